@@ -1,0 +1,33 @@
+#include "ingest/reader.h"
+
+namespace lh::ingest {
+
+ReadResult failed(model::Format f, model::ErrorKind kind, std::string message) {
+  ReadResult r;
+  r.meta.format = f;
+  r.error = model::ReadError{kind, std::move(message)};
+  return r;
+}
+
+ReadResult read_any(const Input& in) {
+  if (in.bytes.size() > in.options->limits.max_file_bytes)
+    return failed(model::Format::Unknown, model::ErrorKind::TooLarge,
+                  "file is " + std::to_string(in.bytes.size()) + " bytes, over the limit of " +
+                      std::to_string(in.options->limits.max_file_bytes));
+  switch (sniff(in.bytes)) {
+    case model::Format::Docx: return read_docx(in);
+    case model::Format::Xlsx: return read_xlsx(in);
+    case model::Format::Pdf: return read_pdf(in);
+    case model::Format::Text: return read_text(in);
+    case model::Format::Csv: return read_csv(in);
+    case model::Format::Xml: return read_xml(in);
+    case model::Format::Zip: return read_zip(in);
+    case model::Format::Image: return read_image(in);
+    case model::Format::Ofd: return read_ofd(in);
+    case model::Format::Unknown: break;
+  }
+  if (in.bytes.empty()) return failed(model::Format::Unknown, model::ErrorKind::Damaged, "file is empty (0 bytes)");
+  return failed(model::Format::Unknown, model::ErrorKind::Unsupported, "content is not a format lianghua reads");
+}
+
+}  // namespace lh::ingest

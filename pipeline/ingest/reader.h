@@ -1,0 +1,78 @@
+// The Reader interface (design.md): bytes + name -> Document + Metadata, or a typed error.
+// Readers never write files and never know about 档号; they see bytes in memory, so tests are
+// hermetic and a worker process can run them on anything. A reader never throws: every failure
+// is a ReadError in the result.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+#include "model/metadata.h"
+#include "model/record.h"
+#include "normalize/encoding.h"
+
+namespace lh::ingest {
+
+struct Limits {
+  uint64_t max_file_bytes = 512ull << 20;       // a single input larger than this: too_large
+  uint64_t max_entry_bytes = 256ull << 20;      // one ZIP entry, bytes actually inflated
+  uint64_t max_total_unzipped = 1024ull << 20;  // all entries of one ZIP together
+  double max_ratio = 200.0;                     // inflated / compressed, per entry (libraries.md §5)
+  int max_entries = 10000;
+  int max_zip_depth = 4;                        // a ZIP inside a ZIP inside ... this deep at most
+  uint64_t max_xml_bytes = 64ull << 20;
+};
+
+using normalize::Big5Policy;
+
+struct ReadOptions {
+  Limits limits;
+  std::string pdf_password;       // tried when a PDF asks for one
+  Big5Policy big5 = Big5Policy::Detect;
+  int zip_depth = 0;              // how deep inside ZIPs this input is
+};
+
+// An entry a container (ZIP) yields, to be read as an input of its own.
+struct ChildInput {
+  std::string name;                         // decoded entry name (UTF-8), relative, '/'-separated
+  std::string bytes;                        // the entry's bytes; empty if error is set
+  std::optional<model::ReadError> error;    // e.g. unsafe_path, zip_bomb, encrypted entry
+  bool is_directory = false;
+};
+
+struct ReadResult {
+  model::Document doc;
+  model::Metadata meta;
+  std::optional<model::ReadError> error;
+  std::vector<ChildInput> children;              // ZIP entries
+  std::vector<model::InspectionRecord> records;  // XML exports and register rows
+};
+
+struct Input {
+  std::string_view bytes;
+  std::string name;            // display name (path or "zip/entry"), for messages only
+  const ReadOptions* options;  // never null
+};
+
+// Format from content (magic bytes, container contents), never from the name.
+model::Format sniff(std::string_view bytes);
+
+// One reader per format; read_any dispatches on sniff().
+ReadResult read_docx(const Input& in);
+ReadResult read_xlsx(const Input& in);
+ReadResult read_pdf(const Input& in);
+ReadResult read_text(const Input& in);   // plain text, any Chinese encoding
+ReadResult read_csv(const Input& in);
+ReadResult read_xml(const Input& in);    // inspection-record exports; other XML as text
+ReadResult read_zip(const Input& in);
+ReadResult read_image(const Input& in);
+ReadResult read_ofd(const Input& in);
+ReadResult read_any(const Input& in);
+
+// Helpers for readers.
+ReadResult failed(model::Format f, model::ErrorKind kind, std::string message);
+
+}  // namespace lh::ingest

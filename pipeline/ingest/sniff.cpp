@@ -1,0 +1,112 @@
+// Format detection from content (issue 2 §3): magic bytes first, then the ZIP container's
+// part names (an OOXML package or an OFD package is a ZIP), then text heuristics.
+#include <zip.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "ingest/reader.h"
+
+namespace lh::ingest {
+using model::Format;
+using namespace std::literals;
+
+namespace {
+
+bool starts_with(std::string_view b, std::string_view magic) { return b.substr(0, magic.size()) == magic; }
+
+// Look into a ZIP's central directory for the parts that make it DOCX, XLSX or OFD.
+Format sniff_zip_container(std::string_view bytes) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  if (!src) return Format::Zip;
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
+  if (!z) {
+    zip_source_free(src);
+    zip_error_fini(&err);
+    return Format::Zip;
+  }
+  Format f = Format::Zip;
+  if (zip_name_locate(z, "[Content_Types].xml", 0) >= 0) {
+    if (zip_name_locate(z, "word/document.xml", 0) >= 0) f = Format::Docx;
+    else if (zip_name_locate(z, "xl/workbook.xml", 0) >= 0) f = Format::Xlsx;
+  } else if (zip_name_locate(z, "OFD.xml", 0) >= 0) {
+    f = Format::Ofd;
+  }
+  zip_discard(z);
+  zip_error_fini(&err);
+  return f;
+}
+
+// CSV: several lines, most with the same number (>= 1) of separators outside quotes.
+bool looks_like_csv(std::string_view b) {
+  // Decide on the first lines only; UTF-16 text is handled by the text reader as text first.
+  int lines = 0, agreeing = 0;
+  long first_count = -1;
+  size_t pos = 0;
+  while (pos < b.size() && lines < 20) {
+    size_t end = b.find('\n', pos);
+    if (end == std::string_view::npos) end = b.size();
+    std::string_view line = b.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.empty() || line == "\r") continue;
+    long commas = 0;
+    bool quoted = false;
+    for (char c : line) {
+      if (c == '"') quoted = !quoted;
+      else if (!quoted && (c == ',' || c == '\t')) ++commas;
+    }
+    ++lines;
+    if (first_count < 0) first_count = commas;
+    if (commas == first_count && commas > 0) ++agreeing;
+  }
+  return lines >= 2 && first_count > 0 && agreeing * 10 >= lines * 8;
+}
+
+bool looks_like_xml(std::string_view b) {
+  // Skip a BOM (UTF-8 or UTF-16) and white space.
+  if (starts_with(b, "\xEF\xBB\xBF")) b.remove_prefix(3);
+  if (starts_with(b, "\xFF\xFE<\0"sv) || starts_with(b, "\xFE\xFF\0<"sv) || starts_with(b, "<\0?\0"sv)) return true;
+  if (starts_with(b, "\xFF\xFE") || starts_with(b, "\xFE\xFF")) return false;
+  size_t i = 0;
+  while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
+  std::string_view rest = b.substr(i);
+  if (starts_with(rest, "<?xml")) {
+    // An XML declaration followed by an HTML document is HTML: text.
+    std::string head(rest.substr(0, 512));
+    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+    return head.find("<html") == std::string::npos;
+  }
+  return false;
+}
+
+}  // namespace
+
+Format sniff(std::string_view b) {
+  if (starts_with(b, "%PDF-")) return Format::Pdf;
+  // A PDF may carry junk before its header (allowed within the first 1024 bytes).
+  if (b.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Format::Pdf;
+  if (starts_with(b, "PK\x03\x04") || starts_with(b, "PK\x05\x06")) return sniff_zip_container(b);
+  if (starts_with(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Format::Docx;  // OLE: encrypted OOXML or legacy .doc; the docx reader says which
+  if (starts_with(b, "\xFF\xD8\xFF") || starts_with(b, "\x89PNG\r\n\x1A\n") || starts_with(b, "II*\0"sv) ||
+      starts_with(b, "MM\0*"sv) || starts_with(b, "GIF8") || starts_with(b, "BM"))
+    return Format::Image;
+  if (b.empty()) return Format::Unknown;
+  if (looks_like_xml(b)) return Format::Xml;
+  // Binary content (NULs not in a UTF-16 pattern) is unknown; the text reader handles UTF-16.
+  size_t probe = std::min<size_t>(b.size(), 4096);
+  size_t nuls = static_cast<size_t>(std::count(b.begin(), b.begin() + static_cast<long>(probe), '\0'));
+  if (nuls > 0) {
+    // UTF-16 text has NULs in every other byte for ASCII; count even/odd positions.
+    size_t even = 0, odd = 0;
+    for (size_t i = 0; i < probe; ++i)
+      if (b[i] == '\0') (i % 2 ? odd : even)++;
+    bool utf16 = (even == 0 || odd == 0) || starts_with(b, "\xFF\xFE") || starts_with(b, "\xFE\xFF");
+    if (!utf16) return Format::Unknown;
+    return Format::Text;  // the text reader decodes it and decides text or CSV
+  }
+  return looks_like_csv(b) ? Format::Csv : Format::Text;
+}
+
+}  // namespace lh::ingest

@@ -1,0 +1,128 @@
+// The document model: the one AST between readers and writers (pandoc's lesson; design.md).
+// Readers produce it, normalize cleans it, layout measures it, writers serialize it.
+// Depends on the standard library only.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace lh::model {
+
+// Font roles of GB/T 9704-2012 §7 (the physical font is chosen in layout, fonts/roles).
+enum class FontRole { Body /*仿宋*/, Song /*宋体*/, Title /*小标宋*/, Hei /*黑体*/, Kai /*楷体*/, Mono };
+
+enum class Align { Start, Center, End, Justify };
+
+struct Run {
+  std::string text;               // UTF-8, NFC after normalize
+  std::optional<FontRole> role;   // unset: the paragraph style decides
+  double size_pt = 0;             // 0: the paragraph style decides
+  bool bold = false;
+  bool italic = false;
+  bool underline = false;
+  uint32_t color_rgb = 0x000000;
+  std::string link;               // internal anchor name ("#name") or external URL; empty: none
+};
+
+// Chinese list numbering of GB/T 9704-2012 §7.3.3: 一、 （一） 1. （1）
+enum class ListKind { None, Bullet, Decimal, ChineseLevel };
+
+struct Paragraph {
+  int heading_level = 0;          // 0 = body text; 1..9 = heading (outline) level
+  std::vector<Run> runs;
+  std::string style;              // source style name or id, kept for information
+  std::optional<Align> align;
+  ListKind list = ListKind::None;
+  int list_level = 0;
+  std::string anchor;             // bookmark name a link may point at; empty: none
+  bool keep_with_next = false;
+  double first_line_indent_chars = -1;  // <0: the style decides
+  std::string plain_text() const;
+};
+
+struct Block;
+
+struct TableCell {
+  std::vector<Block> blocks;
+  int col_span = 1;
+  int row_span = 1;               // >1 on the first cell of a vertical merge
+  bool covered = false;           // true: part of a merge started above/left; holds no content
+};
+
+struct TableRow {
+  std::vector<TableCell> cells;
+  bool header = false;            // repeated at the top of each page the table continues on
+  bool cant_split = false;
+};
+
+struct Table {
+  std::vector<double> col_widths_mm;  // empty: equal widths
+  std::vector<TableRow> rows;
+  bool borders = true;
+};
+
+struct Image {
+  std::string media_type;         // image/png, image/jpeg, image/tiff
+  std::string bytes;              // the encoded image, as found
+  int width_px = 0, height_px = 0;
+  double width_mm = 0, height_mm = 0;  // 0: fit to the text block width
+  std::string description;
+};
+
+struct PageBreak {};
+
+// A table of contents generated from headings at layout time.
+struct TableOfContents {
+  int max_level = 3;
+  std::string title = "目  录";
+};
+
+struct Block {
+  std::variant<Paragraph, Table, Image, PageBreak, TableOfContents> value;
+};
+
+// --- fixed pages (signs, labels, forms): frames placed in millimetres -------------------------
+
+struct Rule { double x1_mm, y1_mm, x2_mm, y2_mm, width_mm = 0.25; uint32_t color_rgb = 0; };
+struct Shape { double x_mm, y_mm, w_mm, h_mm; uint32_t fill_rgb = 0; bool filled = true;
+               double stroke_mm = 0; uint32_t stroke_rgb = 0; double corner_mm = 0; };
+struct TextBox {
+  double x_mm, y_mm, w_mm, h_mm;
+  std::vector<Run> runs;
+  FontRole role = FontRole::Body;
+  double min_pt = 8, max_pt = 72;  // the text is fitted: the largest size in [min,max] that fits
+  Align align = Align::Center;
+  bool vertical_center = true;
+  uint32_t color_rgb = 0;
+  double line_spacing = 1.2;
+};
+struct PlacedImage { double x_mm, y_mm, w_mm, h_mm; Image image; };
+using Frame = std::variant<Rule, Shape, TextBox, PlacedImage>;
+
+struct PageSetup {
+  double width_mm = 210, height_mm = 297;  // A4, GB/T 9704-2012 §5.2.1
+  double top_mm = 37, bottom_mm = 35, left_mm = 28, right_mm = 26;  // §5.2.2: 天头37, 订口28, 版心156×225
+  bool landscape() const { return width_mm > height_mm; }
+};
+
+struct HeaderFooter {
+  std::vector<Paragraph> paragraphs;  // "{PAGE}" in a run's text stands for the page number field
+};
+
+struct Section {
+  PageSetup page;
+  std::vector<Block> blocks;          // a flowing section
+  std::vector<std::vector<Frame>> fixed_pages;  // a fixed section: one frame list per page
+  std::optional<HeaderFooter> header, footer;
+  std::string page_label;             // PDF page label prefix for this section; empty: decimal
+  bool restart_numbering = false;
+};
+
+struct Document {
+  std::vector<Section> sections;
+  std::string plain_text() const;     // paragraphs joined by '\n', table cells by '\t'
+};
+
+}  // namespace lh::model

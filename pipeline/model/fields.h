@@ -1,0 +1,35 @@
+// Fields found in a document's text by normalize (issue 2 §6).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace lh::model {
+
+struct CaseNumber {
+  std::string normalized;   // <简称>市监<类>〔YYYY〕N号
+  std::string raw;          // as written
+  bool zero_padded = false; // GB/T 9704-2012 §7.2.5 forbids padding; accepted with a warning
+};
+
+struct CreditCode {
+  std::string code;         // 18 characters, upper case, half-width
+  bool valid = false;       // GB 32100-2015 check character and GB 11714 body check
+};
+
+struct IdNumber {
+  std::string masked;       // first 4 and last 4 kept; never the full number
+  bool valid = false;       // GB 11643-1999 checksum
+};
+
+struct Fields {
+  std::vector<CaseNumber> case_numbers;
+  std::vector<std::string> parties;        // 当事人
+  std::vector<CreditCode> credit_codes;
+  std::vector<IdNumber> id_numbers;
+  std::vector<std::string> dates;          // YYYY-MM-DD (YYYY-MM when the day is not written)
+  std::string doc_type;                    // one of the 56 文书 of the 2021 范本, or empty
+  int doc_type_number = 0;                 // its number in the 范本 (1..56), 0 if none
+  std::vector<std::string> warnings;
+};
+
+}  // namespace lh::model

@@ -1,0 +1,45 @@
+#include "model/metadata.h"
+
+#include <array>
+#include <utility>
+
+namespace lh::model {
+
+namespace {
+constexpr std::array<std::pair<Format, const char*>, 10> kFormats{{
+    {Format::Unknown, "unknown"}, {Format::Docx, "docx"}, {Format::Xlsx, "xlsx"}, {Format::Pdf, "pdf"},
+    {Format::Text, "text"},       {Format::Csv, "csv"},   {Format::Xml, "xml"},   {Format::Zip, "zip"},
+    {Format::Image, "image"},     {Format::Ofd, "ofd"},
+}};
+constexpr std::array<std::pair<ErrorKind, const char*>, 9> kErrors{{
+    {ErrorKind::Encrypted, "encrypted"},   {ErrorKind::Damaged, "damaged"},     {ErrorKind::TooLarge, "too_large"},
+    {ErrorKind::ZipBomb, "zip_bomb"},      {ErrorKind::UnsafePath, "unsafe_path"}, {ErrorKind::UnsafeXml, "unsafe_xml"},
+    {ErrorKind::Timeout, "timeout"},       {ErrorKind::Crashed, "crashed"},     {ErrorKind::Unsupported, "unsupported"},
+}};
+}  // namespace
+
+const char* format_name(Format f) {
+  for (const auto& [k, n] : kFormats)
+    if (k == f) return n;
+  return "unknown";
+}
+
+Format format_from_name(const std::string& s) {
+  for (const auto& [k, n] : kFormats)
+    if (s == n) return k;
+  return Format::Unknown;
+}
+
+const char* error_kind_name(ErrorKind k) {
+  for (const auto& [e, n] : kErrors)
+    if (e == k) return n;
+  return "unsupported";
+}
+
+std::optional<ErrorKind> error_kind_from_name(const std::string& s) {
+  for (const auto& [e, n] : kErrors)
+    if (s == n) return e;
+  return std::nullopt;
+}
+
+}  // namespace lh::model

@@ -1,0 +1,29 @@
+// 清扫: text in any Chinese encoding, decoded to UTF-8 (issue 2 §4, libraries.md §4).
+// Order: BOM, then strict UTF-8, then UTF-16 without BOM by its NUL pattern, then statistical
+// detection for 50+ characters; GB2312 and GBK are always decoded as GB18030 (their superset).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace lh::normalize {
+
+enum class Big5Policy { Detect, PreferBig5, PreferGb18030 };
+
+struct Decoded {
+  std::string utf8;       // valid UTF-8, BOM removed
+  std::string encoding;   // canonical: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5, Big5-HKSCS, HZ-GB-2312, EUC-TW, Shift_JIS, ...
+  bool lossy = false;     // some bytes could not be decoded and were replaced
+};
+
+Decoded decode_text(std::string_view bytes, Big5Policy policy = Big5Policy::Detect);
+
+// Convert bytes known to be in `charset` (an XML or HTML declaration, a ZIP code page) to UTF-8.
+// GB2312/GBK map to GB18030. Returns false if the charset is unknown to ICU.
+bool convert_to_utf8(std::string_view bytes, std::string_view charset, std::string& out, bool* lossy = nullptr);
+
+// Short strings (file names, titles, ZIP entry names): strict UTF-8 if valid, else GB18030.
+std::string decode_short(std::string_view bytes, std::string* encoding = nullptr);
+
+bool is_valid_utf8(std::string_view s);
+
+}  // namespace lh::normalize

@@ -1,0 +1,47 @@
+// Field extraction from normalized text (issue 2 §6). Pure functions: no I/O.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/fields.h"
+
+namespace lh::normalize {
+
+// 案号 in every real variant: 〔〕 [] () （） ［］ 【】, full-width digits, zero-padded serials.
+// Normalized to <简称>市监<类>〔YYYY〕N号 (domain.md §2).
+std::vector<model::CaseNumber> find_case_numbers(std::string_view text);
+std::optional<model::CaseNumber> parse_case_number(std::string_view s);
+
+// 统一社会信用代码: GB 32100-2015 §4 check character and the GB 11714 check of its body.
+bool credit_code_valid(std::string_view code18);
+std::vector<model::CreditCode> find_credit_codes(std::string_view text);
+
+// 居民身份证号: GB 11643-1999 checksum; only ever returned masked (first 4 and last 4 kept).
+bool id_number_valid(std::string_view id18);
+std::string mask_id_number(std::string_view id);
+std::vector<model::IdNumber> find_id_numbers(std::string_view text);
+
+// Mobile numbers, masked 3 + 4 (issue 5 §5).
+std::string mask_mobile(std::string_view phone);
+// Replace every ID number and mobile number in running text by its masked form.
+std::string mask_personal_numbers(std::string_view text);
+
+// Dates in every written form -> ISO (YYYY-MM-DD, or YYYY-MM when no day is written).
+std::vector<std::string> find_dates(std::string_view text);
+std::optional<std::string> parse_date(std::string_view s);
+
+// 文书类型 against the 56 documents of the 2021 范本 (domain.md §2). Returns the 范本 number
+// (1..56) and name, or 0 and "" when the title matches none.
+struct DocType { int number = 0; std::string name; };
+DocType classify_doc_type(std::string_view title, std::string_view text_head = {});
+const std::vector<std::string>& fanben_2021_documents();  // index 0 = No. 1
+
+// 当事人 from labelled lines (当事人：, 被检查单位：, 检查对象：, 名称：).
+std::vector<std::string> find_parties(std::string_view text);
+
+// All of the above over one document.
+model::Fields extract_fields(std::string_view text, std::string_view title);
+
+}  // namespace lh::normalize

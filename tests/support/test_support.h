@@ -1,0 +1,28 @@
+// Shared helpers for tests: where the project, the corpus and the built program are.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lh::test {
+
+std::filesystem::path source_dir();                 // the project root
+std::optional<std::filesystem::path> corpus_dir();  // ../shared/corpus, or nullopt when absent
+std::filesystem::path program();                    // the built lianghua binary
+std::string read_file(const std::filesystem::path& p);
+void write_file(const std::filesystem::path& p, const std::string& bytes);
+std::filesystem::path temp_dir(const std::string& tag);  // a fresh, empty directory
+
+struct CommandResult { int exit_code; std::string out; std::string err; };
+// Runs argv (no shell), capturing stdout and stderr.
+CommandResult run(const std::vector<std::string>& argv, const std::string& stdin_data = "");
+bool have_program(const std::string& name);  // on PATH?
+
+}  // namespace lh::test
+
+// Skip a test cleanly where ../shared/corpus is absent (a user's clone has none).
+#define LH_REQUIRE_CORPUS(var)                                   \
+  auto var##_opt = ::lh::test::corpus_dir();                     \
+  if (!var##_opt) GTEST_SKIP() << "../shared/corpus not present"; \
+  const std::filesystem::path var = *var##_opt
