@@ -2,14 +2,59 @@
 
 #include <cstdio>
 #include <cstring>
+#include <exception>
+#include <string_view>
+
+#include "cli/commands.h"
 
 namespace lh::cli {
+
+const Command* commands() {
+  static const Command kCommands[] = {
+      {"inspect", cmd_inspect, "report format, encoding, pages, fields and problems of each input"},
+      {nullptr, nullptr, nullptr},
+  };
+  return kCommands;
+}
+
+static void usage(FILE* to) {
+  std::fprintf(to,
+               "lianghua %s: standardizes the paperwork of market-supervision offices (两化).\n\n"
+               "usage: lianghua <command> [options]\n\ncommands:\n",
+               LIANGHUA_VERSION);
+  for (const Command* c = commands(); c->name; ++c) std::fprintf(to, "  %-10s %s\n", c->name, c->summary);
+  std::fprintf(to,
+               "\n'lianghua <command> --help' shows a command's options.\n"
+               "exit codes: 0 all good; 1 finished but some inputs were set aside or unreadable;\n"
+               "            2 usage or configuration error; 3 could not run.\n");
+}
+
 int main(int argc, char** argv) {
-  if (argc > 1 && std::strcmp(argv[1], "--version") == 0) {
+  if (argc < 2) {
+    usage(stderr);
+    return kUsage;
+  }
+  std::string_view cmd = argv[1];
+  if (cmd == "--version" || cmd == "version") {
     std::printf("lianghua %s\n", LIANGHUA_VERSION);
     return kOk;
   }
-  std::fprintf(stderr, "usage: lianghua <inspect|archive|render|verify> ...\n");
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    usage(stdout);
+    return kOk;
+  }
+  for (const Command* c = commands(); c->name; ++c)
+    if (cmd == c->name) {
+      try {
+        return c->run(argc - 1, argv + 1);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "lianghua %s: could not run: %s\n", c->name, e.what());
+        return kCannotRun;
+      }
+    }
+  std::fprintf(stderr, "lianghua: unknown command '%s'\n\n", argv[1]);
+  usage(stderr);
   return kUsage;
 }
+
 }  // namespace lh::cli

@@ -1,0 +1,15 @@
+// The subcommands. Each takes argv from the subcommand name on (argv[0] == its name).
+#pragma once
+
+namespace lh::cli {
+
+int cmd_inspect(int argc, char** argv);
+
+struct Command {
+  const char* name;
+  int (*run)(int, char**);
+  const char* summary;
+};
+const Command* commands();  // terminated by {nullptr, ...}
+
+}  // namespace lh::cli

@@ -1,0 +1,340 @@
+#include "ingest/inspect.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/inspected_json.h"
+#include "ingest/sha256.h"
+#include "normalize/fields.h"
+#include "normalize/unicode.h"
+
+namespace lh::ingest {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+int64_t mtime_of(const struct stat& st) {
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+void walk_dir(const fs::path& root, const fs::path& dir, bool relative, std::vector<WalkedFile>& out) {
+  std::vector<fs::directory_entry> entries;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+       it.increment(ec))
+    entries.push_back(*it);
+  // Byte order of UTF-8 names: deterministic and locale-free.
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.path().filename().native() < b.path().filename().native(); });
+  for (const auto& e : entries) {
+    struct stat st{};
+    if (lstat(e.path().c_str(), &st) != 0) continue;
+    if (S_ISDIR(st.st_mode)) {
+      walk_dir(root, e.path(), relative, out);
+      continue;
+    }
+    WalkedFile f;
+    f.fs_path = e.path().string();
+    f.path = relative ? fs::relative(e.path(), root).generic_string() : e.path().generic_string();
+    f.size = static_cast<uint64_t>(st.st_size);
+    f.mtime_ns = mtime_of(st);
+    out.push_back(std::move(f));
+  }
+}
+
+bool read_whole_file(const std::string& path, uint64_t cap, std::string& out, std::string& why) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    why = "cannot open the file";
+    return false;
+  }
+  in.seekg(0, std::ios::end);
+  auto size = static_cast<uint64_t>(std::max<std::streamoff>(0, in.tellg()));
+  if (size > cap) {
+    why = "file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(cap);
+    return false;
+  }
+  in.seekg(0);
+  out.resize(size);
+  in.read(out.data(), static_cast<std::streamsize>(size));
+  if (!in) {
+    why = "read error";
+    return false;
+  }
+  return true;
+}
+
+uint64_t count_code_points(std::string_view s) {
+  uint64_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80 && c != '\n' && c != '\t' && c != '\r') ++n;
+  return n;
+}
+
+// A generic title recorded by an application says nothing about the document.
+bool generic_title(const std::string& t) {
+  static const char* kGeneric[] = {"无标题", "Untitled", "untitled", "Microsoft Word", "PowerPoint", "文档", "Document"};
+  if (t.empty()) return true;
+  for (const char* g : kGeneric)
+    if (t.rfind(g, 0) == 0) return true;
+  return false;
+}
+
+struct Analysis {
+  model::InspectedFile file;
+  std::vector<ChildInput> children;
+};
+
+Analysis analyze(const std::string& path, std::string_view bytes, const InspectOptions& opt, int depth,
+                 bool keep_document) {
+  Analysis a;
+  model::InspectedFile& f = a.file;
+  f.path = path;
+  f.sha256 = sha256_hex(bytes);
+  f.size = bytes.size();
+  ReadOptions ro = opt.read;
+  ro.zip_depth = depth;
+  ReadResult r;
+  try {
+    r = read_any(Input{bytes, path, &ro});
+  } catch (const std::bad_alloc&) {
+    r = failed(model::Format::Unknown, model::ErrorKind::TooLarge, "out of memory while reading");
+  } catch (const std::exception& e) {
+    r = failed(sniff(bytes), model::ErrorKind::Damaged, std::string("reader failed: ") + e.what());
+  }
+  normalize::NormalizeOptions no;
+  no.simplify = opt.simplify;
+  normalize::normalize_document(r.doc, no);
+  f.meta = std::move(r.meta);
+  if (f.meta.format == model::Format::Unknown) f.meta.format = sniff(bytes);
+  f.meta.title = normalize::clean_line(f.meta.title);
+  if (opt.simplify) f.meta.title = normalize::to_simplified(f.meta.title);
+  f.error = std::move(r.error);
+  f.title = derive_title(r, path);
+  if (opt.simplify) f.title = normalize::to_simplified(f.title);
+  std::string text = r.doc.plain_text();
+  f.text_chars = count_code_points(text);
+  f.fields = normalize::extract_fields(text, f.title);
+  for (auto& rec : r.records) {
+    for (std::string* s : {&rec.subject, &rec.address, &rec.content, &rec.result, &rec.measures})
+      *s = normalize::nfc(normalize::sanitize(*s));
+  }
+  f.records = std::move(r.records);
+  a.children = std::move(r.children);
+  if (keep_document) f.doc = std::make_shared<model::Document>(std::move(r.doc));
+  return a;
+}
+
+// --- the wire between parent and worker -------------------------------------------------------
+
+struct Task {
+  std::string path, fs_path;
+  int depth = 0;
+  std::shared_ptr<const std::string> bytes;  // a ZIP entry's bytes; null for files on disk
+};
+
+std::string encode_task(const Task& t) {
+  json h = {{"path", t.path}, {"fs_path", t.fs_path}, {"depth", t.depth}, {"inline", t.bytes != nullptr}};
+  std::string head = h.dump();
+  std::string out;
+  uint64_t n = head.size();
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(n >> (8 * i)));
+  out += head;
+  if (t.bytes) out += *t.bytes;
+  return out;
+}
+
+bool split_header(const std::string& msg, json& head, std::string_view& rest) {
+  if (msg.size() < 8) return false;
+  uint64_t n = 0;
+  for (int i = 0; i < 8; ++i) n |= static_cast<uint64_t>(static_cast<unsigned char>(msg[static_cast<size_t>(i)])) << (8 * i);
+  if (n > msg.size() - 8) return false;
+  head = json::parse(msg.substr(8, n), nullptr, false);
+  if (head.is_discarded()) return false;
+  rest = std::string_view(msg).substr(8 + n);
+  return true;
+}
+
+std::string run_task(const std::string& msg, const InspectOptions& opt) {
+  json head;
+  std::string_view rest;
+  Analysis a;
+  if (!split_header(msg, head, rest)) {
+    a.file.error = model::ReadError{model::ErrorKind::Crashed, "corrupt task message"};
+  } else {
+    std::string path = head.value("path", "");
+    std::string data;
+    std::string_view bytes = rest;
+    bool ok = true;
+    if (!head.value("inline", false)) {
+      std::string why;
+      if (!read_whole_file(head.value("fs_path", ""), opt.read.limits.max_file_bytes, data, why)) {
+        ok = false;
+        a.file.path = path;
+        a.file.error = model::ReadError{why.rfind("file is", 0) == 0 ? model::ErrorKind::TooLarge : model::ErrorKind::Damaged, why};
+      }
+      bytes = data;
+    }
+    if (ok) a = analyze(path, bytes, opt, head.value("depth", 0), false);
+  }
+  json out = to_wire_json(a.file);
+  json kids = json::array();
+  std::string blobs;
+  for (const ChildInput& c : a.children) {
+    kids.push_back({{"name", c.name}, {"error", error_to_json(c.error)}, {"dir", c.is_directory}, {"size", c.bytes.size()}});
+    blobs += c.bytes;
+  }
+  out["children_in"] = kids;
+  std::string head_s = out.dump();
+  std::string msg_out;
+  uint64_t n = head_s.size();
+  for (int i = 0; i < 8; ++i) msg_out.push_back(static_cast<char>(n >> (8 * i)));
+  msg_out += head_s;
+  msg_out += blobs;
+  return msg_out;
+}
+
+struct Node {
+  model::InspectedFile file;
+  std::vector<size_t> kids;
+  int depth = 0;
+};
+
+}  // namespace
+
+std::string derive_title(const ReadResult& r, const std::string& path) {
+  std::string t = normalize::clean_line(r.meta.title);
+  if (!generic_title(t)) return t;
+  std::string first_line;
+  for (const auto& s : r.doc.sections)
+    for (const auto& b : s.blocks)
+      if (const auto* p = std::get_if<model::Paragraph>(&b.value)) {
+        std::string line = normalize::clean_line(p->plain_text());
+        if (line.empty()) continue;
+        if (p->heading_level > 0 && line.size() <= 200) return line;
+        if (first_line.empty() && line.size() <= 120) first_line = line;
+      }
+  if (!first_line.empty()) return first_line;
+  std::string stem = fs::path(path).stem().string();
+  return normalize::clean_line(stem);
+}
+
+std::vector<WalkedFile> walk_inputs(const std::vector<std::string>& roots, bool relative_to_root) {
+  std::vector<WalkedFile> out;
+  for (const std::string& r : roots) {
+    struct stat st{};
+    if (stat(r.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      walk_dir(fs::path(r), fs::path(r), relative_to_root, out);
+    } else {
+      WalkedFile f;
+      f.path = fs::path(r).generic_string();
+      f.fs_path = r;
+      if (stat(r.c_str(), &st) == 0) {
+        f.size = static_cast<uint64_t>(st.st_size);
+        f.mtime_ns = mtime_of(st);
+      }
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+model::InspectedFile inspect_bytes(const std::string& path, std::string_view bytes, const InspectOptions& opt,
+                                   bool keep_document) {
+  return analyze(path, bytes, opt, 0, keep_document).file;
+}
+
+std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& files, const InspectOptions& opt,
+                                                const ProgressFn& progress,
+                                                const std::function<bool(const WalkedFile&)>& skip) {
+  std::deque<Node> nodes;  // stable addresses while growing
+  std::vector<size_t> roots;
+  WorkerPool pool([opt](const std::string& msg) { return run_task(msg, opt); }, opt.pool);
+  size_t total = 0, done = 0;
+  for (const WalkedFile& w : files) {
+    size_t id = nodes.size();
+    nodes.push_back({});
+    roots.push_back(id);
+    Node& n = nodes.back();
+    n.file.path = w.path;
+    n.file.source_path = w.fs_path;
+    n.file.size = w.size;
+    n.file.mtime_ns = w.mtime_ns;
+    if (skip && skip(w)) continue;
+    pool.submit(id, encode_task({w.path, w.fs_path, 0, nullptr}));
+    ++total;
+  }
+  TaskResult res;
+  while (pool.next(res)) {
+    Node& n = nodes[res.id];
+    model::InspectedFile keep = std::move(n.file);
+    if (res.status == TaskStatus::Done) {
+      json head;
+      std::string_view blobs;
+      if (split_header(res.payload, head, blobs)) {
+        n.file = from_wire_json(head);
+        size_t off = 0;
+        for (const auto& k : head.at("children_in")) {
+          if (k.value("dir", false)) continue;
+          size_t size = k.value("size", size_t{0});
+          size = std::min(size, blobs.size() - std::min(off, blobs.size()));
+          size_t cid = nodes.size();
+          nodes.push_back({});
+          Node& c = nodes.back();
+          nodes[res.id].kids.push_back(cid);
+          c.depth = nodes[res.id].depth + 1;
+          c.file.path = keep.path + "/" + k.value("name", "");
+          c.file.source_path = keep.source_path;
+          c.file.mtime_ns = keep.mtime_ns;
+          c.file.is_zip_entry = true;
+          if (k.at("error").is_object()) {
+            c.file.error = model::ReadError{
+                model::error_kind_from_name(k["error"].value("kind", "")).value_or(model::ErrorKind::Damaged),
+                k["error"].value("message", "")};
+            c.file.meta.format = model::Format::Unknown;
+          } else {
+            auto bytes = std::make_shared<const std::string>(blobs.substr(off, size));
+            c.file.entry_bytes = bytes;
+            c.file.size = bytes->size();
+            pool.submit(cid, encode_task({c.file.path, "", c.depth, bytes}));
+            ++total;
+          }
+          off += size;
+        }
+      } else {
+        n.file.error = model::ReadError{model::ErrorKind::Crashed, "worker returned a corrupt result"};
+      }
+    } else {
+      n.file.error = model::ReadError{res.status == TaskStatus::Timeout ? model::ErrorKind::Timeout : model::ErrorKind::Crashed,
+                                      res.status == TaskStatus::Timeout ? "parsing took longer than the limit (" + res.detail + ")"
+                                                                        : "the parser crashed (" + res.detail + ")"};
+    }
+    Node& m = nodes[res.id];
+    // Identity known to the parent wins over what the worker echoed.
+    m.file.path = keep.path;
+    m.file.source_path = keep.source_path;
+    m.file.mtime_ns = keep.mtime_ns;
+    m.file.is_zip_entry = keep.is_zip_entry;
+    if (keep.entry_bytes) m.file.entry_bytes = keep.entry_bytes;
+    if (m.file.size == 0) m.file.size = keep.size;
+    ++done;
+    if (progress) progress(done, total, m.file.path);
+  }
+  // Assemble the tree in input order.
+  std::function<model::InspectedFile(size_t)> build = [&](size_t id) {
+    model::InspectedFile f = std::move(nodes[id].file);
+    for (size_t k : nodes[id].kids) f.children.push_back(build(k));
+    return f;
+  };
+  std::vector<model::InspectedFile> out;
+  out.reserve(roots.size());
+  for (size_t id : roots) out.push_back(build(id));
+  return out;
+}
+
+}  // namespace lh::ingest

@@ -1,0 +1,47 @@
+// The ingest stage as one call: walk the given paths, read every file (and every ZIP entry,
+// recursively) in isolated worker processes, normalize its text and extract its fields.
+// The result keeps the input order (sorted directory walks), so output is deterministic.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ingest/pool.h"
+#include "ingest/reader.h"
+#include "model/inspected.h"
+
+namespace lh::ingest {
+
+struct InspectOptions {
+  ReadOptions read;
+  PoolOptions pool;
+  bool simplify = true;   // 繁→简 of text before field extraction
+};
+
+// One root input: a file path, or a directory (walked recursively, sorted by name).
+struct WalkedFile {
+  std::string path;       // display path (relative to the directory given, or as given)
+  std::string fs_path;    // path on disk
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+// Walk roots into files. Unreadable entries are returned too (reading them reports the error).
+std::vector<WalkedFile> walk_inputs(const std::vector<std::string>& roots, bool relative_to_root);
+
+using ProgressFn = std::function<void(size_t done, size_t total, const std::string& path)>;
+
+// Inspect files in the worker pool. `skip` may mark files whose result the caller already has
+// (the catalogue's unchanged inputs); they are not read and come back with only path/size/mtime.
+std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& files, const InspectOptions& opt,
+                                                const ProgressFn& progress = {},
+                                                const std::function<bool(const WalkedFile&)>& skip = {});
+
+// In-process variant for one input's bytes (tests, render): same steps, no isolation.
+model::InspectedFile inspect_bytes(const std::string& path, std::string_view bytes, const InspectOptions& opt,
+                                   bool keep_document = false);
+
+// The title a clerk would give the document: its recorded title unless generic, else its first
+// heading or line, else the file's stem.
+std::string derive_title(const ReadResult& r, const std::string& path);
+
+}  // namespace lh::ingest

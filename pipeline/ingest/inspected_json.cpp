@@ -1,0 +1,154 @@
+#include "ingest/inspected_json.h"
+
+namespace lh::ingest {
+using nlohmann::json;
+
+json fields_to_json(const model::Fields& f) {
+  json cases = json::array(), codes = json::array(), ids = json::array();
+  for (const auto& c : f.case_numbers) cases.push_back(c.normalized);
+  for (const auto& c : f.credit_codes) codes.push_back({{"code", c.code}, {"valid", c.valid}});
+  for (const auto& i : f.id_numbers) ids.push_back({{"masked", i.masked}, {"valid", i.valid}});
+  return {{"case_numbers", cases},
+          {"parties", f.parties},
+          {"credit_codes", codes},
+          {"id_numbers", ids},
+          {"dates", f.dates},
+          {"doc_type", f.doc_type.empty() ? json(nullptr) : json(f.doc_type)},
+          {"doc_type_number", f.doc_type_number},
+          {"warnings", f.warnings}};
+}
+
+json record_to_json(const model::InspectionRecord& r) {
+  json officers = json::array();
+  for (const auto& o : r.officers) officers.push_back({{"name", o.name}, {"certificate", o.certificate}});
+  return {{"record_id", r.record_id}, {"subject", r.subject},         {"credit_code", r.credit_code},
+          {"address", r.address},     {"inspected_at", r.inspected_at}, {"recorded_at", r.recorded_at},
+          {"officers", officers},     {"content", r.content},         {"result", r.result},
+          {"measures", r.measures},   {"attachments", r.attachments}, {"source", r.source}};
+}
+
+json error_to_json(const std::optional<model::ReadError>& e) {
+  if (!e) return nullptr;
+  return {{"kind", model::error_kind_name(e->kind)}, {"message", e->message}};
+}
+
+json to_public_json(const model::InspectedFile& f) {
+  json children = json::array();
+  for (const auto& c : f.children) children.push_back(to_public_json(c));
+  json j = {{"path", f.path},
+            {"sha256", f.sha256},
+            {"size", f.size},
+            {"format", model::format_name(f.meta.format)},
+            {"encoding", f.meta.encoding.empty() ? json(nullptr) : json(f.meta.encoding)},
+            {"pages", f.meta.pages},
+            {"title", f.title},
+            {"text_chars", f.text_chars},
+            {"scanned_pages", f.meta.scanned_pages},
+            {"fields", fields_to_json(f.fields)},
+            {"error", error_to_json(f.error)},
+            {"children", children}};
+  json meta = json::object();
+  if (!f.meta.author.empty()) meta["author"] = f.meta.author;
+  if (!f.meta.created.empty()) meta["created"] = f.meta.created;
+  if (!f.meta.modified.empty()) meta["modified"] = f.meta.modified;
+  if (!f.meta.application.empty()) meta["application"] = f.meta.application;
+  if (f.meta.image_width) {
+    meta["width"] = f.meta.image_width;
+    meta["height"] = f.meta.image_height;
+    meta["orientation"] = f.meta.image_orientation;
+  }
+  j["metadata"] = meta;
+  j["problems"] = f.meta.problems;
+  if (!f.records.empty()) {
+    json recs = json::array();
+    for (const auto& r : f.records) recs.push_back(record_to_json(r));
+    j["records"] = recs;
+  }
+  return j;
+}
+
+json to_wire_json(const model::InspectedFile& f) {
+  json j = to_public_json(f);
+  j.erase("children");
+  j["source_path"] = f.source_path;
+  j["mtime_ns"] = f.mtime_ns;
+  j["is_zip_entry"] = f.is_zip_entry;
+  j["meta"] = {{"title", f.meta.title},       {"subject", f.meta.subject},   {"author", f.meta.author},
+               {"created", f.meta.created},   {"modified", f.meta.modified}, {"application", f.meta.application},
+               {"image_width", f.meta.image_width}, {"image_height", f.meta.image_height},
+               {"image_orientation", f.meta.image_orientation}};
+  // Lossless fields (the public form keeps only normalized case numbers).
+  json cases = json::array();
+  for (const auto& c : f.fields.case_numbers)
+    cases.push_back({{"normalized", c.normalized}, {"raw", c.raw}, {"zero_padded", c.zero_padded}});
+  j["fields"]["case_numbers"] = cases;
+  if (f.records.empty()) j["records"] = json::array();
+  return j;
+}
+
+static std::string str(const json& j, const char* k) {
+  auto it = j.find(k);
+  return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+model::InspectedFile from_wire_json(const json& j) {
+  model::InspectedFile f;
+  f.path = str(j, "path");
+  f.source_path = str(j, "source_path");
+  f.sha256 = str(j, "sha256");
+  f.size = j.value("size", uint64_t{0});
+  f.mtime_ns = j.value("mtime_ns", int64_t{0});
+  f.is_zip_entry = j.value("is_zip_entry", false);
+  f.title = str(j, "title");
+  f.text_chars = j.value("text_chars", uint64_t{0});
+  f.meta.format = model::format_from_name(str(j, "format"));
+  f.meta.encoding = str(j, "encoding");
+  f.meta.pages = j.value("pages", 0);
+  f.meta.scanned_pages = j.value("scanned_pages", 0);
+  if (auto m = j.find("meta"); m != j.end()) {
+    f.meta.title = str(*m, "title");
+    f.meta.subject = str(*m, "subject");
+    f.meta.author = str(*m, "author");
+    f.meta.created = str(*m, "created");
+    f.meta.modified = str(*m, "modified");
+    f.meta.application = str(*m, "application");
+    f.meta.image_width = m->value("image_width", 0);
+    f.meta.image_height = m->value("image_height", 0);
+    f.meta.image_orientation = m->value("image_orientation", 0);
+  }
+  if (auto p = j.find("problems"); p != j.end() && p->is_array())
+    for (const auto& s : *p) f.meta.problems.push_back(s.get<std::string>());
+  if (auto e = j.find("error"); e != j.end() && e->is_object()) {
+    auto kind = model::error_kind_from_name(str(*e, "kind"));
+    f.error = model::ReadError{kind.value_or(model::ErrorKind::Unsupported), str(*e, "message")};
+  }
+  const json& fl = j.at("fields");
+  for (const auto& c : fl.at("case_numbers"))
+    f.fields.case_numbers.push_back({str(c, "normalized"), str(c, "raw"), c.value("zero_padded", false)});
+  for (const auto& p : fl.at("parties")) f.fields.parties.push_back(p.get<std::string>());
+  for (const auto& c : fl.at("credit_codes")) f.fields.credit_codes.push_back({str(c, "code"), c.value("valid", false)});
+  for (const auto& i : fl.at("id_numbers")) f.fields.id_numbers.push_back({str(i, "masked"), i.value("valid", false)});
+  for (const auto& d : fl.at("dates")) f.fields.dates.push_back(d.get<std::string>());
+  f.fields.doc_type = str(fl, "doc_type");
+  f.fields.doc_type_number = fl.value("doc_type_number", 0);
+  for (const auto& w : fl.at("warnings")) f.fields.warnings.push_back(w.get<std::string>());
+  for (const auto& r : j.at("records")) {
+    model::InspectionRecord rec;
+    rec.record_id = str(r, "record_id");
+    rec.subject = str(r, "subject");
+    rec.credit_code = str(r, "credit_code");
+    rec.address = str(r, "address");
+    rec.inspected_at = str(r, "inspected_at");
+    rec.recorded_at = str(r, "recorded_at");
+    for (const auto& o : r.at("officers")) rec.officers.push_back({str(o, "name"), str(o, "certificate")});
+    rec.content = str(r, "content");
+    rec.result = str(r, "result");
+    rec.measures = str(r, "measures");
+    for (const auto& a : r.at("attachments")) rec.attachments.push_back(a.get<std::string>());
+    rec.source = str(r, "source");
+    f.records.push_back(std::move(rec));
+  }
+  return f;
+}
+
+}  // namespace lh::ingest
