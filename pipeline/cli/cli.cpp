@@ -11,7 +11,9 @@ namespace lh::cli {
 
 const Command* commands() {
   static const Command kCommands[] = {
+      {"archive", cmd_archive, "the nightly job: file an inbox into the standardized archive"},
       {"inspect", cmd_inspect, "report format, encoding, pages, fields and problems of each input"},
+      {"verify", cmd_verify, "re-hash an archive against its manifest and catalogue"},
       {nullptr, nullptr, nullptr},
   };
   return kCommands;

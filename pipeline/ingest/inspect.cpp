@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -83,6 +84,25 @@ bool generic_title(const std::string& t) {
   for (const char* g : kGeneric)
     if (t.rfind(g, 0) == 0) return true;
   return false;
+}
+
+// A line worth a title: at least two letters or ideographs, and more of them than anything else.
+bool meaningful(std::string_view line) {
+  size_t letters = 0, other = 0;
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (c < 0x80) {
+      if (std::isalpha(c)) ++letters;
+      else if (c != ' ') ++other;
+    } else if (len >= 3 && c >= 0xE3) {
+      ++letters;  // U+3000 and up: CJK and friends
+    } else {
+      ++other;    // Latin-1 supplement and the like: typical of mojibake
+    }
+    i += len;
+  }
+  return letters >= 2 && letters > other;
 }
 
 struct Analysis {
@@ -215,7 +235,7 @@ std::string derive_title(const ReadResult& r, const std::string& path) {
     for (const auto& b : s.blocks)
       if (const auto* p = std::get_if<model::Paragraph>(&b.value)) {
         std::string line = normalize::clean_line(p->plain_text());
-        if (line.empty()) continue;
+        if (line.empty() || !meaningful(line)) continue;
         if (p->heading_level > 0 && line.size() <= 200) return line;
         if (first_line.empty() && line.size() <= 120) first_line = line;
       }

@@ -18,7 +18,13 @@ ReadResult read_any(const Input& in) {
     case model::Format::Docx: return read_docx(in);
     case model::Format::Xlsx: return read_xlsx(in);
     case model::Format::Pdf: return read_pdf(in);
-    case model::Format::Text: return read_text(in);
+    case model::Format::Text: {
+      // UTF-16 text is sniffed as text; once decoded it may turn out to be a register (Excel's "Unicode text").
+      if (in.bytes.find('\0') != std::string_view::npos &&
+          looks_like_delimited(normalize::decode_text(in.bytes.substr(0, 64 * 1024), in.options->big5).utf8))
+        return read_csv(in);
+      return read_text(in);
+    }
     case model::Format::Csv: return read_csv(in);
     case model::Format::Xml: return read_xml(in);
     case model::Format::Zip: return read_zip(in);

@@ -59,6 +59,8 @@ struct Input {
 
 // Format from content (magic bytes, container contents), never from the name.
 model::Format sniff(std::string_view bytes);
+// Lines of comma- or tab-separated fields (UTF-8 or an ASCII-compatible encoding).
+bool looks_like_delimited(std::string_view text);
 
 // One reader per format; read_any dispatches on sniff().
 ReadResult read_docx(const Input& in);

@@ -39,8 +39,10 @@ Format sniff_zip_container(std::string_view bytes) {
   return f;
 }
 
+}  // namespace
+
 // CSV: several lines, most with the same number (>= 1) of separators outside quotes.
-bool looks_like_csv(std::string_view b) {
+bool looks_like_delimited(std::string_view b) {
   // Decide on the first lines only; UTF-16 text is handled by the text reader as text first.
   int lines = 0, agreeing = 0;
   long first_count = -1;
@@ -63,6 +65,8 @@ bool looks_like_csv(std::string_view b) {
   }
   return lines >= 2 && first_count > 0 && agreeing * 10 >= lines * 8;
 }
+
+namespace {
 
 bool looks_like_xml(std::string_view b) {
   // Skip a BOM (UTF-8 or UTF-16) and white space.
@@ -102,11 +106,12 @@ Format sniff(std::string_view b) {
     size_t even = 0, odd = 0;
     for (size_t i = 0; i < probe; ++i)
       if (b[i] == '\0') (i % 2 ? odd : even)++;
-    bool utf16 = (even == 0 || odd == 0) || starts_with(b, "\xFF\xFE") || starts_with(b, "\xFE\xFF");
+    // Mostly at one parity: UTF-16 (a few ideographs such as U+4E00 put a NUL at the other one).
+    bool utf16 = std::max(even, odd) * 10 >= nuls * 9 || starts_with(b, "\xFF\xFE") || starts_with(b, "\xFE\xFF");
     if (!utf16) return Format::Unknown;
     return Format::Text;  // the text reader decodes it and decides text or CSV
   }
-  return looks_like_csv(b) ? Format::Csv : Format::Text;
+  return looks_like_delimited(b) ? Format::Csv : Format::Text;
 }
 
 }  // namespace lh::ingest

@@ -1,8 +1,356 @@
-// PLACEHOLDER: replaced by the real zip reader (issue 2 §4). Until then it reports 'unsupported'.
+// ZIP reader (issue 2 §4) on libzip, from memory (libraries.md §5).
+// Governing spec: PKWARE APPNOTE.TXT 6.3.x — §4.4.4 general purpose bit 11 (names are UTF-8),
+// §4.4.2/§4.4.15 "version made by" host and external attributes (UNIX mode in the high 16 bits),
+// §4.6.9 Info-ZIP Unicode Path extra field 0x7075, §4.3.16 end of central directory record.
+//
+// Each entry becomes a ChildInput (the caller reads it and tracks nesting via zip_depth); nested
+// ZIPs are never opened here. Refused entries keep their name and carry an error, no bytes:
+//  * unsafe_path: empty name, absolute path, drive letter ("C:"), a ".." component, a control
+//    character, a UNIX symlink or special file. A backslash is a Windows separator: the name is
+//    split on it too, so "dir\..\x" is unsafe, while a plain "a\b.txt" becomes "a/b.txt".
+//  * encrypted: any encryption method (others are still extracted).
+//  * zip_bomb: bytes actually inflated (declared sizes are not enforced by libzip, §5) over
+//    limits.max_entry_bytes, or over limits.max_ratio x compressed size once past 1 MiB; once
+//    the archive total passes limits.max_total_unzipped every remaining entry is refused.
+//
+// Names: libzip hides the 0x7075 field (it is "internal") and applies it only when its CRC matches
+// the central name; libarchive and 7-Zip apply it regardless. To read it and bit 11 we walk the
+// central directory ourselves (bounds-checked, read-only, ~50 lines) and cross-check each record
+// against libzip's entry. Without bit 11 and 0x7075 the raw bytes are a legacy code page: GB18030
+// when it decodes cleanly to CJK (the 4-byte GBK name 目录 is also valid UTF-8 "Ŀ¼", §4), UTF-8
+// when the bytes are UTF-8 that reads as CJK, otherwise normalize::decode_short.
+#include <zip.h>
+
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "ingest/reader.h"
 
 namespace lh::ingest {
-ReadResult read_zip(const Input&) {
-  return failed(model::Format::Unknown, model::ErrorKind::Unsupported, "zip reader not built yet");
+namespace {
+
+constexpr uint64_t kRatioFloor = 1u << 20;  // below 1 MiB inflated, any ratio is fine
+constexpr size_t kChunk = 64 * 1024;
+constexpr uint16_t kUnicodePathId = 0x7075;  // APPNOTE §4.6.9
+constexpr uint16_t kFlagUtf8 = 1u << 11;     // APPNOTE §4.4.4
+
+// ---- central directory walk (only what libzip does not expose) ---------------------------------
+
+struct CdRecord {
+  uint16_t flags = 0;
+  std::string raw_name;
+  std::optional<std::string> unicode_path;  // 0x7075 version 1, valid UTF-8
+};
+
+uint16_t le16(std::string_view s, size_t at) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(s[at]) | static_cast<unsigned char>(s[at + 1]) << 8);
 }
+uint32_t le32(std::string_view s, size_t at) {
+  return static_cast<uint32_t>(le16(s, at)) | static_cast<uint32_t>(le16(s, at + 2)) << 16;
+}
+
+// Returns nullopt when the layout is not the plain one (ZIP64, spanned, damaged): callers then
+// fall back to comparing libzip's RAW and STRICT names (libraries.md §5).
+std::optional<std::vector<CdRecord>> walk_central_directory(std::string_view z) {
+  constexpr size_t kEocd = 22;
+  if (z.size() < kEocd) return std::nullopt;
+  size_t eocd = std::string_view::npos;
+  const size_t lowest = z.size() > kEocd + 0xFFFF ? z.size() - kEocd - 0xFFFF : 0;
+  for (size_t p = z.size() - kEocd + 1; p-- > lowest;)
+    if (z.compare(p, 4, "PK\x05\x06") == 0) { eocd = p; break; }
+  if (eocd == std::string_view::npos) return std::nullopt;
+  const uint16_t count = le16(z, eocd + 10);
+  const uint32_t cd_size = le32(z, eocd + 12);
+  if (count == 0xFFFF || cd_size == 0xFFFFFFFF || le32(z, eocd + 16) == 0xFFFFFFFF) return std::nullopt;
+  if (cd_size > eocd) return std::nullopt;
+  size_t p = eocd - cd_size;  // also right when data was prepended (self-extractors)
+  std::vector<CdRecord> out;
+  for (uint16_t i = 0; i < count; ++i) {
+    if (p + 46 > eocd || z.compare(p, 4, "PK\x01\x02") != 0) return std::nullopt;
+    const size_t name_len = le16(z, p + 28), extra_len = le16(z, p + 30), comment_len = le16(z, p + 32);
+    if (p + 46 + name_len + extra_len + comment_len > eocd) return std::nullopt;
+    CdRecord r;
+    r.flags = le16(z, p + 8);
+    r.raw_name.assign(z.substr(p + 46, name_len));
+    for (size_t e = p + 46 + name_len, end = e + extra_len; e + 4 <= end;) {
+      const uint16_t id = le16(z, e), len = le16(z, e + 2);
+      if (e + 4 + len > end) break;
+      if (id == kUnicodePathId && len >= 5 && z[e + 4] == 1) {
+        std::string name(z.substr(e + 9, len - 5));  // version 1, NameCRC32, UnicodeName
+        if (!name.empty() && normalize::is_valid_utf8(name)) r.unicode_path = std::move(name);
+      }
+      e += 4 + len;
+    }
+    out.push_back(std::move(r));
+    p += 46 + name_len + extra_len + comment_len;
+  }
+  return out;
+}
+
+// ---- names --------------------------------------------------------------------------------------
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// Han, kana, hangul, CJK punctuation and full-width forms, in valid UTF-8.
+bool has_cjk(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    uint32_t cp = 0;
+    size_t n = 1;
+    if (c < 0x80) cp = c;
+    else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; n = 2; }
+    else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; n = 3; }
+    else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; n = 4; }
+    if (i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if ((cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF))
+      return true;
+    i += n;
+  }
+  return false;
+}
+
+enum class NameSource { Ascii, Utf8Flag, UnicodePath, Gb18030, Utf8Unflagged, Fallback };
+
+std::string decode_name(const std::string& raw, const std::string& strict, const CdRecord* cd, NameSource& src) {
+  if (cd && cd->unicode_path) { src = NameSource::UnicodePath; return *cd->unicode_path; }
+  if (is_ascii(raw)) { src = NameSource::Ascii; return raw; }
+  // libzip hands back the UTF-8 name for RAW and STRICT alike when bit 11 is set (or it applied
+  // 0x7075 itself); without the walk that equality is our only view of the flag.
+  const bool utf8_flag = cd ? (cd->flags & kFlagUtf8) != 0 : raw == strict;
+  const bool valid_utf8 = normalize::is_valid_utf8(raw);
+  if (utf8_flag && valid_utf8) { src = NameSource::Utf8Flag; return raw; }
+  if (valid_utf8 && has_cjk(raw)) { src = NameSource::Utf8Unflagged; return raw; }
+  std::string gb;
+  bool lossy = true;
+  if (normalize::convert_to_utf8(raw, "GB18030", gb, &lossy) && !lossy && has_cjk(gb)) {
+    src = NameSource::Gb18030;
+    return gb;
+  }
+  src = NameSource::Fallback;
+  return normalize::decode_short(raw);
+}
+
+// Normalizes a decoded name to "a/b/c"; sets `why` and returns empty when it is unsafe.
+std::string safe_relative_path(const std::string& name, bool& backslashes, std::string& why) {
+  if (name.empty()) { why = "empty entry name"; return {}; }
+  for (char c : name) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) { why = "control character in entry name"; return {}; }
+  }
+  if (name[0] == '/' || name[0] == '\\') { why = "absolute path"; return {}; }
+  if (name.size() >= 2 && name[1] == ':' && ((name[0] | 0x20) >= 'a' && (name[0] | 0x20) <= 'z')) {
+    why = "drive letter in path";
+    return {};
+  }
+  backslashes = name.find('\\') != std::string::npos;
+  std::string out;
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t end = name.find_first_of("/\\", start);
+    if (end == std::string::npos) end = name.size();
+    std::string_view part(name.data() + start, end - start);
+    if (part == "..") { why = "'..' component in path"; return {}; }
+    if (!part.empty() && part != ".") {
+      if (!out.empty()) out += '/';
+      out += part;
+    }
+    start = end + 1;
+  }
+  if (out.empty()) why = "empty entry name";
+  return out;
+}
+
+// ---- reading ------------------------------------------------------------------------------------
+
+struct ZipDiscard { void operator()(zip_t* z) const { if (z) zip_discard(z); } };
+struct ZipFileClose { void operator()(zip_file_t* f) const { if (f) zip_fclose(f); } };
+
+model::ReadError entry_error(model::ErrorKind k, std::string msg) { return model::ReadError{k, std::move(msg)}; }
+
+std::string human_bytes(uint64_t n) { return std::to_string(n >> 20) + " MiB"; }
+
+// Reads one entry, counting the bytes really inflated. Returns an error or fills `out`.
+std::optional<model::ReadError> read_entry(zip_t* za, zip_uint64_t i, uint64_t comp_size, uint64_t total_before,
+                                           const Limits& lim, std::string& out, bool& total_exceeded) {
+  std::unique_ptr<zip_file_t, ZipFileClose> f(zip_fopen_index(za, i, 0));
+  if (!f) {
+    const int ze = zip_error_code_zip(zip_get_error(za));
+    if (ze == ZIP_ER_NOPASSWD || ze == ZIP_ER_WRONGPASSWD || ze == ZIP_ER_ENCRNOTSUPP)
+      return entry_error(model::ErrorKind::Encrypted, "entry is encrypted");
+    if (ze == ZIP_ER_COMPNOTSUPP)
+      return entry_error(model::ErrorKind::Unsupported, "entry uses an unsupported compression method");
+    return entry_error(model::ErrorKind::Damaged, std::string("entry cannot be opened: ") + zip_strerror(za));
+  }
+  std::string buf(kChunk, '\0');
+  for (;;) {
+    const zip_int64_t got = zip_fread(f.get(), buf.data(), buf.size());
+    if (got < 0)
+      return entry_error(model::ErrorKind::Damaged, std::string("entry is damaged: ") + zip_file_strerror(f.get()));
+    if (got == 0) break;
+    out.append(buf.data(), static_cast<size_t>(got));
+    const uint64_t n = out.size();
+    if (n > lim.max_entry_bytes)
+      return entry_error(model::ErrorKind::ZipBomb, "entry inflates past " + human_bytes(lim.max_entry_bytes));
+    if (n > kRatioFloor && (comp_size == 0 || static_cast<double>(n) > lim.max_ratio * static_cast<double>(comp_size)))
+      return entry_error(model::ErrorKind::ZipBomb, "entry inflates more than " +
+                                                         std::to_string(static_cast<long long>(lim.max_ratio)) +
+                                                         " times its compressed size of " + std::to_string(comp_size) +
+                                                         " bytes");
+    if (total_before + n > lim.max_total_unzipped) {
+      total_exceeded = true;
+      return entry_error(model::ErrorKind::ZipBomb,
+                         "archive inflates past " + human_bytes(lim.max_total_unzipped) + " in total");
+    }
+  }
+  return std::nullopt;
+}
+
+// On the decoded name: a raw Shift-JIS/GBK trail byte may be 0x5C without being a separator.
+bool is_directory_entry(const std::string& decoded, zip_uint8_t opsys, zip_uint32_t attr) {
+  if (!decoded.empty() && (decoded.back() == '/' || decoded.back() == '\\')) return true;
+  if (opsys == ZIP_OPSYS_UNIX) return ((attr >> 16) & 0170000) == 0040000;
+  return opsys == ZIP_OPSYS_DOS && (attr & 0x10) != 0;  // MS-DOS directory attribute
+}
+
+ReadResult read_zip_impl(const Input& in) {
+  const Limits& lim = in.options->limits;
+  if (in.options->zip_depth >= lim.max_zip_depth)
+    return failed(model::Format::Zip, model::ErrorKind::ZipBomb,
+                  "ZIP nesting deeper than " + std::to_string(lim.max_zip_depth));
+
+  if (in.bytes.empty()) return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP is empty (0 bytes)");
+
+  zip_error_t zerr;
+  zip_error_init(&zerr);
+  zip_source_t* src = zip_source_buffer_create(in.bytes.data(), in.bytes.size(), 0, &zerr);
+  if (!src) {
+    std::string why = zip_error_strerror(&zerr);
+    zip_error_fini(&zerr);
+    return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP cannot be read: " + why);
+  }
+  std::unique_ptr<zip_t, ZipDiscard> za(zip_open_from_source(src, ZIP_RDONLY, &zerr));
+  if (!za) {
+    zip_source_free(src);
+    std::string why = zip_error_strerror(&zerr);
+    zip_error_fini(&zerr);
+    return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP cannot be opened: " + why);
+  }
+  zip_error_fini(&zerr);
+
+  const zip_int64_t n = zip_get_num_entries(za.get(), 0);
+  if (n < 0) return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP has no readable central directory");
+  if (n > lim.max_entries)
+    return failed(model::Format::Zip, model::ErrorKind::ZipBomb,
+                  "ZIP has " + std::to_string(n) + " entries, over the limit of " + std::to_string(lim.max_entries));
+
+  // The walk is used only if it lines up record for record with libzip's entries.
+  std::optional<std::vector<CdRecord>> cd = walk_central_directory(in.bytes);
+  if (cd && cd->size() != static_cast<size_t>(n)) cd.reset();
+
+  ReadResult r;
+  r.meta.format = model::Format::Zip;
+  model::Section listing;
+  int legacy_names = 0, backslash_names = 0;
+  uint64_t total = 0;
+  bool total_exceeded = false;
+
+  for (zip_int64_t i = 0; i < n; ++i) {
+    const auto idx = static_cast<zip_uint64_t>(i);
+    const char* raw_c = zip_get_name(za.get(), idx, ZIP_FL_ENC_RAW);
+    std::string raw = raw_c ? raw_c : "";  // copy now: the next call may invalidate it
+    const char* strict_c = zip_get_name(za.get(), idx, ZIP_FL_ENC_STRICT);
+    std::string strict = strict_c ? strict_c : "";
+    const CdRecord* rec = nullptr;
+    if (cd) {
+      const CdRecord& c = (*cd)[idx];
+      // libzip returns the 0x7075 name as "raw" when it applied the field itself.
+      if (c.raw_name == raw || (c.unicode_path && *c.unicode_path == raw)) rec = &c;
+      else cd.reset();  // out of step: stop trusting the walk
+    }
+
+    NameSource how = NameSource::Ascii;
+    std::string decoded = decode_name(raw, strict, rec, how);
+    if (how == NameSource::Gb18030 || how == NameSource::Fallback) ++legacy_names;
+
+    zip_uint8_t opsys = 0;
+    zip_uint32_t attr = 0;
+    if (zip_file_get_external_attributes(za.get(), idx, 0, &opsys, &attr) < 0) opsys = ZIP_OPSYS_DOS;
+
+    ChildInput child;
+    child.is_directory = is_directory_entry(decoded, opsys, attr);
+    bool backslashes = false;
+    std::string why;
+    std::string safe = safe_relative_path(decoded, backslashes, why);
+    child.name = safe.empty() ? decoded : safe;
+    if (!safe.empty() && backslashes) ++backslash_names;
+
+    const uint32_t unix_type = (attr >> 16) & 0170000;
+    if (why.empty() && opsys == ZIP_OPSYS_UNIX && unix_type == 0120000) why = "symbolic link";
+    if (why.empty() && opsys == ZIP_OPSYS_UNIX && unix_type != 0 && unix_type != 0100000 && unix_type != 0040000)
+      why = "special file (device, FIFO or socket)";
+
+    if (!why.empty()) {
+      child.error = entry_error(model::ErrorKind::UnsafePath, why);
+    } else if (!child.is_directory) {
+      zip_stat_t st;
+      zip_stat_init(&st);
+      const bool have_stat = zip_stat_index(za.get(), idx, 0, &st) == 0;
+      if (have_stat && (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+        child.error = entry_error(model::ErrorKind::Encrypted, "entry is encrypted");
+      } else if (total_exceeded) {
+        child.error = entry_error(model::ErrorKind::ZipBomb,
+                                  "archive inflates past " + human_bytes(lim.max_total_unzipped) + " in total");
+      } else {
+        const uint64_t comp = have_stat && (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+        child.error = read_entry(za.get(), idx, comp, total, lim, child.bytes, total_exceeded);
+        if (child.error) {
+          child.bytes.clear();
+          child.bytes.shrink_to_fit();
+        } else {
+          total += child.bytes.size();
+        }
+      }
+    }
+    if (!child.is_directory) ++r.meta.pages;
+
+    model::Paragraph p;
+    p.runs.push_back(model::Run{child.name + (child.is_directory ? "/" : "")});
+    listing.blocks.push_back(model::Block{std::move(p)});
+    r.children.push_back(std::move(child));
+  }
+  r.doc.sections.push_back(std::move(listing));
+  if (legacy_names > 0)
+    r.meta.problems.push_back(std::to_string(legacy_names) +
+                              " entry names carry no UTF-8 flag; decoded as GB18030 (or best guess)");
+  if (backslash_names > 0)
+    r.meta.problems.push_back(std::to_string(backslash_names) +
+                              " entry names use '\\' as the path separator; read as '/'");
+  return r;
+}
+
+}  // namespace
+
+ReadResult read_zip(const Input& in) {
+  try {
+    return read_zip_impl(in);
+  } catch (const std::bad_alloc&) {
+    return failed(model::Format::Zip, model::ErrorKind::TooLarge, "ZIP reader ran out of memory");
+  } catch (const std::exception& e) {
+    return failed(model::Format::Zip, model::ErrorKind::Damaged, std::string("ZIP reader failed: ") + e.what());
+  } catch (...) {
+    return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP reader failed");
+  }
+}
+
 }  // namespace lh::ingest

@@ -3,6 +3,7 @@
 // Shared by layout (which measures with it) and every writer (which must agree with it).
 #pragma once
 #include <array>
+#include <cstdint>
 #include <string>
 
 #include "model/document.h"
@@ -11,7 +12,7 @@ namespace lh::layout {
 
 struct FontSpec {
   model::FontRole role = model::FontRole::Body;
-  double size_pt = 16;          // 3号 = 16 pt (GB/T 9704-2012 §5.2.3? see templates/styles/gongwen.json)
+  double size_pt = 16;          // 3号 = 16 pt (GB/T 9704-2012 §5.2.2; see templates/styles/gongwen.json)
   bool bold = false;
 };
 
@@ -21,6 +22,8 @@ struct ParagraphStyle {
   double first_line_indent_chars = 2;  // §7.3.3: each paragraph indented two characters
   double space_before_lines = 0, space_after_lines = 0;
   bool keep_with_next = false;
+  // Added for layout (additive): the colour of the text, 0xRRGGBB.
+  uint32_t color_rgb = 0x000000;
 };
 
 struct PageNumberStyle {
@@ -43,6 +46,17 @@ struct Style {
   ParagraphStyle table_text;
   ParagraphStyle header_footer;
   PageNumberStyle page_number;
+
+  // --- added by layout (additive; the DOCX writer may ignore them) -----------------------------
+  bool char_grid = true;              // letter-space body-size text so chars_per_line fill a line (§5.2.3)
+  double line_height_em = 1.2;        // a line of size s takes ceil(s × this / pitch) grid lines
+  double table_line_spacing = 1.2;    // table cells: baseline distance = size × this (no grid)
+  double table_cell_padding_mm = 1.5;
+  double table_border_mm = 0.25;
+  double header_distance_mm = 20;     // page top edge → header baseline
+  double footer_distance_mm = 15;     // page bottom edge → footer baseline (when a footer is given)
+  std::string source;                 // the file the style was loaded from
+
   double line_pitch_pt() const {      // 225 mm / 22 lines = 28.95 pt in the 公文 style
     return (page.height_mm - page.top_mm - page.bottom_mm) / lines_per_page * 72.0 / 25.4;
   }

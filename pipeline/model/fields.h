@@ -27,7 +27,7 @@ struct Fields {
   std::vector<CreditCode> credit_codes;
   std::vector<IdNumber> id_numbers;
   std::vector<std::string> dates;          // YYYY-MM-DD (YYYY-MM when the day is not written)
-  std::string doc_type;                    // one of the 56 文书 of the 2021 范本, or empty
+  std::string doc_type;                    // one of the 56 文书 of the 2021 范本; "检查记录" (number 0) for inspection records; empty: unknown
   int doc_type_number = 0;                 // its number in the 范本 (1..56), 0 if none
   std::vector<std::string> warnings;
 };

@@ -26,4 +26,9 @@ std::string decode_short(std::string_view bytes, std::string* encoding = nullptr
 
 bool is_valid_utf8(std::string_view s);
 
+// A charset label as written (XML/HTML declaration, detector answer: "gb2312", "BIG5", "cp936",
+// "x-euc-tw") to the canonical name above (GB2312/GBK → GB18030); ICU's MIME/IANA name for other
+// charsets ICU knows; "" if unknown.
+std::string canonical_charset(std::string_view name);
+
 }  // namespace lh::normalize

@@ -33,7 +33,9 @@ std::vector<std::string> find_dates(std::string_view text);
 std::optional<std::string> parse_date(std::string_view s);
 
 // 文书类型 against the 56 documents of the 2021 范本 (domain.md §2). Returns the 范本 number
-// (1..56) and name, or 0 and "" when the title matches none.
+// (1..56) and name, or 0 and "" when the title matches none. One exception: 检查记录 (日常监督检查
+// 记录, 现场检查记录) is not a 范本 document and returns 0 with name "检查记录". 现场检查笔录 is No. 9
+// 现场笔录. When the title matches nothing, the first short lines of text_head are tried.
 struct DocType { int number = 0; std::string name; };
 DocType classify_doc_type(std::string_view title, std::string_view text_head = {});
 const std::vector<std::string>& fanben_2021_documents();  // index 0 = No. 1

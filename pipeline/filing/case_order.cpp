@@ -1,0 +1,40 @@
+#include "filing/case_order.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "filing/text_util.h"
+
+namespace lh::filing {
+
+CasePlace place_in_case(const Category& c, int doc_number, const std::string& title, const std::string& format) {
+  for (size_t vi = 0; vi < c.volumes.size(); ++vi) {
+    const Volume& v = c.volumes[vi];
+    for (const Slot& s : v.slots) {
+      for (const DocRef& d : s.docs) {
+        bool ok;
+        if (d.number) ok = d.number == doc_number && (d.title_contains.empty() || contains_any(title, d.title_contains));
+        else if (!d.format.empty()) ok = doc_number == 0 && d.format == format;
+        else ok = !d.title_contains.empty() && contains_any(title, d.title_contains);
+        if (ok) return {static_cast<int>(vi), v.code, v.name, s.order, s.name};
+      }
+    }
+  }
+  for (size_t vi = 0; vi < c.volumes.size(); ++vi)
+    for (const Slot& s : c.volumes[vi].slots)
+      if (s.other) return {static_cast<int>(vi), c.volumes[vi].code, c.volumes[vi].name, s.order, s.name};
+  if (!c.volumes.empty() && !c.volumes[0].slots.empty()) {
+    const Slot& last = c.volumes[0].slots.back();
+    return {0, c.volumes[0].code, c.volumes[0].name, last.order, last.name};
+  }
+  return {};
+}
+
+void order_case_documents(std::vector<CaseDocument>& docs) {
+  std::stable_sort(docs.begin(), docs.end(), [](const CaseDocument& a, const CaseDocument& b) {
+    return std::tie(a.place.volume_index, a.place.slot_order, a.date, a.title, a.key) <
+           std::tie(b.place.volume_index, b.place.slot_order, b.date, b.title, b.key);
+  });
+}
+
+}  // namespace lh::filing

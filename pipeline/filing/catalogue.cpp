@@ -1,0 +1,238 @@
+#include "filing/catalogue.h"
+
+namespace lh::filing {
+namespace {
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS sequences(
+  scope TEXT PRIMARY KEY,
+  last_number INTEGER NOT NULL CHECK(last_number >= 0)
+);
+CREATE TABLE IF NOT EXISTS items(
+  identity TEXT PRIMARY KEY,
+  scope TEXT NOT NULL,
+  item_number INTEGER NOT NULL CHECK(item_number >= 1),
+  archival_code TEXT NOT NULL UNIQUE,
+  box_number INTEGER NOT NULL,
+  manifest TEXT,
+  UNIQUE(scope, item_number)
+);
+CREATE TABLE IF NOT EXISTS boxes(
+  scope TEXT NOT NULL,
+  box_number INTEGER NOT NULL,
+  location_index INTEGER NOT NULL UNIQUE,
+  PRIMARY KEY(scope, box_number)
+);
+CREATE TABLE IF NOT EXISTS inputs(
+  path TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  fate TEXT NOT NULL CHECK(fate IN ('archived','duplicate','version','junk','quarantined')),
+  archival_code TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  facts TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS inputs_sha ON inputs(sha256);
+CREATE TABLE IF NOT EXISTS runs(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL DEFAULT 'running',
+  summary TEXT
+);
+)SQL";
+
+// The location sequence shares the sequences table under a key no scope can take.
+constexpr const char* kLocationScope = "#box-locations";
+
+}  // namespace
+
+Catalogue::Catalogue(const std::filesystem::path& path) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  db_.reset(raw);
+  if (rc != SQLITE_OK) throw sql::Error("cannot open catalogue " + path.string() + ": " + (raw ? sqlite3_errmsg(raw) : "?"));
+  sqlite3_busy_timeout(db_.get(), 5000);
+  sql::exec(db_.get(), "PRAGMA journal_mode=WAL");
+  // FULL: a 件号 once reported must never be lost, not even on power loss (libraries.md §7).
+  sql::exec(db_.get(), "PRAGMA synchronous=FULL");
+  sql::exec(db_.get(), "PRAGMA foreign_keys=ON");
+  sql::exec(db_.get(), kSchema);
+}
+
+std::vector<Allocation> Catalogue::allocate(const std::vector<AllocationRequest>& batch,
+                                            const std::function<std::string(const std::string&, int)>& format,
+                                            const Hooks& hooks) {
+  std::vector<Allocation> out;
+  out.reserve(batch.size());
+  sql::Transaction tx(db_.get());
+  sql::Statement find_item(db_.get(),
+      "SELECT scope, item_number, archival_code, box_number FROM items WHERE identity = ?1");
+  sql::Statement last(db_.get(), "SELECT last_number FROM sequences WHERE scope = ?1");
+  sql::Statement set_last(db_.get(),
+      "INSERT INTO sequences(scope, last_number) VALUES(?1, ?2) "
+      "ON CONFLICT(scope) DO UPDATE SET last_number = excluded.last_number");
+  sql::Statement insert_item(db_.get(),
+      "INSERT INTO items(identity, scope, item_number, archival_code, box_number) VALUES(?1, ?2, ?3, ?4, ?5)");
+  sql::Statement find_box(db_.get(), "SELECT location_index FROM boxes WHERE scope = ?1 AND box_number = ?2");
+  sql::Statement insert_box(db_.get(), "INSERT INTO boxes(scope, box_number, location_index) VALUES(?1, ?2, ?3)");
+
+  auto next_of = [&](const std::string& scope) {
+    last.reset();
+    last.bind(1, scope);
+    int64_t n = last.step() ? last.column_int(0) : 0;
+    return n + 1;
+  };
+  auto box_location = [&](const std::string& scope, int box) -> int64_t {
+    find_box.reset();
+    find_box.bind(1, scope).bind(2, static_cast<int64_t>(box));
+    if (find_box.step()) return find_box.column_int(0);
+    int64_t loc = next_of(kLocationScope) - 1;  // 0-based
+    insert_box.reset();
+    insert_box.bind(1, scope).bind(2, static_cast<int64_t>(box)).bind(3, loc);
+    insert_box.run();
+    set_last.reset();
+    set_last.bind(1, std::string_view(kLocationScope)).bind(2, loc + 1);
+    set_last.run();
+    return loc;
+  };
+
+  size_t new_count = 0;
+  for (const auto& r : batch) {
+    Allocation a;
+    a.identity = r.identity;
+    find_item.reset();
+    find_item.bind(1, r.identity);
+    if (find_item.step()) {
+      a.scope = find_item.column_text(0);
+      a.item_number = static_cast<int>(find_item.column_int(1));
+      a.archival_code = find_item.column_text(2);
+      a.box_number = static_cast<int>(find_item.column_int(3));
+      a.location_index = box_location(a.scope, a.box_number);
+      out.push_back(std::move(a));
+      continue;
+    }
+    int64_t n = next_of(r.scope);
+    a.scope = r.scope;
+    a.item_number = static_cast<int>(n);
+    a.archival_code = format(r.scope, a.item_number);
+    if (a.archival_code.empty())
+      throw sql::Error("no 档号 can be formed for number " + std::to_string(n) + " in scope " + r.scope +
+                       " (the 件号 segment is full?)");
+    int cap = r.box_capacity < 1 ? 1 : r.box_capacity;
+    a.box_number = static_cast<int>((n - 1) / cap + 1);
+    insert_item.reset();
+    insert_item.bind(1, r.identity).bind(2, r.scope).bind(3, n).bind(4, a.archival_code).bind(5, static_cast<int64_t>(a.box_number));
+    insert_item.run();
+    set_last.reset();
+    set_last.bind(1, r.scope).bind(2, n);
+    set_last.run();
+    a.location_index = box_location(a.scope, a.box_number);
+    a.is_new = true;
+    out.push_back(std::move(a));
+    if (hooks.after_each_new) hooks.after_each_new(new_count);
+    ++new_count;
+  }
+  tx.commit();
+  return out;
+}
+
+std::optional<Allocation> Catalogue::find(const std::string& identity) const {
+  sql::Statement q(db_.get(),
+      "SELECT i.scope, i.item_number, i.archival_code, i.box_number, COALESCE(b.location_index, -1) FROM items i "
+      "LEFT JOIN boxes b ON b.scope = i.scope AND b.box_number = i.box_number WHERE i.identity = ?1");
+  q.bind(1, identity);
+  if (!q.step()) return std::nullopt;
+  Allocation a;
+  a.identity = identity;
+  a.scope = q.column_text(0);
+  a.item_number = static_cast<int>(q.column_int(1));
+  a.archival_code = q.column_text(2);
+  a.box_number = static_cast<int>(q.column_int(3));
+  a.location_index = q.column_int(4);
+  return a;
+}
+
+bool Catalogue::has_identity(const std::string& identity) const {
+  sql::Statement q(db_.get(), "SELECT 1 FROM items WHERE identity = ?1");
+  q.bind(1, identity);
+  return q.step();
+}
+
+std::optional<InputRecord> Catalogue::lookup_unchanged(const std::string& path, uint64_t size, int64_t mtime_ns) const {
+  sql::Statement q(db_.get(),
+      "SELECT sha256, fate, archival_code, reason, facts FROM inputs WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3");
+  q.bind(1, path).bind(2, static_cast<int64_t>(size)).bind(3, mtime_ns);
+  if (!q.step()) return std::nullopt;
+  InputRecord r{path, size, mtime_ns, q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4)};
+  return r;
+}
+
+std::optional<std::string> Catalogue::archived_path_for(const std::string& sha256) const {
+  sql::Statement q(db_.get(), "SELECT path FROM inputs WHERE sha256 = ?1 AND fate = 'archived' ORDER BY path LIMIT 1");
+  q.bind(1, sha256);
+  if (!q.step()) return std::nullopt;
+  return q.column_text(0);
+}
+
+void Catalogue::save_batch(const std::vector<ItemRecord>& items, const std::vector<InputRecord>& inputs) {
+  sql::Transaction tx(db_.get());
+  sql::Statement up_item(db_.get(), "UPDATE items SET manifest = ?2 WHERE identity = ?1");
+  for (const auto& it : items) {
+    up_item.reset();
+    up_item.bind(1, it.identity).bind(2, it.manifest);
+    up_item.run();
+    if (sqlite3_changes(db_.get()) != 1) throw sql::Error("item " + it.identity + " has no 件号 (allocate first)");
+  }
+  sql::Statement up_input(db_.get(),
+      "INSERT INTO inputs(path, size, mtime_ns, sha256, fate, archival_code, reason, facts) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
+      "mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, fate = excluded.fate, "
+      "archival_code = excluded.archival_code, reason = excluded.reason, facts = excluded.facts");
+  for (const auto& in : inputs) {
+    up_input.reset();
+    up_input.bind(1, in.path).bind(2, static_cast<int64_t>(in.size)).bind(3, in.mtime_ns).bind(4, in.sha256)
+        .bind(5, in.fate).bind(6, in.archival_code).bind(7, in.reason).bind(8, in.facts.empty() ? std::string("{}") : in.facts);
+    up_input.run();
+  }
+  tx.commit();
+}
+
+std::vector<ItemRecord> Catalogue::items() const {
+  std::vector<ItemRecord> out;
+  sql::Statement q(db_.get(), "SELECT identity, archival_code, COALESCE(manifest, '') FROM items ORDER BY archival_code, identity");
+  while (q.step()) out.push_back({q.column_text(0), q.column_text(1), q.column_text(2)});
+  return out;
+}
+
+std::vector<InputRecord> Catalogue::inputs() const {
+  std::vector<InputRecord> out;
+  sql::Statement q(db_.get(),
+      "SELECT path, size, mtime_ns, sha256, fate, archival_code, reason, facts FROM inputs ORDER BY path");
+  while (q.step())
+    out.push_back({q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_int(2), q.column_text(3),
+                   q.column_text(4), q.column_text(5), q.column_text(6), q.column_text(7)});
+  return out;
+}
+
+int Catalogue::last_number(const std::string& scope) const {
+  sql::Statement q(db_.get(), "SELECT last_number FROM sequences WHERE scope = ?1");
+  q.bind(1, scope);
+  return q.step() ? static_cast<int>(q.column_int(0)) : 0;
+}
+
+int64_t Catalogue::begin_run(const std::string& started_at) {
+  sql::Statement q(db_.get(), "INSERT INTO runs(started_at) VALUES(?1)");
+  q.bind(1, started_at);
+  q.run();
+  return sqlite3_last_insert_rowid(db_.get());
+}
+
+void Catalogue::finish_run(int64_t run, const std::string& finished_at, const std::string& status, const std::string& summary) {
+  sql::Statement q(db_.get(), "UPDATE runs SET finished_at = ?2, status = ?3, summary = ?4 WHERE id = ?1");
+  q.bind(1, run).bind(2, finished_at).bind(3, status).bind(4, summary);
+  q.run();
+}
+
+}  // namespace lh::filing

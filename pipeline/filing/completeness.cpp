@@ -1,0 +1,42 @@
+#include "filing/completeness.h"
+
+#include <algorithm>
+
+namespace lh::filing {
+namespace {
+bool has(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+}  // namespace
+
+std::vector<Missing> check_completeness(const Category& c, const Scheme& s, const std::vector<int>& docs) {
+  std::vector<Missing> out;
+  for (const auto& r : c.completeness) {
+    if (r.requires_any.empty()) continue;
+    bool any = r.when_any.empty() || std::any_of(r.when_any.begin(), r.when_any.end(), [&](int n) { return has(docs, n); });
+    bool none = std::none_of(r.when_none.begin(), r.when_none.end(), [&](int n) { return has(docs, n); });
+    if (!(any && none)) continue;
+    if (std::any_of(r.requires_any.begin(), r.requires_any.end(), [&](int n) { return has(docs, n); })) continue;
+    Missing m{r.id, r.message, r.clause, {}};
+    for (int n : r.requires_any)
+      if (const DocumentType* d = s.document(n)) m.documents.push_back(d->name);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<Missing> check_officers(const Category& c, const std::vector<model::InspectionRecord>& records) {
+  std::vector<Missing> out;
+  for (const auto& r : c.completeness) {
+    if (r.min_officers <= 0) continue;
+    bool ok = !records.empty();
+    for (const auto& rec : records) {
+      int n = 0;
+      for (const auto& o : rec.officers)
+        if (!o.name.empty() && (!r.require_certificate || !o.certificate.empty())) ++n;
+      if (n < r.min_officers) ok = false;
+    }
+    if (!ok) out.push_back({r.id, r.message, r.clause, {}});
+  }
+  return out;
+}
+
+}  // namespace lh::filing

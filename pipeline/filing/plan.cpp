@@ -1,0 +1,373 @@
+#include "filing/plan.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "filing/archival_code.h"
+#include "filing/category.h"
+#include "filing/duplicates.h"
+#include "filing/file_name.h"
+#include "filing/junk.h"
+#include "filing/retention.h"
+#include "filing/text_util.h"
+#include "filing/versions.h"
+
+namespace lh::filing {
+
+const char* fate_name(Fate f) {
+  switch (f) {
+    case Fate::Archived: return "archived";
+    case Fate::Duplicate: return "duplicate";
+    case Fate::Version: return "version";
+    case Fate::Junk: return "junk";
+    case Fate::Quarantined: return "quarantined";
+  }
+  return "?";
+}
+
+std::string PlannedItem::scope_key(const Scheme& s) const {
+  ArchivalCode c{fonds, category, year, retention, organisation, 0};
+  return c.scope_key(s.sequence_scope);
+}
+
+std::string relative_input_path(const std::string& path, const std::string& root_in) {
+  std::string root = root_in;
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  if (!root.empty() && path.size() > root.size() && path.compare(0, root.size(), root) == 0 && path[root.size()] == '/')
+    return path.substr(root.size() + 1);
+  std::string p = path;
+  while (p.size() > 2 && p.compare(0, 2, "./") == 0) p.erase(0, 2);
+  return p;
+}
+
+int year_of_case_number(const std::string& s) {
+  static const std::string open = "\u3014";  // 〔
+  size_t at = s.find(open);
+  if (at == std::string::npos) return 0;
+  at += open.size();
+  if (at + 4 > s.size()) return 0;
+  int y = 0;
+  auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + 4, y);
+  return (ec == std::errc() && p == s.data() + at + 4 && y >= 1949 && y <= 9999) ? y : 0;
+}
+
+std::string date_from_mtime(int64_t mtime_ns) {
+  int64_t secs = mtime_ns / 1000000000 + 8 * 3600;  // 北京时间
+  int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+  // Howard Hinnant's civil_from_days.
+  int64_t z = days + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
+                static_cast<long long>(d));
+  return buf;
+}
+
+namespace {
+
+int year_of_date(const std::string& d) {
+  if (d.size() < 4) return 0;
+  int y = 0;
+  auto [p, ec] = std::from_chars(d.data(), d.data() + 4, y);
+  return (ec == std::errc() && p == d.data() + 4 && y >= 1949 && y <= 9999) ? y : 0;
+}
+
+std::string lower_format(model::Format f) {
+  std::string s = model::format_name(f);
+  for (char& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// The document's date: the latest full date written in it (成文日期 comes last), else the
+// metadata's creation date, else the file's mtime.
+std::string document_date(const model::InspectedFile& f) {
+  std::string best;
+  for (const auto& d : f.fields.dates)
+    if (d.size() == 10 && year_of_date(d) && d > best) best = d;
+  if (!best.empty()) return best;
+  if (f.meta.created.size() >= 10 && year_of_date(f.meta.created)) return f.meta.created.substr(0, 10);
+  return date_from_mtime(f.mtime_ns);
+}
+
+std::string title_of(const model::InspectedFile& f) {
+  std::string name = base_name(f.path);
+  if (is_standard_name(name)) return trim(title_of_standard_name(name));
+  std::string t = trim(to_nfc(f.title));
+  if (t.empty()) t = trim(to_nfc(stem_of(name)));
+  // One line, no controls.
+  std::string out;
+  for (size_t i = 0; i < t.size();) {
+    char32_t c = next_code_point(t, i);
+    if (c < 0x20 || c == 0x7F) c = ' ';
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    append_utf8(out, c);
+  }
+  return trim(out);
+}
+
+void flatten(const model::InspectedFile& f, const std::string& root, std::vector<PlannedInput>& out) {
+  PlannedInput in;
+  in.path = relative_input_path(f.path, root);
+  in.file = &f;
+  in.standard_name = is_standard_name(base_name(in.path));
+  out.push_back(in);
+  for (const auto& c : f.children) flatten(c, root, out);
+}
+
+}  // namespace
+
+Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s, const Office& o,
+                 const std::string& inbox_root, const PlanContext& ctx) {
+  Plan plan;
+  for (const auto& f : files) flatten(f, inbox_root, plan.inputs);
+  std::stable_sort(plan.inputs.begin(), plan.inputs.end(),
+                   [](const PlannedInput& a, const PlannedInput& b) { return a.path < b.path; });
+  // The same path twice (a caller bug): keep the first, quarantine the rest.
+  for (size_t i = 1; i < plan.inputs.size(); ++i)
+    if (plan.inputs[i].path == plan.inputs[i - 1].path) {
+      plan.inputs[i].fate = Fate::Quarantined;
+      plan.inputs[i].reason = "same input path given twice";
+    }
+
+  // 清扫: junk, unreadable, containers.
+  std::vector<size_t> live;
+  for (size_t i = 0; i < plan.inputs.size(); ++i) {
+    PlannedInput& in = plan.inputs[i];
+    if (in.fate == Fate::Quarantined) continue;
+    const auto& f = *in.file;
+    if (auto j = classify_junk(base_name(in.path), f.size, s)) { in.fate = Fate::Junk; in.reason = *j; continue; }
+    if (f.error) {
+      in.fate = Fate::Quarantined;
+      in.reason = std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message;
+      continue;
+    }
+    if (f.meta.format == model::Format::Zip && !f.is_zip_entry && f.children.empty()) {
+      in.fate = Fate::Quarantined;
+      in.reason = "ZIP without readable entries";
+      continue;
+    }
+    if (!f.children.empty()) {
+      in.container = true;
+      in.fate = Fate::Archived;
+      in.reason = "ZIP: its " + std::to_string(f.children.size()) + " entries are filed as inputs of their own";
+      continue;
+    }
+    if (f.sha256.size() != 64) { in.fate = Fate::Quarantined; in.reason = "no SHA-256 (not read)"; continue; }
+    live.push_back(i);
+  }
+
+  // 整理: duplicates.
+  std::vector<HashedPath> hp;
+  std::map<std::string, size_t> by_path;
+  for (size_t i : live) { hp.push_back({plan.inputs[i].path, plan.inputs[i].file->sha256}); by_path[plan.inputs[i].path] = i; }
+  std::vector<size_t> uniques;
+  std::map<std::string, size_t> kept_of_sha;
+  // Which copy is kept: the one archived before, else the one that sits with most other documents
+  // (a draft beside it makes it a version; a stray backup folder does not), else the smallest path.
+  std::map<std::string, size_t> folder_load;
+  for (size_t i : live) folder_load[parent_path(plan.inputs[i].path)]++;
+  std::map<std::string, std::vector<std::string>> paths_of_sha;
+  for (const auto& h : hp) paths_of_sha[h.sha256].push_back(h.path);
+  auto preferred = [&](const std::string& sha) -> std::optional<std::string> {
+    if (ctx.archived_path)
+      if (auto p = ctx.archived_path(sha)) return p;
+    auto& paths = paths_of_sha[sha];
+    if (paths.size() < 2) return std::nullopt;
+    size_t same = paths.size();
+    std::optional<std::string> best;
+    size_t best_load = 0;
+    std::vector<std::string> sorted = paths;
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& p : sorted) {
+      size_t load = folder_load[parent_path(p)];
+      size_t own = 0;
+      for (const auto& q : paths) own += parent_path(q) == parent_path(p);
+      load -= std::min(load, own);
+      if (!best || load > best_load) { best = p; best_load = load; }
+    }
+    (void)same;
+    return best;
+  };
+  for (const auto& d : find_duplicates(hp, preferred)) {
+    size_t kept = by_path[d.kept];
+    uniques.push_back(kept);
+    kept_of_sha[d.sha256] = kept;
+    for (const auto& p : d.paths) {
+      if (p == d.kept) continue;
+      PlannedInput& in = plan.inputs[by_path[p]];
+      in.fate = Fate::Duplicate;
+      in.reason = "same SHA-256 as " + d.kept;
+    }
+  }
+  std::sort(uniques.begin(), uniques.end());
+
+  // 分类 and case grouping.
+  struct Facts { int doc = 0; std::string cat; std::string folder; std::string case_number; std::string case_key; };
+  std::map<size_t, Facts> facts;
+  std::map<std::string, std::set<std::string>> folder_cases;  // folder → case numbers of case-kind docs
+  for (size_t i : uniques) {
+    const auto& f = *plan.inputs[i].file;
+    Facts fa;
+    fa.doc = document_number(f, s);
+    fa.cat = assign_category(f, fa.doc, s);
+    fa.folder = parent_path(plan.inputs[i].path);
+    const Category* c = s.category(fa.cat);
+    if (c && c->kind == CategoryKind::Case && !f.fields.case_numbers.empty()) {
+      fa.case_number = f.fields.case_numbers.front().normalized;
+      if (fa.case_number.empty()) fa.case_number = f.fields.case_numbers.front().raw;
+      folder_cases[fa.folder].insert(fa.case_number);
+    }
+    facts[i] = fa;
+  }
+  const Category* case_cat = nullptr;
+  for (const auto& c : s.categories) if (c.kind == CategoryKind::Case) { case_cat = &c; break; }
+  for (size_t i : uniques) {
+    Facts& fa = facts[i];
+    const Category* c = s.category(fa.cat);
+    bool in_case_folder = folder_cases.count(fa.folder) && folder_cases[fa.folder].size() == 1;
+    // A document of no particular category in a case's folder (a photo, a licence copy) is evidence
+    // of that case.
+    if (case_cat && fa.cat == s.default_category && c && c->kind != CategoryKind::Case && in_case_folder) {
+      fa.cat = case_cat->code;
+      c = case_cat;
+    }
+    if (!c || c->kind != CategoryKind::Case) continue;
+    if (fa.case_number.empty() && in_case_folder) fa.case_number = *folder_cases[fa.folder].begin();
+    fa.case_key = fa.case_number.empty() ? "folder:" + fa.folder : "case:" + fa.case_number;
+  }
+
+  // 整理: versions within one scope (case, else category + folder).
+  std::vector<VersionCandidate> vc;
+  for (size_t i : uniques) {
+    const auto& f = *plan.inputs[i].file;
+    const Facts& fa = facts[i];
+    std::string scope = fa.case_key.empty() ? fa.cat + '\x1f' + fa.folder : fa.case_key;
+    // Inspection records share titles (日常监督检查记录): only the same subject and time is the same record.
+    const Category* c = s.category(fa.cat);
+    if (c && c->kind == CategoryKind::Inspection)
+      scope += '\x1f' + (f.records.empty() ? plan.inputs[i].path : f.records.front().subject + '\x1f' + f.records.front().inspected_at);
+    std::string name = base_name(plan.inputs[i].path);
+    std::string stem = is_standard_name(name) ? title_of_standard_name(name) : stem_of(name);
+    vc.push_back({i, scope, stem, f.title, f.mtime_ns, plan.inputs[i].path});
+  }
+  std::vector<VersionGroup> groups = find_versions(vc, s);
+
+  // Items.
+  for (const auto& g : groups) {
+    PlannedItem it;
+    size_t fi = g.final_id;
+    const auto& f = *plan.inputs[fi].file;
+    const Facts& fa = facts[fi];
+    it.final_input = static_cast<int>(fi);
+    it.member_hashes.push_back(f.sha256);
+    for (size_t v : g.versions) {
+      it.version_inputs.push_back(static_cast<int>(v));
+      it.member_hashes.push_back(plan.inputs[v].file->sha256);
+    }
+    it.identity = f.sha256;
+    if (ctx.known_identity) {
+      for (const auto& h : it.member_hashes)
+        if (ctx.known_identity(h)) { it.identity = h; break; }
+    }
+    it.category = fa.cat;
+    const Category* c = s.category(fa.cat);
+    it.kind = c ? c->kind : CategoryKind::Documents;
+    it.case_key = fa.case_key;
+    it.case_number = fa.case_number;
+    if (!fa.case_key.empty()) {
+      std::string folder_name = base_name(fa.folder);
+      if (folder_name.empty()) folder_name = "未分组";
+      it.case_name = fa.case_number.empty() ? folder_name : fa.case_number;
+    }
+    it.fonds = o.fonds;
+    it.organisation = o.organisation;
+    it.title = title_of(f);
+    it.doc_number = fa.doc;
+    it.doc_type = !f.fields.doc_type.empty() ? f.fields.doc_type
+                  : (fa.doc && s.document(fa.doc)) ? s.document(fa.doc)->name : std::string();
+    it.date = document_date(f);
+    it.year = year_of_date(it.date);
+    it.ext = extension_lower(plan.inputs[fi].path);
+    it.format = lower_format(f.meta.format);
+    if (c) {
+      it.retention = retention_for_document(*c, fa.doc, it.title);
+      if (it.kind == CategoryKind::Case) it.place = place_in_case(*c, fa.doc, it.title, it.format);
+      if (it.kind == CategoryKind::Inspection) it.issues = check_officers(*c, f.records);
+    }
+    for (const auto& cc : f.fields.credit_codes)
+      if (!cc.valid) it.invalid_credit_codes.push_back(cc.code);
+    for (const auto& w : f.fields.warnings) it.warnings.push_back(w);
+    for (const auto& cn : f.fields.case_numbers)
+      if (cn.zero_padded) it.warnings.push_back("案号序号补零（GB/T 9704-2012 §7.2.5）: " + cn.raw);
+    plan.items.push_back(std::move(it));
+  }
+
+  // One case, one file: a case shares one 年度 and one 保管期限 (so one sequence scope and one box run).
+  std::map<std::string, std::vector<size_t>> cases;
+  for (size_t k = 0; k < plan.items.size(); ++k)
+    if (!plan.items[k].case_key.empty()) cases[plan.items[k].case_key].push_back(k);
+  for (auto& [key, members] : cases) {
+    const Category* c = s.category(plan.items[members.front()].category);
+    if (!c) continue;
+    int year = year_of_case_number(plan.items[members.front()].case_number);
+    if (!year) {
+      for (size_t k : members) if (plan.items[k].year && (!year || plan.items[k].year < year)) year = plan.items[k].year;
+    }
+    std::vector<int> docs;
+    std::vector<std::string> periods;
+    for (size_t k : members) { docs.push_back(plan.items[k].doc_number); periods.push_back(plan.items[k].retention); }
+    std::string ret = retention_for_case(*c, s, docs, periods);
+    for (size_t k : members) { plan.items[k].year = year; plan.items[k].retention = ret; }
+  }
+
+  // 排列: scope, then 第七十八条 order for cases, date order elsewhere (DA/T 22-2015 §5.3).
+  std::vector<std::string> scopes(plan.items.size());
+  for (size_t k = 0; k < plan.items.size(); ++k) scopes[k] = plan.items[k].scope_key(s);
+  std::vector<size_t> order(plan.items.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const PlannedItem& x = plan.items[a];
+    const PlannedItem& y = plan.items[b];
+    return std::tie(scopes[a], x.case_key, x.place.volume_index, x.place.slot_order, x.date, x.title, x.identity) <
+           std::tie(scopes[b], y.case_key, y.place.volume_index, y.place.slot_order, y.date, y.title, y.identity);
+  });
+  std::vector<PlannedItem> sorted;
+  std::vector<int> new_index(plan.items.size());
+  for (size_t k = 0; k < order.size(); ++k) { new_index[order[k]] = static_cast<int>(k); sorted.push_back(std::move(plan.items[order[k]])); }
+  plan.items = std::move(sorted);
+
+  // Wire inputs to items.
+  for (size_t k = 0; k < plan.items.size(); ++k) {
+    PlannedItem& it = plan.items[k];
+    PlannedInput& fin = plan.inputs[static_cast<size_t>(it.final_input)];
+    fin.fate = Fate::Archived;
+    fin.item = static_cast<int>(k);
+    for (int v : it.version_inputs) {
+      PlannedInput& vin = plan.inputs[static_cast<size_t>(v)];
+      vin.fate = Fate::Version;
+      vin.item = static_cast<int>(k);
+      vin.reason = "earlier version of " + fin.path;
+    }
+  }
+  for (size_t i = 0; i < plan.inputs.size(); ++i) {
+    PlannedInput& in = plan.inputs[i];
+    if (in.fate != Fate::Duplicate) continue;
+    size_t kept = kept_of_sha[in.file->sha256];
+    in.item = plan.inputs[kept].item;
+    if (in.item >= 0) plan.items[static_cast<size_t>(in.item)].duplicate_inputs.push_back(static_cast<int>(i));
+  }
+  return plan;
+}
+
+}  // namespace lh::filing

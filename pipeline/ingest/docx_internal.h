@@ -1,0 +1,112 @@
+// WordprocessingML reading, shared between docx_reader.cpp (package, sections, headers/footers),
+// docx_styles.cpp (styles and numbering) and docx_body.cpp (paragraphs, runs, tables).
+// Clauses: ECMA-376 Part 1 (5th edition) §17.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/opc.h"
+#include "ingest/reader.h"
+#include "ingest/safe_xml.h"
+
+namespace lh::ingest::docx {
+
+inline constexpr std::string_view kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+inline constexpr std::string_view kWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+inline constexpr std::string_view kA = "http://schemas.openxmlformats.org/drawingml/2006/main";
+inline constexpr std::string_view kAStrict = "http://purl.oclc.org/ooxml/drawingml/main";
+inline constexpr std::string_view kMc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+bool is_w(const xmlNode* n, std::string_view local);
+xmlNode* w_child(const xmlNode* n, std::string_view local);
+// A w: attribute (transitional or strict namespace; unqualified as a last resort).
+std::optional<std::string> w_attr(const xmlNode* n, std::string_view local);
+// ST_OnOff (§17.17.4): an element without w:val is on; "0", "false", "off" are off.
+bool on_off(const xmlNode* el);
+std::optional<int> to_int(std::string_view s);
+std::optional<double> to_double(std::string_view s);
+
+// Run properties (§17.3.2), each optional so style chains can be merged (§17.7.2).
+struct RunProps {
+  std::optional<bool> bold, italic, underline, hidden;
+  std::optional<uint32_t> color;
+  std::optional<double> size_pt;
+  std::optional<model::FontRole> role;
+  std::string char_style;  // w:rStyle
+  void merge_from(const RunProps& over);
+};
+RunProps parse_rpr(const xmlNode* rPr);
+
+// Paragraph properties (§17.3.1) lianghua keeps.
+struct ParaProps {
+  std::optional<int> outline;  // w:outlineLvl 0..9 (§17.3.1.20); 9 = body text
+  std::optional<model::Align> align;
+  std::optional<bool> keep_next, page_break_before;
+  std::optional<double> first_line_chars;
+  std::optional<int> num_id, ilvl;
+  std::string style;  // w:pStyle
+  void merge_from(const ParaProps& over);
+};
+ParaProps parse_ppr(const xmlNode* pPr);
+
+// Styles part (§17.7): style chains through w:basedOn, heading levels from w:outlineLvl in the chain
+// or from the built-in heading names (§17.7.4.9 latentStyles names "heading 1".."heading 9";
+// localized "标题 1"; ids "Heading1").
+class Styles {
+ public:
+  void load(const xmlNode* styles_root);
+  int heading_level(const std::string& style_id) const;  // 0 when not a heading
+  ParaProps para_props(const std::string& style_id) const;  // merged along the chain
+  RunProps run_props(const std::string& style_id) const;    // merged along the chain
+  std::string display_name(const std::string& style_id) const;
+  const std::string& default_paragraph() const { return default_para_; }
+
+ private:
+  struct Style {
+    std::string id, name, based_on, type;
+    ParaProps ppr;
+    RunProps rpr;
+  };
+  std::vector<const Style*> chain(const std::string& id) const;  // most derived first
+  std::map<std::string, Style> by_id_;
+  std::string default_para_;
+};
+
+// Numbering part (§17.9): w:num -> w:abstractNum -> w:lvl/w:numFmt.
+class Numbering {
+ public:
+  void load(const xmlNode* numbering_root);
+  model::ListKind kind(int num_id, int ilvl) const;
+
+ private:
+  std::map<int, int> num_to_abstract_;
+  std::map<int, std::map<int, std::string>> formats_;  // abstract id -> level -> numFmt
+};
+
+// Everything a part's conversion needs.
+struct Context {
+  opc::Package* pkg = nullptr;
+  model::Metadata* meta = nullptr;
+  Styles styles;
+  Numbering numbering;
+  std::optional<model::ReadError> fatal;  // set: stop and fail the read
+  int charts_skipped = 0, objects_skipped = 0, images = 0, images_missing = 0;
+};
+
+struct PartContext {
+  std::string name;  // e.g. "word/document.xml"
+  opc::Rels rels;
+  bool header_footer = false;  // PAGE fields become "{PAGE}" (model::HeaderFooter)
+};
+
+// Convert one block-level element (§17.2.2 body content: p, tbl, sdt, customXml, ins/moveTo) and
+// append the result to `out`.
+void read_block(const xmlNode* el, Context& ctx, const PartContext& part, std::vector<model::Block>& out,
+                int depth);
+// The w:sectPr carried by a paragraph's properties (§17.6.18: it ends a section), or null.
+const xmlNode* paragraph_section(const xmlNode* p);
+
+}  // namespace lh::ingest::docx

@@ -1,0 +1,196 @@
+// Flowing blocks: paragraphs become grid lines (GB/T 9704-2012 §5.2.3: 22 lines × 28 characters;
+// §7.3.3: paragraphs indented two characters, structure numbers 一、（一）1.（1）), images and
+// page breaks; tables and the TOC have their own files.
+#include <algorithm>
+#include <cmath>
+
+#include "layout/internal.h"
+
+namespace lh::layout::detail {
+
+const ParagraphStyle& style_of(const Style& style, const model::Paragraph& p) {
+  if (p.style == "title" || p.style == "Title") return style.title;
+  if (p.heading_level >= 1) return style.headings[std::min<size_t>(p.heading_level, style.headings.size()) - 1];
+  return style.body;
+}
+
+std::vector<model::Run> resolve_refs(const std::vector<model::Run>& runs, const PassInput* pass) {
+  static const std::string kRef = "{PAGEREF:";
+  std::vector<model::Run> out = runs;
+  for (model::Run& r : out) {
+    size_t pos = 0;
+    while ((pos = r.text.find(kRef, pos)) != std::string::npos) {
+      size_t end = r.text.find('}', pos);
+      if (end == std::string::npos) break;
+      std::string name = r.text.substr(pos + kRef.size(), end - pos - kRef.size());
+      std::string num = "?";
+      if (pass && pass->page_number_of_dest)
+        if (auto it = pass->page_number_of_dest->find(name); it != pass->page_number_of_dest->end())
+          num = std::to_string(it->second);
+      r.text.replace(pos, end - pos + 1, num);
+      pos += num.size();
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The list marker of a paragraph, advancing the counters (same order in the TOC pre-scan).
+std::string marker_for(const model::Paragraph& p, FlowState& st) {
+  if (p.list == model::ListKind::ChineseLevel) {
+    const int level = std::clamp(p.heading_level > 0 ? p.heading_level : p.list_level + 1, 1, 9);
+    ++st.list_counters[level];
+    for (int l = level + 1; l < 10; ++l) st.list_counters[l] = 0;
+    return list_marker(level, st.list_counters[level]);
+  }
+  if (p.list == model::ListKind::Decimal) {
+    const int level = std::clamp(p.list_level, 0, 9);
+    ++st.decimal_counters[level];
+    for (int l = level + 1; l < 10; ++l) st.decimal_counters[l] = 0;
+    return std::to_string(st.decimal_counters[level]) + ".";
+  }
+  st.decimal_counters.assign(10, 0);
+  if (p.list == model::ListKind::Bullet) return "• ";
+  return "";
+}
+
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  return s;
+}
+
+double grid_height(const Paginator& pg, double size) {
+  const double need = size * pg.style().line_height_em;
+  return std::max(1.0, std::ceil(need / pg.pitch() - 1e-6)) * pg.pitch();
+}
+
+void flow_paragraph(Paginator& pg, const model::Paragraph& p, FlowState& st) {
+  const Style& style = pg.style();
+  const ParagraphStyle& ps = style_of(style, p);
+  const bool is_title = &ps == &style.title;
+  std::string marker = marker_for(p, st);
+
+  ShapeSpec spec;
+  spec.style = &ps;
+  spec.width_pt = pg.width();
+  spec.align = p.align.value_or(ps.align);
+  spec.marker = marker;
+  const bool grid = style.char_grid && std::abs(ps.font.size_pt - style.body.font.size_pt) < 0.01;
+  const double char_w = grid ? style.char_pitch_pt() : ps.font.size_pt;
+  if (grid) {
+    // libraries.md §1: letter spacing (pitch − size) and 1 pt of slack give 28 characters a line.
+    spec.letter_spacing_pt = style.char_pitch_pt() - ps.font.size_pt;
+    spec.width_pt += 1.0;
+    spec.hang = spec.align == model::Align::Justify || spec.align == model::Align::Start;
+  }
+  const double indent_chars = p.first_line_indent_chars >= 0 ? p.first_line_indent_chars : ps.first_line_indent_chars;
+  spec.indent_pt = indent_chars * char_w;
+  Shaped shaped = shape(pg.fonts(), resolve_refs(p.runs, st.pass), spec);
+
+  const bool keep = p.keep_with_next || ps.keep_with_next;
+  if (ps.space_before_lines > 0) {
+    Strip sp;
+    sp.height = ps.space_before_lines * pg.pitch();
+    sp.keep_with_next = true;
+    pg.add(std::move(sp));
+  }
+  std::vector<std::string> dests;
+  if (!p.anchor.empty()) dests.push_back(p.anchor);
+  int outline = -1;
+  if (p.heading_level >= 1 && !is_title) {
+    const std::string dest = p.anchor.empty() ? "lh.h" + std::to_string(st.heading_count) : p.anchor;
+    ++st.heading_count;
+    if (p.anchor.empty()) dests.push_back(dest);
+    OutlineEntry e;
+    e.level = p.heading_level;
+    e.title = one_line(marker + p.plain_text());
+    e.dest = dest;
+    outline = static_cast<int>(pg.out().outline.size());
+    pg.out().outline.push_back(std::move(e));
+  }
+  const double h = grid_height(pg, shaped.size_pt);
+  const double base = kEmAscent * shaped.size_pt;
+  for (size_t i = 0; i < shaped.lines.size(); ++i) {
+    const LineInfo& li = shaped.lines[i];
+    Strip s;
+    s.height = h;
+    s.items.emplace_back(GlyphLine{li.layout, li.index, pg.left() + li.x, base, li.text});
+    line_links(shaped, li, pg.left(), base, s.items);
+    if (i == 0) {
+      s.dests = dests;
+      s.outline = outline;
+    }
+    s.keep_with_next = keep || (i + 1 < shaped.lines.size() && shaped.lines.size() <= 2);
+    pg.add(std::move(s));
+  }
+  if (ps.space_after_lines > 0) {
+    Strip sp;
+    sp.height = ps.space_after_lines * pg.pitch();
+    sp.keep_with_next = keep;
+    pg.add(std::move(sp));
+  }
+}
+
+void flow_image(Paginator& pg, const model::Image& img) {
+  if (img.bytes.empty()) return;
+  auto [wpx, hpx] = image_pixel_size(img);
+  double w = img.width_mm > 0 ? mm(img.width_mm) : 0, h = img.height_mm > 0 ? mm(img.height_mm) : 0;
+  const double aspect = (wpx > 0 && hpx > 0) ? static_cast<double>(hpx) / wpx : 0.75;
+  if (w <= 0 && h <= 0) w = std::min(pg.width(), wpx > 0 ? wpx * 72.0 / 150.0 : pg.width());  // 150 dpi
+  if (w <= 0) w = h / aspect;
+  if (h <= 0) h = w * aspect;
+  const double maxh = pg.body_height() - pg.pitch();
+  if (w > pg.width()) { h *= pg.width() / w; w = pg.width(); }
+  if (h > maxh) { w *= maxh / h; h = maxh; }
+  Strip s;
+  s.height = std::ceil(h / pg.pitch() - 1e-6) * pg.pitch();
+  ImageItem it;
+  it.x = pg.left() + (pg.width() - w) / 2;
+  it.y = 0;
+  it.w = w;
+  it.h = h;
+  it.image = std::make_shared<model::Image>(img);
+  s.items.emplace_back(std::move(it));
+  pg.add(std::move(s));
+}
+
+}  // namespace
+
+void flow_blocks(Paginator& pg, const std::vector<model::Block>& blocks, FlowState& st) {
+  for (const model::Block& b : blocks) {
+    if (const auto* p = std::get_if<model::Paragraph>(&b.value)) {
+      flow_paragraph(pg, *p, st);
+    } else if (const auto* t = std::get_if<model::Table>(&b.value)) {
+      flow_table(pg, *t, st);
+    } else if (const auto* im = std::get_if<model::Image>(&b.value)) {
+      flow_image(pg, *im);
+    } else if (std::get_if<model::PageBreak>(&b.value)) {
+      pg.page_break();
+    } else if (const auto* toc = std::get_if<model::TableOfContents>(&b.value)) {
+      flow_toc(pg, *toc, st.toc_heads, st);
+    }
+  }
+}
+
+// The headings a TOC lists, in document order, with the same markers and destination names the
+// flow will give them.
+std::vector<TocHeading> collect_headings(const model::Document& doc, const Style& style) {
+  std::vector<TocHeading> out;
+  FlowState st;
+  int count = 0;
+  for (const model::Section& s : doc.sections)
+    for (const model::Block& b : s.blocks)
+      if (const auto* p = std::get_if<model::Paragraph>(&b.value)) {
+        std::string marker = marker_for(*p, st);
+        if (p->heading_level >= 1 && &style_of(style, *p) != &style.title) {
+          out.push_back({p->heading_level, one_line(marker + p->plain_text()),
+                         p->anchor.empty() ? "lh.h" + std::to_string(count) : p->anchor});
+          ++count;
+        }
+      }
+  return out;
+}
+
+}  // namespace lh::layout::detail

@@ -1,0 +1,51 @@
+// Font roles → real fonts (fonts/roles.json), registered with a fontconfig configuration built by
+// us (not the machine's font set), and the pango context every measurement and drawing uses.
+// GB/T 9704-2012 §5.2.2 names the roles (仿宋, 小标宋, 黑体, 楷体, 宋体); libraries.md §0b the fonts.
+#pragma once
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <pango/pango.h>
+
+#include "model/document.h"
+
+namespace lh::layout {
+
+// A font problem: a role whose file is missing or whose family does not resolve. what() names the role.
+struct FontError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct RoleFont {
+  std::string key;                    // "body", "song", "title", "hei", "kai", "mono"
+  std::string chinese;                // 仿宋, 宋体, 小标宋, 黑体, 楷体, 等宽
+  std::vector<std::string> families;  // first = the declared family; later ones cover missing characters
+  bool bold_weight = false;           // the role's own weight is bold (小标宋 stand-in)
+  std::vector<std::string> files;     // absolute paths
+  std::string matched_file;           // what FcFontMatch chose for the first family
+  std::string family_list() const;    // "FandolFang,Noto Serif CJK SC" (pango family list)
+};
+
+class FontSet {
+ public:
+  // roles_json: a path, or "" for <project root>/fonts/roles.json. Relative font paths in it are
+  // under the folder holding roles.json. Throws FontError naming the role on any problem.
+  static FontSet load(const std::string& roles_json = "");
+
+  const RoleFont& role(model::FontRole r) const;
+  // A context at 72 dpi with unrounded glyph positions and unhinted metrics (libraries.md §1),
+  // language zh-cn. Owned by the FontSet.
+  PangoContext* context() const;
+  // A new description (free with pango_font_description_free).
+  PangoFontDescription* describe(model::FontRole r, double size_pt, bool bold) const;
+
+  struct Impl;
+ private:
+  std::shared_ptr<Impl> impl_;
+};
+
+const char* role_key(model::FontRole r);
+
+}  // namespace lh::layout

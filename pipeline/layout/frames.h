@@ -1,0 +1,66 @@
+// Laid-out pages (Typst's lesson): what layout hands to every writer. Positions are in PDF points
+// (1/72 in) from the top-left corner of the page; y grows downwards. The PDF writer sees only this.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <pango/pango.h>
+
+#include "model/document.h"
+
+namespace lh::layout {
+
+// A pango layout shared by the glyph lines cut from it (the glyph carrier; shaping stays in pango).
+using LayoutPtr = std::shared_ptr<PangoLayout>;
+LayoutPtr adopt_layout(PangoLayout* l);  // takes ownership (g_object_unref on release)
+
+struct GlyphLine {        // one line of a pango layout
+  LayoutPtr layout;
+  int line = 0;           // index into the layout's lines
+  double x = 0;           // left edge of the line's logical extents
+  double baseline = 0;
+  std::string text;       // the line's text (for tests and debugging; not drawn)
+};
+struct RuleItem { double x1 = 0, y1 = 0, x2 = 0, y2 = 0, width = 0.5; uint32_t color_rgb = 0; double dot = 0; /* >0: dotted, period */ };
+struct RectItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  bool filled = false; uint32_t fill_rgb = 0;
+  double stroke = 0; uint32_t stroke_rgb = 0; double corner = 0;
+};
+struct ImageItem { double x = 0, y = 0, w = 0, h = 0; std::shared_ptr<const model::Image> image; };
+struct LinkItem { double x = 0, y = 0, w = 0, h = 0; std::string dest; /* named destination */ std::string uri; };
+struct DestItem { std::string name; double x = 0, y = 0; };
+using Item = std::variant<GlyphLine, RuleItem, RectItem, ImageItem, LinkItem, DestItem>;
+
+struct Page {
+  double width_pt = 595.2756, height_pt = 841.8898;
+  std::vector<Item> items;   // in drawing order
+  int number = 0;            // the logical page number (what a page-number field shows)
+  std::string label;         // PDF page label
+};
+
+struct OutlineEntry {        // one heading, for bookmarks and for a TOC (also the DOCX writer's)
+  int level = 1;             // 1 = top
+  std::string title;         // with its list marker (一、…)
+  std::string dest;          // named destination on the heading's first line
+  int page_index = 0;        // 0-based physical page
+  int page_number = 0;       // the logical number printed on that page
+  double y_pt = 0;
+};
+
+struct Laid {
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+  std::map<std::string, int> anchors;  // destination name → 0-based page index
+  bool has_page_labels = false;        // a label differs from the plain 1, 2, 3 …
+};
+
+// Pixel size of an image from its PNG/JPEG header (or its declared size); {0,0} when unknown.
+std::pair<int, int> image_pixel_size(const model::Image& img);
+
+}  // namespace lh::layout

@@ -1,0 +1,32 @@
+// Layout: model::Document + Style + FontSet → laid-out pages (frames.h). Two passes when the
+// document has a table of contents or page references, so page numbers are the real ones.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+#include "layout/fonts.h"
+#include "layout/frames.h"
+#include "layout/style.h"
+#include "model/document.h"
+
+namespace lh::layout {
+
+// A document that cannot be laid out (e.g. a fixed-page TextBox whose text does not fit even at
+// its minimum size). what() says which page and frame.
+struct LayoutError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Laid lay_out(const model::Document& doc, const Style& style, const FontSet& fonts);
+
+// GB/T 9704-2012 §7.3.3 structure numbers: level 1 → 一、 2 → （一） 3 → 1. 4 → （1）; deeper levels
+// repeat level 4's form. n ≥ 1.
+std::string list_marker(int level, int n);
+// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九, 100 → 一百, 101 → 一百零一, 110 → 一百一十, 10000 → 一万 …
+std::string chinese_number(long n);
+
+// The text that fits a TextBox: the largest size in [min_pt, max_pt] (to 0.1 pt) at which the runs
+// fit the box; throws LayoutError if even min_pt does not fit.
+double fit_text_size(const model::TextBox& box, const FontSet& fonts);
+
+}  // namespace lh::layout

@@ -1,0 +1,271 @@
+// Runs → a pango layout. Pango does the shaping, the line breaking (WRAP_WORD keeps the kinsoku
+// rules: no line starts with ，。、）》 etc.; libraries.md §1) and the justification.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include <pango/pangocairo.h>
+
+#include "layout/internal.h"
+
+namespace lh::layout {
+
+LayoutPtr adopt_layout(PangoLayout* l) {
+  return LayoutPtr(l, [](PangoLayout* p) {
+    if (p) g_object_unref(p);
+  });
+}
+
+namespace detail {
+namespace {
+
+PangoAlignment pango_align(model::Align a) {
+  switch (a) {
+    case model::Align::Center: return PANGO_ALIGN_CENTER;
+    case model::Align::End: return PANGO_ALIGN_RIGHT;
+    default: return PANGO_ALIGN_LEFT;
+  }
+}
+
+void add_attr(PangoAttrList* list, PangoAttribute* a, size_t start, size_t end) {
+  a->start_index = static_cast<guint>(start);
+  a->end_index = static_cast<guint>(end);
+  pango_attr_list_insert(list, a);
+}
+
+void font_attr(PangoAttrList* list, const FontSet& fonts, model::FontRole role, double size, bool bold,
+               bool italic, size_t start, size_t end) {
+  PangoFontDescription* d = fonts.describe(role, size, bold);
+  if (italic) pango_font_description_set_style(d, PANGO_STYLE_ITALIC);
+  add_attr(list, pango_attr_font_desc_new(d), start, end);
+  pango_font_description_free(d);
+}
+
+void color_attr(PangoAttrList* list, uint32_t rgb, size_t start, size_t end) {
+  if (rgb == 0) return;  // black is the default source colour
+  auto c = [](uint32_t v) { return static_cast<guint16>(v * 257); };
+  add_attr(list, pango_attr_foreground_new(c((rgb >> 16) & 0xff), c((rgb >> 8) & 0xff), c(rgb & 0xff)), start, end);
+}
+
+// Tabs and newlines inside a run: a newline is a forced line break (pango handles \n as a
+// paragraph separator inside one layout); a tab becomes a space (no tab stops in body text).
+// A space between a code and a number ("GB/T 9704-2012", "DB5115/T 75-2021", "第 3 条") becomes a
+// narrow no-break space so the reference is never split over two lines (and a justified line does
+// not pour all its slack into that one space: pango stretches only U+0020 and U+00A0).
+std::string clean(const std::string& s) {
+  std::string o;
+  o.reserve(s.size());
+  auto code_char = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '.';
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\t') o += ' ';
+    else if (c == '\r') continue;
+    else if (c == ' ' && i > 0 && i + 1 < s.size() && code_char(s[i - 1]) && s[i + 1] >= '0' && s[i + 1] <= '9')
+      o += "\u202F";  // NARROW NO-BREAK SPACE: no break, and not stretched by justification
+    else o += c;
+  }
+  return o;
+}
+
+// U+3400–U+9FFF and U+F900–U+FAFF (ideographs) at byte i; *next = the byte after it.
+bool is_cjk_at(const std::string& t, int i, int* next) {
+  if (i < 0 || i + 3 > static_cast<int>(t.size())) return false;
+  const unsigned char c = t[i];
+  if ((c & 0xF0) != 0xE0) return false;
+  const uint32_t cp = ((c & 0x0F) << 12) | ((t[i + 1] & 0x3F) << 6) | (t[i + 2] & 0x3F);
+  *next = i + 3;
+  return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+// Closing marks that may not start a line and may hang: ，。、；：？！ and closing brackets/quotes.
+bool is_closing_mark_at(const std::string& t, int i, int* next) {
+  static const char* const marks[] = {"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "〕", "】", "”", "’"};
+  for (const char* m : marks) {
+    const size_t n = std::strlen(m);
+    if (t.compare(i, n, m) == 0) {
+      *next = i + static_cast<int>(n);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Shaped shape(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec) {
+  const ParagraphStyle& ps = *spec.style;
+  Shaped out;
+  std::string text;
+  PangoAttrList* attrs = pango_attr_list_new();
+  double max_size = ps.font.size_pt;
+
+  if (!spec.marker.empty()) {
+    size_t s = text.size();
+    text += spec.marker;
+    font_attr(attrs, fonts, ps.font.role, ps.font.size_pt, ps.font.bold, false, s, text.size());
+    color_attr(attrs, ps.color_rgb, s, text.size());
+  }
+  for (const model::Run& r : runs) {
+    if (r.text.empty()) continue;
+    size_t s = text.size();
+    text += clean(r.text);
+    size_t e = text.size();
+    const double size = r.size_pt > 0 ? r.size_pt : ps.font.size_pt;
+    max_size = std::max(max_size, size);
+    font_attr(attrs, fonts, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic, s, e);
+    color_attr(attrs, r.color_rgb ? r.color_rgb : ps.color_rgb, s, e);
+    if (r.underline) add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+    if (!r.link.empty()) {
+      LinkSpan l{static_cast<int>(s), static_cast<int>(e), "", ""};
+      if (r.link[0] == '#') l.dest = r.link.substr(1);
+      else l.uri = r.link;
+      out.links.push_back(std::move(l));
+    }
+  }
+  if (spec.letter_spacing_pt != 0)
+    add_attr(attrs, pango_attr_letter_spacing_new(static_cast<int>(std::lround(spec.letter_spacing_pt * PANGO_SCALE))),
+             0, text.size());
+
+  out.size_pt = max_size;
+  const int len = static_cast<int>(text.size());
+  PangoFontDescription* base_font = fonts.describe(ps.font.role, ps.font.size_pt, ps.font.bold);
+
+  // A layout of text[from, to).
+  auto make = [&](int from, int to, double width, bool first_indent, bool justify_last) {
+    PangoLayout* layout = pango_layout_new(fonts.context());
+    pango_layout_set_font_description(layout, base_font);  // keeps an empty paragraph's height
+    pango_layout_set_text(layout, text.data() + from, to - from);
+    PangoAttrList* a = attrs;
+    if (from > 0 || to < len) {
+      a = pango_attr_list_copy(attrs);
+      if (to < len) pango_attr_list_update(a, to, len - to, 0);
+      if (from > 0) pango_attr_list_update(a, 0, from, 0);
+    }
+    pango_layout_set_attributes(layout, a);
+    if (a != attrs) pango_attr_list_unref(a);
+    if (spec.wrap) {
+      pango_layout_set_width(layout, static_cast<int>(std::lround(width * PANGO_SCALE)));
+      pango_layout_set_wrap(layout, spec.wrap_chars ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
+    } else {
+      pango_layout_set_width(layout, -1);
+    }
+    pango_layout_set_alignment(layout, pango_align(spec.align));
+    pango_layout_set_justify(layout, spec.align == model::Align::Justify);
+    if (justify_last) pango_layout_set_justify_last_line(layout, TRUE);
+    if (first_indent && spec.indent_pt != 0)
+      pango_layout_set_indent(layout, static_cast<int>(std::lround(spec.indent_pt * PANGO_SCALE)));
+    return adopt_layout(layout);
+  };
+  auto lines_of = [&](const LayoutPtr& layout, int offset) {
+    std::vector<LineInfo> v;
+    PangoLayoutIter* it = pango_layout_get_iter(layout.get());
+    int index = 0;
+    do {
+      PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(it, nullptr, &logical);
+      LineInfo li;
+      li.layout = layout;
+      li.offset = offset;
+      li.index = index++;
+      li.x = static_cast<double>(logical.x) / PANGO_SCALE;
+      li.width = static_cast<double>(logical.width) / PANGO_SCALE;
+      li.baseline = static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
+      if (line->length > 0) li.text.assign(text, offset + line->start_index, line->length);
+      v.push_back(std::move(li));
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return v;
+  };
+  auto natural_width = [&](int from, int to) {
+    LayoutPtr l = make(from, to, 0, false, false);
+    pango_layout_set_width(l.get(), -1);
+    PangoRectangle r;
+    pango_layout_get_extents(l.get(), nullptr, &r);
+    return static_cast<double>(r.width) / PANGO_SCALE;
+  };
+
+  int pos = 0;
+  bool first = true;
+  for (int guard = 0; guard < 10000; ++guard) {
+    LayoutPtr layout = make(pos, len, spec.width_pt, first, false);
+    if (!out.layout) out.layout = layout;
+    std::vector<LineInfo> lines = lines_of(layout, pos);
+    int forced_from = -1, forced_to = -1;
+    size_t forced_line = 0;
+    if (spec.hang && spec.wrap)
+      for (size_t j = 0; j + 1 < lines.size(); ++j) {
+        PangoLayoutLine* next = pango_layout_get_line_readonly(layout.get(), static_cast<int>(j + 1));
+        const int x_at = pos + next->start_index;  // the character pushed down
+        int after = 0;
+        if (!is_cjk_at(text, x_at, &after)) continue;
+        int end = after, k = 0;
+        while (end < len && is_closing_mark_at(text, end, &k)) end = k;  // the marks after it
+        if (end == after) continue;
+        PangoLayoutLine* cur = pango_layout_get_line_readonly(layout.get(), static_cast<int>(j));
+        const int from = pos + cur->start_index;
+        const double indent = (first && j == 0) ? spec.indent_pt : 0;
+        const double marks = natural_width(after, end);
+        if (marks > 1.6 * out.size_pt) continue;  // hang at most about one mark
+        if (indent + natural_width(from, end) - marks > spec.width_pt + 0.01) continue;  // would not fit
+        forced_from = from;
+        forced_to = end;
+        forced_line = j;
+        break;
+      }
+    if (forced_from < 0) {
+      for (auto& li : lines) out.lines.push_back(std::move(li));
+      break;
+    }
+    for (size_t j = 0; j < forced_line; ++j) out.lines.push_back(std::move(lines[j]));
+    const bool indent_here = first && forced_line == 0;
+    // The line is justified to the 版心 width; the marks take the room beyond it.
+    int after = 0;
+    is_cjk_at(text, pos + pango_layout_get_line_readonly(layout.get(), static_cast<int>(forced_line + 1))->start_index, &after);
+    const double marks = natural_width(after, forced_to);
+    LayoutPtr hung = make(forced_from, forced_to, spec.width_pt + marks, indent_here, true);
+    std::vector<LineInfo> hl = lines_of(hung, forced_from);
+    if (hl.size() != 1) {  // did not stay on one line after all: keep pango's break
+      for (size_t j = forced_line; j < lines.size(); ++j) out.lines.push_back(std::move(lines[j]));
+      break;
+    }
+    out.lines.push_back(std::move(hl[0]));
+    pos = forced_to;
+    first = false;
+    if (pos >= len) break;
+  }
+  pango_font_description_free(base_font);
+  pango_attr_list_unref(attrs);
+  return out;
+}
+
+void line_links(const Shaped& s, const LineInfo& li, double left, double baseline, std::vector<Item>& out) {
+  if (s.links.empty() || !li.layout) return;
+  PangoLayoutLine* line = pango_layout_get_line_readonly(li.layout.get(), li.index);
+  if (!line) return;
+  // Link spans are in paragraph bytes; the line's layout starts at li.offset.
+  const int ls = li.offset + line->start_index, le = ls + line->length;
+  for (const LinkSpan& l : s.links) {
+    int a = std::max(l.start, ls), b = std::min(l.end, le);
+    if (a >= b) continue;
+    int* ranges = nullptr;
+    int n = 0;
+    pango_layout_line_get_x_ranges(line, a - li.offset, b - li.offset, &ranges, &n);
+    for (int i = 0; i < n; ++i) {
+      LinkItem link;
+      link.x = left + static_cast<double>(ranges[2 * i]) / PANGO_SCALE;
+      link.w = static_cast<double>(ranges[2 * i + 1] - ranges[2 * i]) / PANGO_SCALE;
+      link.y = baseline - kEmAscent * s.size_pt - 1;
+      link.h = s.size_pt + 2;
+      link.dest = l.dest;
+      link.uri = l.uri;
+      if (link.w > 0) out.emplace_back(std::move(link));
+    }
+    g_free(ranges);
+  }
+}
+
+}  // namespace detail
+}  // namespace lh::layout

@@ -1,0 +1,23 @@
+#include "layout/paths.h"
+
+#include <cstdlib>
+
+namespace lh::layout {
+
+std::string project_root() {
+  if (const char* env = std::getenv("LIANGHUA_SOURCE_DIR"); env && *env) return env;
+#ifdef LIANGHUA_SOURCE_DIR
+  return LIANGHUA_SOURCE_DIR;
+#else
+  return ".";
+#endif
+}
+
+std::string resolve_data_file(const std::string& name_or_path, const std::string& dir) {
+  const bool is_path = name_or_path.find('/') != std::string::npos ||
+                       (name_or_path.size() > 5 && name_or_path.ends_with(".json"));
+  if (is_path) return name_or_path;
+  return project_root() + "/" + dir + "/" + name_or_path + ".json";
+}
+
+}  // namespace lh::layout

@@ -1,0 +1,400 @@
+// Tables: column widths, borders, merged cells (row_span/col_span), header rows repeated at the
+// top of each page the table continues on, and rows split across pages at line boundaries.
+// Rows joined by a vertical merge form a group; a page break falls between groups, else between
+// rows of a group, else inside a row (the row is split line by line).
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "layout/internal.h"
+
+namespace lh::layout::detail {
+namespace {
+
+struct CellLine {
+  double h = 0;
+  std::vector<Item> items;  // x relative to the cell's content box, y relative to the line's top
+};
+
+struct Cell {
+  int row = 0, col = 0, rows = 1, cols = 1;  // rows relative to the group
+  std::vector<CellLine> lines;
+  double content() const {
+    double s = 0;
+    for (const auto& l : lines) s += l.h;
+    return s;
+  }
+};
+
+struct Group {
+  int nrows = 0;
+  std::vector<Cell> cells;
+  std::vector<double> h;      // row heights (computed)
+  std::vector<double> min_h;  // per-row minimum (one empty line + padding)
+  bool cant_split = false;
+  double height() const { return std::accumulate(h.begin(), h.end(), 0.0); }
+};
+
+struct Geometry {
+  std::vector<double> col_x, col_w;
+  double pad = 0, border = 0;
+  bool borders = true;
+  double span_w(int c, int n) const {
+    double w = 0;
+    for (int i = c; i < c + n && i < static_cast<int>(col_w.size()); ++i) w += col_w[i];
+    return w;
+  }
+};
+
+void compute_heights(Group& g, double pad) {
+  g.h.assign(g.nrows, 0);
+  for (int r = 0; r < g.nrows; ++r) g.h[r] = r < static_cast<int>(g.min_h.size()) ? g.min_h[r] : 0;
+  for (const Cell& c : g.cells)
+    if (c.rows == 1) g.h[c.row] = std::max(g.h[c.row], c.content() + 2 * pad);
+  for (const Cell& c : g.cells)
+    if (c.rows > 1) {
+      double have = 0;
+      for (int r = c.row; r < c.row + c.rows; ++r) have += g.h[r];
+      const double need = c.content() + 2 * pad;
+      if (need > have) g.h[c.row + c.rows - 1] += need - have;
+    }
+}
+
+// Lines of `c` that fit in `avail` (content height), moved out of `c`.
+std::vector<CellLine> take_fitting(Cell& c, double avail) {
+  std::vector<CellLine> keep;
+  double used = 0;
+  size_t i = 0;
+  for (; i < c.lines.size() && used + c.lines[i].h <= avail + 0.01; ++i) used += c.lines[i].h;
+  keep.assign(std::make_move_iterator(c.lines.begin()), std::make_move_iterator(c.lines.begin() + i));
+  c.lines.erase(c.lines.begin(), c.lines.begin() + i);
+  return keep;
+}
+
+// Split `g` so that the first part fits in `avail`. Returns false when nothing fits.
+bool split(Group& g, double avail, double pad, Group& first, Group& rest) {
+  first = Group{};
+  rest = Group{};
+  first.cant_split = rest.cant_split = g.cant_split;
+  int k = 0;
+  double acc = 0;
+  while (k < g.nrows && acc + g.h[k] <= avail + 0.01) acc += g.h[k++];
+  if (k >= g.nrows) return false;  // fits whole; caller should not split
+  if (k > 0) {  // between rows k-1 and k
+    first.nrows = k;
+    rest.nrows = g.nrows - k;
+    first.min_h.assign(g.min_h.begin(), g.min_h.begin() + k);
+    rest.min_h.assign(g.min_h.begin() + k, g.min_h.end());
+    // Heights of the first part from the cells that end inside it.
+    for (Cell& c : g.cells) {
+      if (c.row >= k) {
+        Cell m = std::move(c);
+        m.row -= k;
+        rest.cells.push_back(std::move(m));
+      } else if (c.row + c.rows <= k) {
+        first.cells.push_back(std::move(c));
+      }
+    }
+    compute_heights(first, pad);
+    for (Cell& c : g.cells) {
+      if (c.row < k && c.row + c.rows > k) {  // a vertical merge across the break
+        double have = 0;
+        for (int r = c.row; r < k; ++r) have += first.h[r];
+        have = std::max(have, avail - [&] { double s = 0; for (int r = 0; r < c.row; ++r) s += first.h[r]; return s; }());
+        Cell top;
+        top.row = c.row;
+        top.col = c.col;
+        top.cols = c.cols;
+        top.rows = k - c.row;
+        top.lines = take_fitting(c, have - 2 * pad);
+        const int end = c.row + c.rows;
+        c.row = 0;
+        c.rows = end - k;
+        rest.cells.push_back(std::move(c));
+        first.cells.push_back(std::move(top));
+      }
+    }
+    compute_heights(first, pad);
+    compute_heights(rest, pad);
+    return true;
+  }
+  // Inside the first row: cells starting in row 0 keep the lines that fit in `avail`.
+  first.nrows = 1;
+  first.min_h = {0};
+  rest.nrows = g.nrows;
+  rest.min_h = g.min_h;
+  bool any = false;
+  for (Cell& c : g.cells) {
+    if (c.row == 0) {
+      Cell top;
+      top.col = c.col;
+      top.cols = c.cols;
+      top.lines = take_fitting(c, avail - 2 * pad);
+      any = any || !top.lines.empty();
+      first.cells.push_back(std::move(top));
+    }
+    rest.cells.push_back(std::move(c));
+  }
+  if (!any) {  // put the lines back
+    for (size_t i = 0, j = 0; i < rest.cells.size(); ++i)
+      if (rest.cells[i].row == 0) {
+        auto& src = first.cells[j++].lines;
+        rest.cells[i].lines.insert(rest.cells[i].lines.begin(), std::make_move_iterator(src.begin()),
+                                   std::make_move_iterator(src.end()));
+      }
+    compute_heights(rest, pad);
+    g = std::move(rest);
+    rest = Group{};
+    return false;
+  }
+  first.h = {avail};
+  compute_heights(rest, pad);
+  return true;
+}
+
+// Draw a group with its top at absolute page y.
+void draw(Paginator& pg, const Group& g, const Geometry& geo, double y0) {
+  std::vector<Item> items;
+  std::vector<double> row_y(g.nrows + 1, 0);
+  for (int r = 0; r < g.nrows; ++r) row_y[r + 1] = row_y[r] + g.h[r];
+  for (const Cell& c : g.cells) {
+    const double x = geo.col_x[c.col], w = geo.span_w(c.col, c.cols);
+    const double y = row_y[c.row], h = row_y[std::min(c.row + c.rows, g.nrows)] - y;
+    if (geo.borders) {
+      RectItem r;
+      r.x = x;
+      r.y = y;
+      r.w = w;
+      r.h = h;
+      r.stroke = geo.border;
+      items.emplace_back(r);
+    }
+    double ly = y + geo.pad;
+    for (const CellLine& l : c.lines) {
+      for (const Item& it : l.items) {
+        Item m = it;
+        std::visit(
+            [&](auto& v) {
+              using T = std::decay_t<decltype(v)>;
+              if constexpr (std::is_same_v<T, GlyphLine>) { v.x += x + geo.pad; v.baseline += ly; }
+              else if constexpr (std::is_same_v<T, RuleItem>) { v.x1 += x + geo.pad; v.x2 += x + geo.pad; v.y1 += ly; v.y2 += ly; }
+              else { v.x += x + geo.pad; v.y += ly; }
+            },
+            m);
+        items.push_back(std::move(m));
+      }
+      ly += l.h;
+    }
+  }
+  pg.place_items(std::move(items), y0);
+  pg.advance(g.height());
+}
+
+// The blocks of one cell → lines (x relative to the content box).
+std::vector<CellLine> cell_lines(Paginator& pg, const std::vector<model::Block>& blocks, double width, FlowState& st) {
+  const Style& style = pg.style();
+  std::vector<CellLine> out;
+  auto add_para = [&](const model::Paragraph& p) {
+    const ParagraphStyle& ps = p.heading_level > 0 ? style.table_text : style.table_text;
+    ShapeSpec spec;
+    spec.style = &ps;
+    spec.width_pt = std::max(width, 1.0);
+    spec.align = p.align.value_or(ps.align);
+    const double indent = p.first_line_indent_chars >= 0 ? p.first_line_indent_chars : ps.first_line_indent_chars;
+    spec.indent_pt = indent * ps.font.size_pt;
+    Shaped s = shape(pg.fonts(), resolve_refs(p.runs, st.pass), spec);
+    const double lh = s.size_pt * style.table_line_spacing;
+    const double base = (lh - s.size_pt) / 2 + kEmAscent * s.size_pt;
+    for (const LineInfo& li : s.lines) {
+      CellLine cl;
+      cl.h = lh;
+      cl.items.emplace_back(GlyphLine{li.layout, li.index, li.x, base, li.text});
+      line_links(s, li, 0, base, cl.items);
+      out.push_back(std::move(cl));
+    }
+  };
+  for (const model::Block& b : blocks) {
+    if (const auto* p = std::get_if<model::Paragraph>(&b.value)) {
+      add_para(*p);
+    } else if (const auto* t = std::get_if<model::Table>(&b.value)) {
+      // A nested table is flattened to one paragraph per row (tab-separated cells).
+      for (const model::TableRow& row : t->rows) {
+        model::Paragraph p;
+        for (const model::TableCell& c : row.cells) {
+          if (c.covered) continue;
+          for (const model::Block& cb : c.blocks)
+            if (const auto* cp = std::get_if<model::Paragraph>(&cb.value)) {
+              model::Run r;
+              r.text = (p.runs.empty() ? "" : "  ") + cp->plain_text();
+              p.runs.push_back(std::move(r));
+            }
+        }
+        add_para(p);
+      }
+    } else if (const auto* im = std::get_if<model::Image>(&b.value)) {
+      if (im->bytes.empty()) continue;
+      auto [wpx, hpx] = image_pixel_size(*im);
+      double w = im->width_mm > 0 ? mm(im->width_mm) : width;
+      w = std::min(w, width);
+      double h = im->height_mm > 0 && im->width_mm > 0 ? mm(im->height_mm) * w / mm(im->width_mm)
+                                                       : w * ((wpx > 0 && hpx > 0) ? double(hpx) / wpx : 0.75);
+      h = std::min(h, pg.body_height() / 2);
+      CellLine cl;
+      cl.h = h;
+      ImageItem ii;
+      ii.w = w;
+      ii.h = h;
+      ii.image = std::make_shared<model::Image>(*im);
+      cl.items.emplace_back(std::move(ii));
+      out.push_back(std::move(cl));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
+  const Style& style = pg.style();
+  if (t.rows.empty()) return;
+  const double pad = mm(style.table_cell_padding_mm);
+
+  // 1. Place cells on a grid. A covered cell fills a slot a merge already holds (DOCX vMerge);
+  //    horizontal merges need no placeholder but one is tolerated.
+  struct Placed { int row, col, rows, cols; const model::TableCell* cell; };
+  std::vector<Placed> placed;
+  std::vector<std::vector<bool>> occ(t.rows.size());
+  int ncols = 0;
+  auto occupy = [&](int r, int c) {
+    if (static_cast<int>(occ[r].size()) <= c) occ[r].resize(c + 1, false);
+    occ[r][c] = true;
+  };
+  auto is_occ = [&](int r, int c) { return c < static_cast<int>(occ[r].size()) && occ[r][c]; };
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    int col = 0;
+    for (const model::TableCell& cell : t.rows[r].cells) {
+      if (cell.covered) {
+        if (is_occ(static_cast<int>(r), col)) ++col;
+        else { occupy(static_cast<int>(r), col); ++col; }
+        while (is_occ(static_cast<int>(r), col) && false) ++col;
+        continue;
+      }
+      while (is_occ(static_cast<int>(r), col)) ++col;
+      const int rs = std::clamp(cell.row_span, 1, static_cast<int>(t.rows.size() - r));
+      const int cs = std::clamp(cell.col_span, 1, 1000);
+      for (int i = 0; i < rs; ++i)
+        for (int j = 0; j < cs; ++j) occupy(static_cast<int>(r) + i, col + j);
+      placed.push_back({static_cast<int>(r), col, rs, cs, &cell});
+      col += cs;
+    }
+    ncols = std::max<int>(ncols, static_cast<int>(occ[r].size()));
+  }
+  ncols = std::max<int>(ncols, static_cast<int>(t.col_widths_mm.size()));
+  if (ncols == 0) return;
+
+  // 2. Column widths (mm → pt), scaled down to the text block when too wide.
+  Geometry geo;
+  geo.pad = pad;
+  geo.border = mm(style.table_border_mm);
+  geo.borders = t.borders;
+  geo.col_w.assign(ncols, pg.width() / ncols);
+  if (static_cast<int>(t.col_widths_mm.size()) == ncols) {
+    double sum = 0;
+    bool ok = true;
+    for (double w : t.col_widths_mm) { ok = ok && w > 0; sum += mm(w); }
+    if (ok && sum > 0) {
+      const double f = sum > pg.width() ? pg.width() / sum : 1.0;
+      for (int i = 0; i < ncols; ++i) geo.col_w[i] = mm(t.col_widths_mm[i]) * f;
+    }
+  }
+  geo.col_x.resize(ncols);
+  double x = pg.left();
+  for (int i = 0; i < ncols; ++i) { geo.col_x[i] = x; x += geo.col_w[i]; }
+
+  // 3. Groups of rows joined by vertical merges.
+  const double empty_line = style.table_text.font.size_pt * style.table_line_spacing + 2 * pad;
+  std::vector<Group> groups;
+  std::vector<bool> group_is_header;
+  const int nrows = static_cast<int>(t.rows.size());
+  for (int r = 0; r < nrows;) {
+    int end = r + 1;
+    for (const Placed& p : placed)
+      if (p.row >= r && p.row < end) end = std::max(end, p.row + p.rows);
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const Placed& p : placed)
+        if (p.row >= r && p.row < end && p.row + p.rows > end) { end = p.row + p.rows; grew = true; }
+    }
+    Group g;
+    g.nrows = end - r;
+    g.min_h.assign(g.nrows, empty_line);
+    bool header = true;
+    for (int i = r; i < end; ++i) {
+      g.cant_split = g.cant_split || t.rows[i].cant_split;
+      header = header && t.rows[i].header;
+    }
+    for (const Placed& p : placed)
+      if (p.row >= r && p.row < end) {
+        Cell c;
+        c.row = p.row - r;
+        c.col = p.col;
+        c.rows = p.rows;
+        c.cols = std::min(p.cols, ncols - p.col);
+        c.lines = cell_lines(pg, p.cell->blocks, geo.span_w(p.col, c.cols) - 2 * pad, st);
+        g.cells.push_back(std::move(c));
+      }
+    compute_heights(g, pad);
+    groups.push_back(std::move(g));
+    group_is_header.push_back(header);
+    r = end;
+  }
+
+  // Header: the leading header groups.
+  std::vector<Group> header;
+  size_t gi = 0;
+  while (gi < groups.size() && group_is_header[gi]) header.push_back(groups[gi++]);
+  double header_h = 0;
+  for (const Group& h : header) header_h += h.height();
+  const bool repeat = header_h > 0 && header_h < pg.body_height() / 3;
+
+  auto draw_header = [&] {
+    for (const Group& h : header) draw(pg, h, geo, pg.cursor());
+  };
+
+  // Keep what precedes (a heading) with the header and first row; start on a fresh page if needed.
+  const double first_need = header_h + (gi < groups.size() ? std::min(groups[gi].height(), empty_line) : 0);
+  pg.flush(first_need);
+  pg.page();
+  if (first_need > pg.remaining() && !pg.at_page_top()) pg.new_page();
+  bool fresh = pg.at_page_top();  // the page holds nothing but (a repeated) header
+  draw_header();
+
+  for (; gi < groups.size(); ++gi) {
+    Group g = std::move(groups[gi]);
+    auto next_page = [&] {
+      pg.new_page();
+      if (repeat) draw_header();
+      fresh = true;
+    };
+    for (int guard = 0; guard < 100000; ++guard) {
+      const double avail = pg.remaining();
+      if (g.height() <= avail) break;
+      const bool fits_fresh_page = g.height() + (repeat ? header_h : 0) <= pg.body_height();
+      if (g.cant_split && fits_fresh_page && !fresh) { next_page(); continue; }
+      Group first, rest;
+      if (split(g, avail, pad, first, rest)) {
+        draw(pg, first, geo, pg.cursor());
+        next_page();
+        g = std::move(rest);
+        continue;
+      }
+      if (!fresh) { next_page(); continue; }
+      break;  // a line taller than a whole page: it overflows rather than loop
+    }
+    draw(pg, g, geo, pg.cursor());
+    fresh = false;
+  }
+  pg.snap_to_grid();
+}
+
+}  // namespace lh::layout::detail

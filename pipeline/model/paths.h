@@ -1,0 +1,13 @@
+// Where the project's data folders are at run time (design.md: templates/ holds the rules as data).
+// Standard library only, so every stage may use it.
+#pragma once
+#include <filesystem>
+
+namespace lh::model {
+
+// The templates/ folder: env LIANGHUA_TEMPLATES if set, else env LIANGHUA_SOURCE_DIR + "/templates",
+// else the source tree this binary was built from (compile definition LIANGHUA_SOURCE_DIR),
+// else "templates" relative to the working directory.
+std::filesystem::path templates_dir();
+
+}  // namespace lh::model

@@ -1,0 +1,160 @@
+// 案号 (行政处罚文书文号). Sources: 《市场监督管理行政处罚文书格式范本（2021年修订版）》 and
+// domain.md §2 (real numbers: 马市监处罚〔2026〕193号, （杭临）市监处罚〔2024〕131号);
+// GB/T 9704-2012 §7.2.5: year in 六角括号 〔〕 (U+3014/U+3015), serial without 第 and without
+// zero padding. Real data breaks the rule (杭市监处罚〔2026〕0128号): accepted, flagged zero_padded.
+//
+// Accepted: any of 〔〕 [] () （） ［］ 【】 ﹝﹞ 〖〗 around the year (open and close need not agree),
+// full-width digits, spaces inside, 第 before the serial, an agency prefix written bare (杭, 京朝) or
+// in brackets （杭临）. Normalized: <简称>市监<类>〔YYYY〕N号, or （简称）市监<类>〔YYYY〕N号.
+//
+// Heuristics (documented decisions):
+//  - <类> must start with a case-related character (处 罚 案 立 检 查 强 扣 封 告 听 责 …), so 发文字号
+//    such as 国市监法发〔2021〕42号 or 浙市监综〔2024〕3号 are not taken for 案号.
+//  - A bare 简称 is at most 4 Han characters read backwards from 市监, cut after the last connective
+//    word (根据, 依据, 见, 决定书, 的, 了 …), so 根据杭市监处罚〔2024〕1号 yields 杭市监处罚….
+//  - Rejected as garbage: a year that is not exactly 4 digits or outside 1949–2100, a serial of more
+//    than 6 digits or equal to 0, a match glued to a preceding ASCII letter or digit.
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+#include "normalize/field_text.h"
+#include "normalize/fields.h"
+
+namespace lh::normalize {
+namespace {
+
+using detail::from_utf8;
+using detail::is_ascii_alnum;
+using detail::is_han;
+using detail::to_utf8;
+
+const icu::RegexPattern& case_re() {
+  static const icu::RegexPattern* p = detail::compile_regex(
+      u"市监(\\p{Han}{1,4}?)\\s*[\\[(〔【﹝〖]\\s*([0-9]{4,})\\s*[\\])〕】﹞〗]\\s*第?\\s*([0-9]+)\\s*号");
+  return *p;
+}
+
+// First character of a case-related <类> (市监处罚, 市监罚, 市监处, 市监案, 市监立, 市监检, 市监强 …).
+bool category_ok(const icu::UnicodeString& cat) {
+  static constexpr std::u16string_view kFirst = u"处罚案立检查强扣封告听责催执移没抽撤延解先协送简当稽违决不询证调核审结";
+  if (cat.isEmpty()) return false;
+  return kFirst.find(cat.charAt(0)) != std::u16string_view::npos;
+}
+
+// Connectives that end the phrase before a bare 简称; the prefix is cut after the last one.
+// Multi-character words only where the single character is also a real 简称 (据 is not, 经 is).
+constexpr std::array<std::u16string_view, 29> kStopWords = {
+    u"根据", u"依据", u"按照", u"依照", u"参照", u"对照", u"作出", u"出具", u"送达", u"下达",
+    u"文号", u"案号", u"编号", u"书", u"表", u"函", u"号", u"的", u"了", u"及", u"与", u"或",
+    u"并", u"对", u"被", u"向", u"在", u"是", u"见"};
+
+icu::UnicodeString cut_after_stop_words(const icu::UnicodeString& prefix) {
+  int32_t cut = 0;
+  for (auto w : kStopWords) {
+    icu::UnicodeString word(false, w.data(), static_cast<int32_t>(w.size()));
+    int32_t at = prefix.lastIndexOf(word);
+    if (at >= 0 && at + word.length() > cut) cut = at + word.length();
+  }
+  return icu::UnicodeString(prefix, cut);
+}
+
+bool is_open_bracket(char16_t c) { return c == u'(' || c == u'[' || c == u'【' || c == u'〔' || c == u'﹝'; }
+bool is_close_bracket(char16_t c) { return c == u')' || c == u']' || c == u'】' || c == u'〕' || c == u'﹞'; }
+
+struct Found {
+  model::CaseNumber cn;
+  int32_t start = 0;
+  int32_t end = 0;
+};
+
+// Reads the agency prefix before `at` (the index of 市 in 市监). Returns false for garbage.
+bool read_prefix(const icu::UnicodeString& f, int32_t at, icu::UnicodeString& prefix, bool& bracketed,
+                 int32_t& start) {
+  bracketed = false;
+  start = at;
+  if (at > 0 && is_close_bracket(f.charAt(at - 1))) {
+    // （杭临）市监… : up to 8 Han characters inside a bracket pair.
+    int32_t i = at - 2;
+    while (i >= 0 && at - 2 - i < 8 && is_han(f.charAt(i))) --i;
+    if (i >= 0 && is_open_bracket(f.charAt(i)) && i < at - 2) {
+      prefix = icu::UnicodeString(f, i + 1, at - 2 - i);
+      bracketed = true;
+      start = i;
+    } else {
+      prefix.remove();
+    }
+  } else {
+    int32_t i = at;
+    while (i > 0 && at - i < 4 && is_han(f.charAt(i - 1))) --i;
+    prefix = cut_after_stop_words(icu::UnicodeString(f, i, at - i));
+    start = at - prefix.length();
+  }
+  if (start > 0 && is_ascii_alnum(f.charAt(start - 1))) return false;
+  return true;
+}
+
+bool number_of(const icu::UnicodeString& digits, int& out) {
+  return detail::parse_ascii_int(to_utf8(digits), out);
+}
+
+// Runs the pattern over `text`; `whole` requires the match (with its prefix) to cover all of it.
+std::vector<Found> scan(std::string_view text, bool whole) {
+  std::vector<Found> out;
+  const icu::UnicodeString raw = from_utf8(text);
+  const icu::UnicodeString f = detail::fold_field_width(raw);
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(case_re().matcher(f, st));
+  if (U_FAILURE(st)) return out;
+  while (m->find(st) && U_SUCCESS(st)) {
+    const int32_t at = m->start(st);
+    const int32_t end = m->end(st);
+    icu::UnicodeString cat = m->group(1, st);
+    icu::UnicodeString year = m->group(2, st);
+    icu::UnicodeString serial = m->group(3, st);
+    if (U_FAILURE(st)) break;
+    if (!category_ok(cat) || year.length() != 4 || serial.length() > 6) continue;
+    int y = 0, n = 0;
+    if (!number_of(year, y) || !number_of(serial, n) || y < 1949 || y > 2100 || n == 0) continue;
+    icu::UnicodeString prefix;
+    bool bracketed = false;
+    int32_t start = at;
+    if (!read_prefix(f, at, prefix, bracketed, start)) continue;
+    if (whole) {
+      icu::UnicodeString before(f, 0, start), after(f, end);
+      if (!detail::trim(before).isEmpty() || !detail::trim(after).isEmpty()) continue;
+    }
+    Found x;
+    std::string norm;
+    if (bracketed) norm = "（" + to_utf8(prefix) + "）";
+    else norm = to_utf8(prefix);
+    norm += "市监" + to_utf8(cat) + "〔" + std::to_string(y) + "〕" + std::to_string(n) + "号";
+    x.cn.normalized = std::move(norm);
+    x.cn.raw = to_utf8(raw, start, end);
+    x.cn.zero_padded = serial.length() > 1 && serial.charAt(0) == u'0';
+    x.start = start;
+    x.end = end;
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<model::CaseNumber> find_case_numbers(std::string_view text) {
+  std::vector<model::CaseNumber> out;
+  std::unordered_set<std::string> seen;
+  for (auto& x : scan(text, false))
+    if (seen.insert(x.cn.normalized).second) out.push_back(std::move(x.cn));
+  return out;
+}
+
+std::optional<model::CaseNumber> parse_case_number(std::string_view s) {
+  auto found = scan(s, true);
+  if (found.size() != 1) return std::nullopt;
+  return std::move(found.front().cn);
+}
+
+}  // namespace lh::normalize

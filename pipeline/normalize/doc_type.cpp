@@ -1,0 +1,198 @@
+// 文书类型 against 《市场监督管理行政处罚文书格式范本（2021年修订版）》 (国市监法发〔2021〕42号,
+// 56 documents; numbered list in domain.md §2, from two public parsers of the official PDF).
+// Names are kept in full, slashed variants included (立案/不予立案审批表); each entry also lists the
+// shorter titles offices actually print (立案审批表, 不予立案审批表, 扣押物品移送告知书 …).
+//
+// Matching: white space is removed (Word titles are spaced: 行 政 处 罚 决 定 书), full-width forms are
+// folded, 、 and ／ read as /. Bracketed remarks — （副本）, （送达回证） — are ignored on a first pass.
+// Among the names found, the one ending last wins (the 文种 closes a title: 行政处罚决定书送达回证 is a
+// 送达回证), then the longest (当场行政处罚决定书 over 行政处罚决定书, 不予行政处罚决定书 over
+// 行政处罚决定书, 解除先行登记保存证据通知书 over 先行登记保存证据通知书).
+//
+// Decisions: 现场检查笔录 is No. 9 现场笔录. 检查记录 (日常监督检查记录, 现场检查记录) is not a 范本
+// document: number 0 with name "检查记录". 行政处罚事先告知书 (the pre-2019 name) is No. 37.
+#include <memory>
+#include <string>
+
+#include "normalize/field_text.h"
+#include "normalize/fields.h"
+
+namespace lh::normalize {
+namespace {
+
+struct Entry {
+  int number;
+  const char* name;
+  std::vector<const char*> aliases;  // besides the name itself
+};
+
+const std::vector<Entry>& table() {
+  static const std::vector<Entry> t = {
+      {1, "案件来源登记表", {}},
+      {2, "指定管辖通知书", {}},
+      {3, "案件交办通知书", {}},
+      {4, "案件移送函", {}},
+      {5, "涉嫌犯罪案件移送书", {}},
+      {6, "查封/扣押物品移送告知书", {"查封扣押物品移送告知书", "查封物品移送告知书", "扣押物品移送告知书"}},
+      {7, "立案/不予立案审批表", {"立案审批表", "不予立案审批表"}},
+      {8, "行政处罚案件有关事项审批表", {}},
+      {9, "现场笔录", {"现场检查笔录"}},
+      {10, "送达地址确认书", {}},
+      {11, "证据提取单", {}},
+      {12, "电子数据证据提取笔录", {}},
+      {13, "询问通知书", {}},
+      {14, "询问笔录", {}},
+      {15, "限期提供材料通知书", {}},
+      {16, "协助辨认/鉴别通知书", {"协助辨认鉴别通知书", "协助辨认通知书", "协助鉴别通知书"}},
+      {17, "协助调查函", {}},
+      {18, "协助扣押通知书", {}},
+      {19, "先行登记保存证据通知书", {}},
+      {20, "解除先行登记保存证据通知书", {}},
+      {21, "实施行政强制措施决定书", {}},
+      {22, "延长行政强制措施期限决定书", {}},
+      {23, "解除行政强制措施决定书", {}},
+      {24, "场所/设施/财物清单", {"场所设施财物清单", "场所清单", "设施清单", "财物清单"}},
+      {25, "封条", {}},
+      {26, "实施行政强制措施场所/设施/财物委托保管书",
+       {"实施行政强制措施场所设施财物委托保管书", "委托保管书"}},
+      {27, "先行处置物品确认书", {}},
+      {28, "先行处置物品公告", {}},
+      {29, "抽样记录", {}},
+      {30, "检测/检验/检疫/鉴定委托书",
+       {"检测检验检疫鉴定委托书", "检测委托书", "检验委托书", "检疫委托书", "鉴定委托书"}},
+      {31, "检测、检验、检疫、鉴定期间告知书",
+       {"检测检验检疫鉴定期间告知书", "检测期间告知书", "检验期间告知书", "检疫期间告知书", "鉴定期间告知书"}},
+      {32, "检测、检验、检疫、鉴定结果告知书",
+       {"检测检验检疫鉴定结果告知书", "检测结果告知书", "检验结果告知书", "检疫结果告知书", "鉴定结果告知书"}},
+      {33, "责令改正通知书", {"责令限期改正通知书"}},
+      {34, "责令退款通知书", {}},
+      {35, "案件调查终结报告", {"调查终结报告"}},
+      {36, "案件审核/法制审核表", {"案件审核法制审核表", "案件审核表", "法制审核表"}},
+      {37, "行政处罚告知书", {"行政处罚事先告知书"}},
+      {38, "陈述申辩笔录", {}},
+      {39, "行政处罚听证通知书", {}},
+      {40, "听证笔录", {}},
+      {41, "听证报告", {}},
+      {42, "行政处罚案件集体讨论记录", {"集体讨论记录"}},
+      {43, "行政处理决定审批表", {}},
+      {44, "当场行政处罚决定书", {}},
+      {45, "行政处罚决定书", {}},
+      {46, "不予行政处罚决定书", {}},
+      {47, "延期/分期缴纳罚款通知书", {"延期分期缴纳罚款通知书", "延期缴纳罚款通知书", "分期缴纳罚款通知书"}},
+      {48, "行政处罚决定履行催告书", {"催告书"}},
+      {49, "强制执行申请书", {}},
+      {50, "送达回证", {}},
+      {51, "行政处罚文书送达公告", {}},
+      {52, "涉案物品处理记录", {}},
+      {53, "结案审批表", {}},
+      {54, "卷宗封面", {"案卷封面"}},
+      {55, "卷内文件目录", {"卷内目录"}},
+      {56, "卷内备考表", {}},
+  };
+  return t;
+}
+
+// Spaces out, widths folded, 、 and ／ as '/'.
+icu::UnicodeString canon(const icu::UnicodeString& s) {
+  icu::UnicodeString out = detail::strip_spaces(detail::fold_field_width(s));
+  out.findAndReplace(icu::UnicodeString(u"、"), icu::UnicodeString(u"/"));
+  return out;
+}
+
+// Drops (…) […] 【…】 〔…〕 remarks (after width folding), innermost-agnostic, unbalanced kept.
+icu::UnicodeString drop_remarks(const icu::UnicodeString& s) {
+  icu::UnicodeString out;
+  int depth = 0;
+  for (int32_t i = 0; i < s.length(); ++i) {
+    char16_t c = s.charAt(i);
+    if (c == u'(' || c == u'[' || c == u'【' || c == u'〔') { ++depth; continue; }
+    if ((c == u')' || c == u']' || c == u'】' || c == u'〕') && depth > 0) { --depth; continue; }
+    if (depth == 0) out.append(c);
+  }
+  return depth == 0 ? out : s;
+}
+
+struct Pattern {
+  int number;
+  icu::UnicodeString text;
+};
+
+const std::vector<Pattern>& patterns() {
+  static const std::vector<Pattern> p = [] {
+    std::vector<Pattern> v;
+    for (auto& e : table()) {
+      v.push_back({e.number, canon(detail::from_utf8(e.name))});
+      for (auto* a : e.aliases) v.push_back({e.number, canon(detail::from_utf8(a))});
+    }
+    return v;
+  }();
+  return p;
+}
+
+int match(const icu::UnicodeString& t) {
+  int best = 0;
+  int32_t best_end = -1, best_len = -1;
+  for (auto& p : patterns()) {
+    int32_t at = t.lastIndexOf(p.text);
+    if (at < 0) continue;
+    int32_t end = at + p.text.length();
+    if (end > best_end || (end == best_end && p.text.length() > best_len)) {
+      best = p.number;
+      best_end = end;
+      best_len = p.text.length();
+    }
+  }
+  return best;
+}
+
+DocType make(int number) {
+  if (number <= 0) return {};
+  return {number, table()[static_cast<size_t>(number - 1)].name};
+}
+
+// One line as a title: 范本 first (remarks dropped, then kept), then 检查记录.
+DocType classify_line(const icu::UnicodeString& line) {
+  const icu::UnicodeString t = canon(line);
+  if (t.isEmpty()) return {};
+  int n = match(drop_remarks(t));
+  if (n == 0) n = match(t);
+  if (n > 0) return make(n);
+  if (t.indexOf(icu::UnicodeString(u"检查记录")) >= 0) return {0, "检查记录"};
+  return {};
+}
+
+}  // namespace
+
+const std::vector<std::string>& fanben_2021_documents() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (auto& e : table()) v.emplace_back(e.name);
+    return v;
+  }();
+  return names;
+}
+
+DocType classify_doc_type(std::string_view title, std::string_view text_head) {
+  DocType d = classify_line(detail::from_utf8(title));
+  if (d.number > 0 || !d.name.empty()) return d;
+  // Title says nothing: the first short lines of the text (agency name, then the document's title).
+  constexpr int kMaxLines = 10;
+  constexpr int32_t kMaxTitleChars = 30;
+  const icu::UnicodeString head = detail::from_utf8(text_head);
+  int lines = 0;
+  int32_t at = 0;
+  while (at < head.length() && lines < kMaxLines) {
+    int32_t nl = head.indexOf(u'\n', at);
+    if (nl < 0) nl = head.length();
+    icu::UnicodeString line = detail::strip_spaces(icu::UnicodeString(head, at, nl - at));
+    at = nl + 1;
+    if (line.isEmpty()) continue;
+    ++lines;
+    if (line.length() > kMaxTitleChars) continue;  // a sentence of the body, not a title
+    d = classify_line(line);
+    if (d.number > 0 || !d.name.empty()) return d;
+  }
+  return {};
+}
+
+}  // namespace lh::normalize

@@ -1,0 +1,50 @@
+// All field extractors over one document (issue 2 §6): 案号 (GB/T 9704-2012 §7.2.5, 2021 范本),
+// 当事人, 统一社会信用代码 (GB 32100-2015 §4, GB 11714), 居民身份证号 (GB 11643-1999, masked),
+// dates (ISO 8601), 文书类型 (2021 范本). Pure: no I/O, no clock.
+// Warnings are in Chinese for the office's report and never contain an unmasked ID number.
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "normalize/code_tokens.h"
+#include "normalize/fields.h"
+
+namespace lh::normalize {
+
+model::Fields extract_fields(std::string_view text, std::string_view title) {
+  model::Fields f;
+
+  // 案号: the title first (a file name or heading may carry it), then the body; de-duplicated.
+  std::unordered_set<std::string> seen;
+  for (std::string_view part : {title, text})
+    for (auto& c : find_case_numbers(part))
+      if (seen.insert(c.normalized).second) f.case_numbers.push_back(std::move(c));
+  for (auto& c : f.case_numbers)
+    if (c.zero_padded) f.warnings.push_back("案号 " + c.raw + " 的序号有前导零");
+
+  f.parties = find_parties(text);
+
+  f.credit_codes = find_credit_codes(text);
+  for (auto& c : f.credit_codes) {
+    if (c.valid) continue;
+    if (!detail::credit_check_char_ok(c.code))
+      f.warnings.push_back("统一社会信用代码 " + c.code + " 校验位错误");
+    else
+      f.warnings.push_back("统一社会信用代码 " + c.code + " 的组织机构代码（第9–17位）校验位错误");
+  }
+
+  f.id_numbers = find_id_numbers(text);
+  for (auto& id : f.id_numbers)
+    if (!id.valid) f.warnings.push_back("居民身份证号 " + id.masked + " 校验位错误");
+
+  f.dates = find_dates(text);
+
+  // The first lines of the text stand in for a missing or uninformative title.
+  constexpr size_t kHeadBytes = 1200;
+  DocType d = classify_doc_type(title, text.substr(0, std::min(text.size(), kHeadBytes)));
+  f.doc_type = d.name;
+  f.doc_type_number = d.number;
+  return f;
+}
+
+}  // namespace lh::normalize

@@ -1,0 +1,233 @@
+// 清扫 and 清洁 of text (issue 2 §5): what no writer may see is dropped (XML 1.0 §2.2 Char, which
+// Word enforces, libraries.md §6), text is put in Unicode NFC (UAX #15, ICU Normalizer2), and
+// 繁体 becomes 简体 with OpenCC tw2s — the only converter that gets the particle 著→着 right and
+// leaves vocabulary alone (libraries.md §4: tw2sp rewrites 檔案→文件; t2s keeps 看著).
+#include "normalize/unicode.h"
+
+#include <opencc/opencc.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "normalize/encoding.h"
+
+namespace lh::normalize {
+namespace {
+
+bool is_noncharacter_to_drop(UChar32 c) { return c == 0xFFFE || c == 0xFFFF; }
+
+// The one tw2s converter of the process. OpenCC's convert functions are thread-safe (only
+// opencc_error() is not, opencc.h); the static initialisation is too.
+class Tw2s {
+ public:
+  static const Tw2s& instance() {
+    static const Tw2s t;
+    return t;
+  }
+  bool ok() const { return handle_ != reinterpret_cast<opencc_t>(-1); }  // -1 on failure, not NULL
+  std::string convert(std::string_view utf8) const {
+    if (!ok() || utf8.empty()) return std::string(utf8);
+    char* out = opencc_convert_utf8(handle_, utf8.data(), utf8.size());
+    if (!out) return std::string(utf8);
+    std::string r(out);
+    opencc_convert_utf8_free(out);
+    return r;
+  }
+  Tw2s(const Tw2s&) = delete;
+  Tw2s& operator=(const Tw2s&) = delete;
+
+ private:
+  Tw2s() : handle_(opencc_open("tw2s.json")) {}
+  ~Tw2s() {
+    if (ok()) opencc_close(handle_);
+  }
+  opencc_t handle_;
+};
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// Byte offset of the code point `count` code points into s.
+size_t offset_of(std::string_view s, size_t count) {
+  size_t i = 0;
+  for (; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (count == 0) return i;
+      --count;
+    }
+  return s.size();
+}
+
+// 繁→简 over a paragraph's runs as one text, so a phrase split across runs (檔|案) still
+// converts as a phrase; tw2s keeps the number of characters in practice, and when it does the
+// result is cut back into the runs at the same places. Otherwise each run is converted alone.
+void simplify_runs(std::vector<model::Run>& runs) {
+  if (runs.empty()) return;
+  std::string joined;
+  for (const auto& r : runs) joined += r.text;
+  const std::string converted = to_simplified(joined);
+  if (converted == joined) return;
+  if (code_points(converted) == code_points(joined)) {
+    size_t start_cp = 0;
+    for (auto& r : runs) {
+      const size_t n = code_points(r.text);
+      const size_t b = offset_of(converted, start_cp), e = offset_of(converted, start_cp + n);
+      r.text = converted.substr(b, e - b);
+      start_cp += n;
+    }
+    return;
+  }
+  for (auto& r : runs) r.text = to_simplified(r.text);
+}
+
+struct Cleaner {
+  const NormalizeOptions& opt;
+
+  std::string text(std::string_view s) const { return nfc(sanitize(s)); }
+
+  void runs(std::vector<model::Run>& rs) const {
+    for (auto& r : rs) r.text = text(r.text);
+    if (opt.simplify) simplify_runs(rs);
+  }
+  void paragraph(model::Paragraph& p) const { runs(p.runs); }
+  void blocks(std::vector<model::Block>& bs) const {
+    for (auto& b : bs) block(b);
+  }
+  void block(model::Block& b) const {
+    if (auto* p = std::get_if<model::Paragraph>(&b.value)) {
+      paragraph(*p);
+    } else if (auto* t = std::get_if<model::Table>(&b.value)) {
+      for (auto& row : t->rows)
+        for (auto& cell : row.cells) blocks(cell.blocks);
+    } else if (auto* img = std::get_if<model::Image>(&b.value)) {
+      img->description = simple(text(img->description));
+    } else if (auto* toc = std::get_if<model::TableOfContents>(&b.value)) {
+      toc->title = simple(text(toc->title));
+    }
+  }
+  void header_footer(std::optional<model::HeaderFooter>& hf) const {
+    if (!hf) return;
+    for (auto& p : hf->paragraphs) paragraph(p);
+  }
+  void frame(model::Frame& f) const {
+    if (auto* tb = std::get_if<model::TextBox>(&f)) runs(tb->runs);
+    else if (auto* pi = std::get_if<model::PlacedImage>(&f)) pi->image.description = simple(text(pi->image.description));
+  }
+  std::string simple(std::string s) const { return opt.simplify ? to_simplified(s) : s; }
+};
+
+}  // namespace
+
+std::string sanitize(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  int64_t i = 0;
+  const auto n = static_cast<int64_t>(utf8.size());
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(utf8[static_cast<size_t>(i)]);
+    if (b < 0x80) {  // fast path: ASCII; C0 controls other than \t \n \r are not XML characters
+      if (b >= 0x20 || b == '\t' || b == '\n' || b == '\r') out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    const int64_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, n, c);  // negative for ill-formed bytes and encoded surrogates
+    if (c < 0 || is_noncharacter_to_drop(c)) continue;
+    out.append(utf8.data() + start, static_cast<size_t>(i - start));
+  }
+  return out;
+}
+
+std::string nfc(std::string_view utf8) {
+  UErrorCode e = U_ZERO_ERROR;
+  const icu::Normalizer2* n2 = icu::Normalizer2::getNFCInstance(e);
+  if (U_FAILURE(e) || !n2) return std::string(utf8);
+  const icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  if (n2->isNormalized(s, e) && U_SUCCESS(e) && is_valid_utf8(utf8)) return std::string(utf8);
+  e = U_ZERO_ERROR;
+  const icu::UnicodeString r = n2->normalize(s, e);
+  if (U_FAILURE(e)) return std::string(utf8);
+  std::string out;
+  r.toUTF8String(out);
+  return out;
+}
+
+std::string fold_width(std::string_view utf8) {
+  // Written out rather than ICU's Fullwidth-Halfwidth transliterator, which would also widen
+  // half-width katakana and narrow Hangul; the interface asks for exactly U+FF01–FF5E and U+3000.
+  std::string out;
+  out.reserve(utf8.size());
+  int64_t i = 0;
+  const auto n = static_cast<int64_t>(utf8.size());
+  while (i < n) {
+    const int64_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, n, c);
+    if (c >= 0xFF01 && c <= 0xFF5E) out += static_cast<char>(c - 0xFEE0);
+    else if (c == 0x3000) out += ' ';
+    else if (c >= 0) out.append(utf8.data() + start, static_cast<size_t>(i - start));
+  }
+  return out;
+}
+
+std::string to_simplified(std::string_view utf8) {
+  const Tw2s& t = Tw2s::instance();
+  if (is_valid_utf8(utf8)) return t.convert(utf8);
+  return t.convert(sanitize(utf8));  // OpenCC expects well-formed UTF-8
+}
+
+bool looks_traditional(std::string_view utf8) {
+  // Only text with a CJK character can change; skip OpenCC for pure ASCII quickly.
+  bool non_ascii = false;
+  for (char c : utf8)
+    if (static_cast<unsigned char>(c) >= 0x80) { non_ascii = true; break; }
+  if (!non_ascii) return false;
+  return to_simplified(utf8) != utf8;
+}
+
+void normalize_document(model::Document& doc, const NormalizeOptions& opt) {
+  const Cleaner c{opt};
+  for (auto& sec : doc.sections) {
+    c.blocks(sec.blocks);
+    for (auto& page : sec.fixed_pages)
+      for (auto& f : page) c.frame(f);
+    c.header_footer(sec.header);
+    c.header_footer(sec.footer);
+  }
+}
+
+std::string clean_line(std::string_view utf8) {
+  const std::string s = nfc(sanitize(utf8));
+  // Each run of line breaks and tabs becomes one space; spaces inside are kept ("目  录" is
+  // spaced on purpose); the ends are trimmed (ASCII space and U+3000).
+  std::string out;
+  out.reserve(s.size());
+  bool in_break = false;
+  for (char ch : s) {
+    const bool brk = ch == '\n' || ch == '\r' || ch == '\t';
+    if (brk && !in_break) out += ' ';
+    in_break = brk;
+    if (!brk) out += ch;
+  }
+  static constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  std::string_view v = out;
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    if (!v.empty() && v.front() == ' ') { v.remove_prefix(1); trimmed = true; }
+    if (!v.empty() && v.back() == ' ') { v.remove_suffix(1); trimmed = true; }
+    if (v.substr(0, 3) == kIdeographicSpace) { v.remove_prefix(3); trimmed = true; }
+    if (v.size() >= 3 && v.substr(v.size() - 3) == kIdeographicSpace) { v.remove_suffix(3); trimmed = true; }
+  }
+  return std::string(v);
+}
+
+}  // namespace lh::normalize

@@ -1,0 +1,129 @@
+#include "package/files.h"
+
+#include <fcntl.h>
+#include <glib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+namespace lh::package {
+namespace fs = std::filesystem;
+namespace {
+
+struct Fd {
+  int fd = -1;
+  explicit Fd(int f) : fd(f) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() { if (fd >= 0) ::close(fd); }
+};
+
+struct ChecksumFree { void operator()(GChecksum* c) const { if (c) g_checksum_free(c); } };
+using Checksum = std::unique_ptr<GChecksum, ChecksumFree>;
+
+bool write_all(int fd, const char* p, size_t n, std::string& error) {
+  while (n > 0) {
+    ssize_t w = ::write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      return false;
+    }
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
+void fsync_dir(const fs::path& dir) {
+  Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (d.fd >= 0) ::fsync(d.fd);
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  Checksum c(g_checksum_new(G_CHECKSUM_SHA256));
+  // g_checksum_update takes gssize: feed in chunks to stay within range.
+  size_t off = 0;
+  while (off < bytes.size()) {
+    size_t n = std::min<size_t>(bytes.size() - off, 1u << 30);
+    g_checksum_update(c.get(), reinterpret_cast<const guchar*>(bytes.data() + off), static_cast<gssize>(n));
+    off += n;
+  }
+  return g_checksum_get_string(c.get());
+}
+
+std::optional<std::string> sha256_file(const fs::path& p) {
+  Fd f(::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  if (f.fd < 0) return std::nullopt;
+  Checksum c(g_checksum_new(G_CHECKSUM_SHA256));
+  std::unique_ptr<char[]> buf(new char[1 << 20]);
+  for (;;) {
+    ssize_t r = ::read(f.fd, buf.get(), 1 << 20);
+    if (r < 0) { if (errno == EINTR) continue; return std::nullopt; }
+    if (r == 0) break;
+    g_checksum_update(c.get(), reinterpret_cast<const guchar*>(buf.get()), r);
+  }
+  return std::string(g_checksum_get_string(c.get()));
+}
+
+bool rename_durable(const fs::path& from, const fs::path& to, std::string& error) {
+  if (::rename(from.c_str(), to.c_str()) != 0) {
+    error = "rename " + from.string() + " → " + to.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  fsync_dir(to.parent_path());
+  return true;
+}
+
+bool write_atomic(const fs::path& p, std::string_view bytes, std::string& error) {
+  std::error_code ec;
+  fs::create_directories(p.parent_path(), ec);
+  fs::path tmp = p.parent_path() / ("." + p.filename().string() + ".tmp" + std::to_string(::getpid()));
+  {
+    Fd f(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644));
+    if (f.fd < 0) { error = "cannot create " + tmp.string() + ": " + std::strerror(errno); return false; }
+    if (!write_all(f.fd, bytes.data(), bytes.size(), error) || ::fsync(f.fd) != 0) {
+      if (error.empty()) error = std::strerror(errno);
+      error = "cannot write " + tmp.string() + ": " + error;
+      ::unlink(tmp.c_str());
+      return false;
+    }
+  }
+  if (!rename_durable(tmp, p, error)) { ::unlink(tmp.c_str()); return false; }
+  return true;
+}
+
+std::optional<std::string> write_hashed(std::string_view bytes, const fs::path& dest_tmp, std::string& error) {
+  Fd f(::open(dest_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+  if (f.fd < 0) { error = "cannot create " + dest_tmp.string() + ": " + std::strerror(errno); return std::nullopt; }
+  if (!write_all(f.fd, bytes.data(), bytes.size(), error) || ::fsync(f.fd) != 0) {
+    error = "cannot write " + dest_tmp.string();
+    return std::nullopt;
+  }
+  return sha256_hex(bytes);
+}
+
+std::optional<std::string> copy_hashed(const fs::path& src, const fs::path& dest_tmp, std::string& error) {
+  Fd in(::open(src.c_str(), O_RDONLY | O_CLOEXEC));
+  if (in.fd < 0) { error = "cannot read " + src.string() + ": " + std::strerror(errno); return std::nullopt; }
+  Fd out(::open(dest_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+  if (out.fd < 0) { error = "cannot create " + dest_tmp.string() + ": " + std::strerror(errno); return std::nullopt; }
+  Checksum c(g_checksum_new(G_CHECKSUM_SHA256));
+  std::unique_ptr<char[]> buf(new char[1 << 20]);
+  for (;;) {
+    ssize_t r = ::read(in.fd, buf.get(), 1 << 20);
+    if (r < 0) { if (errno == EINTR) continue; error = "read error on " + src.string(); return std::nullopt; }
+    if (r == 0) break;
+    g_checksum_update(c.get(), reinterpret_cast<const guchar*>(buf.get()), r);
+    if (!write_all(out.fd, buf.get(), static_cast<size_t>(r), error)) { error = "cannot write " + dest_tmp.string(); return std::nullopt; }
+  }
+  if (::fsync(out.fd) != 0) { error = "fsync failed on " + dest_tmp.string(); return std::nullopt; }
+  return std::string(g_checksum_get_string(c.get()));
+}
+
+}  // namespace lh::package

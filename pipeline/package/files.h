@@ -1,0 +1,32 @@
+// Safe file operations of the archive writer (6S 安全):
+//   - originals are copied byte-for-byte and their SHA-256 checked against the inspected hash, then
+//     re-read and checked again once in place;
+//   - every output is written to a temporary name in the same directory, fsync'ed, then renamed
+//     (atomic on POSIX), and the directory fsync'ed;
+//   - inputs are only ever opened read-only.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lh::package {
+
+std::string sha256_hex(std::string_view bytes);
+// Streams the file; nullopt if it cannot be read.
+std::optional<std::string> sha256_file(const std::filesystem::path& p);
+
+// Writes bytes to p atomically (temp + fsync + rename + dir fsync). False with a message on error.
+bool write_atomic(const std::filesystem::path& p, std::string_view bytes, std::string& error);
+
+// Copies src to dest_tmp (created exclusively), returning the SHA-256 of what was written.
+std::optional<std::string> copy_hashed(const std::filesystem::path& src, const std::filesystem::path& dest_tmp,
+                                       std::string& error);
+// Same for bytes in memory (a ZIP entry).
+std::optional<std::string> write_hashed(std::string_view bytes, const std::filesystem::path& dest_tmp, std::string& error);
+
+// rename + fsync of the target directory.
+bool rename_durable(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error);
+
+}  // namespace lh::package

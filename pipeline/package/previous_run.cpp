@@ -1,0 +1,67 @@
+// Incremental re-runs: what an unchanged input (same path, size, mtime_ns) looked like last time,
+// read back from the catalogue's inputs table so the CLI need not parse it again (costs a stat).
+#include <nlohmann/json.hpp>
+
+#include "filing/catalogue.h"
+#include "filing/plan.h"
+#include "ingest/inspected_json.h"
+#include "package/archive.h"
+
+namespace lh::package {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+struct PreviousRun::Impl {
+  std::unique_ptr<filing::Catalogue> cat;
+  std::vector<filing::InputRecord> all;  // sorted by path, loaded once (for ZIP entries)
+};
+
+PreviousRun::PreviousRun(const fs::path& archive_dir) : impl_(std::make_unique<Impl>()) {
+  std::error_code ec;
+  if (!fs::exists(archive_dir / "catalog.db", ec)) return;
+  try {
+    impl_->cat = std::make_unique<filing::Catalogue>(archive_dir / "catalog.db");
+  } catch (const std::exception&) {
+    impl_->cat.reset();
+  }
+}
+
+PreviousRun::~PreviousRun() = default;
+
+std::optional<model::InspectedFile> PreviousRun::unchanged(const std::string& path, const fs::path& in_dir,
+                                                           uint64_t size, int64_t mtime_ns) const {
+  if (!impl_->cat) return std::nullopt;
+  std::string rel = filing::relative_input_path(path, in_dir.string());
+  auto rec = impl_->cat->lookup_unchanged(rel, size, mtime_ns);
+  if (!rec) return std::nullopt;
+  json facts = json::parse(rec->facts, nullptr, false);
+  if (!facts.is_object() || !facts.contains("sha256")) return std::nullopt;
+  model::InspectedFile f = ingest::from_wire_json(facts);
+  f.path = path;
+  if (facts.value("lh_container", false)) {
+    if (impl_->all.empty()) impl_->all = impl_->cat->inputs();
+    std::string prefix = rel + "/";
+    for (const auto& r : impl_->all) {
+      if (r.path.compare(0, prefix.size(), prefix) != 0) continue;
+      if (r.path.find('/', prefix.size()) != std::string::npos) {
+        // A deeper entry belongs to a nested ZIP child; only direct children here.
+        bool nested = false;
+        for (const auto& q : impl_->all)
+          if (q.path.size() < r.path.size() && r.path.compare(0, q.path.size() + 1, q.path + "/") == 0 && q.path.size() > rel.size()) {
+            json qf = json::parse(q.facts, nullptr, false);
+            if (qf.is_object() && qf.value("lh_container", false)) { nested = true; break; }
+          }
+        if (nested) continue;
+      }
+      json cf = json::parse(r.facts, nullptr, false);
+      if (!cf.is_object()) continue;
+      model::InspectedFile c = ingest::from_wire_json(cf);
+      c.path = path + r.path.substr(rel.size());
+      c.is_zip_entry = true;
+      f.children.push_back(std::move(c));
+    }
+  }
+  return f;
+}
+
+}  // namespace lh::package

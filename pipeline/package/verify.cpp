@@ -1,0 +1,101 @@
+// verify(ARCHIVE): fixity check (6S 安全). Re-hashes every file listed in manifest.json, compares the
+// manifest with catalog.db, and reports files in the archive that nobody listed.
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "filing/catalogue.h"
+#include "package/archive.h"
+#include "package/files.h"
+
+namespace lh::package {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+VerifyResult verify_archive(const fs::path& dir) {
+  VerifyResult r;
+  auto problem = [&](std::string kind, std::string path, std::string detail) {
+    r.problems.push_back({std::move(kind), std::move(path), std::move(detail)});
+  };
+  json m;
+  {
+    std::ifstream f(dir / "manifest.json", std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    m = json::parse(ss.str(), nullptr, false);
+  }
+  if (m.is_discarded() || !m.is_object() || !m.contains("items")) {
+    problem("manifest-unreadable", "manifest.json", "missing or not valid JSON");
+    return r;
+  }
+  std::set<std::string> listed;
+  std::map<std::string, std::string> code_by_identity;
+  for (const auto& it : m["items"]) {
+    code_by_identity[it.value("identity", "")] = it.value("archival_code", "");
+    for (const char* key : {"files", "versions"}) {
+      if (!it.contains(key)) continue;
+      for (const auto& f : it[key]) {
+        std::string p = f.value("path", ""), want = f.value("sha256", "");
+        listed.insert(p);
+        ++r.files_checked;
+        if (p.empty() || p.find("..") != std::string::npos) { problem("missing", p, "unsafe or empty path"); continue; }
+        auto got = sha256_file(dir / p);
+        if (!got) problem("missing", p, "listed in the manifest but not readable");
+        else if (*got != want) problem("hash-mismatch", p, "manifest " + want + ", file " + *got);
+      }
+    }
+  }
+  // The catalogue must agree with the manifest on every 档号.
+  std::error_code ec;
+  if (fs::exists(dir / "catalog.db", ec)) {
+    try {
+      filing::Catalogue cat(dir / "catalog.db");
+      std::set<std::string> seen;
+      for (const auto& it : cat.items()) {
+        if (it.manifest.empty()) continue;
+        seen.insert(it.identity);
+        auto f = code_by_identity.find(it.identity);
+        if (f == code_by_identity.end()) problem("not-in-manifest", it.archival_code, "catalogue item " + it.identity);
+        else if (f->second != it.archival_code)
+          problem("catalogue-differs", it.archival_code, "manifest says " + f->second);
+        json cj = json::parse(it.manifest, nullptr, false);
+        if (cj.is_object() && cj.contains("files"))
+          for (const auto& file : cj["files"])
+            for (const auto& mi : m["items"])
+              if (mi.value("identity", "") == it.identity)
+                for (const auto& mf : mi["files"])
+                  if (mf.value("path", "") == file.value("path", "") && mf.value("sha256", "") != file.value("sha256", ""))
+                    problem("catalogue-differs", mf.value("path", ""), "catalogue and manifest hashes differ");
+      }
+      for (const auto& [id, code] : code_by_identity)
+        if (!seen.count(id)) problem("not-in-catalogue", code, "manifest item " + id);
+    } catch (const std::exception& e) {
+      problem("catalogue-unreadable", "catalog.db", e.what());
+    }
+  } else {
+    problem("catalogue-unreadable", "catalog.db", "missing");
+  }
+  // Files nobody listed (outside the archive's own bookkeeping).
+  static const std::set<std::string> own = {"manifest.json", "catalog.db", "catalog.db-wal", "catalog.db-shm", ".lock"};
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    fs::path rel = fs::relative(it->path(), dir, ec);
+    std::string first = rel.begin() != rel.end() ? rel.begin()->string() : "";
+    if (it->is_directory() && (first == "reports" || first == ".staging")) { it.disable_recursion_pending(); continue; }
+    if (!it->is_regular_file() && !it->is_symlink()) continue;
+    std::string rs = rel.string();
+    if (own.count(rs) || listed.count(rs)) continue;
+    problem("unlisted-file", rs, "in the archive but not in the manifest");
+  }
+  std::sort(r.problems.begin(), r.problems.end(), [](const VerifyProblem& a, const VerifyProblem& b) {
+    return std::tie(a.path, a.kind) < std::tie(b.path, b.kind);
+  });
+  r.ok = r.problems.empty();
+  return r;
+}
+
+}  // namespace lh::package

@@ -1,0 +1,219 @@
+// Laid-out pages → PDF with cairo (libraries.md §1): every page inside one "Document" structure
+// tag (without it cairo 1.16 writes a damaged xref when links are present), named destinations for
+// internal links, page labels, metadata with a fixed date, then the qpdf pass (finalize.cpp).
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <memory>
+
+#include "pdf/internal.h"
+#include "pdf/pdf.h"
+
+namespace lh::pdf {
+namespace {
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void set_rgb(cairo_t* cr, uint32_t rgb) {
+  cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
+
+std::string num(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.3f", v);
+  return b;
+}
+
+void rounded_rect(cairo_t* cr, double x, double y, double w, double h, double r) {
+  r = std::min({r, w / 2, h / 2});
+  if (r <= 0) {
+    cairo_rectangle(cr, x, y, w, h);
+    return;
+  }
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+  cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+  cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+  cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+  cairo_close_path(cr);
+}
+
+struct Images {
+  std::map<const model::Image*, cairo_surface_t*> by_ptr;
+  ~Images() {
+    for (auto& [k, s] : by_ptr)
+      if (s) cairo_surface_destroy(s);
+  }
+  cairo_surface_t* get(const model::Image* img) {
+    auto it = by_ptr.find(img);
+    if (it != by_ptr.end()) return it->second;
+    return by_ptr[img] = detail::image_surface(*img);
+  }
+};
+
+class Drawer {
+ public:
+  Drawer(cairo_t* cr, const layout::Laid& laid) : cr_(cr), laid_(laid) {}
+  void operator()(const layout::GlyphLine& g) {
+    if (!g.layout) return;
+    PangoLayoutLine* line = pango_layout_get_line_readonly(g.layout.get(), g.line);
+    if (!line) return;
+    cairo_set_source_rgb(cr_, 0, 0, 0);
+    cairo_move_to(cr_, g.x, g.baseline);
+    pango_cairo_show_layout_line(cr_, line);
+  }
+  void operator()(const layout::RuleItem& r) {
+    cairo_save(cr_);
+    set_rgb(cr_, r.color_rgb);
+    cairo_set_line_width(cr_, r.width);
+    if (r.dot > 0) {
+      const double dash[2] = {0, r.dot};
+      cairo_set_dash(cr_, dash, 2, 0);
+      cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+    }
+    cairo_move_to(cr_, r.x1, r.y1);
+    cairo_line_to(cr_, r.x2, r.y2);
+    cairo_stroke(cr_);
+    cairo_restore(cr_);
+  }
+  void operator()(const layout::RectItem& r) {
+    cairo_save(cr_);
+    rounded_rect(cr_, r.x, r.y, r.w, r.h, r.corner);
+    if (r.filled) {
+      set_rgb(cr_, r.fill_rgb);
+      if (r.stroke > 0) cairo_fill_preserve(cr_);
+      else cairo_fill(cr_);
+    }
+    if (r.stroke > 0) {
+      set_rgb(cr_, r.stroke_rgb);
+      cairo_set_line_width(cr_, r.stroke);
+      cairo_stroke(cr_);
+    }
+    cairo_new_path(cr_);
+    cairo_restore(cr_);
+  }
+  void operator()(const layout::ImageItem& im) {
+    if (!im.image || im.w <= 0 || im.h <= 0) return;
+    cairo_surface_t* s = images_.get(im.image.get());
+    if (!s) {  // unsupported format: a light frame where it would be
+      cairo_save(cr_);
+      cairo_set_source_rgb(cr_, 0.6, 0.6, 0.6);
+      cairo_set_line_width(cr_, 0.5);
+      cairo_rectangle(cr_, im.x, im.y, im.w, im.h);
+      cairo_stroke(cr_);
+      cairo_restore(cr_);
+      return;
+    }
+    const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    if (w <= 0 || h <= 0) return;
+    cairo_save(cr_);
+    cairo_translate(cr_, im.x, im.y);
+    cairo_scale(cr_, im.w / w, im.h / h);
+    cairo_set_source_surface(cr_, s, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr_), CAIRO_FILTER_GOOD);
+    cairo_rectangle(cr_, 0, 0, w, h);
+    cairo_fill(cr_);
+    cairo_restore(cr_);
+  }
+  void operator()(const layout::LinkItem& l) {
+    std::string attrs;
+    if (!l.dest.empty()) {
+      if (!laid_.anchors.count(l.dest)) return;  // a link to nowhere is dropped, not written dangling
+      attrs = "dest=" + detail::attr_quote(l.dest);
+    } else if (!l.uri.empty()) {
+      attrs = "uri=" + detail::attr_quote(l.uri);
+    } else {
+      return;
+    }
+    attrs += " rect=[" + num(l.x) + " " + num(l.y) + " " + num(l.w) + " " + num(l.h) + "]";
+    cairo_tag_begin(cr_, CAIRO_TAG_LINK, attrs.c_str());
+    cairo_tag_end(cr_, CAIRO_TAG_LINK);
+  }
+  void operator()(const layout::DestItem& d) {
+    const std::string attrs = "name=" + detail::attr_quote(d.name) + " x=" + num(d.x) + " y=" + num(d.y);
+    cairo_tag_begin(cr_, CAIRO_TAG_DEST, attrs.c_str());
+    cairo_tag_end(cr_, CAIRO_TAG_DEST);
+  }
+
+ private:
+  cairo_t* cr_;
+  const layout::Laid& laid_;
+  Images images_;
+};
+
+}  // namespace
+
+std::string document_date(const PdfOptions& o) {
+  if (!o.date.empty()) return o.date;
+  long long t = 0;
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
+    char* end = nullptr;
+    long long v = std::strtoll(e, &end, 10);
+    if (end && *end == 0 && v >= 0) t = v;
+  }
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string write_pdf(const layout::Laid& laid, const PdfOptions& o) {
+  if (laid.pages.empty()) throw PdfError("pdf: nothing to write (no pages)");
+  std::string out;
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(append, &out, laid.pages[0].width_pt, laid.pages[0].height_pt);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    throw PdfError("pdf: cairo cannot create a PDF surface");
+  }
+  const std::string date = document_date(o);
+  auto meta = [&](cairo_pdf_metadata_t k, const std::string& v) {
+    if (!v.empty()) cairo_pdf_surface_set_metadata(surface, k, v.c_str());
+  };
+  meta(CAIRO_PDF_METADATA_TITLE, o.title);
+  meta(CAIRO_PDF_METADATA_AUTHOR, o.author);
+  meta(CAIRO_PDF_METADATA_SUBJECT, o.subject);
+  meta(CAIRO_PDF_METADATA_KEYWORDS, o.keywords);
+  meta(CAIRO_PDF_METADATA_CREATOR, o.creator);
+  meta(CAIRO_PDF_METADATA_CREATE_DATE, date);
+  meta(CAIRO_PDF_METADATA_MOD_DATE, date);
+
+  cairo_t* cr = cairo_create(surface);
+  {
+    Drawer draw(cr, laid);
+    cairo_tag_begin(cr, "Document", "");
+    for (size_t i = 0; i < laid.pages.size(); ++i) {
+      const layout::Page& p = laid.pages[i];
+      if (i > 0) cairo_pdf_surface_set_size(surface, p.width_pt, p.height_pt);
+      if (laid.has_page_labels && !p.label.empty()) cairo_pdf_surface_set_page_label(surface, p.label.c_str());
+      for (const layout::Item& it : p.items) std::visit(draw, it);
+      cairo_show_page(cr);
+    }
+    cairo_tag_end(cr, "Document");
+    if (o.outline) detail::add_outline(surface, laid, o.outline_open_levels);
+  }
+  const cairo_status_t st = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t sst = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (st != CAIRO_STATUS_SUCCESS || sst != CAIRO_STATUS_SUCCESS)
+    throw PdfError(std::string("pdf: cairo failed: ") + cairo_status_to_string(st != CAIRO_STATUS_SUCCESS ? st : sst));
+  if (!o.finalize) return out;
+  FinalizeOptions fo;
+  fo.strict = true;
+  return finalize_with_qpdf(out, fo);
+}
+
+}  // namespace lh::pdf

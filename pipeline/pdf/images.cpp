@@ -1,0 +1,74 @@
+// Images for cairo: PNG decoded by cairo; JPEG handed over untouched as mime data (cairo's PDF
+// surface embeds it with /DCTDecode, no re-encoding). A content hash as CAIRO_MIME_TYPE_UNIQUE_ID
+// lets cairo write an image used on many pages (a logo on 200 signs) once.
+#include <cairo.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "pdf/internal.h"
+
+namespace lh::pdf::detail {
+namespace {
+
+struct Reader { const std::string* s; size_t pos; };
+
+cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length) {
+  auto* r = static_cast<Reader*>(closure);
+  if (r->pos + length > r->s->size()) return CAIRO_STATUS_READ_ERROR;
+  std::memcpy(data, r->s->data() + r->pos, length);
+  r->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+std::string content_id(const std::string& bytes) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+  for (unsigned char c : bytes) { h ^= c; h *= 1099511628211ull; }
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "lh-%016llx-%zu", static_cast<unsigned long long>(h), bytes.size());
+  return buf;
+}
+
+void set_unique_id(cairo_surface_t* s, const std::string& bytes) {
+  std::string id = content_id(bytes);
+  auto* copy = new std::string(id);
+  cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, reinterpret_cast<const unsigned char*>(copy->data()),
+                              copy->size(), [](void* p) { delete static_cast<std::string*>(p); }, copy);
+}
+
+}  // namespace
+
+cairo_surface_t* image_surface(const model::Image& img) {
+  const std::string& b = img.bytes;
+  if (b.size() >= 8 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
+    Reader r{&b, 0};
+    cairo_surface_t* s = cairo_image_surface_create_from_png_stream(read_png, &r);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+      cairo_surface_destroy(s);
+      return nullptr;
+    }
+    set_unique_id(s, b);
+    return s;
+  }
+  if (b.size() >= 4 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8) {
+    auto [w, h] = layout::image_pixel_size(img);
+    if (w <= 0 || h <= 0 || w > 30000 || h > 30000) return nullptr;
+    // The pixels are never used by the PDF surface when JPEG mime data is attached; keep the
+    // placeholder small by making it 1×1 and scaling at draw time would change the geometry, so
+    // it has the JPEG's size but stays blank.
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+      cairo_surface_destroy(s);
+      return nullptr;
+    }
+    auto* copy = new std::string(b);
+    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(copy->data()),
+                                copy->size(), [](void* p) { delete static_cast<std::string*>(p); }, copy);
+    set_unique_id(s, b);
+    return s;
+  }
+  return nullptr;  // TIFF and others: the ingest stage converts them (not drawn here)
+}
+
+}  // namespace lh::pdf::detail

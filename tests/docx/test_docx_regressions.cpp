@@ -1,0 +1,85 @@
+// One test per bug found while writing the DOCX writer, named after it.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <sstream>
+
+#include "docx_test_util.h"
+#include "test_support.h"
+
+using namespace lh;
+using namespace lh::docx::test;
+namespace fs = std::filesystem;
+
+namespace lh::docx::test {
+fs::path soffice_convert(const std::string& docx, const std::string& tag, const std::string& filter,
+                         const std::string& ext);
+}
+
+// The validator must reject what pandoc gets wrong (w:pStyle after w:numPr, README.md): proves
+// the schema tests can fail at all.
+TEST(DocxRegression, ValidatorRejectsMisorderedParagraphProperties) {
+  if (!SchemaSet::schema_dir()) GTEST_SKIP() << "../shared/schemas/ooxml not present";
+  const std::string bad =
+      R"(<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:pStyle w:val="Heading1"/></w:pPr></w:p></w:body></w:document>)";
+  EXPECT_NE(SchemaSet::instance().validate(bad, "wml-wrapper.xsd"), "");
+}
+
+// docGrid w:type="linesAndChars" with w:charSpace −842 (what Word's 公文 templates carry) made
+// LibreOffice 7.4 put each 16 pt character into two 15.79 pt grid cells: 13 spread characters a
+// line. Now: a line grid plus −0.25 pt character spacing → 28 characters a line, 22 lines a page.
+TEST(DocxRegression, LinesAndCharsGridSpreadsCharactersInLibreOffice) {
+  if (!lh::test::have_program("soffice") || !lh::test::have_program("pdftotext"))
+    GTEST_SKIP() << "soffice or pdftotext not installed";
+  model::Document d;
+  model::Section s;
+  model::Paragraph p = para("");
+  p.first_line_indent_chars = 0;
+  p.runs[0].text.clear();
+  for (int i = 0; i < 10; ++i) p.runs[0].text += "一二三四五六七八九十";  // 100 characters
+  s.blocks.push_back({p});
+  for (int i = 0; i < 30; ++i) s.blocks.push_back({para("行" + std::to_string(i))});
+  d.sections.push_back(s);
+  const fs::path pdf = soffice_convert(docx::write_docx(d, gongwen_style(), {}), "grid", "pdf", "pdf");
+  ASSERT_FALSE(pdf.empty());
+  auto r = lh::test::run({"pdftotext", "-f", "1", "-l", "1", pdf.string(), "-"});
+  ASSERT_EQ(r.exit_code, 0);
+  std::istringstream in(r.out);
+  std::string first;
+  std::getline(in, first);
+  EXPECT_EQ(first, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八");  // 28
+  // 22 lines on page 1: 4 lines of the long paragraph, then 行0 … 行17.
+  const std::string text = strip_space(r.out);  // pdftotext puts a space between 行 and digits
+  EXPECT_NE(text.find("行17"), std::string::npos) << r.out;
+  EXPECT_EQ(text.find("行18"), std::string::npos) << r.out;
+}
+
+// A page break used to be written as <w:br w:type="page"/> in its own paragraph, which leaves an
+// empty line at the top of the next page; it is now pageBreakBefore on the next paragraph.
+TEST(DocxRegression, PageBreakDoesNotLeaveAnEmptyLine) {
+  model::Document d;
+  model::Section s;
+  s.blocks.push_back({para("第一页")});
+  s.blocks.push_back({model::PageBreak{}});
+  s.blocks.push_back({para("第二页")});
+  d.sections.push_back(s);
+  const std::string doc = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+  EXPECT_NE(doc.find("<w:pageBreakBefore/>"), std::string::npos);
+  EXPECT_EQ(doc.find("w:type=\"page\""), std::string::npos);
+}
+
+// Exact 28.95 pt line spacing clipped an inline picture to one line: image paragraphs use single
+// spacing.
+TEST(DocxRegression, ImageParagraphIsNotClippedByExactLineSpacing) {
+  model::Document d;
+  model::Section s;
+  model::Image img;
+  img.media_type = "image/png";
+  img.bytes = tiny_png();
+  img.width_px = 2;
+  img.height_px = 1;
+  s.blocks.push_back({img});
+  d.sections.push_back(s);
+  const std::string doc = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+  EXPECT_NE(doc.find(R"(<w:spacing w:line="240" w:lineRule="auto"/>)"), std::string::npos);
+}

@@ -1,0 +1,146 @@
+// 第七十八条 order, completeness, retention, category, boxes.
+#include <gtest/gtest.h>
+
+#include "filing/boxes.h"
+#include "filing/case_order.h"
+#include "filing/category.h"
+#include "filing/completeness.h"
+#include "filing/retention.h"
+#include "filing_test_util.h"
+
+using namespace lh::filing;
+using lh::filing::testing::default_scheme;
+
+namespace {
+CaseDocument doc(const Category& c, int n, const std::string& title, const std::string& date = "2024-01-01") {
+  return {place_in_case(c, n, title, "docx"), date, title, title};
+}
+}  // namespace
+
+TEST(FilingCaseOrder, Article78OrderOfZhengjuanThenFujuan) {
+  const Scheme& s = default_scheme();
+  const Category& aj = *s.category("AJ");
+  std::vector<CaseDocument> d = {
+      doc(aj, 53, "结案审批表"),
+      doc(aj, 14, "询问笔录"),
+      doc(aj, 1, "案件来源登记表"),
+      doc(aj, 50, "送达回证（行政处罚决定书）"),
+      doc(aj, 45, "行政处罚决定书", "2024-03-01"),
+      doc(aj, 40, "听证笔录"),
+      doc(aj, 7, "立案审批表"),
+      doc(aj, 37, "行政处罚告知书"),
+      doc(aj, 50, "送达回证（行政处罚告知书）"),
+      doc(aj, 52, "涉案物品处理记录"),
+      doc(aj, 35, "案件调查终结报告"),
+      doc(aj, 36, "法制审核表"),
+      doc(aj, 41, "听证报告"),
+      doc(aj, 0, "营业执照复印件"),
+      doc(aj, 55, "卷内文件目录"),
+      doc(aj, 56, "卷内备考表"),
+  };
+  order_case_documents(d);
+  std::vector<std::string> titles;
+  for (auto& x : d) titles.push_back(x.title);
+  std::vector<std::string> want = {
+      "卷内文件目录",
+      "立案审批表",
+      "送达回证（行政处罚决定书）",  // same slot as the decision; dated earlier here
+      "行政处罚决定书",
+      "行政处罚告知书", "送达回证（行政处罚告知书）",
+      "询问笔录",
+      "听证笔录",
+      "涉案物品处理记录",
+      "营业执照复印件",
+      "卷内备考表",
+      "案件来源登记表", "案件调查终结报告", "法制审核表", "听证报告", "结案审批表",
+  };
+  EXPECT_EQ(titles, want);
+  EXPECT_EQ(d.front().place.volume_name, "正卷");
+  EXPECT_EQ(d.back().place.volume_name, "副卷");
+}
+
+TEST(FilingCaseOrder, ServiceReceiptFollowsItsDocumentKind) {
+  const Scheme& s = default_scheme();
+  const Category& aj = *s.category("AJ");
+  EXPECT_EQ(place_in_case(aj, 50, "送达回证（行政处罚决定书）", "pdf").slot_order, 2);
+  EXPECT_EQ(place_in_case(aj, 50, "送达回证", "pdf").slot_order, 3);
+  EXPECT_EQ(place_in_case(aj, 0, "现场照片", "image").slot_name, "证据材料");
+  EXPECT_EQ(place_in_case(aj, 0, "其他", "docx").slot_name, "其他有关材料");
+}
+
+TEST(FilingCompleteness, DecisionNeedsServiceClosedCaseNeedsClosingForm) {
+  const Scheme& s = default_scheme();
+  const Category& aj = *s.category("AJ");
+  auto m = check_completeness(aj, s, {7, 14, 35, 45});
+  std::vector<std::string> ids;
+  for (auto& x : m) ids.push_back(x.rule);
+  EXPECT_EQ(ids, (std::vector<std::string>{"decision-served", "case-closed"}));
+  EXPECT_TRUE(check_completeness(aj, s, {7, 14, 35, 45, 50, 53}).empty());
+  // A 简易程序 case (当场处罚) needs neither 立案 nor 结案审批表.
+  EXPECT_TRUE(check_completeness(aj, s, {44}).empty());
+}
+
+TEST(FilingCompleteness, InspectionNeedsTwoOfficersWithCertificates) {
+  const Scheme& s = default_scheme();
+  const Category& jc = *s.category("JC");
+  lh::model::InspectionRecord r;
+  r.officers = {{"张三", "12345"}, {"李四", ""}};
+  EXPECT_EQ(check_officers(jc, {r}).size(), 1u);
+  r.officers[1].certificate = "67890";
+  EXPECT_TRUE(check_officers(jc, {r}).empty());
+  EXPECT_EQ(check_officers(jc, {}).size(), 1u);  // no structured record: cannot be confirmed
+}
+
+TEST(FilingRetention, ExampleRulesOfTheOffice) {
+  const Scheme& s = default_scheme();
+  const Category& aj = *s.category("AJ");
+  EXPECT_EQ(retention_for_case(aj, s, {7, 45, 50, 53}, {}), "Y");
+  EXPECT_EQ(retention_for_case(aj, s, {44}, {}), "D30");
+  EXPECT_EQ(retention_for_case(aj, s, {44, 7}, {}), "Y");
+  const Category& ws = *s.category("WS");
+  EXPECT_EQ(retention_for_document(ws, 0, "2024年工作总结"), "Y");
+  EXPECT_EQ(retention_for_document(ws, 0, "关于放假的通知"), "D10");
+  EXPECT_EQ(retention_for_document(ws, 0, "某某函"), "D30");
+}
+
+TEST(FilingCategory, ByRecordsCaseNumberDocTypeOrDefault) {
+  const Scheme& s = default_scheme();
+  lh::model::InspectedFile f;
+  f.path = "x/通知.docx";
+  f.title = "关于开展节前检查的通知";
+  EXPECT_EQ(assign_category(f, document_number(f, s), s), "WS");
+  f.title = "日常监督检查记录";
+  EXPECT_EQ(assign_category(f, document_number(f, s), s), "JC");
+  f.title = "询问笔录";
+  EXPECT_EQ(document_number(f, s), 14);
+  EXPECT_EQ(assign_category(f, document_number(f, s), s), "AJ");
+  lh::model::InspectedFile g;
+  g.path = "现场检查.docx";
+  g.records.resize(1);
+  EXPECT_EQ(assign_category(g, 0, s), "JC");
+  g.fields.case_numbers.push_back({"城市监处罚〔2024〕12号", "城市监处罚〔2024〕12号", false});
+  EXPECT_EQ(assign_category(g, 0, s), "AJ");  // a 案号 wins
+}
+
+TEST(FilingDocumentType, LongestNameWins) {
+  const Scheme& s = default_scheme();
+  EXPECT_EQ(match_document_type(s, "当场行政处罚决定书"), 44);
+  EXPECT_EQ(match_document_type(s, "不予行政处罚决定书"), 46);
+  EXPECT_EQ(match_document_type(s, "行政处罚决定书"), 45);
+  EXPECT_EQ(match_document_type(s, "不予立案审批表"), 7);
+  EXPECT_EQ(match_document_type(s, "会议纪要"), 0);
+}
+
+TEST(FilingBoxes, FixedCapacityAndPlaces) {
+  EXPECT_EQ(box_number_for(1, 50), 1);
+  EXPECT_EQ(box_number_for(50, 50), 1);
+  EXPECT_EQ(box_number_for(51, 50), 2);
+  EXPECT_EQ(first_item_in_box(2, 50), 51);
+  LocationRule r;  // 4 columns, 5 shelves, 10 boxes, 2 digits
+  EXPECT_EQ(format_location(r, 0), "01-01-01-01");
+  EXPECT_EQ(format_location(r, 10), "01-01-02-01");
+  EXPECT_EQ(format_location(r, 50), "01-02-01-01");
+  EXPECT_EQ(format_location(r, 200), "02-01-01-01");
+  ArchivalCode c{"Z109", "WS", 2024, "D30", "CDS", 7};
+  EXPECT_EQ(box_label(c, 1, dat22_layout()), "Z109-WS\u00B72024-D30-CDS-B001");
+}

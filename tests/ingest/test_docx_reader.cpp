@@ -1,0 +1,454 @@
+// The DOCX reader: WordprocessingML features built in memory, and the corpus (shared/corpus/docx).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "ooxml_builder.h"
+#include "test_support.h"
+
+namespace lh::ingest {
+namespace {
+using model::ErrorKind;
+using namespace ooxml_test;
+
+ReadResult docx(const DocxParts& p) { return read_with(read_docx, make_docx(p)); }
+
+std::string p_text(const std::string& text, const std::string& ppr = "", const std::string& rpr = "") {
+  return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r>" +
+         (rpr.empty() ? "" : "<w:rPr>" + rpr + "</w:rPr>") + "<w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+}
+
+const model::Paragraph* find_para(const model::Document& d, const std::string& text) {
+  for (const auto* p : paragraphs(d))
+    if (p->plain_text() == text) return p;
+  return nullptr;
+}
+
+TEST(DocxReader, ParagraphsAndRunFormatting) {
+  auto r = docx({.body = "<w:p><w:r><w:rPr><w:b/><w:i/><w:u w:val=\"single\"/><w:color w:val=\"FF0000\"/><w:sz w:val=\"32\"/>"
+                         "<w:rFonts w:eastAsia=\"黑体\"/></w:rPr><w:t>加粗</w:t></w:r>"
+                         "<w:r><w:rPr><w:b w:val=\"0\"/></w:rPr><w:t xml:space=\"preserve\"> 正文</w:t></w:r></w:p>"});
+  ASSERT_FALSE(r.error) << r.error->message;
+  EXPECT_EQ(r.meta.format, model::Format::Docx);
+  const auto* p = find_para(r.doc, "加粗 正文");
+  ASSERT_TRUE(p);
+  ASSERT_EQ(p->runs.size(), 2u);
+  const auto& a = p->runs[0];
+  EXPECT_TRUE(a.bold);
+  EXPECT_TRUE(a.italic);
+  EXPECT_TRUE(a.underline);
+  EXPECT_EQ(a.color_rgb, 0xFF0000u);
+  EXPECT_DOUBLE_EQ(a.size_pt, 16.0);
+  EXPECT_EQ(a.role, model::FontRole::Hei);
+  EXPECT_FALSE(p->runs[1].bold);
+}
+
+TEST(DocxReader, AdjacentRunsWithTheSameFormatMerge) {
+  auto r = docx({.body = "<w:p><w:r><w:t>市场</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:t>监督</w:t></w:r></w:p>"});
+  ASSERT_FALSE(r.error);
+  const auto* p = find_para(r.doc, "市场监督");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->runs.size(), 1u);
+}
+
+TEST(DocxReader, HeadingFromOutlineLevelInPPr) {
+  auto r = docx({.body = p_text("第一章 总则", "<w:outlineLvl w:val=\"0\"/>") + p_text("第一节", "<w:outlineLvl w:val=\"1\"/>") +
+                         p_text("正文", "<w:outlineLvl w:val=\"9\"/>")});
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(find_para(r.doc, "第一章 总则")->heading_level, 1);
+  EXPECT_EQ(find_para(r.doc, "第一节")->heading_level, 2);
+  EXPECT_EQ(find_para(r.doc, "正文")->heading_level, 0);
+}
+
+TEST(DocxReader, HeadingFromStyleChainAndBuiltinNames) {
+  // Chinese-locale Word: style id "1" named "heading 1"; a custom style based on a style with
+  // outlineLvl; WPS-style id "Heading3"; a localized name "标题 4"; "Title" is not a heading.
+  std::string styles =
+      R"(<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/></w:style>
+<w:style w:type="paragraph" w:styleId="Lvl2"><w:name w:val="My Level 2"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Custom"><w:name w:val="Custom"/><w:basedOn w:val="Lvl2"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="Heading3"/></w:style>
+<w:style w:type="paragraph" w:styleId="x4"><w:name w:val="标题 4"/></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>)";
+  auto r = docx({.body = p_text("一", "<w:pStyle w:val=\"1\"/>") + p_text("二", "<w:pStyle w:val=\"Custom\"/>") +
+                         p_text("三", "<w:pStyle w:val=\"Heading3\"/>") + p_text("四", "<w:pStyle w:val=\"x4\"/>") +
+                         p_text("题", "<w:pStyle w:val=\"Title\"/>") + p_text("文"),
+                 .styles = styles});
+  ASSERT_FALSE(r.error) << r.error->message;
+  EXPECT_EQ(find_para(r.doc, "一")->heading_level, 1);
+  EXPECT_EQ(find_para(r.doc, "一")->style, "heading 1");
+  EXPECT_EQ(find_para(r.doc, "二")->heading_level, 2);
+  EXPECT_EQ(find_para(r.doc, "三")->heading_level, 3);
+  EXPECT_EQ(find_para(r.doc, "四")->heading_level, 4);
+  EXPECT_EQ(find_para(r.doc, "题")->heading_level, 0);
+  EXPECT_EQ(find_para(r.doc, "文")->heading_level, 0);
+}
+
+TEST(DocxReader, StyleRunPropertiesApply) {
+  std::string styles =
+      R"(<w:style w:type="paragraph" w:styleId="T"><w:name w:val="T"/><w:rPr><w:b/><w:sz w:val="44"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Em"><w:name w:val="Em"/><w:rPr><w:i/></w:rPr></w:style>)";
+  auto r = docx({.body = "<w:p><w:pPr><w:pStyle w:val=\"T\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>标</w:t></w:r>"
+                         "<w:r><w:rPr><w:rStyle w:val=\"Em\"/></w:rPr><w:t>题</w:t></w:r></w:p>",
+                 .styles = styles});
+  ASSERT_FALSE(r.error);
+  const auto* p = find_para(r.doc, "标题");
+  ASSERT_TRUE(p);
+  ASSERT_EQ(p->runs.size(), 2u);
+  EXPECT_TRUE(p->runs[0].bold);
+  EXPECT_DOUBLE_EQ(p->runs[0].size_pt, 22.0);
+  EXPECT_TRUE(p->runs[1].italic);
+  EXPECT_TRUE(p->runs[1].bold);
+  EXPECT_EQ(p->align, model::Align::Center);
+}
+
+TEST(DocxReader, MergedCellsGridSpanAndVMerge) {
+  // 3 columns:  | A (span 2)  | B (vMerge restart) |
+  //             | C | D       | (continue)         |
+  //             | E (restart) | F | G              |
+  //             | (continue)  | H | I              |
+  std::string tc = "<w:tc><w:tcPr>%</w:tcPr><w:p><w:r><w:t>$</w:t></w:r></w:p></w:tc>";
+  auto cell = [&](const std::string& pr, const std::string& t) {
+    std::string s = tc;
+    s.replace(s.find('%'), 1, pr);
+    s.replace(s.find('$'), 1, t);
+    return s;
+  };
+  std::string body = "<w:tbl><w:tblGrid><w:gridCol w:w=\"1440\"/><w:gridCol w:w=\"1440\"/><w:gridCol w:w=\"2880\"/></w:tblGrid>"
+                     "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + cell("<w:gridSpan w:val=\"2\"/>", "A") + cell("<w:vMerge w:val=\"restart\"/>", "B") + "</w:tr>"
+                     "<w:tr>" + cell("", "C") + cell("", "D") + cell("<w:vMerge/>", "") + "</w:tr>"
+                     "<w:tr>" + cell("<w:vMerge w:val=\"restart\"/>", "E") + cell("", "F") + cell("", "G") + "</w:tr>"
+                     "<w:tr>" + cell("<w:vMerge/>", "") + cell("", "H") + cell("", "I") + "</w:tr></w:tbl>";
+  auto r = docx({.body = body});
+  ASSERT_FALSE(r.error) << r.error->message;
+  auto tables = blocks_of<model::Table>(r.doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const auto& t = *tables[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  ASSERT_EQ(t.col_widths_mm.size(), 3u);
+  EXPECT_NEAR(t.col_widths_mm[0], 25.4, 0.01);
+  EXPECT_TRUE(t.rows[0].header);
+  for (const auto& row : t.rows) ASSERT_EQ(row.cells.size(), 3u);
+  EXPECT_EQ(cell_text(t.rows[0].cells[0]), "A");
+  EXPECT_EQ(t.rows[0].cells[0].col_span, 2);
+  EXPECT_TRUE(t.rows[0].cells[1].covered);
+  EXPECT_EQ(cell_text(t.rows[0].cells[2]), "B");
+  EXPECT_EQ(t.rows[0].cells[2].row_span, 2);
+  EXPECT_TRUE(t.rows[1].cells[2].covered);
+  EXPECT_EQ(cell_text(t.rows[1].cells[0]), "C");
+  EXPECT_EQ(t.rows[2].cells[0].row_span, 2);
+  EXPECT_TRUE(t.rows[3].cells[0].covered);
+  EXPECT_FALSE(t.rows[3].cells[1].covered);
+  EXPECT_EQ(cell_text(t.rows[3].cells[2]), "I");
+  EXPECT_EQ(r.doc.plain_text(), "A\tB\nC\tD\nE\tF\tG\nH\tI\n");
+}
+
+TEST(DocxReader, ContentControlsAtEveryLevel) {
+  std::string body =
+      "<w:sdt><w:sdtPr><w:alias w:val=\"块\"/></w:sdtPr><w:sdtContent>" + p_text("块级控件") + "</w:sdtContent></w:sdt>"
+      "<w:p><w:r><w:t>前</w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>行内控件</w:t></w:r></w:sdtContent></w:sdt></w:p>"
+      "<w:tbl><w:tblGrid><w:gridCol w:w=\"2000\"/></w:tblGrid><w:sdt><w:sdtContent><w:tr><w:sdt><w:sdtContent>"
+      "<w:tc><w:p><w:r><w:t>单元格控件</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt></w:tbl>";
+  auto r = docx({.body = body});
+  ASSERT_FALSE(r.error);
+  std::string text = r.doc.plain_text();
+  EXPECT_NE(text.find("块级控件"), std::string::npos);
+  EXPECT_NE(text.find("前行内控件"), std::string::npos);
+  EXPECT_NE(text.find("单元格控件"), std::string::npos);
+}
+
+TEST(DocxReader, FieldResultKeptInstructionSkipped) {
+  std::string body =
+      "<w:p><w:r><w:t xml:space=\"preserve\">日期：</w:t></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> DATE \\@ \"yyyy年M月d日\" </w:instrText></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2024年3月5日</w:t></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+      "<w:p><w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>7</w:t></w:r></w:fldSimple></w:p>"
+      "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> HYPERLINK \"https://www.samr.gov.cn/\" </w:instrText></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>总局</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
+  auto r = docx({.body = body});
+  ASSERT_FALSE(r.error);
+  EXPECT_TRUE(find_para(r.doc, "日期：2024年3月5日"));
+  EXPECT_TRUE(find_para(r.doc, "7"));
+  const auto* link = find_para(r.doc, "总局");
+  ASSERT_TRUE(link);
+  EXPECT_EQ(link->runs[0].link, "https://www.samr.gov.cn/");
+  EXPECT_EQ(r.doc.plain_text().find("DATE"), std::string::npos);
+}
+
+TEST(DocxReader, HyperlinksTabsBreaksAndDeletions) {
+  const std::string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  std::string body =
+      "<w:p><w:hyperlink r:id=\"rIdL\"><w:r><w:t>链接</w:t></w:r></w:hyperlink><w:hyperlink w:anchor=\"sec2\"><w:r><w:t>内部</w:t></w:r></w:hyperlink></w:p>"
+      "<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r>"
+      "<w:del w:id=\"1\" w:author=\"x\"><w:r><w:delText>删掉</w:delText></w:r></w:del>"
+      "<w:ins w:id=\"2\" w:author=\"x\"><w:r><w:t>插入</w:t></w:r></w:ins></w:p>"
+      "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" +
+      p_text("下一页");
+  auto r = docx({.body = body,
+                 .document_rels_extra = "<Relationship Id=\"rIdL\" Type=\"" + R + "/hyperlink\" Target=\"http://example.cn/a\" TargetMode=\"External\"/>"});
+  ASSERT_FALSE(r.error);
+  const auto* p = find_para(r.doc, "链接内部");
+  ASSERT_TRUE(p);
+  ASSERT_EQ(p->runs.size(), 2u);
+  EXPECT_EQ(p->runs[0].link, "http://example.cn/a");
+  EXPECT_EQ(p->runs[1].link, "#sec2");
+  EXPECT_TRUE(find_para(r.doc, "甲\t乙\n丙插入"));
+  auto breaks = blocks_of<model::PageBreak>(r.doc);
+  EXPECT_EQ(breaks.size(), 1u);
+}
+
+TEST(DocxReader, ImagesFromBlipEmbed) {
+  const std::string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(64, 'x');
+  std::string body =
+      "<w:p><w:r><w:t>照片：</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx=\"3600000\" cy=\"1800000\"/>"
+      "<wp:docPr id=\"1\" name=\"p\" descr=\"现场照片\"/><a:graphic><a:graphicData><pic:pic><pic:blipFill>"
+      "<a:blip r:embed=\"rIdImg\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+  auto r = docx({.body = body,
+                 .document_rels_extra = "<Relationship Id=\"rIdImg\" Type=\"" + R + "/image\" Target=\"media/image1.png\"/>",
+                 .extra = {{"word/media/image1.png", png}}});
+  ASSERT_FALSE(r.error) << r.error->message;
+  auto images = blocks_of<model::Image>(r.doc);
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0]->media_type, "image/png");
+  EXPECT_EQ(images[0]->bytes, png);
+  EXPECT_NEAR(images[0]->width_mm, 100.0, 0.01);
+  EXPECT_NEAR(images[0]->height_mm, 50.0, 0.01);
+  EXPECT_EQ(images[0]->description, "现场照片");
+  EXPECT_TRUE(find_para(r.doc, "照片："));
+}
+
+TEST(DocxReader, HeadersFootersAndPageSetup) {
+  const std::string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  std::string hdr = std::string("<w:hdr xmlns:w=\"") + kWNs + "\">" + p_text("某市市场监督管理局") + "</w:hdr>";
+  std::string ftr = std::string("<w:ftr xmlns:w=\"") + kWNs + "\"><w:p><w:r><w:t xml:space=\"preserve\">第 </w:t></w:r>"
+                    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+                    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+                    "<w:r><w:t xml:space=\"preserve\"> 页</w:t></w:r></w:p></w:ftr>";
+  std::string body = p_text("正文") +
+                     "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdH\"/><w:footerReference w:type=\"default\" r:id=\"rIdF\"/>"
+                     "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\"/></w:sectPr>";
+  auto r = docx({.body = body,
+                 .document_rels_extra = "<Relationship Id=\"rIdH\" Type=\"" + R + "/header\" Target=\"header1.xml\"/>"
+                                        "<Relationship Id=\"rIdF\" Type=\"" + R + "/footer\" Target=\"footer1.xml\"/>",
+                 .extra = {{"word/header1.xml", hdr}, {"word/footer1.xml", ftr}}});
+  ASSERT_FALSE(r.error) << r.error->message;
+  ASSERT_EQ(r.doc.sections.size(), 1u);
+  const auto& s = r.doc.sections[0];
+  ASSERT_TRUE(s.header);
+  EXPECT_EQ(s.header->paragraphs.at(0).plain_text(), "某市市场监督管理局");
+  ASSERT_TRUE(s.footer);
+  EXPECT_EQ(s.footer->paragraphs.at(0).plain_text(), "第 {PAGE} 页");
+  EXPECT_NEAR(s.page.width_mm, 210.0, 0.1);
+  EXPECT_NEAR(s.page.top_mm, 37.0, 0.1);   // 2098 twips: GB/T 9704 天头
+  EXPECT_NEAR(s.page.left_mm, 28.0, 0.1);  // 1588 twips: 订口
+}
+
+TEST(DocxReader, SectionBreaksSplitSections) {
+  std::string body = p_text("第一节") +
+                     "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/></w:sectPr></w:pPr></w:p>" +
+                     p_text("第二节") + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>";
+  auto r = docx({.body = body});
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.doc.sections.size(), 2u);
+  EXPECT_TRUE(r.doc.sections[0].page.landscape());
+  EXPECT_FALSE(r.doc.sections[1].page.landscape());
+}
+
+TEST(DocxReader, ListsFromNumbering) {
+  std::string numbering = std::string("<w:numbering xmlns:w=\"") + kWNs + "\">"
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+  auto num = [](int id, int lvl) {
+    return "<w:numPr><w:ilvl w:val=\"" + std::to_string(lvl) + "\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr>";
+  };
+  auto r = docx({.body = p_text("总则", num(1, 0)) + p_text("细则", num(1, 1)) + p_text("要点", num(2, 0)),
+                 .numbering = numbering});
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(find_para(r.doc, "总则")->list, model::ListKind::ChineseLevel);
+  EXPECT_EQ(find_para(r.doc, "细则")->list, model::ListKind::Decimal);
+  EXPECT_EQ(find_para(r.doc, "细则")->list_level, 1);
+  EXPECT_EQ(find_para(r.doc, "要点")->list, model::ListKind::Bullet);
+}
+
+TEST(DocxReader, TextBoxesAndAlternateContentOnce) {
+  std::string body =
+      "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"
+      "<w:txbxContent>" + p_text("文本框") + "</w:txbxContent></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+      "<mc:Fallback><w:pict><w:txbxContent>" + p_text("文本框") + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>";
+  auto r = docx({.body = body});
+  ASSERT_FALSE(r.error);
+  std::string text = r.doc.plain_text();
+  EXPECT_EQ(text, "文本框\n");
+}
+
+TEST(DocxReader, CorePropertiesAndAppPages) {
+  DocxParts p;
+  p.body = p_text("x");
+  p.extra = {{"docProps/core.xml",
+              R"(<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<dc:title>现场检查笔录</dc:title><dc:creator>张三</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2024-03-05T01:30:00Z</dcterms:created>
+<dcterms:modified xsi:type="dcterms:W3CDTF">2024-03-06T02:00:00Z</dcterms:modified></cp:coreProperties>)"},
+             {"docProps/app.xml",
+              R"(<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>WPS Office_11.1.0</Application><Pages>3</Pages></Properties>)"}};
+  auto r = docx(p);
+  ASSERT_FALSE(r.error) << r.error->message;
+  EXPECT_EQ(r.meta.title, "现场检查笔录");
+  EXPECT_EQ(r.meta.author, "张三");
+  EXPECT_EQ(r.meta.created, "2024-03-05T01:30:00Z");
+  EXPECT_EQ(r.meta.modified, "2024-03-06T02:00:00Z");
+  EXPECT_EQ(r.meta.pages, 3);
+  EXPECT_EQ(r.meta.application, "WPS Office_11.1.0");
+}
+
+TEST(DocxReader, DoctypeInAPartIsUnsafe) {
+  std::string doc = std::string("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x \"y\">]><w:document xmlns:w=\"") + kWNs +
+                    "\"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>";
+  auto evil = make_zip({{"[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+                        {"word/document.xml", doc}});
+  auto r = read_with(read_docx, evil);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->kind, ErrorKind::UnsafeXml);
+}
+
+TEST(DocxReader, OleContainers) {
+  std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  ole += std::string(512, '\0');
+  std::string enc = ole;
+  for (char c : std::string("EncryptedPackage")) enc += std::string{c, '\0'};
+  auto r = read_with(read_docx, enc);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->kind, ErrorKind::Encrypted);
+  std::string doc = ole;
+  for (char c : std::string("WordDocument")) doc += std::string{c, '\0'};
+  r = read_with(read_docx, doc);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->kind, ErrorKind::Unsupported);
+  EXPECT_NE(r.error->message.find(".doc"), std::string::npos);
+}
+
+TEST(DocxReader, TruncatedAndGarbage) {
+  auto bytes = make_docx({.body = p_text("x")});
+  auto r = read_with(read_docx, bytes.substr(0, bytes.size() - 30));
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->kind, ErrorKind::Damaged);
+  r = read_with(read_docx, "PK\x03\x04 not really");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->kind, ErrorKind::Damaged);
+  r = read_with(read_docx, "");
+  ASSERT_TRUE(r.error);
+}
+
+TEST(DocxReader, MissingBodyIsDamaged) {
+  auto bytes = make_zip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document xmlns:w=\"" + std::string(kWNs) + "\"/>"}});
+  auto r = read_with(read_docx, bytes);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->kind, ErrorKind::Damaged);
+}
+
+// --- corpus -------------------------------------------------------------------------------------
+
+ReadResult read_corpus(const std::filesystem::path& p) {
+  std::string bytes = test::read_file(p);
+  ReadOptions opts;
+  Input in{bytes, p.filename().string(), &opts};
+  return read_any(in);
+}
+
+TEST(DocxReaderCorpus, EveryDocxReadsWithoutCrashing) {
+  LH_REQUIRE_CORPUS(corpus);
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(corpus / "docx")) {
+    std::string bytes = test::read_file(e.path());
+    ReadOptions opts;
+    Input in{bytes, e.path().filename().string(), &opts};
+    ReadResult r = read_docx(in);  // directly, whatever sniff thinks
+    ++n;
+    if (!r.error) {
+      EXPECT_FALSE(r.doc.sections.empty()) << e.path();
+    }
+  }
+  EXPECT_GE(n, 18);
+}
+
+TEST(DocxReaderCorpus, EncryptedIsEncryptedProtectedIsNot) {
+  LH_REQUIRE_CORPUS(corpus);
+  auto enc = read_corpus(corpus / "docx/poi-bug53475-encrypted-password-is-pass.docx");
+  ASSERT_TRUE(enc.error);
+  EXPECT_EQ(enc.error->kind, ErrorKind::Encrypted);
+  // w:documentProtection is an editing restriction, not encryption: it opens.
+  auto prot = read_corpus(corpus / "docx/poi-protected_sample.docx");
+  EXPECT_FALSE(prot.error) << prot.error->message;
+  EXPECT_EQ(prot.meta.format, model::Format::Docx);
+}
+
+TEST(DocxReaderCorpus, TruncatedAreDamaged) {
+  LH_REQUIRE_CORPUS(corpus);
+  for (const char* f : {"docx/poi-truncated62886.docx", "docx/tika-testWORD_truncated.docx"}) {
+    std::string bytes = test::read_file(corpus / f);
+    auto r = read_with(read_docx, bytes);
+    ASSERT_TRUE(r.error) << f;
+    EXPECT_EQ(r.error->kind, ErrorKind::Damaged) << f;
+  }
+}
+
+TEST(DocxReaderCorpus, XmlBombIsUnsafe) {
+  LH_REQUIRE_CORPUS(corpus);
+  auto r = read_corpus(corpus / "docx/poi-poc-xmlbomb.xlsx");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->kind, ErrorKind::UnsafeXml);
+}
+
+TEST(DocxReaderCorpus, TocDocumentHeadingsFound) {
+  LH_REQUIRE_CORPUS(corpus);
+  auto r = read_corpus(corpus / "docx/poitl-issue914-toc.docx");
+  ASSERT_FALSE(r.error) << r.error->message;
+  bool found = false;
+  for (const auto* p : paragraphs(r.doc))
+    if (p->heading_level == 1 && p->plain_text() == "风险识别") found = true;
+  EXPECT_TRUE(found);
+  EXPECT_NE(r.doc.plain_text().find("目录"), std::string::npos);  // the TOC sdt's content
+}
+
+TEST(DocxReaderCorpus, WpsFilesReadTheirChineseText) {
+  LH_REQUIRE_CORPUS(corpus);
+  auto a = read_corpus(corpus / "docx/poitl-iterable-payment-wps.docx");
+  ASSERT_FALSE(a.error) << a.error->message;
+  EXPECT_NE(a.meta.application.find("WPS"), std::string::npos);
+  EXPECT_NE(a.doc.plain_text().find("付款通知书"), std::string::npos);
+  EXPECT_NE(a.doc.plain_text().find("货物明细"), std::string::npos);
+  auto b = read_corpus(corpus / "docx/poitl-render-multiple-column-wps.docx");
+  ASSERT_FALSE(b.error) << b.error->message;
+  EXPECT_GE(blocks_of<model::Table>(b.doc).size(), 1u);
+}
+
+TEST(DocxReaderCorpus, MacWordHeadersImagesAndTemplate) {
+  LH_REQUIRE_CORPUS(corpus);
+  auto nand = read_corpus(corpus / "docx/poi-stress009-nandrive-zh.docx");
+  ASSERT_FALSE(nand.error);
+  EXPECT_EQ(nand.meta.title, "NANDrive 微型固态硬盘设计方案");
+  ASSERT_TRUE(nand.doc.sections.at(0).header);
+  EXPECT_NE(nand.doc.sections[0].header->paragraphs.at(0).plain_text().find("NANDrive"), std::string::npos);
+  EXPECT_GE(blocks_of<model::Image>(nand.doc).size(), 1u);
+  auto dotx = read_corpus(corpus / "docx/gongwen-template-lite.dotx");
+  ASSERT_FALSE(dotx.error);
+  EXPECT_NE(dotx.doc.plain_text().find("出师表"), std::string::npos);
+  auto charts = read_corpus(corpus / "docx/poitl-reference-chart.docx");
+  ASSERT_FALSE(charts.error);
+  EXPECT_FALSE(charts.meta.problems.empty());  // the 11 charts are reported as not read
+}
+
+TEST(DocxReaderCorpus, ContentControlsFile) {
+  LH_REQUIRE_CORPUS(corpus);
+  auto r = read_corpus(corpus / "docx/poitl-sdt-content-controls.docx");
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.doc.plain_text().find("{{title}}"), std::string::npos);
+  EXPECT_GE(blocks_of<model::Image>(r.doc).size(), 1u);
+}
+
+}  // namespace
+}  // namespace lh::ingest

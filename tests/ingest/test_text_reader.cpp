@@ -1,0 +1,112 @@
+// read_text: decoding, paragraphs, title, declared charsets, lossy input.
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include <string>
+
+#include "ingest/reader.h"
+#include "ingest/text_decode.h"
+
+using namespace lh;
+
+namespace {
+
+std::string encode(const std::string& utf8, const char* charset) {
+  UErrorCode e = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &e);
+  EXPECT_TRUE(U_SUCCESS(e)) << u_errorName(e);
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+ingest::ReadResult read(const std::string& bytes, ingest::Big5Policy policy = ingest::Big5Policy::Detect) {
+  static ingest::ReadOptions opt;
+  opt.big5 = policy;
+  return ingest::read_text(ingest::Input{bytes, "test.txt", &opt});
+}
+
+std::vector<std::string> paragraphs(const model::Document& d) {
+  std::vector<std::string> out;
+  for (const auto& s : d.sections)
+    for (const auto& b : s.blocks)
+      if (const auto* p = std::get_if<model::Paragraph>(&b.value)) out.push_back(p->plain_text());
+  return out;
+}
+
+}  // namespace
+
+TEST(TextReader, GbkTextParagraphsAndTitle) {
+  const std::string text =
+      "　　关于开展市场监管所标准化规范化建设试点工作的通知  \r\n\r\n"
+      "各县市区局：\r\n"
+      "　　为深入推进基层建设，现将有关事项通知如下。当事人张喆应按时报送材料。\r\n";
+  const auto r = read(encode(text, "GBK"));
+  ASSERT_FALSE(r.error) << r.error->message;
+  EXPECT_EQ(r.meta.format, model::Format::Text);
+  EXPECT_EQ(r.meta.encoding, "GB18030");
+  EXPECT_EQ(r.meta.title, "关于开展市场监管所标准化规范化建设试点工作的通知");
+  const auto ps = paragraphs(r.doc);
+  ASSERT_EQ(ps.size(), 3u);
+  EXPECT_EQ(ps[1], "各县市区局：");
+  EXPECT_EQ(ps[2], "为深入推进基层建设，现将有关事项通知如下。当事人张喆应按时报送材料。");
+  EXPECT_TRUE(r.meta.problems.empty());
+}
+
+TEST(TextReader, TitleIsAtMostHundredCharacters) {
+  std::string line;
+  for (int i = 0; i < 150; ++i) line += "检";
+  const auto r = read(line + "\n正文\n");
+  EXPECT_EQ(r.meta.title.size(), 100u * 3);  // 100 three-byte characters
+}
+
+TEST(TextReader, Utf16LeWithoutBomAndBareCr) {
+  const auto r = read(encode("检查记录\r第一行\r第二行", "UTF-16LE"));
+  EXPECT_EQ(r.meta.encoding, "UTF-16LE");
+  EXPECT_EQ(paragraphs(r.doc), (std::vector<std::string>{"检查记录", "第一行", "第二行"}));
+}
+
+TEST(TextReader, XmlDeclarationHonouredOverStatistics) {
+  // Short Big5 text that statistics alone, with a GB preference, would call GB18030.
+  const std::string xml = "<?xml version=\"1.0\" encoding=\"BIG5\"?>\n<t>" + encode("聆彸", "Big5") + "</t>\n";
+  const auto r = read(xml, ingest::Big5Policy::PreferGb18030);
+  EXPECT_EQ(r.meta.encoding, "Big5");
+  EXPECT_EQ(paragraphs(r.doc)[1], "<t>聆彸</t>");
+}
+
+TEST(TextReader, HtmlMetaCharsetHonoured) {
+  const std::string html = "<html><head><meta charset=gb2312><title>x</title></head>\n<body>" +
+                           encode("测试", "GB2312") + "</body></html>";
+  const auto r = read(html, ingest::Big5Policy::PreferBig5);
+  EXPECT_EQ(r.meta.encoding, "GB18030");
+  EXPECT_NE(paragraphs(r.doc)[1].find("测试"), std::string::npos);
+  EXPECT_EQ(ingest::declared_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\">"), "GBK");
+  EXPECT_FALSE(ingest::declared_charset("plain text, charset=GBK mentioned in passing"));
+}
+
+TEST(TextReader, WrongDeclarationFallsBackToDetection) {
+  const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<t>" +
+                          encode("关于开展市场监管所标准化规范化建设试点工作的通知", "GBK") + "</t>\n";
+  const auto r = read(xml);
+  EXPECT_EQ(r.meta.encoding, "GB18030");
+  ASSERT_FALSE(r.meta.problems.empty());
+  EXPECT_NE(r.meta.problems[0].find("UTF-8"), std::string::npos);
+}
+
+TEST(TextReader, LossyDecodeIsAProblemNotAnError) {
+  std::string bytes = encode("关于开展市场监管所标准化规范化建设试点工作的通知，各县市区局认真执行。", "GBK");
+  bytes.insert(10, "\xFF");
+  const auto r = read(bytes);
+  EXPECT_FALSE(r.error);
+  EXPECT_EQ(r.meta.encoding, "GB18030");
+  ASSERT_EQ(r.meta.problems.size(), 1u);
+  EXPECT_NE(r.meta.problems[0].find("U+FFFD"), std::string::npos);
+}
+
+TEST(TextReader, EmptyFile) {
+  const auto r = read("");
+  EXPECT_FALSE(r.error);
+  EXPECT_TRUE(paragraphs(r.doc).empty());
+  EXPECT_EQ(r.meta.title, "");
+}

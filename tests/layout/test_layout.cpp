@@ -1,0 +1,335 @@
+// Layout: styles as data, font roles, Chinese numbering, pagination, tables, TOC, fixed pages.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "layout/layout.h"
+#include "sample_doc.h"
+#include "test_support.h"
+
+using namespace lh;
+namespace fs = std::filesystem;
+
+namespace {
+constexpr double kMm = 72.0 / 25.4;
+const layout::FontSet& fonts() {
+  static layout::FontSet f = layout::FontSet::load();
+  return f;
+}
+const layout::Style& gongwen() {
+  static layout::Style s = layout::load_style("gongwen");
+  return s;
+}
+std::vector<const layout::GlyphLine*> glyph_lines(const layout::Page& p) {
+  std::vector<const layout::GlyphLine*> out;
+  for (const auto& it : p.items)
+    if (const auto* g = std::get_if<layout::GlyphLine>(&it)) out.push_back(g);
+  return out;
+}
+}  // namespace
+
+// --- styles ---------------------------------------------------------------------------------------
+
+TEST(Style, GongwenFollowsGbt9704) {
+  const layout::Style& s = gongwen();
+  EXPECT_EQ(s.name, "gongwen");
+  EXPECT_DOUBLE_EQ(s.page.width_mm, 210);   // §5.1
+  EXPECT_DOUBLE_EQ(s.page.height_mm, 297);
+  EXPECT_DOUBLE_EQ(s.page.top_mm, 37);      // §5.2.1 天头
+  EXPECT_DOUBLE_EQ(s.page.left_mm, 28);     // §5.2.1 订口
+  EXPECT_NEAR(s.page.width_mm - s.page.left_mm - s.page.right_mm, 156, 1e-9);
+  EXPECT_NEAR(s.page.height_mm - s.page.top_mm - s.page.bottom_mm, 225, 1e-9);
+  EXPECT_EQ(s.lines_per_page, 22);           // §5.2.3
+  EXPECT_EQ(s.chars_per_line, 28);
+  EXPECT_NEAR(s.line_pitch_pt(), 225.0 / 22 * kMm, 1e-9);  // 28.99 pt
+  EXPECT_NEAR(s.char_pitch_pt(), 15.79, 0.01);
+  EXPECT_EQ(s.body.font.role, model::FontRole::Body);
+  EXPECT_DOUBLE_EQ(s.body.font.size_pt, 16);
+  EXPECT_DOUBLE_EQ(s.body.first_line_indent_chars, 2);  // §7.3.3
+  EXPECT_EQ(s.title.font.role, model::FontRole::Title);  // §7.3.1
+  EXPECT_DOUBLE_EQ(s.title.font.size_pt, 22);
+  EXPECT_EQ(s.title.align, model::Align::Center);
+  EXPECT_EQ(s.headings[0].font.role, model::FontRole::Hei);  // §7.3.3
+  EXPECT_EQ(s.headings[1].font.role, model::FontRole::Kai);
+  EXPECT_EQ(s.headings[2].font.role, model::FontRole::Body);
+  EXPECT_EQ(s.headings[3].font.role, model::FontRole::Body);
+  EXPECT_EQ(s.page_number.format, "— {n} —");  // §7.5
+  EXPECT_EQ(s.page_number.font.role, model::FontRole::Song);
+  EXPECT_DOUBLE_EQ(s.page_number.font.size_pt, 14);
+  EXPECT_DOUBLE_EQ(s.page_number.below_text_block_mm, 7);
+  EXPECT_TRUE(s.page_number.outside);
+  EXPECT_DOUBLE_EQ(s.page_number.inset_chars, 1);
+}
+
+TEST(Style, PlainLoads) {
+  layout::Style s = layout::load_style("plain");
+  EXPECT_EQ(s.name, "plain");
+  EXPECT_FALSE(s.char_grid);
+}
+
+TEST(Style, UnknownKeyIsAnErrorNamingIt) {
+  fs::path d = test::temp_dir("style-bad");
+  test::write_file(d / "bad.json", R"({"name":"x","body":{"size_pt":16,"font_sise":3}})");
+  try {
+    layout::load_style((d / "bad.json").string());
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("body.font_sise"), std::string::npos) << e.what();
+  }
+  test::write_file(d / "range.json", R"({"name":"x","page":{"top_mm":-3}})");
+  EXPECT_THROW(layout::load_style((d / "range.json").string()), std::runtime_error);
+  test::write_file(d / "broken.json", R"({"name":)");
+  EXPECT_THROW(layout::load_style((d / "broken.json").string()), std::runtime_error);
+  EXPECT_THROW(layout::load_style("no-such-style"), std::runtime_error);
+}
+
+TEST(Style, EveryGroupCitesItsSource) {
+  for (const char* name : {"gongwen.json"}) {
+    std::string j = test::read_file(test::source_dir() / "templates/styles" / name);
+    for (const char* clause : {"§5.1", "§5.2.1", "§5.2.2", "§5.2.3", "§7.3.1", "§7.3.3", "§7.5"})
+      EXPECT_NE(j.find(clause), std::string::npos) << clause;
+  }
+}
+
+// --- Chinese numbering (GB/T 9704-2012 §7.3.3) -----------------------------------------------------
+
+TEST(Layout, ListMarkers) {
+  EXPECT_EQ(layout::list_marker(1, 1), "一、");
+  EXPECT_EQ(layout::list_marker(1, 10), "十、");
+  EXPECT_EQ(layout::list_marker(1, 11), "十一、");
+  EXPECT_EQ(layout::list_marker(1, 20), "二十、");
+  EXPECT_EQ(layout::list_marker(1, 99), "九十九、");
+  EXPECT_EQ(layout::list_marker(2, 3), "（三）");
+  EXPECT_EQ(layout::list_marker(2, 12), "（十二）");
+  EXPECT_EQ(layout::list_marker(3, 7), "7.");
+  EXPECT_EQ(layout::list_marker(4, 2), "（2）");
+  EXPECT_EQ(layout::chinese_number(100), "一百");
+  EXPECT_EQ(layout::chinese_number(101), "一百零一");
+  EXPECT_EQ(layout::chinese_number(110), "一百一十");
+  EXPECT_EQ(layout::chinese_number(1010), "一千零一十");
+  EXPECT_EQ(layout::chinese_number(10001), "一万零一");
+  EXPECT_EQ(layout::chinese_number(120000), "十二万");
+}
+
+// --- fonts ---------------------------------------------------------------------------------------
+
+TEST(Font, RolesResolveToTheirDeclaredFamilies) {
+  const auto& f = fonts();
+  EXPECT_NE(f.role(model::FontRole::Body).matched_file.find("FandolFang"), std::string::npos);
+  EXPECT_EQ(f.role(model::FontRole::Body).family_list(), "FandolFang,Noto Serif CJK SC");
+  EXPECT_NE(f.role(model::FontRole::Title).matched_file.find("NotoSerifCJK-Bold"), std::string::npos);
+  EXPECT_NE(f.role(model::FontRole::Song).matched_file.find("NotoSerifCJK-Regular"), std::string::npos);
+  EXPECT_NE(f.role(model::FontRole::Hei).matched_file.find("NotoSansCJK"), std::string::npos);
+  EXPECT_NE(f.role(model::FontRole::Kai).matched_file.find("ukai"), std::string::npos);
+}
+
+static std::string roles_with(const std::string& kai) {
+  std::string j = test::read_file(test::source_dir() / "fonts/roles.json");
+  const std::string from = R"("families": ["AR PL UKai CN"])";
+  size_t pos = j.find(from);
+  if (pos == std::string::npos) return j;
+  return j.replace(pos, from.size(), kai);
+}
+
+TEST(Font, MissingFamilyIsAnErrorNamingTheRole) {
+  fs::path d = test::temp_dir("fonts-missing");
+  // Same folder layout as fonts/: relative files resolve next to roles.json.
+  fs::create_symlink(test::source_dir() / "fonts/FandolFang-Regular.otf", d / "FandolFang-Regular.otf");
+  test::write_file(d / "roles.json", roles_with(R"("families": ["No Such Kai Font"])"));
+  try {
+    layout::FontSet::load((d / "roles.json").string());
+    FAIL() << "no error";
+  } catch (const layout::FontError& e) {
+    EXPECT_NE(std::string(e.what()).find("楷体"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("No Such Kai Font"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Font, MissingFileIsAnErrorNamingTheRole) {
+  fs::path d = test::temp_dir("fonts-nofile");  // FandolFang-Regular.otf is absent here
+  test::write_file(d / "roles.json", test::read_file(test::source_dir() / "fonts/roles.json"));
+  try {
+    layout::FontSet::load((d / "roles.json").string());
+    FAIL() << "no error";
+  } catch (const layout::FontError& e) {
+    EXPECT_NE(std::string(e.what()).find("仿宋"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Font, MachineFontsAreNotUsed) {
+  // A family installed on the machine but not listed in roles.json must not resolve.
+  fs::path d = test::temp_dir("fonts-foreign");
+  fs::create_symlink(test::source_dir() / "fonts/FandolFang-Regular.otf", d / "FandolFang-Regular.otf");
+  test::write_file(d / "roles.json", roles_with(R"("families": ["Noto Sans CJK SC"])"));
+  EXPECT_THROW(layout::FontSet::load((d / "roles.json").string()), layout::FontError);
+}
+
+// --- pagination ----------------------------------------------------------------------------------
+
+TEST(Layout, FullPageHolds22LinesOnTheGrid) {
+  model::Document d;
+  model::Section s;
+  s.blocks.push_back({sample::para(sample::prose(1, 80))});
+  d.sections.push_back(s);
+  layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  ASSERT_GE(laid.pages.size(), 2u);
+  const auto lines = glyph_lines(laid.pages[0]);
+  ASSERT_EQ(lines.size(), 23u);  // 22 body lines + the page number
+  const double pitch = gongwen().line_pitch_pt();
+  for (size_t i = 1; i < 22; ++i) EXPECT_NEAR(lines[i]->baseline - lines[i - 1]->baseline, pitch, 1e-6);
+  EXPECT_NEAR(lines[0]->baseline - 0.88 * 16, 37 * kMm, 1e-6);  // em box top on the 天头 line
+  EXPECT_EQ(laid.pages[0].number, 1);
+}
+
+TEST(Layout, NoLineStartsWithClosingPunctuation) {
+  layout::Laid laid = layout::lay_out(sample::manual(20, false, false), gongwen(), fonts());
+  const std::set<std::string> bad = {"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "〕"};
+  int n = 0;
+  for (const auto& p : laid.pages)
+    for (const auto* g : glyph_lines(p)) {
+      ++n;
+      ASSERT_FALSE(g->text.empty() && false);
+      if (g->text.size() >= 3) EXPECT_FALSE(bad.count(g->text.substr(0, 3))) << g->text;
+    }
+  EXPECT_GT(n, 300);
+}
+
+TEST(Layout, HeadingsGiveOutlineAndTocHasTheirPages) {
+  layout::Laid laid = layout::lay_out(sample::manual(12), gongwen(), fonts());
+  ASSERT_FALSE(laid.outline.empty());
+  EXPECT_EQ(laid.outline[0].title, "一、总体要求和工作任务第1部分");
+  EXPECT_EQ(laid.outline[1].title, "（一）重点任务1");
+  EXPECT_EQ(laid.outline[1].level, 2);
+  for (const auto& e : laid.outline) {
+    ASSERT_TRUE(laid.anchors.count(e.dest)) << e.dest;
+    EXPECT_EQ(laid.anchors.at(e.dest), e.page_index);
+    EXPECT_EQ(laid.pages[e.page_index].number, e.page_number);
+    // The heading's text really is on that page.
+    bool found = false;
+    for (const auto* g : glyph_lines(laid.pages[e.page_index]))
+      found = found || e.title.find(g->text.substr(0, std::min<size_t>(g->text.size(), 9))) == 0;
+    EXPECT_TRUE(found) << e.title;
+  }
+}
+
+TEST(Layout, TableHeaderRepeatsAndRowsSplit) {
+  model::Document d;
+  model::Section s;
+  model::Table t = sample::table(60);
+  // One very tall row that must split across pages.
+  model::TableRow tall;
+  model::TableCell c1, c2;
+  c1.blocks.push_back({sample::para("长行")});
+  c2.col_span = 3;
+  c2.blocks.push_back({sample::para(sample::prose(3, 60))});
+  tall.cells = {c1, c2};
+  t.rows.insert(t.rows.begin() + 5, tall);
+  s.blocks.push_back({t});
+  d.sections.push_back(s);
+  layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  ASSERT_GE(laid.pages.size(), 3u);
+  for (const auto& p : laid.pages) {
+    bool header = false;
+    for (const auto* g : glyph_lines(p)) header = header || g->text == "检查事项";
+    EXPECT_TRUE(header) << "page " << p.number;
+    // Nothing below the text block except the page number.
+    for (const auto* g : glyph_lines(p))
+      if (g->text.find("—") == std::string::npos) EXPECT_LE(g->baseline, (297 - 35) * kMm + 1) << g->text;
+  }
+}
+
+TEST(Layout, MergedCellsSpanRowsAndColumns) {
+  model::Document d;
+  model::Section s;
+  model::Table t;
+  t.col_widths_mm = {40, 40, 76};
+  auto cell = [](const std::string& x, int rs = 1, int cs = 1, bool cov = false) {
+    model::TableCell c;
+    if (!x.empty()) c.blocks.push_back({sample::para(x)});
+    c.row_span = rs;
+    c.col_span = cs;
+    c.covered = cov;
+    return c;
+  };
+  model::TableRow r1, r2, r3;
+  r1.cells = {cell("合并两行", 2), cell("横向合并", 1, 2)};
+  r2.cells = {cell("", 1, 1, true), cell("乙"), cell("丙")};
+  r3.cells = {cell("丁"), cell("戊"), cell("己")};
+  t.rows = {r1, r2, r3};
+  s.blocks.push_back({t});
+  d.sections.push_back(s);
+  layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  ASSERT_EQ(laid.pages.size(), 1u);
+  std::vector<layout::RectItem> rects;
+  std::map<std::string, double> x_of;
+  for (const auto& it : laid.pages[0].items) {
+    if (const auto* r = std::get_if<layout::RectItem>(&it)) rects.push_back(*r);
+    if (const auto* g = std::get_if<layout::GlyphLine>(&it)) x_of[g->text] = g->x;
+  }
+  ASSERT_EQ(rects.size(), 7u);  // 2 + 2 (a covered slot draws nothing) + 3
+  EXPECT_NEAR(rects[0].w, 40 * kMm, 0.01);                   // 合并两行: one column …
+  EXPECT_NEAR(rects[0].h, rects[2].h + rects[3].h - 0 + (rects[0].h - rects[2].h - rects[3].h), 0.01);
+  EXPECT_NEAR(rects[0].y + rects[0].h, rects[2].y + rects[2].h, 0.01);  // … two rows tall
+  EXPECT_NEAR(rects[1].w, 116 * kMm, 0.01);                  // 横向合并: two columns
+  EXPECT_NEAR(rects[2].x, 28 * kMm + 40 * kMm, 0.01);         // 乙 sits right of the merge
+  EXPECT_LT(x_of.at("合并两行"), x_of.at("乙"));
+}
+
+// --- fixed pages -----------------------------------------------------------------------------------
+
+TEST(Layout, TextBoxFitsTheLargestSize) {
+  model::TextBox box{10, 10, 100, 30};
+  box.runs.push_back(model::Run{.text = "执法装备库"});
+  box.role = model::FontRole::Hei;
+  box.min_pt = 10;
+  box.max_pt = 200;
+  const double size = layout::fit_text_size(box, fonts());
+  // Five ideographs across 100 mm: about 100/5 mm each = 56.7 pt; the height (30 mm = 85 pt) allows more.
+  EXPECT_GT(size, 50);
+  EXPECT_LE(size, 100 * kMm / 5 + 0.01);
+  // A little larger no longer fits: it is the largest.
+  box.min_pt = size + 0.2;
+  EXPECT_THROW(layout::fit_text_size(box, fonts()), layout::LayoutError);
+  // Laid out, every line stays inside the box.
+  model::Document d;
+  model::Section s;
+  box.min_pt = 10;
+  s.fixed_pages.push_back({box});
+  d.sections.push_back(s);
+  layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  ASSERT_EQ(laid.pages.size(), 1u);
+  for (const auto* g : glyph_lines(laid.pages[0])) {
+    EXPECT_GE(g->x, 10 * kMm - 0.01);
+    EXPECT_LE(g->baseline, 40 * kMm);
+  }
+}
+
+TEST(Layout, TextBoxTooLongIsAnError) {
+  model::Document d;
+  model::Section s;
+  model::TextBox box{10, 10, 40, 10};
+  box.runs.push_back(model::Run{.text = sample::prose(2, 10)});
+  box.min_pt = 12;
+  box.max_pt = 40;
+  s.fixed_pages.push_back({box});
+  d.sections.push_back(s);
+  try {
+    layout::lay_out(d, gongwen(), fonts());
+    FAIL() << "no error";
+  } catch (const layout::LayoutError& e) {
+    EXPECT_NE(std::string(e.what()).find("does not fit"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("fixed page 1"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Layout, WrappedTextBoxUsesSeveralLines) {
+  model::TextBox box{0, 0, 100, 60};
+  box.runs.push_back(model::Run{.text = "汕头市市场监督管理局第一市场监督管理所"});
+  box.min_pt = 8;
+  box.max_pt = 200;
+  const double one_line = 100 * kMm / 19;  // the size that puts the 19 characters on one line
+  EXPECT_GT(layout::fit_text_size(box, fonts()), one_line);  // two lines allow a larger size
+}
+

@@ -1,0 +1,117 @@
+// 文书类型: the 56 documents of the 2021 范本 (domain.md §2).
+#include <gtest/gtest.h>
+
+#include "normalize/fields.h"
+
+using namespace lh::normalize;
+
+namespace {
+int num(std::string_view title) { return classify_doc_type(title).number; }
+}  // namespace
+
+TEST(DocType, ListHas56DocumentsInOrder) {
+  const auto& v = fanben_2021_documents();
+  ASSERT_EQ(v.size(), 56u);
+  EXPECT_EQ(v[0], "案件来源登记表");
+  EXPECT_EQ(v[6], "立案/不予立案审批表");
+  EXPECT_EQ(v[8], "现场笔录");
+  EXPECT_EQ(v[30], "检测、检验、检疫、鉴定期间告知书");
+  EXPECT_EQ(v[31], "检测、检验、检疫、鉴定结果告知书");
+  EXPECT_EQ(v[44], "行政处罚决定书");
+  EXPECT_EQ(v[55], "卷内备考表");
+}
+
+TEST(DocType, EveryFullNameClassifiesToItself) {
+  const auto& v = fanben_2021_documents();
+  for (size_t i = 0; i < v.size(); ++i) {
+    auto d = classify_doc_type(v[i]);
+    EXPECT_EQ(d.number, static_cast<int>(i + 1)) << v[i];
+    EXPECT_EQ(d.name, v[i]);
+  }
+}
+
+TEST(DocType, SlashedVariants) {
+  EXPECT_EQ(num("立案审批表"), 7);
+  EXPECT_EQ(num("不予立案审批表"), 7);
+  EXPECT_EQ(classify_doc_type("不予立案审批表").name, "立案/不予立案审批表");
+  EXPECT_EQ(num("查封物品移送告知书"), 6);
+  EXPECT_EQ(num("扣押物品移送告知书"), 6);
+  EXPECT_EQ(num("查封、扣押物品移送告知书"), 6);
+  EXPECT_EQ(num("鉴定委托书"), 30);
+  EXPECT_EQ(num("检验委托书"), 30);
+  EXPECT_EQ(num("检测、检验、检疫、鉴定委托书"), 30);
+  EXPECT_EQ(num("检验期间告知书"), 31);
+  EXPECT_EQ(num("检测结果告知书"), 32);
+  EXPECT_EQ(num("检测/检验/检疫/鉴定结果告知书"), 32);
+  EXPECT_EQ(num("法制审核表"), 36);
+  EXPECT_EQ(num("延期缴纳罚款通知书"), 47);
+  EXPECT_EQ(num("分期缴纳罚款通知书"), 47);
+  EXPECT_EQ(num("财物清单"), 24);
+  EXPECT_EQ(num("协助鉴别通知书"), 16);
+}
+
+TEST(DocType, MostSpecificWins) {
+  EXPECT_EQ(num("当场行政处罚决定书"), 44);
+  EXPECT_EQ(num("不予行政处罚决定书"), 46);
+  EXPECT_EQ(num("行政处罚决定书"), 45);
+  EXPECT_EQ(num("行政处罚决定履行催告书"), 48);
+  EXPECT_EQ(num("解除先行登记保存证据通知书"), 20);
+  EXPECT_EQ(num("先行登记保存证据通知书"), 19);
+  EXPECT_EQ(num("解除行政强制措施决定书"), 23);
+  EXPECT_EQ(num("延长行政强制措施期限决定书"), 22);
+  EXPECT_EQ(num("行政处罚听证通知书"), 39);
+  EXPECT_EQ(num("行政处罚告知书"), 37);
+  EXPECT_EQ(num("行政处罚文书送达公告"), 51);
+}
+
+TEST(DocType, DocumentKindClosesTheTitle) {
+  EXPECT_EQ(num("行政处罚决定书送达回证"), 50);
+  EXPECT_EQ(num("送达回证（行政处罚决定书）"), 50);
+  EXPECT_EQ(num("行政处罚决定书（副本）"), 45);
+}
+
+TEST(DocType, SpacedWordTitles) {
+  EXPECT_EQ(num("行 政 处 罚 决 定 书"), 45);
+  EXPECT_EQ(num("当　场　行　政　处　罚　决　定　书"), 44);  // U+3000
+  EXPECT_EQ(num(" 询问笔录 "), 14);
+}
+
+TEST(DocType, WithAgencyAndCaseNumber) {
+  EXPECT_EQ(num("杭州市临安区市场监督管理局行政处罚决定书（杭临）市监处罚〔2024〕131号"), 45);
+}
+
+TEST(DocType, OnSiteInspection) {
+  EXPECT_EQ(num("现场笔录"), 9);
+  auto d = classify_doc_type("现场检查笔录");
+  EXPECT_EQ(d.number, 9);
+  EXPECT_EQ(d.name, "现场笔录");
+}
+
+TEST(DocType, InspectionRecordIsNotAFanbenDocument) {
+  auto d = classify_doc_type("食品生产经营日常监督检查记录");
+  EXPECT_EQ(d.number, 0);
+  EXPECT_EQ(d.name, "检查记录");
+  d = classify_doc_type("现场检查记录");
+  EXPECT_EQ(d.number, 0);
+  EXPECT_EQ(d.name, "检查记录");
+}
+
+TEST(DocType, UnknownTitle) {
+  auto d = classify_doc_type("关于开展2024年度食品安全工作的通知");
+  EXPECT_EQ(d.number, 0);
+  EXPECT_EQ(d.name, "");
+  EXPECT_EQ(classify_doc_type("").number, 0);
+}
+
+TEST(DocType, OldNameOfNotice) { EXPECT_EQ(num("行政处罚事先告知书"), 37); }
+
+TEST(DocType, TitleFromFirstLinesOfText) {
+  auto d = classify_doc_type("扫描件0001.pdf", "杭州市市场监督管理局\n\n询 问 笔 录\n时间：2024年3月5日\n");
+  EXPECT_EQ(d.number, 14);
+  EXPECT_EQ(d.name, "询问笔录");
+}
+
+TEST(DocType, BodySentencesAreNotTitles) {
+  auto d = classify_doc_type("", "本局于2024年3月5日依法向你单位送达了行政处罚决定书，请于十五日内履行。\n");
+  EXPECT_EQ(d.number, 0);
+}

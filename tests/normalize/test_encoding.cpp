@@ -1,0 +1,214 @@
+// decode_text, decode_short, convert_to_utf8, is_valid_utf8 (libraries.md §4 for the traps).
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include <random>
+#include <string>
+
+#include "normalize/encoding.h"
+
+using namespace lh::normalize;
+
+namespace {
+
+// UTF-8 → bytes in `charset`, by ICU, so the tests hold real legacy bytes.
+std::string encode(const std::string& utf8, const char* charset) {
+  UErrorCode e = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &e);
+  EXPECT_TRUE(U_SUCCESS(e)) << u_errorName(e);
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+const std::string kGovGb =
+    "为深入推进市场监管所标准化规范化建设，根据国家市场监督管理总局的部署，现就开展试点工作有关事项通知如下。"
+    "各县市区局要高度重视，认真组织检查，及时报送工作情况。";
+const std::string kGovBig5 =
+    "為深入推進市場監管所標準化規範化建設，根據國家市場監督管理總局的部署，現就開展試點工作有關事項通知如下。"
+    "各縣市區局要高度重視，認真組織檢查，及時報送工作情況。";
+
+}  // namespace
+
+TEST(Encoding, GbkDecodedAsGb18030KeepsGbkOnlyCharacters) {
+  // 喆 (86B4) and 镕 (E946) exist in GBK but not in GB2312.
+  const std::string text = kGovGb + "当事人张喆，法定代表人朱镕。";
+  const std::string gbk = encode(text, "GBK");
+  const Decoded d = decode_text(gbk);
+  EXPECT_EQ(d.encoding, "GB18030");
+  EXPECT_EQ(d.utf8, text);
+  EXPECT_FALSE(d.lossy);
+}
+
+TEST(Encoding, ShortGbNameIsGb18030) {
+  const Decoded d = decode_text("\xD5\xC5\x86\xB4");  // 张喆
+  EXPECT_EQ(d.encoding, "GB18030");
+  EXPECT_EQ(d.utf8, "张喆");
+  std::string enc;
+  EXPECT_EQ(decode_short("\xD5\xC5\x86\xB4.txt", &enc), "张喆.txt");
+  EXPECT_EQ(enc, "GB18030");
+}
+
+TEST(Encoding, ShortGbkNameThatIsValidUtf8) {
+  // 目录 in GBK is C4BF C2BC, which is also valid UTF-8 ("Ŀ¼"), libraries.md §4/§5.
+  std::string enc;
+  EXPECT_EQ(decode_short("\xC4\xBF\xC2\xBC.xlsx", &enc), "目录.xlsx");
+  EXPECT_EQ(enc, "GB18030");
+  EXPECT_EQ(decode_text("\xC4\xBF\xC2\xBC").utf8, "目录");
+  // Real UTF-8 Latin stays UTF-8.
+  EXPECT_EQ(decode_short("caf\xC3\xA9.txt", &enc), "café.txt");
+  EXPECT_EQ(enc, "UTF-8");
+  EXPECT_EQ(decode_short("检查记录.docx", &enc), "检查记录.docx");
+  EXPECT_EQ(enc, "UTF-8");
+}
+
+TEST(Encoding, Utf8BomStripped) {
+  const Decoded d = decode_text("\xEF\xBB\xBF市场监管");
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.utf8, "市场监管");
+}
+
+TEST(Encoding, Utf16WithBom) {
+  const std::string le = "\xFF\xFE" + encode("检查记录 2024", "UTF-16LE");
+  const std::string be = "\xFE\xFF" + encode("检查记录 2024", "UTF-16BE");
+  EXPECT_EQ(decode_text(le).utf8, "检查记录 2024");
+  EXPECT_EQ(decode_text(le).encoding, "UTF-16LE");
+  EXPECT_EQ(decode_text(be).utf8, "检查记录 2024");
+  EXPECT_EQ(decode_text(be).encoding, "UTF-16BE");
+}
+
+TEST(Encoding, Utf16LeWithoutBom) {
+  const std::string text = "检查对象\t检查时间\t检查结果\r\n某某超市\t2024-03-05\t合格\r\n";
+  const Decoded d = decode_text(encode(text, "UTF-16LE"));
+  EXPECT_EQ(d.encoding, "UTF-16LE");
+  EXPECT_EQ(d.utf8, text);
+}
+
+TEST(Encoding, Big5Text) {
+  const Decoded d = decode_text(encode(kGovBig5, "Big5"));
+  EXPECT_EQ(d.encoding, "Big5");
+  EXPECT_EQ(d.utf8, kGovBig5);
+}
+
+TEST(Encoding, ShortBig5TextByCommonCharacters) {
+  const Decoded d = decode_text(encode("市場監管所檢查記錄", "Big5"));
+  EXPECT_EQ(d.encoding, "Big5");
+  EXPECT_EQ(d.utf8, "市場監管所檢查記錄");
+}
+
+TEST(Encoding, GbTextIsNotTakenForBig5) {
+  const Decoded d = decode_text(encode(kGovGb, "GB18030"));
+  EXPECT_EQ(d.encoding, "GB18030");
+  EXPECT_EQ(d.utf8, kGovGb);
+}
+
+TEST(Encoding, Big5PolicyDecidesAmbiguousShortText) {
+  // B2E2 CAD4 is 测试 in GB18030 and 聆彸 in Big5: both clean, too short for statistics.
+  const std::string bytes = "\xB2\xE2\xCA\xD4";
+  EXPECT_EQ(decode_text(bytes, Big5Policy::Detect).encoding, "GB18030");
+  EXPECT_EQ(decode_text(bytes, Big5Policy::PreferGb18030).encoding, "GB18030");
+  EXPECT_EQ(decode_text(bytes, Big5Policy::PreferBig5).encoding, "Big5");
+  // Clear evidence wins over the policy.
+  EXPECT_EQ(decode_text(encode(kGovGb, "GB18030"), Big5Policy::PreferBig5).encoding, "GB18030");
+  EXPECT_EQ(decode_text(encode(kGovBig5, "Big5"), Big5Policy::PreferGb18030).encoding, "Big5");
+}
+
+TEST(Encoding, HzGb2312) {
+  const std::string hz = "This is ASCII.\nThe next sentence is in GB.~{<:Ky2;S{#,NpJ)l6HK!#~}Bye.\n";
+  const Decoded d = decode_text(hz);
+  EXPECT_EQ(d.encoding, "HZ-GB-2312");
+  EXPECT_EQ(d.utf8, "This is ASCII.\nThe next sentence is in GB.己所不欲，勿施於人。Bye.\n");
+  // Plain ASCII with a tilde-brace stays ASCII (UTF-8).
+  EXPECT_EQ(decode_text("path ~{home}~ and more").encoding, "UTF-8");
+}
+
+TEST(Encoding, LossyDecodingIsFlagged) {
+  std::string bytes = encode(kGovGb, "GB18030");
+  bytes.insert(bytes.size() / 2 & ~size_t{1}, "\xFF");
+  const Decoded d = decode_text(bytes);
+  EXPECT_EQ(d.encoding, "GB18030");
+  EXPECT_TRUE(d.lossy);
+  EXPECT_NE(d.utf8.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_TRUE(is_valid_utf8(d.utf8));
+}
+
+TEST(Encoding, EmptyAndAscii) {
+  EXPECT_EQ(decode_text("").encoding, "UTF-8");
+  EXPECT_EQ(decode_text("").utf8, "");
+  const Decoded d = decode_text("No. 12, 2024-03-05\n");
+  EXPECT_EQ(d.encoding, "UTF-8");
+  EXPECT_EQ(d.utf8, "No. 12, 2024-03-05\n");
+}
+
+TEST(Encoding, ConvertToUtf8ByDeclaredName) {
+  std::string out;
+  bool lossy = true;
+  ASSERT_TRUE(convert_to_utf8(encode("张喆", "GBK"), "gb2312", out, &lossy));  // GB2312 label, GBK bytes
+  EXPECT_EQ(out, "张喆");
+  EXPECT_FALSE(lossy);
+  ASSERT_TRUE(convert_to_utf8(encode("檔案", "Big5"), "BIG5", out, &lossy));
+  EXPECT_EQ(out, "檔案");
+  ASSERT_TRUE(convert_to_utf8("\xFF\xFE" + encode("档案", "UTF-16LE"), "UTF-16", out, &lossy));
+  EXPECT_EQ(out, "档案");
+  ASSERT_TRUE(convert_to_utf8("\xEF\xBB\xBF" "abc", "utf-8", out, &lossy));
+  EXPECT_EQ(out, "abc");
+  EXPECT_FALSE(convert_to_utf8("abc", "no-such-charset", out));
+}
+
+TEST(Encoding, CanonicalCharsetNames) {
+  EXPECT_EQ(canonical_charset("gb2312"), "GB18030");
+  EXPECT_EQ(canonical_charset("GBK"), "GB18030");
+  EXPECT_EQ(canonical_charset("cp936"), "GB18030");
+  EXPECT_EQ(canonical_charset("x-euc-tw"), "EUC-TW");
+  EXPECT_EQ(canonical_charset("BIG5"), "Big5");
+  EXPECT_EQ(canonical_charset("big5-hkscs"), "Big5-HKSCS");
+  EXPECT_EQ(canonical_charset("HZ-GB-2312"), "HZ-GB-2312");
+  EXPECT_EQ(canonical_charset("sjis"), "Shift_JIS");
+  EXPECT_EQ(canonical_charset("utf8"), "UTF-8");
+  EXPECT_EQ(canonical_charset("nonsense-charset"), "");
+}
+
+TEST(Encoding, StrictUtf8Validation) {
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_TRUE(is_valid_utf8("ascii"));
+  EXPECT_TRUE(is_valid_utf8("市场 \xF0\xA0\x84\x8C"));  // 𠄌, four bytes
+  EXPECT_FALSE(is_valid_utf8("\xC0\x80"));               // overlong NUL
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));           // encoded surrogate
+  EXPECT_FALSE(is_valid_utf8("\xE5\xB8"));               // truncated
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));       // beyond U+10FFFF
+}
+
+TEST(Encoding, AnyBytesDecodeToValidUtf8) {
+  std::mt19937 rng(20240305);
+  for (int round = 0; round < 300; ++round) {
+    std::string bytes(rng() % 400, '\0');
+    for (char& c : bytes) c = static_cast<char>(rng() % 256);
+    for (auto policy : {Big5Policy::Detect, Big5Policy::PreferBig5, Big5Policy::PreferGb18030}) {
+      const Decoded d = decode_text(bytes, policy);
+      EXPECT_TRUE(is_valid_utf8(d.utf8)) << "round " << round;
+      EXPECT_FALSE(d.encoding.empty());
+    }
+    EXPECT_TRUE(is_valid_utf8(decode_short(bytes)));
+  }
+}
+
+TEST(Encoding, LargeInputIsDecidedOnASampleAndDecodedWhole) {
+  std::string text;
+  while (text.size() < 600 * 1024) text += kGovGb + "\n";
+  text += "末尾张喆。\n";
+  const Decoded d = decode_text(encode(text, "GBK"));
+  EXPECT_EQ(d.encoding, "GB18030");
+  EXPECT_FALSE(d.lossy);
+  EXPECT_EQ(d.utf8, text);
+}
+
+TEST(Encoding, ShortGbkThatLooksLikeMixedScriptUtf8) {
+  // GBK 什么 = CA B2 C3 B4 is valid UTF-8 "ʲô"; 学习 = D1 A7 CF B0 is "ѧϰ".
+  EXPECT_EQ(decode_text("\xCA\xB2\xC3\xB4").utf8, "什么");
+  EXPECT_EQ(decode_short("\xD1\xA7\xCF\xB0"), "学习");
+  // One real alphabet stays UTF-8.
+  EXPECT_EQ(decode_short("Москва"), "Москва");
+  EXPECT_EQ(decode_short("Αθήνα"), "Αθήνα");
+  EXPECT_EQ(decode_short("Łódź"), "Łódź");
+}
