@@ -27,15 +27,9 @@ const char* kHelp =
     "for unchanged inputs; new inputs get the next 件号.\n\n"
     "  --in DIR            the inbox (read only)\n"
     "  --out DIR           the archive (created if missing)\n"
-    "  --office FILE       office profile: 全宗号, office name, 机构代码 (default: templates/office.example.xml)\n"
+    "  --office FILE       the office profile: 全宗号, office name, 机构代码 (samples/office.xml shows one)\n"
     "  --scheme FILE       filing scheme (default: templates/scheme/default.xml)\n"
     "  --quiet             no progress output\n";
-
-void note_set_aside(const model::InspectedFile& f, Progress& log) {
-  if (f.error)
-    log.note("set aside: " + f.path + ": " + model::error_kind_name(f.error->kind) + ": " + f.error->message);
-  for (const auto& c : f.children) note_set_aside(c, log);
-}
 
 }  // namespace
 
@@ -69,7 +63,7 @@ int cmd_archive(int argc, char** argv) {
       }
     }
     if (optind < argc) throw UsageError{std::string("unexpected argument '") + argv[optind] + "'"};
-    if (in.empty() || out.empty()) throw UsageError{"--in and --out are required"};
+    if (in.empty() || out.empty() || office.empty()) throw UsageError{"--in, --out and --office are required"};
     if (!fs::is_directory(in)) throw UsageError{"--in " + in + " is not a directory"};
   } catch (const UsageError& e) {
     std::fprintf(stderr, "lianghua archive: %s\n", e.message.c_str());
@@ -78,7 +72,7 @@ int cmd_archive(int argc, char** argv) {
   aopt.in_dir = in;
   aopt.out_dir = out;
   aopt.scheme = scheme.empty() ? model::templates_dir() / "scheme" / "default.xml" : fs::path(scheme);
-  aopt.office = office.empty() ? model::templates_dir() / "office.example.xml" : fs::path(office);
+  aopt.office = office;
   if (const char* t = std::getenv("LIANGHUA_RUN_TIME")) aopt.run_started_at = t;
 
   std::error_code ec;
@@ -109,7 +103,6 @@ int cmd_archive(int argc, char** argv) {
   }
   if (!quiet)
     std::fprintf(stderr, "archive: %zu input(s), %zu unchanged since the last run\n", files.size(), reused.size());
-  for (const auto& f : results) note_set_aside(f, progress);
 
   package::ArchiveResult r = package::run_archive(results, aopt);
   switch (r.status) {
@@ -122,6 +115,8 @@ int cmd_archive(int argc, char** argv) {
       return kCannotRun;
     default: break;
   }
+  // One line per input set aside, naming the file and the reason (junk is not "set aside": it is sorted out).
+  for (const auto& [path, why] : r.set_aside) progress.note("set aside: " + path + ": " + why);
   std::printf("archive: %zu item(s), %zu new;", r.items, r.new_items);
   for (const auto& [fate, n] : r.by_fate) std::printf(" %s %zu", fate.c_str(), n);
   std::printf("\nmanifest %s\nreport   %s\n", r.manifest.c_str(), r.report_html.c_str());

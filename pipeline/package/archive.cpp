@@ -327,8 +327,11 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     if (!write_atomic(res.report_html, report_html(report), err)) throw std::runtime_error(err);
     fs::remove_all(staging);
 
-    for (const auto& in : plan.inputs)
-      if (!in.container) res.by_fate[filing::fate_name(in.fate)]++;
+    for (const auto& in : plan.inputs) {
+      if (in.container) continue;
+      res.by_fate[filing::fate_name(in.fate)]++;
+      if (in.fate == filing::Fate::Quarantined) res.set_aside.push_back({in.path, in.reason});
+    }
     res.items = manifest["items"].size();
     res.status = res.by_fate.count("quarantined") && res.by_fate["quarantined"] > 0 ? ArchiveStatus::SetAside : ArchiveStatus::Ok;
     cat.finish_run(run.run_id, run.finished_at, res.status == ArchiveStatus::Ok ? "ok" : "set-aside",

@@ -44,6 +44,7 @@ struct ArchiveResult {
   std::map<std::string, size_t> by_fate;          // archived, duplicate, version, junk, quarantined
   size_t items = 0;                               // items in the archive after the run
   size_t new_items = 0;                           // 件号 first allocated in this run
+  std::vector<std::pair<std::string, std::string>> set_aside;  // quarantined inputs of this run: path, reason
   std::filesystem::path manifest, report_json, report_html;
   bool ok() const { return status == ArchiveStatus::Ok || status == ArchiveStatus::SetAside; }
 };

@@ -95,7 +95,7 @@ TEST(Scheme, OfficeProfileLoads) {
   auto r = load_office(root / "samples/office.xml", root / "templates/scheme/office.xsd");
   ASSERT_TRUE(r.office) << (r.errors.empty() ? "" : r.errors.front());
   EXPECT_EQ(r.office->fonds, "Z109");
-  EXPECT_EQ(r.office->organisation, "CDS");
+  EXPECT_EQ(r.office->organisation, "SMS");
   auto bad = load_office_text("<office><fonds>Z10</fonds></office>",
                               lh::test::read_file(root / "templates/scheme/office.xsd"), "o.xml");
   EXPECT_FALSE(bad.office);

@@ -164,13 +164,13 @@ TEST(Package, EndToEndManifestShapeAndFates) {
   for (const auto& it : m["items"]) by_title[it["title"]] = it;
   ASSERT_EQ(m["items"].size(), 5u);
   json notice = by_title["关于开展节前安全检查的通知"];
-  EXPECT_EQ(notice["archival_code"], "Z109-WS\u00B72024-D10-CDS-0001");
+  EXPECT_EQ(notice["archival_code"], "Z109-WS\u00B72024-D10-SMS-0001");
   EXPECT_EQ(notice["versions"].size(), 1u);
   EXPECT_EQ(notice["files"][0]["path"],
-            "WS/2024/D10/Z109-WS\u00B72024-D10-CDS-0001 关于开展节前安全检查的通知.docx");
-  EXPECT_EQ(by_title["立案审批表"]["archival_code"], "Z109-AJ\u00B72024-Y-CDS-0001");
-  EXPECT_EQ(by_title["行政处罚决定书"]["archival_code"], "Z109-AJ\u00B72024-Y-CDS-0002");
-  EXPECT_EQ(by_title["现场照片"]["archival_code"], "Z109-AJ\u00B72024-Y-CDS-0003");
+            "WS/2024/D10/Z109-WS\u00B72024-D10-SMS-0001 关于开展节前安全检查的通知.docx");
+  EXPECT_EQ(by_title["立案审批表"]["archival_code"], "Z109-AJ\u00B72024-Y-SMS-0001");
+  EXPECT_EQ(by_title["行政处罚决定书"]["archival_code"], "Z109-AJ\u00B72024-Y-SMS-0002");
+  EXPECT_EQ(by_title["现场照片"]["archival_code"], "Z109-AJ\u00B72024-Y-SMS-0003");
   EXPECT_EQ(by_title["现场照片"]["case_number"], "城市监处罚\u30142024\u301512号");
   EXPECT_EQ(by_title["行政处罚决定书"]["volume"], "正卷");
   EXPECT_EQ(by_title["日常监督检查记录"]["category"], "JC");
@@ -213,7 +213,7 @@ TEST(Package, RerunChangesNothingAndANewFileGetsTheNextNumber) {
   for (const auto& it : before["items"]) codes_before[it["identity"]] = it["archival_code"];
   for (const auto& it : m["items"]) codes_after[it["identity"]] = it["archival_code"];
   for (const auto& [id, code] : codes_before) EXPECT_EQ(codes_after[id], code);
-  EXPECT_EQ(codes_after[g.sha256], "Z109-WS\u00B72024-D10-CDS-0002");
+  EXPECT_EQ(codes_after[g.sha256], "Z109-WS\u00B72024-D10-SMS-0002");
 }
 
 TEST(Package, VerifyCatchesOneFlippedByte) {
