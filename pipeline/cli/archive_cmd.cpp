@@ -29,6 +29,8 @@ const char* kHelp =
     "  --out DIR           the archive (created if missing)\n"
     "  --office FILE       the office profile: 全宗号, office name, 机构代码 (samples/office.xml shows one)\n"
     "  --scheme FILE       filing scheme (default: templates/scheme/default.xml)\n"
+    "  --documents         also build reading copies with 归档章, 案卷, 归档文件目录 and uniform\n"
+    "                      inspection records (issue 5, in progress: slow on large inboxes)\n"
     "  --quiet             no progress output\n";
 
 }  // namespace
@@ -42,6 +44,7 @@ int cmd_archive(int argc, char** argv) {
       {"in", required_argument, nullptr, 'i'},         {"out", required_argument, nullptr, 'o'},
       {"office", required_argument, nullptr, 'f'},     {"scheme", required_argument, nullptr, 's'},
       {"quiet", no_argument, nullptr, 'q'},            {"help", no_argument, nullptr, 'h'},
+      {"documents", no_argument, nullptr, 'd'},
       {"jobs", required_argument, nullptr, 1},         {"timeout", required_argument, nullptr, 1},
       {"memory", required_argument, nullptr, 1},       {"pdf-password", required_argument, nullptr, 1},
       {"big5", required_argument, nullptr, 1},         {"no-simplify", no_argument, nullptr, 1},
@@ -57,6 +60,7 @@ int cmd_archive(int argc, char** argv) {
         case 'f': office = optarg; break;
         case 's': scheme = optarg; break;
         case 'q': quiet = true; break;
+        case 'd': aopt.derived_outputs = true; break;
         case 'h': std::printf("%s%s", kHelp, kIngestOptionsHelp); return kOk;
         case 1: apply_ingest_option(kLong[idx].name, optarg, opt); break;
         default: throw UsageError{std::string("unknown or incomplete option '") + argv[optind - 1] + "'"};

@@ -13,6 +13,7 @@ const Command* commands() {
   static const Command kCommands[] = {
       {"archive", cmd_archive, "the nightly job: file an inbox into the standardized archive"},
       {"inspect", cmd_inspect, "report format, encoding, pages, fields and problems of each input"},
+      {"render", cmd_render, "re-typeset documents into PDF and DOCX (公文 style by default)"},
       {"verify", cmd_verify, "re-hash an archive against its manifest and catalogue"},
       {nullptr, nullptr, nullptr},
   };

@@ -76,6 +76,16 @@ std::string date_from_mtime(int64_t mtime_ns) {
 
 namespace {
 
+// A penalty case is named by its decision number: <简称>市监处罚〔Y〕N号, or 当罚 for a 简易程序 case
+// (程序规定 第七十八条: one case, one file). Other numbers a document carries (罚告 of a 告知书, 责改 of
+// a 责令改正通知书) are that document's own 文号 and must not split the case.
+std::string case_identifier(const model::Fields& fields) {
+  for (const char* kind : {"市监处罚", "市监当罚"})
+    for (const auto& cn : fields.case_numbers)
+      if (cn.normalized.find(kind) != std::string::npos) return cn.normalized;
+  return {};
+}
+
 int year_of_date(const std::string& d) {
   if (d.size() < 4) return 0;
   int y = 0;
@@ -223,10 +233,9 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
     fa.cat = assign_category(f, fa.doc, s);
     fa.folder = parent_path(plan.inputs[i].path);
     const Category* c = s.category(fa.cat);
-    if (c && c->kind == CategoryKind::Case && !f.fields.case_numbers.empty()) {
-      fa.case_number = f.fields.case_numbers.front().normalized;
-      if (fa.case_number.empty()) fa.case_number = f.fields.case_numbers.front().raw;
-      folder_cases[fa.folder].insert(fa.case_number);
+    if (c && c->kind == CategoryKind::Case) {
+      fa.case_number = case_identifier(f.fields);
+      if (!fa.case_number.empty()) folder_cases[fa.folder].insert(fa.case_number);
     }
     facts[i] = fa;
   }
@@ -244,6 +253,13 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
     }
     if (!c || c->kind != CategoryKind::Case) continue;
     if (fa.case_number.empty() && in_case_folder) fa.case_number = *folder_cases[fa.folder].begin();
+    // Only a document's own 文号 (a 告知书's 罚告 number, say) and no case folder: it names the case.
+    if (fa.case_number.empty()) {
+      const auto& f = *plan.inputs[i].file;
+      if (!f.fields.case_numbers.empty())
+        fa.case_number = f.fields.case_numbers.front().normalized.empty() ? f.fields.case_numbers.front().raw
+                                                                          : f.fields.case_numbers.front().normalized;
+    }
     fa.case_key = fa.case_number.empty() ? "folder:" + fa.folder : "case:" + fa.case_number;
   }
 

@@ -199,7 +199,7 @@ ReadResult read_package(const Input& in) {
 }  // namespace docx
 
 ReadResult read_docx(const Input& in) {
-  try {
+  return guarded(Format::Docx, "document", [&]() -> ReadResult {
     if (is_ole_compound(in.bytes)) {
       if (ole_is_encrypted_ooxml(in.bytes))
         return failed(Format::Docx, ErrorKind::Encrypted, "password-protected (encrypted) Office document");
@@ -208,13 +208,7 @@ ReadResult read_docx(const Input& in) {
       return failed(Format::Docx, ErrorKind::Unsupported, "Word 97-2003 .doc is not read; save as .docx");
     }
     return docx::read_package(in);
-  } catch (const std::bad_alloc&) {
-    return failed(Format::Docx, ErrorKind::TooLarge, "out of memory while reading the document");
-  } catch (const std::exception& e) {
-    return failed(Format::Docx, ErrorKind::Damaged, std::string("cannot read the document: ") + e.what());
-  } catch (...) {
-    return failed(Format::Docx, ErrorKind::Damaged, "cannot read the document");
-  }
+  });
 }
 
 }  // namespace lh::ingest

@@ -529,15 +529,7 @@ ReadResult read_image_impl(const Input& in) {
 }  // namespace
 
 ReadResult read_image(const Input& in) {
-  try {
-    return read_image_impl(in);
-  } catch (const std::bad_alloc&) {
-    return failed(model::Format::Image, model::ErrorKind::TooLarge, "image reader ran out of memory");
-  } catch (const std::exception& e) {
-    return failed(model::Format::Image, model::ErrorKind::Damaged, std::string("image reader failed: ") + e.what());
-  } catch (...) {
-    return failed(model::Format::Image, model::ErrorKind::Damaged, "image reader failed");
-  }
+  return guarded(model::Format::Image, "image", [&] { return read_image_impl(in); });
 }
 
 }  // namespace lh::ingest

@@ -130,12 +130,12 @@ Analysis analyze(const std::string& path, std::string_view bytes, const InspectO
   normalize::NormalizeOptions no;
   no.simplify = opt.simplify;
   normalize::normalize_document(r.doc, no);
+  f.title = derive_title(r, path);  // before r.meta is moved: the recorded title comes first
   f.meta = std::move(r.meta);
   if (f.meta.format == model::Format::Unknown) f.meta.format = sniff(bytes);
   f.meta.title = normalize::clean_line(f.meta.title);
   if (opt.simplify) f.meta.title = normalize::to_simplified(f.meta.title);
   f.error = std::move(r.error);
-  f.title = derive_title(r, path);
   if (opt.simplify) f.title = normalize::to_simplified(f.title);
   std::string text = r.doc.plain_text();
   f.text_chars = count_code_points(text);
@@ -230,15 +230,20 @@ struct Node {
 std::string derive_title(const ReadResult& r, const std::string& path) {
   std::string t = normalize::clean_line(r.meta.title);
   if (!generic_title(t)) return t;
-  std::string first_line;
+  // The line that names the document (立案审批表, 行政处罚决定书 …) beats the issuing authority's
+  // name above it (发文机关标志, GB/T 9704-2012 §7.2.3), which is the first line of most forms.
+  std::string first_line, heading;
+  int lines_seen = 0;
   for (const auto& s : r.doc.sections)
     for (const auto& b : s.blocks)
       if (const auto* p = std::get_if<model::Paragraph>(&b.value)) {
         std::string line = normalize::clean_line(p->plain_text());
         if (line.empty() || !meaningful(line)) continue;
-        if (p->heading_level > 0 && line.size() <= 200) return line;
+        if (++lines_seen <= 12 && line.size() <= 90 && !normalize::classify_doc_type(line).name.empty()) return line;
+        if (heading.empty() && p->heading_level > 0 && line.size() <= 200) heading = line;
         if (first_line.empty() && line.size() <= 120) first_line = line;
       }
+  if (!heading.empty()) return heading;
   if (!first_line.empty()) return first_line;
   std::string stem = fs::path(path).stem().string();
   return normalize::clean_line(stem);

@@ -53,24 +53,7 @@ std::string folder_of(std::string_view path) {
 std::string resolve_loc(std::string_view base_folder, std::string_view loc) {
   std::string t = trim(loc);
   std::replace(t.begin(), t.end(), '\\', '/');
-  std::string all = (!t.empty() && t[0] == '/') ? t : std::string(base_folder) + t;
-  std::vector<std::string> segs;
-  size_t pos = 0;
-  while (pos <= all.size()) {
-    size_t e = all.find('/', pos);
-    if (e == std::string::npos) e = all.size();
-    std::string seg = all.substr(pos, e - pos);
-    pos = e + 1;
-    if (seg.empty() || seg == ".") continue;
-    if (seg == "..") {
-      if (!segs.empty()) segs.pop_back();
-      continue;
-    }
-    segs.push_back(seg);
-  }
-  std::string out;
-  for (size_t i = 0; i < segs.size(); ++i) out += (i ? "/" : "") + segs[i];
-  return out;
+  return normalize_part_path((!t.empty() && t[0] == '/') ? t : std::string(base_folder) + t);
 }
 
 // White space that contains a line break is layout of the XML file, not text: one space.
@@ -252,15 +235,9 @@ ReadResult read_package(const Input& in) {
 }  // namespace ofd
 
 ReadResult read_ofd(const Input& in) {
-  try {
+  return guarded(Format::Ofd, "OFD", [&]() -> ReadResult {
     return ofd::read_package(in);
-  } catch (const std::bad_alloc&) {
-    return failed(Format::Ofd, ErrorKind::TooLarge, "out of memory while reading the OFD");
-  } catch (const std::exception& e) {
-    return failed(Format::Ofd, ErrorKind::Damaged, std::string("cannot read the OFD: ") + e.what());
-  } catch (...) {
-    return failed(Format::Ofd, ErrorKind::Damaged, "cannot read the OFD");
-  }
+  });
 }
 
 }  // namespace lh::ingest

@@ -73,28 +73,7 @@ std::string resolve(std::string_view source_part, std::string_view target) {
     size_t slash = src.rfind('/');
     base = slash == std::string::npos ? "" : src.substr(0, slash + 1);
   }
-  std::vector<std::string> segs;
-  std::string all = base + t;
-  size_t pos = 0;
-  while (pos <= all.size()) {
-    size_t e = all.find('/', pos);
-    if (e == std::string::npos) e = all.size();
-    std::string seg = all.substr(pos, e - pos);
-    pos = e + 1;
-    if (seg.empty() || seg == ".") continue;
-    if (seg == "..") {
-      if (segs.empty()) return "";  // escapes the package root
-      segs.pop_back();
-      continue;
-    }
-    segs.push_back(seg);
-  }
-  std::string out;
-  for (size_t i = 0; i < segs.size(); ++i) {
-    if (i) out += '/';
-    out += segs[i];
-  }
-  return out;
+  return normalize_part_path(base + t);
 }
 
 std::string ContentTypes::type_of(std::string_view part) const {

@@ -69,6 +69,10 @@ ReadResult read_pdf(const Input& in);
 ReadResult read_text(const Input& in);   // plain text, any Chinese encoding
 ReadResult read_csv(const Input& in);
 ReadResult read_xml(const Input& in);    // inspection-record exports; other XML as text
+// The document model's own XML form (templates/xsd/lianghua-document.xsd); read_xml dispatches
+// here when the root element is in this namespace.
+inline constexpr std::string_view kModelXmlNamespace = "urn:lianghua:document:1";
+ReadResult read_model_xml(const Input& in);
 ReadResult read_zip(const Input& in);
 ReadResult read_image(const Input& in);
 ReadResult read_ofd(const Input& in);
@@ -76,5 +80,20 @@ ReadResult read_any(const Input& in);
 
 // Helpers for readers.
 ReadResult failed(model::Format f, model::ErrorKind kind, std::string message);
+
+// Every reader's entry point runs its body through this, so a reader never throws: running out of
+// memory becomes too_large, any other exception damaged, each naming what was being read.
+template <class Body>
+ReadResult guarded(model::Format f, const char* what, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return failed(f, model::ErrorKind::TooLarge, std::string("out of memory while reading the ") + what);
+  } catch (const std::exception& e) {
+    return failed(f, model::ErrorKind::Damaged, std::string("cannot read the ") + what + ": " + e.what());
+  } catch (...) {
+    return failed(f, model::ErrorKind::Damaged, std::string("cannot read the ") + what);
+  }
+}
 
 }  // namespace lh::ingest

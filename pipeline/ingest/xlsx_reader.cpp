@@ -486,20 +486,14 @@ ReadResult read_workbook(const Input& in) {
 }  // namespace xlsx
 
 ReadResult read_xlsx(const Input& in) {
-  try {
+  return guarded(Format::Xlsx, "workbook", [&]() -> ReadResult {
     if (is_ole_compound(in.bytes)) {
       if (ole_is_encrypted_ooxml(in.bytes))
         return failed(Format::Xlsx, ErrorKind::Encrypted, "password-protected (encrypted) Office document");
       return failed(Format::Xlsx, ErrorKind::Unsupported, "Excel 97-2003 .xls is not read; save as .xlsx");
     }
     return xlsx::read_workbook(in);
-  } catch (const std::bad_alloc&) {
-    return failed(Format::Xlsx, ErrorKind::TooLarge, "out of memory while reading the workbook");
-  } catch (const std::exception& e) {
-    return failed(Format::Xlsx, ErrorKind::Damaged, std::string("cannot read the workbook: ") + e.what());
-  } catch (...) {
-    return failed(Format::Xlsx, ErrorKind::Damaged, "cannot read the workbook");
-  }
+  });
 }
 
 }  // namespace lh::ingest

@@ -233,6 +233,7 @@ ReadResult read(const Input& in) {
   r.meta.format = Format::Xml;
   r.meta.encoding = encoding_of(in.bytes, p.doc.get());
   const xmlNode* root = xmlDocGetRootElement(p.doc.get());
+  if (ns_of(root) == kModelXmlNamespace) return read_model_xml(in);  // the model's own form (issue 3 §7)
   if (is_rec(root, "检查记录集") || is_rec(root, "检查记录")) {
     read_records(p.doc.get(), root, r);
     return r;

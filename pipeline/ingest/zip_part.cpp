@@ -190,4 +190,28 @@ std::optional<std::string> find_doctype_member(ZipPackage& zip) {
   return std::nullopt;
 }
 
+std::string normalize_part_path(std::string_view all) {
+  std::vector<std::string_view> segs;
+  size_t pos = 0;
+  while (pos <= all.size()) {
+    size_t e = all.find('/', pos);
+    if (e == std::string_view::npos) e = all.size();
+    std::string_view seg = all.substr(pos, e - pos);
+    pos = e + 1;
+    if (seg.empty() || seg == ".") continue;
+    if (seg == "..") {
+      if (segs.empty()) return "";
+      segs.pop_back();
+      continue;
+    }
+    segs.push_back(seg);
+  }
+  std::string out;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    if (i) out += '/';
+    out += segs[i];
+  }
+  return out;
+}
+
 }  // namespace lh::ingest

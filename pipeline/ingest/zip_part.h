@@ -63,4 +63,8 @@ bool ole_has_stream(std::string_view bytes, std::string_view ascii_name);
 // package carrying a DTD in a part we would not otherwise parse. Returns the member's name.
 std::optional<std::string> find_doctype_member(ZipPackage& zip);
 
+// A part name inside a package with "." and ".." resolved and no leading '/': "word/../media/a.png" ->
+// "media/a.png". Empty if the path climbs out of the package root (OPC Part 2 §9.1.1, GB/T 33190 §7.3).
+std::string normalize_part_path(std::string_view path);
+
 }  // namespace lh::ingest

@@ -342,15 +342,7 @@ ReadResult read_zip_impl(const Input& in) {
 }  // namespace
 
 ReadResult read_zip(const Input& in) {
-  try {
-    return read_zip_impl(in);
-  } catch (const std::bad_alloc&) {
-    return failed(model::Format::Zip, model::ErrorKind::TooLarge, "ZIP reader ran out of memory");
-  } catch (const std::exception& e) {
-    return failed(model::Format::Zip, model::ErrorKind::Damaged, std::string("ZIP reader failed: ") + e.what());
-  } catch (...) {
-    return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP reader failed");
-  }
+  return guarded(model::Format::Zip, "ZIP", [&] { return read_zip_impl(in); });
 }
 
 }  // namespace lh::ingest

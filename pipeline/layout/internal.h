@@ -52,6 +52,22 @@ struct ShapeSpec {
 };
 // Runs → one pango layout (WRAP_WORD: pango's kinsoku; libraries.md §1).
 Shaped shape(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec);
+// A cache of shape() results for one lay_out call, keyed by everything shape() reads (the runs,
+// the paragraph style's font and colour, the spec). The passes a TOC or a page reference needs
+// then re-paginate without re-shaping, and repeated text (running headers, page numbers, table
+// headers, repeated paragraphs) is shaped once. Shaped layouts are never changed after shaping,
+// so sharing them is safe. Active on this thread while a ShapeCacheScope lives.
+class ShapeCacheScope {
+ public:
+  ShapeCacheScope();
+  ~ShapeCacheScope();
+  ShapeCacheScope(const ShapeCacheScope&) = delete;
+  ShapeCacheScope& operator=(const ShapeCacheScope&) = delete;
+  struct Impl;
+ private:
+  Impl* impl_;
+  Impl* outer_;
+};
 // Link rectangles of a shaped line, relative to the layout's left edge and the line's baseline.
 void line_links(const Shaped& s, const LineInfo& li, double left, double baseline, std::vector<Item>& out);
 

@@ -47,6 +47,7 @@ std::map<std::string, int> numbers_of(const Laid& l) {
 }  // namespace
 
 Laid lay_out(const model::Document& doc, const Style& style, const FontSet& fonts) {
+  detail::ShapeCacheScope shape_cache;  // later passes re-paginate without re-shaping
   const bool again = needs_second_pass(doc);
   std::vector<detail::TocHeading> heads;
   if (again) heads = detail::collect_headings(doc, style);

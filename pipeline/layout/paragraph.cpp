@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <unordered_map>
 
 #include <pango/pangocairo.h>
 
@@ -92,9 +93,76 @@ bool is_closing_mark_at(const std::string& t, int i, int* next) {
   return false;
 }
 
+template <class T>
+void put(std::string& k, const T& v) {
+  k.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+void put_str(std::string& k, const std::string& v) {
+  put(k, v.size());
+  k += v;
+}
+
+// Everything shape() reads, as bytes.
+std::string shape_key(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec) {
+  std::string k;
+  k.reserve(128);
+  const ParagraphStyle& ps = *spec.style;
+  put(k, fonts.context());
+  put(k, ps.font.role);
+  put(k, ps.font.size_pt);
+  put(k, ps.font.bold);
+  put(k, ps.color_rgb);
+  put(k, spec.width_pt);
+  put(k, spec.letter_spacing_pt);
+  put(k, spec.indent_pt);
+  put(k, spec.align);
+  put(k, spec.wrap);
+  put(k, spec.wrap_chars);
+  put(k, spec.hang);
+  put_str(k, spec.marker);
+  put(k, runs.size());
+  for (const model::Run& r : runs) {
+    put_str(k, r.text);
+    put(k, r.role.has_value());
+    put(k, r.role.value_or(model::FontRole::Body));
+    put(k, r.size_pt);
+    put(k, r.bold);
+    put(k, r.italic);
+    put(k, r.underline);
+    put(k, r.color_rgb);
+    put_str(k, r.link);
+  }
+  return k;
+}
+
+Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec);
+
 }  // namespace
 
+struct ShapeCacheScope::Impl {
+  std::unordered_map<std::string, Shaped> shaped;
+};
+namespace {
+thread_local ShapeCacheScope::Impl* tl_shape_cache = nullptr;
+}
+ShapeCacheScope::ShapeCacheScope() : impl_(new Impl), outer_(tl_shape_cache) { tl_shape_cache = impl_; }
+ShapeCacheScope::~ShapeCacheScope() {
+  tl_shape_cache = outer_;
+  delete impl_;
+}
+
 Shaped shape(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec) {
+  ShapeCacheScope::Impl* cache = tl_shape_cache;
+  if (!cache) return shape_uncached(fonts, runs, spec);
+  std::string key = shape_key(fonts, runs, spec);
+  if (auto it = cache->shaped.find(key); it != cache->shaped.end()) return it->second;
+  Shaped s = shape_uncached(fonts, runs, spec);
+  cache->shaped.emplace(std::move(key), s);
+  return s;
+}
+
+namespace {
+Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec) {
   const ParagraphStyle& ps = *spec.style;
   Shaped out;
   std::string text;
@@ -240,6 +308,7 @@ Shaped shape(const FontSet& fonts, const std::vector<model::Run>& runs, const Sh
   pango_attr_list_unref(attrs);
   return out;
 }
+}  // namespace
 
 void line_links(const Shaped& s, const LineInfo& li, double left, double baseline, std::vector<Item>& out) {
   if (s.links.empty() || !li.layout) return;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <ctime>
 #include <set>
 
@@ -20,6 +22,7 @@
 #include "package/lock.h"
 #include "package/manifest.h"
 #include "package/report.h"
+#include "package/volume_run.h"
 
 namespace lh::package {
 namespace fs = std::filesystem;
@@ -67,6 +70,18 @@ json previous_files(const json& prev) {
     if (prev.contains(key) && prev[key].is_array())
       for (const auto& f : prev[key]) out.push_back(f);
   return out;
+}
+
+// Test-only crash points (tests/e2e/test_archive.cpp): LIANGHUA_TEST_KILL_AFTER=<phase>:<n> makes
+// the process SIGKILL itself at the n-th event of <phase>: stage (an original copied into .staging),
+// number (a new 件号 written, inside the open allocation transaction), place (a file renamed into
+// the archive), save (items and inputs committed), manifest (manifest.json written). Unset: no-op.
+void kill_point(const char* phase) {
+  static const std::string spec = [] { const char* e = std::getenv("LIANGHUA_TEST_KILL_AFTER"); return std::string(e ? e : ""); }();
+  static long count = 0;
+  if (spec.empty() || spec.compare(0, spec.find(':'), phase) != 0) return;
+  long n = spec.find(':') == std::string::npos ? 1 : std::atol(spec.c_str() + spec.find(':') + 1);
+  if (++count >= n) std::raise(SIGKILL);
 }
 
 std::string error_lines(const std::vector<std::string>& v) {
@@ -158,8 +173,9 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
         if (mem.reused.empty()) {
           mem.staged = staging / f.sha256;
           std::optional<std::string> got;
-          if (f.entry_bytes) got = write_hashed(*f.entry_bytes, mem.staged, why);
-          else if (!f.is_zip_entry && !f.source_path.empty()) got = copy_hashed(f.source_path, mem.staged, why);
+          // No fsync per file: one sync_filesystem() below makes the whole batch durable.
+          if (f.entry_bytes) got = write_hashed(*f.entry_bytes, mem.staged, why, false);
+          else if (!f.is_zip_entry && !f.source_path.empty()) got = copy_hashed(f.source_path, mem.staged, why, false);
           else why = "ZIP entry bytes not available (re-read the ZIP)";
           if (got && *got != f.sha256) why = "changed since it was read (SHA-256 differs)";
           if (!got || *got != f.sha256) {
@@ -173,9 +189,13 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
             continue;
           }
         }
+        if (!mem.staged.empty()) kill_point("stage");
         members[k].push_back(std::move(mem));
       }
     }
+
+    // Every staged byte is on disk before any number is given for it.
+    if (!sync_filesystem(staging, err)) throw std::runtime_error(err);
 
     // 2. Numbers: one transaction for the whole batch, in the plan's order.
     std::vector<filing::AllocationRequest> reqs;
@@ -196,7 +216,7 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
       filing::ArchivalCode c = p->second;
       c.item = n;
       return c.format(s.code_segments, s.item_digits);
-    });
+    }, {[](size_t) { kill_point("number"); }});
 
     // 3. Place files, verify, build item entries.
     std::vector<filing::ItemRecord> records;
@@ -227,12 +247,13 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
         fs::path dest = out / mem.dest;
         fs::create_directories(dest.parent_path());
         if (!mem.reused.empty()) {
-          if (mem.reused != mem.dest && !rename_durable(out / mem.reused, dest, err)) throw std::runtime_error(err);
+          if (mem.reused != mem.dest && !rename_durable(out / mem.reused, dest, err, false)) throw std::runtime_error(err);
         } else {
-          if (!rename_durable(mem.staged, dest, err)) throw std::runtime_error(err);
+          if (!rename_durable(mem.staged, dest, err, false)) throw std::runtime_error(err);
           auto check = sha256_file(dest);  // verified once in place
           if (!check || *check != mem.sha256)
             throw std::runtime_error("copy of " + in.path + " does not match its SHA-256 after writing " + mem.dest);
+          kill_point("place");
         }
         now_paths.insert(mem.dest);
         json fj = {{"role", mem.role}, {"path", mem.dest}, {"sha256", mem.sha256}, {"size", mem.size}, {"source", in.path}};
@@ -312,19 +333,38 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
                             facts.dump(-1, ' ', false, json::error_handler_t::replace)});
       if (!in.container) run.this_run[filing::fate_name(in.fate)]++;
     }
+    // Every rename above is durable before the catalogue records where the files are.
+    if (!sync_filesystem(out, err)) throw std::runtime_error(err);
     cat.save_batch(records, in_records);
+    kill_point("save");
 
     // 5. Manifest and report, each written atomically.
     json manifest = build_manifest(cat, s, o);
     res.manifest = out / "manifest.json";
     if (!write_atomic(res.manifest, dump_json(manifest), err)) throw std::runtime_error(err);
+    kill_point("manifest");
     run.new_items = res.new_items;
     run.finished_at = opt.run_started_at.empty() ? now_iso() : opt.run_started_at;
     json report = build_report(manifest, s, run);
+    // Issue 5: derived outputs (reading copies with 归档章, uniform 现场检查笔录, 案卷, 归档文件目录),
+    // rebuilt only where their items changed (volume_run.h). A failure here does not undo the filing.
+    if (opt.derived_outputs) {
+      DerivedOptions dopt;
+      dopt.run_date = run.started_at.substr(0, 10);
+      try {
+        report["derived"] = build_derived(manifest, out, s, o, dopt);
+      } catch (const std::exception& e) {
+        report["derived"] = {{"error", e.what()}};
+      }
+    }
+    mask_json_strings(report);  // issue 5 §5: no full 身份证号 / mobile number in a run report
+    std::string html = report_html(report);
+    if (auto body = html.rfind("</body>"); opt.derived_outputs && body != std::string::npos)
+      html.insert(body, derived_report_html(report["derived"]));
     res.report_json = out / "reports" / "report.json";
     res.report_html = out / "reports" / "report.html";
     if (!write_atomic(res.report_json, dump_json(report), err)) throw std::runtime_error(err);
-    if (!write_atomic(res.report_html, report_html(report), err)) throw std::runtime_error(err);
+    if (!write_atomic(res.report_html, html, err)) throw std::runtime_error(err);
     fs::remove_all(staging);
 
     for (const auto& in : plan.inputs) {

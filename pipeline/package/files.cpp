@@ -71,12 +71,21 @@ std::optional<std::string> sha256_file(const fs::path& p) {
   return std::string(g_checksum_get_string(c.get()));
 }
 
-bool rename_durable(const fs::path& from, const fs::path& to, std::string& error) {
+bool rename_durable(const fs::path& from, const fs::path& to, std::string& error, bool sync_dir) {
   if (::rename(from.c_str(), to.c_str()) != 0) {
     error = "rename " + from.string() + " → " + to.string() + ": " + std::strerror(errno);
     return false;
   }
-  fsync_dir(to.parent_path());
+  if (sync_dir) fsync_dir(to.parent_path());
+  return true;
+}
+
+bool sync_filesystem(const fs::path& p, std::string& error) {
+  Fd d(::open(p.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (d.fd < 0 || ::syncfs(d.fd) != 0) {
+    error = "cannot sync the file system of " + p.string() + ": " + std::strerror(errno);
+    return false;
+  }
   return true;
 }
 
@@ -98,17 +107,17 @@ bool write_atomic(const fs::path& p, std::string_view bytes, std::string& error)
   return true;
 }
 
-std::optional<std::string> write_hashed(std::string_view bytes, const fs::path& dest_tmp, std::string& error) {
+std::optional<std::string> write_hashed(std::string_view bytes, const fs::path& dest_tmp, std::string& error, bool sync) {
   Fd f(::open(dest_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
   if (f.fd < 0) { error = "cannot create " + dest_tmp.string() + ": " + std::strerror(errno); return std::nullopt; }
-  if (!write_all(f.fd, bytes.data(), bytes.size(), error) || ::fsync(f.fd) != 0) {
+  if (!write_all(f.fd, bytes.data(), bytes.size(), error) || (sync && ::fsync(f.fd) != 0)) {
     error = "cannot write " + dest_tmp.string();
     return std::nullopt;
   }
   return sha256_hex(bytes);
 }
 
-std::optional<std::string> copy_hashed(const fs::path& src, const fs::path& dest_tmp, std::string& error) {
+std::optional<std::string> copy_hashed(const fs::path& src, const fs::path& dest_tmp, std::string& error, bool sync) {
   Fd in(::open(src.c_str(), O_RDONLY | O_CLOEXEC));
   if (in.fd < 0) { error = "cannot read " + src.string() + ": " + std::strerror(errno); return std::nullopt; }
   Fd out(::open(dest_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
@@ -122,7 +131,7 @@ std::optional<std::string> copy_hashed(const fs::path& src, const fs::path& dest
     g_checksum_update(c.get(), reinterpret_cast<const guchar*>(buf.get()), r);
     if (!write_all(out.fd, buf.get(), static_cast<size_t>(r), error)) { error = "cannot write " + dest_tmp.string(); return std::nullopt; }
   }
-  if (::fsync(out.fd) != 0) { error = "fsync failed on " + dest_tmp.string(); return std::nullopt; }
+  if (sync && ::fsync(out.fd) != 0) { error = "fsync failed on " + dest_tmp.string(); return std::nullopt; }
   return std::string(g_checksum_get_string(c.get()));
 }
 

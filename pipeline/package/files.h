@@ -21,12 +21,19 @@ std::optional<std::string> sha256_file(const std::filesystem::path& p);
 bool write_atomic(const std::filesystem::path& p, std::string_view bytes, std::string& error);
 
 // Copies src to dest_tmp (created exclusively), returning the SHA-256 of what was written.
+// sync = false leaves the fsync to one sync_filesystem() for the whole batch.
 std::optional<std::string> copy_hashed(const std::filesystem::path& src, const std::filesystem::path& dest_tmp,
-                                       std::string& error);
+                                       std::string& error, bool sync = true);
 // Same for bytes in memory (a ZIP entry).
-std::optional<std::string> write_hashed(std::string_view bytes, const std::filesystem::path& dest_tmp, std::string& error);
+std::optional<std::string> write_hashed(std::string_view bytes, const std::filesystem::path& dest_tmp, std::string& error,
+                                        bool sync = true);
 
-// rename + fsync of the target directory.
-bool rename_durable(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error);
+// rename + fsync of the target directory (sync_dir = false: left to one sync_filesystem()).
+bool rename_durable(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error,
+                    bool sync_dir = true);
+
+// Makes everything written so far on the file system holding `p` durable (syncfs: file data and
+// metadata, renames included) — one journal commit for a batch instead of two fsyncs per file.
+bool sync_filesystem(const std::filesystem::path& p, std::string& error);
 
 }  // namespace lh::package

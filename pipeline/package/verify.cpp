@@ -48,6 +48,26 @@ VerifyResult verify_archive(const fs::path& dir) {
       }
     }
   }
+  // Derived outputs (issue 5, package/volume_run.h): 案卷, 阅览本, 检查笔录, 归档文件目录, listed with
+  // their SHA-256 in derived.json. Re-hashed like originals, but not counted in files_checked.
+  {
+    std::ifstream f(dir / "derived.json", std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    json d = json::parse(ss.str(), nullptr, false);
+    if (d.is_object())
+      for (const char* sec : {"items", "volumes", "catalogues"})
+        if (d.contains(sec) && d[sec].is_object())
+          for (auto& [key, v] : d[sec].items())
+            for (const auto& df : v.value("files", json::array())) {
+              std::string p = df.value("path", "");
+              listed.insert(p);
+              if (p.empty() || p.find("..") != std::string::npos) { problem("missing", p, "unsafe or empty derived path"); continue; }
+              auto got = sha256_file(dir / p);
+              if (!got) problem("missing", p, "listed in derived.json but not readable");
+              else if (*got != df.value("sha256", "")) problem("hash-mismatch", p, "derived.json " + df.value("sha256", "") + ", file " + *got);
+            }
+  }
   // The catalogue must agree with the manifest on every 档号.
   std::error_code ec;
   if (fs::exists(dir / "catalog.db", ec)) {
@@ -79,7 +99,8 @@ VerifyResult verify_archive(const fs::path& dir) {
     problem("catalogue-unreadable", "catalog.db", "missing");
   }
   // Files nobody listed (outside the archive's own bookkeeping).
-  static const std::set<std::string> own = {"manifest.json", "catalog.db", "catalog.db-wal", "catalog.db-shm", ".lock"};
+  static const std::set<std::string> own = {"manifest.json", "catalog.db", "catalog.db-wal", "catalog.db-shm", ".lock",
+                                            "derived.json"};
   for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;

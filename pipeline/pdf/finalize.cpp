@@ -6,6 +6,8 @@
 #include <qpdf/QPDFWriter.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/Buffer.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "pdf/pdf.h"
 
@@ -16,28 +18,73 @@ void tune_allocator_for_fonts() {
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
 }
 
+namespace {
+
+void fix_info_dates(QPDF& q) {
+  QPDFObjectHandle info = q.getTrailer().getKey("/Info");
+  if (info.isDictionary())
+    for (const char* key : {"/CreationDate", "/ModDate"}) {
+      QPDFObjectHandle v = info.getKey(key);
+      if (v.isString()) {
+        std::string s = v.getStringValue();
+        if (s.rfind("D:", 0) != 0) info.replaceKey(key, QPDFObjectHandle::newString("D:" + s));
+      }
+    }
+}
+
+std::string write_out(QPDF& q, bool object_streams) {
+  QPDFWriter w(q);
+  w.setOutputMemory();
+  w.setDeterministicID(true);
+  w.setCompressStreams(true);
+  w.setObjectStreamMode(object_streams ? qpdf_o_generate : qpdf_o_preserve);
+  w.write();
+  auto buf = w.getBufferSharedPointer();
+  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+}
+
+}  // namespace
+
+std::vector<std::string> write_pdf_per_page(const layout::Laid& laid, const PdfOptions& options) {
+  PdfOptions o = options;
+  o.finalize = false;
+  o.outline = false;  // bookmarks point across files; a one-page file has none
+  const std::string all = write_pdf(laid, o);
+  try {
+    QPDF in;
+    in.setSuppressWarnings(true);
+    in.processMemoryFile("lianghua-pack.pdf", all.data(), all.size());
+    if (in.anyWarnings()) throw PdfError("qpdf found problems in the PDF it was given");
+    fix_info_dates(in);
+    std::vector<std::string> out;
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(in).getAllPages();
+    out.reserve(pages.size());
+    for (QPDFPageObjectHelper& page : pages) {
+      QPDF one;
+      one.emptyPDF();
+      QPDFPageDocumentHelper(one).addPage(page, false);
+      // The page's /StructParents points into the pack's structure tree, which stays behind.
+      QPDFObjectHandle copied = one.getAllPages().at(0);
+      copied.removeKey("/StructParents");
+      QPDFObjectHandle info = in.getTrailer().getKey("/Info");
+      if (info.isDictionary()) one.getTrailer().replaceKey("/Info", one.copyForeignObject(info));
+      out.push_back(write_out(one, true));
+    }
+    return out;
+  } catch (const PdfError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw PdfError(std::string("qpdf: ") + e.what());
+  }
+}
+
 std::string finalize_with_qpdf(const std::string& bytes, const FinalizeOptions& options) {
   try {
     QPDF q;
     q.setSuppressWarnings(true);
     q.processMemoryFile("lianghua.pdf", bytes.data(), bytes.size());
-    QPDFObjectHandle info = q.getTrailer().getKey("/Info");
-    if (info.isDictionary())
-      for (const char* key : {"/CreationDate", "/ModDate"}) {
-        QPDFObjectHandle v = info.getKey(key);
-        if (v.isString()) {
-          std::string s = v.getStringValue();
-          if (s.rfind("D:", 0) != 0) info.replaceKey(key, QPDFObjectHandle::newString("D:" + s));
-        }
-      }
-    QPDFWriter w(q);
-    w.setOutputMemory();
-    w.setDeterministicID(true);
-    w.setCompressStreams(true);
-    w.setObjectStreamMode(options.object_streams ? qpdf_o_generate : qpdf_o_preserve);
-    w.write();
-    auto buf = w.getBufferSharedPointer();
-    std::string out(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+    fix_info_dates(q);
+    std::string out = write_out(q, options.object_streams);
     if (options.strict && q.anyWarnings()) {
       // cairo's output should never need repair; say so rather than hide it.
       std::string what = "qpdf found problems in the PDF it was given";

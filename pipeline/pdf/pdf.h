@@ -4,6 +4,7 @@
 #pragma once
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "layout/frames.h"
 
@@ -25,6 +26,14 @@ struct PdfOptions {
 
 // Draw the pages. Throws PdfError when cairo fails.
 std::string write_pdf(const layout::Laid& laid, const PdfOptions& options = {});
+
+// One PDF per page (a sign pack: one file per sign). The pages are drawn ONCE by cairo into one
+// document and split by qpdf, so cairo's per-PDF font cost (it reads each CFF font's whole CFF
+// table twice per PDF) is paid once for the pack instead of once per file: 200 signs ≈ 0.3 s
+// instead of ≈ 4 s. Each file carries the pack's subset of the fonts its page uses (a few KB more
+// than a file drawn alone). Bookmarks, named destinations and page labels are not carried over;
+// metadata is. Deterministic like write_pdf. Throws PdfError.
+std::vector<std::string> write_pdf_per_page(const layout::Laid& laid, const PdfOptions& options = {});
 
 struct FinalizeOptions {
   bool object_streams = true;

@@ -1,8 +1,13 @@
 // Layout: styles as data, font roles, Chinese numbering, pagination, tables, TOC, fixed pages.
 #include <gtest/gtest.h>
 
+#include <iconv.h>
+#include <pango/pango.h>
+
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "layout/layout.h"
@@ -119,10 +124,19 @@ TEST(Font, RolesResolveToTheirDeclaredFamilies) {
   const auto& f = fonts();
   EXPECT_NE(f.role(model::FontRole::Body).matched_file.find("FandolFang"), std::string::npos);
   EXPECT_EQ(f.role(model::FontRole::Body).family_list(), "FandolFang,Noto Serif CJK SC");
-  EXPECT_NE(f.role(model::FontRole::Title).matched_file.find("NotoSerifCJK-Bold"), std::string::npos);
-  EXPECT_NE(f.role(model::FontRole::Song).matched_file.find("NotoSerifCJK-Regular"), std::string::npos);
-  EXPECT_NE(f.role(model::FontRole::Hei).matched_file.find("NotoSansCJK"), std::string::npos);
+  // The Noto CJK roles use setup.sh's GBK subsets of the SC faces (fonts/README.md).
+  EXPECT_NE(f.role(model::FontRole::Title).matched_file.find("NotoSerifCJKsc-Bold.subset"), std::string::npos);
+  EXPECT_NE(f.role(model::FontRole::Song).matched_file.find("NotoSerifCJKsc-Regular.subset"), std::string::npos);
+  EXPECT_NE(f.role(model::FontRole::Hei).matched_file.find("NotoSansCJKsc-Regular.subset"), std::string::npos);
+  EXPECT_NE(f.role(model::FontRole::Mono).matched_file.find("NotoSansMonoCJKsc-Regular.subset"), std::string::npos);
   EXPECT_NE(f.role(model::FontRole::Kai).matched_file.find("ukai"), std::string::npos);
+}
+
+// Same folder layout as fonts/: relative files resolve next to roles.json.
+static void link_project_fonts(const fs::path& d, const std::string& except = "") {
+  for (const auto& e : fs::directory_iterator(test::source_dir() / "fonts"))
+    if (e.path().extension() == ".otf" && e.path().filename() != except)
+      fs::create_symlink(e.path(), d / e.path().filename());
 }
 
 static std::string roles_with(const std::string& kai) {
@@ -135,8 +149,7 @@ static std::string roles_with(const std::string& kai) {
 
 TEST(Font, MissingFamilyIsAnErrorNamingTheRole) {
   fs::path d = test::temp_dir("fonts-missing");
-  // Same folder layout as fonts/: relative files resolve next to roles.json.
-  fs::create_symlink(test::source_dir() / "fonts/FandolFang-Regular.otf", d / "FandolFang-Regular.otf");
+  link_project_fonts(d);
   test::write_file(d / "roles.json", roles_with(R"("families": ["No Such Kai Font"])"));
   try {
     layout::FontSet::load((d / "roles.json").string());
@@ -158,10 +171,115 @@ TEST(Font, MissingFileIsAnErrorNamingTheRole) {
   }
 }
 
+TEST(Font, MissingSubsetIsAnErrorNamingTheRole) {
+  // setup.sh not run (or its subset removed): the 小标宋 role names itself and the cure.
+  fs::path d = test::temp_dir("fonts-nosubset");
+  link_project_fonts(d, "NotoSerifCJKsc-Bold.subset.otf");
+  test::write_file(d / "roles.json", test::read_file(test::source_dir() / "fonts/roles.json"));
+  try {
+    layout::FontSet::load((d / "roles.json").string());
+    FAIL() << "no error";
+  } catch (const layout::FontError& e) {
+    const std::string w = e.what();
+    EXPECT_TRUE(w.find("宋体") != std::string::npos || w.find("小标宋") != std::string::npos) << w;
+    EXPECT_NE(w.find("NotoSerifCJKsc-Bold.subset.otf"), std::string::npos) << w;
+    EXPECT_NE(w.find("setup.sh"), std::string::npos) << w;
+  }
+}
+
+// Every character GBK maps (GB18030's two-byte range: 21 886 codes, 20 900+ hanzi), decoded by glibc.
+static std::vector<std::string> gbk_characters() {
+  std::vector<std::string> out;
+  iconv_t cd = iconv_open("UTF-8", "GBK");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return out;
+  for (int a = 0x81; a <= 0xFE; ++a)
+    for (int b = 0x40; b <= 0xFE; ++b) {
+      if (b == 0x7F) continue;
+      char in[2] = {static_cast<char>(a), static_cast<char>(b)}, buf[8];
+      char *ip = in, *op = buf;
+      size_t il = 2, ol = sizeof buf;
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);
+      if (iconv(cd, &ip, &il, &op, &ol) != static_cast<size_t>(-1) && il == 0) out.emplace_back(buf, op);
+    }
+  iconv_close(cd);
+  return out;
+}
+
+// The families pango used for `text` in a role's font: {family → characters}, plus the number of
+// characters drawn with no glyph (the hex box).
+struct Resolved { std::map<std::string, int> families; std::map<std::string, std::string> sample; int missing = 0; };
+static Resolved resolve(model::FontRole role, bool bold, const std::string& text) {
+  Resolved r;
+  PangoLayout* l = pango_layout_new(fonts().context());
+  PangoFontDescription* d = fonts().describe(role, 12, bold);
+  pango_layout_set_font_description(l, d);
+  pango_font_description_free(d);
+  pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
+  PangoLayoutIter* it = pango_layout_get_iter(l);
+  do {
+    PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it);
+    if (!run) continue;
+    PangoFontDescription* fd = pango_font_describe(run->item->analysis.font);
+    const std::string fam = pango_font_description_get_family(fd);
+    pango_font_description_free(fd);
+    for (int i = 0; i < run->glyphs->num_glyphs; ++i)
+      if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) ++r.missing;
+    r.families[fam] += run->item->num_chars;
+    std::string& smp = r.sample[fam];
+    if (smp.size() < 200) smp.append(text, run->item->offset, std::min(run->item->length, 200));
+  } while (pango_layout_iter_next_run(it));
+  pango_layout_iter_free(it);
+  g_object_unref(l);
+  return r;
+}
+
+TEST(Font, EveryGbkCharacterResolvesToTheRolesFamilies) {
+  // The subsets setup.sh cuts must lose no GBK character (nor the symbols official text uses):
+  // each is drawn, in every role and weight, by one of that role's declared families.
+  const std::vector<std::string> gbk = gbk_characters();
+  ASSERT_GE(gbk.size(), 21000u);
+  int hanzi = 0;
+  std::string text;
+  for (const std::string& c : gbk) {
+    // ≒ (U+2252) is the one GBK character Noto CJK itself lacks (not the subset's doing): it was
+    // and is drawn by another listed font. Checked apart below.
+    if (c == "\u2252") continue;
+    text += c;
+    const unsigned char b0 = c[0];
+    if (c.size() == 3 && b0 >= 0xE4 && b0 <= 0xE9) ++hanzi;  // U+4E00–U+9FFF
+  }
+  EXPECT_GE(hanzi, 20900);
+  // Symbols beyond GBK that our own text uses: the narrow no-break space layout puts inside codes
+  // ("GB/T 9704"), ① ㈠ ㎡ ℃ № € ™ ≤ ≥ ※ and the CJK punctuation.
+  for (const char* c : {"\u202F", "①", "⑳", "㈠", "㈩", "㎡", "℃", "№", "€", "™", "≤", "≥", "※", "〇", "—", "…", "〔", "〕", "【", "】", "《", "》", "「", "」", "·", "•", "✓"}) {
+    text += c;
+  }
+  for (model::FontRole role : {model::FontRole::Body, model::FontRole::Song, model::FontRole::Title,
+                               model::FontRole::Hei, model::FontRole::Kai, model::FontRole::Mono})
+    for (bool bold : {false, true}) {
+      const layout::RoleFont& rf = fonts().role(role);
+      if (role == model::FontRole::Kai) continue;  // AR PL UKai is used whole (not subset), checked below
+      Resolved r = resolve(role, bold, text);
+      EXPECT_EQ(r.missing, 0) << rf.key << (bold ? " bold" : "");
+      for (const auto& [fam, n] : r.families)
+        EXPECT_NE(std::find(rf.families.begin(), rf.families.end(), fam), rf.families.end())
+            << rf.key << (bold ? " bold" : "") << ": " << n << " characters in " << fam << ": " << r.sample[fam];
+    }
+  // 楷体 (the whole AR PL UKai, no subset): every GBK hanzi is drawn by a listed font. Known gap,
+  // not the subsets' doing: UKai lacks 2 558 of the 20 902+ GBK hanzi (rare ones: 刏 剈 匃 …),
+  // which fall to another listed font; the role declares no fallback family of its own.
+  std::string han;
+  for (const std::string& c : gbk)
+    if (c.size() == 3 && static_cast<unsigned char>(c[0]) >= 0xE4 && static_cast<unsigned char>(c[0]) <= 0xE9) han += c;
+  Resolved k = resolve(model::FontRole::Kai, false, han);
+  EXPECT_EQ(k.missing, 0);
+  EXPECT_GE(k.families["AR PL UKai CN"], 18000);
+}
+
 TEST(Font, MachineFontsAreNotUsed) {
   // A family installed on the machine but not listed in roles.json must not resolve.
   fs::path d = test::temp_dir("fonts-foreign");
-  fs::create_symlink(test::source_dir() / "fonts/FandolFang-Regular.otf", d / "FandolFang-Regular.otf");
+  link_project_fonts(d);
   test::write_file(d / "roles.json", roles_with(R"("families": ["Noto Sans CJK SC"])"));
   EXPECT_THROW(layout::FontSet::load((d / "roles.json").string()), layout::FontError);
 }

@@ -462,3 +462,31 @@ TEST(Pdf, SignPagesRender) {
   EXPECT_NEAR(w / kMm, 300, 0.1);
   EXPECT_NEAR(h / kMm, 120, 0.1);
 }
+
+TEST(Pdf, SignPackOneFilePerPage) {
+  // write_pdf_per_page: drawn once, split by qpdf; each file one sign, clean, deterministic.
+  pdf::PdfOptions o;
+  o.title = "门牌";
+  o.date = "2024-03-05T10:00:00+08:00";
+  const layout::Laid laid = layout::lay_out(sample::signs(8), gongwen(), fonts());
+  const std::vector<std::string> files = pdf::write_pdf_per_page(laid, o);
+  ASSERT_EQ(files.size(), 8u);
+  EXPECT_EQ(files, pdf::write_pdf_per_page(laid, o));  // byte-identical on a second run
+  static const char* rooms[] = {"执法装备库", "罚没物品库", "调解室", "执法问询室", "快速检测室", "档案室", "服务大厅"};
+  for (size_t i = 0; i < files.size(); ++i) {
+    Doc d(files[i]);
+    ASSERT_EQ(d.pages(), 1) << i;
+    const std::string text = strip_ws(page_text(d.doc, 0));
+    EXPECT_NE(text.find(rooms[i % 7]), std::string::npos) << i << ": " << text;
+    EXPECT_EQ(text.find(rooms[(i + 1) % 7]), std::string::npos) << i << ": " << text;  // only its own sign
+    QPDF q;
+    q.setSuppressWarnings(true);
+    q.processMemoryFile("sign.pdf", files[i].data(), files[i].size());
+    QPDFWriter w(q);
+    w.setOutputMemory();
+    w.write();
+    EXPECT_FALSE(q.anyWarnings()) << i;
+    EXPECT_EQ(q.getTrailer().getKey("/Info").getKey("/Title").getUTF8Value(), "门牌");
+    EXPECT_EQ(q.getTrailer().getKey("/Info").getKey("/CreationDate").getStringValue().rfind("D:", 0), 0u);
+  }
+}

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Archive benchmark (issue 4 §9): a first run and an unchanged re-run of `lianghua archive` on a
+# generated mixed inbox, with --jobs 1 and --jobs 2. Reports documents/s, MB/s, wall time and the
+# peak RSS of the parent and of the workers (bench/peak_rss.py). Figures go in the notes.
+#
+#   bench/bench_archive.sh [N=10000] [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench] [JOBS="1 2"] [MODE=full|filing]
+#
+# Two figures per first run: `mark_s` = when manifest.json is written (ingest + filing + package:
+# the numbered, verified archive), `wall_s` = the whole run including the derived outputs of issue 5
+# (reading copies, 案卷, 归档文件目录). MODE=filing stops each first run at the manifest (SIGKILL:
+# safe by design) so the re-run completes the derived outputs and is NOT an unchanged re-run.
+# Floors: first run >= 100 documents/s on 2 cores; unchanged re-run < 3 s; peak RSS < 300 MiB.
+# The inbox is generated once per N (bench/make_inbox.py, seed 1) and reused. Note `uptime`: the
+# figures mean little on a loaded machine.
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+n=${1:-10000}
+bin=${2:-$here/build/lianghua}
+work=${3:-/tmp/lianghua-bench}
+jobs_list=${4:-1 2}
+mode=${5:-full}
+inbox=$work/inbox$n
+mkdir -p "$work"
+if [ ! -f "$inbox.complete" ]; then
+  python3 "$here/bench/make_inbox.py" "$n" "$inbox" --seed 1
+  touch "$inbox.complete"
+fi
+files=$(find "$inbox" -type f | wc -l)
+bytes=$(du -sb "$inbox" | cut -f1)
+echo "inbox: $inbox ($files files, $((bytes / 1048576)) MiB); $(uptime)"
+export LIANGHUA_RUN_TIME=2024-06-01T02:00:00+0800
+rate() {  # label wall
+  echo "$files $bytes $2" | awk -v l="$1" '{ printf "%s docs/s=%.1f MB/s=%.2f", l, $1 / $3, $2 / 1e6 / $3 }'
+}
+for jobs in $jobs_list; do
+  out=$work/ARCHIVE-j$jobs
+  rm -rf "$out"
+  passes="first rerun"
+  [ "$mode" = filing ] && passes="first"
+  for pass in $passes; do
+    stop=""
+    [ "$mode" = filing ] && stop="--stop-at-mark"
+    line=$(python3 "$here/bench/peak_rss.py" --label "$pass jobs=$jobs" --mark "$out/manifest.json" $stop -- \
+      "$bin" archive --in "$inbox" --out "$out" --office "$here/samples/office.xml" --jobs "$jobs")
+    wall=$(echo "$line" | sed 's/.*wall_s=\([0-9.]*\).*/\1/')
+    extra=""
+    case "$line" in *mark_s=*) extra=" $(rate filing: "$(echo "$line" | sed 's/.*mark_s=\([0-9.]*\).*/\1/')")";; esac
+    echo "$line $(rate whole: "$wall")$extra load=$(cut -d' ' -f1 /proc/loadavg)"
+  done
+done

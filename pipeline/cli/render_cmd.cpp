@@ -1,0 +1,247 @@
+// lianghua render INPUT... --out DIR [--style gongwen|plain|FILE] [--toc] [--title T] [--date D]
+// (issue 3 §7). Re-typesets every document ingest can read (DOCX, text in any encoding, Markdown,
+// the document XML form, ...) into DIR/<stem>.pdf and DIR/<stem>.docx from one document model,
+// laid out once (package/render_document.h). Reading is in-process (ingest::inspect_bytes).
+// A bad input never stops the run: one line on stderr names it and the reason, exit code 1.
+#include <getopt.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/progress.h"
+#include "ingest/inspect.h"
+#include "layout/layout.h"
+#include "normalize/markdown.h"
+#include "normalize/structure.h"
+#include "normalize/unicode.h"
+#include "package/files.h"
+#include "package/render_document.h"
+#include "pdf/pdf.h"
+
+namespace lh::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kHelp =
+    "usage: lianghua render INPUT... --out DIR [options]\n\n"
+    "Re-typesets each input (DOCX, text in any Chinese encoding, Markdown, the document XML form of\n"
+    "templates/xsd/lianghua-document.xsd, and anything else lianghua reads; a directory: each file in\n"
+    "it) into DIR/<name>.pdf and DIR/<name>.docx. Headings are found from the text where the source\n"
+    "has no styles (第一章, 一、, （一）, 1., （1）, Markdown #). Identical input gives identical files.\n\n"
+    "  --out DIR           where the files go (created if missing)\n"
+    "  --style NAME|FILE   gongwen (GB/T 9704-2012, default), plain, or a style JSON file\n"
+    "  --toc               a table of contents after the title\n"
+    "  --title TEXT        the documents' title property (default: each document's own title)\n"
+    "  --date ISO          the files' date, e.g. 2024-03-05 or 2024-03-05T10:00:00+08:00\n"
+    "                      (default: SOURCE_DATE_EPOCH, else none; never the clock)\n"
+    "  --fonts FILE        the font-role map (default: fonts/roles.json)\n"
+    "  --quiet             no progress output\n"
+    "  --pdf-password PW   password tried on encrypted PDFs\n"
+    "  --big5 POLICY       detect | big5 | gb18030 (default detect)\n"
+    "  --no-simplify       keep Traditional characters (default: 繁→简 with OpenCC tw2s)\n";
+
+struct RenderRun {
+  std::string out_dir, style = "gongwen", title, date, fonts;
+  bool toc = false, quiet = false;
+  ingest::InspectOptions ingest;
+};
+
+// Reads a whole input file, at most `limit` bytes.
+bool read_input(const std::string& path, uint64_t limit, std::string& bytes, std::string& why) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    why = "is a directory";
+    return false;
+  }
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    why = "cannot be opened";
+    return false;
+  }
+  const auto size = fs::file_size(path, ec);
+  if (ec) {
+    why = "cannot be read: " + ec.message();
+    return false;
+  }
+  if (size > limit) {
+    why = "too_large: file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit);
+    return false;
+  }
+  bytes.resize(static_cast<size_t>(size));
+  if (size > 0 && !f.read(bytes.data(), static_cast<std::streamsize>(size))) {
+    why = "cannot be read";
+    return false;
+  }
+  return true;
+}
+
+// The output name of an input: its stem, NFC, Chinese kept; "/" and NUL never occur in a stem.
+// A second input with the same stem gets " (2)", then " (3)" ..., in input order.
+std::string output_stem(const std::string& path, std::set<std::string>& taken) {
+  std::string stem = normalize::clean_line(fs::path(path).stem().string());
+  if (stem.empty() || stem == "." || stem == "..") stem = "document";
+  std::string name = stem;
+  for (int n = 2; taken.count(name); ++n) name = stem + " (" + std::to_string(n) + ")";
+  taken.insert(name);
+  return name;
+}
+
+// The model to render: the document as read, with Markdown mapped and headings detected from the
+// text where it has no styles, and the TOC if asked for.
+model::Document prepare(const model::Document& read, bool toc) {
+  model::Document doc = read;
+  if (normalize::looks_like_markdown(doc)) normalize::apply_markdown(doc);
+  normalize::detect_structure(doc);
+  if (toc) doc = package::with_table_of_contents(std::move(doc));
+  return doc;
+}
+
+void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>& inputs) {
+  static const option kLong[] = {
+      {"out", required_argument, nullptr, 'o'},   {"style", required_argument, nullptr, 's'},
+      {"toc", no_argument, nullptr, 't'},         {"title", required_argument, nullptr, 'T'},
+      {"date", required_argument, nullptr, 'd'},  {"fonts", required_argument, nullptr, 'f'},
+      {"quiet", no_argument, nullptr, 'q'},       {"help", no_argument, nullptr, 'h'},
+      {"pdf-password", required_argument, nullptr, 1}, {"big5", required_argument, nullptr, 1},
+      {"no-simplify", no_argument, nullptr, 1},   {nullptr, 0, nullptr, 0}};
+  optind = 1;
+  opterr = 0;
+  int idx = 0, c;
+  while ((c = getopt_long(argc, argv, "o:qh", kLong, &idx)) != -1) {
+    switch (c) {
+      case 'o': run.out_dir = optarg; break;
+      case 's': run.style = optarg; break;
+      case 't': run.toc = true; break;
+      case 'T': run.title = optarg; break;
+      case 'd': run.date = optarg; break;
+      case 'f': run.fonts = optarg; break;
+      case 'q': run.quiet = true; break;
+      case 'h': throw UsageError{""};
+      case 1: apply_ingest_option(kLong[idx].name, optarg, run.ingest); break;
+      default: throw UsageError{std::string("unknown or incomplete option '") + argv[optind - 1] + "'"};
+    }
+  }
+  inputs.assign(argv + optind, argv + argc);
+  if (inputs.empty()) throw UsageError{"no input given"};
+  if (run.out_dir.empty()) throw UsageError{"--out DIR is required"};
+  if (!run.date.empty() && !package::parse_iso_date(run.date))
+    throw UsageError{"--date needs an ISO 8601 date such as 2024-03-05 or 2024-03-05T10:00:00+08:00, not '" + run.date + "'"};
+}
+
+}  // namespace
+
+int cmd_render(int argc, char** argv) {
+  RenderRun run;
+  std::vector<std::string> inputs;
+  try {
+    parse_args(argc, argv, run, inputs);
+  } catch (const UsageError& e) {
+    if (e.message.empty()) {
+      std::printf("%s", kHelp);
+      return kOk;
+    }
+    std::fprintf(stderr, "lianghua render: %s\n", e.message.c_str());
+    return kUsage;
+  }
+  layout::Style style;
+  try {
+    style = layout::load_style(run.style);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "lianghua render: configuration error: %s\n", e.what());
+    return kUsage;
+  }
+  pdf::tune_allocator_for_fonts();
+  layout::FontSet fonts;
+  try {
+    fonts = layout::FontSet::load(run.fonts);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "lianghua render: could not run: %s\n", e.what());
+    return kCannotRun;
+  }
+  std::error_code ec;
+  fs::create_directories(run.out_dir, ec);
+  if (ec || !fs::is_directory(run.out_dir)) {
+    std::fprintf(stderr, "lianghua render: could not run: cannot create %s: %s\n", run.out_dir.c_str(),
+                 ec ? ec.message().c_str() : "not a directory");
+    return kCannotRun;
+  }
+
+  // Directories are walked (sorted by name, like inspect); a missing file stays in the list and is
+  // reported when read.
+  const std::vector<ingest::WalkedFile> files = ingest::walk_inputs(inputs, false);
+  Progress progress("render", run.quiet);
+  std::set<std::string> taken;
+  size_t failed = 0, done = 0;
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& path = files[i].path;
+    progress.update(i, files.size(), path);
+    auto set_aside = [&](const std::string& why) {
+      progress.note("render: not rendered: " + path + ": " + why);
+      ++failed;
+    };
+    std::string bytes, why;
+    if (!read_input(files[i].fs_path, run.ingest.read.limits.max_file_bytes, bytes, why)) {
+      set_aside(why);
+      continue;
+    }
+    const model::InspectedFile f = ingest::inspect_bytes(path, bytes, run.ingest, true);
+    if (f.error) {
+      set_aside(std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message);
+      continue;
+    }
+    if (f.meta.format == model::Format::Zip) {
+      set_aside("a ZIP holds several documents; unpack it and render them one by one");
+      continue;
+    }
+    if (!f.doc || f.doc->plain_text().find_first_not_of(" \t\r\n") == std::string::npos) {
+      bool has_image = false;
+      if (f.doc)
+        for (const auto& s : f.doc->sections)
+          for (const auto& b : s.blocks) has_image = has_image || std::holds_alternative<model::Image>(b.value);
+      if (!has_image) {
+        set_aside("no text to typeset");
+        continue;
+      }
+    }
+    package::RenderOptions ro;
+    ro.title = run.title.empty() ? f.title : run.title;
+    ro.author = f.meta.author;
+    ro.date = run.date;
+    package::RenderedDocument out;
+    try {
+      out = package::render_document(prepare(*f.doc, run.toc), style, fonts, ro);
+    } catch (const layout::FontError& e) {
+      progress.finish();
+      std::fprintf(stderr, "lianghua render: could not run: %s\n", e.what());
+      return kCannotRun;
+    } catch (const std::exception& e) {
+      set_aside(std::string("cannot typeset: ") + e.what());
+      continue;
+    }
+    const std::string stem = output_stem(path, taken);
+    std::string err;
+    for (const auto& [ext, data] : {std::pair<const char*, const std::string*>{".pdf", &out.pdf}, {".docx", &out.docx}}) {
+      if (!package::write_atomic(fs::path(run.out_dir) / (stem + ext), *data, err)) {
+        progress.finish();
+        std::fprintf(stderr, "lianghua render: could not run: cannot write %s%s in %s: %s\n", stem.c_str(), ext,
+                     run.out_dir.c_str(), err.c_str());
+        return kCannotRun;
+      }
+    }
+    ++done;
+    if (!run.quiet) progress.note("render: " + path + " → " + stem + ".pdf, " + stem + ".docx (" + std::to_string(out.pages) + " page(s))");
+  }
+  progress.update(files.size(), files.size(), "");
+  progress.finish();
+  std::printf("render: %zu input(s), %zu rendered, %zu not rendered\n", files.size(), done, failed);
+  return failed ? kSetAside : kOk;
+}
+
+}  // namespace lh::cli

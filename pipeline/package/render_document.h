@@ -1,0 +1,52 @@
+// One document model → both writers (issue 3 §7): lay out once (layout::lay_out), write the PDF
+// from those pages (pdf::write_pdf), and give the DOCX writer the same layout's heading pages, so
+// the cached TOC field of the .docx shows the page numbers the PDF really has. This is the single
+// place that knows the layout → pdf / docx sequence; `render` and the case-file volumes use it.
+// Deterministic: identical input and options give byte-identical PDF and DOCX (no clock: the date
+// comes from the options or SOURCE_DATE_EPOCH).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "layout/fonts.h"
+#include "layout/frames.h"
+#include "layout/style.h"
+#include "model/document.h"
+
+namespace lh::package {
+
+struct RenderOptions {
+  std::string title, author, subject, keywords;  // document properties of both files
+  // ISO 8601 date of both files: "2024-03-05", "2024-03-05T10:00:00", with "Z" or "+08:00".
+  // Empty: SOURCE_DATE_EPOCH, else none (PDF 1970-01-01, DOCX no dates): never the clock.
+  std::string date;
+  bool pdf = true, docx = true;  // which files to make
+};
+
+struct RenderedDocument {
+  std::string pdf, docx;                      // the files' bytes (empty when not asked for)
+  int pages = 0;                              // pages of the laid-out document (= PDF pages)
+  std::vector<layout::OutlineEntry> outline;  // headings with their pages (PDF bookmarks)
+};
+
+// A bad option (an unreadable date). what() names it.
+struct RenderError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Throws RenderError, layout::LayoutError, layout::FontError, pdf::PdfError or std::runtime_error.
+RenderedDocument render_document(const model::Document& doc, const layout::Style& style, const layout::FontSet& fonts,
+                                 const RenderOptions& options = {});
+
+// "2024-03-05" / "2024-03-05T10:00[:00]" [Z | ±hh:mm] → seconds since 1970-01-01 UTC (a date or
+// time without a zone is read as China Standard Time, UTC+8). nullopt when malformed or out of range.
+std::optional<int64_t> parse_iso_date(std::string_view iso);
+
+// A document with a table of contents right after its title (without a title: before the first
+// heading); one already holding a TableOfContents is returned unchanged.
+model::Document with_table_of_contents(model::Document doc, const model::TableOfContents& toc = {});
+
+}  // namespace lh::package

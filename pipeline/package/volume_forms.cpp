@@ -1,0 +1,58 @@
+#include "package/volume_forms.h"
+
+namespace lh::package::forms {
+
+model::Paragraph para(const std::string& text, model::Align align, double size_pt, bool bold, model::FontRole role,
+                      double indent_chars) {
+  model::Paragraph p;
+  model::Run r;
+  r.text = text;
+  r.size_pt = size_pt;
+  r.bold = bold;
+  r.role = role;
+  p.runs.push_back(std::move(r));
+  p.align = align;
+  p.first_line_indent_chars = indent_chars;
+  return p;
+}
+
+model::Paragraph title(const std::string& text, double size_pt) {
+  model::Paragraph p = para(text, model::Align::Center, size_pt, false, model::FontRole::Title, 0);
+  p.keep_with_next = true;
+  return p;
+}
+
+model::Block block(model::Paragraph p) { return model::Block{std::move(p)}; }
+model::Block block(model::Table t) { return model::Block{std::move(t)}; }
+
+model::TableCell cell(const std::string& text, model::Align align, double size_pt, bool bold, int col_span) {
+  model::TableCell c;
+  c.blocks.push_back(block(para(text, align, size_pt, bold, bold ? model::FontRole::Hei : model::FontRole::Song, 0)));
+  c.col_span = col_span;
+  return c;
+}
+
+model::TableRow row(const std::vector<std::string>& texts, double size_pt, bool header, model::Align align) {
+  model::TableRow r;
+  for (const auto& t : texts) r.cells.push_back(cell(t, header ? model::Align::Center : align, size_pt, header));
+  r.header = header;
+  r.cant_split = true;
+  return r;
+}
+
+model::Section section(const model::PageSetup& page) {
+  model::Section s;
+  s.page = page;
+  return s;
+}
+
+std::string chinese_date(const std::string& iso) {
+  if (iso.size() < 7 || iso[4] != '-') return iso;
+  std::string y = iso.substr(0, 4);
+  int m = std::atoi(iso.substr(5, 2).c_str());
+  std::string out = y + "年" + std::to_string(m) + "月";
+  if (iso.size() >= 10) out += std::to_string(std::atoi(iso.substr(8, 2).c_str())) + "日";
+  return out;
+}
+
+}  // namespace lh::package::forms

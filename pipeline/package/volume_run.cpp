@@ -1,0 +1,356 @@
+#include "package/volume_run.h"
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "normalize/fields.h"
+#include "package/archive_stamp.h"
+#include "package/catalogue_doc.h"
+#include "package/files.h"
+#include "package/manifest.h"
+#include "package/uniform_record.h"
+#include "package/volume.h"
+
+namespace lh::package {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+
+constexpr const char* kGenerator = "lianghua-derived/1";
+
+std::string original_of(const json& item) {
+  for (const auto& f : item.value("files", json::array()))
+    if (f.value("role", "") == "original") return f.value("path", "");
+  return {};
+}
+std::string sha_of(const json& item) {
+  for (const auto& f : item.value("files", json::array()))
+    if (f.value("role", "") == "original") return f.value("sha256", "");
+  return {};
+}
+
+bool output_intact(const fs::path& root, const json& files) {
+  if (!files.is_array() || files.empty()) return false;
+  for (const auto& f : files) {
+    auto got = sha256_file(root / f.value("path", ""));
+    if (!got || *got != f.value("sha256", "")) return false;
+  }
+  return true;
+}
+
+json write_output(const fs::path& root, const std::string& rel, const std::string& bytes) {
+  std::string err;
+  fs::create_directories((root / rel).parent_path());
+  if (!write_atomic(root / rel, bytes, err)) throw std::runtime_error(err);
+  return {{"path", rel}, {"sha256", sha256_hex(bytes)}};
+}
+
+bool is_case(const filing::Scheme& s, const json& item) {
+  const filing::Category* c = s.category(item.value("category", ""));
+  return c && c->kind == filing::CategoryKind::Case;
+}
+
+std::string item_folder(const json& item) { return fs::path(original_of(item)).parent_path().string(); }
+
+}  // namespace
+
+void mask_json_strings(json& j) {
+  if (j.is_string()) {
+    std::string s = j.get<std::string>();
+    std::string m = normalize::mask_personal_numbers(s);
+    if (m != s) j = m;
+  } else if (j.is_array() || j.is_object()) {
+    for (auto& v : j) mask_json_strings(v);
+  }
+}
+
+json build_derived(const json& manifest, const fs::path& root, const filing::Scheme& s, const filing::Office& o,
+                   const DerivedOptions& opt) {
+  json state;
+  {
+    std::ifstream in(root / "derived.json", std::ios::binary);
+    if (in) {
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      state = json::parse(ss.str(), nullptr, false);
+    }
+    if (!state.is_object() || state.value("format", "") != kGenerator) state = json::object();
+  }
+  json old_state = state;
+  const json all_items = manifest.value("items", json::array());
+  json next = {{"format", kGenerator}, {"items", json::object()}, {"volumes", json::object()}, {"catalogues", json::object()}};
+  json report = {{"volumes", json::array()}, {"record_issues", json::array()}, {"placeholders", json::array()},
+                 {"catalogues", json::array()}};
+  size_t rebuilt = 0, reused = 0;
+  const std::string author = o.fonds_name.empty() ? o.name : o.fonds_name;
+
+  std::map<std::string, ItemPages> cache;  // 档号 → pages rendered in this run
+  auto pages_of = [&](const json& item) -> const ItemPages& {
+    std::string code = item.value("archival_code", "");
+    auto it = cache.find(code);
+    if (it == cache.end()) it = cache.emplace(code, render_item(item, root, item.value("date", ""))).first;
+    return it->second;
+  };
+
+  // 1. Per item: reading copy with the 归档章, uniform inspection records, page count, 文号.
+  for (const auto& item : all_items) {
+    std::string code = item.value("archival_code", "");
+    std::string orig = original_of(item);
+    if (code.empty() || orig.empty()) continue;
+    std::string key = sha256_hex(std::string(kGenerator) + "\n" + code + "\n" + sha_of(item) + "\n" + item.value("title", "") +
+                                 "\n" + item.value("format", "") + "\n" + o.organisation + "\n" + o.fonds + "\n" + o.name);
+    const json& prev = old_state.contains("items") && old_state["items"].contains(code) ? old_state["items"][code] : json();
+    if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
+      next["items"][code] = prev;
+      ++reused;
+    } else {
+      const ItemPages& p = pages_of(item);
+      json e = {{"key", key}, {"pages", p.pages}, {"how", p.how}, {"problem", p.problem}, {"files", json::array()}};
+      std::string wenhao;
+      for (const auto& cn : p.fields.case_numbers) { wenhao = cn.normalized; break; }
+      e["doc_number"] = wenhao;
+      if (opt.reading_copies) {
+        StampValues v{o.fonds, std::to_string(item.value("year", 0)), "", o.organisation,
+                      s.period(item.value("retention", "")) ? s.period(item.value("retention", ""))->name
+                                                            : item.value("retention", ""),
+                      std::to_string(p.pages)};
+        int n = item.value("item_number", 0);
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%0*d", s.item_digits, n);
+        v.item = buf;
+        std::string stamped;
+        try {
+          stamped = stamp_first_page(p.pdf, v);
+        } catch (const std::exception& ex) {
+          stamped = p.pdf;
+          e["problem"] = e["problem"].get<std::string>() + (e["problem"].get<std::string>().empty() ? "" : "；") + "归档章未能加盖：" + ex.what();
+        }
+        std::string rel = (fs::path(item_folder(item)) / "阅览本" / (fs::path(orig).stem().string() + ".pdf")).string();
+        e["files"].push_back(write_output(root, rel, stamped));
+      }
+      json issues = json::array();
+      if (opt.records && !p.records.empty()) {
+        for (size_t r = 0; r < p.records.size(); ++r) {
+          const auto& rec = p.records[r];
+          char num[32];
+          std::snprintf(num, sizeof num, "%02zu", r + 1);
+          std::string stem = (fs::path(item_folder(item)) / "检查笔录" / (code + "-" + num)).string();
+          auto files = render_uniform_record(rec, o.name, item.value("date", ""), false);
+          e["files"].push_back(write_output(root, stem + ".pdf", files.pdf));
+          e["files"].push_back(write_output(root, stem + ".docx", files.docx));
+          json probs = json::array();
+          for (const auto& pr : check_record(rec))
+            probs.push_back({{"field", pr.field}, {"message", pr.message}, {"clause", pr.clause}});
+          if (!probs.empty())
+            issues.push_back({{"record_id", rec.record_id}, {"source", rec.source}, {"subject", rec.subject},
+                              {"uniform", stem + ".pdf"}, {"problems", probs}});
+        }
+      }
+      e["record_issues"] = issues;
+      e["records"] = p.records.size();
+      next["items"][code] = e;
+      ++rebuilt;
+    }
+    const json& e = next["items"][code];
+    for (const auto& ri : e.value("record_issues", json::array())) {
+      json r = ri;
+      r["archival_code"] = code;
+      report["record_issues"].push_back(r);
+    }
+    if (e.value("how", "") == "placeholder")
+      report["placeholders"].push_back({{"archival_code", code}, {"title", item.value("title", "")}, {"reason", e.value("problem", "")}});
+  }
+
+  // 2. Case volumes.
+  if (opt.volumes) {
+    std::map<std::string, std::vector<json>> cases;  // case folder → items
+    for (const auto& item : all_items)
+      if (is_case(s, item) && !original_of(item).empty()) cases[case_folder_of(item)].push_back(item);
+    // 案卷号: 3 digits, allocated once per 门类/年度 in case-folder order, kept in derived.json.
+    std::map<std::string, int> last_no;
+    json prev_vols = old_state.value("volumes", json::object());
+    for (auto& [folder, v] : prev_vols.items()) {
+      std::string scope = fs::path(folder).parent_path().string();
+      last_no[scope] = std::max(last_no[scope], std::atoi(v.value("volume_no", "0").c_str()));
+    }
+    for (auto& [folder, items] : cases) {
+      if (folder.empty()) continue;
+      std::string scope = fs::path(folder).parent_path().string();
+      const json& prev = prev_vols.contains(folder) ? prev_vols[folder] : json();
+      std::string volume_no = prev.is_object() ? prev.value("volume_no", "") : "";
+      if (volume_no.empty()) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%03d", ++last_no[scope] % 100000);
+        volume_no = buf;
+      }
+      std::string archived = prev.is_object() ? prev.value("archived", "") : "";
+      if (archived.empty()) archived = opt.run_date;
+      std::string k = std::string(kGenerator) + "\n" + volume_no + "\n" + archived + "\n" + o.fonds + o.name + o.fonds_name;
+      std::sort(items.begin(), items.end(), [](const json& a, const json& b) {
+        return a.value("archival_code", "") < b.value("archival_code", "");
+      });
+      for (const auto& it : items)
+        k += "\n" + it.value("archival_code", "") + " " + sha_of(it) + " " + it.value("title", "") + " " +
+             it.value("date", "") + " " + it.value("volume", "") + " " + std::to_string(it.value("slot_order", 0)) + " " +
+             std::to_string(it.value("doc_number", 0)) + " " + it.value("retention", "") + " " + it.value("case_number", "");
+      std::string key = sha256_hex(k);
+      json entry;
+      if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
+        entry = prev;
+        ++reused;
+      } else {
+        VolumeOptions vo;
+        vo.volume_no = volume_no;
+        vo.archived_date = archived;
+        VolumeBuild vb = build_case_volume(items, root, s, o, vo, pages_of);
+        entry = {{"key", key}, {"volume_no", volume_no}, {"archived", archived}, {"files", json::array()},
+                 {"pages", vb.total_pages}, {"numbered_pages", vb.numbered_pages}, {"case_number", vb.facts.case_number},
+                 {"problems", vb.problems}};
+        json rows = json::array();
+        for (const auto& e : vb.entries)
+          rows.push_back({{"seq", e.seq}, {"archival_code", e.archival_code}, {"title", e.title}, {"pages", page_range_text(e)},
+                          {"pdf_first_page", e.first_index + 1}, {"how", e.how}});
+        entry["contents"] = rows;
+        entry["files"].push_back(write_output(root, (fs::path(folder) / "案卷.pdf").string(), vb.pdf));
+        if (!vb.docx.empty()) entry["files"].push_back(write_output(root, (fs::path(folder) / "案卷.docx").string(), vb.docx));
+        ++rebuilt;
+      }
+      next["volumes"][folder] = entry;
+      report["volumes"].push_back({{"case_folder", folder}, {"case_number", entry.value("case_number", "")},
+                                   {"volume_no", entry.value("volume_no", "")}, {"pages", entry.value("pages", 0)},
+                                   {"path", (fs::path(folder) / "案卷.pdf").string()},
+                                   {"problems", entry.value("problems", json::array())}});
+    }
+  }
+
+  // 3. 归档文件目录 per 门类 and 年度.
+  if (opt.catalogues) {
+    std::map<std::pair<std::string, int>, std::vector<const json*>> groups;
+    for (const auto& item : all_items)
+      groups[{item.value("category", ""), item.value("year", 0)}].push_back(&item);
+    for (auto& [g, items] : groups) {
+      if (g.first.empty() || g.second == 0) continue;
+      const filing::Category* c = s.category(g.first);
+      CatalogueSpec spec;
+      spec.fonds = o.fonds;
+      spec.fonds_name = o.fonds_name;
+      spec.year = std::to_string(g.second);
+      spec.organisation = o.organisation;
+      spec.category_name = c ? c->name : g.first;
+      spec.office = o.name;
+      std::set<std::string> periods;
+      std::string maxdate;
+      for (const json* it : items) {
+        std::string code = it->value("archival_code", "");
+        const json& st = next["items"].contains(code) ? next["items"][code] : json();
+        CatalogueRow r;
+        r.archival_code = code;
+        r.doc_number = st.is_object() ? st.value("doc_number", "") : "";
+        r.author = o.fonds_name.empty() ? o.name : o.fonds_name;
+        r.title = it->value("title", "");
+        r.date8 = date8(it->value("date", ""));
+        r.pages = st.is_object() && st.value("pages", 0) > 0 ? std::to_string(st.value("pages", 0)) : "";
+        if (st.is_object() && st.value("how", "") == "placeholder") r.remark = "原件损坏";
+        spec.rows.push_back(std::move(r));
+        std::string rc = it->value("retention", "");
+        periods.insert(s.period(rc) ? s.period(rc)->name : rc);
+        maxdate = std::max(maxdate, it->value("date", ""));
+      }
+      for (const auto& p : periods) spec.retention += (spec.retention.empty() ? "" : "、") + p;
+      spec.date = maxdate.size() >= 10 ? maxdate.substr(0, 10) : "";
+      std::string folder = (fs::path(g.first) / spec.year).string();
+      std::string k = std::string(kGenerator) + "\n" + spec.fonds + spec.fonds_name + spec.organisation + spec.office +
+                      spec.retention + spec.date;
+      for (const auto& r : spec.rows)
+        k += "\n" + r.archival_code + "|" + r.doc_number + "|" + r.title + "|" + r.date8 + "|" + r.pages + "|" + r.remark;
+      std::string key = sha256_hex(k);
+      const json prev = old_state.contains("catalogues") && old_state["catalogues"].contains(folder)
+                            ? old_state["catalogues"][folder] : json();
+      json entry;
+      if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
+        entry = prev;
+        ++reused;
+      } else {
+        CatalogueFiles cf = build_catalogue(spec);
+        entry = {{"key", key}, {"rows", spec.rows.size()}, {"files", json::array()}};
+        entry["files"].push_back(write_output(root, folder + "/归档文件目录.pdf", cf.pdf));
+        entry["files"].push_back(write_output(root, folder + "/归档文件目录.docx", cf.docx));
+        entry["files"].push_back(write_output(root, folder + "/归档文件目录.xlsx", cf.xlsx));
+        ++rebuilt;
+      }
+      next["catalogues"][folder] = entry;
+      report["catalogues"].push_back({{"folder", folder}, {"rows", entry.value("rows", 0)}});
+    }
+  }
+
+  // 4. Outputs no longer produced (an item renamed, a case regrouped): remove them.
+  std::set<std::string> now;
+  for (const char* sec : {"items", "volumes", "catalogues"})
+    for (auto& [k2, v] : next[sec].items())
+      for (const auto& f : v.value("files", json::array())) now.insert(f.value("path", ""));
+  for (const char* sec : {"items", "volumes", "catalogues"})
+    if (old_state.contains(sec))
+      for (auto& [k2, v] : old_state[sec].items())
+        for (const auto& f : v.value("files", json::array())) {
+          std::string p = f.value("path", "");
+          if (!p.empty() && !now.count(p) && p.find("..") == std::string::npos) {
+            std::error_code ec;
+            fs::remove(root / p, ec);
+          }
+        }
+  std::string err;
+  std::string bytes = dump_json(next);
+  if (bytes != dump_json(old_state) && !write_atomic(root / "derived.json", bytes, err)) throw std::runtime_error(err);
+  report["derived_counts"] = {{"rebuilt", rebuilt}, {"reused", reused}};
+  mask_json_strings(report);
+  return report;
+}
+
+namespace {
+std::string esc(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+}  // namespace
+
+std::string derived_report_html(const json& d) {
+  std::string h = "<h2>案卷</h2>\n<table><tr><th>案卷</th><th>案卷号</th><th>页数</th><th>问题</th></tr>\n";
+  for (const auto& v : d.value("volumes", json::array())) {
+    std::string probs;
+    for (const auto& p : v.value("problems", json::array())) probs += (probs.empty() ? "" : "<br>") + esc(p.get<std::string>());
+    h += "<tr><td>" + esc(v.value("path", "")) + "</td><td>" + esc(v.value("volume_no", "")) + "</td><td>" +
+         std::to_string(v.value("pages", 0)) + "</td><td class=\"" + (probs.empty() ? "ok\">无" : "bad\">" + probs) + "</td></tr>\n";
+  }
+  h += "</table>\n<h2>无法编入的原件（占位页）</h2>\n<table><tr><th>档号</th><th>题名</th><th>原因</th></tr>\n";
+  for (const auto& p : d.value("placeholders", json::array()))
+    h += "<tr><td>" + esc(p.value("archival_code", "")) + "</td><td>" + esc(p.value("title", "")) + "</td><td class=\"bad\">" +
+         esc(p.value("reason", "")) + "</td></tr>\n";
+  h += "</table>\n<h2>现场检查笔录：缺少或无效的项目</h2>\n<table><tr><th>档号</th><th>记录编号</th><th>检查对象</th><th>问题</th></tr>\n";
+  for (const auto& r : d.value("record_issues", json::array())) {
+    std::string probs;
+    for (const auto& p : r.value("problems", json::array()))
+      probs += (probs.empty() ? "" : "<br>") + esc(p.value("message", "")) + "（" + esc(p.value("clause", "")) + "）";
+    h += "<tr><td>" + esc(r.value("archival_code", "")) + "</td><td>" + esc(r.value("record_id", "")) + "</td><td>" +
+         esc(r.value("subject", "")) + "</td><td class=\"bad\">" + probs + "</td></tr>\n";
+  }
+  h += "</table>\n<h2>归档文件目录</h2>\n<table><tr><th>目录</th><th>条目</th></tr>\n";
+  for (const auto& c : d.value("catalogues", json::array()))
+    h += "<tr><td>" + esc(c.value("folder", "")) + "/归档文件目录.{pdf,docx,xlsx}</td><td>" + std::to_string(c.value("rows", 0)) +
+         "</td></tr>\n";
+  h += "</table>\n";
+  return h;
+}
+
+}  // namespace lh::package

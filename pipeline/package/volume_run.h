@@ -1,0 +1,40 @@
+// The derived outputs of an archive run (issue 5), rebuilt only for what changed:
+//   <item folder>/阅览本/<档号> <题名>.pdf      reading copy with the 归档章 on page 1
+//   <item folder>/检查笔录/<档号>-NN.{pdf,docx}  uniform 现场检查笔录 per inspection record
+//   <case folder>/案卷.{pdf,docx}                the case volume (volume.h)
+//   <门类>/<年度>/归档文件目录.{pdf,docx,xlsx}    the catalogue of a year and category
+//   ARCHIVE/derived.json                         state: what each output was built from (keys are
+//                                                hashes of the inputs), its SHA-256, 案卷号, pages
+// Deterministic: no clock except the 归档日期 of a volume's first build, which is then kept in
+// derived.json; a re-run with nothing changed rewrites nothing.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "filing/office.h"
+#include "filing/scheme.h"
+
+namespace lh::package {
+
+struct DerivedOptions {
+  std::string run_date;       // YYYY-MM-DD: 归档日期 of volumes first built in this run
+  bool reading_copies = true;
+  bool volumes = true;
+  bool catalogues = true;
+  bool records = true;
+};
+
+// Builds what changed and returns the report section ("volumes", "record_issues",
+// "placeholders", "catalogues", "derived_counts"). Throws on I/O errors.
+nlohmann::json build_derived(const nlohmann::json& manifest, const std::filesystem::path& archive_dir,
+                             const filing::Scheme& s, const filing::Office& o, const DerivedOptions& opt);
+
+// Report HTML for that section (inserted before </body> of report.html).
+std::string derived_report_html(const nlohmann::json& derived);
+
+// Replaces 居民身份证号 and mobile numbers in every string of j (issue 5 §5).
+void mask_json_strings(nlohmann::json& j);
+
+}  // namespace lh::package
