@@ -2,6 +2,7 @@
 // through fontconfig's caches (fast: ~1 ms once cached) and narrowed by a <selectfont> filter to
 // exactly the files roles.json lists. Every family of every role is
 // then resolved with FcFontMatch and must land on that family in one of the role's files.
+#include "model/markup.h"
 #include "layout/fonts.h"
 
 #include <array>
@@ -39,19 +40,6 @@ const char* role_chinese(model::FontRole r) {
   return "?";
 }
 
-std::string xml_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
 
 // fontconfig globs treat * ? [ ] specially; our paths are plain, but escape anyway.
 std::string glob_escape(const std::string& s) {
@@ -156,10 +144,10 @@ FontSet FontSet::load(const std::string& roles_json) {
   // Our configuration: system dirs via the cache, filtered to the listed files; synthetic bold
   // (the rule of fontconfig's 90-synthetic.conf) for roles without a bold face.
   std::string xml = "<?xml version=\"1.0\"?><fontconfig>";
-  for (const auto& d : font_dirs) xml += "<dir>" + xml_escape(d) + "</dir>";
+  for (const auto& d : font_dirs) xml += "<dir>" + model::markup_escape(d) + "</dir>";
   xml += "<cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir>";
   xml += "<selectfont><acceptfont>";
-  for (const auto& f : all_files) xml += "<glob>" + xml_escape(glob_escape(f)) + "</glob>";
+  for (const auto& f : all_files) xml += "<glob>" + model::markup_escape(glob_escape(f)) + "</glob>";
   xml += "</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont>";
   xml +=
       "<match target=\"font\"><test name=\"weight\" compare=\"less_eq\"><const>medium</const></test>"

@@ -1,3 +1,4 @@
+#include "model/markup.h"
 #include "package/report.h"
 
 #include "filing/completeness.h"
@@ -74,19 +75,6 @@ json build_report(const json& manifest, const filing::Scheme& s, const RunInfo& 
 }
 
 namespace {
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
 std::string str(const json& j, const char* k) {
   auto it = j.find(k);
   if (it == j.end() || it->is_null()) return {};
@@ -101,9 +89,9 @@ std::string report_html(const json& r) {
        "th,td{border:1px solid #555;padding:4px 8px;text-align:left}th{background:#eee}.bad{color:#b00}.ok{color:#070}"
        "</style>\n</head>\n<body>\n";
   const json& a = r["archive"];
-  h += "<h1>归档报告 — " + esc(str(a, "office")) + "</h1>\n";
-  h += "<p>全宗号 " + esc(str(a, "fonds")) + "；本次运行 " + esc(str(r["run"], "started_at")) + " 至 " +
-       esc(str(r["run"], "finished_at")) + "；新编件号 " + esc(str(r["run"], "new_items")) + " 件。</p>\n";
+  h += "<h1>归档报告 — " + model::markup_escape(str(a, "office")) + "</h1>\n";
+  h += "<p>全宗号 " + model::markup_escape(str(a, "fonds")) + "；本次运行 " + model::markup_escape(str(r["run"], "started_at")) + " 至 " +
+       model::markup_escape(str(r["run"], "finished_at")) + "；新编件号 " + model::markup_escape(str(r["run"], "new_items")) + " 件。</p>\n";
   static const std::map<std::string, std::string> fate_zh = {
       {"archived", "归档"}, {"duplicate", "重复"}, {"version", "历史版本"}, {"junk", "清除（无用文件）"}, {"quarantined", "搁置"}};
   h += "<h2>输入文件去向</h2>\n<table><tr><th>去向</th><th>本次</th><th>累计</th></tr>\n";
@@ -113,28 +101,28 @@ std::string report_html(const json& r) {
   }
   h += "</table>\n<h2>门类</h2>\n<table><tr><th>代码</th><th>门类</th><th>件数</th></tr>\n";
   for (const auto& c : r["counts"]["by_category"])
-    h += "<tr><td style=\"border-left:8px solid " + esc(str(c, "colour")) + "\">" + esc(str(c, "code")) + "</td><td>" +
-         esc(str(c, "name")) + "</td><td>" + str(c, "items") + "</td></tr>\n";
+    h += "<tr><td style=\"border-left:8px solid " + model::markup_escape(str(c, "colour")) + "\">" + model::markup_escape(str(c, "code")) + "</td><td>" +
+         model::markup_escape(str(c, "name")) + "</td><td>" + str(c, "items") + "</td></tr>\n";
   h += "</table>\n<h2>案卷完整性</h2>\n<table><tr><th>案件</th><th>件数</th><th>缺少</th></tr>\n";
   for (const auto& c : r["cases"]) {
     std::string miss;
-    for (const auto& m : c["missing"]) miss += (miss.empty() ? "" : "<br>") + esc(str(m, "message"));
-    h += "<tr><td>" + esc(str(c, "case")) + "</td><td>" + str(c, "items") + "</td><td class=\"" +
+    for (const auto& m : c["missing"]) miss += (miss.empty() ? "" : "<br>") + model::markup_escape(str(m, "message"));
+    h += "<tr><td>" + model::markup_escape(str(c, "case")) + "</td><td>" + str(c, "items") + "</td><td class=\"" +
          (miss.empty() ? "ok\">齐全" : "bad\">" + miss) + "</td></tr>\n";
   }
   h += "</table>\n<h2>检查记录问题</h2>\n<table><tr><th>档号</th><th>题名</th><th>问题</th></tr>\n";
   for (const auto& i : r["inspection_issues"]) {
     std::string is;
-    for (const auto& m : i["issues"]) is += (is.empty() ? "" : "<br>") + esc(str(m, "message"));
-    h += "<tr><td>" + esc(str(i, "archival_code")) + "</td><td>" + esc(str(i, "title")) + "</td><td class=\"bad\">" + is + "</td></tr>\n";
+    for (const auto& m : i["issues"]) is += (is.empty() ? "" : "<br>") + model::markup_escape(str(m, "message"));
+    h += "<tr><td>" + model::markup_escape(str(i, "archival_code")) + "</td><td>" + model::markup_escape(str(i, "title")) + "</td><td class=\"bad\">" + is + "</td></tr>\n";
   }
   h += "</table>\n<h2>统一社会信用代码校验未通过</h2>\n<table><tr><th>档号</th><th>题名</th><th>代码</th></tr>\n";
   for (const auto& c : r["invalid_credit_codes"])
-    h += "<tr><td>" + esc(str(c, "archival_code")) + "</td><td>" + esc(str(c, "title")) + "</td><td class=\"bad\">" + esc(str(c, "code")) + "</td></tr>\n";
+    h += "<tr><td>" + model::markup_escape(str(c, "archival_code")) + "</td><td>" + model::markup_escape(str(c, "title")) + "</td><td class=\"bad\">" + model::markup_escape(str(c, "code")) + "</td></tr>\n";
   h += "</table>\n<h2>搁置与清除的文件</h2>\n<table><tr><th>文件</th><th>去向</th><th>原因</th></tr>\n";
   for (const auto& s : r["set_aside"])
-    h += "<tr><td>" + esc(str(s, "path")) + "</td><td>" + esc(fate_zh.count(str(s, "fate")) ? fate_zh.at(str(s, "fate")) : str(s, "fate")) +
-         "</td><td>" + esc(str(s, "reason")) + "</td></tr>\n";
+    h += "<tr><td>" + model::markup_escape(str(s, "path")) + "</td><td>" + model::markup_escape(fate_zh.count(str(s, "fate")) ? fate_zh.at(str(s, "fate")) : str(s, "fate")) +
+         "</td><td>" + model::markup_escape(str(s, "reason")) + "</td></tr>\n";
   h += "</table>\n<h2>命名规范</h2>\n<p>已符合“&lt;档号&gt; &lt;题名&gt;.&lt;扩展名&gt;”的输入文件：" +
        str(r["naming_standard"], "already_standard") + " / " + str(r["naming_standard"], "inputs") + "</p>\n";
   h += "</body>\n</html>\n";
