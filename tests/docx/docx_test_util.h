@@ -41,10 +41,6 @@ class SchemaSet {
   static SchemaSet& instance();
   // Empty string when valid; otherwise the validator's messages.
   std::string validate(const std::string& xml, const std::string& xsd_file);
-
- private:
-  struct Compiled;
-  std::map<std::string, std::shared_ptr<Compiled>> cache_;
 };
 
 // The schema a part validates against, or empty for parts that have none (core.xml, media).
