@@ -13,6 +13,8 @@
 #include "ingest/inspect.h"
 #include "model/paths.h"
 #include "package/archive.h"
+#include "package/lock.h"
+#include "package/unchanged_run.h"
 
 namespace lh::cli {
 namespace fs = std::filesystem;
@@ -32,6 +34,27 @@ const char* kHelp =
     "  --documents         also build reading copies with 归档章, 案卷, 归档文件目录 and uniform\n"
     "                      inspection records (issue 5, in progress: slow on large inboxes)\n"
     "  --quiet             no progress output\n";
+
+// Prints the result and gives the exit code (full and unchanged runs alike).
+int print_archive_result(const package::ArchiveResult& r, bool quiet) {
+  switch (r.status) {
+    case package::ArchiveStatus::BadConfig:
+      std::fprintf(stderr, "lianghua archive: configuration error:\n%s\n", r.error.c_str());
+      return kUsage;
+    case package::ArchiveStatus::LockHeld:
+    case package::ArchiveStatus::Failed:
+      std::fprintf(stderr, "lianghua archive: could not run: %s\n", r.error.c_str());
+      return kCannotRun;
+    default: break;
+  }
+  // One line per input set aside, naming the file and the reason (junk is not "set aside": it is sorted out).
+  Progress progress("archive", quiet);
+  for (const auto& [path, why] : r.set_aside) progress.note("set aside: " + path + ": " + why);
+  std::printf("archive: %zu item(s), %zu new;", r.items, r.new_items);
+  for (const auto& [fate, n] : r.by_fate) std::printf(" %s %zu", fate.c_str(), n);
+  std::printf("\nmanifest %s\nreport   %s\n", r.manifest.c_str(), r.report_html.c_str());
+  return r.status == package::ArchiveStatus::SetAside ? kSetAside : kOk;
+}
 
 }  // namespace
 
@@ -62,7 +85,12 @@ int cmd_archive(int argc, char** argv) {
         case 'q': quiet = true; break;
         case 'd': aopt.derived_outputs = true; break;
         case 'h': std::printf("%s%s", kHelp, kIngestOptionsHelp); return kOk;
-        case 1: apply_ingest_option(kLong[idx].name, optarg, opt); break;
+        case 1:
+          apply_ingest_option(kLong[idx].name, optarg, opt);
+          // Options that can change what a reader concludes are part of the run's fingerprint.
+          if (std::string_view(kLong[idx].name) != "jobs")
+            aopt.options_text += std::string(kLong[idx].name) + "=" + (optarg ? optarg : "") + ";";
+          break;
         default: throw UsageError{std::string("unknown or incomplete option '") + argv[optind - 1] + "'"};
       }
     }
@@ -85,9 +113,25 @@ int cmd_archive(int argc, char** argv) {
     std::fprintf(stderr, "lianghua archive: cannot create %s: %s\n", out.c_str(), ec.message().c_str());
     return kCannotRun;
   }
+  // One run at a time, decided before the inbox is read: a second run refuses at once (exit 3).
+  std::string lock_error;
+  auto lock = package::ArchiveLock::acquire(out, lock_error);
+  if (!lock) {
+    std::fprintf(stderr, "lianghua archive: could not run: %s\n", lock_error.c_str());
+    return kCannotRun;
+  }
+  auto files = ingest::walk_inputs({in}, true);
+  std::vector<package::InboxEntry> listing;
+  listing.reserve(files.size());
+  for (const auto& w : files) listing.push_back({w.path, w.size, w.mtime_ns});
+  aopt.inbox_fingerprint = package::run_fingerprint(std::move(listing), aopt);
+  // Nothing changed since the last completed run: one stat per input, nothing rewritten.
+  if (auto same = package::finish_if_unchanged(aopt, *lock)) {
+    if (!quiet) std::fprintf(stderr, "archive: %zu input(s), none changed since the last run\n", files.size());
+    return print_archive_result(*same, quiet);
+  }
   // 整理 starts from what the last run already knows: unchanged inputs cost only a stat.
   package::PreviousRun previous(out);
-  auto files = ingest::walk_inputs({in}, true);
   std::map<size_t, model::InspectedFile> reused;
   std::map<const ingest::WalkedFile*, size_t> index;
   for (size_t i = 0; i < files.size(); ++i) index[&files[i]] = i;
@@ -108,23 +152,7 @@ int cmd_archive(int argc, char** argv) {
   if (!quiet)
     std::fprintf(stderr, "archive: %zu input(s), %zu unchanged since the last run\n", files.size(), reused.size());
 
-  package::ArchiveResult r = package::run_archive(results, aopt);
-  switch (r.status) {
-    case package::ArchiveStatus::BadConfig:
-      std::fprintf(stderr, "lianghua archive: configuration error:\n%s\n", r.error.c_str());
-      return kUsage;
-    case package::ArchiveStatus::LockHeld:
-    case package::ArchiveStatus::Failed:
-      std::fprintf(stderr, "lianghua archive: could not run: %s\n", r.error.c_str());
-      return kCannotRun;
-    default: break;
-  }
-  // One line per input set aside, naming the file and the reason (junk is not "set aside": it is sorted out).
-  for (const auto& [path, why] : r.set_aside) progress.note("set aside: " + path + ": " + why);
-  std::printf("archive: %zu item(s), %zu new;", r.items, r.new_items);
-  for (const auto& [fate, n] : r.by_fate) std::printf(" %s %zu", fate.c_str(), n);
-  std::printf("\nmanifest %s\nreport   %s\n", r.manifest.c_str(), r.report_html.c_str());
-  return r.status == package::ArchiveStatus::SetAside ? kSetAside : kOk;
+  return print_archive_result(package::run_archive(results, aopt, *lock), quiet);
 }
 
 int cmd_verify(int argc, char** argv) {

@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS runs(
   status TEXT NOT NULL DEFAULT 'running',
   summary TEXT
 );
+CREATE TABLE IF NOT EXISTS state(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 )SQL";
 
 // The location sequence shares the sequences table under a key no scope can take.
@@ -216,6 +220,18 @@ std::vector<InputRecord> Catalogue::inputs() const {
   return out;
 }
 
+std::vector<Catalogue::InputEntry> Catalogue::input_entries() const {
+  std::vector<InputEntry> out;
+  sql::Statement q(db_.get(),
+      "SELECT path, size, sha256, fate, archival_code, reason, "
+      "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0) "
+      "FROM inputs ORDER BY path");
+  while (q.step())
+    out.push_back({q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_text(2), q.column_text(3),
+                   q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0});
+  return out;
+}
+
 int Catalogue::last_number(const std::string& scope) const {
   sql::Statement q(db_.get(), "SELECT last_number FROM sequences WHERE scope = ?1");
   q.bind(1, scope);
@@ -233,6 +249,23 @@ void Catalogue::finish_run(int64_t run, const std::string& finished_at, const st
   sql::Statement q(db_.get(), "UPDATE runs SET finished_at = ?2, status = ?3, summary = ?4 WHERE id = ?1");
   q.bind(1, run).bind(2, finished_at).bind(3, status).bind(4, summary);
   q.run();
+}
+
+std::string Catalogue::state(const std::string& key) const {
+  sql::Statement q(db_.get(), "SELECT value FROM state WHERE key = ?1");
+  q.bind(1, key);
+  return q.step() ? q.column_text(0) : std::string();
+}
+
+void Catalogue::set_state(const std::map<std::string, std::string>& values) {
+  sql::Transaction tx(db_.get());
+  sql::Statement q(db_.get(), "INSERT INTO state(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  for (const auto& [k, v] : values) {
+    q.reset();
+    q.bind(1, k).bind(2, v);
+    q.run();
+  }
+  tx.commit();
 }
 
 }  // namespace lh::filing

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,11 +81,23 @@ class Catalogue {
 
   std::vector<ItemRecord> items() const;     // sorted by archival_code
   std::vector<InputRecord> inputs() const;   // sorted by path
+  // What the manifest lists of each input, without the stored facts (sorted by path).
+  struct InputEntry {
+    std::string path;
+    uint64_t size = 0;
+    std::string sha256, fate, archival_code, reason;
+    bool container = false, standard_name = false;
+  };
+  std::vector<InputEntry> input_entries() const;
   int last_number(const std::string& scope) const;
 
   // Runs: the wall clock lives here and in the report, never in the manifest.
   int64_t begin_run(const std::string& started_at);
   void finish_run(int64_t run, const std::string& finished_at, const std::string& status, const std::string& summary);
+
+  // Small key/value state between runs (the last run's inbox fingerprint, the manifest's hash).
+  std::string state(const std::string& key) const;  // empty when unset
+  void set_state(const std::map<std::string, std::string>& values);  // one transaction
 
  private:
   sql::DbPtr db_;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,7 @@
 #include "package/lock.h"
 #include "package/manifest.h"
 #include "package/report.h"
+#include "package/unchanged_run.h"
 #include "package/volume_run.h"
 
 namespace lh::package {
@@ -30,15 +32,6 @@ using json = nlohmann::json;
 using filing::Fate;
 
 namespace {
-
-std::string now_iso() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &tm);
-  return buf;
-}
 
 struct Member {          // one file of an item: the final or a version
   int input = -1;        // index into plan.inputs
@@ -84,6 +77,11 @@ void kill_point(const char* phase) {
   if (++count >= n) std::raise(SIGKILL);
 }
 
+bool same_input_record(const filing::InputRecord& a, const filing::InputRecord& b) {
+  return a.size == b.size && a.mtime_ns == b.mtime_ns && a.sha256 == b.sha256 && a.fate == b.fate &&
+         a.archival_code == b.archival_code && a.reason == b.reason && a.facts == b.facts;
+}
+
 std::string error_lines(const std::vector<std::string>& v) {
   std::string s;
   for (const auto& e : v) s += (s.empty() ? "" : "\n") + e;
@@ -93,10 +91,20 @@ std::string error_lines(const std::vector<std::string>& v) {
 }  // namespace
 
 ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt) {
-  ArchiveResult res;
   std::string err;
   auto lock = ArchiveLock::acquire(opt.out_dir, err);
-  if (!lock) { res.status = ArchiveStatus::LockHeld; res.error = err; return res; }
+  if (!lock) {
+    ArchiveResult res;
+    res.status = ArchiveStatus::LockHeld;
+    res.error = err;
+    return res;
+  }
+  return run_archive(inputs, opt, *lock);
+}
+
+ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt, const ArchiveLock&) {
+  ArchiveResult res;
+  std::string err;
 
   filing::SchemeLoad sl = filing::load_scheme(opt.scheme);
   fs::path office_xsd = opt.office_xsd.empty() ? opt.scheme.parent_path() / "office.xsd" : opt.office_xsd;
@@ -123,14 +131,17 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     ctx.archived_path = [&](const std::string& sha) { return cat.archived_path_for(sha); };
     filing::Plan plan = filing::plan_filing(inputs, s, o, opt.in_dir.string(), ctx);
 
-    std::map<std::string, json> prev_items;  // identity → stored manifest entry
-    for (const auto& r : cat.items()) {
-      json j = json::parse(r.manifest.empty() ? "null" : r.manifest, nullptr, false);
-      if (j.is_object()) prev_items[r.identity] = std::move(j);
-    }
+    const fs::path staging = out / ".staging";
+    {  // Scoped: what the catalogue held is released before the manifest is built (peak memory).
+    std::unordered_map<std::string, std::string> stored_items;  // identity → stored manifest line
+    for (auto& r : cat.items()) stored_items.emplace(std::move(r.identity), std::move(r.manifest));
+    auto stored_files = [&](const std::string& identity) {
+      auto p = stored_items.find(identity);
+      return p == stored_items.end() || p->second.empty() ? json::array()
+                                                          : previous_files(json::parse(p->second, nullptr, false));
+    };
 
     // 1. Stage every member's bytes (verified against the inspected SHA-256) before any number is given.
-    fs::path staging = out / ".staging";
     fs::remove_all(staging);
     fs::create_directories(staging);
     std::vector<std::vector<Member>> members(plan.items.size());
@@ -150,7 +161,7 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     };
     for (size_t k = 0; k < plan.items.size(); ++k) {
       const auto& it = plan.items[k];
-      json prev_files_j = previous_files(prev_items.count(it.identity) ? prev_items[it.identity] : json());
+      json prev_files_j = stored_files(it.identity);
       std::vector<int> ids = {it.final_input};
       ids.insert(ids.end(), it.version_inputs.begin(), it.version_inputs.end());
       int vno = 0;
@@ -268,8 +279,7 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
       std::sort(versions.begin(), versions.end(),
                 [](const json& x, const json& y) { return x["version"].get<int>() < y["version"].get<int>(); });
       // Files this item held before and no longer does (its final changed): remove them.
-      if (prev_items.count(it.identity))
-        for (const auto& pf : previous_files(prev_items[it.identity])) {
+      for (const auto& pf : stored_files(it.identity)) {
           std::string p = pf.value("path", "");
           if (!p.empty() && !now_paths.count(p) && p.find("..") == std::string::npos) {
             std::error_code ec;
@@ -316,27 +326,35 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
           {"invalid_credit_codes", it.invalid_credit_codes},
           {"warnings", it.warnings},
       };
-      records.push_back({it.identity, al.archival_code, j.dump(-1, ' ', false, json::error_handler_t::replace)});
+      std::string line = j.dump(-1, ' ', false, json::error_handler_t::replace);
+      // Only what changed is written: an unchanged item costs no catalogue write.
+      if (auto p = stored_items.find(it.identity); p == stored_items.end() || p->second != line)
+        records.push_back({it.identity, al.archival_code, std::move(line)});
     }
 
     // 4. Inputs, with what inspection learned (for incremental re-runs).
     std::map<int, std::string> code_of_item;
     for (size_t a = 0; a < live.size(); ++a) code_of_item[static_cast<int>(live[a])] = allocs[a].archival_code;
     std::vector<filing::InputRecord> in_records;
+    std::unordered_map<std::string, filing::InputRecord> stored_inputs;
+    for (auto& r : cat.inputs()) stored_inputs.emplace(r.path, std::move(r));
     for (const auto& in : plan.inputs) {
       const auto& f = *in.file;
       json facts = ingest::to_wire_json(f);
       facts["lh_container"] = in.container;
       facts["lh_standard_name"] = in.standard_name;
       std::string code = in.item >= 0 && code_of_item.count(in.item) ? code_of_item[in.item] : std::string();
-      in_records.push_back({in.path, f.size, f.mtime_ns, f.sha256, filing::fate_name(in.fate), code, in.reason,
-                            facts.dump(-1, ' ', false, json::error_handler_t::replace)});
+      filing::InputRecord rec{in.path, f.size, f.mtime_ns, f.sha256, filing::fate_name(in.fate), code, in.reason,
+                              facts.dump(-1, ' ', false, json::error_handler_t::replace)};
+      if (auto p = stored_inputs.find(in.path); p == stored_inputs.end() || !same_input_record(p->second, rec))
+        in_records.push_back(std::move(rec));
       if (!in.container) run.this_run[filing::fate_name(in.fate)]++;
     }
     // Every rename above is durable before the catalogue records where the files are.
     if (!sync_filesystem(out, err)) throw std::runtime_error(err);
     cat.save_batch(records, in_records);
     kill_point("save");
+    }  // stored_items, records, in_records released
 
     // 5. Manifest and report, each written atomically.
     json manifest = build_manifest(cat, s, o);
@@ -357,14 +375,7 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
         report["derived"] = {{"error", e.what()}};
       }
     }
-    mask_json_strings(report);  // issue 5 §5: no full 身份证号 / mobile number in a run report
-    std::string html = report_html(report);
-    if (auto body = html.rfind("</body>"); opt.derived_outputs && body != std::string::npos)
-      html.insert(body, derived_report_html(report["derived"]));
-    res.report_json = out / "reports" / "report.json";
-    res.report_html = out / "reports" / "report.html";
-    if (!write_atomic(res.report_json, dump_json(report), err)) throw std::runtime_error(err);
-    if (!write_atomic(res.report_html, html, err)) throw std::runtime_error(err);
+    if (!write_run_reports(report, out, res, err)) throw std::runtime_error(err);
     fs::remove_all(staging);
 
     for (const auto& in : plan.inputs) {
@@ -374,6 +385,9 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     }
     res.items = manifest["items"].size();
     res.status = res.by_fate.count("quarantined") && res.by_fate["quarantined"] > 0 ? ArchiveStatus::SetAside : ArchiveStatus::Ok;
+    // The next run with the same fingerprint and this manifest has nothing to do (unchanged_run.h).
+    if (auto msha = sha256_file(res.manifest); msha && !opt.inbox_fingerprint.empty())
+      cat.set_state({{kStateFingerprint, opt.inbox_fingerprint}, {kStateManifestSha, *msha}});
     cat.finish_run(run.run_id, run.finished_at, res.status == ArchiveStatus::Ok ? "ok" : "set-aside",
                    json(res.by_fate).dump());
   } catch (const std::exception& e) {

@@ -31,6 +31,8 @@ struct ArchiveOptions {
   // Issue 5 (in progress): reading copies with 归档章, uniform 现场检查笔录, 案卷, 归档文件目录.
   // Off by default until they meet the nightly run's speed and memory floors and verify knows them.
   bool derived_outputs = false;
+  std::string options_text;          // reader options that change conclusions (--big5, passwords, …)
+  std::string inbox_fingerprint;     // run_fingerprint(); recorded after a completed run (unchanged_run.h)
 };
 
 enum class ArchiveStatus {
@@ -52,8 +54,12 @@ struct ArchiveResult {
   bool ok() const { return status == ArchiveStatus::Ok || status == ArchiveStatus::SetAside; }
 };
 
-// Files the inputs (top-level files; ZIP entries as their children) into opt.out_dir.
+class ArchiveLock;
+// Files the inputs (top-level files; ZIP entries as their children) into opt.out_dir. The first form
+// takes ARCHIVE/.lock itself; the second is for a caller that took it before reading the inbox.
 ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt);
+ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt,
+                          const ArchiveLock& held);
 
 struct VerifyProblem {
   std::string kind;      // missing, hash-mismatch, unlisted-file, not-in-catalogue, catalogue-differs, manifest-unreadable

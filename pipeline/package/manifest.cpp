@@ -3,7 +3,11 @@
 namespace lh::package {
 using json = nlohmann::json;
 
-std::string dump_json(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
+std::string dump_json(const json& j) {
+  std::string s = j.dump(2, ' ', false, json::error_handler_t::replace);
+  s.push_back('\n');  // in place: a 20 MB manifest is not copied again
+  return s;
+}
 
 json build_manifest(const filing::Catalogue& cat, const filing::Scheme& s, const filing::Office& o) {
   json m;
@@ -23,15 +27,10 @@ json build_manifest(const filing::Catalogue& cat, const filing::Scheme& s, const
   }
   m["items"] = std::move(items);
   json inputs = json::array();
-  for (const auto& in : cat.inputs()) {
-    json j = {{"path", in.path}, {"sha256", in.sha256}, {"fate", in.fate}, {"archival_code", in.archival_code},
-              {"reason", in.reason}, {"size", in.size}};
-    json facts = json::parse(in.facts, nullptr, false);
-    if (facts.is_object()) {
-      j["container"] = facts.value("lh_container", false);
-      j["standard_name"] = facts.value("lh_standard_name", false);
-    }
-    inputs.push_back(std::move(j));
+  for (const auto& in : cat.input_entries()) {
+    inputs.push_back({{"path", in.path}, {"sha256", in.sha256}, {"fate", in.fate}, {"archival_code", in.archival_code},
+                      {"reason", in.reason}, {"size", in.size}, {"container", in.container},
+                      {"standard_name", in.standard_name}});
   }
   m["inputs"] = std::move(inputs);
   return m;

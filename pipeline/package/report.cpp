@@ -1,15 +1,45 @@
 #include "model/markup.h"
 #include "package/report.h"
 
+#include <chrono>
+#include <ctime>
+
 #include "filing/completeness.h"
+#include "package/archive.h"
+#include "package/files.h"
+#include "package/manifest.h"
+#include "package/volume_run.h"
 
 namespace lh::package {
 using json = nlohmann::json;
 
+json run_json(const RunInfo& run) {
+  return {{"id", run.run_id}, {"started_at", run.started_at}, {"finished_at", run.finished_at},
+          {"inputs_by_fate", run.this_run}, {"new_items", run.new_items}};
+}
+
+std::string now_iso() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &tm);
+  return buf;
+}
+
+bool write_run_reports(json& report, const std::filesystem::path& out, ArchiveResult& res, std::string& err) {
+  mask_json_strings(report);  // issue 5 §5: no full 身份证号 / mobile number in a run report
+  std::string html = report_html(report);
+  if (auto body = html.rfind("</body>"); report.contains("derived") && body != std::string::npos)
+    html.insert(body, derived_report_html(report["derived"]));
+  res.report_json = out / "reports" / "report.json";
+  res.report_html = out / "reports" / "report.html";
+  return write_atomic(res.report_json, dump_json(report), err) && write_atomic(res.report_html, html, err);
+}
+
 json build_report(const json& manifest, const filing::Scheme& s, const RunInfo& run) {
   json r;
-  r["run"] = {{"id", run.run_id}, {"started_at", run.started_at}, {"finished_at", run.finished_at},
-              {"inputs_by_fate", run.this_run}, {"new_items", run.new_items}};
+  r["run"] = run_json(run);
   r["archive"] = manifest.value("archive", json::object());
 
   std::map<std::string, size_t> by_fate = {{"archived", 0}, {"duplicate", 0}, {"version", 0}, {"junk", 0}, {"quarantined", 0}};

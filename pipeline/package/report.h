@@ -5,6 +5,7 @@
 // how many inputs already met the naming standard `<档号> <题名>.<ext>`.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -21,5 +22,16 @@ struct RunInfo {
 
 nlohmann::json build_report(const nlohmann::json& manifest, const filing::Scheme& s, const RunInfo& run);
 std::string report_html(const nlohmann::json& report);
+
+// The report's "run" section.
+nlohmann::json run_json(const RunInfo& run);
+// Local time as 2024-06-01T02:00:00+0800 (the runs table and the report only).
+std::string now_iso();
+
+struct ArchiveResult;
+// Masks personal numbers, then writes reports/report.json and report.html (with the derived section
+// when the report has one) atomically; sets res.report_json / res.report_html.
+bool write_run_reports(nlohmann::json& report, const std::filesystem::path& archive_dir, ArchiveResult& res,
+                       std::string& error);
 
 }  // namespace lh::package

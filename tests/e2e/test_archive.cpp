@@ -344,9 +344,9 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   auto r2 = archive(in, out);
   EXPECT_EQ(r2.exit_code, 1) << r2.err;
   size_t n = inbox_files(in).size();
-  EXPECT_NE(r2.err.find(std::to_string(n) + " input(s), " + std::to_string(n) + " unchanged since the last run"),
-            std::string::npos) << r2.err;
+  EXPECT_NE(r2.err.find(std::to_string(n) + " input(s), none changed since the last run"), std::string::npos) << r2.err;
   EXPECT_NE(r2.out.find(", 0 new;"), std::string::npos) << r2.out;
+  EXPECT_EQ(read_json(out / "reports/report.json")["run"].value("unchanged", false), true);
   EXPECT_EQ(lh::test::read_file(out / "manifest.json"), m1);
   auto all2 = snapshot(out);
   std::map<std::string, FileState> originals2;
@@ -368,6 +368,47 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   auto v2 = run({program().string(), "verify", out.string()});
   EXPECT_EQ(v2.exit_code, 1) << v2.out.substr(0, 1500);
   EXPECT_NE(v2.out.find("hash-mismatch: " + victim), std::string::npos) << v2.out.substr(0, 1500);
+}
+
+// The unchanged nightly run takes the short way (one stat per input), but only when nothing that
+// could file differently changed: a touched input or an edited office profile takes the full run,
+// which reads only what changed and ends with the same manifest.
+TEST(Archive, UnchangedRerunShortcutIsTakenOnlyWhenNothingChanged) {
+  auto base = lh::test::temp_dir("arch-unchanged");
+  fs::path in = copy_inbox(base / "inbox"), out = base / "ARCHIVE";
+  ASSERT_EQ(archive(in, out).exit_code, 1);
+  std::string m1 = lh::test::read_file(out / "manifest.json");
+  size_t n = inbox_files(in).size();
+  auto same = archive(in, out);
+  EXPECT_EQ(same.exit_code, 1) << same.err;
+  EXPECT_NE(same.err.find("none changed since the last run"), std::string::npos) << same.err;
+  EXPECT_NE(same.err.find("set aside: 收件/行政处罚决定书(1).pdf"), std::string::npos) << "set-aside lines every night";
+
+  // One input's mtime moves (a clerk re-saved it unchanged): full run, only that file re-read.
+  fs::path touched = in / "通知/关于做好2024年度文书档案整理归档工作的通知.txt";
+  fs::last_write_time(touched, fs::last_write_time(touched) + std::chrono::seconds(60));
+  auto r = archive(in, out);
+  EXPECT_NE(r.err.find(std::to_string(n) + " input(s), " + std::to_string(n - 1) + " unchanged"), std::string::npos) << r.err;
+  EXPECT_EQ(lh::test::read_file(out / "manifest.json"), m1);
+  EXPECT_NE(archive(in, out).err.find("none changed"), std::string::npos);
+
+  // The office profile is edited (same meaning, new bytes): full run, every input a stat.
+  fs::path office_copy = base / "office.xml";
+  lh::test::write_file(office_copy, lh::test::read_file(office()) + "<!-- 2024-06 复核 -->\n");
+  auto argv = archive_argv(in, out);
+  for (size_t i = 0; i + 1 < argv.size(); ++i)
+    if (argv[i] == "--office") argv[i + 1] = office_copy.string();
+  ScopedEnv t("LIANGHUA_RUN_TIME", kRunTime);
+  auto r2 = run(argv);
+  EXPECT_NE(r2.err.find(std::to_string(n) + " input(s), " + std::to_string(n) + " unchanged"), std::string::npos) << r2.err;
+  EXPECT_NE(run(argv).err.find("none changed"), std::string::npos);
+  EXPECT_EQ(lh::test::read_file(out / "manifest.json"), m1);
+
+  // The manifest is replaced behind the archive's back: not trusted, the full run rewrites it.
+  lh::test::write_file(out / "manifest.json", "{}\n");
+  auto r3 = run(argv);
+  EXPECT_EQ(r3.err.find("none changed"), std::string::npos) << r3.err;
+  EXPECT_EQ(lh::test::read_file(out / "manifest.json"), m1);
 }
 
 // Day 2: one new document arrives. It gets the next 件号 of its scope; nothing else moves.
@@ -473,6 +514,7 @@ TEST(Archive, SecondConcurrentRunRefusesWithExitThree) {
   auto r = archive(in, out);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find(".lock"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("input(s)"), std::string::npos) << "refused before reading the inbox: " << r.err;
   EXPECT_FALSE(fs::exists(out / "manifest.json"));
   EXPECT_FALSE(fs::exists(out / "catalog.db"));
   held.reset();
