@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS inputs(
   fate TEXT NOT NULL CHECK(fate IN ('archived','duplicate','version','junk','quarantined')),
   archival_code TEXT NOT NULL DEFAULT '',
   reason TEXT NOT NULL DEFAULT '',
-  facts TEXT NOT NULL DEFAULT '{}'
+  facts TEXT NOT NULL DEFAULT '{}',
+  present INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS inputs_sha ON inputs(sha256);
 CREATE TABLE IF NOT EXISTS runs(
@@ -50,6 +51,12 @@ CREATE TABLE IF NOT EXISTS state(
 // The location sequence shares the sequences table under a key no scope can take.
 constexpr const char* kLocationScope = "#box-locations";
 
+// Catalogues written before inputs had `present` gain it (every input then in the inbox).
+void add_present_column_if_missing(sqlite3* db) {
+  sql::Statement q(db, "SELECT 1 FROM pragma_table_info('inputs') WHERE name = 'present'");
+  if (!q.step()) sql::exec(db, "ALTER TABLE inputs ADD COLUMN present INTEGER NOT NULL DEFAULT 1");
+}
+
 }  // namespace
 
 Catalogue::Catalogue(const std::filesystem::path& path) {
@@ -63,6 +70,7 @@ Catalogue::Catalogue(const std::filesystem::path& path) {
   sql::exec(db_.get(), "PRAGMA synchronous=FULL");
   sql::exec(db_.get(), "PRAGMA foreign_keys=ON");
   sql::exec(db_.get(), kSchema);
+  add_present_column_if_missing(db_.get());
 }
 
 std::vector<Allocation> Catalogue::allocate(const std::vector<AllocationRequest>& batch,
@@ -190,14 +198,16 @@ void Catalogue::save_batch(const std::vector<ItemRecord>& items, const std::vect
     if (sqlite3_changes(db_.get()) != 1) throw sql::Error("item " + it.identity + " has no 件号 (allocate first)");
   }
   sql::Statement up_input(db_.get(),
-      "INSERT INTO inputs(path, size, mtime_ns, sha256, fate, archival_code, reason, facts) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
+      "INSERT INTO inputs(path, size, mtime_ns, sha256, fate, archival_code, reason, facts, present) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
       "mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256, fate = excluded.fate, "
-      "archival_code = excluded.archival_code, reason = excluded.reason, facts = excluded.facts");
+      "archival_code = excluded.archival_code, reason = excluded.reason, facts = excluded.facts, "
+      "present = excluded.present");
   for (const auto& in : inputs) {
     up_input.reset();
     up_input.bind(1, in.path).bind(2, static_cast<int64_t>(in.size)).bind(3, in.mtime_ns).bind(4, in.sha256)
-        .bind(5, in.fate).bind(6, in.archival_code).bind(7, in.reason).bind(8, in.facts.empty() ? std::string("{}") : in.facts);
+        .bind(5, in.fate).bind(6, in.archival_code).bind(7, in.reason).bind(8, in.facts.empty() ? std::string("{}") : in.facts)
+        .bind(9, int64_t{in.present ? 1 : 0});
     up_input.run();
   }
   tx.commit();
@@ -213,10 +223,10 @@ std::vector<ItemRecord> Catalogue::items() const {
 std::vector<InputRecord> Catalogue::inputs() const {
   std::vector<InputRecord> out;
   sql::Statement q(db_.get(),
-      "SELECT path, size, mtime_ns, sha256, fate, archival_code, reason, facts FROM inputs ORDER BY path");
+      "SELECT path, size, mtime_ns, sha256, fate, archival_code, reason, facts, present FROM inputs ORDER BY path");
   while (q.step())
     out.push_back({q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_int(2), q.column_text(3),
-                   q.column_text(4), q.column_text(5), q.column_text(6), q.column_text(7)});
+                   q.column_text(4), q.column_text(5), q.column_text(6), q.column_text(7), q.column_int(8) != 0});
   return out;
 }
 
@@ -224,11 +234,11 @@ std::vector<Catalogue::InputEntry> Catalogue::input_entries() const {
   std::vector<InputEntry> out;
   sql::Statement q(db_.get(),
       "SELECT path, size, sha256, fate, archival_code, reason, "
-      "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0) "
+      "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0), present "
       "FROM inputs ORDER BY path");
   while (q.step())
     out.push_back({q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_text(2), q.column_text(3),
-                   q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0});
+                   q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0});
   return out;
 }
 

@@ -43,6 +43,7 @@ struct InputRecord {
   int64_t mtime_ns = 0;
   std::string sha256, fate, archival_code, reason;
   std::string facts;       // JSON: what inspection learned (to rebuild an InspectedFile without parsing)
+  bool present = true;     // false: gone from the inbox since (its items stay; the archive is permanent)
 };
 
 struct ItemRecord {
@@ -86,7 +87,7 @@ class Catalogue {
     std::string path;
     uint64_t size = 0;
     std::string sha256, fate, archival_code, reason;
-    bool container = false, standard_name = false;
+    bool container = false, standard_name = false, present = true;
   };
   std::vector<InputEntry> input_entries() const;
   int last_number(const std::string& scope) const;

@@ -79,7 +79,8 @@ void kill_point(const char* phase) {
 
 bool same_input_record(const filing::InputRecord& a, const filing::InputRecord& b) {
   return a.size == b.size && a.mtime_ns == b.mtime_ns && a.sha256 == b.sha256 && a.fate == b.fate &&
-         a.archival_code == b.archival_code && a.reason == b.reason && a.facts == b.facts;
+         a.archival_code == b.archival_code && a.reason == b.reason && a.facts == b.facts &&
+         a.present == b.present;
 }
 
 std::string error_lines(const std::vector<std::string>& v) {
@@ -349,7 +350,14 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
       if (auto p = stored_inputs.find(in.path); p == stored_inputs.end() || !same_input_record(p->second, rec))
         in_records.push_back(std::move(rec));
       if (!in.container) run.this_run[filing::fate_name(in.fate)]++;
+      stored_inputs.erase(in.path);
     }
+    // Inputs filed before and gone from the inbox now: kept (their items stay), marked as gone.
+    for (auto& [path, rec] : stored_inputs)
+      if (rec.present) {
+        rec.present = false;
+        in_records.push_back(std::move(rec));
+      }
     // Every rename above is durable before the catalogue records where the files are.
     if (!sync_filesystem(out, err)) throw std::runtime_error(err);
     cat.save_batch(records, in_records);

@@ -28,9 +28,10 @@ json build_manifest(const filing::Catalogue& cat, const filing::Scheme& s, const
   m["items"] = std::move(items);
   json inputs = json::array();
   for (const auto& in : cat.input_entries()) {
-    inputs.push_back({{"path", in.path}, {"sha256", in.sha256}, {"fate", in.fate}, {"archival_code", in.archival_code},
-                      {"reason", in.reason}, {"size", in.size}, {"container", in.container},
-                      {"standard_name", in.standard_name}});
+    json j = {{"path", in.path}, {"sha256", in.sha256}, {"fate", in.fate}, {"archival_code", in.archival_code},
+              {"reason", in.reason}, {"size", in.size}, {"container", in.container}, {"standard_name", in.standard_name}};
+    if (!in.present) j["in_inbox"] = false;  // left the inbox after it was filed; its items stay
+    inputs.push_back(std::move(j));
   }
   m["inputs"] = std::move(inputs);
   return m;

@@ -461,6 +461,38 @@ TEST(Archive, NewFileOnDay2GetsTheNextNumberAndNothingElseMoves) {
   EXPECT_EQ(differences(before, snapshot(in)), "");
 }
 
+// Clerks empty the inbox once a night's files are filed. What was filed stays filed: the item keeps
+// its 档号 and files, its input stays in the manifest with its fate and "in_inbox": false, and when
+// the same bytes come back they are the same item again.
+TEST(Archive, InputGoneFromTheInboxKeepsItsItemAndIsMarkedGone) {
+  auto base = lh::test::temp_dir("arch-gone");
+  fs::path in = base / "inbox", out = base / "ARCHIVE";
+  const std::string text = "关于开展节前安全检查的通知\n各所：请于1月10日前完成检查。\n南岭县市场监督管理局\n2024年1月2日\n";
+  lh::test::write_file(in / "通知/关于开展节前安全检查的通知.txt", text);
+  lh::test::write_file(in / "通知/关于做好汛期食品安全工作的通知.txt", "关于做好汛期食品安全工作的通知\n各所：……\n2024年6月3日\n");
+  ASSERT_EQ(archive(in, out).exit_code, 0);
+  json m1 = read_json(out / "manifest.json");
+  ASSERT_EQ(m1["items"].size(), 2u);
+
+  fs::remove(in / "通知/关于开展节前安全检查的通知.txt");
+  auto r = archive(in, out);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json m2 = read_json(out / "manifest.json");
+  EXPECT_EQ(m2["items"], m1["items"]) << "the archive is permanent";
+  const json* gone = input_of(m2, "通知/关于开展节前安全检查的通知.txt");
+  ASSERT_NE(gone, nullptr);
+  EXPECT_EQ((*gone)["fate"], "archived");
+  EXPECT_EQ(gone->value("in_inbox", true), false);
+  EXPECT_FALSE(input_of(m2, "通知/关于做好汛期食品安全工作的通知.txt")->contains("in_inbox"));
+  EXPECT_EQ(run({program().string(), "verify", out.string()}).exit_code, 0);
+
+  lh::test::write_file(in / "通知/关于开展节前安全检查的通知.txt", text);  // it comes back
+  ASSERT_EQ(archive(in, out).exit_code, 0);
+  json m3 = read_json(out / "manifest.json");
+  EXPECT_EQ(m3["items"], m1["items"]);
+  EXPECT_FALSE(input_of(m3, "通知/关于开展节前安全检查的通知.txt")->contains("in_inbox"));
+}
+
 // kill -9 anywhere, then re-run: the archive ends exactly where an uninterrupted run ends.
 TEST(Archive, KilledAtAnyPointThenRerunEqualsAnUninterruptedRun) {
   auto base = lh::test::temp_dir("arch-kill");
