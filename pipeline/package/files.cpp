@@ -45,32 +45,6 @@ void fsync_dir(const fs::path& dir) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-  Checksum c(g_checksum_new(G_CHECKSUM_SHA256));
-  // g_checksum_update takes gssize: feed in chunks to stay within range.
-  size_t off = 0;
-  while (off < bytes.size()) {
-    size_t n = std::min<size_t>(bytes.size() - off, 1u << 30);
-    g_checksum_update(c.get(), reinterpret_cast<const guchar*>(bytes.data() + off), static_cast<gssize>(n));
-    off += n;
-  }
-  return g_checksum_get_string(c.get());
-}
-
-std::optional<std::string> sha256_file(const fs::path& p) {
-  Fd f(::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-  if (f.fd < 0) return std::nullopt;
-  Checksum c(g_checksum_new(G_CHECKSUM_SHA256));
-  std::unique_ptr<char[]> buf(new char[1 << 20]);
-  for (;;) {
-    ssize_t r = ::read(f.fd, buf.get(), 1 << 20);
-    if (r < 0) { if (errno == EINTR) continue; return std::nullopt; }
-    if (r == 0) break;
-    g_checksum_update(c.get(), reinterpret_cast<const guchar*>(buf.get()), r);
-  }
-  return std::string(g_checksum_get_string(c.get()));
-}
-
 bool rename_durable(const fs::path& from, const fs::path& to, std::string& error, bool sync_dir) {
   if (::rename(from.c_str(), to.c_str()) != 0) {
     error = "rename " + from.string() + " → " + to.string() + ": " + std::strerror(errno);

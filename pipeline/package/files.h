@@ -11,11 +11,18 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/sha256.h"
+
 namespace lh::package {
 
-std::string sha256_hex(std::string_view bytes);
+// One SHA-256 for the whole pipeline (ingest/sha256.h, GLib's GChecksum).
+using ingest::sha256_hex;
 // Streams the file; nullopt if it cannot be read.
-std::optional<std::string> sha256_file(const std::filesystem::path& p);
+inline std::optional<std::string> sha256_file(const std::filesystem::path& p) {
+  std::string hex;
+  if (!ingest::sha256_file(p.string(), hex)) return std::nullopt;
+  return hex;
+}
 
 // Writes bytes to p atomically (temp + fsync + rename + dir fsync). False with a message on error.
 bool write_atomic(const std::filesystem::path& p, std::string_view bytes, std::string& error);

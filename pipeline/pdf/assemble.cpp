@@ -10,28 +10,13 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include "pdf/pdf.h"
+#include "pdf/qpdf_io.h"
 
 namespace lh::pdf {
+using detail::open_memory;
+using detail::write_out;
 
 namespace {
-
-std::unique_ptr<QPDF> open_memory(const std::string& bytes, const char* name) {
-  auto q = std::make_unique<QPDF>();
-  q->setSuppressWarnings(true);
-  q->processMemoryFile(name, bytes.data(), bytes.size());
-  return q;
-}
-
-std::string write_out(QPDF& q, bool object_streams) {
-  QPDFWriter w(q);
-  w.setOutputMemory();
-  w.setDeterministicID(true);
-  w.setCompressStreams(true);
-  w.setObjectStreamMode(object_streams ? qpdf_o_generate : qpdf_o_preserve);
-  w.write();
-  auto buf = w.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
-}
 
 // ISO 8601 → PDF date "D:YYYYMMDDHHmmSS+HH'mm'" (PDF 32000-1 §7.9.4).
 std::string pdf_date(const std::string& iso) {

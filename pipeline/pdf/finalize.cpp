@@ -10,8 +10,11 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "pdf/pdf.h"
+#include "pdf/qpdf_io.h"
 
 namespace lh::pdf {
+using detail::open_memory;
+using detail::write_out;
 
 void tune_allocator_for_fonts() {
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
@@ -30,17 +33,6 @@ void fix_info_dates(QPDF& q) {
         if (s.rfind("D:", 0) != 0) info.replaceKey(key, QPDFObjectHandle::newString("D:" + s));
       }
     }
-}
-
-std::string write_out(QPDF& q, bool object_streams) {
-  QPDFWriter w(q);
-  w.setOutputMemory();
-  w.setDeterministicID(true);
-  w.setCompressStreams(true);
-  w.setObjectStreamMode(object_streams ? qpdf_o_generate : qpdf_o_preserve);
-  w.write();
-  auto buf = w.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
 }
 
 }  // namespace

@@ -193,29 +193,7 @@ Document full_document() {
 
 Unzipped unzip(const std::string& docx) {
   Unzipped u;
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* src = zip_source_buffer_create(docx.data(), docx.size(), 0, &err);
-  if (!src) throw std::runtime_error("zip_source_buffer_create");
-  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
-  if (!za) {
-    zip_source_free(src);
-    throw std::runtime_error(std::string("not a zip: ") + zip_error_strerror(&err));
-  }
-  const zip_int64_t n = zip_get_num_entries(za, 0);
-  for (zip_int64_t i = 0; i < n; ++i) {
-    zip_stat_t st;
-    zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st);
-    std::string data(static_cast<size_t>(st.size), '\0');
-    zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
-    if (!f || zip_fread(f, data.data(), data.size()) != static_cast<zip_int64_t>(data.size()))
-      throw std::runtime_error(std::string("cannot read ") + st.name);
-    zip_fclose(f);
-    u.names.push_back(st.name);
-    u.parts[st.name] = std::move(data);
-  }
-  zip_close(za);
-  zip_error_fini(&err);
+  u.parts = lh::test::ooxml::unzip(docx, &u.names);
   return u;
 }
 

@@ -6,20 +6,13 @@
 
 #include "ingest/reader.h"
 #include "ingest/register_columns.h"
+#include "charset.h"
 
 using namespace lh;
 
 namespace {
 
-std::string encode(const std::string& utf8, const char* charset) {
-  UErrorCode e = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                 static_cast<int32_t>(utf8.size()), &e);
-  EXPECT_TRUE(U_SUCCESS(e)) << u_errorName(e);
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
+using lh::test::encode;
 
 ingest::ReadResult read(const std::string& bytes) {
   static const ingest::ReadOptions opt;

@@ -6,21 +6,13 @@
 #include <string>
 
 #include "normalize/encoding.h"
+#include "charset.h"
 
 using namespace lh::normalize;
 
 namespace {
 
-// UTF-8 → bytes in `charset`, by ICU, so the tests hold real legacy bytes.
-std::string encode(const std::string& utf8, const char* charset) {
-  UErrorCode e = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                 static_cast<int32_t>(utf8.size()), &e);
-  EXPECT_TRUE(U_SUCCESS(e)) << u_errorName(e);
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
+using lh::test::encode;
 
 const std::string kGovGb =
     "为深入推进市场监管所标准化规范化建设，根据国家市场监督管理总局的部署，现就开展试点工作有关事项通知如下。"

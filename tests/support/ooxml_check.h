@@ -16,13 +16,15 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
 namespace lh::test::ooxml {
 
-// Entry name → bytes. Throws std::runtime_error when the bytes are not a ZIP.
-inline std::map<std::string, std::string> unzip(const std::string& bytes) {
+// Entry name → bytes; `order`, when given, receives the entry names in archive order. Throws
+// std::runtime_error when the bytes are not a ZIP.
+inline std::map<std::string, std::string> unzip(const std::string& bytes, std::vector<std::string>* order = nullptr) {
   std::map<std::string, std::string> parts;
   zip_error_t err;
   zip_error_init(&err);
@@ -45,6 +47,7 @@ inline std::map<std::string, std::string> unzip(const std::string& bytes) {
       zip_close(za);
       throw std::runtime_error(std::string("cannot read ") + st.name);
     }
+    if (order) order->push_back(st.name);
     parts[st.name] = std::move(data);
   }
   zip_discard(za);
