@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "filing/archival_code.h"
+#include "filing/case_folders.h"
 #include "filing/category.h"
 #include "filing/duplicates.h"
 #include "filing/file_name.h"
@@ -135,6 +136,170 @@ void flatten(const model::InspectedFile& f, const std::string& root, std::vector
   for (const auto& c : f.children) flatten(c, root, out);
 }
 
+// 清扫 of one input: junk by name, unreadable, a container, junk by (no) content. True: it goes on.
+bool sweep(PlannedInput& in, const Scheme& s) {
+  const auto& f = *in.file;
+  if (auto j = classify_junk(base_name(in.path), f.size, s)) { in.fate = Fate::Junk; in.reason = *j; return false; }
+  if (f.error) {
+    in.fate = Fate::Quarantined;
+    in.reason = std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message;
+    return false;
+  }
+  if (f.meta.format == model::Format::Zip && !f.is_zip_entry && f.children.empty()) {
+    in.fate = Fate::Quarantined;
+    in.reason = "ZIP without readable entries";
+    return false;
+  }
+  if (!f.children.empty()) {
+    in.container = true;
+    in.fate = Fate::Archived;
+    in.reason = "ZIP: its " + std::to_string(f.children.size()) + " entries are filed as inputs of their own";
+    return false;
+  }
+  if (f.sha256.size() != 64) { in.fate = Fate::Quarantined; in.reason = "no SHA-256 (not read)"; return false; }
+  if (auto j = classify_empty_document(f, s)) { in.fate = Fate::Junk; in.reason = *j; return false; }
+  return true;
+}
+
+// What filing knows of one document before case grouping.
+struct Facts {
+  int doc = 0;
+  std::string cat;
+  std::string folder;
+  std::string case_number;  // the case it names (case documents only), then the case it is grouped in
+  std::string case_key;
+};
+
+Facts facts_of(const PlannedInput& in, const Scheme& s) {
+  const auto& f = *in.file;
+  Facts fa;
+  fa.doc = document_number(f, s);
+  fa.cat = assign_category(f, fa.doc, s);
+  fa.folder = parent_path(in.path);
+  const Category* c = s.category(fa.cat);
+  if (c && c->kind == CategoryKind::Case) fa.case_number = case_identifier(f.fields);
+  return fa;
+}
+
+// The case documents among the given inputs, by folder.
+CaseFolders case_folders_of(const Plan& plan, const std::vector<size_t>& ids, const std::map<size_t, Facts>& facts) {
+  CaseFolders cf;
+  for (size_t i : ids)
+    if (auto it = facts.find(i); it != facts.end() && !it->second.case_number.empty())
+      cf.add(plan.inputs[i].path, plan.inputs[i].file->sha256, it->second.case_number);
+  return cf;
+}
+
+// 整理: same bytes, one item. Marks the copies that are not kept as duplicates; returns the kept
+// inputs (sorted) and, per hash, the kept input.
+std::vector<size_t> set_duplicates(Plan& plan, const std::vector<size_t>& live, const std::map<size_t, Facts>& facts,
+                                   const Scheme& s, const PlanContext& ctx, std::map<std::string, size_t>& kept_of_sha) {
+  std::map<std::string, size_t> copies_of_sha, folder_load;
+  std::map<std::pair<std::string, std::string>, size_t> copies_in_folder;  // (folder, sha) → count
+  for (size_t i : live) {
+    const std::string& sha = plan.inputs[i].file->sha256;
+    const std::string folder = parent_path(plan.inputs[i].path);
+    copies_of_sha[sha]++;
+    folder_load[folder]++;
+    copies_in_folder[{folder, sha}]++;
+  }
+  // Where a copy sits is asked only where there is a choice, and without the copies themselves: a copy
+  // filed in an outbox (发文存档/) does not make that folder a case's.
+  const CaseFolders case_folders = case_folders_of(plan, live, facts);
+  std::vector<HashedPath> hp;
+  std::map<std::string, size_t> by_path;
+  for (size_t i : live) {
+    const PlannedInput& in = plan.inputs[i];
+    HashedPath h{in.path, in.file->sha256, false, 0};
+    if (copies_of_sha.at(h.sha256) > 1) {
+      const std::string folder = parent_path(in.path);
+      h.in_case_folder = !case_folders.cases_of(folder, h.sha256).empty();
+      h.neighbours = folder_load.at(folder) - copies_in_folder.at({folder, h.sha256});
+    }
+    hp.push_back(std::move(h));
+    by_path[in.path] = i;
+  }
+  auto archived_before = [&](const std::string& sha) -> std::optional<std::string> {
+    return ctx.archived_path ? ctx.archived_path(sha) : std::nullopt;
+  };
+  std::vector<size_t> uniques;
+  for (const auto& d : find_duplicates(hp, s, archived_before)) {
+    size_t kept = by_path.at(d.kept);
+    uniques.push_back(kept);
+    kept_of_sha[d.sha256] = kept;
+    for (const auto& p : d.paths) {
+      if (p == d.kept) continue;
+      PlannedInput& in = plan.inputs[by_path.at(p)];
+      in.fate = Fate::Duplicate;
+      in.reason = "same SHA-256 as " + d.kept;
+    }
+  }
+  std::sort(uniques.begin(), uniques.end());
+  return uniques;
+}
+
+// 分类 of a document into a case: its own 案号, else the one case of its folder (or the nearest folder
+// above that holds case documents: 证据/, 草稿/), else a 文号 of its own, else its folder.
+void group_into_cases(const Plan& plan, const std::vector<size_t>& uniques, std::map<size_t, Facts>& facts,
+                      const Scheme& s) {
+  const CaseFolders case_folders = case_folders_of(plan, uniques, facts);
+  const Category* case_cat = nullptr;
+  for (const auto& c : s.categories) if (c.kind == CategoryKind::Case) { case_cat = &c; break; }
+  for (size_t i : uniques) {
+    Facts& fa = facts.at(i);
+    const Category* c = s.category(fa.cat);
+    const std::set<std::string> folder_cases = case_folders.cases_of(fa.folder);
+    bool in_case_folder = folder_cases.size() == 1;
+    // A document of no particular category in a case's folder (a photo, a licence copy) is evidence
+    // of that case.
+    if (case_cat && fa.cat == s.default_category && c && c->kind != CategoryKind::Case && in_case_folder) {
+      fa.cat = case_cat->code;
+      c = case_cat;
+    }
+    if (!c || c->kind != CategoryKind::Case) continue;
+    if (fa.case_number.empty() && in_case_folder) fa.case_number = *folder_cases.begin();
+    // Only a document's own 文号 (a 告知书's 罚告 number, say) and no case folder: it names the case.
+    if (fa.case_number.empty()) {
+      const auto& f = *plan.inputs[i].file;
+      if (!f.fields.case_numbers.empty())
+        fa.case_number = f.fields.case_numbers.front().normalized.empty() ? f.fields.case_numbers.front().raw
+                                                                          : f.fields.case_numbers.front().normalized;
+    }
+    fa.case_key = fa.case_number.empty() ? "folder:" + fa.folder : "case:" + fa.case_number;
+  }
+}
+
+// The folder versions are looked for in: a folder named only by a draft word (草稿/, 初稿/) holds drafts
+// of the documents of the folder above it.
+std::string version_folder(const std::string& folder, const Scheme& s) {
+  std::string f = folder;
+  while (!f.empty()) {
+    VersionMarks m = parse_version_marks(base_name(f), s);
+    if (!(m.draft && m.base.empty())) break;
+    f = parent_path(f);
+  }
+  return f;
+}
+
+// 整理: versions within one scope (case, else category + folder).
+std::vector<VersionGroup> group_versions(const Plan& plan, const std::vector<size_t>& uniques,
+                                         const std::map<size_t, Facts>& facts, const Scheme& s) {
+  std::vector<VersionCandidate> vc;
+  for (size_t i : uniques) {
+    const auto& f = *plan.inputs[i].file;
+    const Facts& fa = facts.at(i);
+    std::string scope = fa.case_key.empty() ? fa.cat + '\x1f' + version_folder(fa.folder, s) : fa.case_key;
+    // Inspection records share titles (日常监督检查记录): only the same subject and time is the same record.
+    const Category* c = s.category(fa.cat);
+    if (c && c->kind == CategoryKind::Inspection)
+      scope += '\x1f' + (f.records.empty() ? plan.inputs[i].path : f.records.front().subject + '\x1f' + f.records.front().inspected_at);
+    std::string name = base_name(plan.inputs[i].path);
+    std::string stem = is_standard_name(name) ? title_of_standard_name(name) : stem_of(name);
+    vc.push_back({i, scope, stem, f.title, f.mtime_ns, plan.inputs[i].path});
+  }
+  return find_versions(vc, s);
+}
+
 }  // namespace
 
 Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s, const Office& o,
@@ -150,141 +315,27 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
       plan.inputs[i].reason = "same input path given twice";
     }
 
-  // 清扫: junk, unreadable, containers.
+  // 清扫: junk, unreadable, containers, empty documents.
   std::vector<size_t> live;
-  for (size_t i = 0; i < plan.inputs.size(); ++i) {
-    PlannedInput& in = plan.inputs[i];
-    if (in.fate == Fate::Quarantined) continue;
-    const auto& f = *in.file;
-    if (auto j = classify_junk(base_name(in.path), f.size, s)) { in.fate = Fate::Junk; in.reason = *j; continue; }
-    if (f.error) {
-      in.fate = Fate::Quarantined;
-      in.reason = std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message;
-      continue;
-    }
-    if (f.meta.format == model::Format::Zip && !f.is_zip_entry && f.children.empty()) {
-      in.fate = Fate::Quarantined;
-      in.reason = "ZIP without readable entries";
-      continue;
-    }
-    if (!f.children.empty()) {
-      in.container = true;
-      in.fate = Fate::Archived;
-      in.reason = "ZIP: its " + std::to_string(f.children.size()) + " entries are filed as inputs of their own";
-      continue;
-    }
-    if (f.sha256.size() != 64) { in.fate = Fate::Quarantined; in.reason = "no SHA-256 (not read)"; continue; }
-    live.push_back(i);
-  }
+  for (size_t i = 0; i < plan.inputs.size(); ++i)
+    if (plan.inputs[i].fate != Fate::Quarantined && sweep(plan.inputs[i], s)) live.push_back(i);
 
-  // 整理: duplicates.
-  std::vector<HashedPath> hp;
-  std::map<std::string, size_t> by_path;
-  for (size_t i : live) { hp.push_back({plan.inputs[i].path, plan.inputs[i].file->sha256}); by_path[plan.inputs[i].path] = i; }
-  std::vector<size_t> uniques;
-  std::map<std::string, size_t> kept_of_sha;
-  // Which copy is kept: the one archived before, else the one that sits with most other documents
-  // (a draft beside it makes it a version; a stray backup folder does not), else the smallest path.
-  std::map<std::string, size_t> folder_load;
-  for (size_t i : live) folder_load[parent_path(plan.inputs[i].path)]++;
-  std::map<std::string, std::vector<std::string>> paths_of_sha;
-  for (const auto& h : hp) paths_of_sha[h.sha256].push_back(h.path);
-  auto preferred = [&](const std::string& sha) -> std::optional<std::string> {
-    if (ctx.archived_path)
-      if (auto p = ctx.archived_path(sha)) return p;
-    auto& paths = paths_of_sha[sha];
-    if (paths.size() < 2) return std::nullopt;
-    size_t same = paths.size();
-    std::optional<std::string> best;
-    size_t best_load = 0;
-    std::vector<std::string> sorted = paths;
-    std::sort(sorted.begin(), sorted.end());
-    for (const auto& p : sorted) {
-      size_t load = folder_load[parent_path(p)];
-      size_t own = 0;
-      for (const auto& q : paths) own += parent_path(q) == parent_path(p);
-      load -= std::min(load, own);
-      if (!best || load > best_load) { best = p; best_load = load; }
-    }
-    (void)same;
-    return best;
-  };
-  for (const auto& d : find_duplicates(hp, preferred)) {
-    size_t kept = by_path[d.kept];
-    uniques.push_back(kept);
-    kept_of_sha[d.sha256] = kept;
-    for (const auto& p : d.paths) {
-      if (p == d.kept) continue;
-      PlannedInput& in = plan.inputs[by_path[p]];
-      in.fate = Fate::Duplicate;
-      in.reason = "same SHA-256 as " + d.kept;
-    }
-  }
-  std::sort(uniques.begin(), uniques.end());
-
-  // 分类 and case grouping.
-  struct Facts { int doc = 0; std::string cat; std::string folder; std::string case_number; std::string case_key; };
+  // 分类 of every document first: which copy of the same bytes is kept depends on where the cases are.
   std::map<size_t, Facts> facts;
-  std::map<std::string, std::set<std::string>> folder_cases;  // folder → case numbers of case-kind docs
-  for (size_t i : uniques) {
-    const auto& f = *plan.inputs[i].file;
-    Facts fa;
-    fa.doc = document_number(f, s);
-    fa.cat = assign_category(f, fa.doc, s);
-    fa.folder = parent_path(plan.inputs[i].path);
-    const Category* c = s.category(fa.cat);
-    if (c && c->kind == CategoryKind::Case) {
-      fa.case_number = case_identifier(f.fields);
-      if (!fa.case_number.empty()) folder_cases[fa.folder].insert(fa.case_number);
-    }
-    facts[i] = fa;
-  }
-  const Category* case_cat = nullptr;
-  for (const auto& c : s.categories) if (c.kind == CategoryKind::Case) { case_cat = &c; break; }
-  for (size_t i : uniques) {
-    Facts& fa = facts[i];
-    const Category* c = s.category(fa.cat);
-    bool in_case_folder = folder_cases.count(fa.folder) && folder_cases[fa.folder].size() == 1;
-    // A document of no particular category in a case's folder (a photo, a licence copy) is evidence
-    // of that case.
-    if (case_cat && fa.cat == s.default_category && c && c->kind != CategoryKind::Case && in_case_folder) {
-      fa.cat = case_cat->code;
-      c = case_cat;
-    }
-    if (!c || c->kind != CategoryKind::Case) continue;
-    if (fa.case_number.empty() && in_case_folder) fa.case_number = *folder_cases[fa.folder].begin();
-    // Only a document's own 文号 (a 告知书's 罚告 number, say) and no case folder: it names the case.
-    if (fa.case_number.empty()) {
-      const auto& f = *plan.inputs[i].file;
-      if (!f.fields.case_numbers.empty())
-        fa.case_number = f.fields.case_numbers.front().normalized.empty() ? f.fields.case_numbers.front().raw
-                                                                          : f.fields.case_numbers.front().normalized;
-    }
-    fa.case_key = fa.case_number.empty() ? "folder:" + fa.folder : "case:" + fa.case_number;
-  }
+  for (size_t i : live) facts[i] = facts_of(plan.inputs[i], s);
 
-  // 整理: versions within one scope (case, else category + folder).
-  std::vector<VersionCandidate> vc;
-  for (size_t i : uniques) {
-    const auto& f = *plan.inputs[i].file;
-    const Facts& fa = facts[i];
-    std::string scope = fa.case_key.empty() ? fa.cat + '\x1f' + fa.folder : fa.case_key;
-    // Inspection records share titles (日常监督检查记录): only the same subject and time is the same record.
-    const Category* c = s.category(fa.cat);
-    if (c && c->kind == CategoryKind::Inspection)
-      scope += '\x1f' + (f.records.empty() ? plan.inputs[i].path : f.records.front().subject + '\x1f' + f.records.front().inspected_at);
-    std::string name = base_name(plan.inputs[i].path);
-    std::string stem = is_standard_name(name) ? title_of_standard_name(name) : stem_of(name);
-    vc.push_back({i, scope, stem, f.title, f.mtime_ns, plan.inputs[i].path});
-  }
-  std::vector<VersionGroup> groups = find_versions(vc, s);
+  // 整理: duplicates, then cases, then versions.
+  std::map<std::string, size_t> kept_of_sha;
+  std::vector<size_t> uniques = set_duplicates(plan, live, facts, s, ctx, kept_of_sha);
+  group_into_cases(plan, uniques, facts, s);
+  std::vector<VersionGroup> groups = group_versions(plan, uniques, facts, s);
 
   // Items.
   for (const auto& g : groups) {
     PlannedItem it;
     size_t fi = g.final_id;
     const auto& f = *plan.inputs[fi].file;
-    const Facts& fa = facts[fi];
+    const Facts& fa = facts.at(fi);
     it.final_input = static_cast<int>(fi);
     it.member_hashes.push_back(f.sha256);
     for (size_t v : g.versions) {

@@ -41,6 +41,12 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+size_t code_point_count(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++n) next_code_point(s, i);
+  return n;
+}
+
 std::string to_nfc(std::string_view s) {
   if (s.empty()) return {};
   bool ascii = true;

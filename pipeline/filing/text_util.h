@@ -10,6 +10,8 @@ namespace lh::filing {
 // Decodes the code point at s[i]; advances i. Invalid bytes give U+FFFD and advance by one.
 char32_t next_code_point(std::string_view s, size_t& i);
 void append_utf8(std::string& out, char32_t cp);
+// Code points in s (an invalid byte counts as one).
+size_t code_point_count(std::string_view s);
 // Unicode NFC via ICU; the input unchanged if ICU fails.
 std::string to_nfc(std::string_view s);
 // True if any of the "|"-separated needles occurs in hay. Empty needles never match.

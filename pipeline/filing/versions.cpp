@@ -60,6 +60,19 @@ bool equals_ascii_ci(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Removes a leading sequence number: "09 ", "09-", "09_", "9.", "9、" or "(9)"/"（9）". At most 3 digits, so
+// a year ("2024 工作总结") stays, and a separator is needed, so "12315投诉举报登记" stays; the rest must not
+// start with a digit ("1.5倍").
+std::optional<int> take_sequence_prefix(std::string& s) {
+  // Alternatives, not a bracket expression: std::regex sees UTF-8 bytes, and 、　． （ ） are three each.
+  static const std::regex numbered(R"(^(?:(\d{1,3})(?:[ _.\-]|、|　|．)+|(?:\(|（)(\d{1,3})(?:\)|）)\s*)(\D.*)$)");
+  std::smatch mm;
+  if (!std::regex_match(s, mm, numbered)) return std::nullopt;
+  int n = parse_int(mm[1].matched ? mm[1].str() : mm[2].str());
+  s = mm[3].str();
+  return n;
+}
+
 }  // namespace
 
 VersionMarks parse_version_marks(std::string_view stem_in, const Scheme& sch) {
@@ -69,6 +82,7 @@ VersionMarks parse_version_marks(std::string_view stem_in, const Scheme& sch) {
   for (std::string_view pre : {"复件 ", "Copy of ", "copy of "}) {
     if (starts_with(s, pre)) { s.erase(0, pre.size()); m.copy = true; m.markers.emplace_back(trim(pre)); }
   }
+  m.sequence = take_sequence_prefix(s);
   static const std::regex copy_suffix(R"(^(.*?)\s*(?:\((\d{1,3})\)|（(\d{1,3})）|\[(\d{1,3})\])$)");
   static const std::regex ver_suffix(R"(^(.*?)[\s_\-]*[vV](\d{1,3})(?:\.\d{1,3})*$)");
   static const std::regex draft_n(R"(^(.*?)[\s_\-]*第?(\d{1,3})稿$)");
@@ -122,44 +136,79 @@ VersionMarks parse_version_marks(std::string_view stem_in, const Scheme& sch) {
   return m;
 }
 
+namespace {
+
+struct Entry {
+  const VersionCandidate* c;
+  VersionMarks m;
+};
+
+// scope + base; a generic name ("新建 Microsoft Word 文档(2)") says nothing, so the document's title
+// identifies it instead (its marks still come from the name). Empty: nothing identifies it.
+std::string identity_key(const VersionCandidate& c, const VersionMarks& m, const Scheme& s) {
+  if (!m.generic) return c.scope + '\x1f' + m.base;
+  VersionMarks t = parse_version_marks(c.title, s);
+  return t.generic ? std::string() : c.scope + '\x1f' + t.base;
+}
+
+// Members under one key as documents: one list, or, when they carry more than one sequence number,
+// one list per number plus one of the unnumbered (which of the numbered ones a draft belongs to is
+// not known, so it stays apart, as it did before numbers were read). Keys extend the given one.
+std::vector<std::pair<std::string, std::vector<Entry>>> split_by_sequence(const std::string& key, std::vector<Entry> entries) {
+  std::map<std::optional<int>, std::vector<Entry>> by_number;
+  for (auto& e : entries) by_number[e.m.sequence].push_back(std::move(e));
+  size_t numbered = by_number.size() - by_number.count(std::nullopt);
+  std::vector<std::pair<std::string, std::vector<Entry>>> out;
+  if (numbered <= 1) {
+    std::vector<Entry> all;
+    for (auto& [n, es] : by_number)
+      for (auto& e : es) all.push_back(std::move(e));
+    out.emplace_back(key, std::move(all));
+    return out;
+  }
+  for (auto& [n, es] : by_number)
+    out.emplace_back(key + '\x1f' + (n ? "#" + std::to_string(*n) : std::string("#")), std::move(es));
+  return out;
+}
+
+// The final first (no draft/copy marker, final marker, newest, highest version, fewest copies, then
+// path); the others oldest first.
+VersionGroup make_group(const std::string& key, std::vector<Entry>& entries) {
+  auto rank = [](const Entry& e) {
+    return std::make_tuple(!(e.m.draft || e.m.copy), e.m.final_marked, e.c->mtime_ns, e.m.version, -e.m.copy_index);
+  };
+  std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+    auto ra = rank(a), rb = rank(b);
+    if (ra != rb) return ra > rb;
+    return a.c->path < b.c->path;
+  });
+  VersionGroup g;
+  g.key = key;
+  g.final_id = entries.front().c->id;
+  std::vector<const Entry*> rest;
+  for (size_t i = 1; i < entries.size(); ++i) rest.push_back(&entries[i]);
+  std::sort(rest.begin(), rest.end(), [](const Entry* a, const Entry* b) {
+    if (a->c->mtime_ns != b->c->mtime_ns) return a->c->mtime_ns < b->c->mtime_ns;
+    return a->c->path < b->c->path;
+  });
+  for (const Entry* e : rest) g.versions.push_back(e->c->id);
+  return g;
+}
+
+}  // namespace
+
 std::vector<VersionGroup> find_versions(const std::vector<VersionCandidate>& cands, const Scheme& s) {
-  struct Entry { const VersionCandidate* c; VersionMarks m; };
   std::map<std::string, std::vector<Entry>> groups;
   for (const auto& c : cands) {
     VersionMarks m = parse_version_marks(c.stem, s);
-    std::string key;
-    if (m.generic) {
-      // The name says nothing: identify the document by its title, marks still from the name.
-      VersionMarks t = parse_version_marks(c.title, s);
-      if (!t.generic) key = c.scope + '\x1f' + t.base;
-    } else {
-      key = c.scope + '\x1f' + m.base;
-    }
+    std::string key = identity_key(c, m, s);
     if (key.empty()) key = c.scope + '\x1f' + "\x01" + c.path;  // ungroupable: alone
     groups[key].push_back({&c, std::move(m)});
   }
   std::vector<VersionGroup> out;
-  for (auto& [key, entries] : groups) {
-    auto rank = [](const Entry& e) {
-      return std::make_tuple(!(e.m.draft || e.m.copy), e.m.final_marked, e.c->mtime_ns, e.m.version, -e.m.copy_index);
-    };
-    std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
-      auto ra = rank(a), rb = rank(b);
-      if (ra != rb) return ra > rb;
-      return a.c->path < b.c->path;
-    });
-    VersionGroup g;
-    g.key = key;
-    g.final_id = entries.front().c->id;
-    std::vector<const Entry*> rest;
-    for (size_t i = 1; i < entries.size(); ++i) rest.push_back(&entries[i]);
-    std::sort(rest.begin(), rest.end(), [](const Entry* a, const Entry* b) {
-      if (a->c->mtime_ns != b->c->mtime_ns) return a->c->mtime_ns < b->c->mtime_ns;
-      return a->c->path < b->c->path;
-    });
-    for (const Entry* e : rest) g.versions.push_back(e->c->id);
-    out.push_back(std::move(g));
-  }
+  for (auto& [key, entries] : groups)
+    for (auto& [sub_key, members] : split_by_sequence(key, std::move(entries))) out.push_back(make_group(sub_key, members));
+  std::sort(out.begin(), out.end(), [](const VersionGroup& a, const VersionGroup& b) { return a.key < b.key; });
   return out;
 }
 

@@ -2,9 +2,12 @@
 // make one 件, and the 正本 comes first). Markers come from the scheme's <versions>: draft words
 // (初稿 草稿 修改稿 征求意见稿 送审稿 …), copy words (副本 …), final words (定稿 终稿 …); in code: v1/V2
 // numbers, 第N稿, "(1)"/"（2）" copy suffixes, and generic names such as "新建 Microsoft Word 文档(2)"
-// whose document title is used instead.
+// whose document title is used instead. A leading sequence number ("09 ", "09-", "09_", "(9)") is the
+// document's place in a numbered case folder, not part of its name: "09 行政处罚决定书" and
+// "草稿/行政处罚决定书（初稿）" name one document.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +24,7 @@ struct VersionMarks {
   bool generic = false;       // the stem is a generic name (新建 Microsoft Word 文档 …)
   int version = 0;            // v3 → 3, 第2稿 → 2
   int copy_index = 0;         // "(2)" → 2
+  std::optional<int> sequence;  // "09 行政处罚决定书" → 9: the place in a numbered folder
   std::vector<std::string> markers;  // what was found, as written
 };
 
@@ -43,6 +47,8 @@ struct VersionGroup {
 
 // Groups candidates of one scope whose bases agree. The final: no draft/copy marker first, then a
 // final marker, then the newest mtime, then the highest version number, then the smallest path.
+// Candidates with different sequence numbers are different documents ("04 询问笔录", "05 询问笔录": two
+// interviews); when a base has more than one, each number is a group and the unnumbered ones another.
 // Every candidate appears in exactly one group (singletons included); groups sorted by key.
 std::vector<VersionGroup> find_versions(const std::vector<VersionCandidate>& c, const Scheme& s);
 

@@ -258,19 +258,39 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   for (const auto& i : m["inputs"]) quarantined += i["fate"] == "quarantined";
   EXPECT_EQ(quarantined, 2u);
   for (const std::string& p : {kC + "~$行政处罚决定书.docx", kA + "~WRL0003.tmp", kA + "05 证据材料/Thumbs.db",
-                              kC + ".DS_Store", std::string("桌面/新建文本文档.txt")})
+                              kC + ".DS_Store", std::string("桌面/新建文本文档.txt"),
+                              std::string("桌面/新建 Microsoft Word 文档(2).docx")})
     EXPECT_EQ(fate_of(m, p), "junk") << p;
-  // Known gaps (issue 4 note): an empty "新建 Microsoft Word 文档(2).docx" is archived, not junk; of two
-  // identical PDFs the "- 副本" copy is kept; drafts named without the final's "09 " prefix are not
-  // grouped with it. Their assertions return when filing handles them.
-  for (const std::string& p : {std::string("发文存档/2024/南市监处罚〔2024〕12号.pdf")}) {
+  // Of the three identical decision PDFs the one under its own name in the case folder is archived.
+  EXPECT_EQ(fate_of(m, kA + "09 行政处罚决定书.pdf"), "archived");
+  for (const std::string& p : {kA + "09 行政处罚决定书 - 副本.pdf", std::string("发文存档/2024/南市监处罚〔2024〕12号.pdf")}) {
     EXPECT_EQ(fate_of(m, p), "duplicate") << p;
     if (input_of(m, p)) {
       EXPECT_FALSE((*input_of(m, p))["archival_code"].get<std::string>().empty()) << p;
+      EXPECT_EQ((*input_of(m, p))["reason"], "same SHA-256 as " + kA + "09 行政处罚决定书.pdf") << p;
     }
   }
-  for (const std::string& p : {kA + "草稿/行政处罚决定书（初稿）.docx", kB + "决定书v1.docx"})
+  // Drafts in 草稿/ are versions of the numbered final "09 行政处罚决定书" of their case folder.
+  for (const std::string& p : {kA + "草稿/行政处罚决定书（初稿）.docx", kA + "草稿/行政处罚决定书（征求意见稿）.docx",
+                              kB + "决定书v1.docx"})
     EXPECT_EQ(fate_of(m, p), "version") << p;
+  if (input_of(m, kA + "草稿/行政处罚决定书（初稿）.docx") && input_of(m, kA + "09 行政处罚决定书.pdf")) {
+    EXPECT_EQ((*input_of(m, kA + "草稿/行政处罚决定书（初稿）.docx"))["archival_code"],
+              (*input_of(m, kA + "09 行政处罚决定书.pdf"))["archival_code"]);
+  }
+  // The 繁体 letters of case A name the agency right before the 案号 ("…管理局南市監處罰〔2024〕12號",
+  // "現就南市監處罰…"): they file into case A, and no item makes a case of its own.
+  for (const std::string& p : {kA + "授權委託書.txt", kA + "陳述申辯書（鮮豐公司）.txt"}) {
+    const json* it = item_from(m, p);
+    ASSERT_NE(it, nullptr) << p;
+    EXPECT_EQ((*it)["case_number"], "南市监处罚〔2024〕12号") << p;
+  }
+  const std::set<std::string> sample_cases = {"南市监处罚〔2024〕12号", "南市监处罚〔2024〕27号", "南市监处罚〔2024〕35号",
+                                              "南市监处罚〔2024〕3号", "南市监当罚〔2023〕41号"};
+  for (const auto& it : m["items"])
+    if (it["category"] == "AJ") {
+      EXPECT_TRUE(sample_cases.count(it["case_number"].get<std::string>())) << it["case_number"] << " " << it["title"];
+    }
 
   // Each penalty case is one file (一案一卷): one 年度 and 保管期限, 正卷 before 副卷, and inside each
   // volume the 第七十八条 slots in order, numbered in that order.

@@ -76,6 +76,25 @@ TEST(CaseNumber, ConnectiveWordsBeforePrefixAreCut) {
   EXPECT_EQ(norm1("行政处罚决定书杭市监处罚〔2024〕1号"), "杭市监处罚〔2024〕1号");
 }
 
+// Bug: "…市场监督管理局南市监处罚〔2024〕12号" (授權委託書.txt of case A) gave 管理局南市监处罚〔2024〕12号,
+// a case of its own.
+TEST(CaseNumber, AgencyNameBeforePrefixIsNotPartOfIt) {
+  EXPECT_EQ(norm1("委托人就南岭县市场监督管理局南市监处罚〔2024〕12号一案"), "南市监处罚〔2024〕12号");
+  EXPECT_EQ(norm1("南岭县市场监督管理局南市监处罚〔2024〕12号"), "南市监处罚〔2024〕12号");
+  EXPECT_EQ(norm1("石门市场监督管理所南市监处罚〔2024〕12号"), "南市监处罚〔2024〕12号");
+  EXPECT_EQ(norm1("市场监管总局国市监处罚〔2026〕10号"), "国市监处罚〔2026〕10号");
+  EXPECT_EQ(norm1("临平分局（杭临）市监处罚〔2024〕131号"), "（杭临）市监处罚〔2024〕131号");
+  auto v = find_case_numbers("南岭县市场监督管理局南市监处罚〔2024〕12号");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].raw, "南市监处罚〔2024〕12号");  // the agency's name is not part of what was written as the 案号
+}
+
+// Bug: "现就南市监处罚〔2024〕12号…" (陳述申辯書 of case A) gave 现就南市监处罚〔2024〕12号.
+TEST(CaseNumber, ConnectiveJiuBeforePrefixIsCut) {
+  EXPECT_EQ(norm1("现就南市监处罚〔2024〕12号行政处罚告知书提出陈述申辩"), "南市监处罚〔2024〕12号");
+  EXPECT_EQ(norm1("关于杭市监处罚〔2024〕1号的说明"), "杭市监处罚〔2024〕1号");
+}
+
 TEST(CaseNumber, PolicyDocumentNumbersAreNotCaseNumbers) {
   EXPECT_TRUE(find_case_numbers("国市监法发〔2021〕42号").empty());
   EXPECT_TRUE(find_case_numbers("浙市监综〔2024〕3号").empty());

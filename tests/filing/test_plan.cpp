@@ -1,0 +1,163 @@
+// 整理 of one batch (plan_filing) on a small inbox shaped like samples/inbox case A: which copy of the
+// same bytes is archived, drafts in 草稿/, evidence in subfolders, an unfilled "新建" document.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "filing/case_folders.h"
+#include "filing/plan.h"
+#include "filing_test_util.h"
+
+using namespace lh::filing;
+using lh::filing::testing::default_scheme;
+using lh::model::Format;
+using lh::model::InspectedFile;
+
+namespace {
+
+const std::string kA = "INBOX/案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/";
+const std::string kCaseA = "南市监处罚〔2024〕12号";
+const int64_t kDay = 86400LL * 1000000000LL;
+
+// A read document. sha: one hex digit repeated (same digit = same bytes).
+InspectedFile doc(const std::string& path, char sha, const std::string& title, int64_t day, Format format = Format::Docx,
+                  const std::string& case_number = "") {
+  InspectedFile f;
+  f.path = path;
+  f.sha256 = std::string(64, sha);
+  f.size = 5000;
+  f.mtime_ns = (19800 + day) * kDay;  // 2024
+  f.meta.format = format;
+  f.title = title;
+  f.text_chars = format == Format::Image ? 0 : 300;
+  if (!case_number.empty()) f.fields.case_numbers.push_back({case_number, case_number, false});
+  return f;
+}
+
+Office office() {
+  Office o;
+  o.fonds = "Z109";
+  o.organisation = "SMS";
+  return o;
+}
+
+struct Filed {
+  Plan plan;
+  std::map<std::string, const PlannedInput*> by_path;
+  const PlannedInput& input(const std::string& p) const {
+    static const PlannedInput none;
+    auto it = by_path.find(p);
+    return it == by_path.end() ? none : *it->second;
+  }
+  std::string fate(const std::string& p) const { return by_path.count(p) ? fate_name(input(p).fate) : "(no input)"; }
+  const PlannedItem* item_of(const std::string& p) const {
+    const PlannedInput& in = input(p);
+    return in.item >= 0 && static_cast<size_t>(in.item) < plan.items.size() ? &plan.items[static_cast<size_t>(in.item)] : nullptr;
+  }
+};
+
+Filed file_inbox(const std::vector<InspectedFile>& files) {
+  Filed r{plan_filing(files, default_scheme(), office(), "INBOX"), {}};
+  for (const auto& in : r.plan.inputs) r.by_path[in.path] = &in;
+  return r;
+}
+
+std::vector<InspectedFile> inbox_like_case_a() {
+  const std::string a = kA;
+  return {
+      doc(a + "02 立案审批表.docx", '1', "立案审批表", 10, Format::Docx, kCaseA),
+      doc(a + "09 行政处罚决定书.docx", '2', "行政处罚决定书", 60, Format::Docx, kCaseA),
+      doc(a + "09 行政处罚决定书.pdf", '3', "行政处罚决定书", 61, Format::Pdf, kCaseA),
+      doc(a + "09 行政处罚决定书 - 副本.pdf", '3', "行政处罚决定书", 62, Format::Pdf, kCaseA),
+      doc("INBOX/发文存档/2024/南市监处罚〔2024〕12号.pdf", '3', "行政处罚决定书", 63, Format::Pdf, kCaseA),
+      // Drafts name no case number of their own: the folder above says which case they are of.
+      doc(a + "草稿/行政处罚决定书（初稿）.docx", '4', "行政处罚决定书", 40),
+      doc(a + "草稿/行政处罚决定书（征求意见稿）.docx", '5', "行政处罚决定书", 50),
+      doc(a + "05 证据材料/IMG_20240305_094117.jpg", '6', "IMG_20240305_094117", 5, Format::Image),
+  };
+}
+
+}  // namespace
+
+TEST(Duplicates, CaseFolderCopyWithoutCopyMarkerIsArchived) {
+  Filed r = file_inbox(inbox_like_case_a());
+  const std::string a = "案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/";
+  EXPECT_EQ(r.fate(a + "09 行政处罚决定书.pdf"), "archived");
+  EXPECT_EQ(r.fate(a + "09 行政处罚决定书 - 副本.pdf"), "duplicate");
+  EXPECT_EQ(r.fate("发文存档/2024/南市监处罚〔2024〕12号.pdf"), "duplicate");
+  EXPECT_EQ(r.input("发文存档/2024/南市监处罚〔2024〕12号.pdf").reason, "same SHA-256 as " + a + "09 行政处罚决定书.pdf");
+}
+
+TEST(Duplicates, CopyArchivedOnAnEarlierRunKeepsItsRole) {
+  const std::string a = "案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/";
+  PlanContext ctx;
+  ctx.archived_path = [&](const std::string& sha) -> std::optional<std::string> {
+    if (sha == std::string(64, '3')) return a + "09 行政处罚决定书 - 副本.pdf";
+    return std::nullopt;
+  };
+  Plan p = plan_filing(inbox_like_case_a(), default_scheme(), office(), "INBOX", ctx);
+  for (const auto& in : p.inputs) {
+    if (in.path == a + "09 行政处罚决定书 - 副本.pdf") EXPECT_EQ(in.fate, Fate::Version);  // kept, but copy-marked: not its group's final
+    if (in.path == a + "09 行政处罚决定书.pdf") EXPECT_EQ(in.fate, Fate::Duplicate);
+  }
+}
+
+TEST(Versions, DraftsInCaseSubfolderAreVersionsOfTheFinal) {
+  Filed r = file_inbox(inbox_like_case_a());
+  const std::string a = "案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/";
+  EXPECT_EQ(r.fate(a + "草稿/行政处罚决定书（初稿）.docx"), "version");
+  EXPECT_EQ(r.fate(a + "草稿/行政处罚决定书（征求意见稿）.docx"), "version");
+  const PlannedItem* it = r.item_of(a + "草稿/行政处罚决定书（初稿）.docx");
+  ASSERT_NE(it, nullptr);
+  EXPECT_EQ(it, r.item_of(a + "09 行政处罚决定书.pdf"));
+  EXPECT_EQ(it->case_number, kCaseA);
+  // The Word file of the decision and its sealed PDF are one 件; the newer PDF is the original.
+  EXPECT_EQ(r.fate(a + "09 行政处罚决定书.docx"), "version");
+  EXPECT_EQ(r.plan.inputs[static_cast<size_t>(it->final_input)].path, a + "09 行政处罚决定书.pdf");
+}
+
+TEST(Versions, DraftFolderOutsideACaseBelongsToTheFolderAbove) {
+  Filed r = file_inbox({doc("INBOX/通知/关于开展检查的通知.docx", '1', "关于开展检查的通知", 30),
+                        doc("INBOX/通知/草稿/关于开展检查的通知（征求意见稿）.docx", '2', "关于开展检查的通知", 20)});
+  EXPECT_EQ(r.fate("通知/关于开展检查的通知.docx"), "archived");
+  EXPECT_EQ(r.fate("通知/草稿/关于开展检查的通知（征求意见稿）.docx"), "version");
+}
+
+TEST(Versions, NumberedVersionsStillGroup) {
+  const std::string b = "INBOX/案件/2024/027 李记粮油店未明码标价/";
+  Filed r = file_inbox({doc(b + "决定书v1.docx", '1', "行政处罚决定书", 10, Format::Docx, "南市监处罚〔2024〕27号"),
+                        doc(b + "决定书v2.docx", '2', "行政处罚决定书", 20, Format::Docx, "南市监处罚〔2024〕27号")});
+  EXPECT_EQ(r.fate("案件/2024/027 李记粮油店未明码标价/决定书v1.docx"), "version");
+  EXPECT_EQ(r.fate("案件/2024/027 李记粮油店未明码标价/决定书v2.docx"), "archived");
+}
+
+// Evidence kept in a subfolder of the case folder (05 证据材料/, 证据/) is evidence of that case.
+TEST(CaseFolders, EvidenceInCaseSubfolderJoinsTheCase) {
+  Filed r = file_inbox(inbox_like_case_a());
+  const PlannedItem* it = r.item_of("案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/05 证据材料/IMG_20240305_094117.jpg");
+  ASSERT_NE(it, nullptr);
+  EXPECT_EQ(it->category, "AJ");
+  EXPECT_EQ(it->case_number, kCaseA);
+  EXPECT_EQ(it->place.slot_name, "证据材料");
+}
+
+TEST(CaseFolders, NearestFolderWithCaseDocumentsDecides) {
+  CaseFolders cf;
+  cf.add("案件/A/01 立案审批表.docx", "s1", "A号");
+  cf.add("案件/A/子案/立案审批表.docx", "s2", "B号");
+  cf.add("发文/A号.pdf", "s3", "A号");
+  EXPECT_EQ(cf.cases_of("案件/A/证据/照片"), (std::set<std::string>{"A号"}));
+  EXPECT_EQ(cf.cases_of("案件/A/子案/草稿"), (std::set<std::string>{"B号"}));
+  EXPECT_TRUE(cf.cases_of("案件").empty());
+  EXPECT_EQ(cf.cases_of("发文"), (std::set<std::string>{"A号"}));
+  EXPECT_TRUE(cf.cases_of("发文", "s3").empty()) << "a copy does not make its folder a case's";
+}
+
+TEST(Junk, EmptyNewWordDocumentInTheInboxIsJunkWithAReason) {
+  InspectedFile empty = doc("INBOX/桌面/新建 Microsoft Word 文档(2).docx", '9', "新建 Microsoft Word 文档(2)", 1);
+  empty.text_chars = 0;
+  Filed r = file_inbox({empty});
+  EXPECT_EQ(r.fate("桌面/新建 Microsoft Word 文档(2).docx"), "junk");
+  EXPECT_FALSE(r.input("桌面/新建 Microsoft Word 文档(2).docx").reason.empty());
+  EXPECT_TRUE(r.plan.items.empty());
+}
