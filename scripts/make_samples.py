@@ -2,6 +2,7 @@
 """Writes samples/inbox/: the realistic, messy inbox of ONE fictitious 市场监管所.
 
     python3 scripts/make_samples.py [--out samples/inbox]
+    python3 scripts/make_samples.py --restore-mtimes     (after a git clone: scripts/build.sh runs it)
 
 Python 3.11 standard library only. Deterministic: fixed seeds, fixed ZIP timestamps, fixed file
 mtimes (os.utime), so a re-run rewrites byte-identical files (given the same zlib).
@@ -2053,6 +2054,19 @@ class Inbox:
             os.utime(os.path.join(self.root, d), (ts, ts))
         return total
 
+    def restore_mtimes(self) -> int:
+        """Git keeps no mtimes: a clone's files carry the checkout time. The inbox's story (drafts older
+        than their finals, v1 before v2) lives in its mtimes, so put them back on files whose bytes are
+        the generator's. Returns how many were set."""
+        n = 0
+        for rel, data, t in self.files:
+            path = os.path.join(self.root, rel)
+            if os.path.isfile(path) and _sha(open(path, "rb").read()) == _sha(data):
+                ts = t.replace(tzinfo=TZ8).timestamp()
+                os.utime(path, (ts, ts))
+                n += 1
+        return n
+
 
 def _at(d: dt.date, h: int = 10, m: int = 0) -> dt.datetime:
     return dt.datetime(d.year, d.month, d.day, h, m)
@@ -2343,9 +2357,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=os.path.join(here, "samples", "inbox"))
     ap.add_argument("--verify", action="store_true", help="check the inbox instead of writing it")
     ap.add_argument("--soffice", action="store_true", help="with --verify: also convert a DOCX with LibreOffice")
+    ap.add_argument("--restore-mtimes", action="store_true",
+                    help="only set the committed inbox's file mtimes (a git clone has checkout times)")
     args = ap.parse_args(argv)
     if args.verify:
         return verify(args.out, args.soffice)
+    if args.restore_mtimes:
+        ib = make_sample_inbox(args.out)
+        print(f"make_samples: mtimes restored on {ib.restore_mtimes()} of {len(ib.files)} files in {args.out}")
+        return 0
     ib = make_sample_inbox(args.out)
     total = ib.write()
     print(f"make_samples: {len(ib.files)} files, {total} bytes -> {args.out}")

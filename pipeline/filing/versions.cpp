@@ -171,11 +171,18 @@ std::vector<std::pair<std::string, std::vector<Entry>>> split_by_sequence(const 
   return out;
 }
 
+bool fixed_layout(const std::string& path) {
+  const std::string ext = extension_lower(path);
+  return ext == "pdf" || ext == "ofd";
+}
+
 // The final first (no draft/copy marker, final marker, newest, highest version, fewest copies, then
 // path); the others oldest first.
 VersionGroup make_group(const std::string& key, std::vector<Entry>& entries) {
   auto rank = [](const Entry& e) {
-    return std::make_tuple(!(e.m.draft || e.m.copy), e.m.final_marked, e.c->mtime_ns, e.m.version, -e.m.copy_index);
+    // Same mtime (files copied together): the fixed-layout form (PDF, OFD) is the one that was issued.
+    return std::make_tuple(!(e.m.draft || e.m.copy), e.m.final_marked, e.c->mtime_ns, fixed_layout(e.c->path), e.m.version,
+                           -e.m.copy_index);
   };
   std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
     auto ra = rank(a), rb = rank(b);

@@ -209,6 +209,20 @@ TEST(Versions, DraftsAreVersionsOfTheNumberedFinal) {
   EXPECT_EQ(decision.versions, (std::vector<size_t>{2, 3, 0}));  // oldest first
 }
 
+// A git clone or a copied folder gives the Word file and its PDF the same mtime; path order used to
+// decide, so the editable .docx became the original. The issued, fixed-layout form is the final.
+TEST(Versions, SameMtimeWordAndPdfThePdfIsTheFinal) {
+  const Scheme& s = default_scheme();
+  std::vector<VersionCandidate> c = {
+      {0, "case:12", "09 行政处罚决定书", "行政处罚决定书", 100, "A/09 行政处罚决定书.docx"},
+      {1, "case:12", "09 行政处罚决定书", "行政处罚决定书", 100, "A/09 行政处罚决定书.pdf"},
+  };
+  auto g = find_versions(c, s);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].final_id, 1u);
+  EXPECT_EQ(g[0].versions, (std::vector<size_t>{0}));
+}
+
 TEST(Versions, DifferentlyNumberedDocumentsAreNotVersionsOfEachOther) {
   const Scheme& s = default_scheme();
   // Two interviews in one case folder, and a draft that could be of either: three documents.
