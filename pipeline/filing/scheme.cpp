@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <set>
 
 #include "filing/xml_safe.h"
@@ -46,7 +47,35 @@ std::optional<Segment> segment_from(const std::string& s) {
 
 int line_of(xmlNode* n) { return n ? static_cast<int>(xmlGetLineNo(n)) : 0; }
 
+// <derived-outputs>: each <output kind=… public=…/> once; public="true" puts it in public_outputs.
+void load_public_outputs(xmlNode* outputs, Scheme& s, const std::function<void(xmlNode*, const std::string&)>& err) {
+  std::set<DerivedOutput> seen;
+  for (xmlNode* o : child_elements(outputs, "output")) {
+    auto kind = derived_output_from(attr(o, "kind"));
+    if (!kind) { err(o, "unknown derived output " + attr(o, "kind")); continue; }
+    if (!seen.insert(*kind).second) err(o, std::string("derived output ") + derived_output_name(*kind) + " appears twice");
+    if (to_bool(attr(o, "public"))) s.public_outputs.insert(*kind);
+  }
+}
+
 }  // namespace
+
+const char* derived_output_name(DerivedOutput o) {
+  switch (o) {
+    case DerivedOutput::ReadingCopies: return "reading-copies";
+    case DerivedOutput::UniformRecords: return "uniform-records";
+    case DerivedOutput::Volumes: return "volumes";
+    case DerivedOutput::Catalogues: return "catalogues";
+  }
+  return "?";
+}
+
+std::optional<DerivedOutput> derived_output_from(const std::string& name) {
+  for (DerivedOutput o : {DerivedOutput::ReadingCopies, DerivedOutput::UniformRecords, DerivedOutput::Volumes,
+                          DerivedOutput::Catalogues})
+    if (name == derived_output_name(o)) return o;
+  return std::nullopt;
+}
 
 const char* segment_name(Segment s) {
   switch (s) {
@@ -253,6 +282,8 @@ SchemeLoad load_scheme_text(const std::string& xml, const std::string& xsd, cons
   s.location.shelves = to_int(attr(loc, "shelves"), 5);
   s.location.boxes = to_int(attr(loc, "boxes"), 10);
   s.location.digits = std::clamp(to_int(attr(loc, "digits"), 2), 1, 6);
+
+  load_public_outputs(first_child(root, "derived-outputs"), s, err);
 
   if (out.errors.empty()) out.scheme = std::move(s);
   return out;

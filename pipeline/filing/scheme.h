@@ -4,9 +4,12 @@
 //   《市场监督管理行政处罚程序规定》第七十八条 — 正卷/副卷 order; 第二十二条 — two officers;
 //   《市场监督管理行政处罚文书格式范本（2021年修订版）》 — the 56 documents.
 // Retention rules are the office's EXAMPLE configuration, never a national table.
+// <derived-outputs> marks which outputs of `archive --documents` the office makes public; issue 5 §5:
+// 居民身份证号 and mobile numbers are masked in those (catalogues and reports are masked always).
 #pragma once
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -95,6 +98,12 @@ struct Category {
   std::vector<CompletenessRule> completeness;
 };
 
+// The derived outputs of an archive run (package/volume_run.h), as named in the scheme's
+// <derived-outputs>: reading-copies, uniform-records, volumes, catalogues.
+enum class DerivedOutput { ReadingCopies, UniformRecords, Volumes, Catalogues };
+const char* derived_output_name(DerivedOutput o);
+std::optional<DerivedOutput> derived_output_from(const std::string& name);
+
 struct JunkGlob { std::string glob, reason; };
 
 struct LocationRule {               // 柜-列-层-盒
@@ -117,11 +126,15 @@ struct Scheme {
   std::string naming_pattern = "{code} {title}.{ext}";
   int max_name_bytes = 255;
   LocationRule location;
+  // 公开: outputs shown outside the archive (a 政务公开 page, the service counter); personal numbers
+  // are masked in them. None unless the scheme says so: an archive copy is complete by default.
+  std::set<DerivedOutput> public_outputs;
 
   const Category* category(const std::string& code) const;
   const RetentionPeriod* period(const std::string& code) const;
   const DocumentType* document(int number) const;
   int retention_rank(const std::string& code) const;  // larger = kept longer (Y highest)
+  bool is_public(DerivedOutput o) const { return public_outputs.count(o) > 0; }
 };
 
 struct SchemeLoad {

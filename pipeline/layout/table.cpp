@@ -152,6 +152,20 @@ bool split(Group& g, double avail, double pad, Group& first, Group& rest) {
   return true;
 }
 
+// An item moved by (dx, dy): cell content is laid out relative to its cell, then placed.
+Item shifted(const Item& it, double dx, double dy) {
+  Item m = it;
+  std::visit(
+      [&](auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, GlyphLine>) { v.x += dx; v.baseline += dy; }
+        else if constexpr (std::is_same_v<T, RuleItem>) { v.x1 += dx; v.x2 += dx; v.y1 += dy; v.y2 += dy; }
+        else { v.x += dx; v.y += dy; }
+      },
+      m);
+  return m;
+}
+
 // Draw a group with its top at absolute page y.
 void draw(Paginator& pg, const Group& g, const Geometry& geo, double y0) {
   std::vector<Item> items;
@@ -171,23 +185,85 @@ void draw(Paginator& pg, const Group& g, const Geometry& geo, double y0) {
     }
     double ly = y + geo.pad;
     for (const CellLine& l : c.lines) {
-      for (const Item& it : l.items) {
-        Item m = it;
-        std::visit(
-            [&](auto& v) {
-              using T = std::decay_t<decltype(v)>;
-              if constexpr (std::is_same_v<T, GlyphLine>) { v.x += x + geo.pad; v.baseline += ly; }
-              else if constexpr (std::is_same_v<T, RuleItem>) { v.x1 += x + geo.pad; v.x2 += x + geo.pad; v.y1 += ly; v.y2 += ly; }
-              else { v.x += x + geo.pad; v.y += ly; }
-            },
-            m);
-        items.push_back(std::move(m));
-      }
+      for (const Item& it : l.items) items.push_back(shifted(it, x + geo.pad, ly));
       ly += l.h;
     }
   }
   pg.place_items(std::move(items), y0);
   pg.advance(g.height());
+}
+
+std::vector<CellLine> cell_lines(Paginator& pg, const std::vector<model::Block>& blocks, double width, FlowState& st);
+
+// Column widths (pt) of a table nested in a cell: the model's, scaled down to the cell when wider,
+// else equal shares of the cell.
+std::vector<double> nested_widths(const model::Table& t, double width) {
+  size_t ncols = t.col_widths_mm.size();
+  for (const model::TableRow& r : t.rows) {
+    size_t n = 0;
+    for (const model::TableCell& c : r.cells) n += c.covered ? 1 : static_cast<size_t>(std::max(1, c.col_span));
+    ncols = std::max(ncols, n);
+  }
+  std::vector<double> w(ncols, ncols ? width / static_cast<double>(ncols) : 0);
+  if (t.col_widths_mm.size() != ncols || ncols == 0) return w;
+  double sum = 0;
+  for (double v : t.col_widths_mm) sum += v > 0 ? mm(v) : 0;
+  if (sum <= 0) return w;
+  const double f = sum > width ? width / sum : 1.0;
+  for (size_t i = 0; i < ncols; ++i) w[i] = std::max(0.0, mm(t.col_widths_mm[i])) * f;
+  return w;
+}
+
+// A table inside a table cell (the 范本 54 cover's 全宗号/目录号/案卷号 box sits in a borderless
+// layout cell): each row becomes one line of the outer cell holding its cells side by side, each
+// cell ruled when the nested table has borders, so every cell keeps its rule. Column spans are
+// honoured; a vertical merge is drawn row by row (forms do not nest merges). A row is never split
+// across pages.
+std::vector<CellLine> nested_table_lines(Paginator& pg, const model::Table& t, double width, FlowState& st) {
+  const Style& style = pg.style();
+  const double pad = mm(style.table_cell_padding_mm), stroke = mm(style.table_border_mm);
+  const double empty_line = style.table_text.font.size_pt * style.table_line_spacing + 2 * pad;
+  const std::vector<double> colw = nested_widths(t, width);
+  std::vector<CellLine> out;
+  for (const model::TableRow& row : t.rows) {
+    struct Placed { double x, w; std::vector<CellLine> lines; };
+    std::vector<Placed> cells;
+    double x = 0, row_h = empty_line;
+    size_t col = 0;
+    for (const model::TableCell& c : row.cells) {
+      if (col >= colw.size()) break;
+      if (c.covered) { x += colw[col++]; continue; }
+      const size_t span = std::min(colw.size() - col, static_cast<size_t>(std::max(1, c.col_span)));
+      double w = 0;
+      for (size_t i = col; i < col + span; ++i) w += colw[i];
+      Placed p{x, w, cell_lines(pg, c.blocks, std::max(w - 2 * pad, 1.0), st)};
+      double content = 0;
+      for (const CellLine& l : p.lines) content += l.h;
+      row_h = std::max(row_h, content + 2 * pad);
+      cells.push_back(std::move(p));
+      x += w;
+      col += span;
+    }
+    CellLine line;
+    line.h = row_h;
+    for (const Placed& p : cells) {
+      if (t.borders) {
+        RectItem r;
+        r.x = p.x;
+        r.w = p.w;
+        r.h = row_h;
+        r.stroke = stroke;
+        line.items.emplace_back(r);
+      }
+      double ly = pad;
+      for (const CellLine& l : p.lines) {
+        for (const Item& it : l.items) line.items.push_back(shifted(it, p.x + pad, ly));
+        ly += l.h;
+      }
+    }
+    out.push_back(std::move(line));
+  }
+  return out;
 }
 
 // The blocks of one cell → lines (x relative to the content box).
@@ -217,20 +293,7 @@ std::vector<CellLine> cell_lines(Paginator& pg, const std::vector<model::Block>&
     if (const auto* p = std::get_if<model::Paragraph>(&b.value)) {
       add_para(*p);
     } else if (const auto* t = std::get_if<model::Table>(&b.value)) {
-      // A nested table is flattened to one paragraph per row (tab-separated cells).
-      for (const model::TableRow& row : t->rows) {
-        model::Paragraph p;
-        for (const model::TableCell& c : row.cells) {
-          if (c.covered) continue;
-          for (const model::Block& cb : c.blocks)
-            if (const auto* cp = std::get_if<model::Paragraph>(&cb.value)) {
-              model::Run r;
-              r.text = (p.runs.empty() ? "" : "  ") + cp->plain_text();
-              p.runs.push_back(std::move(r));
-            }
-        }
-        add_para(p);
-      }
+      for (CellLine& l : nested_table_lines(pg, *t, width, st)) out.push_back(std::move(l));
     } else if (const auto* im = std::get_if<model::Image>(&b.value)) {
       if (im->bytes.empty()) continue;
       auto [wpx, hpx] = image_pixel_size(*im);

@@ -38,7 +38,9 @@ namespace {
 std::string when(const std::string& iso) {
   if (iso.size() < 10) return iso;
   std::string s = forms::chinese_date(iso.substr(0, 10));
-  if (iso.size() >= 16 && (iso[10] == 'T' || iso[10] == ' ')) s += std::to_string(std::atoi(iso.substr(11, 2).c_str())) + "时" + iso.substr(14, 2) + "分";
+  if (iso.size() >= 16 && (iso[10] == 'T' || iso[10] == ' '))
+    if (auto hour = forms::decimal(std::string_view(iso).substr(11, 2)))
+      s += std::to_string(*hour) + "时" + iso.substr(14, 2) + "分";
   return s;
 }
 }  // namespace
@@ -75,7 +77,7 @@ model::Document uniform_record_document(const model::InspectionRecord& r, const 
   std::string att;
   for (const auto& a : r.attachments) att += (att.empty() ? "" : "；") + m(a);
   wide("附件", att);
-  wide("来源", r.source);
+  wide("来源", m(r.source));
   s.blocks.push_back(forms::block(std::move(t)));
   s.blocks.push_back(forms::block(forms::para(" ")));
   s.blocks.push_back(forms::block(forms::para("执法人员签名：　　　　　　　　当事人签名：　　　　　　　　", model::Align::Start, 12)));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include "docx/docx.h"
@@ -10,6 +11,7 @@
 #include "layout/frames.h"
 #include "layout/layout.h"
 #include "normalize/fields.h"
+#include "package/archive_stamp.h"
 #include "package/render_document.h"
 #include "package/uniform_record.h"
 #include "package/volume_forms.h"
@@ -51,6 +53,163 @@ std::string case_folder_of(const json& item) {
 }
 
 namespace {
+
+std::string mask(const std::string& s) { return normalize::mask_personal_numbers(s); }
+
+// A paragraph's runs with personal numbers masked. A number split over two runs (a change of
+// formatting inside it) would escape a run-by-run mask, so such a paragraph becomes one run.
+void mask_paragraph(model::Paragraph& p) {
+  std::string whole, each;
+  for (auto& r : p.runs) {
+    whole += r.text;
+    r.text = mask(r.text);
+    each += r.text;
+  }
+  if (p.runs.empty() || mask(whole) == each) return;
+  model::Run one = p.runs.front();
+  one.text = mask(whole);
+  p.runs = {std::move(one)};
+}
+
+void mask_blocks(std::vector<model::Block>& blocks) {
+  for (auto& b : blocks) {
+    if (auto* p = std::get_if<model::Paragraph>(&b.value)) {
+      mask_paragraph(*p);
+    } else if (auto* t = std::get_if<model::Table>(&b.value)) {
+      for (auto& row : t->rows)
+        for (auto& c : row.cells) mask_blocks(c.blocks);
+    } else if (auto* im = std::get_if<model::Image>(&b.value)) {
+      im->description = mask(im->description);
+    }
+  }
+}
+
+// Lines of a text with their white space removed (Word and PDF text often space out names:
+// 南 岭 县 市 场 …); a tab (a table row) becomes '|' so the row is never taken for a name.
+std::vector<std::string> compact_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(cur);
+    cur.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') { flush(); continue; }
+    if (c == '\t') { cur += '|'; continue; }
+    if (c == ' ' || c == '\r' || c == '\f') continue;
+    if (text.compare(i, 3, "\u3000") == 0 || text.compare(i, 3, "\uFEFF") == 0) { i += 2; continue; }
+    if (text.compare(i, 2, "\u00A0") == 0) { i += 1; continue; }
+    cur += c;
+  }
+  flush();
+  return out;
+}
+
+size_t code_points(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
+  return n;
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// The name without a trailing seal note: 南岭县市场监督管理局（印章） → 南岭县市场监督管理局. Other
+// parentheses are part of the name (…管理局（知识产权局）).
+std::string without_seal_note(std::string s) {
+  for (const char* note : {"（印章）", "（盖章）", "（公章）", "（章）", "(印章)", "(盖章)", "(公章)"})
+    if (ends_with(s, note)) s.resize(s.size() - std::string(note).size());
+  return s;
+}
+
+// An organisation's name as a line of its own: 4–40 characters, no digits, no sentence or field
+// punctuation, no signature words, ending with the word for an organisation (局, 所, 办公室, …,
+// 公司 for a party's own paper). A parenthesised end (…局（知识产权局）) is judged by what precedes it.
+bool is_agency_name(const std::string& line_in) {
+  const std::string line = without_seal_note(line_in);
+  const size_t n = code_points(line);
+  if (n < 4 || n > 40) return false;
+  for (char c : line)
+    if ((c >= '0' && c <= '9') || c == '|' || c == ':' || c == ',' || c == ';' || c == '"' || c == '/' || c == '-')
+      return false;
+  for (const char* bad : {"：", "，", "。", "；", "、", "“", "”", "《", "》", "？", "！", "—", "…", "·", "〔", "〕", "【", "】",
+                          "签名", "签字", "签章", "盖章", "日期", "电话", "地址"})
+    if (line.find(bad) != std::string::npos) return false;
+  std::string base = line;
+  if (ends_with(base, "）")) {
+    size_t open = base.rfind("（");
+    if (open == std::string::npos || open == 0) return false;
+    base.resize(open);
+  }
+  for (const char* end : {"局", "所", "办公室", "委员会", "委", "办", "厅", "院", "政府", "中心", "队", "站", "科", "股", "处",
+                          "室", "部", "公司", "厂", "店", "社", "协会"})
+    if (ends_with(base, end) && code_points(base) >= 4) return true;
+  return false;
+}
+
+// A 成文日期 on a line of its own: 2024年5月6日, 二〇二四年五月六日, 2024.3.5, 2024-03-05.
+bool is_date_line(const std::string& line) {
+  static const std::regex digits(R"(^[0-9]{4}(年[0-9]{1,2}月[0-9]{1,2}日|[./-][0-9]{1,2}[./-][0-9]{1,2})$)");
+  static const std::regex hanzi("^(〇|○|零|一|二|三|四|五|六|七|八|九|十)+年(〇|○|零|一|二|三|四|五|六|七|八|九|十)+月"
+                                "(〇|○|零|一|二|三|四|五|六|七|八|九|十)+日$");
+  return std::regex_match(line, digits) || std::regex_match(line, hanzi);
+}
+
+// 发文机关标志: the first line, "…文件" dropped (GB/T 9704-2012 §7.2.4).
+std::string header_agency(const std::vector<std::string>& lines) {
+  if (lines.empty()) return {};
+  std::string first = lines.front();
+  if (ends_with(first, "文件")) first.resize(first.size() - std::string("文件").size());
+  return is_agency_name(first) ? without_seal_note(first) : std::string();
+}
+
+// The organisation a signature line names: the line itself (南岭县市场监督管理局), or the value of
+// a signer's field (申辩人：南岭县鲜丰食品贸易有限公司（盖章）, 委托人（盖章）：…). A person's name
+// (被询问人签名：王振东) is no organisation and names none.
+std::string signer(const std::string& line) {
+  if (is_agency_name(line)) return without_seal_note(line);
+  const size_t colon = line.rfind("：");
+  if (colon == std::string::npos) return {};
+  const std::string label = line.substr(0, colon), value = line.substr(colon + std::string("：").size());
+  const bool signer_field = label.find("人") != std::string::npos || label.find("单位") != std::string::npos ||
+                            label.find("机关") != std::string::npos;
+  return signer_field && is_agency_name(value) ? without_seal_note(value) : std::string();
+}
+
+// 落款: the organisation signing just above the closing date (within three lines: a 法定代表人 line
+// may stand between), near the end of the text.
+std::string signature_agency(const std::vector<std::string>& lines) {
+  const size_t n = lines.size();
+  for (size_t i = n; i-- > 1 && n - i <= 16;) {
+    if (!is_date_line(lines[i])) continue;
+    for (size_t k = i; k-- > 0 && i - k <= 3;)
+      if (std::string who = signer(lines[k]); !who.empty()) return who;
+  }
+  return {};
+}
+
+// A 笔录 naming the office that inspected (检查机关：…所, 执法机关：…): that office made the record,
+// whatever letterhead the form carries.
+std::string inspecting_office(const std::vector<std::string>& lines) {
+  for (size_t i = 0; i < lines.size() && i < 40; ++i)
+    for (const char* label : {"检查机关：", "检查单位：", "检查机构：", "执法机关：", "执法单位："})
+      if (lines[i].rfind(label, 0) == 0) {
+        std::string name = without_seal_note(lines[i].substr(std::string(label).size()));
+        if (is_agency_name(name)) return name;
+      }
+  return {};
+}
+
+// A 公文 title naming its issuer: 南岭县市场监督管理局办公室关于做好…的通知.
+std::string title_agency(const std::vector<std::string>& lines) {
+  if (lines.empty()) return {};
+  size_t at = lines.front().find("关于");
+  if (at == std::string::npos || at == 0) return {};
+  std::string prefix = lines.front().substr(0, at);
+  return is_agency_name(prefix) ? prefix : std::string();
+}
 
 std::string read_all(const fs::path& p, bool& ok) {
   std::ifstream f(p, std::ios::binary);
@@ -281,6 +440,11 @@ model::Document notes_doc(const RenderKit& k, const CaseFacts& f, size_t items, 
   return d;
 }
 
+// The cover of a public volume: every fact taken from the documents, masked.
+void mask_facts(CaseFacts& f) {
+  for (std::string* v : {&f.case_number, &f.cause, &f.party, &f.result}) *v = mask(*v);
+}
+
 int volume_rank(const filing::Scheme& s, const json& item) {
   const filing::Category* c = s.category(item.value("category", ""));
   std::string v = item.value("volume", "");
@@ -292,10 +456,38 @@ int volume_rank(const filing::Scheme& s, const json& item) {
 
 }  // namespace
 
-ItemPages render_item(const json& it, const fs::path& archive_dir, const std::string& date) {
+model::Document masked_document(model::Document d) {
+  for (auto& sec : d.sections) {
+    mask_blocks(sec.blocks);
+    for (auto* hf : {&sec.header, &sec.footer})
+      if (*hf)
+        for (auto& p : (*hf)->paragraphs) mask_paragraph(p);
+    for (auto& page : sec.fixed_pages)
+      for (auto& fr : page)
+        if (auto* tb = std::get_if<model::TextBox>(&fr))
+          for (auto& r : tb->runs) r.text = mask(r.text);
+  }
+  return d;
+}
+
+std::string issuing_agency(const std::string& text) {
+  const auto lines = compact_lines(text);
+  for (auto find : {inspecting_office, header_agency, signature_agency, title_agency})
+    if (std::string a = find(lines); !a.empty()) return a;
+  return {};
+}
+
+std::string responsible_party(const std::string& text, const filing::Office& o) {
+  std::string a = issuing_agency(text);
+  return a.empty() ? o.name : a;
+}
+
+ItemPages render_item(const json& it, const fs::path& archive_dir, const std::string& date, bool masked) {
   const RenderKit& k = render_kit();
   ingest::InspectOptions iopt;
   ItemPages p;
+  auto shown = [&](const std::string& s) { return masked ? mask(s) : s; };
+  const std::string title = shown(it.value("title", ""));
   std::string rel = original_path(it);
   std::string fmt = it.value("format", "");
   bool ok = false;
@@ -321,7 +513,7 @@ ItemPages render_item(const json& it, const fs::path& archive_dir, const std::st
       p.image_type = mt;
       p.image_bytes = bytes;
       try {
-        auto r = render_pdf(image_doc(k, mt, bytes, it.value("title", "")), k.form, date);
+        auto r = render_pdf(image_doc(k, mt, bytes, title), k.form, date);
         p.pdf = std::move(r.pdf);
         p.pages = r.pages;
         p.how = "image";
@@ -334,12 +526,14 @@ ItemPages render_item(const json& it, const fs::path& archive_dir, const std::st
     p.fields = f.fields;
     p.records = f.records;
     if (f.doc) p.text = f.doc->plain_text();
+    if (masked && f.doc) f.doc = std::make_shared<model::Document>(masked_document(*f.doc));
     if (fmt == "pdf" || f.meta.format == model::Format::Pdf) {
       auto probe = pdf::probe_pdf(bytes);
       if (probe.ok) {
         p.pdf = std::move(bytes);
         p.pages = probe.pages;
         p.how = "pdf";
+        p.unmasked_numbers = masked && mask(p.text) != p.text;
       } else {
         p.problem = "PDF 原件已损坏，无法复制其页面（" + probe.error + "）";
       }
@@ -349,9 +543,9 @@ ItemPages render_item(const json& it, const fs::path& archive_dir, const std::st
       // Records only (an export without prose): the uniform 现场检查笔录 of each record.
       auto d = std::make_shared<model::Document>();
       for (const auto& rec : f.records)
-        for (auto& sec : uniform_record_document(rec, "", false).sections) d->sections.push_back(std::move(sec));
+        for (auto& sec : uniform_record_document(rec, "", masked).sections) d->sections.push_back(std::move(sec));
       try {
-        auto r = render_pdf(*d, k.form, date, it.value("title", ""));
+        auto r = render_pdf(*d, k.form, date, title);
         p.pdf = std::move(r.pdf);
         p.pages = r.pages;
         p.how = "typeset";
@@ -363,7 +557,7 @@ ItemPages render_item(const json& it, const fs::path& archive_dir, const std::st
       p.problem = "原件没有可排版的内容";
     } else {
       try {
-        auto r = render_pdf(*f.doc, k.gongwen, date, it.value("title", ""));
+        auto r = render_pdf(*f.doc, k.gongwen, date, title);
         p.pdf = std::move(r.pdf);
         p.pages = r.pages;
         p.how = "typeset";
@@ -375,11 +569,13 @@ ItemPages render_item(const json& it, const fs::path& archive_dir, const std::st
   }
   if (!p.problem.empty() || p.pages <= 0) {
     if (p.problem.empty()) p.problem = "原件没有页面";
-    auto r = render_pdf(placeholder_doc(k, it.value("archival_code", ""), it.value("title", ""), rel, p.problem), k.form, date);
+    auto r = render_pdf(placeholder_doc(k, it.value("archival_code", ""), title, shown(rel), shown(p.problem)), k.form, date);
     p.pdf = std::move(r.pdf);
     p.pages = r.pages;
     p.how = "placeholder";
   }
+  p.text = shown(p.text);
+  p.problem = shown(p.problem);
   return p;
 }
 
@@ -464,6 +660,7 @@ VolumeBuild build_case_volume(const std::vector<json>& items_in, const fs::path&
     while (!n.empty() && (n[0] == ' ')) n.erase(0, 1);
     if (n != f.case_number) f.cause = n;
   }
+  if (opt.mask) mask_facts(f);
   if (f.cause.empty()) vb.problems.push_back("案由未能从立案审批表或决定书中取得，封面留空");
   if (f.party.empty()) vb.problems.push_back("当事人未能从文书中取得，封面留空");
   if (f.result.empty()) vb.problems.push_back("处罚结果未能从行政处罚决定书中取得，封面留空");
@@ -481,8 +678,8 @@ VolumeBuild build_case_volume(const std::vector<json>& items_in, const fs::path&
     int dn = it.value("doc_number", 0);
     if (issues_own_number(dn))
       for (const auto& cn : pp.fields.case_numbers) { e.doc_number = cn.normalized; break; }
-    e.author = o.fonds_name.empty() ? o.name : o.fonds_name;
-    e.title = it.value("title", "");
+    e.author = responsible_party(pp.text, o);
+    e.title = opt.mask ? mask(it.value("title", "")) : it.value("title", "");
     const filing::DocumentType* dt = s.document(dn);
     if (dt && e.title.find(dt->name) == std::string::npos &&
         (e.title.empty() || e.title == o.fonds_name || e.title == o.name))
@@ -497,6 +694,8 @@ VolumeBuild build_case_volume(const std::vector<json>& items_in, const fs::path&
     e.original = original_path(it);
     if (e.how == "placeholder") e.remark = "原件损坏，见占位页";
     else if (e.how == "typeset") e.remark = "重排";
+    if (pp.unmasked_numbers)
+      vb.problems.push_back(e.archival_code + " " + e.title + "：公开案卷中按原样复制的 PDF 含居民身份证号或手机号，无法遮蔽，请人工处理");
     vb.entries.push_back(std::move(e));
   }
   vb.numbered_pages = page - 1;
@@ -545,7 +744,8 @@ VolumeBuild build_case_volume(const std::vector<json>& items_in, const fs::path&
   std::vector<const std::string*> pdfs = {&cover.pdf, &contents.pdf};
   for (const auto& pv : parts) pdfs.push_back(&pv.p->pdf);
   pdfs.push_back(&back.pdf);
-  vb.pdf = pdf::assemble_pdf(pdfs, ao);
+  // 编页: the 页号 the 目录 gives, printed upper right on each numbered page (domain.md §2).
+  vb.pdf = stamp_page_numbers(pdf::assemble_pdf(pdfs, ao), vb.front_pages, vb.numbered_pages);
 
   // 6. 案卷.docx: the same front matter, the re-typeset documents, PDF originals listed with pages.
   if (opt.docx) {

@@ -6,6 +6,13 @@
 // re-typeset in the 公文 style (GB/T 9704-2012); images one per page, scaled to fit. A document that
 // cannot be used (damaged PDF, unreadable file) gets a placeholder page that says why.
 // 编页 (domain.md §2): pages with writing are numbered 1…N; 封面, 目录 and 备考表 are not numbered.
+// The 页号 is printed in the upper-right corner of each numbered page (archive_stamp.h), the same
+// number the 目录 gives.
+// 责任者 (DA/T 22-2015 目录 column): the agency the document itself names as its issuer, in its
+// header (发文机关标志) or its signature (落款), else the office that filed it.
+// A volume the scheme marks public (filing::DerivedOutput::Volumes) has 居民身份证号 and mobile
+// numbers masked in everything lianghua writes; pages copied from a source PDF cannot be masked
+// without re-rendering them, so each such document holding a number is named as a problem.
 // Built from manifest entries and the archive's files only, so any run can rebuild any case.
 #pragma once
 #include <filesystem>
@@ -60,6 +67,7 @@ struct VolumeOptions {
   std::string catalogue_no;        // 目录号 (optional per DA/T 13-2022; may stay empty)
   std::string archived_date;       // 归档日期 / 立卷时间, YYYY-MM-DD
   bool docx = true;                // also make 案卷.docx
+  bool mask = false;               // a public volume: personal numbers masked (issue 5 §5)
 };
 
 struct VolumeBuild {
@@ -84,8 +92,26 @@ struct ItemPages {
   model::Fields fields;
   std::string image_type, image_bytes;
   std::vector<model::InspectionRecord> records;  // structured inspection records found in it
+  // mask asked for, but the pages are a copied source PDF whose text holds a 居民身份证号 or a
+  // mobile number: lianghua cannot mask it without re-rendering the page.
+  bool unmasked_numbers = false;
 };
-ItemPages render_item(const nlohmann::json& item, const std::filesystem::path& archive_dir, const std::string& date);
+// mask: a public output; the re-typeset text, placeholders and `text` have personal numbers masked.
+ItemPages render_item(const nlohmann::json& item, const std::filesystem::path& archive_dir, const std::string& date,
+                      bool mask = false);
+
+// d with 居民身份证号 and mobile numbers masked in every run (tables and nested tables too).
+model::Document masked_document(model::Document d);
+
+// The issuing agency a document's text names: for a 笔录 the office it says inspected (检查机关：…),
+// else its first line when that is an agency name (the 发文机关标志, "…文件" dropped), else the 落款 (the organisation signing just above the closing
+// date, a party's seal included: 申辩人：…有限公司（盖章）), else the agency before "关于" in a 公文
+// title. Empty when the text names none.
+std::string issuing_agency(const std::string& text);
+
+// 责任者 of a document in the 目录: issuing_agency of its text, else the office (the inspecting
+// office for records and photos, which carry no header).
+std::string responsible_party(const std::string& text, const filing::Office& o);
 
 using ItemSource = std::function<const ItemPages&(const nlohmann::json& item)>;
 

@@ -1,5 +1,7 @@
 #include "package/volume_forms.h"
 
+#include <charconv>
+
 namespace lh::package::forms {
 
 model::Paragraph para(const std::string& text, model::Align align, double size_pt, bool bold, model::FontRole role,
@@ -46,12 +48,24 @@ model::Section section(const model::PageSetup& page) {
   return s;
 }
 
+std::optional<int> decimal(std::string_view s) {
+  int v = 0;
+  if (s.empty() || s.front() < '0' || s.front() > '9') return std::nullopt;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
 std::string chinese_date(const std::string& iso) {
   if (iso.size() < 7 || iso[4] != '-') return iso;
-  std::string y = iso.substr(0, 4);
-  int m = std::atoi(iso.substr(5, 2).c_str());
-  std::string out = y + "年" + std::to_string(m) + "月";
-  if (iso.size() >= 10) out += std::to_string(std::atoi(iso.substr(8, 2).c_str())) + "日";
+  auto m = decimal(std::string_view(iso).substr(5, 2));
+  if (!m) return iso;  // not a date we can vouch for: shown as written
+  std::string out = iso.substr(0, 4) + "年" + std::to_string(*m) + "月";
+  if (iso.size() >= 10) {
+    auto d = decimal(std::string_view(iso).substr(8, 2));
+    if (!d) return iso;
+    out += std::to_string(*d) + "日";
+  }
   return out;
 }
 

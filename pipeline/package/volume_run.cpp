@@ -13,6 +13,7 @@
 #include "package/manifest.h"
 #include "package/uniform_record.h"
 #include "package/volume.h"
+#include "package/volume_forms.h"
 
 namespace lh::package {
 namespace fs = std::filesystem;
@@ -20,7 +21,9 @@ using json = nlohmann::json;
 
 namespace {
 
-constexpr const char* kGenerator = "lianghua-derived/1";
+// Part of every key: a new generator (2: 页号 on volumes, 责任者 per document, public outputs
+// masked) rebuilds every output once, and a state of another generator is not read.
+constexpr const char* kGenerator = "lianghua-derived/2";
 
 std::string original_of(const json& item) {
   for (const auto& f : item.value("files", json::array()))
@@ -56,6 +59,12 @@ bool is_case(const filing::Scheme& s, const json& item) {
 
 std::string item_folder(const json& item) { return fs::path(original_of(item)).parent_path().string(); }
 
+// One more problem on an item's state line ("；" between them, as the report shows them).
+void add_problem(json& e, const std::string& p) {
+  std::string have = e.value("problem", "");
+  e["problem"] = have + (have.empty() ? "" : "；") + p;
+}
+
 }  // namespace
 
 void mask_json_strings(json& j) {
@@ -84,17 +93,21 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
   const json all_items = manifest.value("items", json::array());
   json next = {{"format", kGenerator}, {"items", json::object()}, {"volumes", json::object()}, {"catalogues", json::object()}};
   json report = {{"volumes", json::array()}, {"record_issues", json::array()}, {"placeholders", json::array()},
-                 {"catalogues", json::array()}};
+                 {"catalogues", json::array()}, {"reading_copy_issues", json::array()}};
   size_t rebuilt = 0, reused = 0;
-  const std::string author = o.fonds_name.empty() ? o.name : o.fonds_name;
 
-  std::map<std::string, ItemPages> cache;  // 档号 → pages rendered in this run
-  auto pages_of = [&](const json& item) -> const ItemPages& {
+  const bool public_copies = s.is_public(filing::DerivedOutput::ReadingCopies);
+  const bool public_records = s.is_public(filing::DerivedOutput::UniformRecords);
+  const bool public_volumes = s.is_public(filing::DerivedOutput::Volumes);
+  std::map<std::string, ItemPages> cache, masked_cache;  // 档号 → pages rendered in this run
+  auto pages_in = [&](std::map<std::string, ItemPages>& c, const json& item, bool mask) -> const ItemPages& {
     std::string code = item.value("archival_code", "");
-    auto it = cache.find(code);
-    if (it == cache.end()) it = cache.emplace(code, render_item(item, root, item.value("date", ""))).first;
+    auto it = c.find(code);
+    if (it == c.end()) it = c.emplace(code, render_item(item, root, item.value("date", ""), mask)).first;
     return it->second;
   };
+  auto pages_of = [&](const json& item) -> const ItemPages& { return pages_in(cache, item, false); };
+  auto public_pages_of = [&](const json& item) -> const ItemPages& { return pages_in(masked_cache, item, true); };
 
   // 1. Per item: reading copy with the 归档章, uniform inspection records, page count, 文号.
   for (const auto& item : all_items) {
@@ -102,7 +115,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     std::string orig = original_of(item);
     if (code.empty() || orig.empty()) continue;
     std::string key = sha256_hex(std::string(kGenerator) + "\n" + code + "\n" + sha_of(item) + "\n" + item.value("title", "") +
-                                 "\n" + item.value("format", "") + "\n" + o.organisation + "\n" + o.fonds + "\n" + o.name);
+                                 "\n" + item.value("format", "") + "\n" + o.organisation + "\n" + o.fonds + "\n" + o.name +
+                                 "\npublic:" + (public_copies ? "reading-copies " : "") + (public_records ? "uniform-records" : ""));
     const json& prev = old_state.contains("items") && old_state["items"].contains(code) ? old_state["items"][code] : json();
     if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
       next["items"][code] = prev;
@@ -113,21 +127,26 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       std::string wenhao;
       for (const auto& cn : p.fields.case_numbers) { wenhao = cn.normalized; break; }
       e["doc_number"] = wenhao;
+      e["author"] = responsible_party(p.text, o);
       if (opt.reading_copies) {
+        const ItemPages& shown = public_copies ? public_pages_of(item) : p;
+        if (shown.unmasked_numbers) add_problem(e, "公开阅览本中按原样复制的 PDF 含居民身份证号或手机号，无法遮蔽");
         StampValues v{o.fonds, std::to_string(item.value("year", 0)), "", o.organisation,
                       s.period(item.value("retention", "")) ? s.period(item.value("retention", ""))->name
                                                             : item.value("retention", ""),
-                      std::to_string(p.pages)};
+                      std::to_string(shown.pages)};
         int n = item.value("item_number", 0);
         char buf[16];
         std::snprintf(buf, sizeof buf, "%0*d", s.item_digits, n);
         v.item = buf;
         std::string stamped;
         try {
-          stamped = stamp_first_page(p.pdf, v);
+          std::string note;
+          stamped = stamp_first_page(shown.pdf, v, &note);
+          if (!note.empty()) add_problem(e, note);
         } catch (const std::exception& ex) {
-          stamped = p.pdf;
-          e["problem"] = e["problem"].get<std::string>() + (e["problem"].get<std::string>().empty() ? "" : "；") + "归档章未能加盖：" + ex.what();
+          stamped = shown.pdf;
+          add_problem(e, std::string("归档章未能加盖：") + ex.what());
         }
         std::string rel = (fs::path(item_folder(item)) / "阅览本" / (fs::path(orig).stem().string() + ".pdf")).string();
         e["files"].push_back(write_output(root, rel, stamped));
@@ -139,7 +158,7 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
           char num[32];
           std::snprintf(num, sizeof num, "%02zu", r + 1);
           std::string stem = (fs::path(item_folder(item)) / "检查笔录" / (code + "-" + num)).string();
-          auto files = render_uniform_record(rec, o.name, item.value("date", ""), false);
+          auto files = render_uniform_record(rec, o.name, item.value("date", ""), public_records);
           e["files"].push_back(write_output(root, stem + ".pdf", files.pdf));
           e["files"].push_back(write_output(root, stem + ".docx", files.docx));
           json probs = json::array();
@@ -163,6 +182,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     }
     if (e.value("how", "") == "placeholder")
       report["placeholders"].push_back({{"archival_code", code}, {"title", item.value("title", "")}, {"reason", e.value("problem", "")}});
+    if (e.value("how", "") != "placeholder" && !e.value("problem", "").empty())
+      report["reading_copy_issues"].push_back({{"archival_code", code}, {"title", item.value("title", "")}, {"issue", e.value("problem", "")}});
   }
 
   // 2. Case volumes.
@@ -175,7 +196,9 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     json prev_vols = old_state.value("volumes", json::object());
     for (auto& [folder, v] : prev_vols.items()) {
       std::string scope = fs::path(folder).parent_path().string();
-      last_no[scope] = std::max(last_no[scope], std::atoi(v.value("volume_no", "0").c_str()));
+      // A 案卷号 that is not a number (edited by hand) allocates nothing: the next one is counted
+      // from the numbers that are.
+      if (auto n = forms::decimal(v.value("volume_no", ""))) last_no[scope] = std::max(last_no[scope], *n);
     }
     for (auto& [folder, items] : cases) {
       if (folder.empty()) continue;
@@ -189,7 +212,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       }
       std::string archived = prev.is_object() ? prev.value("archived", "") : "";
       if (archived.empty()) archived = opt.run_date;
-      std::string k = std::string(kGenerator) + "\n" + volume_no + "\n" + archived + "\n" + o.fonds + o.name + o.fonds_name;
+      std::string k = std::string(kGenerator) + "\n" + volume_no + "\n" + archived + "\n" + o.fonds + o.name + o.fonds_name +
+                      (public_volumes ? "\npublic" : "");
       std::sort(items.begin(), items.end(), [](const json& a, const json& b) {
         return a.value("archival_code", "") < b.value("archival_code", "");
       });
@@ -206,13 +230,16 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
         VolumeOptions vo;
         vo.volume_no = volume_no;
         vo.archived_date = archived;
-        VolumeBuild vb = build_case_volume(items, root, s, o, vo, pages_of);
+        vo.mask = public_volumes;
+        VolumeBuild vb = public_volumes ? build_case_volume(items, root, s, o, vo, public_pages_of)
+                                        : build_case_volume(items, root, s, o, vo, pages_of);
         entry = {{"key", key}, {"volume_no", volume_no}, {"archived", archived}, {"files", json::array()},
                  {"pages", vb.total_pages}, {"numbered_pages", vb.numbered_pages}, {"case_number", vb.facts.case_number},
                  {"problems", vb.problems}};
         json rows = json::array();
         for (const auto& e : vb.entries)
-          rows.push_back({{"seq", e.seq}, {"archival_code", e.archival_code}, {"title", e.title}, {"pages", page_range_text(e)},
+          rows.push_back({{"seq", e.seq}, {"archival_code", e.archival_code}, {"title", e.title}, {"author", e.author},
+                          {"pages", page_range_text(e)},
                           {"pdf_first_page", e.first_index + 1}, {"how", e.how}});
         entry["contents"] = rows;
         entry["files"].push_back(write_output(root, (fs::path(folder) / "案卷.pdf").string(), vb.pdf));
@@ -250,7 +277,7 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
         CatalogueRow r;
         r.archival_code = code;
         r.doc_number = st.is_object() ? st.value("doc_number", "") : "";
-        r.author = o.fonds_name.empty() ? o.name : o.fonds_name;
+        r.author = st.is_object() && !st.value("author", "").empty() ? st.value("author", "") : o.name;
         r.title = it->value("title", "");
         r.date8 = date8(it->value("date", ""));
         r.pages = st.is_object() && st.value("pages", 0) > 0 ? std::to_string(st.value("pages", 0)) : "";
@@ -266,7 +293,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       std::string k = std::string(kGenerator) + "\n" + spec.fonds + spec.fonds_name + spec.organisation + spec.office +
                       spec.retention + spec.date;
       for (const auto& r : spec.rows)
-        k += "\n" + r.archival_code + "|" + r.doc_number + "|" + r.title + "|" + r.date8 + "|" + r.pages + "|" + r.remark;
+        k += "\n" + r.archival_code + "|" + r.doc_number + "|" + r.author + "|" + r.title + "|" + r.date8 + "|" + r.pages + "|" +
+             r.remark;
       std::string key = sha256_hex(k);
       const json prev = old_state.contains("catalogues") && old_state["catalogues"].contains(folder)
                             ? old_state["catalogues"][folder] : json();
@@ -311,6 +339,19 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
 }
 
 namespace {
+
+// Reading copies a person has to look at: a 归档章 with no blank top area to sit on, a public copy
+// whose copied PDF pages show a personal number lianghua cannot mask (issue 5 §5).
+std::string reading_copy_issues_html(const json& d) {
+  const json rows = d.value("reading_copy_issues", json::array());
+  if (rows.empty()) return {};
+  std::string h = "<h2>阅览本：需要人工处理的问题</h2>\n<table><tr><th>档号</th><th>题名</th><th>问题</th></tr>\n";
+  for (const auto& r : rows)
+    h += "<tr><td>" + model::markup_escape(r.value("archival_code", "")) + "</td><td>" + model::markup_escape(r.value("title", "")) +
+         "</td><td class=\"bad\">" + model::markup_escape(r.value("issue", "")) + "</td></tr>\n";
+  return h + "</table>\n";
+}
+
 }  // namespace
 
 std::string derived_report_html(const json& d) {
@@ -325,7 +366,9 @@ std::string derived_report_html(const json& d) {
   for (const auto& p : d.value("placeholders", json::array()))
     h += "<tr><td>" + model::markup_escape(p.value("archival_code", "")) + "</td><td>" + model::markup_escape(p.value("title", "")) + "</td><td class=\"bad\">" +
          model::markup_escape(p.value("reason", "")) + "</td></tr>\n";
-  h += "</table>\n<h2>现场检查笔录：缺少或无效的项目</h2>\n<table><tr><th>档号</th><th>记录编号</th><th>检查对象</th><th>问题</th></tr>\n";
+  h += "</table>\n";
+  h += reading_copy_issues_html(d);
+  h += "<h2>现场检查笔录：缺少或无效的项目</h2>\n<table><tr><th>档号</th><th>记录编号</th><th>检查对象</th><th>问题</th></tr>\n";
   for (const auto& r : d.value("record_issues", json::array())) {
     std::string probs;
     for (const auto& p : r.value("problems", json::array()))

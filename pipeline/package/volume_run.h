@@ -7,6 +7,8 @@
 //                                                hashes of the inputs), its SHA-256, 案卷号, pages
 // Deterministic: no clock except the 归档日期 of a volume's first build, which is then kept in
 // derived.json; a re-run with nothing changed rewrites nothing.
+// Personal numbers (issue 5 §5): catalogues and the report are masked always; reading copies,
+// uniform records and volumes are masked when the scheme's <derived-outputs> marks them public.
 #pragma once
 #include <filesystem>
 #include <string>

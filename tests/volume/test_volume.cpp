@@ -2,8 +2,14 @@
 // pages the 卷内文件目录 gives, bookmarks on those pages, the 备考表's totals — plus the catalogues
 // (XLSX through LibreOffice), DOCX schema validity, the 归档章, masking, a damaged source PDF, and
 // deterministic, incremental re-runs.
+#include <cairo-pdf.h>
+#include <cairo.h>
 #include <gtest/gtest.h>
 #include <poppler.h>
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
 #include <filesystem>
@@ -16,7 +22,10 @@
 #include "package/archive.h"
 #include "package/archive_stamp.h"
 #include "package/files.h"
+#include "filing/scheme.h"
 #include "package/uniform_record.h"
+#include "package/volume.h"
+#include "package/volume_forms.h"
 #include "pdf/assemble.h"
 #include "test_support.h"
 
@@ -188,6 +197,200 @@ size_t chars(const std::string& s) {
   return c;
 }
 
+// --- what a clerk sees: page geometry through Poppler ---------------------------------------------
+
+constexpr double kPt = 72.0 / 25.4;  // points per mm
+
+// Page size as displayed (its /Rotate applied), in mm.
+std::pair<double, double> shown_size_mm(PopplerDocument* doc, int i) {
+  PopplerPage* pg = poppler_document_get_page(doc, i);
+  double w = 0, h = 0;
+  poppler_page_get_size(pg, &w, &h);
+  g_object_unref(pg);
+  return {w / kPt, h / kPt};
+}
+
+struct CharBox { std::string ch; double x0, y0, x1, y1; };  // mm, displayed page, top-left origin
+// Each character Poppler extracts from a page with its box.
+std::vector<CharBox> char_boxes(PopplerDocument* doc, int i) {
+  PopplerPage* pg = poppler_document_get_page(doc, i);
+  char* t = poppler_page_get_text(pg);
+  PopplerRectangle* rects = nullptr;
+  guint n = 0;
+  poppler_page_get_text_layout(pg, &rects, &n);
+  std::vector<CharBox> out;
+  const char* p = t;
+  for (guint k = 0; p && *p && k < n; ++k) {
+    const char* next = g_utf8_next_char(p);
+    out.push_back({std::string(p, next), rects[k].x1 / kPt, rects[k].y1 / kPt, rects[k].x2 / kPt, rects[k].y2 / kPt});
+    p = next;
+  }
+  g_free(rects);
+  g_free(t);
+  g_object_unref(pg);
+  return out;
+}
+// The boxes of the first occurrence of `needle` (consecutive characters) on the page.
+std::vector<CharBox> find_chars(const std::vector<CharBox>& all, const std::string& needle) {
+  std::vector<std::string> want;
+  for (const char* p = needle.c_str(); *p; p = g_utf8_next_char(p)) want.emplace_back(p, static_cast<const char*>(g_utf8_next_char(p)));
+  for (size_t i = 0; i + want.size() <= all.size(); ++i) {
+    bool ok = true;
+    for (size_t k = 0; k < want.size() && ok; ++k) ok = all[i + k].ch == want[k];
+    if (ok) return {all.begin() + static_cast<long>(i), all.begin() + static_cast<long>(i + want.size())};
+  }
+  return {};
+}
+
+// The characters Poppler finds inside a rectangle of the page as displayed (mm from its top-left
+// corner; a character counts when its centre is inside), in reading order, white space dropped.
+// (poppler_page_get_text_for_area selects like a mouse drag and takes whole lines in between.)
+std::string text_in_mm(PopplerDocument* doc, int i, double x0, double y0, double x1, double y1) {
+  std::string s;
+  for (const auto& c : char_boxes(doc, i)) {
+    const double cx = (c.x0 + c.x1) / 2, cy = (c.y0 + c.y1) / 2;
+    if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1) s += c.ch;
+  }
+  return squeeze(s);
+}
+
+// A page as displayed, rendered by Poppler on white at `ppm` pixels per mm.
+struct Raster {
+  int w = 0, h = 0;
+  double ppm = 1;
+  std::vector<uint32_t> px;
+  uint32_t at(int x, int y) const { return px[static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)]; }
+};
+Raster render(PopplerDocument* doc, int i, double ppm) {
+  PopplerPage* pg = poppler_document_get_page(doc, i);
+  double w = 0, h = 0;
+  poppler_page_get_size(pg, &w, &h);
+  Raster r;
+  r.ppm = ppm;
+  r.w = static_cast<int>(w / kPt * ppm);
+  r.h = static_cast<int>(h / kPt * ppm);
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, r.w, r.h);
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, ppm / kPt, ppm / kPt);
+  poppler_page_render(pg, cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  r.px.resize(static_cast<size_t>(r.w) * static_cast<size_t>(r.h));
+  for (int y = 0; y < r.h; ++y)
+    for (int x = 0; x < r.w; ++x) r.px[static_cast<size_t>(y) * r.w + x] = reinterpret_cast<const uint32_t*>(data + y * stride)[x];
+  cairo_surface_destroy(s);
+  g_object_unref(pg);
+  return r;
+}
+bool is_red(uint32_t p) {
+  int r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
+  return r > 150 && g < 120 && b < 120;
+}
+bool is_ink(uint32_t p) {
+  int r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
+  return r < 110 && g < 110 && b < 110;
+}
+struct MmBox { double x0 = 1e9, y0 = 1e9, x1 = -1, y1 = -1; bool empty() const { return x1 < 0; } };
+MmBox red_box(const Raster& r) {
+  MmBox b;
+  for (int y = 0; y < r.h; ++y)
+    for (int x = 0; x < r.w; ++x)
+      if (is_red(r.at(x, y))) {
+        b.x0 = std::min(b.x0, x / r.ppm);
+        b.y0 = std::min(b.y0, y / r.ppm);
+        b.x1 = std::max(b.x1, (x + 1) / r.ppm);
+        b.y1 = std::max(b.y1, (y + 1) / r.ppm);
+      }
+  return b;
+}
+// Rules inside a box (mm): vertical rules are pixel columns inked over ≥ 85 % of the box height
+// (text never is), horizontal rules likewise for rows; adjacent lines count as one rule.
+int rules(const Raster& r, const MmBox& b, bool vertical, bool (*ink)(uint32_t)) {
+  const int x0 = static_cast<int>(b.x0 * r.ppm), x1 = std::min(r.w, static_cast<int>(b.x1 * r.ppm));
+  const int y0 = static_cast<int>(b.y0 * r.ppm), y1 = std::min(r.h, static_cast<int>(b.y1 * r.ppm));
+  int count = 0;
+  bool in_rule = false;
+  const int outer0 = vertical ? x0 : y0, outer1 = vertical ? x1 : y1;
+  for (int a = std::max(0, outer0); a < outer1; ++a) {
+    int hit = 0, n = 0;
+    for (int c = vertical ? y0 : x0; c < (vertical ? y1 : x1); ++c, ++n) hit += ink(vertical ? r.at(a, c) : r.at(c, a));
+    const bool line = n > 0 && hit >= 0.85 * n;
+    if (line && !in_rule) ++count;
+    in_rule = line;
+  }
+  return count;
+}
+
+// A one-page PDF made with cairo, w × h pt, with a line of text near the top-left of its user
+// space; then /Rotate set with qpdf.
+std::string source_pdf(double w, double h, int rotate, double heading_mm = -1, bool dark_top = false) {
+  std::string bytes;
+  auto sink = [](void* closure, const unsigned char* data, unsigned int len) -> cairo_status_t {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), len);
+    return CAIRO_STATUS_SUCCESS;
+  };
+  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(sink, &bytes, w, h);
+  cairo_t* cr = cairo_create(s);
+  cairo_select_font_face(cr, "sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, 12);
+  cairo_move_to(cr, 80, 120);
+  cairo_show_text(cr, "Body text of the source");
+  if (heading_mm >= 0) {  // a heading centred at the top, its baseline heading_mm down
+    cairo_set_font_size(cr, 22);
+    cairo_text_extents_t ext;
+    cairo_text_extents(cr, "CATALOGUE OF ARCHIVED FILES", &ext);
+    cairo_move_to(cr, (w - ext.width) / 2, heading_mm * kPt);
+    cairo_show_text(cr, "CATALOGUE OF ARCHIVED FILES");
+  }
+  if (dark_top) {  // a scan whose whole top is dark
+    cairo_rectangle(cr, 0, 0, w, 60 * kPt);
+    cairo_fill(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_destroy(s);
+  QPDF q;
+  q.processMemoryFile("src.pdf", bytes.data(), bytes.size());
+  auto pages = QPDFPageDocumentHelper(q).getAllPages();
+  if (rotate) pages[0].getObjectHandle().replaceKey("/Rotate", QPDFObjectHandle::newInteger(rotate));
+  QPDFWriter wr(q);
+  wr.setOutputMemory();
+  wr.write();
+  auto buf = wr.getBufferSharedPointer();
+  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+}
+
+// A page's text without the 页号 stamped on it (Poppler reads the number as a line of its own).
+std::string without_page_number(const std::string& squeezed, int number) {
+  const std::string n = std::to_string(number);
+  if (squeezed.rfind(n, 0) == 0) return squeezed.substr(n.size());
+  if (squeezed.size() >= n.size() && squeezed.compare(squeezed.size() - n.size(), n.size(), n) == 0)
+    return squeezed.substr(0, squeezed.size() - n.size());
+  return squeezed;
+}
+
+// Text of each w:tc of a DOCX's document.xml (tags dropped).
+std::vector<std::string> docx_cells(const std::string& docx) {
+  auto u = docx::test::unzip(docx);
+  std::string xml = u.at("word/document.xml");
+  std::vector<std::string> out;
+  for (size_t at = xml.find("<w:tc>"); at != std::string::npos; at = xml.find("<w:tc>", at + 1)) {
+    size_t end = xml.find("</w:tc>", at);
+    std::string cell, inner = xml.substr(at, end - at);
+    bool tag = false;
+    for (char c : inner) {
+      if (c == '<') tag = true;
+      else if (c == '>') tag = false;
+      else if (!tag) cell += c;
+    }
+    out.push_back(cell);
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST(Volume, EveryDocumentsTextIsOnExactlyThePagesTheContentsGive) {
@@ -217,7 +420,8 @@ TEST(Volume, EveryDocumentsTextIsOnExactlyThePagesTheContentsGive) {
       if (how == "pdf") {
         auto src = source_pages(a.archive / orig);
         ASSERT_EQ(static_cast<int>(src.size()), last - first + 1) << code;
-        for (size_t i = 0; i < src.size(); ++i) EXPECT_EQ(pages[first_index + i], src[i]) << code << " page " << i;
+        for (size_t i = 0; i < src.size(); ++i)
+          EXPECT_EQ(without_page_number(pages[first_index + i], first + static_cast<int>(i)), src[i]) << code << " page " << i;
       } else if (how == "typeset") {
         // Every paragraph or cell of the document's own text (≥ 4 characters) starts on a page of
         // its range; the first starts on the first page and the last ends on the last page.
@@ -252,17 +456,19 @@ TEST(Volume, EveryDocumentsTextIsOnExactlyThePagesTheContentsGive) {
         // the layout owner): the text then ends on the page before.
         int end_index = last_index;
         auto only_number = [](const std::string& pg) { return pg.size() < 16 && pg.rfind("—", 0) == 0; };
-        while (end_index > first_index && only_number(pages[end_index])) --end_index;
+        auto page_no = [&](int index) { return first + (index - first_index); };
+        while (end_index > first_index && only_number(without_page_number(pages[end_index], page_no(end_index)))) --end_index;
         EXPECT_TRUE(contains_spread(pages[end_index], piece(lastseg, chars(lastseg) - std::min<size_t>(4, chars(lastseg)), 4))) << code << " ends on page " << last;
       } else if (how == "image") {
         EXPECT_NE(pages[first_index].find(squeeze(items[code]["title"].get<std::string>())), std::string::npos) << code;
       } else if (how == "placeholder") {
         EXPECT_NE(pages[first_index].find("文件无法编入本卷"), std::string::npos) << code;
       }
-      // The 目录 page(s) show the row's 页号.
+      // The 目录 page(s) (between the cover and the first document) show the row's 页号.
       bool listed = false;
-      for (int p = 1; p < vol.pages() && !listed; ++p)
-        if (pages[p].find("卷内文件目录") != std::string::npos && pages[p].find(range) != std::string::npos) listed = true;
+      const int contents_end = v["contents"][0]["pdf_first_page"].get<int>() - 1;
+      ASSERT_NE(pages[1].find("卷内文件目录"), std::string::npos);
+      for (int p = 1; p < contents_end && !listed; ++p) listed = pages[p].find(range) != std::string::npos;
       EXPECT_TRUE(listed) << code << " 页号 " << range << " not on the 目录";
     }
     ++checked_volumes;
@@ -438,8 +644,12 @@ TEST(Volume, ReRunIsByteIdenticalAndRebuildsNothing) {
   fs::path copy = test::temp_dir("vol-rerun") / "ARCHIVE";
   fs::copy(a.archive, copy, fs::copy_options::recursive);
   setenv("LIANGHUA_RUN_TIME", "2024-12-02T02:00:00+0800", 1);
+  // An unchanged night takes the shortcut of unchanged_run.h and touches nothing at all; a reader
+  // option that concludes nothing new (--timeout) forces the full run, in which every derived
+  // output must be found up to date and reused.
   auto r = test::run({test::program().string(), "archive", "--documents", "--in", (test::source_dir() / "samples/inbox").string(), "--out",
-                      copy.string(), "--office", (test::source_dir() / "samples/office.xml").string(), "--quiet", "--jobs", "2"});
+                      copy.string(), "--office", (test::source_dir() / "samples/office.xml").string(), "--quiet", "--jobs", "2",
+                      "--timeout", "31"});
   ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
   for (const auto& [path, hash] : before) {
     if (path.find("catalog.db") != std::string::npos || path.find(".lock") != std::string::npos) continue;
@@ -536,4 +746,312 @@ TEST(Volume, RecordChecks) {
   EXPECT_TRUE(fields.count("certificate"));
   EXPECT_FALSE(fields.count("credit_code"));
   EXPECT_FALSE(fields.count("dates"));
+}
+
+// --- issue 5 gaps: 页号, the cover's ruled box, the 归档章 on turned pages, 责任者, public outputs ---
+
+// 编页 (domain.md §2): every page of the documents carries its 页号 in the upper-right corner, the
+// number the 卷内文件目录 gives; 封面, 目录 and 备考表 carry none.
+TEST(Volume, PageNumbersStandUpperRightOnEveryNumberedPage) {
+  REQUIRE_SAMPLE(a);
+  int checked = 0;
+  for (auto& [folder, v] : a.derived["volumes"].items()) {
+    Pdf vol(test::read_file(a.archive / folder / "案卷.pdf"));
+    const auto& rows = v["contents"];
+    ASSERT_FALSE(rows.empty()) << folder;
+    const int front = rows[0]["pdf_first_page"].get<int>() - 1;
+    const int numbered = v["numbered_pages"].get<int>();
+    auto corner = [&](int i) {
+      auto [w, h] = shown_size_mm(vol.doc, i);
+      return text_in_mm(vol.doc, i, w - 45, 3, w - 3, 20);  // the upper-right corner as displayed
+    };
+    for (const auto& row : rows) {  // each document starts on the page its 目录 row names
+      const std::string range = row["pages"];
+      EXPECT_EQ(corner(row["pdf_first_page"].get<int>() - 1), range.substr(0, range.find('-'))) << folder << " " << row["archival_code"];
+    }
+    for (int n = 1; n <= numbered; ++n) EXPECT_EQ(corner(front + n - 1), std::to_string(n)) << folder << " 页号 " << n;
+    for (int i = 0; i < front; ++i) EXPECT_EQ(corner(i), "") << folder << ": front page " << i << " is numbered";
+    for (int i = front + numbered; i < vol.pages(); ++i) EXPECT_EQ(corner(i), "") << folder << ": 备考表 page " << i << " is numbered";
+    ++checked;
+  }
+  EXPECT_GE(checked, 3);
+}
+
+// 范本 54: the 全宗号/目录号/案卷号 box on the cover is ruled, every cell (two rows of three).
+TEST(Volume, CoverArchivalNumberBoxIsRuled) {
+  REQUIRE_SAMPLE(a);
+  ASSERT_FALSE(a.derived["volumes"].empty());
+  const std::string folder = a.derived["volumes"].begin().key();
+  const json& v = a.derived["volumes"][folder];
+  Pdf vol(test::read_file(a.archive / folder / "案卷.pdf"));
+  auto label = find_chars(char_boxes(vol.doc, 0), "全宗号");
+  ASSERT_EQ(label.size(), 3u) << "no 全宗号 on the cover";
+  auto value = find_chars(char_boxes(vol.doc, 0), v["volume_no"].get<std::string>());
+  ASSERT_FALSE(value.empty()) << "no 案卷号 on the cover";
+  Raster r = render(vol.doc, 0, 8);
+  // Band through the header row, from well left of 全宗号 to well right of the 案卷号 value (each is
+  // centred in a cell about 20 mm wide; nothing else is drawn beside the box).
+  MmBox across{label.front().x0 - 12, label.front().y0 - 0.6, value.back().x1 + 12, label.front().y1 + 0.6};
+  EXPECT_EQ(rules(r, across, /*vertical=*/true, is_ink), 4) << "cell rules across the header row";
+  MmBox down{label.front().x0 - 0.5, label.front().y0 - 4, label.back().x1 + 0.5, value.front().y1 + 4};
+  EXPECT_EQ(rules(r, down, /*vertical=*/false, is_ink), 3) << "rules above, between and below the two rows";
+}
+
+// DA/T 22-2015 归档章 on pages turned by /Rotate and on landscape pages: 45 × 16 mm, red, six cells,
+// top centre of the page as displayed, its text upright to the reader.
+TEST(Volume, ArchiveStampIsUprightAtTheTopOfTurnedAndLandscapePages) {
+  const package::StampValues v{"Z109", "2024", "0007", "SMS", "永久", "3"};
+  struct Case { double w, h; int rotate; };
+  for (Case c : {Case{595.28, 841.89, 0}, Case{595.28, 841.89, 90}, Case{595.28, 841.89, 180}, Case{595.28, 841.89, 270},
+                 Case{841.89, 595.28, 0}, Case{841.89, 595.28, 90}, Case{841.89, 595.28, -90}}) {
+    SCOPED_TRACE(std::to_string(c.w) + "x" + std::to_string(c.h) + " /Rotate " + std::to_string(c.rotate));
+    Pdf p(package::stamp_first_page(source_pdf(c.w, c.h, c.rotate), v));
+    ASSERT_EQ(p.pages(), 1);
+    auto [w, h] = shown_size_mm(p.doc, 0);
+    MmBox red = red_box(render(p.doc, 0, 8));
+    ASSERT_FALSE(red.empty()) << "no red stamp";
+    EXPECT_NEAR(red.x1 - red.x0, 45, 0.8);
+    EXPECT_NEAR(red.y1 - red.y0, 16, 0.8);
+    EXPECT_NEAR((red.x0 + red.x1) / 2, w / 2, 0.8) << "centred on the displayed width " << w;
+    EXPECT_NEAR(red.y0, package::kStampFromTopMm, 0.8) << "at the displayed top";
+    Raster r = render(p.doc, 0, 8);
+    EXPECT_EQ(rules(r, red, true, is_red), 4) << "three columns";
+    EXPECT_EQ(rules(r, red, false, is_red), 3) << "two rows";
+    auto code = find_chars(char_boxes(p.doc, 0), "Z109");
+    ASSERT_EQ(code.size(), 4u);
+    for (size_t i = 1; i < code.size(); ++i) {  // upright: left to right on one baseline
+      EXPECT_GT(code[i].x0, code[i - 1].x0);
+      EXPECT_NEAR(code[i].y1, code[0].y1, 0.3);
+    }
+    EXPECT_GE(code[0].x0, red.x0);
+    EXPECT_LE(code[3].x1, red.x1);
+    EXPECT_GE(code[0].y0, red.y0 - 0.3);
+    EXPECT_LE(code[0].y1, red.y0 + 8.3) << "全宗号 in the top row";
+    EXPECT_NE(squeeze(p.text(0)).find("Bodytextofthesource"), std::string::npos) << "the page's own text is kept";
+  }
+}
+
+// 责任者: the agency the document names (its header or 落款), the party for the party's own paper,
+// the inspecting office for inspection records; never the 全宗名称 for everything.
+TEST(Volume, ResponsiblePartyIsTheIssuerTheDocumentNames) {
+  REQUIRE_SAMPLE(a);
+  const std::string agency = "南岭县市场监督管理局", office = "南岭县市场监督管理局石门市场监督管理所",
+                    party = "南岭县鲜丰食品贸易有限公司";
+  bool seen = false, statement = false;
+  for (auto& [folder, v] : a.derived["volumes"].items()) {
+    for (const auto& row : v["contents"])
+      if (row["title"] == "陈述申辩书") {
+        EXPECT_EQ(row["author"], party) << "the party signs its 陈述申辩书";
+        statement = true;
+      }
+    if (v["case_number"] != "南市监处罚〔2024〕12号") continue;
+    seen = true;
+    int records = 0;
+    for (const auto& row : v["contents"]) {
+      const std::string title = row["title"];
+      if (title == "行政处罚决定书" || title == "现场笔录" || title == "案件调查终结报告") {
+        EXPECT_EQ(row["author"], agency) << title;
+      }
+      if (title == "检查记录" || title.find("台账") != std::string::npos) {
+        EXPECT_EQ(row["author"], office) << title << ": records name no issuer: the inspecting office";
+        ++records;
+      }
+    }
+    EXPECT_GT(records, 0);
+    // What the clerk reads: the 目录 page of the PDF and the 目录 table of 案卷.docx.
+    Pdf vol(test::read_file(a.archive / folder / "案卷.pdf"));
+    bool on_contents = false;
+    for (int i = 1; i < vol.pages() && !on_contents; ++i) {
+      std::string t = squeeze(vol.text(i));
+      on_contents = t.find("卷内文件目录") != std::string::npos && contains_spread(t, "石门市场监督管理所", 120);
+    }
+    EXPECT_TRUE(on_contents) << "the office as 责任者 of the records on the 目录";
+    auto cells = docx_cells(test::read_file(a.archive / folder / "案卷.docx"));
+    EXPECT_NE(std::find(cells.begin(), cells.end(), office), cells.end());
+    EXPECT_NE(std::find(cells.begin(), cells.end(), agency), cells.end());
+  }
+  EXPECT_TRUE(seen);
+  EXPECT_TRUE(statement);
+  // The 通知 of the 局办公室 (its 落款) in the 文书 catalogue.
+  bool notice = false;
+  for (auto& e : fs::directory_iterator(a.archive / "WS")) {
+    fs::path cat = e.path() / "归档文件目录.docx";
+    if (!fs::exists(cat)) continue;
+    auto cells = docx_cells(test::read_file(cat));
+    notice = notice || std::find(cells.begin(), cells.end(), "南岭县市场监督管理局办公室") != cells.end();
+  }
+  EXPECT_TRUE(notice) << "the 通知 signed by the 局办公室";
+}
+
+TEST(Volume, IssuingAgencyFromHeaderSignatureOrTitle) {
+  EXPECT_EQ(package::issuing_agency("南岭县市场监督管理局\n行政处罚决定书\n南市监处罚〔2024〕12号\n"), "南岭县市场监督管理局");
+  EXPECT_EQ(package::issuing_agency("南 岭 县 市 场 监 督 管 理 局 文件\n关于…的通知\n"), "南岭县市场监督管理局");
+  EXPECT_EQ(package::issuing_agency("关于做好归档工作的通知\n正文。\n南岭县市场监督管理局办公室（印章）\n2024年12月2日\n"),
+            "南岭县市场监督管理局办公室");
+  EXPECT_EQ(package::issuing_agency("陈述申辩书\n……\n南岭县鲜丰食品贸易有限公司\n二〇二四年四月十九日\n— 1 —\n"),
+            "南岭县鲜丰食品贸易有限公司");
+  EXPECT_EQ(package::issuing_agency("南岭县市场监督管理局办公室关于做好2024年度文书档案整理归档工作的通知\n各股室：\n"),
+            "南岭县市场监督管理局办公室");
+  EXPECT_EQ(package::issuing_agency("陈述申辩书\n敬礼\n申辩人：南岭县鲜丰食品贸易有限公司（盖章）\n法定代表人：陈志强\n2024年4月22日\n"),
+            "南岭县鲜丰食品贸易有限公司");
+  EXPECT_EQ(package::issuing_agency("授权委托书\n委托人（盖章）：南岭县鲜丰食品贸易有限公司\n2024年4月20日\n"),
+            "南岭县鲜丰食品贸易有限公司");
+  EXPECT_EQ(package::issuing_agency("询问笔录\n……\n被询问人签名：王振东\n2024年8月20日\n"), "");
+  EXPECT_EQ(package::issuing_agency("南岭县市场监督管理局\n现场检查笔录\n检查机关：南岭县市场监督管理局石门市场监督管理所\n"),
+            "南岭县市场监督管理局石门市场监督管理所");
+  EXPECT_EQ(package::issuing_agency("全国12315平台投诉举报信息\n登记编号：4418\n"), "");
+  EXPECT_EQ(package::issuing_agency("当事人\t南岭县鲜丰食品贸易有限公司\n被询问人签名：王振东\n2024年8月20日\n"), "");
+}
+
+// issue 5 §5: the scheme marks outputs public; a public uniform 现场检查笔录 has its mobile number
+// masked and a public 案卷 the party's ID number; outputs kept for the archive only show them.
+TEST(Volume, PublicUniformRecordsAndVolumesAreMasked) {
+  const std::string record =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<检查记录集 xmlns=\"urn:lianghua:inspection-record:1\">\n"
+      "  <检查记录 编号=\"JC2024-0101\">\n"
+      "    <检查对象>南岭县石门镇好运来饭店</检查对象>\n"
+      "    <统一社会信用代码>92441829MAQJU5AX2T</统一社会信用代码>\n"
+      "    <地址>南岭县石门镇解放路45号</地址>\n"
+      "    <检查时间>2024-01-09T10:30:00+08:00</检查时间>\n"
+      "    <记录时间>2024-01-09</记录时间>\n"
+      "    <检查人员>\n"
+      "      <人员><姓名>黄伟明</姓名><执法证号>44182920190011</执法证号></人员>\n"
+      "      <人员><姓名>邓家豪</姓名><执法证号>44182920170019</执法证号></人员>\n"
+      "    </检查人员>\n"
+      "    <检查内容>餐饮服务日常监督检查，负责人钟国强，联系电话13826631458。</检查内容>\n"
+      "    <检查结果>符合要求。</检查结果>\n"
+      "    <处理措施>无。</处理措施>\n"
+      "  </检查记录>\n"
+      "</检查记录集>\n";
+  const std::string scheme_xml = test::read_file(test::source_dir() / "templates/scheme/default.xml");
+  const std::string marker = "<output kind=\"uniform-records\" public=\"false\"/>";
+  ASSERT_NE(scheme_xml.find(marker), std::string::npos);
+  for (bool pub : {true, false}) {
+    SCOPED_TRACE(pub ? "public" : "archive only");
+    fs::path base = test::temp_dir(pub ? "vol-public" : "vol-private");
+    test::write_file(base / "INBOX/日常检查/检查记录.xml", record);
+    // A case document re-typeset into a volume: public volumes mask the party's ID number too.
+    test::write_file(base / "INBOX/案件/张三无照经营案/立案审批表.txt",
+                     "南岭县市场监督管理局\n立案审批表\n案号：南市监处罚〔2024〕99号\n案由：无照经营\n"
+                     "当事人：张三，身份证号码：441829197804129637\n立案日期：2024年3月1日\n");
+    std::string xml = scheme_xml;
+    const std::string volumes = "<output kind=\"volumes\" public=\"false\"/>";
+    if (pub) {
+      xml.replace(xml.find(marker), marker.size(), "<output kind=\"uniform-records\" public=\"true\"/>");
+      xml.replace(xml.find(volumes), volumes.size(), "<output kind=\"volumes\" public=\"true\"/>");
+    }
+    test::write_file(base / "scheme/default.xml", xml);
+    for (const char* xsd : {"scheme.xsd", "office.xsd"})
+      fs::copy_file(test::source_dir() / "templates/scheme" / xsd, base / "scheme" / xsd);
+    auto r = test::run({test::program().string(), "archive", "--documents", "--in", (base / "INBOX").string(), "--out",
+                        (base / "ARCHIVE").string(), "--office", (test::source_dir() / "samples/office.xml").string(),
+                        "--scheme", (base / "scheme/default.xml").string(), "--quiet", "--jobs", "1"});
+    ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+    int records = 0;
+    for (auto& e : fs::recursive_directory_iterator(base / "ARCHIVE")) {
+      if (e.path().parent_path().filename() != "检查笔录") continue;
+      std::string shown;
+      if (e.path().extension() == ".pdf") {
+        Pdf p(test::read_file(e.path()));
+        for (int i = 0; i < p.pages(); ++i) shown += squeeze(p.text(i));
+        ++records;
+        EXPECT_NE(shown.find("钟国强"), std::string::npos) << "the record itself is there";
+      } else if (e.path().extension() == ".docx") {
+        shown = docx::test::unzip(test::read_file(e.path())).at("word/document.xml");
+      }
+      if (pub) {
+        EXPECT_EQ(shown.find("13826631458"), std::string::npos) << e.path();
+        EXPECT_NE(shown.find("1458"), std::string::npos) << e.path();
+      } else {
+        EXPECT_NE(shown.find("13826631458"), std::string::npos) << e.path();
+      }
+    }
+    EXPECT_EQ(records, 1);
+    int volumes_seen = 0;
+    for (auto& e : fs::recursive_directory_iterator(base / "ARCHIVE")) {
+      if (e.path().filename() != "案卷.pdf") continue;
+      Pdf vol(test::read_file(e.path()));
+      std::string all;
+      for (int i = 0; i < vol.pages(); ++i) all += squeeze(vol.text(i));
+      EXPECT_NE(all.find("张三"), std::string::npos);
+      EXPECT_EQ(all.find("441829197804129637") == std::string::npos, pub) << e.path();
+      ++volumes_seen;
+    }
+    EXPECT_EQ(volumes_seen, 1);
+  }
+}
+
+TEST(Volume, SchemeNamesItsPublicOutputs) {
+  auto s = filing::load_scheme(test::source_dir() / "templates/scheme/default.xml");
+  ASSERT_TRUE(s.scheme) << (s.errors.empty() ? "" : s.errors[0]);
+  EXPECT_TRUE(s.scheme->is_public(filing::DerivedOutput::Catalogues));
+  EXPECT_FALSE(s.scheme->is_public(filing::DerivedOutput::UniformRecords));
+  EXPECT_FALSE(s.scheme->is_public(filing::DerivedOutput::Volumes));
+  const std::string xsd = test::read_file(test::source_dir() / "templates/scheme/scheme.xsd");
+  std::string xml = test::read_file(test::source_dir() / "templates/scheme/default.xml");
+  const std::string copies = "<output kind=\"reading-copies\" public=\"false\"/>";
+  xml.replace(xml.find(copies), copies.size(), "<output kind=\"volumes\" public=\"true\"/>");  // volumes twice
+  auto bad = filing::load_scheme_text(xml, xsd, "default.xml");
+  EXPECT_FALSE(bad.scheme);
+  ASSERT_FALSE(bad.errors.empty());
+  EXPECT_NE(bad.errors[0].find("appears twice"), std::string::npos) << bad.errors[0];
+}
+
+// 案卷号 and date parts are read with a checked parse: text that is not wholly a number is refused.
+TEST(Volume, NumbersAreParsedWhole) {
+  EXPECT_EQ(package::forms::decimal("007"), 7);
+  EXPECT_EQ(package::forms::decimal("120"), 120);
+  EXPECT_FALSE(package::forms::decimal("12a"));
+  EXPECT_FALSE(package::forms::decimal(""));
+  EXPECT_FALSE(package::forms::decimal("-3"));
+  EXPECT_FALSE(package::forms::decimal(" 3"));
+  EXPECT_FALSE(package::forms::decimal("99999999999"));
+  EXPECT_EQ(package::forms::chinese_date("2024-05-06"), "2024年5月6日");
+  EXPECT_EQ(package::forms::chinese_date("2024-0x-06"), "2024-0x-06");
+}
+
+// The 页号 of a page turned by /Rotate or set landscape is still upper right as displayed, upright.
+TEST(Volume, PageNumbersFollowTurnedAndLandscapePages) {
+  const std::string a4 = source_pdf(595.28, 841.89, 0), turned = source_pdf(595.28, 841.89, 90),
+                    wide = source_pdf(841.89, 595.28, 0), upside = source_pdf(595.28, 841.89, 180);
+  Pdf p(package::stamp_page_numbers(pdf::assemble_pdf({&a4, &turned, &wide, &upside}, {}), 1, 3, 12));
+  ASSERT_EQ(p.pages(), 4);
+  EXPECT_EQ(text_in_mm(p.doc, 0, 150, 3, 210, 20), "") << "page 0 is not numbered";
+  for (int i = 1; i < 4; ++i) {
+    SCOPED_TRACE("page " + std::to_string(i));
+    auto [w, h] = shown_size_mm(p.doc, i);
+    const std::string n = std::to_string(11 + i);
+    EXPECT_EQ(text_in_mm(p.doc, i, w - 45, 3, w - 3, 20), n);
+    auto digits = find_chars(char_boxes(p.doc, i), n);
+    ASSERT_EQ(digits.size(), 2u);
+    EXPECT_GT(digits[1].x0, digits[0].x0);
+    EXPECT_NEAR(digits[1].y1, digits[0].y1, 0.3);
+    EXPECT_NEAR(digits[1].x1, w - package::kPageNumberFromRightMm, 1.5) << "right edge of the number";
+  }
+}
+
+// The 归档章 goes on a blank part of the top (DA/T 22-2015: 上端居中空白处, else another top blank):
+// a landscape list whose title sits at the top centre keeps its title readable.
+TEST(Volume, ArchiveStampLeavesTheTopContentReadable) {
+  const package::StampValues v{"Z109", "2024", "0007", "SMS", "永久", "3"};
+  std::string note;
+  Pdf p(package::stamp_first_page(source_pdf(841.89, 595.28, 0, /*heading_mm=*/14), v, &note));
+  EXPECT_EQ(note, "");
+  MmBox red = red_box(render(p.doc, 0, 8));
+  ASSERT_FALSE(red.empty());
+  EXPECT_NEAR(red.x1 - red.x0, 45, 0.8);
+  EXPECT_NEAR(red.y1 - red.y0, 16, 0.8);
+  EXPECT_LT(red.y1, 42) << "within the top of the page";
+  auto heading = find_chars(char_boxes(p.doc, 0), "CATALOGUE");
+  ASSERT_FALSE(heading.empty());
+  for (const auto& c : heading) {
+    const bool overlaps = c.x1 > red.x0 && c.x0 < red.x1 && c.y1 > red.y0 && c.y0 < red.y1;
+    EXPECT_FALSE(overlaps) << "the stamp covers the heading's " << c.ch;
+  }
+  // No blank top at all: the stamp still goes top centre, and the run is told.
+  note.clear();
+  Pdf dark(package::stamp_first_page(source_pdf(595.28, 841.89, 0, -1, true), v, &note));
+  EXPECT_NE(note.find("没有空白处"), std::string::npos);
+  EXPECT_EQ(dark.pages(), 1);
 }
