@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -114,9 +115,14 @@ WorkerPool::~WorkerPool() {
 void WorkerPool::spawn(Worker& w) {
   int down[2], up[2];
   if (pipe2(down, O_CLOEXEC) != 0 || pipe2(up, O_CLOEXEC) != 0) throw std::runtime_error("cannot create pipes for workers");
+  const pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("cannot fork a worker process");
   if (pid == 0) {
+    // A worker dies with its parent: a killed run leaves no orphan still rendering, and none still
+    // holding the inherited ARCHIVE/.lock descriptor that would refuse the next run.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(0);  // the parent died before prctl took effect
     close(down[1]);
     close(up[0]);
     // Close the other workers' pipe ends inherited from the parent.

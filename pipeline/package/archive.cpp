@@ -377,6 +377,8 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     if (opt.derived_outputs) {
       DerivedOptions dopt;
       dopt.run_date = run.started_at.substr(0, 10);
+      dopt.pool = opt.derive_pool;
+      dopt.progress = opt.derive_progress;
       try {
         report["derived"] = build_derived(manifest, out, s, o, dopt);
       } catch (const std::exception& e) {

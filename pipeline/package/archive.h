@@ -11,12 +11,14 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ingest/pool.h"
 #include "model/inspected.h"
 
 namespace lh::package {
@@ -28,9 +30,11 @@ struct ArchiveOptions {
   std::filesystem::path office;      // samples/office.xml
   std::filesystem::path office_xsd;  // empty: templates/scheme/office.xsd beside the scheme
   std::string run_started_at;        // for the runs table and the report only; empty: now
-  // Issue 5 (in progress): reading copies with 归档章, uniform 现场检查笔录, 案卷, 归档文件目录.
-  // Off by default until they meet the nightly run's speed and memory floors and verify knows them.
-  bool derived_outputs = false;
+  // Issue 5: reading copies with 归档章, uniform 现场检查笔录, 案卷, 归档文件目录 (volume_run.h),
+  // rendered in worker processes with these limits; --no-documents turns them off.
+  bool derived_outputs = true;
+  ingest::PoolOptions derive_pool;
+  std::function<void(size_t done, size_t total, const std::string& what)> derive_progress;
   std::string options_text;          // reader options that change conclusions (--big5, passwords, …)
   std::string inbox_fingerprint;     // run_fingerprint(); recorded after a completed run (unchanged_run.h)
 };

@@ -63,21 +63,21 @@ bool sync_filesystem(const fs::path& p, std::string& error) {
   return true;
 }
 
-bool write_atomic(const fs::path& p, std::string_view bytes, std::string& error) {
+bool write_atomic(const fs::path& p, std::string_view bytes, std::string& error, bool sync) {
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
   fs::path tmp = p.parent_path() / ("." + p.filename().string() + ".tmp" + std::to_string(::getpid()));
   {
     Fd f(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644));
     if (f.fd < 0) { error = "cannot create " + tmp.string() + ": " + std::strerror(errno); return false; }
-    if (!write_all(f.fd, bytes.data(), bytes.size(), error) || ::fsync(f.fd) != 0) {
+    if (!write_all(f.fd, bytes.data(), bytes.size(), error) || (sync && ::fsync(f.fd) != 0)) {
       if (error.empty()) error = std::strerror(errno);
       error = "cannot write " + tmp.string() + ": " + error;
       ::unlink(tmp.c_str());
       return false;
     }
   }
-  if (!rename_durable(tmp, p, error)) { ::unlink(tmp.c_str()); return false; }
+  if (!rename_durable(tmp, p, error, sync)) { ::unlink(tmp.c_str()); return false; }
   return true;
 }
 

@@ -25,7 +25,9 @@ inline std::optional<std::string> sha256_file(const std::filesystem::path& p) {
 }
 
 // Writes bytes to p atomically (temp + fsync + rename + dir fsync). False with a message on error.
-bool write_atomic(const std::filesystem::path& p, std::string_view bytes, std::string& error);
+// sync = false: temp + rename only, for a batch made durable by one sync_filesystem() (a torn file
+// after a crash is never taken for a good one: derived.json holds each output's SHA-256).
+bool write_atomic(const std::filesystem::path& p, std::string_view bytes, std::string& error, bool sync = true);
 
 // Copies src to dest_tmp (created exclusively), returning the SHA-256 of what was written.
 // sync = false leaves the fsync to one sync_filesystem() for the whole batch.

@@ -7,11 +7,11 @@
 #include <sstream>
 
 #include "normalize/fields.h"
-#include "package/archive_stamp.h"
+#include "package/derive_pool.h"
+#include "package/derive_tasks.h"
 #include "package/catalogue_doc.h"
 #include "package/files.h"
 #include "package/manifest.h"
-#include "package/uniform_record.h"
 #include "package/volume.h"
 #include "package/volume_forms.h"
 
@@ -25,17 +25,6 @@ namespace {
 // masked) rebuilds every output once, and a state of another generator is not read.
 constexpr const char* kGenerator = "lianghua-derived/2";
 
-std::string original_of(const json& item) {
-  for (const auto& f : item.value("files", json::array()))
-    if (f.value("role", "") == "original") return f.value("path", "");
-  return {};
-}
-std::string sha_of(const json& item) {
-  for (const auto& f : item.value("files", json::array()))
-    if (f.value("role", "") == "original") return f.value("sha256", "");
-  return {};
-}
-
 bool output_intact(const fs::path& root, const json& files) {
   if (!files.is_array() || files.empty()) return false;
   for (const auto& f : files) {
@@ -45,24 +34,9 @@ bool output_intact(const fs::path& root, const json& files) {
   return true;
 }
 
-json write_output(const fs::path& root, const std::string& rel, const std::string& bytes) {
-  std::string err;
-  fs::create_directories((root / rel).parent_path());
-  if (!write_atomic(root / rel, bytes, err)) throw std::runtime_error(err);
-  return {{"path", rel}, {"sha256", sha256_hex(bytes)}};
-}
-
 bool is_case(const filing::Scheme& s, const json& item) {
   const filing::Category* c = s.category(item.value("category", ""));
   return c && c->kind == filing::CategoryKind::Case;
-}
-
-std::string item_folder(const json& item) { return fs::path(original_of(item)).parent_path().string(); }
-
-// One more problem on an item's state line ("；" between them, as the report shows them).
-void add_problem(json& e, const std::string& p) {
-  std::string have = e.value("problem", "");
-  e["problem"] = have + (have.empty() ? "" : "；") + p;
 }
 
 }  // namespace
@@ -99,22 +73,23 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
   const bool public_copies = s.is_public(filing::DerivedOutput::ReadingCopies);
   const bool public_records = s.is_public(filing::DerivedOutput::UniformRecords);
   const bool public_volumes = s.is_public(filing::DerivedOutput::Volumes);
-  std::map<std::string, ItemPages> cache, masked_cache;  // 档号 → pages rendered in this run
-  auto pages_in = [&](std::map<std::string, ItemPages>& c, const json& item, bool mask) -> const ItemPages& {
-    std::string code = item.value("archival_code", "");
-    auto it = c.find(code);
-    if (it == c.end()) it = c.emplace(code, render_item(item, root, item.value("date", ""), mask)).first;
-    return it->second;
+  DeriveContext ctx{root, &s, &o, opt, public_copies, public_records, public_volumes};
+  const DeriveFn work = [&ctx](const json& payload) {
+    return payload.contains("folder") ? derive_volume(payload, ctx) : derive_item(payload, ctx);
   };
-  auto pages_of = [&](const json& item) -> const ItemPages& { return pages_in(cache, item, false); };
-  auto public_pages_of = [&](const json& item) -> const ItemPages& { return pages_in(masked_cache, item, true); };
+  // A task the worker could not finish leaves an entry without a key, so the next run tries again.
+  auto failed_entry = [](const json& result, const std::string& what) {
+    return json{{"key", ""}, {"files", json::array()}, {"pages", 0}, {"how", "failed"},
+                {"problem", what + "未能生成：" + result.value("error", "")}, {"problems", json::array({what + "未能生成：" + result.value("error", "")})}};
+  };
 
-  // 1. Per item: reading copy with the 归档章, uniform inspection records, page count, 文号.
+  // 1. Per item: reading copy with the 归档章, uniform inspection records, page count, 文号, 责任者.
+  std::vector<json> item_tasks;
+  std::vector<std::string> item_codes;
   for (const auto& item : all_items) {
     std::string code = item.value("archival_code", "");
-    std::string orig = original_of(item);
-    if (code.empty() || orig.empty()) continue;
-    std::string key = sha256_hex(std::string(kGenerator) + "\n" + code + "\n" + sha_of(item) + "\n" + item.value("title", "") +
+    if (code.empty() || original_of(item).empty()) continue;
+    std::string key = sha256_hex(std::string(kGenerator) + "\n" + code + "\n" + original_sha_of(item) + "\n" + item.value("title", "") +
                                  "\n" + item.value("format", "") + "\n" + o.organisation + "\n" + o.fonds + "\n" + o.name +
                                  "\npublic:" + (public_copies ? "reading-copies " : "") + (public_records ? "uniform-records" : ""));
     const json& prev = old_state.contains("items") && old_state["items"].contains(code) ? old_state["items"][code] : json();
@@ -122,58 +97,20 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       next["items"][code] = prev;
       ++reused;
     } else {
-      const ItemPages& p = pages_of(item);
-      json e = {{"key", key}, {"pages", p.pages}, {"how", p.how}, {"problem", p.problem}, {"files", json::array()}};
-      std::string wenhao;
-      for (const auto& cn : p.fields.case_numbers) { wenhao = cn.normalized; break; }
-      e["doc_number"] = wenhao;
-      e["author"] = responsible_party(p.text, o);
-      if (opt.reading_copies) {
-        const ItemPages& shown = public_copies ? public_pages_of(item) : p;
-        if (shown.unmasked_numbers) add_problem(e, "公开阅览本中按原样复制的 PDF 含居民身份证号或手机号，无法遮蔽");
-        StampValues v{o.fonds, std::to_string(item.value("year", 0)), "", o.organisation,
-                      s.period(item.value("retention", "")) ? s.period(item.value("retention", ""))->name
-                                                            : item.value("retention", ""),
-                      std::to_string(shown.pages)};
-        int n = item.value("item_number", 0);
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%0*d", s.item_digits, n);
-        v.item = buf;
-        std::string stamped;
-        try {
-          std::string note;
-          stamped = stamp_first_page(shown.pdf, v, &note);
-          if (!note.empty()) add_problem(e, note);
-        } catch (const std::exception& ex) {
-          stamped = shown.pdf;
-          add_problem(e, std::string("归档章未能加盖：") + ex.what());
-        }
-        std::string rel = (fs::path(item_folder(item)) / "阅览本" / (fs::path(orig).stem().string() + ".pdf")).string();
-        e["files"].push_back(write_output(root, rel, stamped));
-      }
-      json issues = json::array();
-      if (opt.records && !p.records.empty()) {
-        for (size_t r = 0; r < p.records.size(); ++r) {
-          const auto& rec = p.records[r];
-          char num[32];
-          std::snprintf(num, sizeof num, "%02zu", r + 1);
-          std::string stem = (fs::path(item_folder(item)) / "检查笔录" / (code + "-" + num)).string();
-          auto files = render_uniform_record(rec, o.name, item.value("date", ""), public_records);
-          e["files"].push_back(write_output(root, stem + ".pdf", files.pdf));
-          e["files"].push_back(write_output(root, stem + ".docx", files.docx));
-          json probs = json::array();
-          for (const auto& pr : check_record(rec))
-            probs.push_back({{"field", pr.field}, {"message", pr.message}, {"clause", pr.clause}});
-          if (!probs.empty())
-            issues.push_back({{"record_id", rec.record_id}, {"source", rec.source}, {"subject", rec.subject},
-                              {"uniform", stem + ".pdf"}, {"problems", probs}});
-        }
-      }
-      e["record_issues"] = issues;
-      e["records"] = p.records.size();
-      next["items"][code] = e;
-      ++rebuilt;
+      item_tasks.push_back({{"item", item}, {"key", key}});
+      item_codes.push_back(code);
     }
+  }
+  size_t items_done = 0;
+  run_derive_tasks(item_tasks, work, opt.pool, [&](size_t i, const json& result) {
+    next["items"][item_codes[i]] = result.contains("error") ? failed_entry(result, "阅览本") : result;
+    if (!result.contains("error")) ++rebuilt;
+    if (opt.progress) opt.progress(++items_done, item_tasks.size(), item_codes[i]);
+  });
+  item_tasks.clear();
+  for (const auto& item : all_items) {
+    std::string code = item.value("archival_code", "");
+    if (!next["items"].contains(code)) continue;
     const json& e = next["items"][code];
     for (const auto& ri : e.value("record_issues", json::array())) {
       json r = ri;
@@ -200,6 +137,11 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       // from the numbers that are.
       if (auto n = forms::decimal(v.value("volume_no", ""))) last_no[scope] = std::max(last_no[scope], *n);
     }
+    std::vector<json> volume_tasks;
+    std::vector<std::string> volume_folders;
+    // A volume copies every page of its case: more time than one reading copy.
+    ingest::PoolOptions volume_pool = opt.pool;
+    volume_pool.timeout_s = std::max(volume_pool.timeout_s, 600.0);
     for (auto& [folder, items] : cases) {
       if (folder.empty()) continue;
       std::string scope = fs::path(folder).parent_path().string();
@@ -218,35 +160,32 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
         return a.value("archival_code", "") < b.value("archival_code", "");
       });
       for (const auto& it : items)
-        k += "\n" + it.value("archival_code", "") + " " + sha_of(it) + " " + it.value("title", "") + " " +
+        k += "\n" + it.value("archival_code", "") + " " + original_sha_of(it) + " " + it.value("title", "") + " " +
              it.value("date", "") + " " + it.value("volume", "") + " " + std::to_string(it.value("slot_order", 0)) + " " +
              std::to_string(it.value("doc_number", 0)) + " " + it.value("retention", "") + " " + it.value("case_number", "");
       std::string key = sha256_hex(k);
-      json entry;
       if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
-        entry = prev;
+        next["volumes"][folder] = prev;
         ++reused;
       } else {
-        VolumeOptions vo;
-        vo.volume_no = volume_no;
-        vo.archived_date = archived;
-        vo.mask = public_volumes;
-        VolumeBuild vb = public_volumes ? build_case_volume(items, root, s, o, vo, public_pages_of)
-                                        : build_case_volume(items, root, s, o, vo, pages_of);
-        entry = {{"key", key}, {"volume_no", volume_no}, {"archived", archived}, {"files", json::array()},
-                 {"pages", vb.total_pages}, {"numbered_pages", vb.numbered_pages}, {"case_number", vb.facts.case_number},
-                 {"problems", vb.problems}};
-        json rows = json::array();
-        for (const auto& e : vb.entries)
-          rows.push_back({{"seq", e.seq}, {"archival_code", e.archival_code}, {"title", e.title}, {"author", e.author},
-                          {"pages", page_range_text(e)},
-                          {"pdf_first_page", e.first_index + 1}, {"how", e.how}});
-        entry["contents"] = rows;
-        entry["files"].push_back(write_output(root, (fs::path(folder) / "案卷.pdf").string(), vb.pdf));
-        if (!vb.docx.empty()) entry["files"].push_back(write_output(root, (fs::path(folder) / "案卷.docx").string(), vb.docx));
+        volume_tasks.push_back({{"folder", folder}, {"items", items}, {"volume_no", volume_no}, {"archived", archived}, {"key", key}});
+        volume_folders.push_back(folder);
+      }
+    }
+    run_derive_tasks(volume_tasks, work, volume_pool, [&](size_t i, const json& result) {
+      json entry = result;
+      if (result.contains("error")) {
+        entry = failed_entry(result, "案卷");
+        entry["volume_no"] = volume_tasks[i].value("volume_no", "");
+        entry["archived"] = volume_tasks[i].value("archived", "");
+      } else {
         ++rebuilt;
       }
-      next["volumes"][folder] = entry;
+      next["volumes"][volume_folders[i]] = entry;
+    });
+    for (const auto& [folder, items] : cases) {
+      if (folder.empty() || !next["volumes"].contains(folder)) continue;
+      const json& entry = next["volumes"][folder];
       report["volumes"].push_back({{"case_folder", folder}, {"case_number", entry.value("case_number", "")},
                                    {"volume_no", entry.value("volume_no", "")}, {"pages", entry.value("pages", 0)},
                                    {"path", (fs::path(folder) / "案卷.pdf").string()},
@@ -305,9 +244,9 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       } else {
         CatalogueFiles cf = build_catalogue(spec);
         entry = {{"key", key}, {"rows", spec.rows.size()}, {"files", json::array()}};
-        entry["files"].push_back(write_output(root, folder + "/归档文件目录.pdf", cf.pdf));
-        entry["files"].push_back(write_output(root, folder + "/归档文件目录.docx", cf.docx));
-        entry["files"].push_back(write_output(root, folder + "/归档文件目录.xlsx", cf.xlsx));
+        entry["files"].push_back(write_derived_output(root, folder + "/归档文件目录.pdf", cf.pdf));
+        entry["files"].push_back(write_derived_output(root, folder + "/归档文件目录.docx", cf.docx));
+        entry["files"].push_back(write_derived_output(root, folder + "/归档文件目录.xlsx", cf.xlsx));
         ++rebuilt;
       }
       next["catalogues"][folder] = entry;
@@ -332,6 +271,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
         }
   std::string err;
   std::string bytes = dump_json(next);
+  // Every output written above is durable before the state that vouches for it (one syncfs).
+  if (!sync_filesystem(root, err)) throw std::runtime_error(err);
   if (bytes != dump_json(old_state) && !write_atomic(root / "derived.json", bytes, err)) throw std::runtime_error(err);
   report["derived_counts"] = {{"rebuilt", rebuilt}, {"reused", reused}};
   mask_json_strings(report);

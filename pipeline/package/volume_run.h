@@ -11,12 +11,14 @@
 // uniform records and volumes are masked when the scheme's <derived-outputs> marks them public.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "filing/office.h"
 #include "filing/scheme.h"
+#include "ingest/pool.h"
 
 namespace lh::package {
 
@@ -26,6 +28,8 @@ struct DerivedOptions {
   bool volumes = true;
   bool catalogues = true;
   bool records = true;
+  ingest::PoolOptions pool;   // rendering runs in worker processes (derive_pool.h)
+  std::function<void(size_t done, size_t total, const std::string& what)> progress;  // reading copies
 };
 
 // Builds what changed and returns the report section ("volumes", "record_issues",

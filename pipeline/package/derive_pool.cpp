@@ -1,0 +1,38 @@
+#include "package/derive_pool.h"
+
+namespace lh::package {
+using json = nlohmann::json;
+
+void run_derive_tasks(const std::vector<json>& payloads, const DeriveFn& fn, const ingest::PoolOptions& opt,
+                      const DeriveDone& done) {
+  if (payloads.empty()) return;
+  ingest::PoolOptions o = opt;
+  if (o.jobs > 0 && payloads.size() < static_cast<size_t>(o.jobs)) o.jobs = static_cast<int>(payloads.size());  // no idle forks
+  ingest::WorkerPool pool(
+      [&fn](const std::string& msg) {
+        json result;
+        try {
+          result = fn(json::parse(msg));
+        } catch (const std::exception& e) {
+          result = {{"error", e.what()}};
+        }
+        return result.dump(-1, ' ', false, json::error_handler_t::replace);
+      },
+      o);
+  for (size_t i = 0; i < payloads.size(); ++i) pool.submit(i, payloads[i].dump(-1, ' ', false, json::error_handler_t::replace));
+  ingest::TaskResult r;
+  while (pool.next(r)) {
+    json result;
+    if (r.status == ingest::TaskStatus::Done) {
+      result = json::parse(r.payload, nullptr, false);
+      if (result.is_discarded()) result = {{"error", "unreadable answer from the worker"}, {"failed", "crashed"}};
+    } else if (r.status == ingest::TaskStatus::Timeout) {
+      result = {{"error", "took longer than the time limit"}, {"failed", "timeout"}};
+    } else {
+      result = {{"error", "the renderer crashed (" + r.detail + ")"}, {"failed", "crashed"}};
+    }
+    done(r.id, result);
+  }
+}
+
+}  // namespace lh::package

@@ -1,0 +1,42 @@
+// The two derived-output tasks a worker runs (derive_pool.h): one item's reading copy with its
+// 归档章 (DA/T 22-2015 §6.3) and its uniform 现场检查笔录, and one case's 案卷 (volume.h). Each
+// renders what it needs itself, writes its files (temp + rename; volume_run syncs the batch once)
+// and returns the state entry volume_run keeps in derived.json, so nothing rendered is kept between
+// tasks and the parent's memory does not grow with the archive.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "filing/office.h"
+#include "filing/scheme.h"
+#include "package/volume_run.h"
+
+namespace lh::package {
+
+struct DeriveContext {
+  std::filesystem::path root;       // ARCHIVE
+  const filing::Scheme* scheme = nullptr;
+  const filing::Office* office = nullptr;
+  DerivedOptions opt;
+  bool public_copies = false, public_records = false, public_volumes = false;
+};
+
+// payload {"item": manifest item, "key": state key} → {"key","pages","how","problem","doc_number",
+// "author","files","record_issues","records"}.
+nlohmann::json derive_item(const nlohmann::json& payload, const DeriveContext& ctx);
+
+// payload {"folder","items","volume_no","archived","key"} → {"key","volume_no","archived","files",
+// "pages","numbered_pages","case_number","problems","contents"}.
+nlohmann::json derive_volume(const nlohmann::json& payload, const DeriveContext& ctx);
+
+// Writes one derived output (temp + rename, no fsync: the caller syncs the batch) and returns its
+// state entry {"path", "sha256"}. Throws on I/O errors.
+nlohmann::json write_derived_output(const std::filesystem::path& root, const std::string& rel, const std::string& bytes);
+
+// The item's original file (relative to ARCHIVE) and its SHA-256; empty when it has none.
+std::string original_of(const nlohmann::json& item);
+std::string original_sha_of(const nlohmann::json& item);
+
+}  // namespace lh::package
