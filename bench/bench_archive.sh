@@ -6,8 +6,8 @@
 #   bench/bench_archive.sh [N=10000] [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench] [JOBS="1 2"] [MODE=full|filing]
 #
 # Two figures per first run: `mark_s` = when manifest.json is written (ingest + filing + package:
-# the numbered, verified archive), `wall_s` = the whole run including the derived outputs of issue 5
-# (reading copies, 案卷, 归档文件目录). MODE=filing stops each first run at the manifest (SIGKILL:
+# the numbered, verified archive: issue 4's floor), `wall_s` = the whole run including the archive
+# documents of issue 5 (reading copies, 案卷, 归档文件目录, uniform records), which every run builds. MODE=filing stops each first run at the manifest (SIGKILL:
 # safe by design) so the re-run completes the derived outputs and is NOT an unchanged re-run.
 # Floors: first run >= 100 documents/s on 2 cores; unchanged re-run < 3 s; peak RSS < 300 MiB.
 # The inbox is generated once per N (bench/make_inbox.py, seed 1) and reused. Note `uptime`: the

@@ -18,10 +18,13 @@
 #include "package/render_document.h"
 #include "package/volume.h"
 #include "pdf/pdf.h"
+#include "pdf/qpdf_io.h"
 
 namespace lh::package {
 
 namespace {
+
+using pdf::detail::open_memory;
 
 constexpr double kPtPerMm = 72.0 / 25.4;
 
@@ -42,24 +45,6 @@ std::string marks_pdf(double w, double h, std::vector<std::vector<model::Frame>>
   ro.docx = false;
   ro.date = "2000-01-01";  // a mark carries no clock: the same values give the same bytes
   return render_document(d, st, k.fonts, ro).pdf;
-}
-
-std::unique_ptr<QPDF> open_memory(const std::string& bytes, const char* name) {
-  auto q = std::make_unique<QPDF>();
-  q->setSuppressWarnings(true);
-  q->processMemoryFile(name, bytes.data(), bytes.size());
-  return q;
-}
-
-std::string write_memory(QPDF& q) {
-  QPDFWriter w(q);
-  w.setOutputMemory();
-  w.setDeterministicID(true);  // same input, same bytes (derived outputs are rebuilt only on change)
-  w.setCompressStreams(true);
-  w.setObjectStreamMode(qpdf_o_generate);
-  w.write();
-  auto buf = w.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
 }
 
 // The page's visible box (CropBox, else MediaBox) in default user space, normalized.
@@ -280,7 +265,7 @@ std::string overlay_marks(const std::string& pdf, const std::string& marks, cons
       page.addPageContents(QPDFObjectHandle::newStream(q.get(), "q\n"), true);
       page.addPageContents(QPDFObjectHandle::newStream(q.get(), "\nQ\n" + drawn), false);
     }
-    return write_memory(*q);
+    return pdf::detail::write_out(*q, true);  // deterministic /ID: same input, same bytes
   } catch (const pdf::PdfError&) {
     throw;
   } catch (const std::exception& e) {

@@ -199,44 +199,4 @@ std::optional<std::pair<double, double>> page_size(const std::string& pdf, int p
   }
 }
 
-std::string overlay_stamp(const std::string& pdf, const std::string& stamp, int page_index, double x, double y,
-                          double w, double h) {
-  try {
-    auto q = open_memory(pdf, "target.pdf");
-    auto s = open_memory(stamp, "stamp.pdf");
-    auto pages = QPDFPageDocumentHelper(*q).getAllPages();
-    auto spages = QPDFPageDocumentHelper(*s).getAllPages();
-    if (page_index < 0 || page_index >= static_cast<int>(pages.size()) || spages.empty())
-      throw PdfError("no such page");
-    QPDFPageObjectHelper page = pages[static_cast<size_t>(page_index)];
-    QPDFObjectHandle fo = q->copyForeignObject(spages[0].getFormXObjectForPage());
-    auto box = page.getMediaBox().getArrayAsRectangle();
-    QPDFObjectHandle resources = page.getAttribute("/Resources", true);
-    if (!resources.isDictionary()) {
-      resources = QPDFObjectHandle::newDictionary();
-      page.getObjectHandle().replaceKey("/Resources", resources);
-    }
-    QPDFObjectHandle xobjects = resources.getKey("/XObject");
-    if (!xobjects.isDictionary()) {
-      xobjects = QPDFObjectHandle::newDictionary();
-      resources.replaceKey("/XObject", xobjects);
-    } else if (xobjects.isIndirect()) {
-      xobjects = xobjects.shallowCopy();
-      resources.replaceKey("/XObject", xobjects);
-    }
-    std::string name = "/LhStamp";
-    for (int n = 1; xobjects.hasKey(name); ++n) name = "/LhStamp" + std::to_string(n);
-    xobjects.replaceKey(name, fo);
-    QPDFObjectHandle::Rectangle rect(box.llx + x, box.lly + y, box.llx + x + w, box.lly + y + h);
-    std::string place = page.placeFormXObject(fo, name, rect, false, true, true);
-    page.addPageContents(QPDFObjectHandle::newStream(q.get(), "q\n"), true);
-    page.addPageContents(QPDFObjectHandle::newStream(q.get(), "\nQ\n" + place + "\n"), false);
-    return write_out(*q, true);
-  } catch (const PdfError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw PdfError(std::string("qpdf overlay: ") + e.what());
-  }
-}
-
 }  // namespace lh::pdf

@@ -49,13 +49,6 @@ struct AssembleOptions {
 // Throws PdfError if a part cannot be read or the result cannot be written; callers probe first.
 std::string assemble_pdf(const std::vector<const std::string*>& parts, const AssembleOptions& options);
 
-// Places page 1 of `stamp` on page `page_index` of `pdf` with its lower-left corner at (x_pt, y_pt)
-// in the page's default user space (PDF coordinates, origin bottom-left of the MediaBox), scaled to
-// w_pt × h_pt. The original content is wrapped in q … Q so its graphics state cannot leak into the
-// stamp. Returns the new PDF (deterministic /ID). Throws PdfError.
-std::string overlay_stamp(const std::string& pdf, const std::string& stamp, int page_index, double x_pt, double y_pt,
-                          double w_pt, double h_pt);
-
 // The MediaBox (width, height in pt, with /Rotate applied: 90/270 swap them) of a page.
 std::optional<std::pair<double, double>> page_size(const std::string& pdf, int page_index);
 
