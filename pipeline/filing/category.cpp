@@ -30,6 +30,7 @@ std::string assign_category(const model::InspectedFile& f, int doc_number, const
     const CategoryMatch& m = *c.m;
     bool any_condition = false, ok = true;
     if (m.records) { any_condition = true; ok = ok && !f.records.empty(); }
+    if (m.min_records > 0) { any_condition = true; ok = ok && f.records.size() >= static_cast<size_t>(m.min_records); }
     if (m.case_number) { any_condition = true; ok = ok && !f.fields.case_numbers.empty(); }
     if (!m.docs.empty()) {
       any_condition = true;

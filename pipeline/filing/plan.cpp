@@ -102,11 +102,11 @@ std::string lower_format(model::Format f) {
 
 // The document's date: the latest full date written in it (成文日期 comes last), else the
 // metadata's creation date, else the file's mtime.
+// The 成文日期 (GB/T 9704-2012 §7.3.5.3) is written in the 落款, after the body: the last full date
+// in reading order. The latest date would be wrong: a 通知 sets deadlines after the day it is issued.
 std::string document_date(const model::InspectedFile& f) {
-  std::string best;
-  for (const auto& d : f.fields.dates)
-    if (d.size() == 10 && year_of_date(d) && d > best) best = d;
-  if (!best.empty()) return best;
+  for (auto d = f.fields.dates.rbegin(); d != f.fields.dates.rend(); ++d)
+    if (d->size() == 10 && year_of_date(*d)) return *d;
   if (f.meta.created.size() >= 10 && year_of_date(f.meta.created)) return f.meta.created.substr(0, 10);
   return date_from_mtime(f.mtime_ns);
 }

@@ -197,8 +197,8 @@ SchemeLoad load_scheme_text(const std::string& xml, const std::string& xsd, cons
     check_ret(c, cat.retention);
     if (s.category(cat.code)) err(c, "category " + cat.code + " appears twice");
     for (xmlNode* m : child_elements(c, "match")) {
-      CategoryMatch cm{to_bool(attr(m, "records")), to_bool(attr(m, "case-number")), int_list(attr(m, "docs")),
-                       attr(m, "title-contains"), to_int(attr(m, "priority"), 100)};
+      CategoryMatch cm{to_bool(attr(m, "records")), to_int(attr(m, "min-records"), 0), to_bool(attr(m, "case-number")),
+                       int_list(attr(m, "docs")), attr(m, "title-contains"), to_int(attr(m, "priority"), 100)};
       check_docs(m, cm.docs);
       cat.matches.push_back(std::move(cm));
     }

@@ -56,6 +56,7 @@ struct Volume {
 
 struct CategoryMatch {
   bool records = false;        // has structured inspection records
+  int min_records = 0;         // holds at least this many (a register or an export), when > 0
   bool case_number = false;    // carries a 案号
   std::vector<int> docs;       // one of these 范本 numbers
   std::string title_contains;  // "a|b"

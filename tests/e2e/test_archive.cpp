@@ -291,6 +291,18 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
     if (it["category"] == "AJ") {
       EXPECT_TRUE(sample_cases.count(it["case_number"].get<std::string>())) << it["case_number"] << " " << it["title"];
     }
+  // Registers of several inspection records stay 检查记录 though one row names case 12 (they were
+  // filed into that case as AJ, kept permanently).
+  for (const std::string& p : {std::string("日常检查/检查记录_2024年第一季度.xml"), std::string("台账/2024年日常监督检查台账.csv")}) {
+    const json* it = item_from(m, p);
+    ASSERT_NE(it, nullptr) << p;
+    EXPECT_EQ((*it)["category"], "JC") << p;
+  }
+  // A 通知 is dated by its 落款 (2024年12月2日), not by the deadline it sets (2025年3月31日).
+  const json* notice = item_from(m, "通知/关于做好2024年度文书档案整理归档工作的通知.txt");
+  ASSERT_NE(notice, nullptr);
+  EXPECT_EQ((*notice)["date"], "2024-12-02");
+  EXPECT_EQ((*notice)["year"], 2024);
 
   // Each penalty case is one file (一案一卷): one 年度 and 保管期限, 正卷 before 副卷, and inside each
   // volume the 第七十八条 slots in order, numbered in that order.

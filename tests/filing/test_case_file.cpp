@@ -122,6 +122,20 @@ TEST(FilingCategory, ByRecordsCaseNumberDocTypeOrDefault) {
   EXPECT_EQ(assign_category(g, 0, s), "AJ");  // a 案号 wins
 }
 
+// The quarter's XML export of inspection records and the CSV 台账 mention a case's 案号 in one row
+// ("已立案 南市监处罚〔2024〕12号"): they were filed into that case as AJ (kept permanently). A file
+// holding several records is a register of inspections: it stays 检查记录.
+TEST(FilingCategory, RegisterOfSeveralRecordsMentioningACaseStaysInspection) {
+  const Scheme& s = default_scheme();
+  lh::model::InspectedFile g;
+  g.path = "日常检查/检查记录_2024年第一季度.xml";
+  g.records.resize(5);
+  g.fields.case_numbers.push_back({"南市监处罚〔2024〕12号", "南市监处罚〔2024〕12号", false});
+  EXPECT_EQ(assign_category(g, 0, s), "JC");
+  g.records.resize(1);  // one record with a 案号: the 现场笔录 of that case
+  EXPECT_EQ(assign_category(g, 0, s), "AJ");
+}
+
 TEST(FilingDocumentType, LongestNameWins) {
   const Scheme& s = default_scheme();
   EXPECT_EQ(match_document_type(s, "当场行政处罚决定书"), 44);
