@@ -133,10 +133,12 @@ int cmd_archive(int argc, char** argv) {
   for (const auto& w : files) listing.push_back({w.path, w.size, w.mtime_ns});
   aopt.inbox_fingerprint = package::run_fingerprint(std::move(listing), aopt);
   // Nothing changed since the last completed run: one stat per input, nothing rewritten.
-  if (auto same = package::finish_if_unchanged(aopt, *lock)) {
+  std::string why_full;
+  if (auto same = package::finish_if_unchanged(aopt, *lock, &why_full)) {
     if (!quiet) std::fprintf(stderr, "archive: %zu input(s), none changed since the last run\n", files.size());
     return print_archive_result(*same, quiet);
   }
+  if (!quiet) std::fprintf(stderr, "archive: full run (%s)\n", why_full.c_str());
   // 整理 starts from what the last run already knows: unchanged inputs cost only a stat.
   package::PreviousRun previous(out);
   std::map<size_t, model::InspectedFile> reused;

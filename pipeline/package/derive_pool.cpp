@@ -5,9 +5,14 @@ using json = nlohmann::json;
 
 void run_derive_tasks(const std::vector<json>& payloads, const DeriveFn& fn, const ingest::PoolOptions& opt,
                       const DeriveDone& done) {
-  if (payloads.empty()) return;
+  run_derive_tasks(payloads.size(), [&payloads](size_t i) { return payloads[i]; }, fn, opt, done);
+}
+
+void run_derive_tasks(size_t count, const std::function<json(size_t)>& payload, const DeriveFn& fn,
+                      const ingest::PoolOptions& opt, const DeriveDone& done) {
+  if (count == 0) return;
   ingest::PoolOptions o = opt;
-  if (o.jobs > 0 && payloads.size() < static_cast<size_t>(o.jobs)) o.jobs = static_cast<int>(payloads.size());  // no idle forks
+  if (o.jobs > 0 && count < static_cast<size_t>(o.jobs)) o.jobs = static_cast<int>(count);  // no idle forks
   ingest::WorkerPool pool(
       [&fn](const std::string& msg) {
         json result;
@@ -19,7 +24,7 @@ void run_derive_tasks(const std::vector<json>& payloads, const DeriveFn& fn, con
         return result.dump(-1, ' ', false, json::error_handler_t::replace);
       },
       o);
-  for (size_t i = 0; i < payloads.size(); ++i) pool.submit(i, payloads[i].dump(-1, ' ', false, json::error_handler_t::replace));
+  for (size_t i = 0; i < count; ++i) pool.submit(i, payload(i).dump(-1, ' ', false, json::error_handler_t::replace));
   ingest::TaskResult r;
   while (pool.next(r)) {
     json result;

@@ -22,5 +22,8 @@ using DeriveDone = std::function<void(size_t index, const nlohmann::json& result
 // timed out gives {"error": "<why>", "failed": "crashed"|"timeout"}.
 void run_derive_tasks(const std::vector<nlohmann::json>& payloads, const DeriveFn& fn, const ingest::PoolOptions& opt,
                       const DeriveDone& done);
+// The same with payload(i) for i < count made on demand, so the caller need not hold them all.
+void run_derive_tasks(size_t count, const std::function<nlohmann::json(size_t)>& payload, const DeriveFn& fn,
+                      const ingest::PoolOptions& opt, const DeriveDone& done);
 
 }  // namespace lh::package

@@ -64,17 +64,22 @@ std::string run_fingerprint(std::vector<InboxEntry> inbox, const ArchiveOptions&
   return sha256_hex(s);
 }
 
-std::optional<ArchiveResult> finish_if_unchanged(const ArchiveOptions& opt, const ArchiveLock&) {
+std::optional<ArchiveResult> finish_if_unchanged(const ArchiveOptions& opt, const ArchiveLock&, std::string* why_not) {
   const fs::path out = opt.out_dir;
+  auto full_run = [why_not](const std::string& why) -> std::optional<ArchiveResult> {
+    if (why_not) *why_not = why;
+    return std::nullopt;
+  };
   std::error_code ec;
-  if (opt.inbox_fingerprint.empty() || !fs::exists(out / "catalog.db", ec)) return std::nullopt;
+  if (opt.inbox_fingerprint.empty() || !fs::exists(out / "catalog.db", ec)) return full_run("first run");
   try {
     filing::Catalogue cat(out / "catalog.db");
-    if (cat.state(kStateFingerprint) != opt.inbox_fingerprint) return std::nullopt;
+    if (cat.state(kStateFingerprint) != opt.inbox_fingerprint)
+      return full_run("the inbox, the scheme, the office profile, the options or the program changed");
     auto manifest_sha = sha256_file(out / "manifest.json");
-    if (!manifest_sha || *manifest_sha != cat.state(kStateManifestSha)) return std::nullopt;
+    if (!manifest_sha || *manifest_sha != cat.state(kStateManifestSha)) return full_run("manifest.json is not the one the last run wrote");
     auto report = read_json(out / "reports" / "report.json");
-    if (!report || !report->contains("run")) return std::nullopt;
+    if (!report || !report->contains("run")) return full_run("the last run's report is missing");
 
     ArchiveResult res;
     RunInfo run;
@@ -103,8 +108,8 @@ std::optional<ArchiveResult> finish_if_unchanged(const ArchiveOptions& opt, cons
     res.status = res.set_aside.empty() ? ArchiveStatus::Ok : ArchiveStatus::SetAside;
     cat.finish_run(run.run_id, run.finished_at, "unchanged", json(res.by_fate).dump());
     return res;
-  } catch (const std::exception&) {
-    return std::nullopt;  // anything odd: the full run decides
+  } catch (const std::exception& e) {
+    return full_run(e.what());  // anything odd: the full run decides
   }
 }
 

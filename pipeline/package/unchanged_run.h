@@ -28,7 +28,9 @@ std::string run_fingerprint(std::vector<InboxEntry> inbox, const ArchiveOptions&
 
 // When opt.inbox_fingerprint equals the last completed run's and its manifest is intact: records the
 // run and returns its result (exit status as that run's). Otherwise nullopt: do the full run.
-std::optional<ArchiveResult> finish_if_unchanged(const ArchiveOptions& opt, const ArchiveLock& held);
+// why_not, when given, receives the reason the full run is needed (for the log).
+std::optional<ArchiveResult> finish_if_unchanged(const ArchiveOptions& opt, const ArchiveLock& held,
+                                                 std::string* why_not = nullptr);
 
 // State keys written by run_archive after a completed run.
 inline constexpr const char* kStateFingerprint = "inbox_fingerprint";

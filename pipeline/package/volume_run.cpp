@@ -63,8 +63,9 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     }
     if (!state.is_object() || state.value("format", "") != kGenerator) state = json::object();
   }
-  json old_state = state;
-  const json all_items = manifest.value("items", json::array());
+  const json old_state = std::move(state);
+  static const json kNoItems = json::array();
+  const json& all_items = manifest.contains("items") && manifest["items"].is_array() ? manifest["items"] : kNoItems;
   json next = {{"format", kGenerator}, {"items", json::object()}, {"volumes", json::object()}, {"catalogues", json::object()}};
   json report = {{"volumes", json::array()}, {"record_issues", json::array()}, {"placeholders", json::array()},
                  {"catalogues", json::array()}, {"reading_copy_issues", json::array()}};
@@ -84,8 +85,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
   };
 
   // 1. Per item: reading copy with the 归档章, uniform inspection records, page count, 文号, 责任者.
-  std::vector<json> item_tasks;
-  std::vector<std::string> item_codes;
+  std::vector<const json*> item_tasks;  // the manifest's own entries: no copies (peak memory)
+  std::vector<std::string> item_keys, item_codes;
   for (const auto& item : all_items) {
     std::string code = item.value("archival_code", "");
     if (code.empty() || original_of(item).empty()) continue;
@@ -97,12 +98,14 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       next["items"][code] = prev;
       ++reused;
     } else {
-      item_tasks.push_back({{"item", item}, {"key", key}});
+      item_tasks.push_back(&item);
+      item_keys.push_back(key);
       item_codes.push_back(code);
     }
   }
   size_t items_done = 0;
-  run_derive_tasks(item_tasks, work, opt.pool, [&](size_t i, const json& result) {
+  auto item_payload = [&](size_t i) { return json{{"item", *item_tasks[i]}, {"key", item_keys[i]}}; };
+  run_derive_tasks(item_tasks.size(), item_payload, work, opt.pool, [&](size_t i, const json& result) {
     next["items"][item_codes[i]] = result.contains("error") ? failed_entry(result, "阅览本") : result;
     if (!result.contains("error")) ++rebuilt;
     if (opt.progress) opt.progress(++items_done, item_tasks.size(), item_codes[i]);
@@ -125,9 +128,9 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
 
   // 2. Case volumes.
   if (opt.volumes) {
-    std::map<std::string, std::vector<json>> cases;  // case folder → items
+    std::map<std::string, std::vector<const json*>> cases;  // case folder → its items in the manifest
     for (const auto& item : all_items)
-      if (is_case(s, item) && !original_of(item).empty()) cases[case_folder_of(item)].push_back(item);
+      if (is_case(s, item) && !original_of(item).empty()) cases[case_folder_of(item)].push_back(&item);
     // 案卷号: 3 digits, allocated once per 门类/年度 in case-folder order, kept in derived.json.
     std::map<std::string, int> last_no;
     json prev_vols = old_state.value("volumes", json::object());
@@ -137,8 +140,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       // from the numbers that are.
       if (auto n = forms::decimal(v.value("volume_no", ""))) last_no[scope] = std::max(last_no[scope], *n);
     }
-    std::vector<json> volume_tasks;
-    std::vector<std::string> volume_folders;
+    struct VolumeTask { std::string folder, volume_no, archived, key; const std::vector<const json*>* items; };
+    std::vector<VolumeTask> volume_tasks;
     // A volume copies every page of its case: more time than one reading copy.
     ingest::PoolOptions volume_pool = opt.pool;
     volume_pool.timeout_s = std::max(volume_pool.timeout_s, 600.0);
@@ -156,32 +159,39 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       if (archived.empty()) archived = opt.run_date;
       std::string k = std::string(kGenerator) + "\n" + volume_no + "\n" + archived + "\n" + o.fonds + o.name + o.fonds_name +
                       (public_volumes ? "\npublic" : "");
-      std::sort(items.begin(), items.end(), [](const json& a, const json& b) {
-        return a.value("archival_code", "") < b.value("archival_code", "");
+      std::sort(items.begin(), items.end(), [](const json* a, const json* b) {
+        return a->value("archival_code", "") < b->value("archival_code", "");
       });
-      for (const auto& it : items)
+      for (const json* p : items) {
+        const json& it = *p;
         k += "\n" + it.value("archival_code", "") + " " + original_sha_of(it) + " " + it.value("title", "") + " " +
              it.value("date", "") + " " + it.value("volume", "") + " " + std::to_string(it.value("slot_order", 0)) + " " +
              std::to_string(it.value("doc_number", 0)) + " " + it.value("retention", "") + " " + it.value("case_number", "");
+      }
       std::string key = sha256_hex(k);
       if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
         next["volumes"][folder] = prev;
         ++reused;
       } else {
-        volume_tasks.push_back({{"folder", folder}, {"items", items}, {"volume_no", volume_no}, {"archived", archived}, {"key", key}});
-        volume_folders.push_back(folder);
+        volume_tasks.push_back({folder, volume_no, archived, key, &items});
       }
     }
-    run_derive_tasks(volume_tasks, work, volume_pool, [&](size_t i, const json& result) {
+    auto volume_payload = [&](size_t i) {
+      const VolumeTask& t = volume_tasks[i];
+      json items = json::array();
+      for (const json* it : *t.items) items.push_back(*it);
+      return json{{"folder", t.folder}, {"items", std::move(items)}, {"volume_no", t.volume_no}, {"archived", t.archived}, {"key", t.key}};
+    };
+    run_derive_tasks(volume_tasks.size(), volume_payload, work, volume_pool, [&](size_t i, const json& result) {
       json entry = result;
       if (result.contains("error")) {
         entry = failed_entry(result, "案卷");
-        entry["volume_no"] = volume_tasks[i].value("volume_no", "");
-        entry["archived"] = volume_tasks[i].value("archived", "");
+        entry["volume_no"] = volume_tasks[i].volume_no;
+        entry["archived"] = volume_tasks[i].archived;
       } else {
         ++rebuilt;
       }
-      next["volumes"][volume_folders[i]] = entry;
+      next["volumes"][volume_tasks[i].folder] = entry;
     });
     for (const auto& [folder, items] : cases) {
       if (folder.empty() || !next["volumes"].contains(folder)) continue;
