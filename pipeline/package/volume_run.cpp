@@ -126,6 +126,10 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       report["reading_copy_issues"].push_back({{"archival_code", code}, {"title", item.value("title", "")}, {"issue", e.value("problem", "")}});
   }
 
+  // A volume copies every page of its case, a catalogue lists a year: more time than one reading copy.
+  ingest::PoolOptions volume_pool = opt.pool;
+  volume_pool.timeout_s = std::max(volume_pool.timeout_s, 600.0);
+
   // 2. Case volumes.
   if (opt.volumes) {
     std::map<std::string, std::vector<const json*>> cases;  // case folder → its items in the manifest
@@ -142,9 +146,6 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     }
     struct VolumeTask { std::string folder, volume_no, archived, key; const std::vector<const json*>* items; };
     std::vector<VolumeTask> volume_tasks;
-    // A volume copies every page of its case: more time than one reading copy.
-    ingest::PoolOptions volume_pool = opt.pool;
-    volume_pool.timeout_s = std::max(volume_pool.timeout_s, 600.0);
     for (auto& [folder, items] : cases) {
       if (folder.empty()) continue;
       std::string scope = fs::path(folder).parent_path().string();
@@ -205,6 +206,9 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
 
   // 3. 归档文件目录 per 门类 and 年度.
   if (opt.catalogues) {
+    struct CatalogueTask { std::string folder, key; CatalogueSpec spec; };
+    std::vector<CatalogueTask> catalogue_tasks;
+    std::vector<std::string> catalogue_folders;
     std::map<std::pair<std::string, int>, std::vector<const json*>> groups;
     for (const auto& item : all_items)
       groups[{item.value("category", ""), item.value("year", 0)}].push_back(&item);
@@ -247,21 +251,39 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       std::string key = sha256_hex(k);
       const json prev = old_state.contains("catalogues") && old_state["catalogues"].contains(folder)
                             ? old_state["catalogues"][folder] : json();
-      json entry;
       if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
-        entry = prev;
+        next["catalogues"][folder] = prev;
         ++reused;
       } else {
-        CatalogueFiles cf = build_catalogue(spec);
-        entry = {{"key", key}, {"rows", spec.rows.size()}, {"files", json::array()}};
-        entry["files"].push_back(write_derived_output(root, folder + "/归档文件目录.pdf", cf.pdf));
-        entry["files"].push_back(write_derived_output(root, folder + "/归档文件目录.docx", cf.docx));
-        entry["files"].push_back(write_derived_output(root, folder + "/归档文件目录.xlsx", cf.xlsx));
-        ++rebuilt;
+        catalogue_tasks.push_back({folder, key, std::move(spec)});
       }
-      next["catalogues"][folder] = entry;
-      report["catalogues"].push_back({{"folder", folder}, {"rows", entry.value("rows", 0)}});
+      catalogue_folders.push_back(folder);
     }
+    // Rendered in the workers too: a year's catalogue of thousands of rows is a long table, and the
+    // fonts it loads would otherwise stay mapped in the parent for the rest of the night. A worker
+    // is forked with catalogue_tasks in its memory, so a task names its index only.
+    const DeriveFn draw = [&catalogue_tasks, &root](const json& payload) {
+      const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
+      CatalogueFiles cf = build_catalogue(t.spec);
+      json entry = {{"key", t.key}, {"rows", t.spec.rows.size()}, {"files", json::array()}};
+      for (const auto& [name, bytes] : {std::pair<const char*, const std::string*>{"pdf", &cf.pdf}, {"docx", &cf.docx}, {"xlsx", &cf.xlsx}})
+        entry["files"].push_back(write_derived_output(root, t.folder + "/归档文件目录." + name, *bytes));
+      return entry;
+    };
+    run_derive_tasks(catalogue_tasks.size(), [](size_t i) { return json{{"catalogue", i}}; }, draw, volume_pool,
+                     [&](size_t i, const json& result) {
+                       const CatalogueTask& t = catalogue_tasks[i];
+                       if (result.contains("error")) {
+                         json e = failed_entry(result, "归档文件目录");
+                         e["rows"] = t.spec.rows.size();
+                         next["catalogues"][t.folder] = e;
+                       } else {
+                         next["catalogues"][t.folder] = result;
+                         ++rebuilt;
+                       }
+                     });
+    for (const auto& folder : catalogue_folders)
+      report["catalogues"].push_back({{"folder", folder}, {"rows", next["catalogues"][folder].value("rows", 0)}});
   }
 
   // 4. Outputs no longer produced (an item renamed, a case regrouped): remove them.
