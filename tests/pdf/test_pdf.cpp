@@ -16,6 +16,7 @@
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "test_support.h"
+#include "poppler_chars.h"
 
 using namespace lh;
 namespace fs = std::filesystem;
@@ -58,23 +59,8 @@ struct Char { std::string ch; double x1, y1, x2, y2; };
 
 // Characters of a page with their boxes (points, origin top-left).
 std::vector<Char> chars(PopplerDocument* doc, int page) {
-  PopplerPage* p = poppler_document_get_page(doc, page);
-  char* text = poppler_page_get_text(p);
-  PopplerRectangle* rects = nullptr;
-  guint n = 0;
-  poppler_page_get_text_layout(p, &rects, &n);
   std::vector<Char> out;
-  const char* s = text;
-  for (guint i = 0; i < n && *s; ++i) {
-    gunichar c = g_utf8_get_char(s);
-    const char* next = g_utf8_next_char(s);
-    out.push_back({std::string(s, next), rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2});
-    (void)c;
-    s = next;
-  }
-  g_free(rects);
-  g_free(text);
-  g_object_unref(p);
+  for (const auto& c : lh::test::page_chars(doc, page)) out.push_back({c.ch, c.x1, c.y1, c.x2, c.y2});
   return out;
 }
 

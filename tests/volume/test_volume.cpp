@@ -31,6 +31,7 @@
 
 // Schema validation helpers of the DOCX tests (one translation unit, reused as is).
 #include "../docx/docx_test_util.cpp"
+#include "poppler_chars.h"
 
 // ingest installs a deny-all external entity loader (XXE protection) for the whole process once it
 // has read an XML part; the schema files include each other, so keep the default one for them.
@@ -213,21 +214,8 @@ std::pair<double, double> shown_size_mm(PopplerDocument* doc, int i) {
 struct CharBox { std::string ch; double x0, y0, x1, y1; };  // mm, displayed page, top-left origin
 // Each character Poppler extracts from a page with its box.
 std::vector<CharBox> char_boxes(PopplerDocument* doc, int i) {
-  PopplerPage* pg = poppler_document_get_page(doc, i);
-  char* t = poppler_page_get_text(pg);
-  PopplerRectangle* rects = nullptr;
-  guint n = 0;
-  poppler_page_get_text_layout(pg, &rects, &n);
   std::vector<CharBox> out;
-  const char* p = t;
-  for (guint k = 0; p && *p && k < n; ++k) {
-    const char* next = g_utf8_next_char(p);
-    out.push_back({std::string(p, next), rects[k].x1 / kPt, rects[k].y1 / kPt, rects[k].x2 / kPt, rects[k].y2 / kPt});
-    p = next;
-  }
-  g_free(rects);
-  g_free(t);
-  g_object_unref(pg);
+  for (const auto& c : test::page_chars(doc, i)) out.push_back({c.ch, c.x1 / kPt, c.y1 / kPt, c.x2 / kPt, c.y2 / kPt});
   return out;
 }
 // The boxes of the first occurrence of `needle` (consecutive characters) on the page.
