@@ -1,6 +1,7 @@
 #include "package/archive.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -73,7 +74,9 @@ void kill_point(const char* phase) {
   static const std::string spec = [] { const char* e = std::getenv("LIANGHUA_TEST_KILL_AFTER"); return std::string(e ? e : ""); }();
   static long count = 0;
   if (spec.empty() || spec.compare(0, spec.find(':'), phase) != 0) return;
-  long n = spec.find(':') == std::string::npos ? 1 : std::atol(spec.c_str() + spec.find(':') + 1);
+  long n = 1;
+  if (size_t colon = spec.find(':'); colon != std::string::npos)
+    std::from_chars(spec.data() + colon + 1, spec.data() + spec.size(), n);  // unparsable: the first event
   if (++count >= n) std::raise(SIGKILL);
 }
 
@@ -146,6 +149,7 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     fs::remove_all(staging);
     fs::create_directories(staging);
     std::vector<std::vector<Member>> members(plan.items.size());
+    std::vector<json> held_before(plan.items.size());  // each item's files of the last run, read once
     std::vector<bool> alive(plan.items.size(), true);
     auto quarantine_item_inputs = [&](size_t k, const std::string& why) {
       const auto& it = plan.items[k];
@@ -162,7 +166,8 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     };
     for (size_t k = 0; k < plan.items.size(); ++k) {
       const auto& it = plan.items[k];
-      json prev_files_j = stored_files(it.identity);
+      held_before[k] = stored_files(it.identity);
+      const json& prev_files_j = held_before[k];
       std::vector<int> ids = {it.final_input};
       ids.insert(ids.end(), it.version_inputs.begin(), it.version_inputs.end());
       int vno = 0;
@@ -280,7 +285,7 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
       std::sort(versions.begin(), versions.end(),
                 [](const json& x, const json& y) { return x["version"].get<int>() < y["version"].get<int>(); });
       // Files this item held before and no longer does (its final changed): remove them.
-      for (const auto& pf : stored_files(it.identity)) {
+      for (const auto& pf : held_before[k]) {
           std::string p = pf.value("path", "");
           if (!p.empty() && !now_paths.count(p) && p.find("..") == std::string::npos) {
             std::error_code ec;
