@@ -1,17 +1,10 @@
 #include "layout/paths.h"
 
-#include <cstdlib>
+#include "model/paths.h"
 
 namespace lh::layout {
 
-std::string project_root() {
-  if (const char* env = std::getenv("LIANGHUA_SOURCE_DIR"); env && *env) return env;
-#ifdef LIANGHUA_SOURCE_DIR
-  return LIANGHUA_SOURCE_DIR;
-#else
-  return ".";
-#endif
-}
+std::string project_root() { return model::project_root().string(); }
 
 std::string resolve_data_file(const std::string& name_or_path, const std::string& dir) {
   const bool is_path = name_or_path.find('/') != std::string::npos ||

@@ -5,6 +5,10 @@
 
 namespace lh::model {
 
+// The project folder (fonts/, templates/): env LIANGHUA_SOURCE_DIR if set, else the source tree this
+// binary was built from (compile definition LIANGHUA_SOURCE_DIR), else the working directory.
+std::filesystem::path project_root();
+
 // The templates/ folder: env LIANGHUA_TEMPLATES if set, else env LIANGHUA_SOURCE_DIR + "/templates",
 // else the source tree this binary was built from (compile definition LIANGHUA_SOURCE_DIR),
 // else "templates" relative to the working directory.
