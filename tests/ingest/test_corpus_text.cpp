@@ -42,7 +42,7 @@ TEST(CorpusText, PycjkFilesDecodeToTheirUtf8Twins) {
     EXPECT_EQ(d.utf8, test::read_file(twin));
     EXPECT_FALSE(d.lossy);
     for (const auto& [name, enc] : expected_encoding)
-      if (stem == name) EXPECT_EQ(d.encoding, enc);
+      if (stem == name) { EXPECT_EQ(d.encoding, enc); }
   }
   EXPECT_GE(pairs, 6);
 }

@@ -309,7 +309,7 @@ TEST(Layout, NoLineStartsWithClosingPunctuation) {
     for (const auto* g : glyph_lines(p)) {
       ++n;
       ASSERT_FALSE(g->text.empty() && false);
-      if (g->text.size() >= 3) EXPECT_FALSE(bad.count(g->text.substr(0, 3))) << g->text;
+      if (g->text.size() >= 3) { EXPECT_FALSE(bad.count(g->text.substr(0, 3))) << g->text; }
     }
   EXPECT_GT(n, 300);
 }
@@ -354,7 +354,7 @@ TEST(Layout, TableHeaderRepeatsAndRowsSplit) {
     EXPECT_TRUE(header) << "page " << p.number;
     // Nothing below the text block except the page number.
     for (const auto* g : glyph_lines(p))
-      if (g->text.find("—") == std::string::npos) EXPECT_LE(g->baseline, (297 - 35) * kMm + 1) << g->text;
+      if (g->text.find("—") == std::string::npos) { EXPECT_LE(g->baseline, (297 - 35) * kMm + 1) << g->text; }
   }
 }
 
