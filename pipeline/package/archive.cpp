@@ -1,10 +1,7 @@
 #include "package/archive.h"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
-#include <csignal>
-#include <cstdlib>
 #include <ctime>
 #include <set>
 #include <unordered_map>
@@ -24,6 +21,7 @@
 #include "package/lock.h"
 #include "package/manifest.h"
 #include "package/report.h"
+#include "package/test_hooks.h"
 #include "package/unchanged_run.h"
 #include "package/volume_run.h"
 
@@ -64,20 +62,6 @@ json previous_files(const json& prev) {
     if (prev.contains(key) && prev[key].is_array())
       for (const auto& f : prev[key]) out.push_back(f);
   return out;
-}
-
-// Test-only crash points (tests/e2e/test_archive.cpp): LIANGHUA_TEST_KILL_AFTER=<phase>:<n> makes
-// the process SIGKILL itself at the n-th event of <phase>: stage (an original copied into .staging),
-// number (a new 件号 written, inside the open allocation transaction), place (a file renamed into
-// the archive), save (items and inputs committed), manifest (manifest.json written). Unset: no-op.
-void kill_point(const char* phase) {
-  static const std::string spec = [] { const char* e = std::getenv("LIANGHUA_TEST_KILL_AFTER"); return std::string(e ? e : ""); }();
-  static long count = 0;
-  if (spec.empty() || spec.compare(0, spec.find(':'), phase) != 0) return;
-  long n = 1;
-  if (size_t colon = spec.find(':'); colon != std::string::npos)
-    std::from_chars(spec.data() + colon + 1, spec.data() + spec.size(), n);  // unparsable: the first event
-  if (++count >= n) std::raise(SIGKILL);
 }
 
 bool same_input_record(const filing::InputRecord& a, const filing::InputRecord& b) {

@@ -1,6 +1,9 @@
 #include "model/markup.h"
 #include "package/volume_run.h"
 
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -8,6 +11,7 @@
 
 #include "normalize/fields.h"
 #include "package/derive_pool.h"
+#include "package/test_hooks.h"
 #include "package/derive_tasks.h"
 #include "package/catalogue_doc.h"
 #include "package/files.h"
@@ -37,6 +41,30 @@ bool output_intact(const fs::path& root, const json& files) {
 bool is_case(const filing::Scheme& s, const json& item) {
   const filing::Category* c = s.category(item.value("category", ""));
   return c && c->kind == filing::CategoryKind::Case;
+}
+
+// Every this many reading copies; LIANGHUA_TEST_CHECKPOINT_EVERY overrides it for tests.
+size_t checkpoint_interval() {
+  static const size_t n = [] {
+    size_t v = 500;
+    if (const char* e = std::getenv("LIANGHUA_TEST_CHECKPOINT_EVERY"))
+      std::from_chars(e, e + std::strlen(e), v);
+    return v == 0 ? size_t{500} : v;
+  }();
+  return n;
+}
+
+// The last state with the items rendered so far laid over it (volumes and catalogues as they were;
+// stale outputs are only removed at the end). Each output's SHA-256 is in it, so a file torn by a
+// crash after the checkpoint is found out and rebuilt.
+void write_checkpoint(const fs::path& root, const json& old_state, const json& done_items) {
+  json st = old_state.is_object() && !old_state.empty() ? old_state : json{{"format", kGenerator}};
+  st["format"] = kGenerator;
+  for (const auto& [code, e] : done_items.items())
+    if (!e.value("key", "").empty()) st["items"][code] = e;
+  std::string err;
+  if (!write_atomic(root / "derived.json", dump_json(st), err)) throw std::runtime_error(err);
+  kill_point("checkpoint");
 }
 
 }  // namespace
@@ -109,6 +137,9 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     next["items"][item_codes[i]] = result.contains("error") ? failed_entry(result, "阅览本") : result;
     if (!result.contains("error")) ++rebuilt;
     if (opt.progress) opt.progress(++items_done, item_tasks.size(), item_codes[i]);
+    // A first night renders thousands of copies: every checkpoint_interval(), the state records those
+    // done so far, so a run killed now resumes where it stopped instead of rendering them all again.
+    if (items_done % checkpoint_interval() == 0) write_checkpoint(root, old_state, next["items"]);
   });
   item_tasks.clear();
   for (const auto& item : all_items) {

@@ -567,6 +567,32 @@ TEST(Archive, KilledAtAnyPointThenRerunEqualsAnUninterruptedRun) {
   EXPECT_EQ(differences(inbox_before, snapshot(in)), "") << "inputs must never change";
 }
 
+// The documents of a first night take minutes; a run killed while rendering them resumes from the
+// last checkpoint of derived.json instead of rendering everything again, and ends with the same
+// outputs as an uninterrupted run.
+TEST(Archive, RunKilledWhileRenderingDocumentsResumesFromTheCheckpoint) {
+  auto base = lh::test::temp_dir("arch-checkpoint");
+  fs::path in = copy_inbox(base / "inbox");
+  ASSERT_EQ(archive(in, base / "clean").exit_code, 1);
+  json clean = read_json(base / "clean/reports/report.json")["derived"]["derived_counts"];
+
+  fs::path out = base / "killed";
+  ScopedEnv every("LIANGHUA_TEST_CHECKPOINT_EVERY", "10");
+  auto killed = archive(in, out, "checkpoint:2");
+  ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << killed.err;
+  json state = read_json(out / "derived.json");
+  ASSERT_GE(state["items"].size(), 20u) << "two checkpoints of ten copies each";
+  EXPECT_FALSE(state.contains("volumes") && !state["volumes"].empty());
+
+  auto r = archive(in, out);
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  json counts = read_json(out / "reports/report.json")["derived"]["derived_counts"];
+  EXPECT_GE(counts["reused"].get<int>(), 20) << counts;
+  EXPECT_EQ(counts["reused"].get<int>() + counts["rebuilt"].get<int>(),
+            clean["reused"].get<int>() + clean["rebuilt"].get<int>());
+  EXPECT_EQ(lh::test::read_file(out / "derived.json"), lh::test::read_file(base / "clean/derived.json"));
+}
+
 // One run at a time: a second run while the lock is held refuses with exit 3 and writes nothing.
 TEST(Archive, SecondConcurrentRunRefusesWithExitThree) {
   auto base = lh::test::temp_dir("arch-lock");
