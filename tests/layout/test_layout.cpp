@@ -12,6 +12,7 @@
 
 #include "layout/layout.h"
 #include "sample_doc.h"
+#include "layout_fixtures.h"
 #include "test_support.h"
 
 using namespace lh;
@@ -19,14 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr double kMm = 72.0 / 25.4;
-const layout::FontSet& fonts() {
-  static layout::FontSet f = layout::FontSet::load();
-  return f;
-}
-const layout::Style& gongwen() {
-  static layout::Style s = layout::load_style("gongwen");
-  return s;
-}
+using lh::test::fonts;
+using lh::test::gongwen;
 std::vector<const layout::GlyphLine*> glyph_lines(const layout::Page& p) {
   std::vector<const layout::GlyphLine*> out;
   for (const auto& it : p.items)

@@ -15,6 +15,7 @@
 #include "../layout/sample_doc.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
+#include "layout_fixtures.h"
 #include "test_support.h"
 #include "poppler_chars.h"
 
@@ -25,14 +26,8 @@ namespace {
 
 constexpr double kMm = 72.0 / 25.4;
 
-const layout::FontSet& fonts() {
-  static layout::FontSet f = layout::FontSet::load();
-  return f;
-}
-const layout::Style& gongwen() {
-  static layout::Style s = layout::load_style("gongwen");
-  return s;
-}
+using lh::test::fonts;
+using lh::test::gongwen;
 
 std::string render(const model::Document& d, const layout::Style& st = gongwen()) {
   pdf::PdfOptions o;
