@@ -14,8 +14,9 @@ build_pkgs=(
   libfontconfig-dev libglib2.0-dev
   libpng-dev libjpeg-dev libtiff-dev
   fonts-noto-cjk fonts-arphic-ukai libharfbuzz-bin
+  libgraphviz-dev libqrencode-dev librsvg2-dev
 )
-test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 )
+test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 zbar-tools )
 office_pkgs=( libreoffice-writer-nogui libreoffice-calc-nogui )
 
 want=("${build_pkgs[@]}")

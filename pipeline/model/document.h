@@ -79,10 +79,6 @@ struct TableOfContents {
   std::string title = "目  录";
 };
 
-struct Block {
-  std::variant<Paragraph, Table, Image, PageBreak, TableOfContents> value;
-};
-
 // --- fixed pages (signs, labels, forms): frames placed in millimetres -------------------------
 
 struct Rule { double x1_mm, y1_mm, x2_mm, y2_mm, width_mm = 0.25; uint32_t color_rgb = 0; };
@@ -99,7 +95,29 @@ struct TextBox {
   double line_spacing = 1.2;
 };
 struct PlacedImage { double x_mm, y_mm, w_mm, h_mm; Image image; };
-using Frame = std::variant<Rule, Shape, TextBox, PlacedImage>;
+// A line or outline through points (flowchart symbols, arrows, crop marks). With `curved`, the
+// points are a cubic Bézier chain as Graphviz gives it: p0, c1, c2, p1, c1, c2, p2, …
+struct PathPoint { double x_mm, y_mm; };
+struct Path {
+  std::vector<PathPoint> points;
+  bool closed = false, curved = false;
+  bool filled = false; uint32_t fill_rgb = 0xFFFFFF;
+  double stroke_mm = 0.3; uint32_t stroke_rgb = 0;   // stroke_mm 0: no outline
+};
+using Frame = std::variant<Rule, Shape, TextBox, PlacedImage, Path>;
+
+// A vector drawing placed in the flow of a document like an image (a 业务流程图 in a book): frames
+// positioned in millimetres from the drawing's top-left corner. PDF draws it as vectors; DOCX shows
+// it as a picture rendered at print resolution.
+struct Drawing {
+  double width_mm = 0, height_mm = 0;
+  std::vector<Frame> frames;
+  std::string description;        // alternative text
+};
+
+struct Block {
+  std::variant<Paragraph, Table, Image, PageBreak, TableOfContents, Drawing> value;
+};
 
 struct PageSetup {
   double width_mm = 210, height_mm = 297;  // A4, GB/T 9704-2012 §5.2.1
@@ -118,6 +136,10 @@ struct Section {
   std::optional<HeaderFooter> header, footer;
   std::string page_label;             // PDF page label prefix for this section; empty: decimal
   bool restart_numbering = false;
+  // How this section's page numbers are written, in {PAGE} and in the PDF page label: a book's
+  // front matter counts i, ii, iii … and its body 1, 2, 3 … (GB/T 9704 puts "— 1 —" in the footer).
+  enum class Numbering { Decimal, LowerRoman } numbering = Numbering::Decimal;
+  bool start_on_odd_page = false;     // a 篇 opening on a recto page: a blank page is put before it when needed
 };
 
 struct Document {
