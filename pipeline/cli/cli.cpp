@@ -12,6 +12,7 @@ namespace lh::cli {
 const Command* commands() {
   static const Command kCommands[] = {
       {"archive", cmd_archive, "the nightly job: file an inbox into the standardized archive"},
+      {"corrections", cmd_corrections, "list proposed corrections of where items are filed; --apply one"},
       {"inspect", cmd_inspect, "report format, encoding, pages, fields and problems of each input"},
       {"render", cmd_render, "re-typeset documents into PDF and DOCX (公文 style by default)"},
       {"verify", cmd_verify, "re-hash an archive against its manifest and catalogue"},
@@ -25,7 +26,7 @@ static void usage(FILE* to) {
                "lianghua %s: standardizes the paperwork of market-supervision offices (两化).\n\n"
                "usage: lianghua <command> [options]\n\ncommands:\n",
                LIANGHUA_VERSION);
-  for (const Command* c = commands(); c->name; ++c) std::fprintf(to, "  %-10s %s\n", c->name, c->summary);
+  for (const Command* c = commands(); c->name; ++c) std::fprintf(to, "  %-12s %s\n", c->name, c->summary);
   std::fprintf(to,
                "\n'lianghua <command> --help' shows a command's options.\n"
                "exit codes: 0 all good; 1 finished but some inputs were set aside or unreadable;\n"

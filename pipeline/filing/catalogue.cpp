@@ -262,8 +262,9 @@ void Catalogue::save_batch(const std::vector<ItemRecord>& items, const std::vect
 
 std::vector<ItemRecord> Catalogue::items() const {
   std::vector<ItemRecord> out;
-  sql::Statement q(db_.get(), "SELECT identity, archival_code, COALESCE(manifest, '') FROM items ORDER BY archival_code, identity");
-  while (q.step()) out.push_back({q.column_text(0), q.column_text(1), q.column_text(2)});
+  sql::Statement q(db_.get(),
+      "SELECT identity, archival_code, COALESCE(manifest, ''), placement FROM items ORDER BY archival_code, identity");
+  while (q.step()) out.push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3)});
   return out;
 }
 
@@ -293,6 +294,15 @@ int Catalogue::last_number(const std::string& scope) const {
   sql::Statement q(db_.get(), "SELECT last_number FROM sequences WHERE scope = ?1");
   q.bind(1, scope);
   return q.step() ? static_cast<int>(q.column_int(0)) : 0;
+}
+
+std::optional<std::string> Catalogue::case_place(const std::string& case_key) const {
+  sql::Statement q(db_.get(),
+      "SELECT placement FROM items WHERE placement != '' AND json_extract(placement, '$.case_key') = ?1 "
+      "ORDER BY item_number LIMIT 1");
+  q.bind(1, case_key);
+  if (!q.step()) return std::nullopt;
+  return q.column_text(0);
 }
 
 std::string correction_id(int64_t id) {

@@ -111,6 +111,8 @@ class Catalogue {
   };
   std::vector<InputEntry> input_entries() const;
   int last_number(const std::string& scope) const;
+  // The committed place (JSON) of the first-numbered item of a case (its case_key), if any.
+  std::optional<std::string> case_place(const std::string& case_key) const;
 
   // Corrections. One transaction: each proposal of this run is stored (an open proposal of the same
   // item and the same proposed place keeps its id); the open proposals of the `examined` identities

@@ -40,7 +40,10 @@ std::string assign_category(const model::InspectedFile& f, int doc_number, const
     }
     if (!m.title_contains.empty()) {
       any_condition = true;
-      ok = ok && (contains_any(f.title, m.title_contains) || contains_any(name, m.title_contains));
+      // The type told on content (normalize: a 现场检查笔录 of the routine form is 检查记录) counts as
+      // much as the title's words.
+      ok = ok && (contains_any(f.title, m.title_contains) || contains_any(name, m.title_contains) ||
+                  contains_any(f.fields.doc_type, m.title_contains));
     }
     if (any_condition && ok) return s.categories[c.cat].code;
   }

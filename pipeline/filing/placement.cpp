@@ -48,18 +48,25 @@ std::string strip_zip(std::string_view name, bool& is_zip) {
 }
 
 // A folder named after the party (2021 范本 No. 54: 案件名称 = 当事人 + 违法行为 + 案) names it by its
-// 字号, the trade name: offices drop the region before it (南岭县…) and the legal form after it
+// 字号, the trade name: offices drop the regions before it (南岭县石门镇…) and the legal form after it
 // (有限公司), and often the trade (食品, 超市). A match is the full name, the name without region and
 // form, or the 字号's first two characters ("鲜丰公司销售过期食品案" for 南岭县鲜丰食品有限公司).
 bool name_names_party(std::string_view folder_name, const std::string& party) {
   if (code_point_count(party) < 3) return false;  // 2 characters could be anyone's name
   if (folder_name.find(party) != std::string_view::npos) return true;
   std::string core = party;
-  for (const char* region : {"县", "市", "区", "旗"})
-    if (size_t at = core.find(region); at != std::string::npos && code_point_count(core.substr(0, at)) <= 6) {
-      core = core.substr(at + std::string_view(region).size());
-      break;
+  // Region levels one after another: 南岭县石门镇李记粮油店 → 李记粮油店 (county, then township).
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    size_t cut = std::string::npos;  // the end of the first region word
+    for (std::string_view region : {"省", "市", "县", "区", "旗", "镇", "乡", "街道"})
+      if (size_t at = core.find(region); at != std::string::npos && at > 0 && (cut == std::string::npos || at + region.size() < cut))
+        cut = at + region.size();
+    if (cut != std::string::npos && code_point_count(core.substr(0, cut)) <= 7 && code_point_count(core.substr(cut)) >= 3) {
+      core = core.substr(cut);
+      stripped = true;
     }
+  }
   for (const char* form : {"股份有限公司", "有限责任公司", "有限公司", "分公司", "公司", "（个体工商户）"})
     if (core.size() > std::string_view(form).size() && core.compare(core.size() - std::string_view(form).size(), std::string::npos, form) == 0) {
       core.resize(core.size() - std::string_view(form).size());

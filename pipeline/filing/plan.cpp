@@ -433,6 +433,7 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
     std::vector<std::string> periods;
     for (size_t k : members) { docs.push_back(plan.items[k].doc_number); periods.push_back(plan.items[k].retention); }
     std::string ret = retention_for_case(*c, s, docs, periods);
+    if (auto committed = ctx.case_scope ? ctx.case_scope(key) : std::nullopt) std::tie(year, ret) = *committed;
     for (size_t k : members) { plan.items[k].year = year; plan.items[k].retention = ret; }
   }
 

@@ -61,6 +61,9 @@ struct Plan {
 struct PlanContext {
   std::function<bool(const std::string& sha)> known_identity;                      // has a 件号
   std::function<std::optional<std::string>(const std::string& sha)> archived_path;  // input that was kept
+  // A case numbered on an earlier night: its committed 年度 and 保管期限, which a new document of the
+  // case takes (一案一卷: one case, one scope, even when its earlier papers have left the inbox).
+  std::function<std::optional<std::pair<int, std::string>>(const std::string& case_key)> case_scope;
 };
 
 Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s, const Office& o,

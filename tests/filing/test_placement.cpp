@@ -227,3 +227,20 @@ TEST(Placement, FolderNameRules) {
   EXPECT_FALSE(short_case_reference("2024年第3季度"));
   EXPECT_EQ(year_and_serial("南市监处罚〔2024〕12号"), (std::pair<int, int>{2024, 12}));
 }
+
+// 一案一卷 across nights: a late document of a case whose papers have left the inbox takes the case's
+// committed 年度 and 保管期限 (one scope, one 件号 run), not what it alone would suggest.
+TEST(Placement, LateDocumentOfANumberedCaseTakesTheCaseScope) {
+  std::vector<InspectedFile> files = {make({"收件/送达回证.docx", "送达回证", '1', {kCase}, kParty, Format::Docx, 50, 0})};
+  Plan alone = plan_filing(files, default_scheme(), office(), "INBOX");
+  ASSERT_EQ(alone.items.size(), 1u);
+  EXPECT_EQ(alone.items[0].retention, "Y");
+  PlanContext ctx;
+  ctx.case_scope = [](const std::string& key) -> std::optional<std::pair<int, std::string>> {
+    if (key == "case:" + kCase) return std::make_pair(2024, std::string("D30"));
+    return std::nullopt;
+  };
+  Plan p = plan_filing(files, default_scheme(), office(), "INBOX", ctx);
+  EXPECT_EQ(p.items[0].retention, "D30");
+  EXPECT_EQ(p.items[0].year, 2024);
+}
