@@ -61,6 +61,7 @@ struct Run {
   std::vector<filing::Correction> proposals;                  // this night's proposed corrections
   std::vector<std::string> examined;                          // identities whose place was checked
   size_t new_items = 0;
+  json placed = json::array();                                // report["placements"]: new items, placed_by
 };
 
 json previous_files(const json& prev) {
@@ -296,6 +297,7 @@ std::vector<filing::ItemRecord> place_items(Run& r) {
     const std::string& stored = stored_manifest(r, it.identity);
     json place = committed_place(al.placement, stored, planned_place(it, code, r.s));
     r.examined.push_back(it.identity);
+    if (al.is_new) r.placed.push_back(placement_json(al.archival_code, it.title, place, it.ext));
     if (auto c = correction_for(it.identity, al.archival_code, it.title, it.ext, place, planned,
                                 al.scope != it.scope_key(r.s)))
       r.proposals.push_back(std::move(*c));
@@ -367,6 +369,7 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
   json report = build_report(manifest, r.s, r.info);
   report["corrections"] = json::array();  // contract 1: proposed corrections, for a person
   for (const auto& c : r.cat.corrections(true)) report["corrections"].push_back(correction_json(c));
+  report["placements"] = r.placed;  // where this night's new items went, and why
   // Derived outputs (reading copies with 归档章, uniform 现场检查笔录, 案卷, 归档文件目录), rebuilt only
   // where their items changed (volume_run.h). A failure here does not undo the filing.
   if (r.opt.derived_outputs) {

@@ -4,6 +4,7 @@
 
 #include "filing/file_name.h"
 #include "filing/text_util.h"
+#include "model/markup.h"
 
 namespace lh::package {
 namespace fs = std::filesystem;
@@ -85,7 +86,9 @@ std::optional<filing::Correction> correction_for(const std::string& identity, co
   c.title = title;
   json cur = committed, prop = planned;
   cur["path"] = original_path(committed, ext);
-  prop["path"] = original_path(planned, ext);
+  // In another scope the 件号 is given only when a person applies it: the folder is what is known now.
+  prop["path"] = new_number ? (fs::path(planned.value("folder", std::string())) / "（另编档号）").string()
+                            : original_path(planned, ext);
   prop["new_number"] = new_number;  // another 门类/年度/保管期限: applying gives the next 件号 there
   c.current = cur.dump(-1, ' ', false, json::error_handler_t::replace);
   c.proposed = prop.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -104,6 +107,46 @@ json correction_json(const filing::Correction& c) {
   };
   return {{"id", filing::correction_id(c.id)}, {"archival_code", c.archival_code}, {"title", c.title},
           {"current", part(c.current)}, {"proposed", part(c.proposed)}, {"reason", c.reason}};
+}
+
+json placement_json(const std::string& archival_code, const std::string& title, const json& place, const std::string& ext) {
+  return {{"archival_code", archival_code}, {"title", title}, {"category", place.value("category", "")},
+          {"case_number", place.value("case_number", "")}, {"volume", place.value("volume", "")},
+          {"path", original_path(place, ext)}, {"placed_by", place.value("placed_by", "")}};
+}
+
+namespace {
+
+std::string cell(const json& j, const char* key) { return "<td>" + model::markup_escape(j.value(key, std::string())) + "</td>"; }
+
+std::string place_cell(const json& p) {
+  std::string s = p.value("category", std::string());
+  if (!p.value("case_number", std::string()).empty()) s += " " + p.value("case_number", std::string());
+  if (!p.value("volume", std::string()).empty()) s += " " + p.value("volume", std::string());
+  return "<td>" + model::markup_escape(s) + "<br><small>" + model::markup_escape(p.value("path", std::string())) + "</small></td>";
+}
+
+}  // namespace
+
+std::string placement_html(const json& r) {
+  std::string h = "<h2>待人工确认的更正建议 (corrections)</h2>\n";
+  const json corrections = r.value("corrections", json::array());
+  if (corrections.empty()) {
+    h += "<p class=\"ok\">没有。已编号的文件都在原位置，未移动。</p>\n";
+  } else {
+    h += "<p class=\"bad\">新证据显示下列文件可能应放在别处。文件未移动；确认后执行 "
+         "<code>lianghua corrections 归档目录 --apply 编号</code>。</p>\n"
+         "<table><tr><th>编号</th><th>档号</th><th>题名</th><th>现在</th><th>建议</th><th>理由</th></tr>\n";
+    for (const auto& c : corrections)
+      h += "<tr>" + cell(c, "id") + cell(c, "archival_code") + cell(c, "title") +
+           place_cell(c.value("current", json::object())) + place_cell(c.value("proposed", json::object())) +
+           cell(c, "reason") + "</tr>\n";
+    h += "</table>\n";
+  }
+  h += "<h2>本次新编号文件的位置及依据 (placed_by)</h2>\n<table><tr><th>档号</th><th>题名</th><th>位置</th><th>依据</th></tr>\n";
+  for (const auto& p : r.value("placements", json::array()))
+    h += "<tr>" + cell(p, "archival_code") + cell(p, "title") + place_cell(p) + cell(p, "placed_by") + "</tr>\n";
+  return h + "</table>\n";
 }
 
 }  // namespace lh::package

@@ -41,4 +41,12 @@ std::optional<filing::Correction> correction_for(const std::string& identity, co
 // The contract-1 entry of report["corrections"] for a stored correction.
 nlohmann::json correction_json(const filing::Correction& c);
 
+// The report["placements"] entry of an item numbered this night: where it went and why (placed_by).
+nlohmann::json placement_json(const std::string& archival_code, const std::string& title, const nlohmann::json& place,
+                              const std::string& ext);
+
+// The report's HTML sections for placement: the proposed corrections first (they wait for a person),
+// then where this night's new items went and why.
+std::string placement_html(const nlohmann::json& report);
+
 }  // namespace lh::package

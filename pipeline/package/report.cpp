@@ -7,6 +7,7 @@
 #include "filing/completeness.h"
 #include "package/archive.h"
 #include "package/files.h"
+#include "package/item_place.h"
 #include "package/manifest.h"
 #include "package/volume_run.h"
 
@@ -122,6 +123,7 @@ std::string report_html(const json& r) {
   h += "<h1>归档报告 — " + model::markup_escape(str(a, "office")) + "</h1>\n";
   h += "<p>全宗号 " + model::markup_escape(str(a, "fonds")) + "；本次运行 " + model::markup_escape(str(r["run"], "started_at")) + " 至 " +
        model::markup_escape(str(r["run"], "finished_at")) + "；新编件号 " + model::markup_escape(str(r["run"], "new_items")) + " 件。</p>\n";
+  h += placement_html(r);  // issue 9: proposed corrections (for a person) and this night's placed_by
   static const std::map<std::string, std::string> fate_zh = {
       {"archived", "归档"}, {"duplicate", "重复"}, {"version", "历史版本"}, {"junk", "清除（无用文件）"}, {"quarantined", "搁置"}};
   h += "<h2>输入文件去向</h2>\n<table><tr><th>去向</th><th>本次</th><th>累计</th></tr>\n";

@@ -139,6 +139,14 @@ TEST(Placement, OtherBusinessesRecordsStayOutOfAPenaltyCasesVolume) {
   const json* summary = item_by_source(m, "所里材料.zip/2025年第一季度工作小结.txt");
   ASSERT_NE(summary, nullptr) << m["items"].dump(1);
   EXPECT_EQ((*summary)["category"], "WS");
+  // The report says why each new item is where it is, for the clerk (JSON and HTML).
+  json rep = read_json(out / "reports/report.json");
+  ASSERT_EQ(rep["placements"].size(), 4u);
+  for (const auto& p : rep["placements"]) EXPECT_FALSE(p["placed_by"].get<std::string>().empty()) << p.dump();
+  EXPECT_TRUE(rep["corrections"].empty());
+  const std::string html = lh::test::read_file(out / "reports/report.html");
+  EXPECT_NE(html.find("本文案号 澄市监处罚〔2025〕8号"), std::string::npos);
+  EXPECT_NE(html.find("待人工确认的更正建议"), std::string::npos);
   auto v = run({program().string(), "verify", out.string()});
   EXPECT_EQ(v.exit_code, 0) << v.out;
 }
@@ -176,11 +184,15 @@ TEST(Placement, NumberedItemsDoNotMoveWhenANewRecordArrives) {
   for (const auto& it : m2["items"]) {
     EXPECT_NE(it["case_name"], "检查记录");
     EXPECT_NE(it["case_name"], "Y");
-    if (old_items.count(it["identity"])) EXPECT_EQ(it, old_items[it["identity"]]) << "a numbered item moved";
+    if (old_items.count(it["identity"])) {
+      EXPECT_EQ(it, old_items[it["identity"]]) << "a numbered item moved";
+    }
   }
   auto files2 = snapshot(out);
   for (const auto& [p, st] : files1)
-    if (p != "manifest.json") EXPECT_TRUE(files2.count(p) && files2[p] == st) << "moved or touched: " << p;
+    if (p != "manifest.json") {
+      EXPECT_TRUE(files2.count(p) && files2[p] == st) << "moved or touched: " << p;
+    }
   EXPECT_EQ(files2.size(), files1.size() + 1) << "one new original, no copies left behind";
   auto v = run({program().string(), "verify", out.string()});
   EXPECT_EQ(v.exit_code, 0) << v.out;
@@ -230,12 +242,16 @@ TEST(Corrections, NewEvidenceIsProposedNotApplied) {
   EXPECT_EQ(c["current"]["path"], (*before)["files"][0]["path"]);
   EXPECT_EQ(c["proposed"]["category"], "AJ");
   EXPECT_EQ(c["proposed"]["case_number"], "南市监处罚〔2024〕12号");
+  // Another 门类: its 件号 there is given only on --apply, so no number is promised (nor one taken).
+  EXPECT_NE(c["proposed"]["path"].get<std::string>().find("另编档号"), std::string::npos) << c["proposed"]["path"];
   EXPECT_NE(c["reason"].get<std::string>().find("当事人"), std::string::npos) << c["reason"];
 
   auto list = run({program().string(), "corrections", e.out.string()});
   EXPECT_EQ(list.exit_code, 0) << list.err;
   EXPECT_NE(list.out.find("C0001"), std::string::npos) << list.out;
   EXPECT_NE(list.out.find("建议：AJ 南市监处罚〔2024〕12号"), std::string::npos) << list.out;
+  const std::string html = lh::test::read_file(e.out / "reports/report.html");
+  EXPECT_NE(html.find("<td>C0001</td>"), std::string::npos) << "the HTML report lists it for a person";
 
   // The same evidence the next night: the same proposal, not a second one.
   lh::test::write_file(e.in / "通知/关于开展节前安全检查的通知.txt", text_doc("关于开展节前安全检查的通知", "各所：……\n2024年1月2日"));
