@@ -52,7 +52,12 @@ std::string strip_zip(std::string_view name, bool& is_zip) {
 // (有限公司), and often the trade (食品, 超市). A match is the full name, the name without region and
 // form, or the 字号's first two characters ("鲜丰公司销售过期食品案" for 南岭县鲜丰食品有限公司).
 bool name_names_party(std::string_view folder_name, const std::string& party) {
-  if (code_point_count(party) < 3) return false;  // 2 characters could be anyone's name
+  // Two characters could be anyone's name (a clerk's folder 张伟): only the full 案件名称 form counts,
+  // the party first and 案 last (张三无照经营案).
+  if (code_point_count(party) < 3)
+    return code_point_count(party) == 2 && folder_name.substr(0, party.size()) == party &&
+           folder_name.size() > party.size() + std::string_view("案").size() &&
+           folder_name.substr(folder_name.size() - std::string_view("案").size()) == "案";
   if (folder_name.find(party) != std::string_view::npos) return true;
   std::string core = party;
   // Region levels one after another: 南岭县石门镇李记粮油店 → 李记粮油店 (county, then township).

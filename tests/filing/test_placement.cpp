@@ -244,3 +244,18 @@ TEST(Placement, LateDocumentOfANumberedCaseTakesTheCaseScope) {
   EXPECT_EQ(p.items[0].retention, "D30");
   EXPECT_EQ(p.items[0].year, 2024);
 }
+
+// Rule 4 with the party's full legal name past two region levels (南岭县石门镇李记粮油店 in a folder named
+// 027 李记粮油店未明码标价), and with a two-character personal name only in the 案件名称 form (party
+// first, 案 last, 范本 No. 54): 张三无照经营案 is the case's folder, a clerk's folder 张三 is not.
+TEST(Placement, FolderNamedByThePartyPastRegionsOrInTheCaseNameForm) {
+  const std::string township_party = "南岭县石门镇李记粮油店";
+  Filed r = file_docs({{"027 李记粮油店未明码标价/决定书.docx", "行政处罚决定书", '1', {kCase}, township_party, Format::Docx, 45, 0},
+                       {"027 李记粮油店未明码标价/送达回证.pdf", "送达回证", '2', {}, "", Format::Pdf, 50, 0}});
+  EXPECT_EQ(r.case_of("027 李记粮油店未明码标价/送达回证.pdf"), kCase);
+  for (const std::string folder : {"张三无照经营案", "张三"}) {
+    Filed p = file_docs({{folder + "/决定书.docx", "行政处罚决定书", '1', {kCase}, "张三", Format::Docx, 45, 0},
+                         {folder + "/送达回证.pdf", "送达回证", '2', {}, "", Format::Pdf, 50, 0}});
+    EXPECT_EQ(p.case_of(folder + "/送达回证.pdf"), folder == "张三" ? "" : kCase) << folder;
+  }
+}
