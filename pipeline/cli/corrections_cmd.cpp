@@ -28,7 +28,12 @@ const char* kHelp =
     "a 案号 found later, a scheme change). A nightly run never moves a numbered item; a person does:\n"
     "  --apply ID      apply one proposal (C0001): its files move, the old and new place are logged in\n"
     "                  catalog.db, the manifest keeps a pointer (\"moved_from\")\n"
-    "  --scheme FILE   filing scheme (default: templates/scheme/default.xml), for names and 档号\n";
+    "  --scheme FILE   filing scheme (default: templates/scheme/default.xml), for names and 档号\n\n"
+    "required: ARCHIVE (a directory with catalog.db, made by 'lianghua archive').\n"
+    "outputs: the list on stdout, in Chinese; with --apply, the item's files moved inside ARCHIVE, the\n"
+    "  decision logged in catalog.db (old and new place) and manifest.json rewritten.\n\n"
+    "exit codes: 0 listed or applied; 2 usage error, not an archive, an unknown or already decided\n"
+    "            proposal; 3 could not run (the archive is locked by a run, a file could not move).\n";
 
 std::string place_line(const std::string& place_json) {
   json p = json::parse(place_json, nullptr, false);
