@@ -1,6 +1,8 @@
-// Which case a folder of the inbox belongs to. Offices keep one folder per case, and put evidence,
-// drafts and scans in subfolders of it (05 证据材料/, 证据/, 草稿/): a folder holding case documents
-// belongs to their cases; a folder holding none belongs to the nearest folder above it that does.
+// Which case a folder of the inbox holds documents of — used only to choose which of several identical
+// copies is kept (duplicates.h); a document's case is decided on evidence (placement.h).
+// Offices keep one folder per case, and put evidence, drafts and scans in subfolders of it (05 证据材料/,
+// 证据/, 草稿/): a folder holding case documents belongs to their cases; a folder holding none belongs
+// to the nearest folder above it that does (the inbox root excepted).
 #pragma once
 #include <map>
 #include <set>

@@ -25,6 +25,9 @@ struct AllocationRequest {
   std::string identity;    // content hash of the item (stable across runs)
   std::string scope;       // sequence scope key (ArchivalCode::scope_key)
   int box_capacity = 50;   // 定量 of the category
+  // The item's place (JSON: category, case, volume, slot, folder, file stem, placed_by) given its new
+  // 档号; committed with the 件号 in the same transaction (issue 9: placement is decided once).
+  std::function<std::string(const std::string& archival_code)> placement;
 };
 
 struct Allocation {
@@ -35,7 +38,23 @@ struct Allocation {
   int box_number = 0;
   int64_t location_index = 0;  // 0-based place of the box (柜-列-层-盒), allocated at first sight
   bool is_new = false;
+  std::string placement;   // the committed place (JSON); empty for an item numbered before places were kept
 };
+
+// A proposed correction of an item's place (issue 9 item 1): new evidence never moves a numbered item;
+// a person applies it (`lianghua corrections ARCHIVE --apply C0001`), and the log keeps both places.
+struct Correction {
+  int64_t id = 0;                       // shown as C0001
+  std::string identity, archival_code, title;
+  std::string current, proposed;        // placement JSON
+  std::string reason;                   // 中文理由 (machine_kind)
+  std::string status = "proposed";      // proposed, applied, withdrawn
+  std::string proposed_at, decided_at;
+  std::string new_archival_code;        // when applying gave the item a number in another 门类/年度/期限
+  std::string old_paths, new_paths;     // JSON arrays: the files' paths before and after (applied only)
+};
+std::string correction_id(int64_t id);                  // 7 → "C0007"
+std::optional<int64_t> parse_correction_id(const std::string& s);  // "C0007" or "7" → 7
 
 struct InputRecord {
   std::string path;        // relative to INBOX
@@ -50,6 +69,7 @@ struct ItemRecord {
   std::string identity;
   std::string archival_code;
   std::string manifest;    // the item's manifest JSON (one line)
+  std::string placement;   // fills the committed place of an item numbered before places were kept
 };
 
 class Catalogue {
@@ -91,6 +111,23 @@ class Catalogue {
   };
   std::vector<InputEntry> input_entries() const;
   int last_number(const std::string& scope) const;
+  // The committed place (JSON) of the first-numbered item of a case (its case_key), if any.
+  std::optional<std::string> case_place(const std::string& case_key) const;
+
+  // Corrections. One transaction: each proposal of this run is stored (an open proposal of the same
+  // item and the same proposed place keeps its id); the open proposals of the `examined` identities
+  // that this run no longer proposes are withdrawn (the evidence went away).
+  void propose_corrections(const std::vector<Correction>& proposals, const std::vector<std::string>& examined,
+                           const std::string& at);
+  std::vector<Correction> corrections(bool open_only) const;  // by id
+  std::optional<Correction> correction(int64_t id) const;
+  // Applying, step 1 (its own transaction): the item's number in new_scope (the next free 件号 there;
+  // its old number stays unused, logged by step 2). Repeating it after a crash returns the same number.
+  Allocation renumber(const std::string& identity, const std::string& new_scope, int box_capacity,
+                      const std::function<std::string(const std::string& scope, int number)>& format);
+  // Applying, step 2, once the files are in their new place: the item's place and manifest, and the
+  // correction marked applied with the old and new paths, in one transaction.
+  void record_applied(const Correction& c, const std::string& placement, const std::string& manifest);
 
   // Runs: the wall clock lives here and in the report, never in the manifest.
   int64_t begin_run(const std::string& started_at);

@@ -16,12 +16,14 @@ int document_number(const model::InspectedFile& f, const Scheme& s) {
   return match_document_type(s, stem_of(f.path));
 }
 
-std::string assign_category(const model::InspectedFile& f, int doc_number, const Scheme& s) {
+std::string assign_category(const model::InspectedFile& f, int doc_number, const Scheme& s, bool allow_case) {
   struct Cand { int priority; size_t cat; size_t order; const CategoryMatch* m; };
   std::vector<Cand> cands;
-  for (size_t ci = 0; ci < s.categories.size(); ++ci)
+  for (size_t ci = 0; ci < s.categories.size(); ++ci) {
+    if (!allow_case && s.categories[ci].kind == CategoryKind::Case) continue;
     for (size_t mi = 0; mi < s.categories[ci].matches.size(); ++mi)
       cands.push_back({s.categories[ci].matches[mi].priority, ci, mi, &s.categories[ci].matches[mi]});
+  }
   std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
     return std::tie(a.priority, a.cat, a.order) < std::tie(b.priority, b.cat, b.order);
   });
@@ -38,7 +40,10 @@ std::string assign_category(const model::InspectedFile& f, int doc_number, const
     }
     if (!m.title_contains.empty()) {
       any_condition = true;
-      ok = ok && (contains_any(f.title, m.title_contains) || contains_any(name, m.title_contains));
+      // The type told on content (normalize: a 现场检查笔录 of the routine form is 检查记录) counts as
+      // much as the title's words.
+      ok = ok && (contains_any(f.title, m.title_contains) || contains_any(name, m.title_contains) ||
+                  contains_any(f.fields.doc_type, m.title_contains));
     }
     if (any_condition && ok) return s.categories[c.cat].code;
   }

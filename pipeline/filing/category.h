@@ -12,7 +12,9 @@ namespace lh::filing {
 // name/alias match over the title, then the file name.
 int document_number(const model::InspectedFile& f, const Scheme& s);
 
-// The category code (never empty: the scheme's default when nothing matches).
-std::string assign_category(const model::InspectedFile& f, int doc_number, const Scheme& s);
+// The category code (never empty: the scheme's default when nothing matches). Without allow_case,
+// case categories are skipped: the category a document takes by its own type when nothing places it
+// in a case (issue 9: 检查记录 or 文书, never a case of its own).
+std::string assign_category(const model::InspectedFile& f, int doc_number, const Scheme& s, bool allow_case = true);
 
 }  // namespace lh::filing

@@ -13,6 +13,7 @@
 #include "filing/duplicates.h"
 #include "filing/file_name.h"
 #include "filing/junk.h"
+#include "filing/placement.h"
 #include "filing/retention.h"
 #include "filing/text_util.h"
 #include "filing/versions.h"
@@ -218,8 +219,9 @@ struct Facts {
   int doc = 0;
   std::string cat;
   std::string folder;
-  std::string case_number;  // the case it names (case documents only), then the case it is grouped in
+  std::string case_number;  // the case it names (case documents only), then the case it is placed in
   std::string case_key;
+  std::string placed_by;    // the evidence, in Chinese (manifest "placed_by")
 };
 
 Facts facts_of(const PlannedInput& in, const Scheme& s) {
@@ -290,34 +292,73 @@ std::vector<size_t> set_duplicates(Plan& plan, const std::vector<size_t>& live, 
   return uniques;
 }
 
-// 分类 of a document into a case: its own 案号, else the one case of its folder (or the nearest folder
-// above that holds case documents: 证据/, 草稿/), else a 文号 of its own, else its folder.
-void group_into_cases(const Plan& plan, const std::vector<size_t>& uniques, std::map<size_t, Facts>& facts,
-                      const Scheme& s) {
-  const CaseFolders case_folders = case_folders_of(plan, uniques, facts);
+// Office documents of no 范本 type (a 通知, a 工作小结, a 报告) are filed by their type: only their own
+// 案号 puts them in a case, never the folder or ZIP they were saved in (issue 9: an office's quarterly
+// summary sat in a case's ZIP). DA/T 22-2015 §5.2: 文书 are classified by what they are.
+constexpr const char* kOfficeDocumentWords = "通知|通报|总结|小结|计划|请示|批复|纪要|简报|报告|方案|制度";
+
+PlacementDoc placement_doc(const PlannedInput& in, const Facts& fa) {
+  PlacementDoc d;
+  d.path = in.path;
+  d.own_case = fa.case_number;
+  for (const auto& cn : in.file->fields.case_numbers) {
+    const std::string& n = cn.normalized.empty() ? cn.raw : cn.normalized;
+    if (n != fa.case_number) d.other_numbers.push_back(n);
+  }
+  d.parties = in.file->fields.parties;
+  d.title = title_of(*in.file);
+  return d;
+}
+
+// Only what could be case material looks for evidence beyond its own 案号: a 范本 document, or a
+// document of no particular category that is not an office document. Inspection records never do.
+bool may_join_a_case(const PlannedInput& in, const Facts& fa, const Scheme& s) {
+  const Category* c = s.category(fa.cat);
+  if (c && c->kind == CategoryKind::Case) return true;
+  if (fa.cat != s.default_category) return false;
+  return !contains_any(in.file->title, kOfficeDocumentWords) && !contains_any(base_name(in.path), kOfficeDocumentWords);
+}
+
+std::string type_reason(const model::InspectedFile& f, const Facts& fa, const Scheme& s) {
+  const Category* c = s.category(fa.cat);
+  const std::string category = c ? c->name : fa.cat;
+  if (f.records.size() >= 2) return "按记录内容：" + std::to_string(f.records.size()) + " 条检查记录 → " + category;
+  std::string type = !f.fields.doc_type.empty() ? f.fields.doc_type
+                     : (fa.doc && s.document(fa.doc)) ? s.document(fa.doc)->name : std::string("未识别");
+  return "按文书类型：" + type + " → " + category;
+}
+
+// 分类 into cases on evidence, not proximity (placement.h): its own 案号, else a 文号 of its own the
+// case's documents cite, else a folder or ZIP that is the case's by name. Without evidence a document
+// is filed by its own type, never made a case of its own.
+void place_documents(const Plan& plan, const std::vector<size_t>& uniques, std::map<size_t, Facts>& facts,
+                     const Scheme& s) {
   const Category* case_cat = nullptr;
   for (const auto& c : s.categories) if (c.kind == CategoryKind::Case) { case_cat = &c; break; }
+  CaseEvidenceIndex index(s);
+  for (size_t i : uniques) index.add(placement_doc(plan.inputs[i], facts.at(i)));
   for (size_t i : uniques) {
     Facts& fa = facts.at(i);
+    const PlannedInput& in = plan.inputs[i];
     const Category* c = s.category(fa.cat);
-    const std::set<std::string> folder_cases = case_folders.cases_of(fa.folder);
-    bool in_case_folder = folder_cases.size() == 1;
-    // A document of no particular category in a case's folder (a photo, a licence copy) is evidence
-    // of that case.
-    if (case_cat && fa.cat == s.default_category && c && c->kind != CategoryKind::Case && in_case_folder) {
-      fa.cat = case_cat->code;
-      c = case_cat;
+    const bool typed_as_case = c && c->kind == CategoryKind::Case;
+    if (!fa.case_number.empty()) {
+      fa.placed_by = "本文案号 " + fa.case_number;
+    } else if (case_cat && may_join_a_case(in, fa, s)) {
+      auto ev = index.by_cited_number(placement_doc(in, fa));
+      if (!ev) ev = index.by_folder(in.path);
+      if (ev) {
+        fa.cat = case_cat->code;
+        fa.case_number = ev->case_number;
+        fa.placed_by = ev->placed_by;
+      }
     }
-    if (!c || c->kind != CategoryKind::Case) continue;
-    if (fa.case_number.empty() && in_case_folder) fa.case_number = *folder_cases.begin();
-    // Only a document's own 文号 (a 告知书's 罚告 number, say) and no case folder: it names the case.
     if (fa.case_number.empty()) {
-      const auto& f = *plan.inputs[i].file;
-      if (!f.fields.case_numbers.empty())
-        fa.case_number = f.fields.case_numbers.front().normalized.empty() ? f.fields.case_numbers.front().raw
-                                                                          : f.fields.case_numbers.front().normalized;
+      if (typed_as_case) fa.cat = assign_category(*in.file, fa.doc, s, false);
+      fa.placed_by = (typed_as_case ? std::string("无案件证据（本文无案号，所在文件夹不是案卷），") : std::string()) +
+                     type_reason(*in.file, fa, s);
     }
-    fa.case_key = fa.case_number.empty() ? "folder:" + fa.folder : "case:" + fa.case_number;
+    fa.case_key = fa.case_number.empty() ? std::string() : "case:" + fa.case_number;
   }
 }
 
@@ -379,7 +420,7 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
   // 整理: duplicates, then cases, then versions.
   std::map<std::string, size_t> kept_of_sha;
   std::vector<size_t> uniques = set_duplicates(plan, live, facts, s, ctx, kept_of_sha);
-  group_into_cases(plan, uniques, facts, s);
+  place_documents(plan, uniques, facts, s);
   std::vector<VersionGroup> groups = group_versions(plan, uniques, facts, s);
 
   // Items.
@@ -404,11 +445,8 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
     it.kind = c ? c->kind : CategoryKind::Documents;
     it.case_key = fa.case_key;
     it.case_number = fa.case_number;
-    if (!fa.case_key.empty()) {
-      std::string folder_name = base_name(fa.folder);
-      if (folder_name.empty()) folder_name = "未分组";
-      it.case_name = fa.case_number.empty() ? folder_name : fa.case_number;
-    }
+    it.case_name = fa.case_number;
+    it.placed_by = fa.placed_by;
     it.fonds = o.fonds;
     it.organisation = o.organisation;
     it.title = title_of(f);
@@ -447,6 +485,7 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
     std::vector<std::string> periods;
     for (size_t k : members) { docs.push_back(plan.items[k].doc_number); periods.push_back(plan.items[k].retention); }
     std::string ret = retention_for_case(*c, s, docs, periods);
+    if (auto committed = ctx.case_scope ? ctx.case_scope(key) : std::nullopt) std::tie(year, ret) = *committed;
     for (size_t k : members) { plan.items[k].year = year; plan.items[k].retention = ret; }
   }
 

@@ -2,7 +2,7 @@
 // order the Catalogue should number them. Pure: no I/O, no clock; the same inputs give the same plan.
 //   清扫  junk (classify_junk) and unreadable inputs (quarantined) are set aside;
 //   整理  same bytes → one item (find_duplicates); drafts/copies → versions of the final (find_versions);
-//   分类  category (assign_category), case grouping (案号 in the text, else folder or ZIP);
+//   分类  category (assign_category), cases on evidence only (placement.h);
 //   排列  第七十八条 order inside a case, date order elsewhere (DA/T 22-2015 §5.3).
 #pragma once
 #include <functional>
@@ -41,6 +41,7 @@ struct PlannedItem {
   CategoryKind kind = CategoryKind::Documents;
   std::string case_key, case_number, case_name;
   CasePlace place;                         // cases only
+  std::string placed_by;                   // why here, in Chinese (placement.h; manifest "placed_by")
   std::string fonds, organisation, retention;
   int year = 0;
   std::string title, doc_type, date, ext, format;
@@ -60,6 +61,9 @@ struct Plan {
 struct PlanContext {
   std::function<bool(const std::string& sha)> known_identity;                      // has a 件号
   std::function<std::optional<std::string>(const std::string& sha)> archived_path;  // input that was kept
+  // A case numbered on an earlier night: its committed 年度 and 保管期限, which a new document of the
+  // case takes (一案一卷: one case, one scope, even when its earlier papers have left the inbox).
+  std::function<std::optional<std::pair<int, std::string>>(const std::string& case_key)> case_scope;
 };
 
 Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s, const Office& o,

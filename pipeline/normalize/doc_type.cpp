@@ -11,6 +11,7 @@
 //
 // Decisions: 现场检查笔录 is No. 9 现场笔录. 检查记录 (日常监督检查记录, 现场检查记录) is not a 范本
 // document: number 0 with name "检查记录". 行政处罚事先告知书 (the pre-2019 name) is No. 37.
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -193,6 +194,28 @@ DocType classify_doc_type(std::string_view title, std::string_view text_head) {
     if (d.number > 0 || !d.name.empty()) return d;
   }
   return {};
+}
+
+// 现场检查笔录 is a title two different forms carry (issue 9: a routine record was filed as a case's
+// evidence). 2021 范本 No. 9 现场笔录 is evidence in a case: it names a 当事人 and is made for a case
+// (案号, 涉嫌, 立案). An office's routine inspection (日常监督检查, 《市场监督管理行政处罚程序规定》
+// does not govern it) names a 被检查单位 / 检查对象 and records 检查内容 / 检查结果: 检查记录, not a 范本
+// document. So No. 9 stays No. 9 only on the form of a case; the title word 检查 with no case form, or
+// the routine form with no case form, makes it 检查记录.
+DocType tell_inspection_from_evidence(const DocType& d, std::string_view title, std::string_view text,
+                                      bool has_case_number) {
+  if (d.number != 9) return d;
+  static const char* kCaseForm[] = {"当事人", "涉嫌", "立案", "案件", "案由"};
+  static const char* kRoutineForm[] = {"被检查单位", "检查对象", "检查内容", "检查结果", "日常监督", "监督检查"};
+  auto has = [](std::string_view hay, const char* needle) { return hay.find(needle) != std::string_view::npos; };
+  const std::string flat_title = detail::to_utf8(canon(detail::from_utf8(title)));
+  const std::string flat_text = detail::to_utf8(detail::strip_spaces(detail::from_utf8(text)));
+  bool case_form = has_case_number;
+  for (const char* w : kCaseForm) case_form = case_form || has(flat_text, w);
+  if (case_form) return d;
+  bool routine = has(flat_title, "检查笔录") || has(flat_text.substr(0, std::min<size_t>(flat_text.size(), 600)), "检查笔录");
+  for (const char* w : kRoutineForm) routine = routine || has(flat_text, w);
+  return routine ? DocType{0, "检查记录"} : d;
 }
 
 }  // namespace lh::normalize

@@ -42,6 +42,7 @@ model::Fields extract_fields(std::string_view text, std::string_view title) {
   // The first lines of the text stand in for a missing or uninformative title.
   constexpr size_t kHeadBytes = 1200;
   DocType d = classify_doc_type(title, text.substr(0, std::min(text.size(), kHeadBytes)));
+  d = tell_inspection_from_evidence(d, title, text, !f.case_numbers.empty());
   f.doc_type = d.name;
   f.doc_type_number = d.number;
   return f;

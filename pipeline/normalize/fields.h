@@ -39,6 +39,11 @@ std::optional<std::string> parse_date(std::string_view s);
 struct DocType { int number = 0; std::string name; };
 DocType classify_doc_type(std::string_view title, std::string_view text_head = {});
 const std::vector<std::string>& fanben_2021_documents();  // index 0 = No. 1
+// The title 现场检查笔录 names two forms: 范本 No. 9 现场笔录 (a case's evidence: 当事人, 案号, 涉嫌)
+// and a routine inspection record (被检查单位, 检查结果: 检查记录). No. 9 is kept only on the form of a
+// case; otherwise {0, "检查记录"} (issue 9: told apart on content and form, not title words alone).
+DocType tell_inspection_from_evidence(const DocType& d, std::string_view title, std::string_view text,
+                                      bool has_case_number);
 
 // 当事人 from labelled lines (当事人：, 被检查单位：, 检查对象：, 名称：).
 std::vector<std::string> find_parties(std::string_view text);

@@ -18,6 +18,7 @@
 #include "filing/text_util.h"
 #include "ingest/inspected_json.h"
 #include "package/files.h"
+#include "package/item_place.h"
 #include "package/lock.h"
 #include "package/manifest.h"
 #include "package/report.h"
@@ -43,17 +44,25 @@ struct Member {          // one file of an item: the final or a version
   int version_no = 0;
 };
 
-// Where an item's files go (relative to ARCHIVE); see archive.h.
-fs::path item_dir(const filing::PlannedItem& it, const filing::ArchivalCode& code) {
-  fs::path d = fs::path(code.category) / std::to_string(code.year);
-  if (it.kind == filing::CategoryKind::Case) {
-    d /= filing::clean_file_name(it.case_name.empty() ? "未分组" : it.case_name, 200);
-    if (!it.place.volume_name.empty()) d /= filing::clean_file_name(it.place.volume_name, 64);
-  } else {
-    d /= code.retention;
-  }
-  return d;
-}
+// What one archive run hands from step to step (each step below is one function).
+struct Run {
+  const ArchiveOptions& opt;
+  const filing::Scheme& s;
+  filing::Catalogue& cat;
+  const fs::path out;
+  filing::Plan plan;
+  RunInfo info;
+  std::unordered_map<std::string, std::string> stored_items;  // identity → stored manifest line
+  std::vector<std::vector<Member>> members;                   // per plan item
+  std::vector<json> held_before;                              // each item's files of the last run, read once
+  std::vector<bool> alive;
+  std::vector<size_t> live;                                   // items that got a number, in order
+  std::vector<filing::Allocation> allocs;                     // parallel to live
+  std::vector<filing::Correction> proposals;                  // this night's proposed corrections
+  std::vector<std::string> examined;                          // identities whose place was checked
+  size_t new_items = 0;
+  json placed = json::array();                                // report["placements"]: new items, placed_by
+};
 
 json previous_files(const json& prev) {
   json out = json::array();
@@ -76,6 +85,325 @@ std::string error_lines(const std::vector<std::string>& v) {
   return s;
 }
 
+const std::string& stored_manifest(const Run& r, const std::string& identity) {
+  static const std::string none;
+  auto p = r.stored_items.find(identity);
+  return p == r.stored_items.end() ? none : p->second;
+}
+
+void quarantine_item_inputs(Run& r, size_t k, const std::string& why) {
+  const auto& it = r.plan.items[k];
+  std::vector<int> all = {it.final_input};
+  all.insert(all.end(), it.version_inputs.begin(), it.version_inputs.end());
+  all.insert(all.end(), it.duplicate_inputs.begin(), it.duplicate_inputs.end());
+  for (int i : all) {
+    auto& in = r.plan.inputs[static_cast<size_t>(i)];
+    in.fate = Fate::Quarantined;
+    in.reason = why;
+    in.item = -1;
+  }
+  r.alive[k] = false;
+}
+
+// Copies one member's bytes to .staging/<sha256> (or finds them already in the archive). False: not
+// staged, `why` says why.
+bool stage_member(Run& r, Member& mem, const model::InspectedFile& f, const json& prev_files, const fs::path& staging,
+                  std::string& why) {
+  for (const auto& pf : prev_files) {
+    if (pf.value("sha256", "") != f.sha256) continue;
+    std::string p = pf.value("path", "");
+    std::error_code ec;
+    if (!p.empty() && fs::is_regular_file(r.out / p, ec) && fs::file_size(r.out / p, ec) == f.size) { mem.reused = p; return true; }
+  }
+  mem.staged = staging / f.sha256;
+  std::optional<std::string> got;
+  // No fsync per file: one sync_filesystem() makes the whole batch durable.
+  if (f.entry_bytes) got = write_hashed(*f.entry_bytes, mem.staged, why, false);
+  else if (!f.is_zip_entry && !f.source_path.empty()) got = copy_hashed(f.source_path, mem.staged, why, false);
+  else why = "压缩包条目的内容不在内存中，请重新读取该压缩包 (entry_bytes_missing)";
+  if (got && *got != f.sha256) why = "读取后文件已被改动（SHA-256 不一致），下次运行再归档 (changed_while_read)";
+  if (got && *got == f.sha256) return true;
+  std::error_code ec;
+  fs::remove(mem.staged, ec);
+  return false;
+}
+
+// 1. Every member's bytes staged (verified against the inspected SHA-256) before any number is given.
+void stage_members(Run& r, const fs::path& staging) {
+  fs::remove_all(staging);
+  fs::create_directories(staging);
+  const size_t n = r.plan.items.size();
+  r.members.assign(n, {});
+  r.held_before.assign(n, json::array());
+  r.alive.assign(n, true);
+  for (size_t k = 0; k < n; ++k) {
+    const auto& it = r.plan.items[k];
+    const std::string& stored = stored_manifest(r, it.identity);
+    if (!stored.empty()) r.held_before[k] = previous_files(json::parse(stored, nullptr, false));
+    std::vector<int> ids = {it.final_input};
+    ids.insert(ids.end(), it.version_inputs.begin(), it.version_inputs.end());
+    int vno = 0;
+    for (size_t m = 0; m < ids.size(); ++m) {
+      auto& in = r.plan.inputs[static_cast<size_t>(ids[m])];
+      Member mem{ids[m], m == 0 ? "original" : "version", in.file->sha256, in.file->size, {}, {}, {}, 0};
+      std::string why;
+      if (!stage_member(r, mem, *in.file, r.held_before[k], staging, why)) {
+        if (m == 0) { quarantine_item_inputs(r, k, why); break; }
+        in.fate = Fate::Quarantined;
+        in.reason = why;
+        in.item = -1;
+        continue;
+      }
+      if (m > 0) mem.version_no = ++vno;
+      if (!mem.staged.empty()) kill_point("stage");
+      r.members[k].push_back(std::move(mem));
+    }
+  }
+  std::string err;
+  if (!sync_filesystem(staging, err)) throw std::runtime_error(err);
+}
+
+filing::ArchivalCode code_of(const Run& r, const std::string& archival_code) {
+  auto code = filing::parse_archival_code(archival_code, r.s.code_segments, r.s.item_digits);
+  if (!code) throw std::runtime_error("catalogue holds an unreadable 档号: " + archival_code);
+  return *code;
+}
+
+// 2. Numbers and places: one transaction for the whole batch, in the plan's order. A new item's place
+// is committed with its 件号; a numbered item keeps the place it has.
+void allocate_numbers(Run& r) {
+  std::vector<filing::AllocationRequest> reqs;
+  std::map<std::string, filing::ArchivalCode> proto;  // scope → code without 件号
+  for (size_t k = 0; k < r.plan.items.size(); ++k) {
+    if (!r.alive[k]) continue;
+    const auto& it = r.plan.items[k];
+    const filing::Category* c = r.s.category(it.category);
+    std::string scope = it.scope_key(r.s);
+    proto[scope] = filing::ArchivalCode{it.fonds, it.category, it.year, it.retention, it.organisation, 0};
+    auto place = [&r, k](const std::string& code) {
+      return planned_place(r.plan.items[k], code_of(r, code), r.s).dump(-1, ' ', false, json::error_handler_t::replace);
+    };
+    reqs.push_back({it.identity, scope, c ? c->box_capacity : 50, place});
+    r.live.push_back(k);
+  }
+  r.allocs = r.cat.allocate(reqs, [&](const std::string& scope, int n) {
+    auto p = proto.find(scope);
+    if (p == proto.end()) return std::string();
+    filing::ArchivalCode c = p->second;
+    c.item = n;
+    return c.format(r.s.code_segments, r.s.item_digits);
+  }, {[](size_t) { kill_point("number"); }});
+}
+
+// Moves or renames one member into its place and checks it there.
+void place_member(Run& r, Member& mem) {
+  std::string err;
+  fs::path dest = r.out / mem.dest;
+  fs::create_directories(dest.parent_path());
+  if (!mem.reused.empty()) {
+    if (mem.reused != mem.dest && !rename_durable(r.out / mem.reused, dest, err, false)) throw std::runtime_error(err);
+    return;
+  }
+  if (!rename_durable(mem.staged, dest, err, false)) throw std::runtime_error(err);
+  auto check = sha256_file(dest);  // verified once in place
+  if (!check || *check != mem.sha256)
+    throw std::runtime_error("copy of " + r.plan.inputs[static_cast<size_t>(mem.input)].path +
+                             " does not match its SHA-256 after writing " + mem.dest);
+  kill_point("place");
+}
+
+// 3a. The item's files in its committed place; returns {files, versions} of the manifest entry.
+std::pair<json, json> place_item_files(Run& r, size_t k, const json& place) {
+  auto& it = r.plan.items[k];
+  json files = json::array(), versions = json::array();
+  std::set<std::string> now_paths;
+  // Files already in the archive move first, so a new final never overwrites an old one that is
+  // about to become a version.
+  std::stable_sort(r.members[k].begin(), r.members[k].end(),
+                   [](const Member& x, const Member& y) { return !x.reused.empty() && y.reused.empty(); });
+  for (auto& mem : r.members[k]) {
+    const auto& in = r.plan.inputs[static_cast<size_t>(mem.input)];
+    mem.dest = mem.role == "version" ? version_path(place, mem.version_no, filing::extension_lower(in.path))
+                                     : original_path(place, it.ext);
+    place_member(r, mem);
+    now_paths.insert(mem.dest);
+    json fj = {{"role", mem.role}, {"path", mem.dest}, {"sha256", mem.sha256}, {"size", mem.size}, {"source", in.path}};
+    if (mem.role == "version") {
+      fj["version"] = mem.version_no;
+      fj["mtime_ns"] = in.file->mtime_ns;
+      versions.push_back(fj);
+    } else {
+      files.push_back(fj);
+    }
+  }
+  std::sort(versions.begin(), versions.end(),
+            [](const json& x, const json& y) { return x["version"].get<int>() < y["version"].get<int>(); });
+  // Files this item held before and no longer does (its final changed): remove them.
+  for (const auto& pf : r.held_before[k]) {
+    std::string p = pf.value("path", "");
+    if (!p.empty() && !now_paths.count(p) && p.find("..") == std::string::npos) {
+      std::error_code ec;
+      fs::remove(r.out / p, ec);
+    }
+  }
+  return {files, versions};
+}
+
+// 3b. The item's manifest entry: its 档号 and box from the catalogue, its place as committed.
+json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json& place, json files, json versions) {
+  const auto& it = r.plan.items[k];
+  const filing::ArchivalCode code = code_of(r, al.archival_code);
+  const filing::Category* c = r.s.category(code.category);
+  const int cap = c ? c->box_capacity : 50;
+  json sources = json::array();
+  sources.push_back(r.plan.inputs[static_cast<size_t>(it.final_input)].path);
+  for (int d : it.duplicate_inputs)
+    if (r.plan.inputs[static_cast<size_t>(d)].fate == Fate::Duplicate) sources.push_back(r.plan.inputs[static_cast<size_t>(d)].path);
+  json issues = json::array();
+  for (const auto& m : it.issues) issues.push_back({{"rule", m.rule}, {"message", m.message}, {"clause", m.clause}});
+  json j = {{"archival_code", al.archival_code}, {"category", code.category}, {"category_name", c ? c->name : ""},
+            {"colour", c ? c->colour : ""}, {"case_number", place.value("case_number", "")},
+            {"case_name", place.value("case_name", "")}, {"case_key", place.value("case_key", "")},
+            {"volume", place.value("volume", "")}, {"slot", place.value("slot", "")},
+            {"slot_order", place.value("slot_order", 0)}, {"placed_by", place.value("placed_by", "")},
+            {"year", code.year}, {"retention", code.retention},
+            {"retention_name", r.s.period(code.retention) ? r.s.period(code.retention)->name : ""},
+            {"organisation", code.organisation}, {"item_number", al.item_number},
+            {"box", filing::box_label(code, al.box_number, r.s.code_segments)},
+            {"box_range", {filing::first_item_in_box(al.box_number, cap), filing::first_item_in_box(al.box_number, cap) + cap - 1}},
+            {"location", filing::format_location(r.s.location, al.location_index)},
+            {"title", it.title}, {"doc_type", it.doc_type}, {"doc_number", it.doc_number}, {"date", it.date},
+            {"format", it.format}, {"files", std::move(files)}, {"versions", std::move(versions)},
+            {"sources", sources}, {"identity", it.identity}, {"issues", issues},
+            {"invalid_credit_codes", it.invalid_credit_codes}, {"warnings", it.warnings}};
+  // An item moved by a correction keeps the pointer from its old place (issue 9 item 1).
+  json stored = json::parse(stored_manifest(r, it.identity), nullptr, false);
+  if (stored.is_object() && stored.contains("moved_from")) j["moved_from"] = stored["moved_from"];
+  return j;
+}
+
+// 3. Every numbered item in its committed place; new evidence that would place it elsewhere becomes
+// a proposed correction, never a move.
+std::vector<filing::ItemRecord> place_items(Run& r) {
+  std::vector<filing::ItemRecord> records;
+  for (size_t a = 0; a < r.live.size(); ++a) {
+    size_t k = r.live[a];
+    const auto& it = r.plan.items[k];
+    const auto& al = r.allocs[a];
+    if (al.is_new) ++r.new_items;
+    filing::ArchivalCode code = code_of(r, al.archival_code);
+    filing::ArchivalCode as_planned{it.fonds, it.category, it.year, it.retention, it.organisation, code.item};
+    json planned = planned_place(it, as_planned, r.s);
+    const std::string& stored = stored_manifest(r, it.identity);
+    json place = committed_place(al.placement, stored, planned_place(it, code, r.s));
+    r.examined.push_back(it.identity);
+    if (al.is_new) r.placed.push_back(placement_json(al.archival_code, it.title, place, it.ext));
+    if (auto c = correction_for(it.identity, al.archival_code, it.title, it.ext, place, planned,
+                                al.scope != it.scope_key(r.s)))
+      r.proposals.push_back(std::move(*c));
+    auto [files, versions] = place_item_files(r, k, place);
+    std::string line = item_entry(r, k, al, place, std::move(files), std::move(versions))
+                           .dump(-1, ' ', false, json::error_handler_t::replace);
+    // Only what changed is written: an unchanged item costs no catalogue write.
+    if (stored != line) records.push_back({it.identity, al.archival_code, std::move(line), place.dump(-1, ' ', false, json::error_handler_t::replace)});
+  }
+  return records;
+}
+
+// 4. Inputs, with what inspection learned (for incremental re-runs); only changed rows are written.
+std::vector<filing::InputRecord> input_records(Run& r) {
+  std::map<int, std::string> code_of_item;
+  for (size_t a = 0; a < r.live.size(); ++a) code_of_item[static_cast<int>(r.live[a])] = r.allocs[a].archival_code;
+  std::vector<filing::InputRecord> in_records;
+  std::unordered_map<std::string, filing::InputRecord> stored_inputs;
+  for (auto& rec : r.cat.inputs()) stored_inputs.emplace(rec.path, std::move(rec));
+  for (const auto& in : r.plan.inputs) {
+    const auto& f = *in.file;
+    json facts = ingest::to_wire_json(f);
+    facts["lh_container"] = in.container;
+    facts["lh_standard_name"] = in.standard_name;
+    std::string code = in.item >= 0 && code_of_item.count(in.item) ? code_of_item[in.item] : std::string();
+    filing::InputRecord rec{in.path, f.size, f.mtime_ns, f.sha256, filing::fate_name(in.fate), code, in.reason,
+                            facts.dump(-1, ' ', false, json::error_handler_t::replace)};
+    const auto stored = stored_inputs.find(in.path);
+    if (!in.container) {
+      r.info.this_run[filing::fate_name(in.fate)]++;
+      if (stored == stored_inputs.end()) r.info.new_this_run[filing::fate_name(in.fate)]++;
+    }
+    if (stored == stored_inputs.end() || !same_input_record(stored->second, rec)) in_records.push_back(std::move(rec));
+    stored_inputs.erase(in.path);
+  }
+  // Inputs filed before and gone from the inbox now: kept (their items stay), marked as gone.
+  for (auto& [path, rec] : stored_inputs)
+    if (rec.present) {
+      rec.present = false;
+      in_records.push_back(std::move(rec));
+    }
+  return in_records;
+}
+
+// Steps 1–4: staged, numbered, placed, saved. What the catalogue held is released on return.
+void file_the_batch(Run& r, const fs::path& staging) {
+  for (auto& rec : r.cat.items()) r.stored_items.emplace(std::move(rec.identity), std::move(rec.manifest));
+  stage_members(r, staging);
+  allocate_numbers(r);
+  std::vector<filing::ItemRecord> records = place_items(r);
+  std::vector<filing::InputRecord> in_records = input_records(r);
+  // Every rename above is durable before the catalogue records where the files are.
+  std::string err;
+  if (!sync_filesystem(r.out, err)) throw std::runtime_error(err);
+  r.cat.save_batch(records, in_records);
+  r.cat.propose_corrections(r.proposals, r.examined, r.info.started_at);
+  kill_point("save");
+  r.stored_items.clear();
+  r.held_before.clear();
+  r.members.clear();
+}
+
+// 5. Manifest and report, each written atomically; then the derived documents (issue 5).
+void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
+  std::string err;
+  json manifest = build_manifest(r.cat, r.s, o);
+  res.manifest = r.out / "manifest.json";
+  if (!write_atomic(res.manifest, dump_json(manifest), err)) throw std::runtime_error(err);
+  kill_point("manifest");
+  r.info.new_items = res.new_items = r.new_items;
+  r.info.finished_at = r.opt.run_started_at.empty() ? now_iso(o.time_zone) : r.opt.run_started_at;
+  json report = build_report(manifest, r.s, r.info);
+  report["corrections"] = json::array();  // contract 1: proposed corrections, for a person
+  for (const auto& c : r.cat.corrections(true)) report["corrections"].push_back(correction_json(c));
+  report["placements"] = r.placed;  // where this night's new items went, and why
+  // Derived outputs (reading copies with 归档章, uniform 现场检查笔录, 案卷, 归档文件目录), rebuilt only
+  // where their items changed (volume_run.h). A failure here does not undo the filing.
+  if (r.opt.derived_outputs) {
+    DerivedOptions dopt;
+    dopt.run_date = r.info.started_at.substr(0, 10);
+    dopt.pool = r.opt.derive_pool;
+    dopt.progress = r.opt.derive_progress;
+    try {
+      report["derived"] = build_derived(manifest, r.out, r.s, o, dopt);
+    } catch (const std::exception& e) {
+      report["derived"] = {{"error", e.what()}};
+    }
+  }
+  if (!write_run_reports(report, r.out, res, err)) throw std::runtime_error(err);
+  res.items = manifest["items"].size();
+}
+
+void finish(Run& r, ArchiveResult& res) {
+  for (const auto& in : r.plan.inputs) {
+    if (in.container) continue;
+    res.by_fate[filing::fate_name(in.fate)]++;
+    if (in.fate == filing::Fate::Quarantined) res.set_aside.push_back({in.path, in.reason});
+  }
+  res.status = res.by_fate.count("quarantined") && res.by_fate["quarantined"] > 0 ? ArchiveStatus::SetAside : ArchiveStatus::Ok;
+  // The next run with the same fingerprint and this manifest has nothing to do (unchanged_run.h).
+  if (auto msha = sha256_file(res.manifest); msha && !r.opt.inbox_fingerprint.empty())
+    r.cat.set_state({{kStateFingerprint, r.opt.inbox_fingerprint}, {kStateManifestSha, *msha}});
+  r.cat.finish_run(r.info.run_id, r.info.finished_at, res.status == ArchiveStatus::Ok ? "ok" : "set-aside",
+                   json(res.by_fate).dump());
+}
+
 }  // namespace
 
 ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt) {
@@ -92,8 +420,6 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
 
 ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt, const ArchiveLock&) {
   ArchiveResult res;
-  std::string err;
-
   filing::SchemeLoad sl = filing::load_scheme(opt.scheme);
   fs::path office_xsd = opt.office_xsd.empty() ? opt.scheme.parent_path() / "office.xsd" : opt.office_xsd;
   filing::OfficeLoad ol = filing::load_office(opt.office, office_xsd);
@@ -104,295 +430,26 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     res.error = error_lines(errs);
     return res;
   }
-  const filing::Scheme& s = *sl.scheme;
-  const filing::Office& o = *ol.office;
-  const fs::path out = opt.out_dir;
-
   try {
-    filing::Catalogue cat(out / "catalog.db");
-    RunInfo run;
-    run.time_zone = o.time_zone;
-    run.started_at = opt.run_started_at.empty() ? now_iso(o.time_zone) : opt.run_started_at;
-    run.run_id = cat.begin_run(run.started_at);
-
+    filing::Catalogue cat(opt.out_dir / "catalog.db");
+    Run r{opt, *sl.scheme, cat, opt.out_dir, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0};
+    r.info.time_zone = ol.office->time_zone;
+    r.info.started_at = opt.run_started_at.empty() ? now_iso(ol.office->time_zone) : opt.run_started_at;
+    r.info.run_id = cat.begin_run(r.info.started_at);
     filing::PlanContext ctx;
     ctx.known_identity = [&](const std::string& sha) { return cat.has_identity(sha); };
     ctx.archived_path = [&](const std::string& sha) { return cat.archived_path_for(sha); };
-    filing::Plan plan = filing::plan_filing(inputs, s, o, opt.in_dir.string(), ctx);
-
-    const fs::path staging = out / ".staging";
-    {  // Scoped: what the catalogue held is released before the manifest is built (peak memory).
-    std::unordered_map<std::string, std::string> stored_items;  // identity → stored manifest line
-    for (auto& r : cat.items()) stored_items.emplace(std::move(r.identity), std::move(r.manifest));
-    auto stored_files = [&](const std::string& identity) {
-      auto p = stored_items.find(identity);
-      return p == stored_items.end() || p->second.empty() ? json::array()
-                                                          : previous_files(json::parse(p->second, nullptr, false));
+    ctx.case_scope = [&](const std::string& key) -> std::optional<std::pair<int, std::string>> {
+      json p = json::parse(cat.case_place(key).value_or(""), nullptr, false);
+      if (!p.is_object() || !p.contains("year")) return std::nullopt;
+      return std::make_pair(p.value("year", 0), p.value("retention", std::string()));
     };
-
-    // 1. Stage every member's bytes (verified against the inspected SHA-256) before any number is given.
+    r.plan = filing::plan_filing(inputs, r.s, *ol.office, opt.in_dir.string(), ctx);
+    const fs::path staging = r.out / ".staging";
+    file_the_batch(r, staging);
+    write_outputs(r, res, *ol.office);
     fs::remove_all(staging);
-    fs::create_directories(staging);
-    std::vector<std::vector<Member>> members(plan.items.size());
-    std::vector<json> held_before(plan.items.size());  // each item's files of the last run, read once
-    std::vector<bool> alive(plan.items.size(), true);
-    auto quarantine_item_inputs = [&](size_t k, const std::string& why) {
-      const auto& it = plan.items[k];
-      std::vector<int> all = {it.final_input};
-      all.insert(all.end(), it.version_inputs.begin(), it.version_inputs.end());
-      all.insert(all.end(), it.duplicate_inputs.begin(), it.duplicate_inputs.end());
-      for (int i : all) {
-        auto& in = plan.inputs[static_cast<size_t>(i)];
-        in.fate = Fate::Quarantined;
-        in.reason = why;
-        in.item = -1;
-      }
-      alive[k] = false;
-    };
-    for (size_t k = 0; k < plan.items.size(); ++k) {
-      const auto& it = plan.items[k];
-      held_before[k] = stored_files(it.identity);
-      const json& prev_files_j = held_before[k];
-      std::vector<int> ids = {it.final_input};
-      ids.insert(ids.end(), it.version_inputs.begin(), it.version_inputs.end());
-      int vno = 0;
-      for (size_t m = 0; m < ids.size(); ++m) {
-        auto& in = plan.inputs[static_cast<size_t>(ids[m])];
-        const auto& f = *in.file;
-        Member mem;
-        mem.input = ids[m];
-        mem.role = m == 0 ? "original" : "version";
-        mem.sha256 = f.sha256;
-        mem.size = f.size;
-        if (m > 0) mem.version_no = ++vno;
-        for (const auto& pf : prev_files_j) {
-          if (pf.value("sha256", "") != f.sha256) continue;
-          std::string p = pf.value("path", "");
-          std::error_code ec;
-          if (!p.empty() && fs::is_regular_file(out / p, ec) && fs::file_size(out / p, ec) == f.size) { mem.reused = p; break; }
-        }
-        std::string why;
-        if (mem.reused.empty()) {
-          mem.staged = staging / f.sha256;
-          std::optional<std::string> got;
-          // No fsync per file: one sync_filesystem() below makes the whole batch durable.
-          if (f.entry_bytes) got = write_hashed(*f.entry_bytes, mem.staged, why, false);
-          else if (!f.is_zip_entry && !f.source_path.empty()) got = copy_hashed(f.source_path, mem.staged, why, false);
-          else why = "压缩包条目的内容不在内存中，请重新读取该压缩包 (entry_bytes_missing)";
-          if (got && *got != f.sha256) why = "读取后文件已被改动（SHA-256 不一致），下次运行再归档 (changed_while_read)";
-          if (!got || *got != f.sha256) {
-            std::error_code ec;
-            fs::remove(mem.staged, ec);
-            if (m == 0) { quarantine_item_inputs(k, why); break; }
-            in.fate = Fate::Quarantined;
-            in.reason = why;
-            in.item = -1;
-            --vno;
-            continue;
-          }
-        }
-        if (!mem.staged.empty()) kill_point("stage");
-        members[k].push_back(std::move(mem));
-      }
-    }
-
-    // Every staged byte is on disk before any number is given for it.
-    if (!sync_filesystem(staging, err)) throw std::runtime_error(err);
-
-    // 2. Numbers: one transaction for the whole batch, in the plan's order.
-    std::vector<filing::AllocationRequest> reqs;
-    std::map<std::string, filing::ArchivalCode> proto;  // scope → code without 件号
-    std::vector<size_t> live;
-    for (size_t k = 0; k < plan.items.size(); ++k) {
-      if (!alive[k]) continue;
-      const auto& it = plan.items[k];
-      const filing::Category* c = s.category(it.category);
-      std::string scope = it.scope_key(s);
-      proto[scope] = filing::ArchivalCode{it.fonds, it.category, it.year, it.retention, it.organisation, 0};
-      reqs.push_back({it.identity, scope, c ? c->box_capacity : 50});
-      live.push_back(k);
-    }
-    auto allocs = cat.allocate(reqs, [&](const std::string& scope, int n) {
-      auto p = proto.find(scope);
-      if (p == proto.end()) return std::string();
-      filing::ArchivalCode c = p->second;
-      c.item = n;
-      return c.format(s.code_segments, s.item_digits);
-    }, {[](size_t) { kill_point("number"); }});
-
-    // 3. Place files, verify, build item entries.
-    std::vector<filing::ItemRecord> records;
-    for (size_t a = 0; a < live.size(); ++a) {
-      size_t k = live[a];
-      auto& it = plan.items[k];
-      const auto& al = allocs[a];
-      if (al.is_new) ++res.new_items;
-      auto code = filing::parse_archival_code(al.archival_code, s.code_segments, s.item_digits);
-      if (!code) throw std::runtime_error("catalogue holds an unreadable 档号: " + al.archival_code);
-      fs::path dir = item_dir(it, *code);
-      json files = json::array(), versions = json::array();
-      std::set<std::string> now_paths;
-      // Files already in the archive move first, so a new final never overwrites an old one that
-      // is about to become a version.
-      std::stable_sort(members[k].begin(), members[k].end(),
-                       [](const Member& x, const Member& y) { return !x.reused.empty() && y.reused.empty(); });
-      for (auto& mem : members[k]) {
-        const auto& in = plan.inputs[static_cast<size_t>(mem.input)];
-        std::string ext = it.ext;
-        std::string in_ext = filing::extension_lower(in.path);
-        if (mem.role == "version") {
-          std::string vext = "v" + std::to_string(mem.version_no) + (in_ext.empty() ? "" : "." + in_ext);
-          mem.dest = (dir / "versions" / filing::standard_name(s, al.archival_code, it.title, vext)).string();
-        } else {
-          mem.dest = (dir / filing::standard_name(s, al.archival_code, it.title, ext)).string();
-        }
-        fs::path dest = out / mem.dest;
-        fs::create_directories(dest.parent_path());
-        if (!mem.reused.empty()) {
-          if (mem.reused != mem.dest && !rename_durable(out / mem.reused, dest, err, false)) throw std::runtime_error(err);
-        } else {
-          if (!rename_durable(mem.staged, dest, err, false)) throw std::runtime_error(err);
-          auto check = sha256_file(dest);  // verified once in place
-          if (!check || *check != mem.sha256)
-            throw std::runtime_error("copy of " + in.path + " does not match its SHA-256 after writing " + mem.dest);
-          kill_point("place");
-        }
-        now_paths.insert(mem.dest);
-        json fj = {{"role", mem.role}, {"path", mem.dest}, {"sha256", mem.sha256}, {"size", mem.size}, {"source", in.path}};
-        if (mem.role == "version") {
-          fj["version"] = mem.version_no;
-          fj["mtime_ns"] = in.file->mtime_ns;
-          versions.push_back(fj);
-        } else {
-          files.push_back(fj);
-        }
-      }
-      std::sort(versions.begin(), versions.end(),
-                [](const json& x, const json& y) { return x["version"].get<int>() < y["version"].get<int>(); });
-      // Files this item held before and no longer does (its final changed): remove them.
-      for (const auto& pf : held_before[k]) {
-          std::string p = pf.value("path", "");
-          if (!p.empty() && !now_paths.count(p) && p.find("..") == std::string::npos) {
-            std::error_code ec;
-            fs::remove(out / p, ec);
-          }
-        }
-      const filing::Category* c = s.category(code->category);
-      int cap = c ? c->box_capacity : 50;
-      json sources = json::array();
-      sources.push_back(plan.inputs[static_cast<size_t>(it.final_input)].path);
-      for (int d : it.duplicate_inputs)
-        if (plan.inputs[static_cast<size_t>(d)].fate == Fate::Duplicate) sources.push_back(plan.inputs[static_cast<size_t>(d)].path);
-      json issues = json::array();
-      for (const auto& m : it.issues) issues.push_back({{"rule", m.rule}, {"message", m.message}, {"clause", m.clause}});
-      json j = {
-          {"archival_code", al.archival_code},
-          {"category", code->category},
-          {"category_name", c ? c->name : ""},
-          {"colour", c ? c->colour : ""},
-          {"case_number", it.case_number},
-          {"case_name", it.case_name},
-          {"case_key", it.case_key},
-          {"volume", it.place.volume_name},
-          {"slot", it.place.slot_name},
-          {"slot_order", it.place.slot_order},
-          {"year", code->year},
-          {"retention", code->retention},
-          {"retention_name", s.period(code->retention) ? s.period(code->retention)->name : ""},
-          {"organisation", code->organisation},
-          {"item_number", al.item_number},
-          {"box", filing::box_label(*code, al.box_number, s.code_segments)},
-          {"box_range", {filing::first_item_in_box(al.box_number, cap), filing::first_item_in_box(al.box_number, cap) + cap - 1}},
-          {"location", filing::format_location(s.location, al.location_index)},
-          {"title", it.title},
-          {"doc_type", it.doc_type},
-          {"doc_number", it.doc_number},
-          {"date", it.date},
-          {"format", it.format},
-          {"files", files},
-          {"versions", versions},
-          {"sources", sources},
-          {"identity", it.identity},
-          {"issues", issues},
-          {"invalid_credit_codes", it.invalid_credit_codes},
-          {"warnings", it.warnings},
-      };
-      std::string line = j.dump(-1, ' ', false, json::error_handler_t::replace);
-      // Only what changed is written: an unchanged item costs no catalogue write.
-      if (auto p = stored_items.find(it.identity); p == stored_items.end() || p->second != line)
-        records.push_back({it.identity, al.archival_code, std::move(line)});
-    }
-
-    // 4. Inputs, with what inspection learned (for incremental re-runs).
-    std::map<int, std::string> code_of_item;
-    for (size_t a = 0; a < live.size(); ++a) code_of_item[static_cast<int>(live[a])] = allocs[a].archival_code;
-    std::vector<filing::InputRecord> in_records;
-    std::unordered_map<std::string, filing::InputRecord> stored_inputs;
-    for (auto& r : cat.inputs()) stored_inputs.emplace(r.path, std::move(r));
-    for (const auto& in : plan.inputs) {
-      const auto& f = *in.file;
-      json facts = ingest::to_wire_json(f);
-      facts["lh_container"] = in.container;
-      facts["lh_standard_name"] = in.standard_name;
-      std::string code = in.item >= 0 && code_of_item.count(in.item) ? code_of_item[in.item] : std::string();
-      filing::InputRecord rec{in.path, f.size, f.mtime_ns, f.sha256, filing::fate_name(in.fate), code, in.reason,
-                              facts.dump(-1, ' ', false, json::error_handler_t::replace)};
-      const auto stored = stored_inputs.find(in.path);
-      if (!in.container) {
-        run.this_run[filing::fate_name(in.fate)]++;
-        if (stored == stored_inputs.end()) run.new_this_run[filing::fate_name(in.fate)]++;
-      }
-      if (stored == stored_inputs.end() || !same_input_record(stored->second, rec)) in_records.push_back(std::move(rec));
-      stored_inputs.erase(in.path);
-    }
-    // Inputs filed before and gone from the inbox now: kept (their items stay), marked as gone.
-    for (auto& [path, rec] : stored_inputs)
-      if (rec.present) {
-        rec.present = false;
-        in_records.push_back(std::move(rec));
-      }
-    // Every rename above is durable before the catalogue records where the files are.
-    if (!sync_filesystem(out, err)) throw std::runtime_error(err);
-    cat.save_batch(records, in_records);
-    kill_point("save");
-    }  // stored_items, records, in_records released
-
-    // 5. Manifest and report, each written atomically.
-    json manifest = build_manifest(cat, s, o);
-    res.manifest = out / "manifest.json";
-    if (!write_atomic(res.manifest, dump_json(manifest), err)) throw std::runtime_error(err);
-    kill_point("manifest");
-    run.new_items = res.new_items;
-    run.finished_at = opt.run_started_at.empty() ? now_iso(o.time_zone) : opt.run_started_at;
-    json report = build_report(manifest, s, run);
-    // Issue 5: derived outputs (reading copies with 归档章, uniform 现场检查笔录, 案卷, 归档文件目录),
-    // rebuilt only where their items changed (volume_run.h). A failure here does not undo the filing.
-    if (opt.derived_outputs) {
-      DerivedOptions dopt;
-      dopt.run_date = run.started_at.substr(0, 10);
-      dopt.pool = opt.derive_pool;
-      dopt.progress = opt.derive_progress;
-      try {
-        report["derived"] = build_derived(manifest, out, s, o, dopt);
-      } catch (const std::exception& e) {
-        report["derived"] = {{"error", e.what()}};
-      }
-    }
-    if (!write_run_reports(report, out, res, err)) throw std::runtime_error(err);
-    fs::remove_all(staging);
-
-    for (const auto& in : plan.inputs) {
-      if (in.container) continue;
-      res.by_fate[filing::fate_name(in.fate)]++;
-      if (in.fate == filing::Fate::Quarantined) res.set_aside.push_back({in.path, in.reason});
-    }
-    res.items = manifest["items"].size();
-    res.status = res.by_fate.count("quarantined") && res.by_fate["quarantined"] > 0 ? ArchiveStatus::SetAside : ArchiveStatus::Ok;
-    // The next run with the same fingerprint and this manifest has nothing to do (unchanged_run.h).
-    if (auto msha = sha256_file(res.manifest); msha && !opt.inbox_fingerprint.empty())
-      cat.set_state({{kStateFingerprint, opt.inbox_fingerprint}, {kStateManifestSha, *msha}});
-    cat.finish_run(run.run_id, run.finished_at, res.status == ArchiveStatus::Ok ? "ok" : "set-aside",
-                   json(res.by_fate).dump());
+    finish(r, res);
   } catch (const std::exception& e) {
     res.status = ArchiveStatus::Failed;
     res.error = e.what();

@@ -35,14 +35,18 @@ void list_refused_entries(json& inputs) {
 }  // namespace
 
 json build_manifest(const filing::Catalogue& cat, const filing::Scheme& s, const filing::Office& o) {
+  return build_manifest(cat, {{"fonds", o.fonds},
+                              {"fonds_name", o.fonds_name},
+                              {"office", o.name},
+                              {"organisation", o.organisation},
+                              {"scheme", s.name},
+                              {"scheme_version", s.version},
+                              {"format", "lianghua-manifest/1"}});
+}
+
+json build_manifest(const filing::Catalogue& cat, json archive_header) {
   json m;
-  m["archive"] = {{"fonds", o.fonds},
-                  {"fonds_name", o.fonds_name},
-                  {"office", o.name},
-                  {"organisation", o.organisation},
-                  {"scheme", s.name},
-                  {"scheme_version", s.version},
-                  {"format", "lianghua-manifest/1"}};
+  m["archive"] = std::move(archive_header);
   json items = json::array();
   for (const auto& it : cat.items()) {
     if (it.manifest.empty()) continue;  // allocated but never placed (a batch that failed later)

@@ -17,6 +17,8 @@ namespace lh::package {
 
 // Built from the catalogue alone (items sorted by 档号, inputs by path).
 nlohmann::json build_manifest(const filing::Catalogue& cat, const filing::Scheme& s, const filing::Office& o);
+// The same under a given "archive" header (a correction applied between runs keeps the last run's).
+nlohmann::json build_manifest(const filing::Catalogue& cat, nlohmann::json archive_header);
 
 // Pretty, UTF-8 unescaped, invalid UTF-8 replaced, trailing newline: the bytes written to disk.
 std::string dump_json(const nlohmann::json& j);

@@ -10,6 +10,7 @@
 #include "filing/office.h"
 #include "package/archive.h"
 #include "package/files.h"
+#include "package/item_place.h"
 #include "package/manifest.h"
 #include "package/volume_run.h"
 
@@ -325,6 +326,7 @@ std::string report_html(const json& r) {
   h += fates_table(r);
   h += categories_table(r);
   h += cases_table(r);
+  h += placements_html(r);  // issue 9: where this night's new items went, and why (placed_by)
   h += junk_table(r);
   h += "<h2>命名规范</h2>\n<p>已符合“&lt;档号&gt; &lt;题名&gt;.&lt;扩展名&gt;”的输入文件：" + str(r["naming_standard"], "already_standard") + " / " +
        str(r["naming_standard"], "inputs") + "</p>\n";

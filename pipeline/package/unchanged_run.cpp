@@ -93,6 +93,7 @@ std::optional<ArchiveResult> finish_if_unchanged(const ArchiveOptions& opt, cons
     run.finished_at = opt.run_started_at.empty() ? now_iso(run.time_zone) : opt.run_started_at;
     (*report)["run"] = run_json(run);
     (*report)["run"]["unchanged"] = true;
+    (*report)["placements"] = json::array();  // nothing was numbered tonight (its corrections still stand)
     if (report->contains("derived") && (*report)["derived"].contains("derived_counts")) {  // nothing rebuilt tonight
       json& c = (*report)["derived"]["derived_counts"];
       c = {{"rebuilt", 0}, {"reused", c.value("rebuilt", 0) + c.value("reused", 0)}};

@@ -82,6 +82,14 @@ VerifyResult verify_archive(const fs::path& dir) {
         else if (f->second != it.archival_code)
           problem("catalogue-differs", it.archival_code, "manifest says " + f->second);
         json cj = json::parse(it.manifest, nullptr, false);
+        // The place committed with the 件号 (issue 9): the original is where the catalogue put it.
+        json place = json::parse(it.placement, nullptr, false);
+        if (place.is_object() && cj.is_object() && cj.contains("files") && !cj["files"].empty()) {
+          std::string path = cj["files"][0].value("path", "");
+          std::string ext = fs::path(path).extension().string();
+          std::string want = (fs::path(place.value("folder", "")) / (place.value("file", "") + ext)).string();
+          if (path != want) problem("catalogue-differs", path, "catalogue places it at " + want);
+        }
         if (cj.is_object() && cj.contains("files"))
           for (const auto& file : cj["files"])
             for (const auto& mi : m["items"])

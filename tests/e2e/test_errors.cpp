@@ -118,8 +118,11 @@ TEST(ArchiveRun, RefusedZipBombEntryNoLongerReportedAsEmptyFile) {
   lh::test::write_file(root / "inbox" / "收件" / "案卷.zip", z);
   expect_refused_entry(root, "收件/案卷.zip/zeros.bin", "zip_bomb", "收件/案卷.zip");
   // Nothing of the bomb was kept: the archive holds no file near its inflated size.
-  for (const auto& e : fs::recursive_directory_iterator(root / "ARCHIVE"))
-    if (e.is_regular_file()) EXPECT_LT(e.file_size(), 10u << 20) << e.path();
+  for (const auto& e : fs::recursive_directory_iterator(root / "ARCHIVE")) {
+    if (e.is_regular_file()) {
+      EXPECT_LT(e.file_size(), 10u << 20) << e.path();
+    }
+  }
 }
 
 TEST(ArchiveRun, RefusedUnsafePathEntryNoLongerReportedAsEmptyFile) {

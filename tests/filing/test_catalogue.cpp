@@ -190,3 +190,51 @@ TEST(Catalogue, UnformattableNumberRollsTheBatchBack) {
                sql::Error);
   EXPECT_EQ(c.last_number("Z109|WS|2024|D30|CDS"), 0);
 }
+
+// Issue 9: an item's place is committed with its 件号, in the same transaction, and read back later:
+// a later night's request with another place changes nothing.
+TEST(Catalogue, PlaceIsCommittedWithTheNumberAndReadBack) {
+  auto dir = lh::test::temp_dir("cat-place");
+  Catalogue c(dir / "catalog.db");
+  AllocationRequest r{"h0", "Z109|WS|2024|D30|CDS", 50,
+                      [](const std::string& code) { return "{\"folder\":\"WS/2024/D30\",\"file\":\"" + code + "\"}"; }};
+  auto a = c.allocate({r}, fmt);
+  EXPECT_EQ(a[0].placement, "{\"folder\":\"WS/2024/D30\",\"file\":\"Z109-WS\u00B72024-D30-CDS-0001\"}");
+  r.placement = [](const std::string&) { return std::string("{\"folder\":\"AJ/2024/X\"}"); };
+  EXPECT_EQ(c.allocate({r}, fmt)[0].placement, a[0].placement) << "a numbered item keeps its place";
+}
+
+TEST(Catalogue, CorrectionsKeepTheirIdAndAreWithdrawnWhenTheEvidenceGoes) {
+  auto dir = lh::test::temp_dir("cat-corr");
+  Catalogue c(dir / "catalog.db");
+  c.allocate(batch("h", 2), fmt);
+  Correction p;
+  p.identity = "h0";
+  p.archival_code = "Z109-WS\u00B72024-D30-CDS-0001";
+  p.current = "{\"folder\":\"WS\"}";
+  p.proposed = "{\"folder\":\"AJ\"}";
+  p.reason = "新证据";
+  c.propose_corrections({p}, {"h0", "h1"}, "2024-06-01");
+  c.propose_corrections({p}, {"h0", "h1"}, "2024-06-02");
+  auto open = c.corrections(true);
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(correction_id(open[0].id), "C0001");
+  EXPECT_EQ(parse_correction_id("C0001"), 1);
+  EXPECT_FALSE(parse_correction_id("C00x1"));
+  c.propose_corrections({}, {"h0"}, "2024-06-03");
+  EXPECT_TRUE(c.corrections(true).empty());
+  ASSERT_EQ(c.corrections(false).size(), 1u);
+  EXPECT_EQ(c.corrections(false)[0].status, "withdrawn");
+}
+
+TEST(Catalogue, RenumberGivesTheNextNumberOfTheNewScopeOnce) {
+  auto dir = lh::test::temp_dir("cat-renumber");
+  Catalogue c(dir / "catalog.db");
+  c.allocate(batch("h", 2), fmt);
+  c.allocate(batch("j", 3, "Z109|JC|2024|D10|CDS"), fmt);
+  auto a = c.renumber("h0", "Z109|JC|2024|D10|CDS", 50, fmt);
+  EXPECT_EQ(a.archival_code, "Z109-JC\u00B72024-D10-CDS-0004");
+  EXPECT_EQ(c.renumber("h0", "Z109|JC|2024|D10|CDS", 50, fmt).archival_code, a.archival_code) << "repeatable";
+  EXPECT_EQ(c.last_number("Z109|WS|2024|D30|CDS"), 2) << "the old number is left unused, never reused";
+  EXPECT_EQ(c.allocate(batch("k", 1), fmt)[0].item_number, 3);
+}

@@ -115,3 +115,20 @@ TEST(DocType, BodySentencesAreNotTitles) {
   auto d = classify_doc_type("", "本局于2024年3月5日依法向你单位送达了行政处罚决定书，请于十五日内履行。\n");
   EXPECT_EQ(d.number, 0);
 }
+
+// Issue 9 "other businesses' records in a penalty case's volume": a routine 现场检查笔录 was taken for
+// 范本 No. 9 现场笔录. The form decides: 被检查单位 / 检查结果 without a case's marks is 检查记录.
+TEST(DocType, RoutineInspectionTitledXianchangJianchaBiluIsAnInspectionRecord) {
+  const std::string routine = "现场检查笔录\n被检查单位：澄海区宏达五金商行\n检查内容：明码标价\n检查结果：符合\n";
+  auto d = extract_fields(routine, "宏达五金 现场检查笔录").doc_type;
+  EXPECT_EQ(d, "检查记录");
+  EXPECT_EQ(extract_fields(routine, "宏达五金 现场检查笔录").doc_type_number, 0);
+  // The same title on a case's form (当事人, a 案号 or 涉嫌) stays No. 9.
+  const std::string evidence = "现场检查笔录\n当事人：澄海区美味餐馆\n现场发现超过保质期的食用油2桶。\n";
+  EXPECT_EQ(extract_fields(evidence, "现场检查笔录").doc_type_number, 9);
+  EXPECT_EQ(extract_fields("现场检查笔录\n澄市监处罚〔2025〕8号\n检查结果：见附件\n", "").doc_type_number, 9);
+  // 现场笔录 by its 范本 name with no form marks either way stays No. 9; with the routine form only, it
+  // is a 检查记录.
+  EXPECT_EQ(extract_fields("现场笔录\n时间：2025年4月3日\n", "现场笔录").doc_type_number, 9);
+  EXPECT_EQ(extract_fields("现场笔录\n被检查单位：海记水产\n检查结果：符合\n", "现场笔录").doc_type, "检查记录");
+}

@@ -75,6 +75,7 @@ Inbox sample(const fs::path& base) {
   d.fields.case_numbers = {cn};
   d.fields.doc_type = "行政处罚决定书";
   d.fields.doc_type_number = 45;
+  d.fields.parties = {"张三"};  // the folder is named by it (案件名称): the photo's evidence (issue 9)
   d.fields.dates = {"2024-03-01"};
   d.fields.credit_codes = {{"91350100M000100Y4Z", false}};
   auto& l = in.add("案件/张三无照经营案/立案审批表.pdf", "opening", "立案审批表", model::Format::Pdf);
