@@ -15,6 +15,7 @@
 #include <string>
 
 #include "normalize/field_text.h"
+#include "normalize/doc_facts.h"
 #include "normalize/fields.h"
 
 namespace lh::normalize {
@@ -193,6 +194,19 @@ DocType classify_doc_type(std::string_view title, std::string_view text_head) {
     if (d.number > 0 || !d.name.empty()) return d;
   }
   return {};
+}
+
+// Exactly a name or alias of the table (remarks such as （副本） dropped), or one of the 检查记录
+// forms' names: nothing in it says whose document it is.
+bool is_bare_form_title(std::string_view title) {
+  const icu::UnicodeString t = drop_remarks(canon(detail::from_utf8(title)));
+  if (t.isEmpty()) return false;
+  for (auto& p : patterns())
+    if (t == p.text) return true;
+  for (const char16_t* n : {u"检查记录", u"现场检查记录", u"日常检查记录", u"日常监督检查记录", u"监督检查记录",
+                            u"日常监督检查记录表", u"检查记录表", u"日常监督检查表"})
+    if (t == icu::UnicodeString(n)) return true;
+  return false;
 }
 
 }  // namespace lh::normalize
