@@ -55,7 +55,9 @@ void choose_date(const model::InspectedFile& f, const Scheme& s, int doc, ItemFa
     out.date_by = "检查记录的检查时间（inspected_at）";
     return;
   }
-  const FactRule* rule = s.fact_rule(doc, f.fields.doc_type);
+  // A file of several records (a quarter's records, an export) covers a period: its 件 is dated by
+  // its last date, not by the first record's field.
+  const FactRule* rule = f.records.size() >= 2 ? nullptr : s.fact_rule(doc, f.fields.doc_type);
   if (rule)
     for (const auto& label : rule->date_labels)
       for (const auto& ld : f.fields.labelled_dates)
@@ -68,7 +70,9 @@ void choose_date(const model::InspectedFile& f, const Scheme& s, int doc, ItemFa
   if (last.empty())  // facts recorded by an older version: the last distinct date
     for (auto d = f.fields.dates.rbegin(); d != f.fields.dates.rend() && last.empty(); ++d)
       if (valid_iso_day(*d)) last = *d;
-  const std::string unfilled = rule && !rule->date_labels.empty() ? "；" + rule->date_labels.front() + "未填" : "";
+  const std::string unfilled = f.records.size() >= 2                           ? "；" + std::to_string(f.records.size()) + " 条检查记录"
+                               : rule && !rule->date_labels.empty() ? "；" + rule->date_labels.front() + "未填"
+                                                                    : "";
   if (valid_iso_day(last)) {
     out.date = last;
     out.date_by = "落款日期（正文最后一个完整日期，GB/T 9704-2012 §7.3.5.3" + unfilled + "）";

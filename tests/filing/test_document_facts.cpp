@@ -39,6 +39,17 @@ TEST(DocumentFacts, InspectionRecordIsDatedByItsInspectionTimeNotTheRectificatio
   EXPECT_NE(x.date_by.find("检查时间"), std::string::npos) << x.date_by;
 }
 
+// A quarter's records in one file: dated by the last date, not by the first record's 检查时间.
+TEST(DocumentFacts, FileOfSeveralRecordsIsDatedByItsLastDate) {
+  auto f = doc("检查/2024Q1.xml", "检查记录\n检查时间：2024年1月9日\n检查时间：2024年3月26日\n");
+  f.records.resize(2);
+  f.records[0].inspected_at = "2024-01-09";
+  f.records[1].inspected_at = "2024-03-26";
+  auto x = filing::item_facts(f, default_scheme(), 0);
+  EXPECT_EQ(x.date, "2024-03-26");
+  EXPECT_NE(x.date_by.find("2 条检查记录"), std::string::npos) << x.date_by;
+}
+
 // A form whose date field is blank, a decision, a text with no date at all.
 TEST(DocumentFacts, SignatureDateThenMetadataThenFileTime) {
   auto blank = filing::item_facts(doc("a.txt", "询问笔录\n询问时间：    年  月  日\n被询问人签名\n2024年3月6日\n"), default_scheme(), 14);
