@@ -35,7 +35,10 @@ const char* kHelp =
     "templates/xsd/lianghua-document.xsd, and anything else lianghua reads; a directory: each file in\n"
     "it) into DIR/<name>.pdf and DIR/<name>.docx. Headings are found from the text where the source\n"
     "has no styles (第一章, 一、, （一）, 1., （1）, Markdown #). Identical input gives identical files.\n\n"
-    "  --out DIR           where the files go (created if missing)\n"
+    "required:\n"
+    "  INPUT...            files or folders to typeset\n"
+    "  --out DIR           where the files go (created if missing): DIR/<name>.pdf, DIR/<name>.docx\n\n"
+    "options:\n"
     "  --style NAME|FILE   gongwen (GB/T 9704-2012, default), plain, or a style JSON file\n"
     "  --toc               a table of contents after the title\n"
     "  --title TEXT        the documents' title property (default: each document's own title)\n"
@@ -144,7 +147,7 @@ int cmd_render(int argc, char** argv) {
     parse_args(argc, argv, run, inputs);
   } catch (const UsageError& e) {
     if (e.message.empty()) {
-      std::printf("%s", kHelp);
+      std::printf("%s%s", kHelp, kExitCodesHelp);
       return kOk;
     }
     std::fprintf(stderr, "lianghua render: %s\n", e.message.c_str());

@@ -112,6 +112,7 @@ CatalogueFiles build_catalogue(CatalogueSpec spec) {
   sh.header = kHeader;
   sh.rows = std::move(xrows);
   sh.col_widths = {6, 30, 22, 20, 48, 10, 6, 6, 14};
+  sh.numeric_columns = {true, false, false, false, false, false, false, true, false};  // 序号, 页数
   wb.sheets.push_back(std::move(sh));
   out.xlsx = xlsx::write_xlsx(wb);
   return out;
