@@ -1,7 +1,10 @@
-// The facts of a case volume's cover (范本 No. 54 卷宗封面) and 目录 rows, taken from the case's own
-// documents (never invented): 案号, 案由 and 当事人 from the 立案审批表 (范本 No. 7), the decision
-// (No. 44–46) or the 案件来源登记表 / 调查终结报告 (No. 1, 35); 处罚结果 from the decision; 立案日期 and
-// 结案日期 from the dates of the 立案审批表 and the 结案审批表 (No. 53).
+// The facts of a case volume's cover (范本 No. 54 卷宗封面), taken from the case's own documents (never
+// invented; issue 9 §3): 当事人 and 案由 from the 立案审批表 (范本 No. 7), then the decision (No. 44–46),
+// the 调查终结报告 (No. 35) and the 案件来源登记表 (No. 1) — 案由, else the 案件名称 without party and 案;
+// 案件名称 = 当事人 + 违法行为 + 案 (domain.md §2, 案卷封面 local practice); 处罚结果 the decision's
+// penalty in short (normalize::penalty_summary: 警告；罚款 5000 元 …, never its 复议/诉讼 notice);
+// 立案日期 and 结案日期 from the dates of the 立案审批表 and the 结案审批表 (No. 53).
+// The 目录's 文号: filing::own_doc_number (only documents that print one of their own).
 #pragma once
 #include <string>
 #include <vector>
@@ -24,9 +27,5 @@ struct VolumePart {
 // The cover's facts; a fact not found stays empty and adds a line to `problems`.
 CaseFacts case_facts(const std::vector<VolumePart>& parts, const filing::Scheme& s, const filing::Office& o,
                      const VolumeOptions& opt, std::vector<std::string>& problems);
-
-// 文号 of a document of 范本 number `doc`: the first 案号 its text gives, for the documents served
-// on the party that carry their own; empty otherwise.
-std::string own_doc_number(int doc, const model::Fields& fields);
 
 }  // namespace lh::compose

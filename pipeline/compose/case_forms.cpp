@@ -28,6 +28,7 @@ model::Document cover_doc(const RenderKit& k, const CaseFacts& f, int items, int
   model::Table t;
   t.col_widths_mm = {36, 120};
   auto add = [&](const std::string& k2, const std::string& v) { t.rows.push_back(forms::row({k2, v}, 12)); };
+  add("案件名称", f.case_name);
   add("案　　号", f.case_number);
   add("案　　由", f.cause);
   add("当 事 人", f.party);

@@ -8,6 +8,8 @@
 #include "compose/case_forms.h"
 #include "compose/volume_forms.h"
 #include "docx/docx.h"
+#include "filing/completeness.h"
+#include "filing/document_facts.h"
 #include "layout/layout.h"
 #include "normalize/fields.h"
 #include "pdf/assemble.h"
@@ -69,7 +71,7 @@ void contents_entries(VolumeBuild& vb, const std::vector<VolumePart>& parts, con
     e.seq = static_cast<int>(i) + 1;
     e.archival_code = it.value("archival_code", "");
     int dn = it.value("doc_number", 0);
-    e.doc_number = own_doc_number(dn, pp.fields);
+    e.doc_number = filing::own_doc_number(s, dn, it.value("doc_type", ""), pp.fields);
     e.author = responsible_party(pp.text, o);
     e.title = opt.mask ? normalize::mask_personal_numbers(it.value("title", "")) : it.value("title", "");
     const filing::DocumentType* dt = s.document(dn);
@@ -93,9 +95,20 @@ void contents_entries(VolumeBuild& vb, const std::vector<VolumePart>& parts, con
   vb.numbered_pages = page - 1;
 }
 
-// What the 备考表 (范本 No. 56) states beyond the totals: placeholders and superseded source forms.
-std::vector<std::string> record_notes(const VolumeBuild& vb, const std::vector<const json*>& replaced) {
+// What the 备考表 (范本 No. 56, 本卷情况说明) states beyond the totals: the documents the case lacks
+// by the scheme's completeness rules (第七十八条: 决定书及送达回证 …), placeholders, superseded forms.
+std::vector<std::string> record_notes(const VolumeBuild& vb, const std::vector<const json*>& items,
+                                      const std::vector<const json*>& replaced, const filing::Scheme& s) {
   std::vector<std::string> notes;
+  const filing::Category* c = items.empty() ? nullptr : s.category(items.front()->value("category", ""));
+  std::vector<int> docs;
+  for (const json* it : items) docs.push_back(it->value("doc_number", 0));
+  if (c)
+    for (const auto& m : filing::check_completeness(*c, s, docs)) {
+      std::string which;
+      for (const auto& d : m.documents) which += (which.empty() ? "" : "或") + d;
+      notes.push_back("缺" + which + "（" + m.clause + "：" + m.message + "）。");
+    }
   for (const auto& e : vb.entries)
     if (e.how == "placeholder") notes.push_back("第" + std::to_string(e.seq) + "号文件（" + e.archival_code + "）" + e.problem + "，以占位页代替。");
   for (const json* r : replaced)
@@ -246,7 +259,7 @@ VolumeBuild build_case_volume(const std::vector<json>& items_in, const fs::path&
   // 2. Facts for the cover; 3. the 目录 rows; 4. front and back matter.
   vb.facts = case_facts(parts, s, o, opt, vb.problems);
   contents_entries(vb, parts, s, o, opt);
-  const std::vector<std::string> notes = record_notes(vb, replaced);
+  const std::vector<std::string> notes = record_notes(vb, items, replaced, s);
   const Matter m = front_and_back(vb, items.size(), notes, date);
 
   // 5. Assembly; 编页: the 页号 the 目录 gives, printed upper right on each numbered page (domain.md §2).

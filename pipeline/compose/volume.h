@@ -44,7 +44,7 @@ struct VolumeEntry {               // one row of the 卷内文件目录
 };
 
 struct CaseFacts {                 // 卷宗封面 fields (empty when not found: never invented)
-  std::string case_number, cause, party, result, opened, closed, archived, retention, retention_name;
+  std::string case_number, case_name, cause, party, result, opened, closed, archived, retention, retention_name;
   std::string fonds, catalogue_no, volume_no, office, year;
 };
 

@@ -10,6 +10,7 @@
 #include "filing/archival_code.h"
 #include "filing/case_folders.h"
 #include "filing/category.h"
+#include "filing/document_facts.h"
 #include "filing/duplicates.h"
 #include "filing/file_name.h"
 #include "filing/junk.h"
@@ -102,32 +103,7 @@ std::string lower_format(model::Format f) {
   return s;
 }
 
-// The document's date: the latest full date written in it (成文日期 comes last), else the
-// metadata's creation date, else the file's mtime.
-// The 成文日期 (GB/T 9704-2012 §7.3.5.3) is written in the 落款, after the body: the last full date
-// in reading order. The latest date would be wrong: a 通知 sets deadlines after the day it is issued.
-std::string document_date(const model::InspectedFile& f) {
-  for (auto d = f.fields.dates.rbegin(); d != f.fields.dates.rend(); ++d)
-    if (d->size() == 10 && year_of_date(*d)) return *d;
-  if (f.meta.created.size() >= 10 && year_of_date(f.meta.created)) return f.meta.created.substr(0, 10);
-  return date_from_mtime(f.mtime_ns);
-}
-
-std::string title_of(const model::InspectedFile& f) {
-  std::string name = base_name(f.path);
-  if (is_standard_name(name)) return trim(title_of_standard_name(name));
-  std::string t = trim(to_nfc(f.title));
-  if (t.empty()) t = trim(to_nfc(stem_of(name)));
-  // One line, no controls.
-  std::string out;
-  for (size_t i = 0; i < t.size();) {
-    char32_t c = next_code_point(t, i);
-    if (c < 0x20 || c == 0x7F) c = ' ';
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    append_utf8(out, c);
-  }
-  return trim(out);
-}
+// An item's title and date: filing/document_facts.h (issue 9 §3).
 
 void flatten(const model::InspectedFile& f, const std::string& root, std::vector<PlannedInput>& out) {
   PlannedInput in;
@@ -306,7 +282,9 @@ PlacementDoc placement_doc(const PlannedInput& in, const Facts& fa) {
     if (n != fa.case_number) d.other_numbers.push_back(n);
   }
   d.parties = in.file->fields.parties;
-  d.title = title_of(*in.file);
+  // Only named in a reason ("cited in …"): the recorded title, else the file's name.
+  d.title = trim(to_nfc(in.file->title));
+  if (d.title.empty()) d.title = stem_of(base_name(in.path));
   return d;
 }
 
@@ -449,11 +427,14 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
     it.placed_by = fa.placed_by;
     it.fonds = o.fonds;
     it.organisation = o.organisation;
-    it.title = title_of(f);
+    const ItemFacts facts_of_item = item_facts(f, s, fa.doc);
+    it.title = facts_of_item.title;
+    it.title_by = facts_of_item.title_by;
     it.doc_number = fa.doc;
     it.doc_type = !f.fields.doc_type.empty() ? f.fields.doc_type
                   : (fa.doc && s.document(fa.doc)) ? s.document(fa.doc)->name : std::string();
-    it.date = document_date(f);
+    it.date = facts_of_item.date;
+    it.date_by = facts_of_item.date_by;
     it.year = year_of_date(it.date);
     it.ext = extension_lower(plan.inputs[fi].path);
     it.format = lower_format(f.meta.format);
@@ -469,6 +450,8 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
       if (cn.zero_padded) it.warnings.push_back("案号序号补零（GB/T 9704-2012 §7.2.5）: " + cn.raw);
     plan.items.push_back(std::move(it));
   }
+
+  add_case_parties_to_titles(plan);
 
   // One case, one file: a case shares one 年度 and one 保管期限 (so one sequence scope and one box run).
   std::map<std::string, std::vector<size_t>> cases;

@@ -47,6 +47,33 @@ std::optional<Segment> segment_from(const std::string& s) {
 
 int line_of(xmlNode* n) { return n ? static_cast<int>(xmlGetLineNo(n)) : 0; }
 
+std::vector<std::string> bar_list(const std::string& s) {  // "a|b" → {a, b}
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (at <= s.size()) {
+    size_t bar = s.find('|', at);
+    if (bar == std::string::npos) bar = s.size();
+    if (bar > at) out.push_back(s.substr(at, bar - at));
+    at = bar + 1;
+  }
+  return out;
+}
+
+// <document-facts>: each <type names=… date-labels=… own-number=… clause=…/>; every name must be a
+// document of <documents> (name or alias) or 检查记录, so a misspelt type is a load error.
+void load_fact_rules(xmlNode* facts, Scheme& s, const std::function<void(xmlNode*, const std::string&)>& err) {
+  for (xmlNode* t : child_elements(facts, "type")) {
+    FactRule r{bar_list(attr(t, "names")), bar_list(attr(t, "date-labels")), to_bool(attr(t, "own-number")), attr(t, "clause")};
+    for (const auto& n : r.types) {
+      bool known = n == "检查记录";
+      for (const auto& d : s.documents)
+        known = known || d.name == n || std::find(d.aliases.begin(), d.aliases.end(), n) != d.aliases.end();
+      if (!known) err(t, "document-facts names an unknown document type " + n);
+    }
+    s.fact_rules.push_back(std::move(r));
+  }
+}
+
 // <derived-outputs>: each <output kind=… public=…/> once; public="true" puts it in public_outputs.
 void load_public_outputs(xmlNode* outputs, Scheme& s, const std::function<void(xmlNode*, const std::string&)>& err) {
   std::set<DerivedOutput> seen;
@@ -101,6 +128,16 @@ const DocumentType* Scheme::document(int number) const {
   for (const auto& d : documents) if (d.number == number) return &d;
   return nullptr;
 }
+const FactRule* Scheme::fact_rule(int number, const std::string& type_name) const {
+  const DocumentType* d = document(number);
+  for (const auto& r : fact_rules)
+    for (const auto& t : r.types) {
+      if (!type_name.empty() && t == type_name) return &r;
+      if (d && (t == d->name || std::find(d->aliases.begin(), d->aliases.end(), t) != d->aliases.end())) return &r;
+    }
+  return nullptr;
+}
+
 int Scheme::retention_rank(const std::string& code) const {
   const RetentionPeriod* p = period(code);
   if (!p) return -1;
@@ -174,6 +211,8 @@ SchemeLoad load_scheme_text(const std::string& xml, const std::string& xsd, cons
     if (s.document(t.number)) err(d, "document number " + std::to_string(t.number) + " appears twice");
     s.documents.push_back(std::move(t));
   }
+
+  load_fact_rules(first_child(root, "document-facts"), s, err);
 
   auto check_docs = [&](xmlNode* n, const std::vector<int>& v) {
     for (int x : v) if (!s.document(x)) err(n, "unknown document number " + std::to_string(x));

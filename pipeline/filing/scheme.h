@@ -35,6 +35,15 @@ struct DocumentType {  // one of the 56 文书 of the 2021 范本
   std::vector<std::string> aliases;  // title spellings that identify it (longest match wins)
 };
 
+// <document-facts>: what a document type's own form says about its date and 文号 (issue 9 §3).
+// A type without a rule is dated by its 落款 (the last full date it writes, GB/T 9704-2012 §7.3.5.3).
+struct FactRule {
+  std::vector<std::string> types;        // 范本 names or aliases, or 检查记录
+  std::vector<std::string> date_labels;  // the fields that hold its date, tried in order
+  bool own_number = false;               // the form carries a 文号 of its own
+  std::string clause;                    // where the rule comes from
+};
+
 struct DocRef {          // matches a document into a slot
   int number = 0;        // 范本 number, 0 = any
   std::string title_contains;  // "a|b": any of these in the title
@@ -119,6 +128,7 @@ struct Scheme {
   std::vector<Segment> sequence_scope;
   std::vector<RetentionPeriod> periods;
   std::vector<DocumentType> documents;
+  std::vector<FactRule> fact_rules;
   std::vector<Category> categories;
   std::string default_category;
   std::vector<JunkGlob> junk_globs;
@@ -134,6 +144,8 @@ struct Scheme {
   const Category* category(const std::string& code) const;
   const RetentionPeriod* period(const std::string& code) const;
   const DocumentType* document(int number) const;
+  // The <document-facts> rule of a 范本 document (by number) or of a type name (检查记录); null: none.
+  const FactRule* fact_rule(int number, const std::string& type_name) const;
   int retention_rank(const std::string& code) const;  // larger = kept longer (Y highest)
   bool is_public(DerivedOutput o) const { return public_outputs.count(o) > 0; }
 };

@@ -28,6 +28,8 @@ json fields_to_json(const model::Fields& f) {
   for (const auto& c : f.case_numbers) cases.push_back(text(c.normalized));
   for (const auto& c : f.credit_codes) codes.push_back({{"code", text(c.code)}, {"valid", c.valid}});
   for (const auto& i : f.id_numbers) ids.push_back({{"masked", text(i.masked)}, {"valid", i.valid}});
+  json labelled = json::array();
+  for (const auto& d : f.labelled_dates) labelled.push_back({{"label", text(d.label)}, {"date", text(d.iso)}});
   return {{"case_numbers", cases},
           {"parties", texts(f.parties)},
           {"credit_codes", codes},
@@ -35,6 +37,10 @@ json fields_to_json(const model::Fields& f) {
           {"dates", texts(f.dates)},
           {"doc_type", text_or_null(f.doc_type)},
           {"doc_type_number", f.doc_type_number},
+          {"labelled_dates", labelled},
+          {"last_date", text(f.last_date)},
+          {"title_line", text(f.title_line)},
+          {"own_number", text(f.own_number)},
           {"warnings", texts(f.warnings)}};
 }
 
@@ -156,6 +162,11 @@ model::InspectedFile from_wire_json(const json& j) {
   f.fields.doc_type = str(fl, "doc_type");
   f.fields.doc_type_number = fl.value("doc_type_number", 0);
   for (const auto& w : fl.at("warnings")) f.fields.warnings.push_back(w.get<std::string>());
+  if (auto l = fl.find("labelled_dates"); l != fl.end() && l->is_array())
+    for (const auto& d : *l) f.fields.labelled_dates.push_back({str(d, "label"), str(d, "date")});
+  f.fields.last_date = str(fl, "last_date");
+  f.fields.title_line = str(fl, "title_line");
+  f.fields.own_number = str(fl, "own_number");
   for (const auto& r : j.at("records")) {
     model::InspectionRecord rec;
     rec.record_id = str(r, "record_id");

@@ -21,6 +21,13 @@ struct IdNumber {
   bool valid = false;       // GB 11643-1999 checksum
 };
 
+// A date written after its label in a form ("询问时间：2024年3月5日9时…"): the label as printed
+// (spaces removed) and the date in ISO 8601.
+struct LabelledDate {
+  std::string label;
+  std::string iso;          // YYYY-MM-DD
+};
+
 struct Fields {
   std::vector<CaseNumber> case_numbers;
   std::vector<std::string> parties;        // 当事人
@@ -29,6 +36,10 @@ struct Fields {
   std::vector<std::string> dates;          // YYYY-MM-DD (YYYY-MM when the day is not written)
   std::string doc_type;                    // one of the 56 文书 of the 2021 范本; "检查记录" (number 0) for inspection records; empty: unknown
   int doc_type_number = 0;                 // its number in the 范本 (1..56), 0 if none
+  std::vector<LabelledDate> labelled_dates;  // in reading order (normalize/doc_facts.h)
+  std::string last_date;                   // last full date in reading order (the 落款 of most forms)
+  std::string title_line;                  // the document's own title line, never a letterhead; empty: none
+  std::string own_number;                  // 文号 printed on its own line in the head; empty: none
   std::vector<std::string> warnings;
 };
 

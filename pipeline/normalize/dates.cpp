@@ -166,4 +166,21 @@ std::optional<std::string> parse_date(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<std::string> date_at_start(std::string_view s) {
+  const icu::UnicodeString f = detail::fold_field_width(detail::from_utf8(s));
+  int32_t lead = 0;
+  while (lead < f.length() && detail::is_space(f.charAt(lead))) ++lead;
+  for (auto& h : scan(f))
+    if (h.start == lead && h.iso.size() == 10) return h.iso;
+  return std::nullopt;
+}
+
+std::string last_full_date(std::string_view text) {
+  const icu::UnicodeString f = detail::fold_field_width(detail::from_utf8(text));
+  auto hits = scan(f);
+  for (auto h = hits.rbegin(); h != hits.rend(); ++h)
+    if (h->iso.size() == 10) return h->iso;
+  return {};
+}
+
 }  // namespace lh::normalize

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "normalize/field_text.h"
+#include "normalize/doc_facts.h"
 #include "normalize/fields.h"
 
 namespace lh::normalize {
@@ -216,6 +217,19 @@ DocType tell_inspection_from_evidence(const DocType& d, std::string_view title, 
   bool routine = has(flat_title, "检查笔录") || has(flat_text.substr(0, std::min<size_t>(flat_text.size(), 600)), "检查笔录");
   for (const char* w : kRoutineForm) routine = routine || has(flat_text, w);
   return routine ? DocType{0, "检查记录"} : d;
+}
+
+// Exactly a name or alias of the table (remarks such as （副本） dropped), or one of the 检查记录
+// forms' names: nothing in it says whose document it is.
+bool is_bare_form_title(std::string_view title) {
+  const icu::UnicodeString t = drop_remarks(canon(detail::from_utf8(title)));
+  if (t.isEmpty()) return false;
+  for (auto& p : patterns())
+    if (t == p.text) return true;
+  for (const char16_t* n : {u"检查记录", u"现场检查记录", u"日常检查记录", u"日常监督检查记录", u"监督检查记录",
+                            u"日常监督检查记录表", u"检查记录表", u"日常监督检查表"})
+    if (t == icu::UnicodeString(n)) return true;
+  return false;
 }
 
 }  // namespace lh::normalize

@@ -1,12 +1,13 @@
 // All field extractors over one document (issue 2 §6): 案号 (GB/T 9704-2012 §7.2.5, 2021 范本),
 // 当事人, 统一社会信用代码 (GB 32100-2015 §4, GB 11714), 居民身份证号 (GB 11643-1999, masked),
-// dates (ISO 8601), 文书类型 (2021 范本). Pure: no I/O, no clock.
+// dates (ISO 8601), 文书类型 (2021 范本), and the facts a form states about itself (doc_facts.h). Pure: no I/O, no clock.
 // Warnings are in Chinese for the office's report and never contain an unmasked ID number.
 #include <algorithm>
 #include <string>
 #include <unordered_set>
 
 #include "normalize/code_tokens.h"
+#include "normalize/doc_facts.h"
 #include "normalize/fields.h"
 
 namespace lh::normalize {
@@ -38,6 +39,11 @@ model::Fields extract_fields(std::string_view text, std::string_view title) {
     if (!id.valid) f.warnings.push_back("居民身份证号 " + id.masked + " 校验位错误");
 
   f.dates = find_dates(text);
+  // What the document's own form states (doc_facts.h): dated fields, its title line and 文号.
+  f.labelled_dates = find_labelled_dates(text);
+  f.last_date = last_full_date(text);
+  f.title_line = find_title_line(text);
+  f.own_number = find_own_number(text);
 
   // The first lines of the text stand in for a missing or uninformative title.
   constexpr size_t kHeadBytes = 1200;

@@ -31,6 +31,11 @@ std::string mask_personal_numbers(std::string_view text);
 // Dates in every written form -> ISO (YYYY-MM-DD, or YYYY-MM when no day is written).
 std::vector<std::string> find_dates(std::string_view text);
 std::optional<std::string> parse_date(std::string_view s);
+// The full date (YYYY-MM-DD) that s opens with, after white space; trailing text is allowed
+// ("2024年3月5日9时30分至10时").
+std::optional<std::string> date_at_start(std::string_view s);
+// The last full date of text in reading order (the 成文日期 of a 落款 comes after the body).
+std::string last_full_date(std::string_view text);
 
 // 文书类型 against the 56 documents of the 2021 范本 (domain.md §2). Returns the 范本 number
 // (1..56) and name, or 0 and "" when the title matches none. One exception: 检查记录 (日常监督检查

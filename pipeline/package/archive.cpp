@@ -272,7 +272,8 @@ json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json
             {"box", filing::box_label(code, al.box_number, r.s.code_segments)},
             {"box_range", {filing::first_item_in_box(al.box_number, cap), filing::first_item_in_box(al.box_number, cap) + cap - 1}},
             {"location", filing::format_location(r.s.location, al.location_index)},
-            {"title", it.title}, {"doc_type", it.doc_type}, {"doc_number", it.doc_number}, {"date", it.date},
+            {"title", it.title}, {"title_by", it.title_by}, {"doc_type", it.doc_type}, {"doc_number", it.doc_number},
+            {"date", it.date}, {"date_by", it.date_by},
             {"format", it.format}, {"files", std::move(files)}, {"versions", std::move(versions)},
             {"sources", sources}, {"identity", it.identity}, {"issues", issues},
             {"invalid_credit_codes", it.invalid_credit_codes}, {"warnings", it.warnings}};

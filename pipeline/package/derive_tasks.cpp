@@ -3,6 +3,7 @@
 #include <map>
 
 #include "compose/archive_stamp.h"
+#include "filing/document_facts.h"
 #include "package/files.h"
 #include "compose/uniform_record.h"
 #include "compose/volume.h"
@@ -90,9 +91,8 @@ json derive_item(const json& payload, const DeriveContext& ctx) {
   const compose::ItemPages p = compose::render_item(item, ctx.root, item.value("date", ""));
   json e = {{"key", payload.value("key", "")}, {"pages", p.pages}, {"how", p.how}, {"problem", p.problem},
             {"files", json::array()}};
-  std::string wenhao;
-  for (const auto& cn : p.fields.case_numbers) { wenhao = cn.normalized; break; }
-  e["doc_number"] = wenhao;
+  // 文号: only the one the document prints itself (a 案号 quoted in its body is not its own).
+  e["doc_number"] = filing::own_doc_number(*ctx.scheme, item.value("doc_number", 0), item.value("doc_type", ""), p.fields);
   e["author"] = compose::responsible_party(p.text, *ctx.office);
   if (ctx.opt.reading_copies) add_reading_copy(e, item, p, ctx);
   e["record_issues"] = ctx.opt.records ? add_uniform_records(e, item, p, ctx) : json::array();

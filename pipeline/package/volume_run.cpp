@@ -27,7 +27,7 @@ namespace {
 
 // Part of every key: a new generator (2: 页号 on volumes, 责任者 per document, public outputs
 // masked) rebuilds every output once, and a state of another generator is not read.
-constexpr const char* kGenerator = "lianghua-derived/2";
+constexpr const char* kGenerator = "lianghua-derived/3";  // 3: document facts by type (issue 9 §3)
 
 bool output_intact(const fs::path& root, const json& files) {
   if (!files.is_array() || files.empty()) return false;

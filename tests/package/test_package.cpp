@@ -164,6 +164,11 @@ TEST(Package, EndToEndManifestShapeAndFates) {
   std::map<std::string, json> by_title;
   for (const auto& it : m["items"]) by_title[it["title"]] = it;
   ASSERT_EQ(m["items"].size(), 5u);
+  // A form's bare name gets the case's 当事人 in front (DA/T 22-2015 §6.7: 题名 says whose it is).
+  for (const char* form : {"立案审批表", "行政处罚决定书"}) {
+    ASSERT_TRUE(by_title.count(std::string("张三") + form)) << form << " should read 张三" << form;
+    by_title[form] = by_title[std::string("张三") + form];
+  }
   json notice = by_title["关于开展节前安全检查的通知"];
   EXPECT_EQ(notice["archival_code"], "Z109-WS\u00B72024-D10-SMS-0001");
   EXPECT_EQ(notice["versions"].size(), 1u);

@@ -1,0 +1,132 @@
+#include "filing/document_facts.h"
+
+#include <map>
+
+#include "filing/file_name.h"
+#include "filing/plan.h"
+#include "filing/text_util.h"
+#include "normalize/doc_facts.h"
+#include "normalize/fields.h"
+
+namespace lh::filing {
+namespace {
+
+// One line, no control characters, single spaces.
+std::string one_line(std::string_view in) {
+  std::string t = trim(to_nfc(in)), out;
+  for (size_t i = 0; i < t.size();) {
+    char32_t c = next_code_point(t, i);
+    if (c < 0x20 || c == 0x7F) c = ' ';
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    append_utf8(out, c);
+  }
+  return trim(out);
+}
+
+bool valid_iso_day(const std::string& d) { return d.size() == 10 && normalize::parse_date(d).has_value(); }
+
+// 题名 before any 当事人 is added: a standard name's title, the title line, the recorded title when
+// it is no organisation's name, the file name.
+void choose_title(const model::InspectedFile& f, ItemFacts& out) {
+  const std::string name = base_name(f.path);
+  if (is_standard_name(name)) {
+    out.title = one_line(title_of_standard_name(name));
+    out.title_by = "已整理的文件名（档号 题名）";
+    return;
+  }
+  if (!f.fields.title_line.empty()) {
+    out.title = one_line(f.fields.title_line);
+    out.title_by = "文件的标题行（DA/T 22-2015 §6.7）";
+    return;
+  }
+  const std::string recorded = one_line(f.title);
+  if (!recorded.empty() && !normalize::is_organisation_line(recorded)) {
+    out.title = recorded;
+    out.title_by = "文件的标题属性或首行";
+    return;
+  }
+  out.title = one_line(stem_of(name));
+  out.title_by = recorded.empty() ? "文件名" : "文件名（首行“" + recorded + "”是机构名称，不作题名）";
+}
+
+void choose_date(const model::InspectedFile& f, const Scheme& s, int doc, ItemFacts& out) {
+  if (f.records.size() == 1 && valid_iso_day(f.records.front().inspected_at.substr(0, 10))) {
+    out.date = f.records.front().inspected_at.substr(0, 10);
+    out.date_by = "检查记录的检查时间（inspected_at）";
+    return;
+  }
+  // A file of several records (a quarter's records, an export) covers a period: its 件 is dated by
+  // its last date, not by the first record's field.
+  const FactRule* rule = f.records.size() >= 2 ? nullptr : s.fact_rule(doc, f.fields.doc_type);
+  if (rule)
+    for (const auto& label : rule->date_labels)
+      for (const auto& ld : f.fields.labelled_dates)
+        if (normalize::label_matches(ld.label, label) && valid_iso_day(ld.iso)) {
+          out.date = ld.iso;
+          out.date_by = "字段“" + label + "”（" + rule->clause + "）";
+          return;
+        }
+  std::string last = f.fields.last_date;
+  if (last.empty())  // facts recorded by an older version: the last distinct date
+    for (auto d = f.fields.dates.rbegin(); d != f.fields.dates.rend() && last.empty(); ++d)
+      if (valid_iso_day(*d)) last = *d;
+  const std::string unfilled = f.records.size() >= 2                           ? "；" + std::to_string(f.records.size()) + " 条检查记录"
+                               : rule && !rule->date_labels.empty() ? "；" + rule->date_labels.front() + "未填"
+                                                                    : "";
+  if (valid_iso_day(last)) {
+    out.date = last;
+    out.date_by = "落款日期（正文最后一个完整日期，GB/T 9704-2012 §7.3.5.3" + unfilled + "）";
+  } else if (f.meta.created.size() >= 10 && valid_iso_day(f.meta.created.substr(0, 10))) {
+    out.date = f.meta.created.substr(0, 10);
+    out.date_by = "文件属性的创建日期（正文无日期）";
+  } else {
+    out.date = date_from_mtime(f.mtime_ns);
+    out.date_by = "文件修改时间（正文和属性均无日期）";
+  }
+}
+
+// The document's 当事人 in front of a bare form title.
+void add_party(const std::string& party, ItemFacts& out, const char* whose) {
+  if (party.empty() || !normalize::is_bare_form_title(out.title) || out.title.find(party) != std::string::npos) return;
+  out.title = party + out.title;
+  out.title_by += std::string("＋") + whose;
+}
+
+}  // namespace
+
+ItemFacts item_facts(const model::InspectedFile& f, const Scheme& s, int doc) {
+  ItemFacts out;
+  choose_title(f, out);
+  if (!f.fields.parties.empty()) add_party(f.fields.parties.front(), out, "文件中的当事人");
+  choose_date(f, s, doc, out);
+  return out;
+}
+
+std::string own_doc_number(const Scheme& s, int doc, const std::string& doc_type, const model::Fields& fields) {
+  if (const FactRule* rule = s.fact_rule(doc, doc_type)) return rule->own_number ? fields.own_number : std::string();
+  if (doc > 0) return {};  // a 范本 form the scheme does not mark: it prints no 文号 of its own
+  return fields.own_number;
+}
+
+void add_case_parties_to_titles(Plan& plan) {
+  // The case's 当事人: from the 立案审批表 (范本 No. 7), the decisions (No. 45, 44, 46), then any.
+  auto rank = [](int doc) { return doc == 7 ? 0 : doc == 45 ? 1 : doc == 44 ? 2 : doc == 46 ? 3 : 4; };
+  std::map<std::string, std::pair<int, std::string>> party;  // case_key → (rank, party)
+  for (const auto& it : plan.items) {
+    if (it.case_key.empty() || it.final_input < 0) continue;
+    const auto& parties = plan.inputs.at(static_cast<size_t>(it.final_input)).file->fields.parties;
+    if (parties.empty()) continue;
+    auto [p, fresh] = party.try_emplace(it.case_key, rank(it.doc_number), parties.front());
+    if (!fresh && rank(it.doc_number) < p->second.first) p->second = {rank(it.doc_number), parties.front()};
+  }
+  for (auto& it : plan.items) {
+    auto p = party.find(it.case_key);
+    if (it.case_key.empty() || p == party.end()) continue;
+    ItemFacts f{it.title, it.title_by, {}, {}};
+    add_party(p->second.second, f, "本案当事人");
+    it.title = f.title;
+    it.title_by = f.title_by;
+  }
+}
+
+}  // namespace lh::filing

@@ -1,0 +1,120 @@
+// Issue 9 §3: an item's 题名, date and 文号 by its document type, each with the rule that gave it
+// (manifest title_by / date_by). The texts are written here, in other forms than samples/.
+#include <gtest/gtest.h>
+
+#include "filing/document_facts.h"
+#include "filing_test_util.h"
+#include "normalize/fields.h"
+
+using namespace lh;
+using lh::filing::testing::default_scheme;
+
+namespace {
+
+model::InspectedFile doc(const std::string& path, const std::string& text, const std::string& recorded_title = "") {
+  model::InspectedFile f;
+  f.path = path;
+  f.title = recorded_title;
+  f.mtime_ns = 1717200000LL * 1000000000LL;  // 2024-06-01 08:00 +08:00
+  f.fields = normalize::extract_fields(text, recorded_title);
+  return f;
+}
+
+}  // namespace
+
+TEST(DocumentFacts, InterviewRecordIsDatedByItsInterviewTimeNotAPurchaseDateInTheAnswers) {
+  auto f = doc("案/笔录3.txt",
+               "询问笔录\n询问时间：2024年3月5日9时至10时\n问：何时进货？\n答：2024年2月18日进的货，二〇二四年二月二十日开卖。\n");
+  auto x = filing::item_facts(f, default_scheme(), 14);
+  EXPECT_EQ(x.date, "2024-03-05");
+  EXPECT_NE(x.date_by.find("询问时间"), std::string::npos) << x.date_by;
+}
+
+TEST(DocumentFacts, InspectionRecordIsDatedByItsInspectionTimeNotTheRectificationDeadline) {
+  auto f = doc("检查/0408.txt",
+               "日常监督检查记录\n被检查单位：梅州市梅江区某某粮油店\n检查时间：2024/4/8\n责令于2024年4月15日前整改。\n");
+  ASSERT_EQ(f.fields.doc_type, "检查记录");
+  auto x = filing::item_facts(f, default_scheme(), 0);
+  EXPECT_EQ(x.date, "2024-04-08");
+  EXPECT_NE(x.date_by.find("检查时间"), std::string::npos) << x.date_by;
+}
+
+// A quarter's records in one file: dated by the last date, not by the first record's 检查时间.
+TEST(DocumentFacts, FileOfSeveralRecordsIsDatedByItsLastDate) {
+  auto f = doc("检查/2024Q1.xml", "检查记录\n检查时间：2024年1月9日\n检查时间：2024年3月26日\n");
+  f.records.resize(2);
+  f.records[0].inspected_at = "2024-01-09";
+  f.records[1].inspected_at = "2024-03-26";
+  auto x = filing::item_facts(f, default_scheme(), 0);
+  EXPECT_EQ(x.date, "2024-03-26");
+  EXPECT_NE(x.date_by.find("2 条检查记录"), std::string::npos) << x.date_by;
+}
+
+// A form whose date field is blank, a decision, a text with no date at all.
+TEST(DocumentFacts, SignatureDateThenMetadataThenFileTime) {
+  auto blank = filing::item_facts(doc("a.txt", "询问笔录\n询问时间：    年  月  日\n被询问人签名\n2024年3月6日\n"), default_scheme(), 14);
+  EXPECT_EQ(blank.date, "2024-03-06");
+  EXPECT_NE(blank.date_by.find("询问时间未填"), std::string::npos) << blank.date_by;
+  auto decision = filing::item_facts(
+      doc("b.txt", "行政处罚决定书\n当事人：某某\n请于2024年5月20日前缴纳。\n梅州市梅江区市场监督管理局\n2024年5月6日\n"),
+      default_scheme(), 45);
+  EXPECT_EQ(decision.date, "2024-05-06");
+  EXPECT_NE(decision.date_by.find("落款"), std::string::npos);
+  auto none = filing::item_facts(doc("c.txt", "会议签到表\n张三\n李四\n"), default_scheme(), 0);
+  EXPECT_EQ(none.date, "2024-06-01");
+  EXPECT_NE(none.date_by.find("修改时间"), std::string::npos) << none.date_by;
+}
+
+TEST(DocumentFacts, TextDocumentIsNotTitledByItsLetterhead) {
+  // The recorded title (a text reader's first line) is the agency's name; the title line wins.
+  auto f = doc("综合/s.txt", "梅州市梅江区市场监督管理局\n2024年上半年工作总结\n一、……\n", "梅州市梅江区市场监督管理局");
+  auto x = filing::item_facts(f, default_scheme(), 0);
+  EXPECT_EQ(x.title, "2024年上半年工作总结");
+  // No title line at all: the file name, never the agency's name.
+  auto g = doc("综合/会议签到.txt", "梅州市梅江区市场监督管理局\n张三　李四\n", "梅州市梅江区市场监督管理局");
+  auto y = filing::item_facts(g, default_scheme(), 0);
+  EXPECT_EQ(y.title, "会议签到");
+  EXPECT_NE(y.title_by.find("机构名称"), std::string::npos) << y.title_by;
+}
+
+TEST(DocumentFacts, BareFormTitleGetsThePartySoRowsDoNotReadTheSame) {
+  auto f = doc("x.docx", "梅州市梅江区市场监督管理局\n行 政 处 罚 决 定 书\n梅市监处罚〔2024〕8号\n当事人：梅州市某某五金店\n");
+  auto x = filing::item_facts(f, default_scheme(), 45);
+  EXPECT_EQ(x.title, "梅州市某某五金店行政处罚决定书");
+  EXPECT_NE(x.title_by.find("当事人"), std::string::npos);
+}
+
+TEST(DocumentFacts, DocNumberOnlyWhereTheTypePrintsOne) {
+  const auto& s = default_scheme();
+  auto decision = normalize::extract_fields("行政处罚决定书\n梅市监处罚〔2024〕8号\n当事人：某某\n", "");
+  EXPECT_EQ(filing::own_doc_number(s, 45, "行政处罚决定书", decision), "梅市监处罚〔2024〕8号");
+  // A 询问笔录 that prints the 案号 on its own line: the type carries no 文号 of its own.
+  auto interview = normalize::extract_fields("询问笔录\n梅市监处罚〔2024〕8号\n询问时间：2024年3月5日\n", "");
+  ASSERT_FALSE(interview.own_number.empty());
+  EXPECT_EQ(filing::own_doc_number(s, 14, "询问笔录", interview), "");
+  // A 通知 keeps its 发文字号.
+  auto notice = normalize::extract_fields("梅州市梅江区市场监督管理局文件\n梅江市监〔2024〕3号\n关于开展检查的通知\n", "");
+  EXPECT_EQ(filing::own_doc_number(s, 0, "", notice), notice.own_number);
+  EXPECT_FALSE(notice.own_number.empty());
+}
+
+TEST(DocumentFacts, SchemeRefusesAFactRuleForAnUnknownType) {
+  auto root = lh::test::source_dir();
+  std::string xsd = lh::test::read_file(root / "templates/scheme/scheme.xsd");
+  std::string xml = lh::test::read_file(root / "templates/scheme/default.xml");
+  size_t at = xml.find("<type names=\"询问笔录\"");
+  ASSERT_NE(at, std::string::npos);
+  xml.replace(at, std::string("<type names=\"询问笔录\"").size(), "<type names=\"询问记录单\"");
+  auto r = filing::load_scheme_text(xml, xsd, "facts.xml");
+  EXPECT_FALSE(r.scheme);
+  ASSERT_FALSE(r.errors.empty());
+  EXPECT_NE(r.errors.front().find("询问记录单"), std::string::npos) << r.errors.front();
+  // The shipped rules: 询问笔录 by 询问时间, the decision with its own 文号.
+  const auto& s = default_scheme();
+  const filing::FactRule* q = s.fact_rule(14, "询问笔录");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->date_labels.front(), "询问时间");
+  ASSERT_TRUE(s.fact_rule(45, ""));
+  EXPECT_TRUE(s.fact_rule(45, "")->own_number);
+  EXPECT_FALSE(s.fact_rule(0, "检查记录")->own_number);
+}

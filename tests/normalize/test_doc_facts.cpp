@@ -1,0 +1,116 @@
+// Issue 9 §3, "Wrong facts on the documents": what a document's own form states — its dated fields,
+// its title line, its 文号, the penalty of a decision — read before any guess from the body. Texts are
+// written here (other parties, layouts and date forms than samples/), never copied from samples/.
+#include <gtest/gtest.h>
+
+#include "normalize/doc_facts.h"
+#include "normalize/fields.h"
+
+using namespace lh::normalize;
+
+namespace {
+
+// The first labelled date whose label ends with `label`, or "<none>".
+std::string dated(std::string_view text, std::string_view label) {
+  for (const auto& d : find_labelled_dates(text))
+    if (label_matches(d.label, label)) return d.iso;
+  return "<none>";
+}
+
+}  // namespace
+
+// Wrong fact: a 询问笔录 dated by a purchase date in the answers rather than its 询问时间.
+TEST(DocFacts, InterviewRecordIsDatedByItsInterviewTimeNotAPurchaseDateInTheAnswers) {
+  const std::string text =
+      "询 问 笔 录\n"
+      "询问时间：二〇二四年三月五日9时10分至10时20分\n"
+      "询问地点：澄海区莲下镇市场监管所\n"
+      "被询问人：林某某\n"
+      "问：这批货是什么时候进的？\n"
+      "答：是2024年2月18日从揭阳一家批发部进的，2024年2月20日开始卖。\n"
+      "被询问人签名：林某某　　2024年3月5日\n";
+  EXPECT_EQ(dated(text, "询问时间"), "2024-03-05");
+  // The body's last date is the signature here; the answers' dates come before and are not it.
+  EXPECT_EQ(last_full_date(text), "2024-03-05");
+  EXPECT_EQ(dated("询问时间：2024-03-05 09:10\n答：2024年2月18日进货\n", "询问时间"), "2024-03-05");
+  EXPECT_EQ(dated("询问时间\t２０２４年３月５日\n", "询问时间"), "2024-03-05");  // a table row, full-width digits
+}
+
+// Wrong fact: inspection records dated a week off (by the 整改期限 they set, the last date written).
+TEST(DocFacts, InspectionRecordIsDatedByItsInspectionTimeNotTheRectificationDeadline) {
+  const std::string text =
+      "日常监督检查记录\n"
+      "被检查单位：潮州市湘桥区福安粮油店\n"
+      "检查时间：2024年4月8日 14:30\n"
+      "检查情况：部分散装食品未标注生产日期。\n"
+      "处理措施：责令于2024年4月15日前整改完毕。\n";
+  EXPECT_EQ(dated(text, "检查时间"), "2024-04-08");
+  EXPECT_EQ(last_full_date(text), "2024-04-15");  // what the old rule took
+  // A bare 时间 label matches only itself, never 整改时间.
+  EXPECT_EQ(dated("整改时间：2024年4月15日\n", "时间"), "<none>");
+  EXPECT_EQ(dated("时　间：2024年4月8日\n", "时间"), "2024-04-08");
+  // A blank form field gives no date.
+  EXPECT_EQ(dated("检查时间：    年   月   日\n落款 2024年4月9日\n", "检查时间"), "<none>");
+}
+
+// Wrong fact: a text document titled by its letterhead line (the agency's name).
+TEST(DocFacts, TextDocumentIsNotTitledByItsLetterhead) {
+  EXPECT_EQ(find_title_line("汕头市澄海区市场监督管理局\n\n2024年第一季度工作小结\n一、主要工作\n……\n"),
+            "2024年第一季度工作小结");
+  EXPECT_EQ(find_title_line("揭 阳 市 榕 城 区 市 场 监 督 管 理 局 文 件\n榕市监〔2024〕7号\n"
+                            "关于开展2024年春季食品安全\n专项检查的通知\n各所：\n"),
+            "关于开展2024年春季食品安全专项检查的通知");
+  EXPECT_EQ(find_title_line("潮州市市场监督管理局\n行 政 处 罚 决 定 书\n潮市监处罚〔2024〕31号\n当事人：潮州市某某茶行\n"),
+            "行政处罚决定书");
+  EXPECT_EQ(find_title_line("南岭县市场监督管理局\n当事人：某某\n"), "");
+  EXPECT_TRUE(is_organisation_line("汕头市澄海区市场监督管理局"));
+  EXPECT_TRUE(is_organisation_line("揭阳市榕城区市场监督管理局文件"));
+  EXPECT_TRUE(is_organisation_line("汕头市某某食品有限公司"));
+  EXPECT_FALSE(is_organisation_line("行政处罚决定书"));
+  EXPECT_FALSE(is_organisation_line("关于开展专项检查的通知"));
+}
+
+// Wrong fact: 文号 filled with the 案号 for every document although only the decision prints one.
+TEST(DocFacts, DocNumberIsOnlyTheOneTheDocumentPrintsUnderItsTitle) {
+  EXPECT_EQ(find_own_number("潮州市市场监督管理局\n行政处罚决定书\n潮市监处罚〔２０２４〕31号\n当事人：某某\n"),
+            "潮市监处罚〔2024〕31号");
+  EXPECT_EQ(find_own_number("揭阳市榕城区市场监督管理局\n榕市监〔2024〕7号　　签发人：陈某\n关于…的请示\n"), "榕市监〔2024〕7号");
+  // A 送达回证 quotes the decision it served: not its own number.
+  EXPECT_EQ(find_own_number("送达回证\n送达文书名称及文号\t行政处罚决定书 潮市监处罚〔2024〕31号\n送达时间\t2024年5月6日\n"), "");
+  // A 询问笔录 naming the case in its body.
+  EXPECT_EQ(find_own_number("询问笔录\n询问时间：2024年3月5日\n问：你知道潮市监处罚〔2024〕31号案吗？\n"), "");
+}
+
+// Wrong fact: 题名 without the party, so five rows read "行政处罚决定书".
+TEST(DocFacts, BareFormTitlesAreTold) {
+  EXPECT_TRUE(is_bare_form_title("行政处罚决定书"));
+  EXPECT_TRUE(is_bare_form_title("行 政 处 罚 决 定 书"));
+  EXPECT_TRUE(is_bare_form_title("询问笔录（副本）"));
+  EXPECT_TRUE(is_bare_form_title("现场检查笔录"));
+  EXPECT_TRUE(is_bare_form_title("日常监督检查记录"));
+  EXPECT_FALSE(is_bare_form_title("汕头市某某食品店行政处罚决定书"));
+  EXPECT_FALSE(is_bare_form_title("关于开展专项检查的通知"));
+  EXPECT_FALSE(is_bare_form_title(""));
+}
+
+// Wrong fact: a cover whose 处罚结果 is the 复议/诉讼 boilerplate.
+TEST(DocFacts, PenaltyIsTheOperativePartNeverTheReviewBoilerplate) {
+  const std::string decision =
+      "行政处罚决定书\n当事人：揭阳市某某副食商行\n……\n依据《中华人民共和国食品安全法》第一百二十四条第一款，本局决定对当事人作出如下行政处罚：\n"
+      "1．警告；\n2．没收违法所得1,200.00元；\n3．罚款人民币伍仟元整（￥5000.00）。\n"
+      "当事人应当自收到本决定书之日起十五日内缴纳罚款。逾期不缴纳罚款的，每日按罚款数额的3%加处罚款。\n"
+      "如不服本处罚决定，可以在收到本决定书之日起六十日内申请行政复议，也可以在六个月内依法提起行政诉讼。\n";
+  EXPECT_EQ(penalty_summary(decision), "警告；没收违法所得 1200 元；罚款 5000 元");
+  // No "如下" opening: the boilerplate is still cut off.
+  EXPECT_EQ(penalty_summary("决定书\n对当事人处以罚款３０００元。\n如不服本决定，可申请行政复议，逾期不缴纳罚款的加处罚款。\n"),
+            "罚款 3000 元");
+  EXPECT_EQ(penalty_summary("现决定如下：\n没收过期食品12袋，并处罚款0.5万元。\n"), "没收过期食品12袋；罚款 5000 元");
+  EXPECT_EQ(penalty_summary("不予行政处罚决定书\n本局决定不予行政处罚。\n如不服…行政复议\n"), "不予行政处罚");
+  EXPECT_EQ(penalty_summary("如不服本处罚决定，可以申请行政复议。罚款缴至指定银行。\n"), "");
+}
+
+TEST(DocFacts, LabelledValuesTolerateSpacedLabels) {
+  EXPECT_EQ(labelled_value("立案审批表\n案　　由：涉嫌销售超过保质期的食品\n", "案由"), "涉嫌销售超过保质期的食品");
+  EXPECT_EQ(labelled_value("案件名称\t潮州市某某茶行销售不合格茶叶案\t承办人\t李某\n", "案件名称"), "潮州市某某茶行销售不合格茶叶案");
+  EXPECT_EQ(labelled_value("备案由来：无\n", "案由"), "");
+}
