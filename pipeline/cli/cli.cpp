@@ -12,6 +12,7 @@ namespace lh::cli {
 const Command* commands() {
   static const Command kCommands[] = {
       {"archive", cmd_archive, "the nightly job: file an inbox into the standardized archive"},
+      {"compile", cmd_compile, "compile an office's rules into one 制度建设指引 book (PDF and DOCX)"},
       {"inspect", cmd_inspect, "report format, encoding, pages, fields and problems of each input"},
       {"render", cmd_render, "re-typeset documents into PDF and DOCX (公文 style by default)"},
       {"verify", cmd_verify, "re-hash an archive against its manifest and catalogue"},
