@@ -42,8 +42,10 @@ struct Canonical {
   DutyColumn column;
   const char* header;
 };
-constexpr std::array<Canonical, 8> kCanonical{{
-    {DutyColumn::SequenceNo, "序号"}, {DutyColumn::ItemName, "事项名称"}, {DutyColumn::PowerType, "事项类型"},
+// 子项名称 is printed only when the sheet fills it (one 事项 with several 子项, each its own row).
+constexpr std::array<Canonical, 9> kCanonical{{
+    {DutyColumn::SequenceNo, "序号"}, {DutyColumn::ItemName, "事项名称"}, {DutyColumn::SubitemName, "子项名称"},
+    {DutyColumn::PowerType, "事项类型"},
     {DutyColumn::Basis, "实施依据"},   {DutyColumn::Body, "责任主体"},     {DutyColumn::ResponsibilityContent, "责任事项"},
     {DutyColumn::AccountabilitySituation, "追责情形"}, {DutyColumn::Remark, "备注"},
 }};
@@ -91,6 +93,14 @@ model::TableCell text_cell(const std::string& text, double pt, bool bold) {
   return c;
 }
 
+// True when some row below the header has text in source column `c`.
+bool column_filled(const model::Table& source, size_t head, std::optional<size_t> c) {
+  if (!c) return false;
+  for (size_t r = head + 1; r < source.rows.size(); ++r)
+    if (*c < source.rows[r].cells.size() && !cell_text(source.rows[r].cells[*c]).empty()) return true;
+  return false;
+}
+
 }  // namespace
 
 DutyColumn duty_column(std::string_view header) {
@@ -100,17 +110,25 @@ DutyColumn duty_column(std::string_view header) {
   return DutyColumn::None;
 }
 
-std::vector<double> widths_from_content(const std::vector<std::vector<std::string>>& columns, double width_mm) {
-  std::vector<double> weight;
+std::vector<double> widths_from_content(const std::vector<std::vector<std::string>>& columns, double width_mm,
+                                       double text_pt) {
+  // Each column first gets its header's width on one line (characters of text_pt, plus the cell's
+  // padding), then the rest of the line in proportion to the square root of its longest cell.
+  constexpr double kMmPerPt = 25.4 / 72, kPaddingMm = 2.5;
+  std::vector<double> floor_mm, weight;
   for (const auto& col : columns) {
     size_t longest = 1;
     for (size_t i = 1; i < col.size(); ++i) longest = std::max(longest, code_points(col[i]));
     const double header = col.empty() ? 1 : static_cast<double>(code_points(col[0]));
-    weight.push_back(std::max(std::sqrt(static_cast<double>(longest)), std::sqrt(header * 2.0)));
+    floor_mm.push_back(header * text_pt * kMmPerPt + kPaddingMm);
+    weight.push_back(std::sqrt(static_cast<double>(longest)));
   }
+  const double floors = std::accumulate(floor_mm.begin(), floor_mm.end(), 0.0);
   const double total = std::accumulate(weight.begin(), weight.end(), 0.0);
+  const double rest = std::max(0.0, width_mm - floors);
+  const double scale = floors > width_mm ? width_mm / floors : 1.0;  // too many columns: shrink all
   std::vector<double> mm;
-  for (double w : weight) mm.push_back(std::round(width_mm * w / total * 10) / 10);
+  for (size_t i = 0; i < weight.size(); ++i) mm.push_back(std::round((floor_mm[i] * scale + rest * weight[i] / total) * 10) / 10);
   return mm;
 }
 
@@ -137,7 +155,14 @@ std::optional<BookTable> book_table(const model::Table& source, double width_mm,
   std::vector<std::string> headers;
   std::vector<std::optional<size_t>> pick;
   if (out.duty_list) {
-    for (size_t k = 0; k < kCanonical.size(); ++k) headers.push_back(kCanonical[k].header), pick.push_back(from[k]);
+    for (size_t k = 0; k < kCanonical.size(); ++k) {
+      if (kCanonical[k].column == DutyColumn::SubitemName && !column_filled(source, head, from[k])) continue;
+      headers.push_back(kCanonical[k].header), pick.push_back(from[k]);
+    }
+    // A column of the sheet that the 所-level layout has no place for is named, never dropped silently.
+    for (size_t c = 0; c < hcells.size(); ++c)
+      if (std::find(pick.begin(), pick.end(), std::optional<size_t>(c)) == pick.end() && column_filled(source, head, c))
+        out.dropped_columns.push_back(cell_text(hcells[c]));
   } else {
     for (size_t c = 0; c < hcells.size(); ++c) headers.push_back(cell_text(hcells[c])), pick.push_back(c);
   }
@@ -185,7 +210,7 @@ std::optional<BookTable> book_table(const model::Table& source, double width_mm,
       }
   out.data_rows = rows.size() - 1;
   out.table.rows = std::move(rows);
-  out.table.col_widths_mm = widths_from_content(columns, width_mm);
+  out.table.col_widths_mm = widths_from_content(columns, width_mm, text_pt);
   return out;
 }
 

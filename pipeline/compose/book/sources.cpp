@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "compose/book/duty_table.h"
 #include "filing/xml_safe.h"
 #include "normalize/markdown.h"
 
@@ -145,6 +146,10 @@ LoadedSource load_source_bytes(const std::string& name, std::string_view bytes, 
     out.title = title_override.empty() ? stem_of(name) : title_override;
     out.title_reason = title_override.empty() ? "文件名" : "书目说明 title";
     if (out.tables.empty()) out.error = "no_table: 表格文件里没有表格";
+    for (const auto& t : out.tables)
+      if (auto bt = book_table(t, 1, 1))
+        for (const auto& c : bt->dropped_columns)
+          out.warnings.push_back("列「" + c + "」不在权责清单的栏目中，未印出（dropped_column）");
     return out;
   }
   read_document(out, *f.doc, title_override, stem_of(name));
