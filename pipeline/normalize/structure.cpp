@@ -181,7 +181,15 @@ struct Candidate {
   std::string reason;
 };
 
-Candidate classify(const Para& x, bool has_articles, bool markdown, double body_pt, const StructureOptions& opt) {
+// 发文字号 ("南市监处罚〔2024〕12号", GB/T 9704-2012 §7.2.4): centred and short, never a heading.
+bool is_document_number(std::string_view t) {
+  return t.find("〔") != std::string_view::npos && t.size() >= 3 && t.substr(t.size() - 3) == "号";
+}
+
+// `styled`: the document has headings from Word styles or outline levels; then formatting is no
+// evidence (a styled 公文's centred 发文机关 and 文号 lines are not headings).
+Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled, double body_pt,
+                   const StructureOptions& opt) {
   Candidate c;
   int md = 0;
   const HeadingKind k = heading_kind(x.text, &md);
@@ -215,7 +223,7 @@ Candidate classify(const Para& x, bool has_articles, bool markdown, double body_
                                   : "样式 " + x.p->style + "（级别 " + std::to_string(x.p->heading_level) + "）";
     return c;
   }
-  if (short_line && !sentence) {
+  if (short_line && !sentence && !styled && !is_document_number(x.text)) {
     const std::string why = formatting_reason(x, body_pt);
     if (!why.empty()) {
       const bool display = x.p->align == model::Align::Center || why.find("字号") != std::string::npos;
@@ -248,8 +256,9 @@ Outline detect_outline(const model::Document& doc, const StructureOptions& opt) 
         if (t.empty()) continue;
         paras.push_back({{s, b, count}, p, t, code_points(t)});
       }
-  bool has_articles = false, markdown = false;
+  bool has_articles = false, markdown = false, styled = false;
   for (const Para& x : paras) {
+    styled = styled || x.p->heading_level > 0;
     const HeadingKind k = heading_kind(x.text);
     has_articles = has_articles || k == HeadingKind::Tiao;
     markdown = markdown || k == HeadingKind::Markdown;
@@ -257,7 +266,7 @@ Outline detect_outline(const model::Document& doc, const StructureOptions& opt) 
   const double body_pt = body_size(paras);
   std::vector<Candidate> cand;
   cand.reserve(paras.size());
-  for (const Para& x : paras) cand.push_back(classify(x, has_articles, markdown, body_pt, opt));
+  for (const Para& x : paras) cand.push_back(classify(x, has_articles, markdown, styled, body_pt, opt));
 
   Outline out;
   // The title: a paragraph styled as one, else the first paragraph when it is short, no heading by

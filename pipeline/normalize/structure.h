@@ -5,7 +5,8 @@
 //      一、 （一） 1. （1）, and Markdown "#"-headings;
 //   2. Word styles and outline levels the reader found (heading_level; localized names and IDs are
 //      resolved by ingest/docx_styles.cpp);
-//   3. formatting: a short paragraph that is centred, larger than the body, or wholly bold.
+//   3. formatting: a short paragraph that is centred, larger than the body, or wholly bold (only
+//      in a document without styled headings; a 发文字号 line is never one).
 // "第X条" opens an article: body text with its number set off, never a heading (a 40-page rule
 // book would otherwise get a 15-page 目录 and keep-with-next chains of half-empty pages). Where a
 // text has articles, （一） 1. （1） are the items of an article, not headings. A numbered line that

@@ -133,3 +133,27 @@ TEST(Structure, LevelJumpAndMissingTitleAreWarningsNamingTheParagraph) {
   EXPECT_NE(o.warnings[0].find("第1段"), std::string::npos) << o.warnings[0];
   EXPECT_NE(o.warnings[1].find("第3段"), std::string::npos) << o.warnings[1];
 }
+
+// Regression (render of a styled 调查终结报告): the centred, bold 发文机关 and 文号 lines above a
+// Word-styled outline became level-1 headings once formatting counted as evidence.
+TEST(Structure, FormattingIsNoEvidenceInAStyledDocument) {
+  Document d = doc_of({"南岭县市场监督管理局", "南市监处罚〔2024〕12号", "案件调查终结报告", "一、当事人基本情况", "正文。"});
+  for (size_t i : {0u, 1u}) {
+    auto& p = std::get<Paragraph>(d.sections[0].blocks[i].value);
+    p.align = lh::model::Align::Center;
+    p.runs[0].bold = true;
+  }
+  std::get<Paragraph>(d.sections[0].blocks[3].value).heading_level = 1;
+  detect_structure(d);
+  EXPECT_EQ(para(d, 0).heading_level, 0);
+  EXPECT_EQ(para(d, 1).heading_level, 0);
+  EXPECT_EQ(para(d, 3).heading_level, 1);
+}
+
+TEST(Structure, DocumentNumberLineIsNeverAHeading) {
+  Document d = doc_of({"会议制度", "石市监〔2024〕3号", "每周一召开例会。"});
+  auto& p = std::get<Paragraph>(d.sections[0].blocks[1].value);
+  p.align = lh::model::Align::Center;
+  detect_structure(d);
+  EXPECT_EQ(para(d, 1).heading_level, 0);
+}
