@@ -41,7 +41,7 @@ def main() -> int:
         for ch in range(1, 4):
             lines.append(f"第{cn(ch)}章　规定")
             typ.append(f"=== 第{cn(ch)}章 规定")
-            for _ in range(4):
+            for _ in range(6):  # 18 articles a source: ~3 pages each, ~300 pages in all
                 art += 1
                 body = "，".join("".join(rng.sample(WORDS, 3)) for _ in range(rng.randint(3, 6))) + "。"
                 lines.append(f"　　第{cn(art)}条　{body}")
