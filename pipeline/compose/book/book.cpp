@@ -326,7 +326,10 @@ std::string outline_text(const BookContent& book) {
       const int base = appendix ? 2 : 1;
       for (const auto& c : in[i].chapters) {
         int level = base + 1;
-        if (!c.title.empty()) out += std::string(static_cast<size_t>(base) * 2, ' ') + c.title + "    [级别 " + std::to_string(base + 1) + "; 书目说明]\n", level = base + 2;
+        if (!c.title.empty()) {
+          out += std::string(static_cast<size_t>(base) * 2, ' ') + c.title + "    [级别 " + std::to_string(base + 1) + "; 书目说明]\n";
+          level = base + 2;
+        }
         for (const auto& s : c.sources) outline_source(s, level, out);
       }
     }
