@@ -216,9 +216,19 @@ class Builder {
   // A table in a landscape section of its own, then the 篇 goes on in portrait.
   void table_source(const LoadedSource& src, int level) {
     const std::string part = part_;
+    // A chapter heading just put ("附录一　权责清单") goes with its table, not alone on a portrait page.
+    auto& before = sections_.back().blocks;
+    std::optional<model::Block> chapter_heading;
+    if (chapter_open_ && !before.empty()) {
+      chapter_heading = std::move(before.back());
+      before.pop_back();
+    }
+    // The section break starts a new page: a page break just before it would leave a blank page.
+    if (!before.empty() && std::holds_alternative<model::PageBreak>(before.back().value)) before.pop_back();
     model::Section& s = sections_.emplace_back();
     s.page = landscape_page();
     s.header = running_header(book_.spec.title, part);
+    if (chapter_heading) s.blocks.push_back(std::move(*chapter_heading));
     add(book_heading(BookHeading::Policy, level, src.title));
     const double width = s.page.width_mm - s.page.left_mm - s.page.right_mm;
     for (const model::Table& t : src.tables) {
