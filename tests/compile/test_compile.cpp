@@ -503,3 +503,23 @@ TEST(Compile, ManualDrawsEveryFlowOfTheSampleFlows) {
     pictures += name.rfind("word/media/", 0) == 0;
   EXPECT_GE(pictures, n) << "each flow is a picture in the DOCX";
 }
+
+// Regression: a 篇 title page or chapter heading followed by a landscape table left a page with only
+// the running header and page number between them (a page break, then the section break's page).
+// Deliberate blank versos before a recto 篇 carry nothing at all.
+TEST(Compile, NoPageHoldsOnlyItsRunningHeaderAndPageNumber) {
+  const Compiled& c = sample();
+  ASSERT_NE(c.pdf, nullptr);
+  for (int i = 0; i < poppler_document_get_n_pages(c.pdf); ++i) {
+    PopplerPage* p = poppler_document_get_page(c.pdf, i);
+    double w = 0, h = 0;
+    poppler_page_get_size(p, &w, &h);
+    g_object_unref(p);
+    size_t body_lines = 0, lines = 0;
+    for (const auto& l : page_lines(c.pdf, i)) {
+      ++lines;
+      body_lines += l.front().y1 > h * 0.12 && l.front().y2 < h * 0.88;
+    }
+    EXPECT_TRUE(lines == 0 || body_lines > 0) << "page " << i + 1 << " has a header and page number and nothing else";
+  }
+}
