@@ -523,3 +523,22 @@ TEST(Compile, NoPageHoldsOnlyItsRunningHeaderAndPageNumber) {
     EXPECT_TRUE(lines == 0 || body_lines > 0) << "page " << i + 1 << " has a header and page number and nothing else";
   }
 }
+
+// Issue 11 "done when": `lianghua compile` works on a spec written from the README alone. The
+// README's example spec, run over a copy of the sample manual's files.
+TEST(Compile, TheReadmeExampleSpecCompiles) {
+  const std::string readme = test::read_file(test::source_dir() / "README.md");
+  const size_t at = readme.find("<book xmlns=\"urn:lianghua:book:1\"");
+  ASSERT_NE(at, std::string::npos) << "README shows no book spec";
+  const size_t start = readme.rfind("<?xml", at), end = readme.find("</book>", at);
+  ASSERT_NE(start, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  const fs::path dir = test::temp_dir("compile-readme");
+  fs::copy(test::source_dir() / "samples" / "manual", dir / "manual", fs::copy_options::recursive);
+  test::write_file(dir / "manual" / "readme.book.xml", readme.substr(start, end + 7 - start) + "\n");
+  const auto r = compile(dir / "manual" / "readme.book.xml", dir / "out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  bool pdf = false;
+  for (const auto& e : fs::directory_iterator(dir / "out")) pdf = pdf || e.path().extension() == ".pdf";
+  EXPECT_TRUE(pdf);
+}
