@@ -1,6 +1,6 @@
 // lianghua compile SPEC --out DIR [--outline] [--office FILE]   (issue 11)
 // Reads a book spec (templates/book/book.xsd), reads every source it names, and writes the book
-// DIR/<title>.pdf and DIR/<title>.docx from one layout (package/render_document.h). With
+// DIR/<title>.pdf and DIR/<title>.docx from one layout (render/render_document.h). With
 // --outline it prints the hierarchy it recovered, with the reason for each level, and writes
 // nothing. A source that cannot be read is named with its reason and the book is still made,
 // with a visible placeholder where the source belongs (exit 1). Sources are only read.
@@ -18,7 +18,7 @@
 #include "model/paths.h"
 #include "normalize/unicode.h"
 #include "package/files.h"
-#include "package/render_document.h"
+#include "render/render_document.h"
 #include "pdf/pdf.h"
 
 namespace lh::cli {
@@ -124,12 +124,12 @@ int write_book(const CompileRun& run, const compose::book::BookContent& book) {
     std::fprintf(stderr, "lianghua compile: could not run: %s\n", e.what());
     return kCannotRun;
   }
-  package::RenderOptions ro;
+  render::RenderOptions ro;
   ro.title = book.spec.title;
   ro.author = book.office;
   ro.subject = book.spec.subtitle;
   ro.date = book.spec.date;
-  package::RenderedDocument out = package::render_document(compose::book::build_book(book, &fonts), style, fonts, ro);
+  render::RenderedDocument out = render::render_document(compose::book::build_book(book, &fonts), style, fonts, ro);
   std::error_code ec;
   fs::create_directories(run.out_dir, ec);
   const std::string stem = book_stem(book.spec.title);

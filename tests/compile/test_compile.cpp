@@ -17,7 +17,7 @@
 #include "layout_fixtures.h"
 #include "model/paths.h"
 #include "ooxml_check.h"
-#include "package/render_document.h"
+#include "render/render_document.h"
 #include "poppler_chars.h"
 #include "test_support.h"
 
@@ -36,7 +36,7 @@ fs::path book_xsd() { return test::source_dir() / "templates" / "book" / "book.x
 
 struct Compiled {
   BookContent content;
-  package::RenderedDocument out;
+  render::RenderedDocument out;
   PopplerDocument* pdf = nullptr;
 };
 
@@ -46,10 +46,10 @@ const Compiled& sample() {
     SpecLoad spec = load_book_spec(sample_spec(), book_xsd());
     if (!spec.spec) throw std::runtime_error(spec.errors.empty() ? "spec" : spec.errors[0]);
     x.content = load_book(*spec.spec, "南岭县市场监督管理局石门市场监督管理所", {});
-    package::RenderOptions ro;
+    render::RenderOptions ro;
     ro.title = spec.spec->title;
     ro.date = spec.spec->date;
-    x.out = package::render_document(build_book(x.content, &test::fonts()), test::gongwen(), test::fonts(), ro);
+    x.out = render::render_document(build_book(x.content, &test::fonts()), test::gongwen(), test::fonts(), ro);
     GError* err = nullptr;
     GBytes* bytes = g_bytes_new(x.out.pdf.data(), x.out.pdf.size());
     x.pdf = poppler_document_new_from_bytes(bytes, nullptr, &err);

@@ -1,5 +1,5 @@
 // The book of `lianghua compile` (issue 11 §3): a 制度建设指引 built as one model::Document, laid
-// out once by package::render_document into PDF and DOCX. Sections, in order:
+// out once by render::render_document into PDF and DOCX. Sections, in order:
 //   封面 (no page number); front matter (印发通知, 编制说明, 目录) counted i, ii, iii …; one section
 //   per 篇 (restarting at 1 for the first), opening on a recto page when asked, with a running header
 //   holding the book's and the 篇's titles and "— 1 —" page numbers (GB/T 9704-2012 §7.5); a
