@@ -27,25 +27,33 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* kHelp =
-    "usage: lianghua compile SPEC --out DIR [--outline] [--office FILE] [options]\n\n"
+    "usage: lianghua compile SPEC --out DIR [options]\n"
+    "       lianghua compile SPEC --outline\n\n"
     "Compiles the book SPEC describes (an XML file in urn:lianghua:book:1, templates/book/book.xsd:\n"
     "title, office, date, front matter, parts (篇) → chapters → sources, appendices, 修订记录) into\n"
-    "DIR/<title>.pdf and DIR/<title>.docx: a cover, front matter numbered i, ii, …, a 目录 with the\n"
-    "real page numbers, each 篇 with its running header, 权责清单 tables in landscape pages.\n"
+    "one book: a cover, front matter numbered i, ii, …, a 目录 with the real page numbers, each 篇\n"
+    "with its running header, 权责清单 tables on landscape pages, 业务流程图 from flow descriptions.\n"
     "Sources: DOCX (Word or WPS), text in any Chinese encoding, Markdown, the document XML form,\n"
-    "CSV or XLSX tables, a folder (its files in name order). Titles and headings are recovered from\n"
-    "the text (第X章, 一、, （一）...), then Word styles, then formatting; check them with --outline.\n\n"
-    "  --out DIR           where the book goes (created if missing)\n"
-    "  --outline           print the recovered hierarchy with the reason for each level; write nothing\n"
+    "CSV or XLSX tables, flow descriptions, a folder (its files in name order). Titles and headings\n"
+    "are recovered from the text (第X章, 一、, （一）...), then Word styles, then formatting; check\n"
+    "them with --outline. Sources are only read. Identical spec and sources give identical files.\n\n"
+    "required:\n"
+    "  SPEC                the book spec\n"
+    "  --out DIR           where the output goes (created if missing): DIR/<title>.pdf and\n"
+    "                      DIR/<title>.docx (not needed with --outline)\n\n"
+    "options:\n"
+    "  --outline           print the recovered hierarchy with the reason for each level (output on\n"
+    "                      stdout); write no files\n"
     "  --office FILE       the office profile (samples/office.xml): the issuing office on the cover,\n"
     "                      when the spec has no <office>\n"
     "  --fonts FILE        the font-role map (default: fonts/roles.json)\n"
-    "  --quiet             no progress lines\n"
+    "  --quiet             no progress output\n"
     "  --pdf-password PW   password tried on encrypted PDFs\n"
     "  --big5 POLICY       detect | big5 | gb18030 (default detect)\n"
     "  --no-simplify       keep Traditional characters (default: 繁→简 with OpenCC tw2s)\n\n"
-    "exit codes: 0 book made; 1 book made, but some sources could not be read (each named, with a\n"
-    "placeholder in the book); 2 usage error or a spec that does not validate; 3 could not run.\n";
+    "exit codes: 0 book made; 1 book made, but some sources could not be read (each named on stderr,\n"
+    "            a placeholder in the book); 2 usage error or a spec that does not validate; 3 could\n"
+    "            not run.\n";
 
 struct CompileRun {
   std::string spec, out_dir, office, fonts;
