@@ -14,6 +14,7 @@ const Command* commands() {
       {"archive", cmd_archive, "the nightly job: file an inbox into the standardized archive"},
       {"check-config", cmd_check_config, "check an office profile, scheme and paths (reasons in Chinese)"},
       {"corrections", cmd_corrections, "list proposed corrections of where items are filed; --apply one"},
+      {"compile", cmd_compile, "compile an office's rules into one 制度建设指引 book (PDF and DOCX)"},
       {"init", cmd_init, "write a valid office profile (立档单位) from options or prompts"},
       {"inspect", cmd_inspect, "report format, encoding, pages, fields and problems of each input"},
       {"render", cmd_render, "re-typeset documents into PDF and DOCX (公文 style by default)"},

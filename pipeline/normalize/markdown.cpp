@@ -63,6 +63,105 @@ ListItem list_item(std::string_view line) {
   return li;
 }
 
+std::string_view strip(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::string text_of(const model::Block& b) {
+  const auto* p = std::get_if<model::Paragraph>(&b.value);
+  return p ? p->plain_text() : std::string();
+}
+
+// "---" on the first line, "key: value" lines, "---" again. The blocks are removed.
+FrontMatter take_front_matter(std::vector<model::Block>& blocks) {
+  FrontMatter fm;
+  if (blocks.empty() || strip(text_of(blocks[0])) != "---") return fm;
+  size_t end = 1;
+  while (end < blocks.size() && strip(text_of(blocks[end])) != "---") ++end;
+  if (end == blocks.size()) return fm;  // no closing line: not front matter
+  for (size_t i = 1; i < end; ++i) {
+    const std::string line = text_of(blocks[i]);
+    const size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    const std::string_view key = strip(std::string_view(line).substr(0, colon));
+    std::string_view value = strip(std::string_view(line).substr(colon + 1));
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+      value = value.substr(1, value.size() - 2);
+    if (key == "title") fm.title = value;
+    else if (key == "author") fm.author = value;
+    else if (key == "date") fm.date = value;
+  }
+  blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(end + 1));
+  if (!fm.title.empty()) {
+    model::Paragraph t;
+    t.style = "title";
+    t.runs.push_back({.text = fm.title});
+    blocks.insert(blocks.begin(), model::Block{t});
+  }
+  return fm;
+}
+
+std::vector<std::string> pipe_cells(std::string_view line) {
+  line = strip(line);
+  if (!line.empty() && line.front() == '|') line.remove_prefix(1);
+  if (!line.empty() && line.back() == '|') line.remove_suffix(1);
+  std::vector<std::string> cells;
+  size_t start = 0;
+  for (size_t i = 0; i <= line.size(); ++i)
+    if (i == line.size() || (line[i] == '|' && (i == 0 || line[i - 1] != '\\'))) {
+      cells.emplace_back(strip(line.substr(start, i - start)));
+      start = i + 1;
+    }
+  return cells;
+}
+
+bool is_pipe_row(std::string_view line) { return strip(line).substr(0, 1) == "|"; }
+
+bool is_delimiter_row(std::string_view line) {
+  if (!is_pipe_row(line)) return false;
+  for (const std::string& c : pipe_cells(line))
+    if (c.empty() || c.find_first_not_of(":-") != std::string::npos || c.find('-') == std::string::npos) return false;
+  return true;
+}
+
+model::TableCell cell_of(const std::string& text, bool bold) {
+  model::TableCell c;
+  model::Paragraph p;
+  p.runs.push_back({.text = text, .bold = bold});
+  c.blocks.push_back({p});
+  return c;
+}
+
+// Header line, delimiter line, body lines → one table; other blocks stay.
+void take_pipe_tables(std::vector<model::Block>& blocks) {
+  std::vector<model::Block> out;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (i + 1 < blocks.size() && is_pipe_row(text_of(blocks[i])) && is_delimiter_row(text_of(blocks[i + 1]))) {
+      model::Table t;
+      const std::vector<std::string> head = pipe_cells(text_of(blocks[i]));
+      model::TableRow hr;
+      hr.header = true;
+      for (const auto& c : head) hr.cells.push_back(cell_of(c, true));
+      t.rows.push_back(std::move(hr));
+      size_t j = i + 2;
+      for (; j < blocks.size() && is_pipe_row(text_of(blocks[j])); ++j) {
+        std::vector<std::string> cells = pipe_cells(text_of(blocks[j]));
+        cells.resize(head.size());
+        model::TableRow r;
+        for (const auto& c : cells) r.cells.push_back(cell_of(c, false));
+        t.rows.push_back(std::move(r));
+      }
+      out.push_back({std::move(t)});
+      i = j - 1;
+      continue;
+    }
+    out.push_back(std::move(blocks[i]));
+  }
+  blocks = std::move(out);
+}
+
 }  // namespace
 
 bool looks_like_markdown(const model::Document& doc) {
@@ -74,10 +173,14 @@ bool looks_like_markdown(const model::Document& doc) {
         int md = 0;
         if (!hash_heading && heading_kind(p->plain_text(), &md) == HeadingKind::Markdown) hash_heading = true;
       }
-  return hash_heading;
+  return hash_heading || (!doc.sections.empty() && !doc.sections[0].blocks.empty() &&
+                          strip(text_of(doc.sections[0].blocks[0])) == "---");
 }
 
-void apply_markdown(model::Document& doc) {
+FrontMatter apply_markdown(model::Document& doc) {
+  FrontMatter fm;
+  if (!doc.sections.empty()) fm = take_front_matter(doc.sections[0].blocks);
+  for (auto& s : doc.sections) take_pipe_tables(s.blocks);
   for (auto& s : doc.sections)
     for (auto& b : s.blocks) {
       auto* p = std::get_if<model::Paragraph>(&b.value);
@@ -98,6 +201,7 @@ void apply_markdown(model::Document& doc) {
       }
       p->runs = std::move(runs);
     }
+  return fm;
 }
 
 }  // namespace lh::normalize

@@ -3,9 +3,14 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <cstring>
+#include <optional>
+#include <set>
 
 namespace lh::normalize {
 
@@ -63,19 +68,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Order of kinds from outermost to innermost, for relative levels.
-constexpr std::array<HeadingKind, 9> kOrder{HeadingKind::Bian, HeadingKind::Zhang, HeadingKind::Jie,
-                                             HeadingKind::Yi,   HeadingKind::ParenYi, HeadingKind::Arabic,
-                                             HeadingKind::ParenArabic, HeadingKind::Tiao, HeadingKind::None};
-
-bool has_headings(const model::Document& doc) {
-  for (const auto& s : doc.sections)
-    for (const auto& b : s.blocks)
-      if (const auto* p = std::get_if<model::Paragraph>(&b.value); p && (p->heading_level > 0 || p->style == "title"))
-        return true;
-  return false;
-}
-
 }  // namespace
 
 HeadingKind heading_kind(std::string_view line, int* md_level) {
@@ -99,65 +91,255 @@ HeadingKind heading_kind(std::string_view line, int* md_level) {
   return HeadingKind::None;
 }
 
-void detect_structure(model::Document& doc, const StructureOptions& opt) {
-  if (has_headings(doc)) return;
-  // Pass 1: which kinds occur on short lines.
-  std::array<bool, kOrder.size()> present{};
-  bool markdown = false;
-  for (const auto& s : doc.sections)
-    for (const auto& b : s.blocks)
-      if (const auto* p = std::get_if<model::Paragraph>(&b.value)) {
-        std::string text = p->plain_text();
-        if (code_points(trim(text)) > opt.max_heading_chars) continue;
-        HeadingKind k = heading_kind(text);
-        if (k == HeadingKind::Markdown) markdown = true;
-        for (size_t i = 0; i < kOrder.size(); ++i)
-          if (kOrder[i] == k) present[i] = true;
-      }
-  auto level_of = [&](HeadingKind k) {
-    int level = 0;
-    for (size_t i = 0; i < kOrder.size(); ++i) {
-      if (present[i]) ++level;
-      if (kOrder[i] == k) return present[i] ? level : 0;
-    }
-    return 0;
-  };
-  // Pass 2: mark. The title is the first non-empty short line that is no heading.
-  bool title_done = !opt.detect_title;
-  for (auto& s : doc.sections)
-    for (auto& b : s.blocks) {
-      auto* p = std::get_if<model::Paragraph>(&b.value);
-      if (!p) continue;
-      std::string text = p->plain_text();
-      std::string_view t = trim(text);
-      if (t.empty()) continue;
-      int md = 0;
-      HeadingKind k = code_points(t) <= opt.max_heading_chars ? heading_kind(t, &md) : HeadingKind::None;
-      if (k == HeadingKind::Markdown && markdown) {
-        p->heading_level = md;
-        // Drop the "## " marker from the first run that holds it.
-        for (auto& r : p->runs) {
-          size_t pos = r.text.find_first_not_of(" \t");
-          if (pos != std::string::npos && r.text[pos] == '#') {
-            size_t end = r.text.find_first_not_of('#', pos);
-            end = r.text.find_first_not_of(' ', end);
-            r.text.erase(0, end == std::string::npos ? r.text.size() : end);
-            break;
-          }
-        }
-        title_done = true;
-        continue;
-      }
-      if (k != HeadingKind::None && k != HeadingKind::Markdown) {
-        p->heading_level = level_of(k);
-        title_done = true;
-        continue;
-      }
-      if (!title_done) {
-        title_done = true;
-        if (code_points(t) <= opt.max_heading_chars && t.find("。") == std::string_view::npos) p->style = "title";
-      }
-    }
+
+namespace {
+
+// Ranks order the kinds from outermost to innermost; levels are ranks renumbered 1, 2, 3 … over
+// the ranks present. A style's level L sits where the L-th text level would (Heading 1 ~ 第X章).
+constexpr int kRankBian = 0, kRankZhang = 1, kRankJie = 2, kRankYi = 3, kRankParenYi = 4, kRankArabic = 5,
+              kRankParenArabic = 6, kRankMarkdown = 20;
+
+int rank_of(HeadingKind k) {
+  switch (k) {
+    case HeadingKind::Bian: return kRankBian;
+    case HeadingKind::Zhang: return kRankZhang;
+    case HeadingKind::Jie: return kRankJie;
+    case HeadingKind::Yi: return kRankYi;
+    case HeadingKind::ParenYi: return kRankParenYi;
+    case HeadingKind::Arabic: return kRankArabic;
+    case HeadingKind::ParenArabic: return kRankParenArabic;
+    default: return -1;
+  }
 }
+
+const char* kind_name(HeadingKind k) {
+  switch (k) {
+    case HeadingKind::Bian: return "第X编";
+    case HeadingKind::Zhang: return "第X章";
+    case HeadingKind::Jie: return "第X节";
+    case HeadingKind::Yi: return "一、";
+    case HeadingKind::ParenYi: return "（一）";
+    case HeadingKind::Arabic: return "1.";
+    case HeadingKind::ParenArabic: return "（1）";
+    case HeadingKind::Tiao: return "第X条";
+    case HeadingKind::Markdown: return "Markdown #";
+    default: return "";
+  }
+}
+
+// A line that reads as a sentence is body text even when it opens with a structure number.
+bool reads_as_sentence(std::string_view t) {
+  for (const char* end : {"。", "；", "：", "，", ";", ":", ","})
+    if (t.size() >= std::strlen(end) && t.substr(t.size() - std::strlen(end)) == end) return true;
+  return t.find("。") != std::string_view::npos;
+}
+
+bool is_title_style(const std::string& s) { return s == "title" || s == "Title" || s == "标题"; }
+
+struct Para {
+  BlockRef at;
+  const model::Paragraph* p;
+  std::string text;  // trimmed
+  size_t chars;
+};
+
+// The body size: the run size that covers the most characters (0 when no run states one).
+double body_size(const std::vector<Para>& paras) {
+  std::map<double, size_t> by_size;
+  for (const Para& x : paras)
+    for (const auto& r : x.p->runs)
+      if (r.size_pt > 0) by_size[r.size_pt] += r.text.size();
+  double best = 0;
+  size_t most = 0;
+  for (const auto& [size, n] : by_size)
+    if (n > most) most = n, best = size;
+  return best;
+}
+
+// Formatting evidence of a heading typed by hand: centred, larger than the body, or all bold.
+std::string formatting_reason(const Para& x, double body_pt) {
+  bool all_bold = true, larger = false, any = false;
+  double size = 0;
+  for (const auto& r : x.p->runs) {
+    if (r.text.find_first_not_of(" \t\xE3\x80\x80") == std::string::npos) continue;
+    any = true;
+    all_bold = all_bold && (r.bold || r.role == model::FontRole::Hei || r.role == model::FontRole::Title);
+    if (body_pt > 0 && r.size_pt >= body_pt + 1.5) larger = true, size = r.size_pt;
+  }
+  std::string why;
+  if (x.p->align == model::Align::Center) why += "居中";
+  if (any && larger) why += (why.empty() ? "" : "、") + std::string("字号 ") + std::to_string(static_cast<int>(size)) + " pt";
+  if (any && all_bold) why += (why.empty() ? "" : "、") + std::string("加粗");
+  return why;
+}
+
+struct Candidate {
+  Role role = Role::Heading;
+  int rank = -1;  // -1: body text
+  HeadingKind kind = HeadingKind::None;
+  int md_level = 0;
+  std::string reason;
+};
+
+// 发文字号 ("南市监处罚〔2024〕12号", GB/T 9704-2012 §7.2.4): centred and short, never a heading.
+bool is_document_number(std::string_view t) {
+  return t.find("〔") != std::string_view::npos && t.size() >= 3 && t.substr(t.size() - 3) == "号";
+}
+
+// `styled`: the document has headings from Word styles or outline levels; then formatting is no
+// evidence (a styled 公文's centred 发文机关 and 文号 lines are not headings).
+Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled, double body_pt,
+                   const StructureOptions& opt) {
+  Candidate c;
+  int md = 0;
+  const HeadingKind k = heading_kind(x.text, &md);
+  const bool short_line = x.chars <= opt.max_heading_chars;
+  const bool sentence = reads_as_sentence(x.text);
+  c.kind = k;
+  if (k == HeadingKind::Tiao) {
+    c.role = Role::Article;
+    c.reason = "文字编号 第X条（条文，不作标题）";
+    return c;
+  }
+  if (k == HeadingKind::Markdown && markdown) {
+    c.rank = kRankMarkdown + md;
+    c.md_level = md;
+    c.reason = "Markdown " + std::string(static_cast<size_t>(md), '#');
+    return c;
+  }
+  if (k == HeadingKind::Bian || k == HeadingKind::Zhang || k == HeadingKind::Jie) {
+    if (short_line && !sentence) c.rank = rank_of(k), c.reason = std::string("文字编号 ") + kind_name(k);
+    return c;
+  }
+  if (k != HeadingKind::None && k != HeadingKind::Markdown) {
+    // In a text of articles, （一） 1. （1） number the items of an article.
+    if (short_line && !sentence && !(has_articles && k != HeadingKind::Yi))
+      c.rank = rank_of(k), c.reason = std::string("文字编号 ") + kind_name(k);
+    return c;
+  }
+  if (x.p->heading_level > 0 && !sentence) {
+    c.rank = kRankZhang + x.p->heading_level - 1;
+    c.reason = x.p->style.empty() ? "大纲级别 " + std::to_string(x.p->heading_level)
+                                  : "样式 " + x.p->style + "（级别 " + std::to_string(x.p->heading_level) + "）";
+    return c;
+  }
+  if (short_line && !sentence && !styled && !is_document_number(x.text)) {
+    const std::string why = formatting_reason(x, body_pt);
+    if (!why.empty()) {
+      const bool display = x.p->align == model::Align::Center || why.find("字号") != std::string::npos;
+      c.rank = display ? kRankZhang : kRankYi;
+      c.reason = "格式 " + why;
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+bool Outline::has_title() const { return title() != nullptr; }
+
+const OutlineLine* Outline::title() const {
+  for (const auto& l : lines)
+    if (l.role == Role::Title) return &l;
+  return nullptr;
+}
+
+Outline detect_outline(const model::Document& doc, const StructureOptions& opt) {
+  std::vector<Para> paras;
+  size_t count = 0;
+  for (size_t s = 0; s < doc.sections.size(); ++s)
+    for (size_t b = 0; b < doc.sections[s].blocks.size(); ++b)
+      if (const auto* p = std::get_if<model::Paragraph>(&doc.sections[s].blocks[b].value)) {
+        ++count;
+        std::string text = p->plain_text();
+        std::string t(trim(text));
+        if (t.empty()) continue;
+        paras.push_back({{s, b, count}, p, t, code_points(t)});
+      }
+  bool has_articles = false, markdown = false, styled = false;
+  for (const Para& x : paras) {
+    styled = styled || x.p->heading_level > 0;
+    const HeadingKind k = heading_kind(x.text);
+    has_articles = has_articles || k == HeadingKind::Tiao;
+    markdown = markdown || k == HeadingKind::Markdown;
+  }
+  const double body_pt = body_size(paras);
+  std::vector<Candidate> cand;
+  cand.reserve(paras.size());
+  for (const Para& x : paras) cand.push_back(classify(x, has_articles, markdown, styled, body_pt, opt));
+
+  Outline out;
+  // The title: a paragraph styled as one, else the first paragraph when it is short, no heading by
+  // its numbering and no sentence.
+  std::optional<size_t> title;
+  for (size_t i = 0; i < paras.size() && !title; ++i)
+    if (is_title_style(paras[i].p->style)) title = i, cand[i].reason = "样式 " + paras[i].p->style;
+  if (!title && opt.detect_title && !paras.empty()) {
+    const Para& x = paras[0];
+    const bool numbered = cand[0].kind != HeadingKind::None && cand[0].kind != HeadingKind::Markdown;
+    // A first line set off only by its formatting (a hand-typed title: centred, 22 pt, bold) is the
+    // title, not a heading.
+    const bool by_formatting = cand[0].rank >= 0 && cand[0].reason.rfind("格式", 0) == 0;
+    if ((cand[0].rank < 0 || by_formatting) && !numbered && x.chars <= 60 && x.text.find("。") == std::string::npos) {
+      title = 0;
+      const std::string why = formatting_reason(x, body_pt);
+      cand[0].reason = "首段" + (why.empty() ? std::string() : "，" + why);
+    }
+  }
+  std::set<int> ranks;
+  for (size_t i = 0; i < cand.size(); ++i)
+    if (cand[i].rank >= 0 && (!title || *title != i)) ranks.insert(cand[i].rank);
+  int previous = 0;
+  for (size_t i = 0; i < paras.size(); ++i) {
+    const Candidate& c = cand[i];
+    OutlineLine l{paras[i].at, c.role, 0, c.kind, paras[i].text, c.reason};
+    if (c.kind == HeadingKind::Markdown && c.md_level > 0)  // the text without its "## " marker
+      l.text = std::string(trim(std::string_view(l.text).substr(static_cast<size_t>(c.md_level))));
+    if (title && *title == i) {
+      l.role = Role::Title;
+    } else if (c.role == Role::Article) {
+    } else if (c.rank >= 0) {
+      l.level = static_cast<int>(std::distance(ranks.begin(), ranks.find(c.rank))) + 1;
+      if (l.level > previous + 1)
+        out.warnings.push_back("第" + std::to_string(l.at.paragraph) + "段「" + l.text + "」: 层级从 " +
+                               std::to_string(previous) + " 跳到 " + std::to_string(l.level) + "（level_jump）");
+      previous = l.level;
+    } else {
+      continue;
+    }
+    out.lines.push_back(std::move(l));
+  }
+  if (!title && opt.detect_title)
+    out.warnings.insert(out.warnings.begin(),
+                        "第" + std::to_string(paras.empty() ? 1 : paras[0].at.paragraph) + "段: 没有可认出的标题（no_title）");
+  return out;
+}
+
+void apply_outline(model::Document& doc, const Outline& outline) {
+  for (auto& s : doc.sections)
+    for (auto& b : s.blocks)
+      if (auto* p = std::get_if<model::Paragraph>(&b.value)) {
+        p->heading_level = 0;
+        if (is_title_style(p->style)) p->style.clear();
+      }
+  for (const OutlineLine& l : outline.lines) {
+    auto& p = std::get<model::Paragraph>(doc.sections[l.at.section].blocks[l.at.block].value);
+    if (l.role == Role::Title) p.style = "title";
+    if (l.role == Role::Heading) p.heading_level = std::min(l.level, 9);
+    if (l.kind != HeadingKind::Markdown) continue;
+    // Drop the "## " marker from the first run that holds it.
+    for (auto& r : p.runs) {
+      size_t pos = r.text.find_first_not_of(" \t");
+      if (pos != std::string::npos && r.text[pos] == '#') {
+        size_t end = r.text.find_first_not_of('#', pos);
+        end = r.text.find_first_not_of(' ', end);
+        r.text.erase(0, end == std::string::npos ? r.text.size() : end);
+        break;
+      }
+    }
+  }
+}
+
+void detect_structure(model::Document& doc, const StructureOptions& opt) { apply_outline(doc, detect_outline(doc, opt)); }
 
 }  // namespace lh::normalize

@@ -5,6 +5,7 @@
 using namespace lh::normalize;
 using lh::model::Document;
 using lh::model::Paragraph;
+using lh::normalize::Role;
 
 namespace {
 Document doc_of(std::initializer_list<const char*> lines) {
@@ -79,4 +80,80 @@ TEST(Structure, StyledDocumentsAreLeftAlone) {
   std::get<Paragraph>(d.sections[0].blocks[0].value).style = "title";
   detect_structure(d);
   EXPECT_EQ(para(d, 0).heading_level, 0);
+}
+
+// The render bug of issue 11 §2: every 第X条 line and every （一） item became a heading, giving a
+// 15-page 目录 for a 40-page rule book and keep-with-next chains that left pages half empty.
+TEST(Structure, ArticlesAndTheirItemsAreNotPromotedToHeadings) {
+  Document d = doc_of({"石门市场监督管理所档案管理制度", "第一章 总则", "第一条 为规范档案管理，制定本制度。",
+                       "第二条 档案工作应当做到：", "（一）归档及时", "（二）整理规范", "第二章 归档", "第三条 文件办结后归档。"});
+  Outline o = detect_outline(d);
+  detect_structure(d);
+  EXPECT_EQ(para(d, 0).style, "title");
+  EXPECT_EQ(para(d, 1).heading_level, 1);
+  for (size_t i : {2u, 3u, 4u, 5u, 7u}) EXPECT_EQ(para(d, i).heading_level, 0) << para(d, i).plain_text();
+  EXPECT_EQ(para(d, 6).heading_level, 1);
+  size_t articles = 0;
+  for (const auto& l : o.lines) articles += l.role == Role::Article;
+  EXPECT_EQ(articles, 3u);
+}
+
+TEST(Structure, RunInItemEndingWithAFullStopIsBodyText) {
+  Document d = doc_of({"关于加强食品安全监管的通知", "一、总体要求", "（一）加强组织领导。各所要高度重视。"});
+  detect_structure(d);
+  EXPECT_EQ(para(d, 1).heading_level, 1);
+  EXPECT_EQ(para(d, 2).heading_level, 0);
+}
+
+TEST(Structure, HandTypedBoldHeadingIsFoundByItsFormatting) {
+  Document d = doc_of({"会议制度", "会议安排", "每周一召开例会，研究部署工作。"});
+  auto& p = std::get<Paragraph>(d.sections[0].blocks[1].value);
+  p.runs[0].bold = true;
+  Outline o = detect_outline(d);
+  ASSERT_EQ(o.lines.size(), 2u);
+  EXPECT_EQ(o.lines[1].level, 1);
+  EXPECT_NE(o.lines[1].reason.find("加粗"), std::string::npos) << o.lines[1].reason;
+}
+
+TEST(Structure, WordStyleLevelIsKeptWithItsStyleNameAsReason) {
+  Document d = doc_of({"考勤制度", "请假审批", "职工请假应当事先书面申请。"});
+  auto& p = std::get<Paragraph>(d.sections[0].blocks[1].value);
+  p.heading_level = 2;
+  p.style = "标题 2";
+  Outline o = detect_outline(d);
+  ASSERT_EQ(o.lines.size(), 2u);
+  EXPECT_EQ(o.lines[1].level, 1);
+  EXPECT_NE(o.lines[1].reason.find("标题 2"), std::string::npos);
+}
+
+TEST(Structure, LevelJumpAndMissingTitleAreWarningsNamingTheParagraph) {
+  Document d = doc_of({"一、总体要求", "正文。", "1.明确责任", "（一）工作目标"});
+  Outline o = detect_outline(d);
+  ASSERT_EQ(o.warnings.size(), 2u);
+  EXPECT_NE(o.warnings[0].find("第1段"), std::string::npos) << o.warnings[0];
+  EXPECT_NE(o.warnings[1].find("第3段"), std::string::npos) << o.warnings[1];
+}
+
+// Regression (render of a styled 调查终结报告): the centred, bold 发文机关 and 文号 lines above a
+// Word-styled outline became level-1 headings once formatting counted as evidence.
+TEST(Structure, FormattingIsNoEvidenceInAStyledDocument) {
+  Document d = doc_of({"南岭县市场监督管理局", "南市监处罚〔2024〕12号", "案件调查终结报告", "一、当事人基本情况", "正文。"});
+  for (size_t i : {0u, 1u}) {
+    auto& p = std::get<Paragraph>(d.sections[0].blocks[i].value);
+    p.align = lh::model::Align::Center;
+    p.runs[0].bold = true;
+  }
+  std::get<Paragraph>(d.sections[0].blocks[3].value).heading_level = 1;
+  detect_structure(d);
+  EXPECT_EQ(para(d, 0).heading_level, 0);
+  EXPECT_EQ(para(d, 1).heading_level, 0);
+  EXPECT_EQ(para(d, 3).heading_level, 1);
+}
+
+TEST(Structure, DocumentNumberLineIsNeverAHeading) {
+  Document d = doc_of({"会议制度", "石市监〔2024〕3号", "每周一召开例会。"});
+  auto& p = std::get<Paragraph>(d.sections[0].blocks[1].value);
+  p.align = lh::model::Align::Center;
+  detect_structure(d);
+  EXPECT_EQ(para(d, 1).heading_level, 0);
 }

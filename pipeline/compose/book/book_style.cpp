@@ -1,0 +1,125 @@
+// Paragraph styles of a book (book_style.h).
+#include "compose/book/book_style.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "normalize/structure.h"
+
+namespace lh::compose::book {
+
+using model::Align;
+using model::FontRole;
+
+namespace {
+
+constexpr double kBodyPt = 16;  // 3号, GB/T 9704-2012 §5.2.2
+
+bool is_display_kind(normalize::HeadingKind k) {
+  return k == normalize::HeadingKind::Bian || k == normalize::HeadingKind::Zhang || k == normalize::HeadingKind::Jie;
+}
+
+// A heading of the source, `inner` levels below the 制度's title: 章/节 centred in 黑体; 一、 in 黑体,
+// （一） in 楷体, deeper ones in 仿宋 (GB/T 9704-2012 §7.3.3).
+model::Paragraph inner_heading(const model::Paragraph& src, int level, int inner) {
+  const std::string text = src.plain_text();
+  const normalize::HeadingKind k = normalize::heading_kind(text);
+  const FontRole role = inner <= 1 ? FontRole::Hei : inner == 2 ? FontRole::Kai : FontRole::Body;
+  model::Paragraph p = plain(text, role, kBodyPt, is_display_kind(k) ? Align::Center : Align::Justify);
+  if (is_display_kind(k)) p.first_line_indent_chars = 0;
+  p.heading_level = std::clamp(level, 1, 9);
+  p.keep_with_next = true;
+  p.anchor = src.anchor;
+  return p;
+}
+
+// "第三条　内容" → "第三条" in 黑体, a full-width space, the rest in the body face.
+model::Paragraph article(const model::Paragraph& src) {
+  std::string text = src.plain_text();
+  const size_t start = text.find("第");
+  const size_t tiao = text.find("条", start);
+  model::Paragraph p = src;
+  p.runs.clear();
+  p.style.clear();
+  p.align.reset();
+  p.first_line_indent_chars = -1;
+  if (start == std::string::npos || tiao == std::string::npos) {
+    p.runs.push_back({.text = text});
+    return p;
+  }
+  const size_t end = tiao + std::string("条").size();
+  std::string rest = text.substr(end);
+  while (rest.rfind(" ", 0) == 0) rest.erase(0, 1);
+  if (rest.rfind("\xE3\x80\x80", 0) != 0) rest = "\xE3\x80\x80" + rest;
+  p.runs.push_back({.text = text.substr(start, end - start), .role = FontRole::Hei});
+  p.runs.push_back({.text = rest});
+  return p;
+}
+
+model::Paragraph body(const model::Paragraph& src) {
+  model::Paragraph p = src;
+  p.style.clear();
+  p.align.reset();
+  p.first_line_indent_chars = -1;
+  p.keep_with_next = false;
+  for (auto& r : p.runs) r.role.reset(), r.size_pt = 0, r.bold = false, r.italic = false, r.color_rgb = 0;
+  return p;
+}
+
+}  // namespace
+
+model::Paragraph plain(const std::string& text, FontRole role, double size_pt, Align align, bool bold, uint32_t color) {
+  model::Paragraph p;
+  p.align = align;
+  if (align == Align::Center) p.first_line_indent_chars = 0;
+  p.runs.push_back({.text = text, .role = role, .size_pt = size_pt, .bold = bold, .color_rgb = color});
+  return p;
+}
+
+model::Paragraph book_heading(BookHeading kind, int level, const std::string& text) {
+  // 篇: 2号小标宋 (22 pt) as a document title (§7.3.1); a chapter 小二 黑体 (18 pt); a 制度 小二 小标宋.
+  model::Paragraph p = kind == BookHeading::Part      ? plain(text, FontRole::Title, 22, Align::Center)
+                       : kind == BookHeading::Chapter ? plain(text, FontRole::Hei, 18, Align::Center)
+                                                      : plain(text, FontRole::Title, 18, Align::Center);
+  p.heading_level = level;
+  p.keep_with_next = true;
+  return p;
+}
+
+std::vector<model::Block> book_blocks(const model::Document& source, int shift) {
+  std::vector<model::Block> out;
+  for (const auto& s : source.sections)
+    for (const auto& b : s.blocks) {
+      if (std::holds_alternative<model::PageBreak>(b.value) || std::holds_alternative<model::TableOfContents>(b.value))
+        continue;
+      const auto* p = std::get_if<model::Paragraph>(&b.value);
+      if (!p) {
+        out.push_back(b);
+        continue;
+      }
+      if (p->heading_level > 0)
+        out.push_back({inner_heading(*p, shift + p->heading_level, p->heading_level)});
+      else if (normalize::heading_kind(p->plain_text()) == normalize::HeadingKind::Tiao)
+        out.push_back({article(*p)});
+      else
+        out.push_back({body(*p)});
+    }
+  return out;
+}
+
+std::string cover_date(const std::string& iso) {
+  static const char* kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  static const char* kMonths[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"};
+  if (iso.size() < 7) return iso;
+  int month = 0;
+  if (auto [ptr, ec] = std::from_chars(iso.data() + 5, iso.data() + 7, month); ec != std::errc() || month < 1 || month > 12)
+    return iso;
+  std::string out;
+  for (size_t i = 0; i < 4; ++i) {
+    if (iso[i] < '0' || iso[i] > '9') return iso;
+    out += kDigits[iso[i] - '0'];
+  }
+  return out + "年" + kMonths[month - 1] + "月";
+}
+
+}  // namespace lh::compose::book

@@ -1,0 +1,50 @@
+#include <gtest/gtest.h>
+
+#include "normalize/markdown.h"
+#include "normalize/structure.h"
+
+using namespace lh::normalize;
+using lh::model::Document;
+using lh::model::Paragraph;
+using lh::model::Table;
+
+namespace {
+Document doc_of(std::initializer_list<const char*> lines) {
+  Document d;
+  d.sections.emplace_back();
+  for (const char* l : lines) {
+    Paragraph p;
+    p.runs.push_back({.text = l});
+    d.sections[0].blocks.push_back({p});
+  }
+  return d;
+}
+}  // namespace
+
+// Issue 11 §2: the front matter was printed as three lines of "key: value" text.
+TEST(Markdown, YamlFrontMatterIsReadNotPrinted) {
+  Document d = doc_of({"---", "title: \"投诉举报处理规范\"", "author: 石门所", "date: 2024-03-01", "---", "## 一、受理", "正文。"});
+  ASSERT_TRUE(looks_like_markdown(d));
+  FrontMatter fm = apply_markdown(d);
+  EXPECT_EQ(fm.title, "投诉举报处理规范");
+  EXPECT_EQ(fm.author, "石门所");
+  EXPECT_EQ(fm.date, "2024-03-01");
+  const std::string text = d.plain_text();
+  EXPECT_EQ(text.find("author"), std::string::npos) << text;
+  EXPECT_EQ(text.find("---"), std::string::npos) << text;
+  detect_structure(d);
+  EXPECT_EQ(std::get<Paragraph>(d.sections[0].blocks[0].value).style, "title");
+}
+
+// Issue 11 §2: pipe tables came out as lines of "|" characters.
+TEST(Markdown, PipeTableBecomesATableWithAHeaderRow) {
+  Document d = doc_of({"# 值班表", "| 日期 | 值班人 |", "|:---|---:|", "| 周一 | 张三 |", "| 周二 | 李四 |", "完。"});
+  apply_markdown(d);
+  ASSERT_EQ(d.sections[0].blocks.size(), 3u);
+  const auto* t = std::get_if<Table>(&d.sections[0].blocks[1].value);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 3u);
+  EXPECT_TRUE(t->rows[0].header);
+  EXPECT_FALSE(t->rows[1].header);
+  EXPECT_EQ(std::get<Paragraph>(t->rows[2].cells[1].blocks[0].value).plain_text(), "李四");
+}
