@@ -7,6 +7,7 @@ int cmd_inspect(int argc, char** argv);
 int cmd_archive(int argc, char** argv);
 int cmd_verify(int argc, char** argv);
 int cmd_render(int argc, char** argv);
+int cmd_signage(int argc, char** argv);
 
 struct Command {
   const char* name;

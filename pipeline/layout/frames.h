@@ -42,6 +42,7 @@ struct Page {
   std::vector<Item> items;   // in drawing order
   int number = 0;            // the logical page number (what a page-number field shows)
   std::string label;         // PDF page label
+  double bleed_pt = 0, slug_pt = 0;  // print boxes (model::PageSetup): TrimBox inset bleed+slug, BleedBox slug
 };
 
 struct OutlineEntry {        // one heading, for bookmarks and for a TOC (also the DOCX writer's)
