@@ -3,6 +3,7 @@
 // written as 200 PDFs (one cairo pass, split by qpdf) in one process, then a PNG preview each.
 // Prints wall and CPU time per phase. Floor (issue): under 0.5 s for the 200 PDFs.
 // Usage: bench_signs [count=200] (run from the project folder, or with LIANGHUA_SOURCE_DIR set).
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -76,7 +77,14 @@ static std::vector<sg::Sign> mixed(int count, const sg::SignTypes& types) {
 }
 
 int main(int argc, char** argv) {
-  const int count = argc > 1 ? std::atoi(argv[1]) : 200;
+  int count = 200;
+  if (argc > 1) {
+    const std::string a = argv[1];
+    if (std::from_chars(a.data(), a.data() + a.size(), count).ec != std::errc() || count < 1) {
+      std::fprintf(stderr, "usage: bench_signs [count=200]\n");
+      return 2;
+    }
+  }
   pdf::tune_allocator_for_fonts();
   const std::string spec = (model::project_root() / "samples" / "signage" / "spec.xml").string();
   auto in = cli::load_signage_inputs(spec, "", "", [](const std::string& p) { std::fprintf(stderr, "%s\n", p.c_str()); });
