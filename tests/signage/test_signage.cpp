@@ -162,6 +162,35 @@ TEST(Signage, MediaBoxIsTrimPlusTwiceTheBleedAndTrimBoxIsTheTrim) {
   }
 }
 
+// CJK glyphs intact after subsetting: every font a sign uses is embedded (a subset, with its font
+// file), so the print shop's RIP never substitutes one; the text test above shows each character
+// still maps back to its Unicode value.
+TEST(Signage, EveryFontOfEverySignIsEmbedded) {
+  const Expected e = expected_pack();
+  size_t fonts_seen = 0;
+  for (const auto& [file, cs] : e.by_file) {
+    const std::string bytes = lh::test::read_file(sample_pack() / "signs" / (file + ".pdf"));
+    QPDF q;
+    q.processMemoryFile(file.c_str(), bytes.data(), bytes.size());
+    for (auto& page : QPDFPageDocumentHelper(q).getAllPages()) {
+      QPDFObjectHandle fonts = page.getAttribute("/Resources", false).getKey("/Font");
+      if (!fonts.isDictionary()) continue;
+      for (const auto& key : fonts.getKeys()) {
+        QPDFObjectHandle font = fonts.getKey(key);
+        if (font.getKey("/Subtype").isName() && font.getKey("/Subtype").getName() == "/Type0")
+          font = font.getKey("/DescendantFonts").getArrayItem(0);
+        QPDFObjectHandle fd = font.getKey("/FontDescriptor");
+        ASSERT_TRUE(fd.isDictionary()) << file << " " << key;
+        EXPECT_TRUE(fd.hasKey("/FontFile") || fd.hasKey("/FontFile2") || fd.hasKey("/FontFile3")) << file << " " << key;
+        const std::string name = fd.getKey("/FontName").isName() ? fd.getKey("/FontName").getName() : "";
+        EXPECT_EQ(name.size() > 8 ? name[7] : ' ', '+') << file << " " << name << ": not a subset";
+        ++fonts_seen;
+      }
+    }
+  }
+  EXPECT_GT(fonts_seen, e.by_file.size());
+}
+
 TEST(Signage, NoGlyphLeavesTheTrimBox) {
   const Expected e = expected_pack();
   size_t glyphs = 0;
