@@ -8,6 +8,8 @@ int cmd_archive(int argc, char** argv);
 int cmd_verify(int argc, char** argv);
 int cmd_render(int argc, char** argv);
 int cmd_signage(int argc, char** argv);
+int cmd_check_config(int argc, char** argv);
+int cmd_init(int argc, char** argv);
 
 struct Command {
   const char* name;

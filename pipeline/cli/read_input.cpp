@@ -5,7 +5,7 @@
 
 #include "normalize/markdown.h"
 #include "normalize/structure.h"
-#include "package/render_document.h"
+#include "render/render_document.h"
 
 namespace lh::cli {
 namespace fs = std::filesystem;
@@ -45,7 +45,7 @@ model::Document prepare_document(const model::Document& read, bool toc) {
   model::Document doc = read;
   if (normalize::looks_like_markdown(doc)) normalize::apply_markdown(doc);
   normalize::detect_structure(doc);
-  if (toc) doc = package::with_table_of_contents(std::move(doc));
+  if (toc) doc = render::with_table_of_contents(std::move(doc));
   return doc;
 }
 

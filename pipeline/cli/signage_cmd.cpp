@@ -19,7 +19,7 @@
 #include "layout/layout.h"
 #include "model/paths.h"
 #include "package/files.h"
-#include "package/render_document.h"
+#include "render/render_document.h"
 #include "pdf/pdf.h"
 #include "pdf/preview.h"
 
@@ -35,10 +35,15 @@ const char* kHelp =
     "\"lianghua signage\"): unit name plates, a 门牌 for every room (the 九室二库一厅 set when the spec\n"
     "lists none), 岗位牌, the floor index, hall signs, the 公示栏, 制度上墙 boards from the office's\n"
     "policy files, 流程图 boards, and with --archive the archive's box spine and cabinet labels.\n\n"
-    "Writes DIR/signs/<name>.pdf (one per sign: trim size + bleed, TrimBox and BleedBox set),\n"
-    "DIR/previews/<name>.png, DIR/sheets/<type>-<A3|A4>.pdf (small signs n-up with crop marks),\n"
-    "DIR/index.pdf and DIR/index.html (every sign with its file). Identical input gives identical files.\n\n"
-    "  --out DIR           where the pack goes (created if missing)\n"
+    "outputs (byte-identical for identical input):\n"
+    "  DIR/signs/<name>.pdf     one per sign: trim size + bleed, TrimBox and BleedBox set\n"
+    "  DIR/previews/<name>.png  a proof of each sign, cropped to the trim\n"
+    "  DIR/sheets/<type>-A3.pdf the small signs n-up with crop marks\n"
+    "  DIR/index.pdf, index.html every sign with its preview and file\n\n"
+    "required:\n"
+    "  SPEC                the office's signage spec (XML)\n"
+    "  --out DIR           where the pack goes (created if missing)\n\n"
+    "options:\n"
     "  --archive ARCHIVE   an archive made by 'lianghua archive': spine and cabinet labels from its\n"
     "                      manifest.json (boxes, 件号 ranges, places), each with a QR code\n"
     "  --only TYPE         only signs of this type (id or name: door-plate, 门牌, spine, policy, …)\n"
@@ -87,7 +92,7 @@ void parse_args(int argc, char** argv, SignageRun& run) {
   if (run.out_dir.empty()) throw UsageError{"--out DIR is required"};
   if (run.sheet != "A3" && run.sheet != "A4" && run.sheet != "none")
     throw UsageError{"--sheet takes A3, A4 or none, not '" + run.sheet + "'"};
-  if (!run.date.empty() && !package::parse_iso_date(run.date))
+  if (!run.date.empty() && !render::parse_iso_date(run.date))
     throw UsageError{"--date needs an ISO 8601 date such as 2024-03-05, not '" + run.date + "'"};
 }
 
