@@ -21,6 +21,11 @@ if "$here/build/lianghua" archive --help >/dev/null 2>&1; then
     if [ "$rc" -gt 1 ]; then exit "$rc"; fi
   done
   echo "sample manuals compiled in $out/manual"
+  # The sample office's sign pack, with the archive's box spine and cabinet labels.
+  src=0
+  "$here/build/lianghua" signage "$here/samples/signage/spec.xml" --out "$out/signage" --archive "$out/ARCHIVE" --quiet || src=$?
+  if [ "$src" -gt 1 ]; then exit "$src"; fi
+  echo "sample sign pack in $out/signage (open index.html)"
   exit 0
 else
   "$here/build/lianghua" inspect "$here/samples" "$@"

@@ -18,6 +18,7 @@ const Command* commands() {
       {"init", cmd_init, "write a valid office profile (立档单位) from options or prompts"},
       {"inspect", cmd_inspect, "report format, encoding, pages, fields and problems of each input"},
       {"render", cmd_render, "re-typeset documents into PDF and DOCX (公文 style by default)"},
+      {"signage", cmd_signage, "make an office's sign pack (door plates, boards, archive labels) from its spec"},
       {"verify", cmd_verify, "re-hash an archive against its manifest and catalogue"},
       {nullptr, nullptr, nullptr},
   };

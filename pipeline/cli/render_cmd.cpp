@@ -15,10 +15,9 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/progress.h"
+#include "cli/read_input.h"
 #include "ingest/inspect.h"
 #include "layout/layout.h"
-#include "normalize/markdown.h"
-#include "normalize/structure.h"
 #include "normalize/unicode.h"
 #include "package/files.h"
 #include "render/render_document.h"
@@ -56,35 +55,6 @@ struct RenderRun {
   ingest::InspectOptions ingest;
 };
 
-// Reads a whole input file, at most `limit` bytes.
-bool read_input(const std::string& path, uint64_t limit, std::string& bytes, std::string& why) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    why = "is a directory";
-    return false;
-  }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    why = "cannot be opened";
-    return false;
-  }
-  const auto size = fs::file_size(path, ec);
-  if (ec) {
-    why = "cannot be read: " + ec.message();
-    return false;
-  }
-  if (size > limit) {
-    why = "too_large: file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit);
-    return false;
-  }
-  bytes.resize(static_cast<size_t>(size));
-  if (size > 0 && !f.read(bytes.data(), static_cast<std::streamsize>(size))) {
-    why = "cannot be read";
-    return false;
-  }
-  return true;
-}
-
 // The output name of an input: its stem, NFC, Chinese kept; "/" and NUL never occur in a stem.
 // A second input with the same stem gets " (2)", then " (3)" ..., in input order.
 std::string output_stem(const std::string& path, std::set<std::string>& taken) {
@@ -94,16 +64,6 @@ std::string output_stem(const std::string& path, std::set<std::string>& taken) {
   for (int n = 2; taken.count(name); ++n) name = stem + " (" + std::to_string(n) + ")";
   taken.insert(name);
   return name;
-}
-
-// The model to render: the document as read, with Markdown mapped and headings detected from the
-// text where it has no styles, and the TOC if asked for.
-model::Document prepare(const model::Document& read, bool toc) {
-  model::Document doc = read;
-  if (normalize::looks_like_markdown(doc)) normalize::apply_markdown(doc);
-  normalize::detect_structure(doc);
-  if (toc) doc = render::with_table_of_contents(std::move(doc));
-  return doc;
 }
 
 void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>& inputs) {
@@ -219,7 +179,7 @@ int cmd_render(int argc, char** argv) {
     ro.date = run.date;
     render::RenderedDocument out;
     try {
-      out = render::render_document(prepare(*f.doc, run.toc), style, fonts, ro);
+      out = render::render_document(prepare_document(*f.doc, run.toc), style, fonts, ro);
     } catch (const layout::FontError& e) {
       progress.finish();
       std::fprintf(stderr, "lianghua render: could not run: %s\n", e.what());

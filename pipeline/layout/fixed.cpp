@@ -13,12 +13,14 @@ namespace {
 struct Fitted {
   Shaped shaped;
   double size = 0;
-  double height = 0;  // em box of the first line to the em box of the last
-  double width = 0;   // widest line
+  double height = 0;   // em box of the first line to the em box of the last
+  double width = 0;    // widest line
+  double measure = 0;  // the line width the text was broken to (pt)
+  double dx = 0;       // where that measure starts inside the box (a balanced title is centred)
 };
 
-Fitted shape_box(const model::TextBox& box, const FontSet& fonts, double size, ParagraphStyle& ps) {
-  ps = ParagraphStyle{};
+Fitted shape_box(const model::TextBox& box, const FontSet& fonts, double size, double measure_pt) {
+  ParagraphStyle ps;
   ps.font.role = box.role;
   ps.font.size_pt = size;
   ps.first_line_indent_chars = 0;
@@ -29,20 +31,38 @@ Fitted shape_box(const model::TextBox& box, const FontSet& fonts, double size, P
     if (r.size_pt > 0 && box.max_pt > 0) r.size_pt = r.size_pt * size / box.max_pt;
   ShapeSpec spec;
   spec.style = &ps;
-  spec.width_pt = mm(box.w_mm);
+  spec.width_pt = measure_pt;
   spec.align = box.align == model::Align::Justify ? model::Align::Start : box.align;
   spec.wrap_chars = true;
   Fitted f;
   f.shaped = shape(fonts, runs, spec);
   f.size = f.shaped.size_pt;
+  f.measure = measure_pt;
   const size_t n = f.shaped.lines.size();
   f.height = f.size + (n > 0 ? (n - 1) : 0) * f.size * box.line_spacing;
   for (const LineInfo& li : f.shaped.lines) f.width = std::max(f.width, li.width);
   return f;
 }
 
+// GB/T 15834-2011 §5.1 on every break (pango's UAX #14 classes keep them, but WRAP_WORD_CHAR may
+// cut anywhere when a measure is narrower than one unbreakable run): a size or measure whose
+// breaks would violate them does not count as fitting.
+bool breaks_ok(const Fitted& f) {
+  const auto& lines = f.shaped.lines;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (closing_mark_at(lines[i + 1].text, 0) > 0) return false;
+    std::string t = lines[i].text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.pop_back();
+    if (opening_mark_at_end(t) > 0) return false;
+  }
+  return true;
+}
+
+int line_count(const Fitted& f) { return static_cast<int>(f.shaped.lines.size()); }
+
 bool fits(const Fitted& f, const model::TextBox& box) {
-  return f.height <= mm(box.h_mm) + 0.01 && f.width <= mm(box.w_mm) + 0.01;
+  return f.height <= mm(box.h_mm) + 0.01 && f.width <= mm(box.w_mm) + 0.01 &&
+         (box.max_lines <= 0 || line_count(f) <= box.max_lines) && breaks_ok(f);
 }
 
 std::string excerpt(const model::TextBox& box) {
@@ -54,6 +74,76 @@ std::string excerpt(const model::TextBox& box) {
     t = t.substr(0, cut) + "…";
   }
   return t;
+}
+
+// A balanced title: the narrowest measure (to 0.5 pt) that keeps the line count and the breaking
+// rules, centred in the box for centred text (at the end for end-aligned text).
+Fitted balance(const model::TextBox& box, const FontSet& fonts, Fitted f) {
+  const int n = line_count(f);
+  if (!box.balance || n < 2) return f;
+  double hi = f.measure, lo = 0;
+  for (const LineInfo& li : f.shaped.lines) lo += li.width;
+  lo /= n;  // no measure narrower than the average line keeps n lines
+  Fitted best = f;
+  while (hi - lo > 0.5) {
+    const double mid = (lo + hi) / 2;
+    Fitted g = shape_box(box, fonts, f.size, mid);
+    if (line_count(g) == n && breaks_ok(g) && g.width <= mid + 0.01) {
+      hi = mid;
+      best = std::move(g);
+    } else {
+      lo = mid;
+    }
+  }
+  const double slack = f.measure - best.measure;
+  best.dx = box.align == model::Align::Center ? slack / 2 : box.align == model::Align::End ? slack : 0;
+  return best;
+}
+
+std::string fmt_mm(double v) {
+  std::ostringstream os;
+  os.setf(std::ios::fixed);
+  os.precision(1);
+  os << v;
+  return os.str();
+}
+
+// The size search shared by fit_text_size and the page layout.
+Fitted fit_box(const model::TextBox& box, const FontSet& fonts) {
+  if (!(box.min_pt > 0) || box.max_pt < box.min_pt || box.w_mm <= 0 || box.h_mm <= 0)
+    throw LayoutError("text box \"" + excerpt(box) + "\": bad geometry or size range");
+  const double measure = mm(box.w_mm);
+  Fitted top = shape_box(box, fonts, box.max_pt, measure);
+  if (fits(top, box)) return balance(box, fonts, std::move(top));
+  Fitted low = shape_box(box, fonts, box.min_pt, measure);
+  if (!fits(low, box)) {
+    double over_w = std::max(0.0, (low.width - measure) / kPtPerMm);
+    double over_h = std::max(0.0, (low.height - mm(box.h_mm)) / kPtPerMm);
+    const int n = line_count(low);
+    if (box.max_lines == 1 && n > 1) {
+      // A one-line region: what a sign maker needs is how much too long the line is.
+      const Fitted one = shape_box(box, fonts, box.min_pt, 1e6);
+      over_w = std::max(over_w, (one.width - measure) / kPtPerMm);
+      over_h = std::max(0.0, (one.height - mm(box.h_mm)) / kPtPerMm);
+    } else if (box.max_lines > 0 && n > box.max_lines) {  // the lines beyond the limit, at the minimum size
+      over_h = std::max(over_h, (n - box.max_lines) * low.size * box.line_spacing / kPtPerMm);
+    }
+    std::ostringstream os;
+    os << "text box \"" << excerpt(box) << "\" does not fit its " << box.w_mm << "×" << box.h_mm
+       << " mm box even at the minimum size " << box.min_pt << " pt: " << n << " line(s)";
+    if (box.max_lines > 0) os << " (at most " << box.max_lines << ")";
+    if (over_h > 0) os << ", " << fmt_mm(over_h) << " mm too tall";
+    if (over_w > 0) os << ", " << fmt_mm(over_w) << " mm too wide";
+    if (over_h <= 0 && over_w <= 0) os << ", no line break allowed by the Chinese line-breaking rules";
+    throw TextOverflow(os.str(), over_w, over_h, n, box.max_lines);
+  }
+  double lo = box.min_pt, hi = box.max_pt;  // fits(lo), !fits(hi)
+  while (hi - lo > 0.1) {
+    const double mid = (lo + hi) / 2;
+    if (fits(shape_box(box, fonts, mid, measure), box)) lo = mid;
+    else hi = mid;
+  }
+  return balance(box, fonts, shape_box(box, fonts, lo, measure));
 }
 
 }  // namespace
@@ -87,21 +177,22 @@ void lay_out_fixed_page(Paginator& pg, const std::vector<model::Frame>& frames, 
       it.image = std::make_shared<model::Image>(im->image);
       page.items.emplace_back(std::move(it));
     } else if (const auto* tb = std::get_if<model::TextBox>(&f)) {
-      double size;
+      Fitted fit;
       try {
-        size = fit_text_size(*tb, pg.fonts());
+        fit = fit_box(*tb, pg.fonts());
+      } catch (const TextOverflow& e) {
+        throw TextOverflow("fixed page " + std::to_string(page_in_section + 1) + ", frame " + std::to_string(index) +
+                               ": " + e.what(), e.over_width_mm, e.over_height_mm, e.lines, e.max_lines);
       } catch (const LayoutError& e) {
         throw LayoutError("fixed page " + std::to_string(page_in_section + 1) + ", frame " + std::to_string(index) +
                           ": " + e.what());
       }
-      ParagraphStyle ps;
-      Fitted fit = shape_box(*tb, pg.fonts(), size, ps);
       const double y0 = mm(tb->y_mm) + (tb->vertical_center ? (mm(tb->h_mm) - fit.height) / 2 : 0);
       for (size_t i = 0; i < fit.shaped.lines.size(); ++i) {
         const LineInfo& li = fit.shaped.lines[i];
         const double base = y0 + kEmAscent * fit.size + i * fit.size * tb->line_spacing;
-        page.items.emplace_back(GlyphLine{li.layout, li.index, mm(tb->x_mm) + li.x, base, li.text});
-        line_links(fit.shaped, li, mm(tb->x_mm), base, page.items);
+        page.items.emplace_back(GlyphLine{li.layout, li.index, mm(tb->x_mm) + fit.dx + li.x, base, li.text});
+        line_links(fit.shaped, li, mm(tb->x_mm) + fit.dx, base, page.items);
       }
     }
   }
@@ -110,24 +201,7 @@ void lay_out_fixed_page(Paginator& pg, const std::vector<model::Frame>& frames, 
 }  // namespace detail
 
 double fit_text_size(const model::TextBox& box, const FontSet& fonts) {
-  using namespace detail;
-  if (!(box.min_pt > 0) || box.max_pt < box.min_pt || box.w_mm <= 0 || box.h_mm <= 0)
-    throw LayoutError("text box \"" + excerpt(box) + "\": bad geometry or size range");
-  ParagraphStyle ps;
-  if (fits(shape_box(box, fonts, box.max_pt, ps), box)) return box.max_pt;
-  if (!fits(shape_box(box, fonts, box.min_pt, ps), box)) {
-    std::ostringstream os;
-    os << "text box \"" << excerpt(box) << "\" does not fit its " << box.w_mm << "×" << box.h_mm
-       << " mm box even at the minimum size " << box.min_pt << " pt";
-    throw LayoutError(os.str());
-  }
-  double lo = box.min_pt, hi = box.max_pt;  // fits(lo), !fits(hi)
-  while (hi - lo > 0.1) {
-    const double mid = (lo + hi) / 2;
-    if (fits(shape_box(box, fonts, mid, ps), box)) lo = mid;
-    else hi = mid;
-  }
-  return lo;
+  return detail::fit_box(box, fonts).size;
 }
 
 }  // namespace lh::layout

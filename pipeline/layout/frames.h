@@ -44,6 +44,7 @@ struct Page {
   std::string number_text;   // that number as the section writes it: "3", or "iii" in front matter
   bool blank = false;        // a page left empty so that the next section starts on a recto page
   std::string label;         // PDF page label
+  double bleed_pt = 0, slug_pt = 0;  // print boxes (model::PageSetup): TrimBox inset bleed+slug, BleedBox slug
 };
 
 struct OutlineEntry {        // one heading, for bookmarks and for a TOC (also the DOCX writer's)

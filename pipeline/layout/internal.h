@@ -50,6 +50,11 @@ struct ShapeSpec {
   // mark hangs into the right margin, so the 版心 keeps its 28 characters (GB/T 9704-2012 §5.2.3).
   bool hang = false;
 };
+// The Chinese line-breaking rules (GB/T 15834-2011 §5.1): the byte length of a mark at t[i] that may
+// not start a line (，。、；：？！ and closing brackets, quotes, book-title marks), 0 if none; the byte
+// length of a mark at the end of t that may not end a line (（《「 and the other opening halves), 0 if none.
+size_t closing_mark_at(const std::string& t, size_t i);
+size_t opening_mark_at_end(const std::string& t);
 // Runs → one pango layout (WRAP_WORD: pango's kinsoku; libraries.md §1).
 Shaped shape(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec);
 // A cache of shape() results for one lay_out call, keyed by everything shape() reads (the runs,

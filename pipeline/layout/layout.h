@@ -29,8 +29,24 @@ std::string chinese_number(long n);
 // fall back to decimal.
 std::string page_number_text(int n, model::Section::Numbering how);
 
-// The text that fits a TextBox: the largest size in [min_pt, max_pt] (to 0.1 pt) at which the runs
-// fit the box; throws LayoutError if even min_pt does not fit.
+// A TextBox whose text does not fit even at its minimum size: how far it overflows there, so a
+// sign maker knows whether to shorten the text or choose a larger sign.
+struct TextOverflow : LayoutError {
+  TextOverflow(const std::string& what, double over_w_mm, double over_h_mm, int lines, int max_lines)
+      : LayoutError(what), over_width_mm(over_w_mm), over_height_mm(over_h_mm), lines(lines), max_lines(max_lines) {}
+  double over_width_mm = 0;   // widest line minus the box width (0 when it fits across)
+  double over_height_mm = 0;  // text height minus the box height (0 when it fits down)
+  int lines = 0;              // lines needed at the minimum size
+  int max_lines = 0;          // the box's limit (0: none)
+};
+
+// The text that fits a TextBox (the sign maker's rules; wave2.md §1.7): the largest size in
+// [min_pt, max_pt] (to 0.1 pt) at which the runs fit the box, within max_lines, broken under the
+// Chinese line-breaking rules (no line starts with ，。、；：？！）》」 and the like, none ends with
+// （《「; a size whose breaks would violate them does not count as fitting). With `balance`, a title
+// that takes two or more lines is set on the narrowest measure that keeps its line count, so its
+// lines come out about equally long. Throws TextOverflow if even min_pt does not fit, LayoutError
+// for an impossible box.
 double fit_text_size(const model::TextBox& box, const FontSet& fonts);
 
 }  // namespace lh::layout

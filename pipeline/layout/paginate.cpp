@@ -9,7 +9,8 @@ namespace {
 
 bool same_setup(const model::PageSetup& a, const model::PageSetup& b) {
   return a.width_mm == b.width_mm && a.height_mm == b.height_mm && a.top_mm == b.top_mm &&
-         a.bottom_mm == b.bottom_mm && a.left_mm == b.left_mm && a.right_mm == b.right_mm;
+         a.bottom_mm == b.bottom_mm && a.left_mm == b.left_mm && a.right_mm == b.right_mm &&
+         a.bleed_mm == b.bleed_mm && a.slug_mm == b.slug_mm;
 }
 
 }  // namespace
@@ -75,6 +76,8 @@ void Paginator::open_page() {
   Page p;
   p.width_pt = mm(ps.width_mm);
   p.height_pt = mm(ps.height_mm);
+  p.bleed_pt = mm(ps.bleed_mm);
+  p.slug_pt = mm(ps.slug_mm);
   p.number = ++number_;
   p.number_text = page_number_text(p.number, section_->numbering);
   out_.pages.push_back(std::move(p));

@@ -18,6 +18,26 @@ LayoutPtr adopt_layout(PangoLayout* l) {
 }
 
 namespace detail {
+
+// GB/T 15834-2011 §5.1: 句号、逗号、顿号、分号、冒号、问号、叹号 never start a line; of quotation marks,
+// brackets and book-title marks the closing half never starts a line, the opening half never ends one.
+size_t closing_mark_at(const std::string& t, size_t i) {
+  static const char* const marks[] = {"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "〕", "】", "”", "’"};
+  for (const char* m : marks) {
+    const size_t n = std::strlen(m);
+    if (i < t.size() && t.compare(i, n, m) == 0) return n;
+  }
+  return 0;
+}
+size_t opening_mark_at_end(const std::string& t) {
+  static const char* const marks[] = {"（", "《", "「", "『", "〔", "【", "“", "‘"};
+  for (const char* m : marks) {
+    const size_t n = std::strlen(m);
+    if (t.size() >= n && t.compare(t.size() - n, n, m) == 0) return n;
+  }
+  return 0;
+}
+
 namespace {
 
 PangoAlignment pango_align(model::Align a) {
@@ -80,17 +100,11 @@ bool is_cjk_at(const std::string& t, int i, int* next) {
   return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
-// Closing marks that may not start a line and may hang: ，。、；：？！ and closing brackets/quotes.
 bool is_closing_mark_at(const std::string& t, int i, int* next) {
-  static const char* const marks[] = {"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "〕", "】", "”", "’"};
-  for (const char* m : marks) {
-    const size_t n = std::strlen(m);
-    if (t.compare(i, n, m) == 0) {
-      *next = i + static_cast<int>(n);
-      return true;
-    }
-  }
-  return false;
+  const size_t n = closing_mark_at(t, static_cast<size_t>(i));
+  if (n == 0) return false;
+  *next = i + static_cast<int>(n);
+  return true;
 }
 
 template <class T>

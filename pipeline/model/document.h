@@ -93,6 +93,8 @@ struct TextBox {
   bool vertical_center = true;
   uint32_t color_rgb = 0;
   double line_spacing = 1.2;
+  int max_lines = 0;               // >0: the text must fit in at most this many lines
+  bool balance = false;            // a title: its lines are made about equally long, not one full and one short
 };
 struct PlacedImage { double x_mm, y_mm, w_mm, h_mm; Image image; };
 // A line or outline through points (flowchart symbols, arrows, crop marks). With `curved`, the
@@ -122,6 +124,10 @@ struct Block {
 struct PageSetup {
   double width_mm = 210, height_mm = 297;  // A4, GB/T 9704-2012 §5.2.1
   double top_mm = 37, bottom_mm = 35, left_mm = 28, right_mm = 26;  // §5.2.2: 天头37, 订口28, 版心156×225
+  // Print boxes of a sign (PDF 32000-1 §14.11.2): the page above is the MediaBox; the finished size
+  // (TrimBox) is inset from it by bleed_mm + slug_mm on every side, the BleedBox by slug_mm (the
+  // slug holds the crop marks). Both 0: no print boxes are written.
+  double bleed_mm = 0, slug_mm = 0;
   bool landscape() const { return width_mm > height_mm; }
 };
 

@@ -47,16 +47,22 @@ void rounded_rect(cairo_t* cr, double x, double y, double w, double h, double r)
   cairo_close_path(cr);
 }
 
+// One surface per image content: the layout copies an image for every place it is put (an emblem
+// on each of 12 门牌 imposed on one sheet); cairo writes a surface once, however often it is painted.
 struct Images {
   std::map<const model::Image*, cairo_surface_t*> by_ptr;
+  std::map<std::string, cairo_surface_t*> by_content;  // owns the surfaces
   ~Images() {
-    for (auto& [k, s] : by_ptr)
+    for (auto& [k, s] : by_content)
       if (s) cairo_surface_destroy(s);
   }
   cairo_surface_t* get(const model::Image* img) {
     auto it = by_ptr.find(img);
     if (it != by_ptr.end()) return it->second;
-    return by_ptr[img] = detail::image_surface(*img);
+    const std::string id = detail::image_content_id(img->bytes);
+    auto c = by_content.find(id);
+    if (c == by_content.end()) c = by_content.emplace(id, detail::image_surface(*img)).first;
+    return by_ptr[img] = c->second;
   }
 };
 
@@ -115,13 +121,22 @@ class Drawer {
     }
     const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
     if (w <= 0 || h <= 0) return;
+    // cairo 1.16 writes a page's XObject key once per use of an image with transparency (its soft
+    // mask), so the same emblem twice on one page (an imposed sheet) gives duplicated keys. Drawn
+    // inside a group, each use is its own form XObject that refers to the one image.
+    const bool alpha = cairo_surface_get_content(s) == CAIRO_CONTENT_COLOR_ALPHA;
     cairo_save(cr_);
+    if (alpha) cairo_push_group(cr_);
     cairo_translate(cr_, im.x, im.y);
     cairo_scale(cr_, im.w / w, im.h / h);
     cairo_set_source_surface(cr_, s, 0, 0);
     cairo_pattern_set_filter(cairo_get_source(cr_), CAIRO_FILTER_GOOD);
     cairo_rectangle(cr_, 0, 0, w, h);
     cairo_fill(cr_);
+    if (alpha) {
+      cairo_pop_group_to_source(cr_);
+      cairo_paint(cr_);
+    }
     cairo_restore(cr_);
   }
   void operator()(const layout::LinkItem& l) {
@@ -213,7 +228,7 @@ std::string write_pdf(const layout::Laid& laid, const PdfOptions& o) {
   if (!o.finalize) return out;
   FinalizeOptions fo;
   fo.strict = true;
-  return finalize_with_qpdf(out, fo);
+  return detail::finalize_pages(out, fo, &laid);
 }
 
 }  // namespace lh::pdf

@@ -9,6 +9,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include "pdf/internal.h"
 #include "pdf/pdf.h"
 #include "pdf/qpdf_io.h"
 
@@ -35,6 +36,24 @@ void fix_info_dates(QPDF& q) {
     }
 }
 
+// PDF 32000-1 §14.11.2 (page boundaries): TrimBox = the finished size, BleedBox = the trim plus the
+// bleed, both inside the MediaBox cairo wrote. cairo cannot write them (wave2.md §1.6), so they are
+// set here. PDF y grows upwards; the boxes are symmetric, so only the insets matter.
+void set_print_boxes(QPDFPageObjectHelper& page, const layout::Page& laid) {
+  if (laid.bleed_pt <= 0 && laid.slug_pt <= 0) return;
+  auto box = [&](double inset) {
+    return QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(inset, inset, laid.width_pt - inset, laid.height_pt - inset));
+  };
+  QPDFObjectHandle obj = page.getObjectHandle();
+  obj.replaceKey("/TrimBox", box(laid.bleed_pt + laid.slug_pt));
+  obj.replaceKey("/BleedBox", box(laid.slug_pt));
+}
+
+void set_print_boxes(QPDF& q, const layout::Laid& laid) {
+  std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(q).getAllPages();
+  for (size_t i = 0; i < pages.size() && i < laid.pages.size(); ++i) set_print_boxes(pages[i], laid.pages[i]);
+}
+
 }  // namespace
 
 std::vector<std::string> write_pdf_per_page(const layout::Laid& laid, const PdfOptions& options) {
@@ -51,6 +70,7 @@ std::vector<std::string> write_pdf_per_page(const layout::Laid& laid, const PdfO
     std::vector<std::string> out;
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(in).getAllPages();
     out.reserve(pages.size());
+    set_print_boxes(in, laid);
     for (QPDFPageObjectHelper& page : pages) {
       QPDF one;
       one.emptyPDF();
@@ -71,11 +91,16 @@ std::vector<std::string> write_pdf_per_page(const layout::Laid& laid, const PdfO
 }
 
 std::string finalize_with_qpdf(const std::string& bytes, const FinalizeOptions& options) {
+  return detail::finalize_pages(bytes, options, nullptr);
+}
+
+std::string detail::finalize_pages(const std::string& bytes, const FinalizeOptions& options, const layout::Laid* laid) {
   try {
     QPDF q;
     q.setSuppressWarnings(true);
     q.processMemoryFile("lianghua.pdf", bytes.data(), bytes.size());
     fix_info_dates(q);
+    if (laid) set_print_boxes(q, *laid);
     std::string out = write_out(q, options.object_streams);
     if (options.strict && q.anyWarnings()) {
       // cairo's output should never need repair; say so rather than hide it.

@@ -1,6 +1,8 @@
 // Images for cairo: PNG decoded by cairo; JPEG handed over untouched as mime data (cairo's PDF
-// surface embeds it with /DCTDecode, no re-encoding). A content hash as CAIRO_MIME_TYPE_UNIQUE_ID
-// lets cairo write an image used on many pages (a logo on 200 signs) once.
+// surface embeds it with /DCTDecode, no re-encoding). The writer keeps one surface per content hash
+// (image_content_id), so an image used on many pages (a logo on 200 signs) is written once. No
+// CAIRO_MIME_TYPE_UNIQUE_ID: cairo 1.16 then writes a page's XObject key once per use, and a page
+// with the same emblem twice (an imposed sheet) gets duplicated keys.
 #include <cairo.h>
 
 #include <cstdio>
@@ -22,7 +24,9 @@ cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-std::string content_id(const std::string& bytes) {
+}  // namespace
+
+std::string image_content_id(const std::string& bytes) {
   uint64_t h = 1469598103934665603ull;  // FNV-1a 64
   for (unsigned char c : bytes) { h ^= c; h *= 1099511628211ull; }
   char buf[40];
@@ -30,14 +34,6 @@ std::string content_id(const std::string& bytes) {
   return buf;
 }
 
-void set_unique_id(cairo_surface_t* s, const std::string& bytes) {
-  std::string id = content_id(bytes);
-  auto* copy = new std::string(id);
-  cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, reinterpret_cast<const unsigned char*>(copy->data()),
-                              copy->size(), [](void* p) { delete static_cast<std::string*>(p); }, copy);
-}
-
-}  // namespace
 
 cairo_surface_t* image_surface(const model::Image& img) {
   const std::string& b = img.bytes;
@@ -48,7 +44,6 @@ cairo_surface_t* image_surface(const model::Image& img) {
       cairo_surface_destroy(s);
       return nullptr;
     }
-    set_unique_id(s, b);
     return s;
   }
   if (b.size() >= 4 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8) {
@@ -65,7 +60,6 @@ cairo_surface_t* image_surface(const model::Image& img) {
     auto* copy = new std::string(b);
     cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(copy->data()),
                                 copy->size(), [](void* p) { delete static_cast<std::string*>(p); }, copy);
-    set_unique_id(s, b);
     return s;
   }
   return nullptr;  // TIFF and others: the ingest stage converts them (not drawn here)

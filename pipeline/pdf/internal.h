@@ -5,6 +5,7 @@
 #include <string>
 
 #include "layout/frames.h"
+#include "pdf/pdf.h"
 
 namespace lh::pdf::detail {
 
@@ -13,5 +14,10 @@ std::string attr_quote(const std::string& s);
 void add_outline(cairo_surface_t* surface, const layout::Laid& laid, int open_levels);
 // An image surface for an image (PNG decoded; JPEG passed through as mime data); nullptr if unsupported.
 cairo_surface_t* image_surface(const model::Image& img);
+// A content hash of an image's bytes: the writer keeps one surface per hash, so cairo writes the
+// image once however often it is placed.
+std::string image_content_id(const std::string& bytes);
+// finalize_with_qpdf, plus the print boxes (TrimBox, BleedBox) of the laid pages that have them.
+std::string finalize_pages(const std::string& bytes, const FinalizeOptions& options, const layout::Laid* laid);
 
 }  // namespace lh::pdf::detail

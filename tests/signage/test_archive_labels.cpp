@@ -1,0 +1,112 @@
+// Archive labels from the archive itself: an archive is made in the test from samples/inbox by the
+// built program, then `lianghua signage --archive` makes the labels; every box of manifest.json has
+// a spine label whose 起止件号 and 盒号 are the manifest's, and whose QR code decodes (zbarimg,
+// where installed) to the box's 档号 range.
+#include <gtest/gtest.h>
+#include <poppler.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "poppler_chars.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using lh::test::program;
+using lh::test::run;
+using lh::test::source_dir;
+
+namespace {
+
+constexpr double kPt = 72.0 / 25.4;
+
+struct Box {
+  long first = 1L << 30, last = 0;
+  std::string first_code, last_code;
+};
+
+struct ArchiveAndLabels {
+  fs::path archive, pack;
+  std::map<std::string, Box> boxes;  // from manifest.json
+};
+
+const ArchiveAndLabels& made() {
+  static const ArchiveAndLabels m = [] {
+    ArchiveAndLabels a;
+    const fs::path dir = lh::test::temp_dir("signage-archive");
+    a.archive = dir / "ARCHIVE";
+    a.pack = dir / "pack";
+    setenv("LIANGHUA_RUN_TIME", "2024-06-01T02:00:00+08:00", 1);
+    auto r = run({program().string(), "archive", "--in", (source_dir() / "samples" / "inbox").string(), "--out",
+                  a.archive.string(), "--office", (source_dir() / "samples" / "office.xml").string(), "--jobs", "2", "--quiet"});
+    unsetenv("LIANGHUA_RUN_TIME");
+    EXPECT_LE(r.exit_code, 1) << r.err;
+    auto s = run({program().string(), "signage", (source_dir() / "samples" / "signage" / "spec.xml").string(), "--out",
+                  a.pack.string(), "--archive", a.archive.string(), "--only", "spine", "--quiet"});
+    EXPECT_EQ(s.exit_code, 0) << s.err;
+    const auto manifest = nlohmann::json::parse(lh::test::read_file(a.archive / "manifest.json"));
+    for (const auto& it : manifest["items"]) {
+      Box& b = a.boxes[it["box"].get<std::string>()];
+      const long n = it["item_number"].get<long>();
+      if (n < b.first) b.first = n, b.first_code = it["archival_code"];
+      if (n > b.last) b.last = n, b.last_code = it["archival_code"];
+    }
+    return a;
+  }();
+  return m;
+}
+
+std::string digits4(long n) {
+  char b[16];
+  std::snprintf(b, sizeof b, "%04ld", n);
+  return b;
+}
+
+// The text Poppler reads on a page, without spaces and line breaks.
+std::string page_text(const fs::path& pdf) {
+  const std::string uri = "file://" + fs::absolute(pdf).string();
+  PopplerDocument* doc = poppler_document_new_from_file(uri.c_str(), nullptr, nullptr);
+  if (!doc) return {};
+  std::string t;
+  for (const auto& c : lh::test::page_chars(doc, 0))
+    if (c.ch != " " && c.ch != "\n") t += c.ch;
+  g_object_unref(doc);
+  return t;
+}
+
+}  // namespace
+
+TEST(SignageArchiveLabels, EveryBoxHasASpineLabelWithTheManifestsRangeAndBoxNumber) {
+  const auto& m = made();
+  ASSERT_FALSE(m.boxes.empty());
+  for (const auto& [box, b] : m.boxes) {
+    const fs::path pdf = m.pack / "signs" / ("盒脊-" + box + ".pdf");
+    ASSERT_TRUE(fs::exists(pdf)) << box;
+    const std::string text = page_text(pdf);
+    const std::string box_no = box.substr(box.rfind('B') + 1);
+    // DA/T 22-2015 §6.4.1.2: 起件号 above 止件号, then 盒号, each under its label.
+    const std::string want = "起件号" + digits4(b.first) + "止件号" + digits4(b.last) + "盒号" + box_no;
+    EXPECT_NE(text.find(want), std::string::npos) << box << ": " << text;
+  }
+}
+
+TEST(SignageArchiveLabels, TheQrCodeDecodesToTheBoxsRange) {
+  if (!lh::test::have_program("zbarimg") || !lh::test::have_program("pdftoppm")) GTEST_SKIP() << "zbarimg or pdftoppm not installed";
+  const auto& m = made();
+  int checked = 0;
+  for (const auto& [box, b] : m.boxes) {
+    const fs::path pdf = m.pack / "signs" / ("盒脊-" + box + ".pdf");
+    const fs::path png = m.pack / ("qr-" + std::to_string(checked));
+    auto r = run({"pdftoppm", "-r", "400", "-png", "-singlefile", pdf.string(), png.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto z = run({"zbarimg", "--quiet", "--raw", "-Sbinary", png.string() + ".png"});
+    ASSERT_EQ(z.exit_code, 0) << box << ": " << z.err;
+    std::string got = z.out;
+    while (!got.empty() && (got.back() == '\n' || got.back() == '\r')) got.pop_back();
+    EXPECT_EQ(got, b.first_code + "~" + b.last_code) << box;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}

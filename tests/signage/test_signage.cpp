@@ -1,0 +1,329 @@
+// `lianghua signage` checked the way a sign maker checks proofs: the built program makes the sample
+// office's pack; Poppler finds every text of the spec in its sign's PDF inside its region, and no
+// glyph outside the trim box; the page boxes are exact; the archive's spine labels agree with
+// manifest.json box by box, and their QR codes decode to the box's range.
+#include <gtest/gtest.h>
+#include <poppler.h>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/signage_inputs.h"
+#include "compose/signs/signs.h"
+#include "layout/fonts.h"
+#include "poppler_chars.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+namespace sg = lh::compose::signs;
+using lh::test::program;
+using lh::test::run;
+using lh::test::source_dir;
+
+namespace {
+
+constexpr double kPt = 72.0 / 25.4;
+
+fs::path sample_spec() { return source_dir() / "samples" / "signage" / "spec.xml"; }
+
+const lh::layout::FontSet& fonts() {
+  static const lh::layout::FontSet f = lh::layout::FontSet::load();
+  return f;
+}
+
+// The pack the sample spec describes, composed in the test (regions in page mm), keyed by file.
+struct Expected {
+  std::shared_ptr<const lh::cli::SignageInputs> in;  // owns the types each ComposedSign::type points to
+  std::map<std::string, sg::ComposedSign> by_file;
+  std::map<std::string, sg::Sign> sign_by_file;
+};
+
+Expected expected_pack(const std::string& archive = "") {
+  Expected e;
+  auto in = std::make_shared<lh::cli::SignageInputs>(
+      lh::cli::load_signage_inputs(sample_spec().string(), "", archive, [](const std::string&) {}));
+  e.in = in;
+  std::vector<sg::Sign> signs = lh::cli::gather_signs(*in, fonts(), [](const std::string&) {});
+  for (sg::Sign& s : signs) {
+    const sg::SignType* t = in->types.find(s.type);
+    if (!t) continue;
+    e.by_file.emplace(s.file, sg::compose_sign(s, *t, in->types, in->brand, fonts(), false));
+    e.sign_by_file.emplace(s.file, s);
+  }
+  return e;
+}
+
+struct Pdf {
+  PopplerDocument* doc = nullptr;
+  explicit Pdf(const fs::path& p) {
+    std::string uri = "file://" + fs::absolute(p).string();
+    doc = poppler_document_new_from_file(uri.c_str(), nullptr, nullptr);
+  }
+  ~Pdf() {
+    if (doc) g_object_unref(doc);
+  }
+};
+
+// Each line of the region's text (spaces aside) found in order among the characters Poppler reads
+// inside the region. Line by line, because Poppler orders a column of short lines ("1F　101　调解室")
+// in its own reading order.
+void expect_text_in_region(const std::vector<lh::test::PageChar>& chars, const sg::PlacedRegion& r,
+                           const std::string& file) {
+  const double tol = 1.0;  // pt: Poppler's boxes include the font's side bearings
+  const double x1 = r.x_mm * kPt - tol, y1 = r.y_mm * kPt - tol;
+  const double x2 = (r.x_mm + r.w_mm) * kPt + tol, y2 = (r.y_mm + r.h_mm) * kPt + tol;
+  std::vector<std::string> inside;
+  std::string seen;
+  for (const auto& pc : chars) {
+    const double cx = (pc.x1 + pc.x2) / 2, cy = (pc.y1 + pc.y2) / 2;
+    if (cx >= x1 && cx <= x2 && cy >= y1 && cy <= y2) inside.push_back(pc.ch), seen += pc.ch;
+  }
+  size_t from = 0;
+  while (from <= r.text.size()) {
+    size_t to = r.text.find('\n', from);
+    if (to == std::string::npos) to = r.text.size();
+    std::vector<std::string> want;
+    for (size_t i = from; i < to;) {
+      const unsigned char c = r.text[i];
+      const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      const std::string ch = r.text.substr(i, n);
+      i += n;
+      if (ch != " " && ch != "\u3000" && ch != "\u202F") want.push_back(ch);
+    }
+    size_t k = 0;
+    for (const auto& ch : inside)
+      if (k < want.size() && ch == want[k]) ++k;
+    EXPECT_EQ(k, want.size()) << file << " region " << r.region << ": line \"" << r.text.substr(from, to - from)
+                              << "\" found up to character " << k << "; inside the region: " << seen;
+    from = to + 1;
+  }
+}
+
+fs::path make_pack(const std::string& tag, const std::vector<std::string>& extra = {}) {
+  const fs::path out = lh::test::temp_dir(tag);
+  std::vector<std::string> argv{program().string(), "signage", sample_spec().string(), "--out", out.string(), "--quiet"};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  auto r = run(argv);
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  return out;
+}
+
+const fs::path& sample_pack() {
+  static const fs::path p = make_pack("signage-sample");
+  return p;
+}
+
+}  // namespace
+
+TEST(Signage, EveryTextOfTheSpecIsFoundInsideItsRegion) {
+  const Expected e = expected_pack();
+  ASSERT_GE(e.by_file.size(), 20u);
+  int regions = 0;
+  for (const auto& [file, cs] : e.by_file) {
+    Pdf pdf(sample_pack() / "signs" / (file + ".pdf"));
+    ASSERT_NE(pdf.doc, nullptr) << file;
+    const auto chars = lh::test::page_chars(pdf.doc, 0);
+    for (const auto& r : cs.regions) {
+      expect_text_in_region(chars, r, file);
+      ++regions;
+    }
+  }
+  EXPECT_GT(regions, 60);
+}
+
+TEST(Signage, MediaBoxIsTrimPlusTwiceTheBleedAndTrimBoxIsTheTrim) {
+  const Expected e = expected_pack();
+  for (const auto& [file, cs] : e.by_file) {
+    const std::string bytes = lh::test::read_file(sample_pack() / "signs" / (file + ".pdf"));
+    QPDF q;
+    q.processMemoryFile(file.c_str(), bytes.data(), bytes.size());
+    auto pages = QPDFPageDocumentHelper(q).getAllPages();
+    ASSERT_EQ(pages.size(), 1u) << file;
+    QPDFObjectHandle page = pages[0].getObjectHandle();
+    const double w = cs.type->width_mm, h = cs.type->height_mm, b = cs.type->bleed_mm;
+    auto expect_box = [&](const char* key, double x0, double y0, double x1, double y1) {
+      QPDFObjectHandle box = page.getKey(key);
+      ASSERT_TRUE(box.isRectangle()) << file << " " << key;
+      auto r = box.getArrayAsRectangle();
+      EXPECT_NEAR(r.llx, x0 * kPt, 0.01) << file << " " << key;
+      EXPECT_NEAR(r.lly, y0 * kPt, 0.01) << file << " " << key;
+      EXPECT_NEAR(r.urx, x1 * kPt, 0.01) << file << " " << key;
+      EXPECT_NEAR(r.ury, y1 * kPt, 0.01) << file << " " << key;
+    };
+    expect_box("/MediaBox", 0, 0, w + 2 * b, h + 2 * b);
+    expect_box("/TrimBox", b, b, b + w, b + h);
+    expect_box("/BleedBox", 0, 0, w + 2 * b, h + 2 * b);
+  }
+}
+
+// CJK glyphs intact after subsetting: every font a sign uses is embedded (a subset, with its font
+// file), so the print shop's RIP never substitutes one; the text test above shows each character
+// still maps back to its Unicode value.
+TEST(Signage, EveryFontOfEverySignIsEmbedded) {
+  const Expected e = expected_pack();
+  size_t fonts_seen = 0;
+  for (const auto& [file, cs] : e.by_file) {
+    const std::string bytes = lh::test::read_file(sample_pack() / "signs" / (file + ".pdf"));
+    QPDF q;
+    q.processMemoryFile(file.c_str(), bytes.data(), bytes.size());
+    for (auto& page : QPDFPageDocumentHelper(q).getAllPages()) {
+      QPDFObjectHandle fonts = page.getAttribute("/Resources", false).getKey("/Font");
+      if (!fonts.isDictionary()) continue;
+      for (const auto& key : fonts.getKeys()) {
+        QPDFObjectHandle font = fonts.getKey(key);
+        if (font.getKey("/Subtype").isName() && font.getKey("/Subtype").getName() == "/Type0")
+          font = font.getKey("/DescendantFonts").getArrayItem(0);
+        QPDFObjectHandle fd = font.getKey("/FontDescriptor");
+        ASSERT_TRUE(fd.isDictionary()) << file << " " << key;
+        EXPECT_TRUE(fd.hasKey("/FontFile") || fd.hasKey("/FontFile2") || fd.hasKey("/FontFile3")) << file << " " << key;
+        const std::string name = fd.getKey("/FontName").isName() ? fd.getKey("/FontName").getName() : "";
+        EXPECT_EQ(name.size() > 8 ? name[7] : ' ', '+') << file << " " << name << ": not a subset";
+        ++fonts_seen;
+      }
+    }
+  }
+  EXPECT_GT(fonts_seen, e.by_file.size());
+}
+
+TEST(Signage, NoGlyphLeavesTheTrimBox) {
+  const Expected e = expected_pack();
+  size_t glyphs = 0;
+  for (const auto& [file, cs] : e.by_file) {
+    Pdf pdf(sample_pack() / "signs" / (file + ".pdf"));
+    ASSERT_NE(pdf.doc, nullptr) << file;
+    const double b = cs.type->bleed_mm * kPt;
+    const double x2 = b + cs.type->width_mm * kPt, y2 = b + cs.type->height_mm * kPt;
+    for (const auto& c : lh::test::page_chars(pdf.doc, 0)) {
+      if (c.ch == " " || c.ch == "\n") continue;
+      ++glyphs;
+      EXPECT_GE(c.x1, b - 0.5) << file << " '" << c.ch << "'";
+      EXPECT_GE(c.y1, b - 0.5) << file << " '" << c.ch << "'";
+      EXPECT_LE(c.x2, x2 + 0.5) << file << " '" << c.ch << "'";
+      EXPECT_LE(c.y2, y2 + 0.5) << file << " '" << c.ch << "'";
+    }
+  }
+  EXPECT_GT(glyphs, 500u);
+}
+
+TEST(Signage, TheIndexListsEverySignWithItsFile) {
+  const Expected e = expected_pack();
+  const std::string html = lh::test::read_file(sample_pack() / "index.html");
+  for (const auto& [file, cs] : e.by_file) {
+    EXPECT_NE(html.find("signs/" + file + ".pdf"), std::string::npos) << file;
+    EXPECT_TRUE(fs::exists(sample_pack() / "previews" / (file + ".png"))) << file;
+  }
+  EXPECT_TRUE(fs::exists(sample_pack() / "index.pdf"));
+  EXPECT_TRUE(fs::exists(sample_pack() / "sheets" / "门牌-A3.pdf"));
+}
+
+TEST(Signage, TwoRunsGiveIdenticalBytes) {
+  const fs::path a = sample_pack(), b = make_pack("signage-again");
+  size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(a)) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path rel = fs::relative(entry.path(), a);
+    ASSERT_TRUE(fs::exists(b / rel)) << rel;
+    EXPECT_EQ(lh::test::read_file(entry.path()), lh::test::read_file(b / rel)) << rel;
+    ++files;
+  }
+  EXPECT_GT(files, 40u);
+}
+
+TEST(Signage, CropMarksWidenTheMediaBoxAndKeepTheTrimBox) {
+  const fs::path out = make_pack("signage-marks", {"--marks", "--only", "door-plate", "--sheet", "none"});
+  const std::string bytes = lh::test::read_file(out / "signs" / "门牌-104-调解室.pdf");
+  QPDF q;
+  q.processMemoryFile("m", bytes.data(), bytes.size());
+  QPDFObjectHandle page = QPDFPageDocumentHelper(q).getAllPages().at(0).getObjectHandle();
+  const double s = (3 + sg::kSlugMm) * kPt;
+  auto trim = page.getKey("/TrimBox").getArrayAsRectangle();
+  auto media = page.getKey("/MediaBox").getArrayAsRectangle();
+  EXPECT_NEAR(trim.llx, s, 0.01);
+  EXPECT_NEAR(trim.urx - trim.llx, 300 * kPt, 0.01);
+  EXPECT_NEAR(media.urx, 300 * kPt + 2 * s, 0.01);
+  EXPECT_FALSE(fs::exists(out / "signs" / "岗位牌-登记注册岗.pdf"));  // --only
+}
+
+TEST(Signage, OverflowIsAnErrorNamingTheSignAndTheOtherSignsAreStillMade) {
+  const fs::path dir = lh::test::temp_dir("signage-overflow");
+  lh::test::write_file(dir / "spec.xml",
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<signage xmlns=\"urn:lianghua:signage:1\" office=\"" +
+                           (source_dir() / "samples" / "office.xml").string() + "\" default-pack=\"false\">\n"
+                           "<sign type=\"door-plate\" name=\"太长的房间\"><text region=\"room\">"
+                           "市场监督管理所综合行政执法与消费者权益保护投诉举报受理调解处理中心第一接待室</text></sign>\n"
+                           "<sign type=\"door-plate\" name=\"调解室\"><text region=\"room\">调解室</text></sign>\n</signage>\n");
+  auto r = run({program().string(), "signage", (dir / "spec.xml").string(), "--out", (dir / "out").string(), "--quiet"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("门牌 · 太长的房间"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("区域 room"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("超出宽度"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "out" / "signs" / "门牌-调解室.pdf"));
+  EXPECT_FALSE(fs::exists(dir / "out" / "signs" / "门牌-太长的房间.pdf"));
+}
+
+TEST(Signage, SpecWithADoctypeIsRefusedNamingTheLine) {
+  const fs::path dir = lh::test::temp_dir("signage-doctype");
+  lh::test::write_file(dir / "spec.xml",
+                       "<?xml version=\"1.0\"?>\n<!DOCTYPE signage [<!ENTITY x \"y\">]>\n"
+                       "<signage xmlns=\"urn:lianghua:signage:1\" office=\"office.xml\"/>\n");
+  auto r = run({program().string(), "signage", (dir / "spec.xml").string(), "--out", (dir / "out").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("spec.xml:"), std::string::npos) << r.err;
+}
+
+TEST(Signage, APolicyTooLongForItsBoardSaysSoAndNamesTheNextBoardSize) {
+  auto in = lh::cli::load_signage_inputs(sample_spec().string(), "", "", [](const std::string&) {});
+  std::vector<lh::model::Paragraph> ps;
+  for (int i = 1; i <= 160; ++i) {
+    lh::model::Paragraph p;
+    p.runs.push_back({"第" + std::to_string(i) + "条 工作人员应当依法履行职责，严格执行各项规章制度，做到热情服务、文明执法、廉洁自律，"
+                      "不得利用职务之便谋取私利，不得推诿、拖延或者刁难群众。"});
+    ps.push_back(std::move(p));
+  }
+  const sg::Sign s = sg::policy_board(ps, "工作人员行为规范", "policy-600x900");
+  try {
+    sg::compose_sign(s, *in.types.find("policy-600x900"), in.types, in.brand, fonts(), false);
+    FAIL() << "160 articles should not fit a 600×900 board";
+  } catch (const sg::SignageError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("工作人员行为规范"), std::string::npos) << what;
+    EXPECT_NE(what.find("policy-800x1200"), std::string::npos) << what;
+    EXPECT_NE(what.find("policy_too_long"), std::string::npos) << what;
+  }
+}
+
+TEST(Signage, AnOfficeThatGivesOnlyItsNameGetsTheWholeDefaultPack) {
+  const fs::path dir = lh::test::temp_dir("signage-minimal");
+  lh::test::write_file(dir / "spec.xml", "<?xml version=\"1.0\"?>\n<signage xmlns=\"urn:lianghua:signage:1\" office=\"" +
+                                             (source_dir() / "samples" / "office.xml").string() + "\"/>\n");
+  auto r = run({program().string(), "signage", (dir / "spec.xml").string(), "--out", (dir / "out").string(), "--quiet"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  int door_plates = 0;
+  for (const auto& e : fs::directory_iterator(dir / "out" / "signs"))
+    if (e.path().filename().string().rfind("门牌-", 0) == 0) ++door_plates;
+  EXPECT_EQ(door_plates, 12);  // 九室二库一厅 (templates/signage/rooms.xml)
+  for (const char* f : {"单位名牌（横）", "单位名牌（竖）", "楼层索引", "服务大厅标识-综合执法", "公示栏"})
+    EXPECT_TRUE(fs::exists(dir / "out" / "signs" / (std::string(f) + ".pdf"))) << f;
+}
+
+TEST(Signage, AnEmblemThatRefersOutsideItselfIsRefused) {
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"10\">"
+      "<image xlink:href=\"file:///etc/passwd\" width=\"10\" height=\"10\"/></svg>";
+  try {
+    sg::load_emblem(svg, "emblem.svg");
+    FAIL() << "an external reference must be refused";
+  } catch (const sg::SignageError& e) {
+    EXPECT_NE(std::string(e.what()).find("external_reference"), std::string::npos) << e.what();
+  }
+  const std::string ok = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"10\"><rect width=\"20\" height=\"10\" fill=\"#00f\"/></svg>";
+  const lh::model::Image img = sg::load_emblem(ok, "ok.svg");
+  EXPECT_EQ(img.media_type, "image/png");
+  EXPECT_EQ(img.width_px, 2 * img.height_px);  // aspect kept
+}
