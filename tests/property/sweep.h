@@ -42,9 +42,9 @@ struct SweepResult {
 // LIANGHUA_PROPERTY_NIGHTS nights (default 3). Computed on first use.
 const SweepResult& sweep();
 
-// Whether a file name may be raw GBK bytes in this sweep's inboxes: true once the property is
-// enforced (strict mode, or no longer awaiting a fix). Otherwise such files are left out so one
-// known crash does not hide every other property.
+// Whether a file name may be raw GBK bytes in this sweep's inboxes: true once the property no
+// longer awaits its fix. Until then such files are left out of the runs the other properties are
+// checked on (one known crash would hide them all) and probed in a run of their own.
 bool raw_names_enabled();
 bool strict();
 const std::set<std::string>& awaiting_fix();  // properties main fails until issue 9 is fixed
