@@ -154,6 +154,7 @@ void check_links(const Night& n, SweepResult& r) {
       ++r.checks[kPositiveLink];
       const json& truth = t->second;
       std::string shown = got.empty() ? "\"" + str(it, "case_key") + "\" (no 案号)" : got;
+      if (!str(it, "placed_by").empty()) shown += " [placed_by: " + str(it, "placed_by") + "]";  // placement's reason
       if (truth["case"].is_null()) {
         std::string type = truth["doc_type"].is_string() ? truth["doc_type"].get<std::string>() : "?";
         add(r, n, kPositiveLink, s, code + " (" + type + ") sits in case " + shown + " with no positive link" +
