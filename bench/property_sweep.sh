@@ -1,8 +1,9 @@
 #!/bin/sh
 # The long property sweep (issue 9 item 5): the properties of tests/property (every input has one
 # fate, refused ZIP entries keep their kind, numbered items never move, nothing without a positive
-# link sits in a case, manifest and archive agree, two runs agree byte for byte, a GBK file name never
-# stops the run) over SEEDS seeds x 3 nights of scripts/make_office_inbox.py inboxes.
+# link sits in a case, a linked document sits in its case, manifest and archive agree, two runs
+# agree byte for byte, a GBK file name never stops the run) over SEEDS seeds x 3 nights of
+# scripts/make_office_inbox.py inboxes.
 #
 #   bench/property_sweep.sh [SEEDS=200] [FIRST=1] [BUILD=build] [STRICT=1]
 #

@@ -144,25 +144,33 @@ void check_never_moves(const Night& n, SweepResult& r) {
 
 // Nothing without a positive link sits in a case: truth says no case → never AJ; never a case
 // other than the truth's (an AJ item whose "case" is a folder name has no case number: wrong too).
+// The converse (kEvidenceFiled): a document with positive evidence sits in its own case; without
+// it, an archive that files nothing in any case would keep the first property for free.
 void check_links(const Night& n, SweepResult& r) {
   for (const auto& it : n.manifest["items"]) {
-    if (str(it, "category") != "AJ") continue;
+    bool in_case = str(it, "category") == "AJ";
     std::string got = str(it, "case_number"), code = str(it, "archival_code");
+    std::string shown = got.empty() ? "\"" + str(it, "case_key") + "\" (no 案号)" : got;
+    if (!str(it, "placed_by").empty()) shown += " [placed_by: " + str(it, "placed_by") + "]";  // placement's reason
     for (const auto& s : it["sources"]) {
       auto t = n.truth_so_far.find(s.get<std::string>());
       if (t == n.truth_so_far.end()) continue;
-      ++r.checks[kPositiveLink];
       const json& truth = t->second;
-      std::string shown = got.empty() ? "\"" + str(it, "case_key") + "\" (no 案号)" : got;
-      if (!str(it, "placed_by").empty()) shown += " [placed_by: " + str(it, "placed_by") + "]";  // placement's reason
-      if (truth["case"].is_null()) {
-        std::string type = truth["doc_type"].is_string() ? truth["doc_type"].get<std::string>() : "?";
+      std::string type = truth["doc_type"].is_string() ? truth["doc_type"].get<std::string>() : "?";
+      ++r.checks[kPositiveLink];
+      if (in_case && truth["case"].is_null()) {
         add(r, n, kPositiveLink, s, code + " (" + type + ") sits in case " + shown + " with no positive link" +
                                         (truth.contains("mentions_case") ? " (its text only mentions " +
                                              truth["mentions_case"].get<std::string>() + ")" : ""));
-      } else if (case_key(got) != case_key(truth["case"].get<std::string>())) {
+      } else if (in_case && case_key(got) != case_key(truth["case"].get<std::string>())) {
         add(r, n, kPositiveLink, s, code + " sits in case " + shown + ", its case is " + truth["case"].get<std::string>());
       }
+      if (truth["case"].is_null()) continue;
+      ++r.checks[kEvidenceFiled];
+      if (!in_case || case_key(got) != case_key(truth["case"].get<std::string>()))
+        add(r, n, kEvidenceFiled, s, code + " (" + type + ", evidence: " + str(truth, "evidence") + ") is filed " +
+                                         (in_case ? "in case " + shown : "as " + str(it, "category") + " " + shown) +
+                                         ", not in its case " + truth["case"].get<std::string>());
     }
   }
 }

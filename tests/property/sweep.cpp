@@ -148,7 +148,8 @@ void print_summary(const SweepResult& r) {
   for (const auto& v : r.violations) ++failed[v.property];
   std::cout << "property sweep: " << r.seeds << " seed(s) from " << env_int("LIANGHUA_PROPERTY_FIRST_SEED", 1) << " x " << r.nights << " night(s), " << r.runs
             << " run(s), " << static_cast<int>(r.seconds) << " s\n";
-  for (const char* p : {kOneFate, kRefusedKept, kNeverMoves, kPositiveLink, kAgree, kReproducible, kRawNames})
+  for (const char* p : {kOneFate, kRefusedKept, kNeverMoves, kPositiveLink, kEvidenceFiled, kAgree, kReproducible,
+                       kRawNames})
     std::cout << "  " << p << ": " << (r.checks.count(p) ? r.checks.at(p) : 0) << " checked, " << failed[p]
               << " violation(s)" << (awaiting_fix().count(p) && !strict() ? " [awaiting fix: not enforced]" : "")
               << "\n";
@@ -185,9 +186,10 @@ bool strict() {
 // merges (one line switches one property on). LIANGHUA_PROPERTY_STRICT=1 enforces every one now.
 const std::set<std::string>& awaiting_fix() {
   static const std::set<std::string> s = {
-      kRefusedKept,   // errors: refusals reach archive with their kind, on stderr, exit 1
-      kPositiveLink,  // placement: evidence, not proximity; facts: 检查笔录 vs 现场笔录
-      kRawNames,      // errors: one UTF-8 sanitizing point (a GBK file name stops the run, exit 3)
+      kRefusedKept,    // errors: refusals reach archive with their kind, on stderr, exit 1
+      kPositiveLink,   // placement: evidence, not proximity; facts: 检查笔录 vs 现场笔录
+      kEvidenceFiled,  // placement: a folder/ZIP named by the 案号, siblings sharing 案号 and party
+      kRawNames,       // errors: one UTF-8 sanitizing point (a GBK file name stops the run, exit 3)
   };
   return s;
 }

@@ -18,6 +18,7 @@ inline constexpr const char* kOneFate = "every_input_has_one_fate";
 inline constexpr const char* kRefusedKept = "refused_entry_keeps_its_kind";
 inline constexpr const char* kNeverMoves = "numbered_item_never_moves";
 inline constexpr const char* kPositiveLink = "nothing_without_a_link_in_a_case";
+inline constexpr const char* kEvidenceFiled = "a_linked_document_sits_in_its_case";
 inline constexpr const char* kAgree = "manifest_and_archive_agree";
 inline constexpr const char* kReproducible = "two_runs_agree_byte_for_byte";
 inline constexpr const char* kRawNames = "gbk_file_name_never_stops_the_run";

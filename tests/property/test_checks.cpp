@@ -60,7 +60,7 @@ TEST(PropertyChecks, AKeptNightHasNoViolation) {
   SweepResult r;
   check_fates(n, r), check_refused(n, r), check_never_moves(n, r), check_links(n, r), check_agree(n, r);
   for (const auto& v : r.violations) ADD_FAILURE() << v.property << ": " << v.path << ": " << v.detail;
-  for (const char* p : {kOneFate, kRefusedKept, kNeverMoves, kPositiveLink, kAgree}) EXPECT_GT(r.checks[p], 0) << p;
+  for (const char* p : {kOneFate, kRefusedKept, kNeverMoves, kPositiveLink, kEvidenceFiled, kAgree}) EXPECT_GT(r.checks[p], 0) << p;
 }
 
 TEST(PropertyChecks, AnInputWithNoFateOrTwoIsCaught) {
@@ -104,6 +104,18 @@ TEST(PropertyChecks, AnInspectionRecordInACaseIsCaught) {
   r = {};
   check_links(n, r);
   EXPECT_EQ(violations_of(r, kPositiveLink), 1);
+}
+
+// Regression: the placement branch's first build filed every case document as 文书 (WS); the
+// positive-link property held because nothing sat in any case.
+TEST(PropertyChecks, ACaseDocumentFiledOutsideItsCaseIsCaught) {
+  Night n = a_night();
+  n.manifest["items"][0]["category"] = "WS";
+  n.manifest["items"][0]["case_number"] = "";
+  SweepResult r;
+  check_links(n, r);
+  EXPECT_EQ(violations_of(r, kPositiveLink), 0);
+  EXPECT_EQ(violations_of(r, kEvidenceFiled), 1);
 }
 
 TEST(PropertyChecks, AFileTheManifestDoesNotNameAndANamedFileMissingAreCaught) {

@@ -64,6 +64,7 @@ TEST(Property, EveryInputHasExactlyOneFate) { expect_property(kOneFate); }
 TEST(Property, RefusedZipEntryKeepsItsKindAndIsQuarantined) { expect_property(kRefusedKept); }
 TEST(Property, NumberedItemNeverChangesCodeCaseOrPath) { expect_property(kNeverMoves); }
 TEST(Property, NothingWithoutAPositiveLinkSitsInACase) { expect_property(kPositiveLink); }
+TEST(Property, ADocumentWithPositiveEvidenceSitsInItsCase) { expect_property(kEvidenceFiled); }
 TEST(Property, ManifestAndArchiveAgreeFileForFile) { expect_property(kAgree); }
 TEST(Property, TwoRunsFromScratchAgreeByteForByte) { expect_property(kReproducible); }
 TEST(Property, AFileNamedInGbkBytesNeverStopsTheRun) { expect_property(kRawNames); }
