@@ -143,10 +143,33 @@ void run_seed(int seed, int nights, SweepResult& r) {
   if (!std::getenv("LIANGHUA_PROPERTY_KEEP")) fs::remove_all(work);
 }
 
+// The seeds a run sweeps: LIANGHUA_PROPERTY_FIRST_SEED / LIANGHUA_PROPERTY_SEEDS give a range (the
+// long sweep); unset, the suite's own ten: 1–8 and two regression seeds of the 200-seed sweep of
+// 2026-12-05, the only ones of 200 where main showed them (seed 31: four numbered items moved to a
+// case "未分组" the next night; seed 73: a version file named in manifest.json and not in the archive).
+std::vector<int> seeds_to_sweep() {
+  std::vector<int> seeds;
+  if (std::getenv("LIANGHUA_PROPERTY_FIRST_SEED") || std::getenv("LIANGHUA_PROPERTY_SEEDS")) {
+    int first = env_int("LIANGHUA_PROPERTY_FIRST_SEED", 1), count = env_int("LIANGHUA_PROPERTY_SEEDS", 10);
+    for (int seed = first; seed < first + count; ++seed) seeds.push_back(seed);
+    return seeds;
+  }
+  return {1, 2, 3, 4, 5, 6, 7, 8, 31, 73};
+}
+
+std::string describe(const std::vector<int>& seeds) {
+  if (seeds.empty()) return "no seeds";
+  bool range = seeds.back() - seeds.front() + 1 == static_cast<int>(seeds.size());
+  if (range) return "seeds " + std::to_string(seeds.front()) + ".." + std::to_string(seeds.back());
+  std::string s = "seeds";
+  for (int x : seeds) s += " " + std::to_string(x);
+  return s;
+}
+
 void print_summary(const SweepResult& r) {
   std::map<std::string, int> failed;
   for (const auto& v : r.violations) ++failed[v.property];
-  std::cout << "property sweep: " << r.seeds << " seed(s) from " << env_int("LIANGHUA_PROPERTY_FIRST_SEED", 1) << " x " << r.nights << " night(s), " << r.runs
+  std::cout << "property sweep: " << r.seeds << " seed(s) (" << describe(seeds_to_sweep()) << ") x " << r.nights << " night(s), " << r.runs
             << " run(s), " << static_cast<int>(r.seconds) << " s\n";
   for (const char* p : {kOneFate, kRefusedKept, kNeverMoves, kPositiveLink, kEvidenceFiled, kAgree, kReproducible,
                        kRawNames})
@@ -163,9 +186,12 @@ SweepResult run_sweep() {
   auto t0 = std::chrono::steady_clock::now();
   if (!fs::exists(lh::test::program())) { r.setup_error = "no program at " + lh::test::program().string(); return r; }
   setenv("LIANGHUA_RUN_TIME", "2024-06-01T02:00:00+0800", 1);  // the report's clock; the manifest has none
-  int first = env_int("LIANGHUA_PROPERTY_FIRST_SEED", 1), count = env_int("LIANGHUA_PROPERTY_SEEDS", 10);
   r.nights = env_int("LIANGHUA_PROPERTY_NIGHTS", 3);
-  for (int seed = first; seed < first + count && r.setup_error.empty(); ++seed, ++r.seeds) run_seed(seed, r.nights, r);
+  for (int seed : seeds_to_sweep()) {
+    if (!r.setup_error.empty()) break;
+    run_seed(seed, r.nights, r);
+    ++r.seeds;
+  }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }
@@ -189,6 +215,8 @@ const std::set<std::string>& awaiting_fix() {
       kRefusedKept,    // errors: refusals reach archive with their kind, on stderr, exit 1
       kPositiveLink,   // placement: evidence, not proximity; facts: 检查笔录 vs 现场笔录
       kEvidenceFiled,  // placement: a folder/ZIP named by the 案号, siblings sharing 案号 and party
+      kNeverMoves,     // placement: placement committed with the 件号 and read back (seed 31)
+      kAgree,          // placement: verify both ways; versions/ left out of step (seed 73)
       kRawNames,       // errors: one UTF-8 sanitizing point (a GBK file name stops the run, exit 3)
   };
   return s;
@@ -218,8 +246,8 @@ std::string stamp(const fs::path& p) {
 fs::path cache_file() {
   std::ostringstream key;
   key << stamp(lh::test::program()) << "|" << stamp(lh::test::source_dir() / "scripts" / "make_office_inbox.py") << "|"
-      << stamp("/proc/self/exe") << "|" << env_int("LIANGHUA_PROPERTY_FIRST_SEED", 1) << "|"
-      << env_int("LIANGHUA_PROPERTY_SEEDS", 10) << "|" << env_int("LIANGHUA_PROPERTY_NIGHTS", 3) << "|" << strict();
+      << stamp("/proc/self/exe") << "|" << describe(seeds_to_sweep()) << "|"
+      << env_int("LIANGHUA_PROPERTY_NIGHTS", 3) << "|" << strict();
   return fs::read_symlink("/proc/self/exe").parent_path() /
          ("property-sweep-" + std::to_string(std::hash<std::string>{}(key.str())) + ".tsv");
 }

@@ -39,7 +39,8 @@ struct SweepResult {
   std::string setup_error;  // generator or program missing: every property fails with this
 };
 
-// Seeds first..first+count-1 (LIANGHUA_PROPERTY_FIRST_SEED, LIANGHUA_PROPERTY_SEEDS; defaults 1, 10),
+// Seeds first..first+count-1 (LIANGHUA_PROPERTY_FIRST_SEED, LIANGHUA_PROPERTY_SEEDS), else the
+// suite's ten (1–8 and regression seeds 31, 73: sweep.cpp),
 // LIANGHUA_PROPERTY_NIGHTS nights (default 3). Computed on first use.
 const SweepResult& sweep();
 
