@@ -212,12 +212,10 @@ bool strict() {
 // merges (one line switches one property on). LIANGHUA_PROPERTY_STRICT=1 enforces every one now.
 const std::set<std::string>& awaiting_fix() {
   static const std::set<std::string> s = {
-      kRefusedKept,    // errors: refusals reach archive with their kind, on stderr, exit 1
       kPositiveLink,   // placement: evidence, not proximity; facts: 检查笔录 vs 现场笔录
       kEvidenceFiled,  // placement: a folder/ZIP named by the 案号, siblings sharing 案号 and party
       kNeverMoves,     // placement: placement committed with the 件号 and read back (seed 31)
       kAgree,          // placement: verify both ways; versions/ left out of step (seed 73)
-      kRawNames,       // errors: one UTF-8 sanitizing point (a GBK file name stops the run, exit 3)
   };
   return s;
 }
