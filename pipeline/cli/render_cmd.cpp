@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/progress.h"
+#include "flow/flow.h"
 #include "ingest/inspect.h"
 #include "layout/layout.h"
 #include "normalize/markdown.h"
@@ -101,6 +102,24 @@ model::Document prepare(const model::Document& read, bool toc) {
   normalize::detect_structure(doc);
   if (toc) doc = package::with_table_of_contents(std::move(doc));
   return doc;
+}
+
+// A flow description rendered on its own: one A4 page (GB/T 9704-2012 §5.2 margins) holding the
+// chart at the largest size that fits the 156 × 225 mm text block (less one grid line, which
+// layout keeps free below a drawing).
+model::InspectedFile flow_as_document(const std::string& path, const std::string& bytes, const layout::FontSet& fonts) {
+  const flow::Flow fl = flow::read_flow(bytes, fs::path(path).filename().string());
+  model::InspectedFile f;
+  f.path = path;
+  f.title = fl.title;
+  f.meta.format = model::Format::Xml;
+  model::Document doc;
+  doc.sections.emplace_back();
+  const model::PageSetup& pg = doc.sections[0].page;
+  doc.sections[0].blocks.push_back({flow::draw_flow(fl, fonts, pg.width_mm - pg.left_mm - pg.right_mm,
+                                                    pg.height_mm - pg.top_mm - pg.bottom_mm - 11)});
+  f.doc = std::make_shared<const model::Document>(std::move(doc));
+  return f;
 }
 
 void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>& inputs) {
@@ -191,7 +210,17 @@ int cmd_render(int argc, char** argv) {
       set_aside(why);
       continue;
     }
-    const model::InspectedFile f = ingest::inspect_bytes(path, bytes, run.ingest, true);
+    model::InspectedFile f;
+    if (flow::is_flow_description(bytes)) {
+      try {
+        f = flow_as_document(path, bytes, fonts);
+      } catch (const flow::FlowError& e) {
+        set_aside(e.what());
+        continue;
+      }
+    } else {
+      f = ingest::inspect_bytes(path, bytes, run.ingest, true);
+    }
     if (f.error) {
       set_aside(std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message);
       continue;
@@ -204,7 +233,8 @@ int cmd_render(int argc, char** argv) {
       bool has_image = false;
       if (f.doc)
         for (const auto& s : f.doc->sections)
-          for (const auto& b : s.blocks) has_image = has_image || std::holds_alternative<model::Image>(b.value);
+          for (const auto& b : s.blocks) has_image = has_image || std::holds_alternative<model::Image>(b.value) ||
+                                                           std::holds_alternative<model::Drawing>(b.value);
       if (!has_image) {
         set_aside("no text to typeset");
         continue;

@@ -39,7 +39,8 @@ struct Flow {
   std::vector<Edge> edges;  // cycles are allowed (补正 → 受理)
 };
 
-// what(): "<name> line N: reason" (or without a line where none applies), in Chinese.
+// what(): "<name> 第N行：reason" (or without a line where none applies), in Chinese for the clerk
+// who wrote the file, with the machine kind in parentheses where one applies ("(unsafe_xml)").
 struct FlowError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
@@ -48,6 +49,10 @@ struct FlowError : std::runtime_error {
 // (unsafe_xml), validates against templates/flow/flow.xsd, checks that every edge names a step.
 // Throws FlowError.
 Flow read_flow(std::string_view xml, const std::string& name);
+
+// True when the bytes look like a flow description: XML whose start names urn:lianghua:flow:1 and
+// a <flow> element (a cheap look at the first 2 KiB, for dispatch; read_flow decides).
+bool is_flow_description(std::string_view bytes);
 
 // Lays the flow out with Graphviz and draws it: nodes as GB/T 1526 symbols with their labels in
 // the body font role (actor and time limit as a second, smaller line), edges as paths with arrow
