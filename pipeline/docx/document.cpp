@@ -2,8 +2,8 @@
 // section properties (§17.6.17 sectPr). A section that is not the last ends with a paragraph whose
 // w:pPr holds its sectPr (§17.6.18); the last section's sectPr is the body's final child.
 //
-// sectPr children in CT_SectPr order: headerReference/footerReference, pgSz, pgMar, pgNumType, cols,
-// docGrid. Geometry (GB/T 9704-2012 §5.2):
+// sectPr children in CT_SectPr order: headerReference/footerReference, type, pgSz, pgMar, pgNumType,
+// cols, docGrid. Geometry (GB/T 9704-2012 §5.2):
 //   pgSz   A4 210 × 297 mm (§5.1) = 11906 × 16838 twips, w:orient="landscape" when wider than tall
 //   pgMar  天头 37 mm, 订口 28 mm, bottom 35 mm, right 26 mm → 版心 156 × 225 mm (§5.2.1)
 //          w:footer puts the middle of the page-number line 7 mm below the 版心 (§7.5)
@@ -116,6 +116,26 @@ static void write_pg_sz(XmlWriter& x, const model::PageSetup& page) {
   x.end();
 }
 
+// Write the <w:type> element (§17.6.22): a section that opens on a recto page starts with an
+// odd-page break, for which Word and WPS insert the blank verso themselves (layout adds it too).
+static void write_sect_type(XmlWriter& x, const model::Section& s) {
+  if (!s.start_on_odd_page) return;
+  x.start("w:type");
+  x.attr("w:val", "oddPage");
+  x.end();
+}
+
+// Write the <w:pgNumType> element (§17.6.12): lower-roman front matter, decimal body, and the
+// restart at 1 — what layout prints in {PAGE} and the page number line.
+static void write_pg_num_type(XmlWriter& x, const model::Section& s) {
+  const bool roman = s.numbering == model::Section::Numbering::LowerRoman;
+  if (!roman && !s.restart_numbering) return;
+  x.start("w:pgNumType");
+  x.attr("w:fmt", roman ? "lowerRoman" : "decimal");
+  if (s.restart_numbering) x.attr("w:start", static_cast<int64_t>(1));
+  x.end();
+}
+
 // Write the <w:pgMar> element (§17.6.11).
 static void write_pg_mar(XmlWriter& x, const model::PageSetup& page, const layout::Style& style) {
   x.start("w:pgMar");
@@ -145,13 +165,10 @@ void write_sect_pr(XmlWriter& x, const SectionInfo& info, const Package& pkg) {
   write_hdr_ftr_reference(x, "w:headerReference", "even", info.header_even);
   write_hdr_ftr_reference(x, "w:footerReference", "default", info.footer_default);
   write_hdr_ftr_reference(x, "w:footerReference", "even", info.footer_even);
+  write_sect_type(x, s);
   write_pg_sz(x, s.page);
   write_pg_mar(x, s.page, *pkg.style);
-  if (s.restart_numbering) {
-    x.start("w:pgNumType");
-    x.attr("w:start", static_cast<int64_t>(1));
-    x.end();
-  }
+  write_pg_num_type(x, s);
   x.start("w:cols");
   x.attr("w:space", static_cast<int64_t>(425));
   x.end();

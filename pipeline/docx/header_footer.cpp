@@ -115,8 +115,13 @@ static std::pair<std::string, std::string> add_footers(const std::vector<model::
 void add_section_headers_footers(const model::Section& s, Package& pkg, SectionInfo& info) {
   if (s.header) {
     info.header_default = add_part(pkg, false, part_xml(s.header->paragraphs, false, PageNo::None, pkg));
-    if (pkg.even_odd) info.header_even = info.header_default;
+    pkg.any_header = true;
+  } else if (pkg.any_header) {
+    // Word gives a section without a headerReference the previous section's header.
+    if (pkg.empty_header_rid.empty()) pkg.empty_header_rid = add_part(pkg, false, part_xml({}, false, PageNo::None, pkg));
+    info.header_default = pkg.empty_header_rid;
   }
+  if (pkg.even_odd) info.header_even = info.header_default;
   if (s.blocks.empty() && !s.fixed_pages.empty() && !s.footer) {
     // Fixed pages (signs, labels) carry no page number.
     if (pkg.empty_footer_rid.empty())

@@ -67,6 +67,7 @@ struct HeadingEntry {       // one heading, for bookmarks and the TOC's cached r
   std::string text;         // plain text of the heading
   std::string bookmark;     // "_Toc00000001"
   int page = 0;             // 0: unknown
+  std::string page_text;    // as the heading's section prints it: "7", or "ii" in front matter
 };
 
 struct Package {
@@ -85,6 +86,8 @@ struct Package {
   int next_drawing_id = 1;
   int header_count = 0, footer_count = 0;
   bool even_odd = false;                     // w:evenAndOddHeaders
+  bool any_header = false;                   // a section so far had a running header
+  std::string empty_header_rid;
   std::string default_footer_odd_rid, default_footer_even_rid, empty_footer_rid;
 
   std::string add_rel(const std::string& type_suffix, const std::string& target, bool external = false);

@@ -3,7 +3,8 @@
 // outline levels) whose cached result (between fldChar separate and end, §17.16.18) is already
 // filled in: one TOCn paragraph per heading, "label + title", a tab to the right-aligned dot-leader
 // tab stop of the TOCn style, and the page number that our PDF layout found
-// (DocxOptions::heading_pages). The entries link to hidden "_Toc…" bookmarks around the headings,
+// (DocxOptions::heading_pages), written as the heading's section numbers its pages (ii in
+// lower-roman front matter, as Word's own TOC would show it). The entries link to hidden "_Toc…" bookmarks around the headings,
 // as Word's own entries do, but carry no PAGEREF fields: nothing needs updating on open, and
 // Word/WPS can still regenerate the field (F9) from the instruction.
 // Without a field update Word shows exactly this cached text (pandoc #458 is what happens when the
@@ -66,6 +67,7 @@ void collect_headings(const model::Document& doc, Package& pkg) {
       e.bookmark = name;
       const auto& pages = pkg.options->heading_pages;
       e.page = index < pages.size() ? pages[index] : 0;
+      if (e.page > 0) e.page_text = layout::page_number_text(e.page, s.numbering);
       pkg.headings.push_back(std::move(e));
     }
 }
@@ -104,7 +106,7 @@ static void write_entry_link(XmlWriter& x, const HeadingEntry& e) {
   x.end();
   if (e.page > 0) {
     x.start("w:r");
-    write_run_text(x, std::to_string(e.page));
+    write_run_text(x, e.page_text);
     x.end();
   }
   x.end();

@@ -309,6 +309,8 @@ struct Reader {
     model::Section out;
     out.page_label = attr(s, "page-label");
     out.restart_numbering = bool_attr(s, "restart-numbering", false);
+    if (trim(attr(s, "numbering")) == "lower-roman") out.numbering = model::Section::Numbering::LowerRoman;
+    out.start_on_odd_page = bool_attr(s, "start-on-odd-page", false);
     for (const xmlNode* c : elements(s)) {
       if (is_el(c, "page")) {
         model::PageSetup& pg = out.page;

@@ -30,7 +30,7 @@ void place_paragraphs(Page& page, const std::vector<model::Paragraph>& paras, co
   double total = 0;
   for (const model::Paragraph& p : paras) {
     std::vector<model::Run> runs = p.runs;
-    for (auto& r : runs) r.text = replace_all(r.text, "{PAGE}", std::to_string(page.number));
+    for (auto& r : runs) r.text = replace_all(r.text, "{PAGE}", page.number_text);
     ShapeSpec spec;
     spec.style = &style.header_footer;
     spec.width_pt = width;
@@ -81,7 +81,7 @@ void decorate_page(Page& page, const model::Section& section, const Style& style
   }
   const PageNumberStyle& pn = style.page_number;
   if (!pn.enabled) return;
-  std::string text = replace_all(pn.format, "{n}", std::to_string(page.number));
+  std::string text = replace_all(pn.format, "{n}", page.number_text);
   ParagraphStyle ps_num;
   ps_num.font = pn.font;
   ps_num.first_line_indent_chars = 0;

@@ -24,9 +24,9 @@ std::vector<model::Run> resolve_refs(const std::vector<model::Run>& runs, const 
       if (end == std::string::npos) break;
       std::string name = r.text.substr(pos + kRef.size(), end - pos - kRef.size());
       std::string num = "?";
-      if (pass && pass->page_number_of_dest)
-        if (auto it = pass->page_number_of_dest->find(name); it != pass->page_number_of_dest->end())
-          num = std::to_string(it->second);
+      if (pass && pass->page_text_of_dest)
+        if (auto it = pass->page_text_of_dest->find(name); it != pass->page_text_of_dest->end())
+          num = it->second;
       r.text.replace(pos, end - pos + 1, num);
       pos += num.size();
     }

@@ -51,6 +51,8 @@ struct Page {
   double width_pt = 595.2756, height_pt = 841.8898;
   std::vector<Item> items;   // in drawing order
   int number = 0;            // the logical page number (what a page-number field shows)
+  std::string number_text;   // that number as the section writes it: "3", or "iii" in front matter
+  bool blank = false;        // a page left empty so that the next section starts on a recto page
   std::string label;         // PDF page label
 };
 
@@ -60,6 +62,7 @@ struct OutlineEntry {        // one heading, for bookmarks and for a TOC (also t
   std::string dest;          // named destination on the heading's first line
   int page_index = 0;        // 0-based physical page
   int page_number = 0;       // the logical number printed on that page
+  std::string page_number_text;  // as printed ("ii" in roman-numbered front matter)
   double y_pt = 0;
 };
 

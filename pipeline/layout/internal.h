@@ -81,12 +81,15 @@ struct Strip {
 };
 
 struct PassInput {                  // what the previous pass learned (empty on the first)
-  const std::map<std::string, int>* page_number_of_dest = nullptr;
+  // destination name → the page number as printed there ("12", or "ii" in front matter)
+  const std::map<std::string, std::string>* page_text_of_dest = nullptr;
 };
 
 class Paginator {
  public:
   Paginator(const Style& style, const FontSet& fonts, Laid& out);
+  // A section that starts on a recto page (Section::start_on_odd_page) gets a blank page first
+  // when the previous section ended on one.
   void begin_section(const model::Section& s);
   void end_section();
   // Geometry of the current section's text block.
@@ -118,6 +121,8 @@ class Paginator {
  private:
   void open_page();
   void close_page();
+  void add_blank_page();
+  std::string label_of(const Page& p, int k, int n) const;
   void place_strip(Strip& s);
   const Style& style_;
   const FontSet& fonts_;

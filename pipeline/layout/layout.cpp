@@ -38,9 +38,9 @@ Laid one_pass(const model::Document& doc, const Style& style, const FontSet& fon
   return out;
 }
 
-std::map<std::string, int> numbers_of(const Laid& l) {
-  std::map<std::string, int> m;
-  for (const auto& [name, idx] : l.anchors) m[name] = l.pages[idx].number;
+std::map<std::string, std::string> numbers_of(const Laid& l) {
+  std::map<std::string, std::string> m;
+  for (const auto& [name, idx] : l.anchors) m[name] = l.pages[idx].number_text;
   return m;
 }
 
@@ -54,11 +54,11 @@ Laid lay_out(const model::Document& doc, const Style& style, const FontSet& font
   detail::PassInput in;
   Laid laid = one_pass(doc, style, fonts, heads, in);
   if (!again) return laid;
-  std::map<std::string, int> numbers = numbers_of(laid);
+  std::map<std::string, std::string> numbers = numbers_of(laid);
   for (int pass = 0; pass < 3; ++pass) {
-    in.page_number_of_dest = &numbers;
+    in.page_text_of_dest = &numbers;
     laid = one_pass(doc, style, fonts, heads, in);
-    std::map<std::string, int> now = numbers_of(laid);
+    std::map<std::string, std::string> now = numbers_of(laid);
     if (now == numbers) break;
     numbers = std::move(now);
   }

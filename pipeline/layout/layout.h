@@ -24,6 +24,10 @@ Laid lay_out(const model::Document& doc, const Style& style, const FontSet& font
 std::string list_marker(int level, int n);
 // 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九, 100 → 一百, 101 → 一百零一, 110 → 一百一十, 10000 → 一万 …
 std::string chinese_number(long n);
+// A page number as a section writes it ({PAGE}, page-number line, PDF page label, TOC): 1, 2, 3 …
+// or i, ii, iii … for a book's front matter. Roman numerals (i … mmmcmxcix) above 3999 and below 1
+// fall back to decimal.
+std::string page_number_text(int n, model::Section::Numbering how);
 
 // The text that fits a TextBox: the largest size in [min_pt, max_pt] (to 0.1 pt) at which the runs
 // fit the box; throws LayoutError if even min_pt does not fit.

@@ -1,6 +1,9 @@
-// Chinese structure numbers of GB/T 9704-2012 §7.3.3: 一、 （一） 1. （1）. No punctuation follows
-// （一） or （1）; 一、 takes the 顿号, 1. the half-width full stop.
+// Numbers as the page writes them. Chinese structure numbers of GB/T 9704-2012 §7.3.3: 一、 （一）
+// 1. （1）. No punctuation follows （一） or （1）; 一、 takes the 顿号, 1. the half-width full stop.
+// Page numbers: decimal, or lower-case roman for a book's front matter (Chicago Manual of Style
+// 1.4: front matter is numbered i, ii, iii …; the body starts again at 1).
 #include <string>
+#include <utility>
 
 #include "layout/layout.h"
 
@@ -60,6 +63,17 @@ std::string list_marker(int level, int n) {
     case 3: return std::to_string(n) + ".";
     default: return "（" + std::to_string(n) + "）";
   }
+}
+
+std::string page_number_text(int n, model::Section::Numbering how) {
+  if (how != model::Section::Numbering::LowerRoman || n < 1 || n > 3999) return std::to_string(n);
+  static const std::pair<int, const char*> kRoman[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                       {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                       {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+  std::string out;
+  for (const auto& [value, letters] : kRoman)
+    for (; n >= value; n -= value) out += letters;
+  return out;
 }
 
 }  // namespace lh::layout

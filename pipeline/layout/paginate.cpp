@@ -25,6 +25,8 @@ static const model::PageSetup& setup_for(const Style& style, const model::Sectio
 
 void Paginator::begin_section(const model::Section& s) {
   if (page_open_) close_page();
+  // A recto page has an odd physical number; after an odd count of pages the next one is a verso.
+  if (s.start_on_odd_page && section_ && out_.pages.size() % 2 == 1) add_blank_page();
   section_ = &s;
   if (s.restart_numbering) number_ = 0;
   section_first_page_ = static_cast<int>(out_.pages.size());
@@ -43,12 +45,29 @@ void Paginator::end_section() {
   const int n = static_cast<int>(out_.pages.size()) - section_first_page_;
   for (int k = 0; k < n; ++k) {
     Page& p = out_.pages[section_first_page_ + k];
-    if (section_->page_label.empty())
-      p.label = std::to_string(p.number);
-    else
-      p.label = n == 1 ? section_->page_label : section_->page_label + std::to_string(k + 1);
+    p.label = label_of(p, k, n);
     if (p.label != std::to_string(section_first_page_ + k + 1)) out_.has_page_labels = true;
   }
+}
+
+// The PDF page label of the k-th of the section's n pages: its number as printed, or the
+// section's own label ("封面"), numbered when the section has several pages.
+std::string Paginator::label_of(const Page& p, int k, int n) const {
+  if (section_->page_label.empty()) return p.number_text;
+  return n == 1 ? section_->page_label : section_->page_label + std::to_string(k + 1);
+}
+
+// The verso left empty before a section that opens on a recto (a book's 篇): it belongs to the
+// section before, counts in its numbering like the blank page Word inserts for an odd-page
+// section break, and shows no header, footer or page number.
+void Paginator::add_blank_page() {
+  open_page();
+  Page& p = out_.pages.back();
+  p.blank = true;
+  const int k = static_cast<int>(out_.pages.size()) - 1 - section_first_page_;
+  p.label = label_of(p, k, k + 1);
+  if (p.label != std::to_string(out_.pages.size())) out_.has_page_labels = true;
+  page_open_ = false;
 }
 
 void Paginator::open_page() {
@@ -57,6 +76,7 @@ void Paginator::open_page() {
   p.width_pt = mm(ps.width_mm);
   p.height_pt = mm(ps.height_mm);
   p.number = ++number_;
+  p.number_text = page_number_text(p.number, section_->numbering);
   out_.pages.push_back(std::move(p));
   page_open_ = true;
   page_has_content_ = false;
@@ -132,6 +152,7 @@ void Paginator::mark(const std::vector<std::string>& dests, int outline, double 
     OutlineEntry& e = out_.outline[outline];
     e.page_index = idx;
     e.page_number = p.number;
+    e.page_number_text = p.number_text;
     e.y_pt = y;
   }
 }

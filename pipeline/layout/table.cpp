@@ -71,6 +71,13 @@ std::vector<CellLine> take_fitting(Cell& c, double avail) {
   return keep;
 }
 
+// A vertically merged cell cut by a page break whose text was all shown above the break shows it
+// again at the top of its continued part, so every page of a 权责清单 names its 事项 (the merged
+// cell Typst leaves empty after a break, typst#4707). Text that did not fit simply continues.
+void repeat_if_complete(const Cell& shown, Cell& continued) {
+  if (continued.lines.empty()) continued.lines = shown.lines;
+}
+
 // Split `g` so that the first part fits in `avail`. Returns false when nothing fits.
 bool split(Group& g, double avail, double pad, Group& first, Group& rest) {
   first = Group{};
@@ -107,6 +114,7 @@ bool split(Group& g, double avail, double pad, Group& first, Group& rest) {
         top.cols = c.cols;
         top.rows = k - c.row;
         top.lines = take_fitting(c, have - 2 * pad);
+        repeat_if_complete(top, c);
         const int end = c.row + c.rows;
         c.row = 0;
         c.rows = end - k;
@@ -147,6 +155,11 @@ bool split(Group& g, double avail, double pad, Group& first, Group& rest) {
     rest = Group{};
     return false;
   }
+  for (size_t i = 0, j = 0; i < rest.cells.size(); ++i)
+    if (rest.cells[i].row == 0) {
+      if (rest.cells[i].rows > 1) repeat_if_complete(first.cells[j], rest.cells[i]);
+      ++j;
+    }
   first.h = {avail};
   compute_heights(rest, pad);
   return true;

@@ -42,9 +42,9 @@ void flow_toc(Paginator& pg, const model::TableOfContents& toc, const std::vecto
   const double number_w = 3 * size;  // room kept for the page number
   for (const TocHeading& h : heads) {
     if (h.level > toc.max_level) continue;
-    int page = 0;
-    if (st.pass && st.pass->page_number_of_dest)
-      if (auto it = st.pass->page_number_of_dest->find(h.dest); it != st.pass->page_number_of_dest->end()) page = it->second;
+    std::string page = "?";
+    if (st.pass && st.pass->page_text_of_dest)
+      if (auto it = st.pass->page_text_of_dest->find(h.dest); it != st.pass->page_text_of_dest->end()) page = it->second;
     const double indent = (h.level - 1) * 2 * size;
     model::Run r;
     r.text = h.title;
@@ -54,7 +54,7 @@ void flow_toc(Paginator& pg, const model::TableOfContents& toc, const std::vecto
     spec.align = model::Align::Start;
     Shaped s = shape(pg.fonts(), {r}, spec);
     model::Run nr;
-    nr.text = page > 0 ? std::to_string(page) : "?";
+    nr.text = page;
     ShapeSpec nspec;
     nspec.style = &entry_style;
     nspec.wrap = false;

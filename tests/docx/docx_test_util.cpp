@@ -191,6 +191,42 @@ Document full_document() {
   return d;
 }
 
+Document book_document() {
+  Document d;
+  Section cover;
+  cover.blocks.push_back({para("市场监督管理所制度建设指引")});
+  Section front;
+  front.numbering = Section::Numbering::LowerRoman;
+  front.restart_numbering = true;
+  front.header = HeaderFooter{{para("制度建设指引　{PAGE}")}};
+  front.blocks.push_back({TableOfContents{}});
+  front.blocks.push_back({para("编制说明", 1)});
+  Section part = front;
+  part.numbering = Section::Numbering::Decimal;
+  part.start_on_odd_page = true;
+  part.blocks = {{para("第一篇　党建工作", 1)}, {para("第一章　组织建设", 2)}, {para("第一条　正文。")}};
+  Section duties = part;
+  duties.page.width_mm = 297;
+  duties.page.height_mm = 210;
+  duties.restart_numbering = false;
+  duties.header = HeaderFooter{{para("制度建设指引　权责清单　{PAGE}")}};
+  Table t;
+  t.col_widths_mm = {40, 60, 100};
+  TableRow head;
+  head.header = true;
+  head.cells = {cell("事项名称"), cell("责任事项"), cell("追责情形")};
+  t.rows.push_back(head);
+  for (int r = 0; r < 3; ++r) {
+    TableRow row;
+    row.cells = {r == 0 ? cell("食品经营许可") : covered(), cell("受理"), cell("不依法受理的")};
+    if (r == 0) row.cells[0].row_span = 3;
+    t.rows.push_back(row);
+  }
+  duties.blocks = {{para("第二篇　权责清单", 1)}, {t}};
+  d.sections = {cover, front, part, duties};
+  return d;
+}
+
 Unzipped unzip(const std::string& docx) {
   Unzipped u;
   u.parts = lh::test::ooxml::unzip(docx, &u.names);

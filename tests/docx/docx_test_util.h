@@ -23,6 +23,9 @@ model::Paragraph para(const std::string& text, int heading_level = 0);
 model::Document simple_document();  // title, headings, body: the golden document
 model::Document full_document();    // every feature: lists, merged table, image, links, TOC, 2 sections
 std::string tiny_png();             // a valid 2×1 PNG
+// A book (issue 11): cover; roman front matter with a TOC; 篇 opening on recto pages with running
+// headers; a landscape 权责清单 section with a repeated header row and a merged 事项 cell.
+model::Document book_document();
 
 // The parts of a .docx: entry name → bytes, and the entry order.
 struct Unzipped {

@@ -180,7 +180,7 @@ TEST(DocxContent, TwoSectionsWithTheirOwnPageSetup) {
   EXPECT_NE(doc.find(R"(<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>)"), std::string::npos);
   EXPECT_EQ(count(doc, R"(<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587")"), 2u);
   EXPECT_EQ(count(doc, R"(<w:docGrid w:type="lines" w:linePitch="579"/>)"), 2u);
-  EXPECT_NE(doc.find(R"(<w:pgNumType w:start="1"/>)"), std::string::npos);
+  EXPECT_NE(doc.find(R"(<w:pgNumType w:fmt="decimal" w:start="1"/>)"), std::string::npos);
   EXPECT_NE(doc.find(R"(<w:headerReference w:type="default")"), std::string::npos);
   EXPECT_NE(u.at("word/settings.xml").find("<w:evenAndOddHeaders/>"), std::string::npos);
 }

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <sstream>
+
 #include "docx_test_util.h"
 #include "test_support.h"
 
@@ -88,4 +91,26 @@ TEST(DocxLibreOffice, TocShowsCachedTitlesAndPages) {
   for (const char* line : {"一、总体要求\t7", "（一）检查范围\t8", "1.检查内容\t9", "二、工作安排\t11", "附表\t12"})
     EXPECT_NE(got.find(line), std::string::npos) << line << "\n" << got;
   EXPECT_NE(got.find("目  录"), std::string::npos);
+}
+
+TEST(DocxLibreOffice, LandscapeSectionStaysLandscape) {
+  if (!lh::test::have_program("soffice")) GTEST_SKIP() << "soffice not installed";
+  if (!lh::test::have_program("pdfinfo")) GTEST_SKIP() << "pdfinfo not installed";
+  const fs::path pdf = soffice_convert(docx::write_docx(book_document(), gongwen_style(), {}), "book", "pdf", "pdf");
+  ASSERT_FALSE(pdf.empty());
+  auto r = lh::test::run({"pdfinfo", "-f", "1", "-l", "100", pdf.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // "Page    3 size: 841.92 x 595.32 pts (A4)": the first page is the portrait cover, the last the
+  // landscape 权责清单.
+  std::vector<std::pair<double, double>> sizes;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) {
+    const size_t at = line.find(" size: ");
+    if (line.rfind("Page", 0) != 0 || at == std::string::npos) continue;
+    double w = 0, h = 0;
+    if (std::sscanf(line.c_str() + at + 7, "%lf x %lf", &w, &h) == 2) sizes.emplace_back(w, h);
+  }
+  ASSERT_GE(sizes.size(), 4u) << r.out;
+  EXPECT_LT(sizes.front().first, sizes.front().second) << r.out;
+  EXPECT_GT(sizes.back().first, sizes.back().second) << r.out;
 }

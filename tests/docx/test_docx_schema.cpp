@@ -63,3 +63,10 @@ TEST(DocxSchema, CenteredPageNumbersWithoutEvenFooters) {
   EXPECT_EQ(SchemaSet::instance().validate(u.at("word/document.xml"), "wml-wrapper.xsd"), "");
   EXPECT_EQ(u.at("word/settings.xml").find("evenAndOddHeaders"), std::string::npos);
 }
+
+TEST(DocxSchema, BookWithRectoBreaksRomanNumbersAndLandscapeValidates) {
+  REQUIRE_SCHEMAS();
+  docx::DocxOptions opt;
+  opt.heading_pages = {2, 1, 1, 3};
+  expect_all_parts_valid(book_document(), opt);
+}

@@ -1,0 +1,85 @@
+// Book pagination (issue 11 item 3) on the laid-out pages: page numbers as sections write them, the
+// blank verso before a 篇 that opens on a recto, and the TOC and outline numbers that follow.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "layout/layout.h"
+#include "layout_fixtures.h"
+
+using namespace lh;
+using lh::test::fonts;
+using lh::test::gongwen;
+
+namespace {
+
+model::Paragraph para(const std::string& text, int heading = 0) {
+  model::Paragraph p;
+  p.heading_level = heading;
+  p.runs.push_back(model::Run{.text = text});
+  return p;
+}
+
+std::string texts(const layout::Page& p) {
+  std::string s;
+  for (const layout::Item& it : p.items)
+    if (const auto* g = std::get_if<layout::GlyphLine>(&it)) s += g->text + "|";
+  return s;
+}
+
+}  // namespace
+
+TEST(LayoutBook, PageNumbersInRomanAndDecimal) {
+  using N = model::Section::Numbering;
+  const std::pair<int, const char*> cases[] = {{1, "i"},   {2, "ii"},   {4, "iv"},     {9, "ix"},
+                                               {14, "xiv"}, {40, "xl"}, {1999, "mcmxcix"}, {3999, "mmmcmxcix"}};
+  for (const auto& [n, want] : cases) EXPECT_EQ(layout::page_number_text(n, N::LowerRoman), want) << n;
+  EXPECT_EQ(layout::page_number_text(4000, N::LowerRoman), "4000");  // beyond roman: decimal
+  EXPECT_EQ(layout::page_number_text(0, N::LowerRoman), "0");
+  EXPECT_EQ(layout::page_number_text(12, N::Decimal), "12");
+}
+
+TEST(LayoutBook, TocGivesFrontMatterHeadingsRomanPages) {
+  model::Document d;
+  model::Section front;
+  front.numbering = model::Section::Numbering::LowerRoman;
+  front.blocks.push_back({model::TableOfContents{}});
+  front.blocks.push_back({model::PageBreak{}});
+  front.blocks.push_back({para("编制说明", 1)});
+  model::Section body;
+  body.restart_numbering = true;
+  body.start_on_odd_page = true;
+  body.blocks.push_back({para("第一篇　党建工作", 1)});
+  d.sections = {front, body};
+  const layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  // TOC i, 编制说明 ii, body from physical page 3 (odd) as 1: no blank page needed.
+  ASSERT_EQ(laid.pages.size(), 3u);
+  const std::string toc = texts(laid.pages[0]);
+  EXPECT_NE(toc.find("编制说明|ii|"), std::string::npos) << toc;
+  EXPECT_NE(toc.find("第一篇　党建工作|1|"), std::string::npos) << toc;
+  ASSERT_EQ(laid.outline.size(), 2u);
+  EXPECT_EQ(laid.outline[0].page_number_text, "ii");
+  EXPECT_EQ(laid.outline[1].page_number_text, "1");
+  EXPECT_EQ(laid.pages[2].label, "1");
+  EXPECT_TRUE(laid.has_page_labels);
+}
+
+TEST(LayoutBook, BlankVersoBelongsToTheSectionBeforeAndIsEmpty) {
+  model::Document d;
+  model::Section front;
+  front.numbering = model::Section::Numbering::LowerRoman;
+  front.header = model::HeaderFooter{{para("页眉")}};
+  front.blocks.push_back({para("前言")});
+  model::Section body;
+  body.restart_numbering = true;
+  body.start_on_odd_page = true;
+  body.blocks.push_back({para("正文")});
+  d.sections = {front, body};
+  const layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  ASSERT_EQ(laid.pages.size(), 3u);
+  EXPECT_TRUE(laid.pages[1].blank);
+  EXPECT_TRUE(laid.pages[1].items.empty());
+  EXPECT_EQ(laid.pages[1].label, "ii");  // counted like Word's inserted blank page
+  EXPECT_EQ(laid.pages[2].number_text, "1");
+  EXPECT_FALSE(laid.pages[2].blank);
+}
