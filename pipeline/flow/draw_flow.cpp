@@ -193,7 +193,8 @@ std::vector<std::string> exit_labels(const Flow& f) {
 
 }  // namespace
 
-model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double max_width_mm, double max_height_mm) {
+model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double max_width_mm, double max_height_mm,
+                         double max_scale) {
   if (flow.steps.empty()) throw FlowError(flow.title + "：流程中没有步骤");
   std::vector<NodeBox> boxes;
   for (const Step& s : flow.steps) boxes.push_back(node_box(s, fonts));
@@ -207,8 +208,8 @@ model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double 
   Graph plain;
   build(plain, flow, boxes, edge_labels, {});
   lay_out(plain, flow.title);
-  Placed best = place(plain.g, plain.nodes, plain.edges, heading, max_width_mm, max_height_mm);
-  if (best.scale < 1 && flow.steps.size() > 3) {
+  Placed best = place(plain.g, plain.nodes, plain.edges, heading, max_width_mm, max_height_mm, max_scale);
+  if (best.scale < max_scale && flow.steps.size() > 3) {
     std::vector<int> rank;
     for (Agnode_t* n : plain.nodes) rank.push_back(ND_rank(n));
     const int ranks = *std::max_element(rank.begin(), rank.end()) + 1;
@@ -216,7 +217,7 @@ model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double 
       Graph folded;
       build(folded, flow, boxes, edge_labels, bands(rank, columns));
       lay_out(folded, flow.title);
-      Placed p = place(folded.g, folded.nodes, folded.edges, heading, max_width_mm, max_height_mm);
+      Placed p = place(folded.g, folded.nodes, folded.edges, heading, max_width_mm, max_height_mm, max_scale);
       if (p.scale > best.scale * 1.05) best = std::move(p);  // a clear gain only: folding costs clarity
     }
   }

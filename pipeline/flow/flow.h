@@ -57,9 +57,12 @@ bool is_flow_description(std::string_view bytes);
 // Lays the flow out with Graphviz and draws it: nodes as GB/T 1526 symbols with their labels in
 // the body font role (actor and time limit as a second, smaller line), edges as paths with arrow
 // heads, edge labels beside them. The drawing is scaled uniformly to fit max_width_mm ×
-// max_height_mm (never enlarged beyond its natural size, where text is 10.5 pt); its width_mm and
+// max_height_mm, enlarged at most `max_scale` times its natural size (where label text is 10.5 pt;
+// 1: never enlarged, for a page; a wall board may pass more so its text is read from a distance);
+// its width_mm and
 // height_mm are the size actually used. Deterministic. Throws FlowError when Graphviz fails or
 // the text would fall below 6 pt to fit.
-model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double max_width_mm, double max_height_mm);
+model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double max_width_mm, double max_height_mm,
+                         double max_scale = 1);
 
 }  // namespace lh::flow

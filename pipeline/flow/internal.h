@@ -66,7 +66,7 @@ struct Spline {
 };
 // Graphviz's layout read back: points from the top-left of the chart, y down.
 struct Placed {
-  double scale = 1;          // uniform, ≤ 1, to fit the box
+  double scale = 1;          // uniform, ≤ max_scale, to fit the box
   double chart_w = 0, chart_h = 0;
   double width = 0, height = 0;  // the whole drawing at scale 1 (margins, heading, chart)
   std::vector<Pt> centres;
@@ -74,7 +74,7 @@ struct Placed {
   std::vector<std::optional<Pt>> label_centres;
 };
 Placed place(Agraph_s* g, const std::vector<Agnode_s*>& nodes, const std::vector<Agedge_s*>& edges,
-             const Heading& heading, double max_width_mm, double max_height_mm);
+             const Heading& heading, double max_width_mm, double max_height_mm, double max_scale);
 
 // The frames: symbols, texts, curved edges with filled arrowheads, the heading.
 model::Drawing draw(const Flow& f, const std::vector<NodeBox>& boxes, const std::vector<Text>& edge_labels,

@@ -126,7 +126,7 @@ std::string description(const Flow& f) {
 }  // namespace
 
 Placed place(Agraph_t* g, const std::vector<Agnode_t*>& nodes, const std::vector<Agedge_t*>& edges,
-             const Heading& heading, double max_width_mm, double max_height_mm) {
+             const Heading& heading, double max_width_mm, double max_height_mm, double max_scale) {
   Placed p;
   const boxf bb = GD_bb(g);
   p.chart_w = bb.UR.x - bb.LL.x;
@@ -151,7 +151,7 @@ Placed place(Agraph_t* g, const std::vector<Agnode_t*>& nodes, const std::vector
   const double content_w = std::max({p.chart_w, boxed_w(heading.title), boxed_w(heading.basis)});
   p.width = content_w + 2 * kMarginPt;
   p.height = heading.h + p.chart_h + 2 * kMarginPt;
-  p.scale = std::min({1.0, max_width_mm * kPtPerMm / p.width, max_height_mm * kPtPerMm / p.height});
+  p.scale = std::min({max_scale, max_width_mm * kPtPerMm / p.width, max_height_mm * kPtPerMm / p.height});
   return p;
 }
 

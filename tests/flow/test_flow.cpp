@@ -392,6 +392,22 @@ TEST(FlowDraw, TheSixteenStepPenaltyFlowFitsAnA4PageAndAn800By1200Board) {
   expect_labels_inside(pdf, board, {bx, by, bx + board.width_mm * kMm, by + board.height_mm * kMm});
 }
 
+TEST(FlowDraw, OnABoardTheChartIsEnlargedUpToMaxScaleToFillItsBox) {
+  const flow::Flow f = read_sample(test::source_dir() / "samples" / "flows" / "投诉举报处理.xml");
+  const model::Drawing natural = flow::draw_flow(f, test::fonts(), 720, 1120);
+  const model::Drawing board = flow::draw_flow(f, test::fonts(), 720, 1120, 4);
+  expect_within(board, 720, 1120);
+  EXPECT_GT(board.width_mm, natural.width_mm * 1.5);
+  EXPECT_TRUE(board.width_mm > 719 || board.height_mm > 1119 ||
+              std::abs(board.width_mm / natural.width_mm - 4) < 0.01)  // fills one side, or reaches 4×
+      << board.width_mm << " × " << board.height_mm;
+  double largest = 0;
+  for (const model::Frame& fr : board.frames)
+    if (const auto* t = std::get_if<model::TextBox>(&fr); t && t->role == model::FontRole::Body)
+      largest = std::max(largest, t->max_pt);
+  EXPECT_GT(largest, 10.5 * 1.5);
+}
+
 TEST(FlowDraw, ATooSmallBoxIsRefusedWithFlowTooLargeNamingTheFlow) {
   try {
     flow::draw_flow(generated(40, 7), test::fonts(), 30, 30);
