@@ -209,6 +209,9 @@ model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double 
   build(plain, flow, boxes, edge_labels, {});
   lay_out(plain, flow.title);
   Placed best = place(plain.g, plain.nodes, plain.edges, heading, max_width_mm, max_height_mm, max_scale);
+  // Folding costs clarity (lines run between columns): it is taken for a clear gain only, and
+  // only where one column's labels would fall below 9 pt (小五) or a fold is a quarter larger.
+  const double unfolded = best.scale;
   if (best.scale < max_scale && flow.steps.size() > 3) {
     std::vector<int> rank;
     for (Agnode_t* n : plain.nodes) rank.push_back(ND_rank(n));
@@ -218,7 +221,8 @@ model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double 
       build(folded, flow, boxes, edge_labels, bands(rank, columns));
       lay_out(folded, flow.title);
       Placed p = place(folded.g, folded.nodes, folded.edges, heading, max_width_mm, max_height_mm, max_scale);
-      if (p.scale > best.scale * 1.05) best = std::move(p);  // a clear gain only: folding costs clarity
+      if (p.scale > best.scale * 1.05 && (kLabelPt * unfolded < kSubPt || p.scale >= unfolded * 1.25))
+        best = std::move(p);
     }
   }
   if (kLabelPt * best.scale < kMinPt)
