@@ -45,6 +45,9 @@ for jobs in $jobs_list; do
     wall=$(echo "$line" | sed 's/.*wall_s=\([0-9.]*\).*/\1/')
     extra=""
     case "$line" in *mark_s=*) extra=" $(rate filing: "$(echo "$line" | sed 's/.*mark_s=\([0-9.]*\).*/\1/')")";; esac
-    echo "$line $(rate whole: "$wall")$extra load=$(cut -d' ' -f1 /proc/loadavg)"
+    # Disk: what the archive holds after the run (items, reading copies, volumes, catalogue), for
+    # the README's sizing of one office's server (issue 14 §6).
+    disk=$(du -sm "$out" | cut -f1)
+    echo "$line $(rate whole: "$wall")$extra archive_MiB=$disk load=$(cut -d' ' -f1 /proc/loadavg)"
   done
 done

@@ -15,9 +15,9 @@
 #include "filing/office.h"
 #include "filing/scheme.h"
 #include "model/paths.h"
-#include "package/render_document.h"
-#include "package/volume.h"
-#include "package/volume_forms.h"
+#include "render/render_document.h"
+#include "compose/volume.h"
+#include "compose/volume_forms.h"
 
 using namespace lh;
 namespace fs = std::filesystem;
@@ -59,17 +59,17 @@ int main(int argc, char** argv) {
   auto ol = filing::load_office(model::templates_dir().parent_path() / "samples" / "office.xml",
                                 model::templates_dir() / "scheme" / "office.xsd");
   if (!sl.scheme || !ol.office) { std::fprintf(stderr, "cannot load scheme/office\n"); return 2; }
-  const package::RenderKit& kit = package::render_kit();
+  const compose::RenderKit& kit = compose::render_kit();
 
   // One 6-page source PDF (bytes shared by all cases, as a scanner's output would not be).
   model::Document src;
   model::Section sec;
-  for (int p = 0; p < 22; ++p) sec.blocks.push_back(package::forms::block(package::forms::para(body_text(p, 1), model::Align::Justify, 16, false, model::FontRole::Body, 2)));
+  for (int p = 0; p < 22; ++p) sec.blocks.push_back(compose::forms::block(compose::forms::para(body_text(p, 1), model::Align::Justify, 16, false, model::FontRole::Body, 2)));
   src.sections.push_back(sec);
-  package::RenderOptions ro;
+  render::RenderOptions ro;
   ro.docx = false;
   ro.date = "2024-03-01";
-  auto rendered = package::render_document(src, kit.gongwen, kit.fonts, ro);
+  auto rendered = render::render_document(src, kit.gongwen, kit.fonts, ro);
   std::printf("source PDF: %d pages, %zu bytes\n", rendered.pages, rendered.pdf.size());
 
   std::vector<std::vector<json>> all(static_cast<size_t>(cases));
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
     item("询问笔录.pdf", rendered.pdf, "pdf", 14, 4);
     item("案件调查终结报告.txt", body_text(c + 7, 14), "text", 35, 7);
   }
-  package::VolumeOptions vo;
+  compose::VolumeOptions vo;
   vo.archived_date = "2024-12-01";
   vo.docx = false;
   auto t0 = Clock::now();
@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
   size_t bytes = 0;
   for (int c = 0; c < cases; ++c) {
     vo.volume_no = std::to_string(c + 1);
-    auto vb = package::build_case_volume(all[static_cast<size_t>(c)], root, *sl.scheme, *ol.office, vo);
+    auto vb = compose::build_case_volume(all[static_cast<size_t>(c)], root, *sl.scheme, *ol.office, vo);
     pages += vb.total_pages;
     bytes += vb.pdf.size();
   }

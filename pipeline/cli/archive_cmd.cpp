@@ -23,18 +23,27 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* kHelp =
-    "usage: lianghua archive --in INBOX --out ARCHIVE [--office FILE] [--scheme FILE] [options]\n\n"
+    "usage: lianghua archive --in INBOX --out ARCHIVE --office FILE [--scheme FILE] [options]\n\n"
     "Files everything in INBOX into the standardized archive ARCHIVE (6S: 整理 duplicates, drafts and\n"
     "junk; 整顿 档号, box and place; 清洁 unified names; 安全 fixity, atomic writes, one run at a time;\n"
     "素养 the run report). Inputs are never modified. Re-running is incremental and changes nothing\n"
     "for unchanged inputs; new inputs get the next 件号.\n\n"
+    "required:\n"
     "  --in DIR            the inbox (read only)\n"
     "  --out DIR           the archive (created if missing)\n"
-    "  --office FILE       the office profile: 全宗号, office name, 机构代码 (samples/office.xml shows one)\n"
+    "  --office FILE       the office profile: 全宗号, office name, 机构代码 (`lianghua init` writes one;\n"
+    "                      README \"The office profile and the filing scheme\")\n\n"
+    "options:\n"
     "  --scheme FILE       filing scheme (default: templates/scheme/default.xml)\n"
     "  --no-documents      file only: skip the reading copies with 归档章, 案卷, 归档文件目录 and\n"
     "                      uniform inspection records (built by default, for what changed)\n"
     "  --quiet             no progress output\n";
+
+const char* kArchiveOutputs =
+    "\noutputs (in ARCHIVE): the filed items under <门类>/<年度>/…, manifest.json (every input's fate,\n"
+    "every item's 档号, place and why), catalog.db (the catalogue), report.html and report.json (the\n"
+    "run report, in Chinese), quarantine/ (inputs set aside, with their reasons). Progress and one\n"
+    "line per input set aside go to stderr; the summary to stdout.\n";
 
 // Prints the result and gives the exit code (full and unchanged runs alike).
 int print_archive_result(const package::ArchiveResult& r, bool quiet) {
@@ -86,7 +95,7 @@ int cmd_archive(int argc, char** argv) {
         case 'q': quiet = true; break;
         case 'd': aopt.derived_outputs = true; break;  // the default; kept for old command lines
         case 'n': aopt.derived_outputs = false; break;
-        case 'h': std::printf("%s%s", kHelp, kIngestOptionsHelp); return kOk;
+        case 'h': std::printf("%s%s%s%s", kHelp, kIngestOptionsHelp, kArchiveOutputs, kExitCodesHelp); return kOk;
         case 1:
           apply_ingest_option(kLong[idx].name, optarg, opt);
           // Options that can change what a reader concludes are part of the run's fingerprint.
@@ -173,7 +182,10 @@ int cmd_verify(int argc, char** argv) {
     bool help = argc == 2;
     std::fprintf(help ? stdout : stderr,
                  "usage: lianghua verify ARCHIVE\n\nRe-hashes every file against manifest.json and catalog.db and\n"
-                 "reports each difference (exit 1), e.g. one flipped byte.\n");
+                 "reports each difference, e.g. one flipped byte. Writes nothing.\n\n"
+                 "required:\n  ARCHIVE             an archive made by `lianghua archive`\n\n"
+                 "outputs: one line per problem and a summary on stdout.\n\n"
+                 "exit codes: 0 every file matches; 1 a difference was found; 2 usage error.\n");
     return help ? kOk : kUsage;
   }
   package::VerifyResult v = package::verify_archive(argv[1]);

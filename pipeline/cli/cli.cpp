@@ -12,6 +12,8 @@ namespace lh::cli {
 const Command* commands() {
   static const Command kCommands[] = {
       {"archive", cmd_archive, "the nightly job: file an inbox into the standardized archive"},
+      {"check-config", cmd_check_config, "check an office profile, scheme and paths (reasons in Chinese)"},
+      {"init", cmd_init, "write a valid office profile (立档单位) from options or prompts"},
       {"inspect", cmd_inspect, "report format, encoding, pages, fields and problems of each input"},
       {"render", cmd_render, "re-typeset documents into PDF and DOCX (公文 style by default)"},
       {"verify", cmd_verify, "re-hash an archive against its manifest and catalogue"},
@@ -20,16 +22,19 @@ const Command* commands() {
   return kCommands;
 }
 
+const char* const kExitCodesHelp =
+    "\nexit codes: 0 all good; 1 finished, but some inputs were set aside (each named on stderr in one\n"
+    "            line); 2 usage or configuration error; 3 could not run (nothing was changed).\n";
+
 static void usage(FILE* to) {
   std::fprintf(to,
                "lianghua %s: standardizes the paperwork of market-supervision offices (两化).\n\n"
                "usage: lianghua <command> [options]\n\ncommands:\n",
                LIANGHUA_VERSION);
-  for (const Command* c = commands(); c->name; ++c) std::fprintf(to, "  %-10s %s\n", c->name, c->summary);
+  for (const Command* c = commands(); c->name; ++c) std::fprintf(to, "  %-13s %s\n", c->name, c->summary);
   std::fprintf(to,
-               "\n'lianghua <command> --help' shows a command's options.\n"
-               "exit codes: 0 all good; 1 finished but some inputs were set aside or unreadable;\n"
-               "            2 usage or configuration error; 3 could not run.\n");
+               "\n'lianghua <command> --help' shows a command's options, outputs and exit codes.\n%s",
+               kExitCodesHelp);
 }
 
 int main(int argc, char** argv) {

@@ -11,6 +11,9 @@ enum ExitCode : int {
   kCannotRun = 3,    // could not run (lock held, output not writable, missing fonts, ...)
 };
 
+// The exit-code paragraph every command's --help ends with (one text, so they never disagree).
+extern const char* const kExitCodesHelp;
+
 int main(int argc, char** argv);
 
 }  // namespace lh::cli

@@ -7,6 +7,8 @@ int cmd_inspect(int argc, char** argv);
 int cmd_archive(int argc, char** argv);
 int cmd_verify(int argc, char** argv);
 int cmd_render(int argc, char** argv);
+int cmd_check_config(int argc, char** argv);
+int cmd_init(int argc, char** argv);
 
 struct Command {
   const char* name;

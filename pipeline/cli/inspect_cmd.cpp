@@ -19,7 +19,13 @@ namespace {
 const char* kHelp =
     "usage: lianghua inspect FILE|DIR... [--json] [options]\n\n"
     "Reads each input (directories walked, ZIPs opened recursively) and reports its format (from\n"
-    "content, never the extension), encoding, pages, metadata, text length, fields and problems.\n\n"
+    "content, never the extension), encoding, pages, metadata, text length, fields and problems.\n"
+    "Writes nothing.\n\n"
+    "required:\n"
+    "  FILE|DIR...         one or more files or folders\n\n"
+    "outputs: the report on stdout (text, or JSON with --json); progress and one line per file that\n"
+    "could not be read on stderr.\n\n"
+    "options:\n"
     "  --json              one JSON document on stdout (shape in README)\n"
     "  --quiet             no progress output\n";
 
@@ -72,7 +78,7 @@ int cmd_inspect(int argc, char** argv) {
       if (c == 'j') json_out = true;
       else if (c == 'q') quiet = true;
       else if (c == 'h') {
-        std::printf("%s%s", kHelp, kIngestOptionsHelp);
+        std::printf("%s%s%s", kHelp, kIngestOptionsHelp, kExitCodesHelp);
         return kOk;
       } else if (c == 1) apply_ingest_option(kLong[idx].name, optarg, opt);
       else throw UsageError{std::string("unknown option '") + (optind > 0 ? argv[optind - 1] : "?") + "'"};

@@ -1,7 +1,7 @@
 // lianghua render INPUT... --out DIR [--style gongwen|plain|FILE] [--toc] [--title T] [--date D]
 // (issue 3 §7). Re-typesets every document ingest can read (DOCX, text in any encoding, Markdown,
 // the document XML form, ...) into DIR/<stem>.pdf and DIR/<stem>.docx from one document model,
-// laid out once (package/render_document.h). Reading is in-process (ingest::inspect_bytes).
+// laid out once (render/render_document.h). Reading is in-process (ingest::inspect_bytes).
 // A bad input never stops the run: one line on stderr names it and the reason, exit code 1.
 #include <getopt.h>
 
@@ -22,7 +22,7 @@
 #include "normalize/structure.h"
 #include "normalize/unicode.h"
 #include "package/files.h"
-#include "package/render_document.h"
+#include "render/render_document.h"
 #include "pdf/pdf.h"
 
 namespace lh::cli {
@@ -36,7 +36,10 @@ const char* kHelp =
     "templates/xsd/lianghua-document.xsd, and anything else lianghua reads; a directory: each file in\n"
     "it) into DIR/<name>.pdf and DIR/<name>.docx. Headings are found from the text where the source\n"
     "has no styles (第一章, 一、, （一）, 1., （1）, Markdown #). Identical input gives identical files.\n\n"
-    "  --out DIR           where the files go (created if missing)\n"
+    "required:\n"
+    "  INPUT...            files or folders to typeset\n"
+    "  --out DIR           where the files go (created if missing): DIR/<name>.pdf, DIR/<name>.docx\n\n"
+    "options:\n"
     "  --style NAME|FILE   gongwen (GB/T 9704-2012, default), plain, or a style JSON file\n"
     "  --toc               a table of contents after the title\n"
     "  --title TEXT        the documents' title property (default: each document's own title)\n"
@@ -100,7 +103,7 @@ model::Document prepare(const model::Document& read, bool toc) {
   model::Document doc = read;
   if (normalize::looks_like_markdown(doc)) normalize::apply_markdown(doc);
   normalize::detect_structure(doc);
-  if (toc) doc = package::with_table_of_contents(std::move(doc));
+  if (toc) doc = render::with_table_of_contents(std::move(doc));
   return doc;
 }
 
@@ -150,7 +153,7 @@ void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>&
   inputs.assign(argv + optind, argv + argc);
   if (inputs.empty()) throw UsageError{"no input given"};
   if (run.out_dir.empty()) throw UsageError{"--out DIR is required"};
-  if (!run.date.empty() && !package::parse_iso_date(run.date))
+  if (!run.date.empty() && !render::parse_iso_date(run.date))
     throw UsageError{"--date needs an ISO 8601 date such as 2024-03-05 or 2024-03-05T10:00:00+08:00, not '" + run.date + "'"};
 }
 
@@ -163,7 +166,7 @@ int cmd_render(int argc, char** argv) {
     parse_args(argc, argv, run, inputs);
   } catch (const UsageError& e) {
     if (e.message.empty()) {
-      std::printf("%s", kHelp);
+      std::printf("%s%s", kHelp, kExitCodesHelp);
       return kOk;
     }
     std::fprintf(stderr, "lianghua render: %s\n", e.message.c_str());
@@ -240,13 +243,13 @@ int cmd_render(int argc, char** argv) {
         continue;
       }
     }
-    package::RenderOptions ro;
+    render::RenderOptions ro;
     ro.title = run.title.empty() ? f.title : run.title;
     ro.author = f.meta.author;
     ro.date = run.date;
-    package::RenderedDocument out;
+    render::RenderedDocument out;
     try {
-      out = package::render_document(prepare(*f.doc, run.toc), style, fonts, ro);
+      out = render::render_document(prepare(*f.doc, run.toc), style, fonts, ro);
     } catch (const layout::FontError& e) {
       progress.finish();
       std::fprintf(stderr, "lianghua render: could not run: %s\n", e.what());

@@ -1,5 +1,5 @@
-// Where the data files live: templates/ and fonts/ under the project root. The root is
-// $LIANGHUA_SOURCE_DIR when set (tests, installed runs), else the source tree this was built from.
+// Where the data files live: templates/ and fonts/ under the data folder (model::project_root:
+// $LIANGHUA_DATA, else beside the program, installed or in its build tree).
 #pragma once
 #include <string>
 

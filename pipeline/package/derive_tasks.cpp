@@ -2,10 +2,10 @@
 
 #include <map>
 
-#include "package/archive_stamp.h"
+#include "compose/archive_stamp.h"
 #include "package/files.h"
-#include "package/uniform_record.h"
-#include "package/volume.h"
+#include "compose/uniform_record.h"
+#include "compose/volume.h"
 
 namespace lh::package {
 namespace fs = std::filesystem;
@@ -21,11 +21,11 @@ void add_problem(json& e, const std::string& p) {
   e["problem"] = have + (have.empty() ? "" : "；") + p;
 }
 
-StampValues stamp_values(const json& item, int pages, const DeriveContext& ctx) {
+compose::StampValues stamp_values(const json& item, int pages, const DeriveContext& ctx) {
   const filing::Scheme& s = *ctx.scheme;
   const filing::Office& o = *ctx.office;
   const std::string rc = item.value("retention", "");
-  StampValues v{o.fonds, std::to_string(item.value("year", 0)), "", o.organisation,
+  compose::StampValues v{o.fonds, std::to_string(item.value("year", 0)), "", o.organisation,
                 s.period(rc) ? s.period(rc)->name : rc, std::to_string(pages)};
   char buf[16];
   std::snprintf(buf, sizeof buf, "%0*d", s.item_digits, item.value("item_number", 0));
@@ -33,14 +33,14 @@ StampValues stamp_values(const json& item, int pages, const DeriveContext& ctx) 
   return v;
 }
 
-void add_reading_copy(json& e, const json& item, const ItemPages& p, const DeriveContext& ctx) {
-  const ItemPages masked = ctx.public_copies ? render_item(item, ctx.root, item.value("date", ""), true) : ItemPages{};
-  const ItemPages& shown = ctx.public_copies ? masked : p;
+void add_reading_copy(json& e, const json& item, const compose::ItemPages& p, const DeriveContext& ctx) {
+  const compose::ItemPages masked = ctx.public_copies ? compose::render_item(item, ctx.root, item.value("date", ""), true) : compose::ItemPages{};
+  const compose::ItemPages& shown = ctx.public_copies ? masked : p;
   if (shown.unmasked_numbers) add_problem(e, "公开阅览本中按原样复制的 PDF 含居民身份证号或手机号，无法遮蔽");
   std::string stamped;
   try {
     std::string note;
-    stamped = stamp_first_page(shown.pdf, stamp_values(item, shown.pages, ctx), &note);
+    stamped = compose::stamp_first_page(shown.pdf, stamp_values(item, shown.pages, ctx), &note);
     if (!note.empty()) add_problem(e, note);
   } catch (const std::exception& ex) {
     stamped = shown.pdf;
@@ -50,7 +50,7 @@ void add_reading_copy(json& e, const json& item, const ItemPages& p, const Deriv
   e["files"].push_back(write_derived_output(ctx.root, rel, stamped));
 }
 
-json add_uniform_records(json& e, const json& item, const ItemPages& p, const DeriveContext& ctx) {
+json add_uniform_records(json& e, const json& item, const compose::ItemPages& p, const DeriveContext& ctx) {
   json issues = json::array();
   const std::string code = item.value("archival_code", "");
   for (size_t r = 0; r < p.records.size(); ++r) {
@@ -58,11 +58,11 @@ json add_uniform_records(json& e, const json& item, const ItemPages& p, const De
     char num[32];
     std::snprintf(num, sizeof num, "%02zu", r + 1);
     std::string stem = (fs::path(item_folder(item)) / "检查笔录" / (code + "-" + num)).string();
-    auto files = render_uniform_record(rec, ctx.office->name, item.value("date", ""), ctx.public_records);
+    auto files = compose::render_uniform_record(rec, ctx.office->name, item.value("date", ""), ctx.public_records);
     e["files"].push_back(write_derived_output(ctx.root, stem + ".pdf", files.pdf));
     e["files"].push_back(write_derived_output(ctx.root, stem + ".docx", files.docx));
     json probs = json::array();
-    for (const auto& pr : check_record(rec)) probs.push_back({{"field", pr.field}, {"message", pr.message}, {"clause", pr.clause}});
+    for (const auto& pr : compose::check_record(rec)) probs.push_back({{"field", pr.field}, {"message", pr.message}, {"clause", pr.clause}});
     if (!probs.empty())
       issues.push_back({{"record_id", rec.record_id}, {"source", rec.source}, {"subject", rec.subject},
                         {"uniform", stem + ".pdf"}, {"problems", probs}});
@@ -79,12 +79,6 @@ json write_derived_output(const fs::path& root, const std::string& rel, const st
   return {{"path", rel}, {"sha256", sha256_hex(bytes)}};
 }
 
-std::string original_of(const json& item) {
-  for (const auto& f : item.value("files", json::array()))
-    if (f.value("role", "") == "original") return f.value("path", "");
-  return {};
-}
-
 std::string original_sha_of(const json& item) {
   for (const auto& f : item.value("files", json::array()))
     if (f.value("role", "") == "original") return f.value("sha256", "");
@@ -93,13 +87,13 @@ std::string original_sha_of(const json& item) {
 
 json derive_item(const json& payload, const DeriveContext& ctx) {
   const json& item = payload.at("item");
-  const ItemPages p = render_item(item, ctx.root, item.value("date", ""));
+  const compose::ItemPages p = compose::render_item(item, ctx.root, item.value("date", ""));
   json e = {{"key", payload.value("key", "")}, {"pages", p.pages}, {"how", p.how}, {"problem", p.problem},
             {"files", json::array()}};
   std::string wenhao;
   for (const auto& cn : p.fields.case_numbers) { wenhao = cn.normalized; break; }
   e["doc_number"] = wenhao;
-  e["author"] = responsible_party(p.text, *ctx.office);
+  e["author"] = compose::responsible_party(p.text, *ctx.office);
   if (ctx.opt.reading_copies) add_reading_copy(e, item, p, ctx);
   e["record_issues"] = ctx.opt.records ? add_uniform_records(e, item, p, ctx) : json::array();
   e["records"] = p.records.size();
@@ -109,25 +103,25 @@ json derive_item(const json& payload, const DeriveContext& ctx) {
 json derive_volume(const json& payload, const DeriveContext& ctx) {
   const std::string folder = payload.value("folder", "");
   const std::vector<json> items = payload.at("items").get<std::vector<json>>();
-  VolumeOptions vo;
+  compose::VolumeOptions vo;
   vo.volume_no = payload.value("volume_no", "");
   vo.archived_date = payload.value("archived", "");
   vo.mask = ctx.public_volumes;
-  std::map<std::string, ItemPages> rendered;  // this case's items only, freed with the task
-  auto source = [&](const json& item) -> const ItemPages& {
+  std::map<std::string, compose::ItemPages> rendered;  // this case's items only, freed with the task
+  auto source = [&](const json& item) -> const compose::ItemPages& {
     std::string code = item.value("archival_code", "");
     auto it = rendered.find(code);
-    if (it == rendered.end()) it = rendered.emplace(code, render_item(item, ctx.root, item.value("date", ""), vo.mask)).first;
+    if (it == rendered.end()) it = rendered.emplace(code, compose::render_item(item, ctx.root, item.value("date", ""), vo.mask)).first;
     return it->second;
   };
-  VolumeBuild vb = build_case_volume(items, ctx.root, *ctx.scheme, *ctx.office, vo, source);
+  compose::VolumeBuild vb = compose::build_case_volume(items, ctx.root, *ctx.scheme, *ctx.office, vo, source);
   json entry = {{"key", payload.value("key", "")}, {"volume_no", vo.volume_no}, {"archived", vo.archived_date},
                 {"files", json::array()}, {"pages", vb.total_pages}, {"numbered_pages", vb.numbered_pages},
                 {"case_number", vb.facts.case_number}, {"problems", vb.problems}};
   json rows = json::array();
   for (const auto& e : vb.entries)
     rows.push_back({{"seq", e.seq}, {"archival_code", e.archival_code}, {"title", e.title}, {"author", e.author},
-                    {"pages", page_range_text(e)}, {"pdf_first_page", e.first_index + 1}, {"how", e.how}});
+                    {"pages", compose::page_range_text(e)}, {"pdf_first_page", e.first_index + 1}, {"how", e.how}});
   entry["contents"] = rows;
   entry["files"].push_back(write_derived_output(ctx.root, (fs::path(folder) / "案卷.pdf").string(), vb.pdf));
   if (!vb.docx.empty()) entry["files"].push_back(write_derived_output(ctx.root, (fs::path(folder) / "案卷.docx").string(), vb.docx));

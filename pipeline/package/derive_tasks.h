@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compose/item_pages.h"
 #include "filing/office.h"
 #include "filing/scheme.h"
 #include "package/volume_run.h"
@@ -36,7 +37,7 @@ nlohmann::json derive_volume(const nlohmann::json& payload, const DeriveContext&
 nlohmann::json write_derived_output(const std::filesystem::path& root, const std::string& rel, const std::string& bytes);
 
 // The item's original file (relative to ARCHIVE) and its SHA-256; empty when it has none.
-std::string original_of(const nlohmann::json& item);
+using compose::original_of;
 std::string original_sha_of(const nlohmann::json& item);
 
 }  // namespace lh::package

@@ -13,11 +13,11 @@
 #include "package/derive_pool.h"
 #include "package/test_hooks.h"
 #include "package/derive_tasks.h"
-#include "package/catalogue_doc.h"
+#include "compose/catalogue_doc.h"
 #include "package/files.h"
 #include "package/manifest.h"
-#include "package/volume.h"
-#include "package/volume_forms.h"
+#include "compose/volume.h"
+#include "compose/volume_forms.h"
 
 namespace lh::package {
 namespace fs = std::filesystem;
@@ -68,6 +68,14 @@ void write_checkpoint(const fs::path& root, const json& old_state, const json& d
 }
 
 }  // namespace
+
+std::string case_folder_of(const json& item) {
+  if (!item.contains("files") || !item["files"].is_array() || item["files"].empty()) return {};
+  fs::path p = fs::path(item["files"][0].value("path", "")).parent_path();
+  std::string vol = item.value("volume", "");
+  if (!vol.empty() && p.filename() == vol) p = p.parent_path();
+  return p.string();
+}
 
 void mask_json_strings(json& j) {
   if (j.is_string()) {
@@ -173,7 +181,7 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       std::string scope = fs::path(folder).parent_path().string();
       // A 案卷号 that is not a number (edited by hand) allocates nothing: the next one is counted
       // from the numbers that are.
-      if (auto n = forms::decimal(v.value("volume_no", ""))) last_no[scope] = std::max(last_no[scope], *n);
+      if (auto n = compose::forms::decimal(v.value("volume_no", ""))) last_no[scope] = std::max(last_no[scope], *n);
     }
     struct VolumeTask { std::string folder, volume_no, archived, key; const std::vector<const json*>* items; };
     std::vector<VolumeTask> volume_tasks;
@@ -237,7 +245,7 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
 
   // 3. 归档文件目录 per 门类 and 年度.
   if (opt.catalogues) {
-    struct CatalogueTask { std::string folder, key; CatalogueSpec spec; };
+    struct CatalogueTask { std::string folder, key; compose::CatalogueSpec spec; };
     std::vector<CatalogueTask> catalogue_tasks;
     std::vector<std::string> catalogue_folders;
     std::map<std::pair<std::string, int>, std::vector<const json*>> groups;
@@ -246,7 +254,7 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     for (auto& [g, items] : groups) {
       if (g.first.empty() || g.second == 0) continue;
       const filing::Category* c = s.category(g.first);
-      CatalogueSpec spec;
+      compose::CatalogueSpec spec;
       spec.fonds = o.fonds;
       spec.fonds_name = o.fonds_name;
       spec.year = std::to_string(g.second);
@@ -258,12 +266,12 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       for (const json* it : items) {
         std::string code = it->value("archival_code", "");
         const json& st = next["items"].contains(code) ? next["items"][code] : json();
-        CatalogueRow r;
+        compose::CatalogueRow r;
         r.archival_code = code;
         r.doc_number = st.is_object() ? st.value("doc_number", "") : "";
         r.author = st.is_object() && !st.value("author", "").empty() ? st.value("author", "") : o.name;
         r.title = it->value("title", "");
-        r.date8 = date8(it->value("date", ""));
+        r.date8 = compose::date8(it->value("date", ""));
         r.pages = st.is_object() && st.value("pages", 0) > 0 ? std::to_string(st.value("pages", 0)) : "";
         if (st.is_object() && st.value("how", "") == "placeholder") r.remark = "原件损坏";
         spec.rows.push_back(std::move(r));
@@ -295,7 +303,7 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     // is forked with catalogue_tasks in its memory, so a task names its index only.
     const DeriveFn draw = [&catalogue_tasks, &root](const json& payload) {
       const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
-      CatalogueFiles cf = build_catalogue(t.spec);
+      compose::CatalogueFiles cf = compose::build_catalogue(t.spec);
       json entry = {{"key", t.key}, {"rows", t.spec.rows.size()}, {"files", json::array()}};
       for (const auto& [name, bytes] : {std::pair<const char*, const std::string*>{"pdf", &cf.pdf}, {"docx", &cf.docx}, {"xlsx", &cf.xlsx}})
         entry["files"].push_back(write_derived_output(root, t.folder + "/归档文件目录." + name, *bytes));

@@ -40,6 +40,10 @@ nlohmann::json build_derived(const nlohmann::json& manifest, const std::filesyst
 // Report HTML for that section (inserted before </body> of report.html).
 std::string derived_report_html(const nlohmann::json& derived);
 
+// The folder of a case (relative to ARCHIVE) from one of its items: the item folder without the
+// 正卷/副卷 level. Empty when the item has no file.
+std::string case_folder_of(const nlohmann::json& item);
+
 // Replaces 居民身份证号 and mobile numbers in every string of j (issue 5 §5).
 void mask_json_strings(nlohmann::json& j);
 

@@ -1,6 +1,9 @@
 // XLSX tables with libxlsxwriter (issue 5 §2: 归档文件目录 as a spreadsheet). libxlsxwriter writes to
 // a file, so the workbook goes to a private temporary file that is read back and removed.
 // Deterministic: the document properties carry the given time, never the clock.
+// Printed as an office prints a register (issue 14 §5): A4 landscape, fit to one page wide, the
+// header row repeated on every printed page and frozen on screen, an autofilter over the table;
+// counts are numbers (they sum and sort), dates stay text YYYYMMDD as DA/T 22-2015 §6.8 writes them.
 #pragma once
 #include <cstdint>
 #include <stdexcept>
@@ -19,6 +22,8 @@ struct Sheet {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;    // text cells; a cell of digits only stays text
   std::vector<double> col_widths;                // in characters; empty: 12
+  std::vector<bool> numeric_columns;             // true: a cell holding a plain decimal number is
+                                                 // written as a number (序号, 页数); others are text
   bool landscape = true;
 };
 

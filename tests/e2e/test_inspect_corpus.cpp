@@ -143,7 +143,8 @@ TEST(InspectCorpus, EncodedTextMatchesItsUtf8Twin) {
     EXPECT_EQ(run.by_path.at(path).at("encoding"), e) << path;
     // The twin has the same number of characters once decoded.
     std::string twin = path.substr(0, path.size() - 4) + "-utf8.txt";
-    if (run.by_path.count(twin) && path.find("pycjk") != std::string::npos)
+    if (run.by_path.count(twin) && path.find("pycjk") != std::string::npos) {
       EXPECT_EQ(run.by_path.at(path).at("text_chars"), run.by_path.at(twin).at("text_chars")) << path;
+    }
   }
 }

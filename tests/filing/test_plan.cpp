@@ -97,8 +97,12 @@ TEST(Duplicates, CopyArchivedOnAnEarlierRunKeepsItsRole) {
   };
   Plan p = plan_filing(inbox_like_case_a(), default_scheme(), office(), "INBOX", ctx);
   for (const auto& in : p.inputs) {
-    if (in.path == a + "09 行政处罚决定书 - 副本.pdf") EXPECT_EQ(in.fate, Fate::Version);  // kept, but copy-marked: not its group's final
-    if (in.path == a + "09 行政处罚决定书.pdf") EXPECT_EQ(in.fate, Fate::Duplicate);
+    if (in.path == a + "09 行政处罚决定书 - 副本.pdf") {
+      EXPECT_EQ(in.fate, Fate::Version);  // kept, but copy-marked: not its group's final
+    }
+    if (in.path == a + "09 行政处罚决定书.pdf") {
+      EXPECT_EQ(in.fate, Fate::Duplicate);
+    }
   }
 }
 

@@ -10,7 +10,7 @@
 
 #include "flow/flow.h"
 #include "layout_fixtures.h"
-#include "package/render_document.h"
+#include "render/render_document.h"
 #include "poppler_chars.h"
 #include "test_support.h"
 
@@ -93,10 +93,10 @@ std::string render_pdf(const model::Drawing& d) {
   model::Document doc;
   doc.sections.emplace_back();
   doc.sections[0].blocks.push_back({d});
-  package::RenderOptions o;
+  render::RenderOptions o;
   o.date = "2024-03-05";
   o.docx = false;
-  return package::render_document(doc, test::gongwen(), test::fonts(), o).pdf;
+  return render::render_document(doc, test::gongwen(), test::fonts(), o).pdf;
 }
 
 // The page's characters without white space, with their boxes.
@@ -384,10 +384,10 @@ TEST(FlowDraw, TheSixteenStepPenaltyFlowFitsAnA4PageAndAn800By1200Board) {
   s.page = {800, 1200, 40, 40, 40, 40};
   s.blocks.push_back({board});
   doc.sections.push_back(s);
-  package::RenderOptions o;
+  render::RenderOptions o;
   o.date = "2024-03-05";
   o.docx = false;
-  const std::string pdf = package::render_document(doc, test::gongwen(), test::fonts(), o).pdf;
+  const std::string pdf = render::render_document(doc, test::gongwen(), test::fonts(), o).pdf;
   const double bx = (40 + (720 - board.width_mm) / 2) * kMm, by = 40 * kMm;
   expect_labels_inside(pdf, board, {bx, by, bx + board.width_mm * kMm, by + board.height_mm * kMm});
 }
@@ -423,9 +423,9 @@ TEST(FlowDocx, LibreOfficeOpensADocxHoldingAFlowAndShowsItsPicture) {
   model::Document doc;
   doc.sections.emplace_back();
   doc.sections[0].blocks.push_back({flow::draw_flow(f, test::fonts(), 156, 214)});
-  package::RenderOptions o;
+  render::RenderOptions o;
   o.date = "2024-03-05";
-  const std::string docx = package::render_document(doc, test::gongwen(), test::fonts(), o).docx;
+  const std::string docx = render::render_document(doc, test::gongwen(), test::fonts(), o).docx;
   ASSERT_FALSE(docx.empty());
   if (!test::have_program("soffice")) GTEST_SKIP() << "soffice not installed";
   const fs::path dir = test::temp_dir("flow-lo");

@@ -282,7 +282,9 @@ TEST(Package, UnchangedInputsComeBackWithoutParsing) {
   EXPECT_FALSE(prev.unchanged(in.files[0].path, opt.in_dir, in.files[0].size + 1, in.files[0].mtime_ns));
   // The ZIP came back with its entry (without bytes: the archive already holds them).
   for (const auto& f : again) {
-    if (f.path == "检查.zip") EXPECT_EQ(f.children.size(), 1u);
+    if (f.path == "检查.zip") {
+      EXPECT_EQ(f.children.size(), 1u);
+    }
   }
   opt.run_started_at = "2024-06-03T02:00:00+0800";
   auto r = package::run_archive(again, opt);

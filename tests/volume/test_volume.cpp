@@ -18,14 +18,14 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
+#include "compose/archive_stamp.h"
+#include "compose/uniform_record.h"
+#include "compose/volume.h"
+#include "compose/volume_forms.h"
 #include "ingest/inspect.h"
 #include "package/archive.h"
-#include "package/archive_stamp.h"
 #include "package/files.h"
 #include "filing/scheme.h"
-#include "package/uniform_record.h"
-#include "package/volume.h"
-#include "package/volume_forms.h"
 #include "pdf/assemble.h"
 #include "test_support.h"
 
@@ -249,7 +249,7 @@ struct Raster {
   std::vector<uint32_t> px;
   uint32_t at(int x, int y) const { return px[static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)]; }
 };
-Raster render(PopplerDocument* doc, int i, double ppm) {
+Raster rasterize(PopplerDocument* doc, int i, double ppm) {
   PopplerPage* pg = poppler_document_get_page(doc, i);
   double w = 0, h = 0;
   poppler_page_get_size(pg, &w, &h);
@@ -706,7 +706,7 @@ TEST(Volume, DamagedSourcePdfGetsAPlaceholderPage) {
 }
 
 TEST(Volume, StampIsFortyFiveBySixteenMillimetres) {
-  std::string s = package::archive_stamp_pdf({"Z109", "2024", "0007", "SMS", "永久", "3"});
+  std::string s = compose::archive_stamp_pdf({"Z109", "2024", "0007", "SMS", "永久", "3"});
   auto size = pdf::page_size(s, 0);
   ASSERT_TRUE(size);
   EXPECT_NEAR(size->first, 45 * 72 / 25.4, 0.2);
@@ -723,13 +723,13 @@ TEST(Volume, RecordChecks) {
   r.inspected_at = "2024-05-21T15:00";
   r.recorded_at = "2024-05-20";
   std::set<std::string> fields;
-  for (const auto& p : package::check_record(r)) fields.insert(p.field);
+  for (const auto& p : compose::check_record(r)) fields.insert(p.field);
   for (const char* f : {"officers", "credit_code", "dates", "subject", "address", "content"}) EXPECT_TRUE(fields.count(f)) << f;
   r.officers.push_back({"赵六", ""});
   r.credit_code = "914403001922038216";
   r.inspected_at = "2024-05-20T09:00";
   fields.clear();
-  for (const auto& p : package::check_record(r)) fields.insert(p.field);
+  for (const auto& p : compose::check_record(r)) fields.insert(p.field);
   EXPECT_FALSE(fields.count("officers"));
   EXPECT_TRUE(fields.count("certificate"));
   EXPECT_FALSE(fields.count("credit_code"));
@@ -776,7 +776,7 @@ TEST(Volume, CoverArchivalNumberBoxIsRuled) {
   ASSERT_EQ(label.size(), 3u) << "no 全宗号 on the cover";
   auto value = find_chars(char_boxes(vol.doc, 0), v["volume_no"].get<std::string>());
   ASSERT_FALSE(value.empty()) << "no 案卷号 on the cover";
-  Raster r = render(vol.doc, 0, 8);
+  Raster r = rasterize(vol.doc, 0, 8);
   // Band through the header row, from well left of 全宗号 to well right of the 案卷号 value (each is
   // centred in a cell about 20 mm wide; nothing else is drawn beside the box).
   MmBox across{label.front().x0 - 12, label.front().y0 - 0.6, value.back().x1 + 12, label.front().y1 + 0.6};
@@ -788,21 +788,21 @@ TEST(Volume, CoverArchivalNumberBoxIsRuled) {
 // DA/T 22-2015 归档章 on pages turned by /Rotate and on landscape pages: 45 × 16 mm, red, six cells,
 // top centre of the page as displayed, its text upright to the reader.
 TEST(Volume, ArchiveStampIsUprightAtTheTopOfTurnedAndLandscapePages) {
-  const package::StampValues v{"Z109", "2024", "0007", "SMS", "永久", "3"};
+  const compose::StampValues v{"Z109", "2024", "0007", "SMS", "永久", "3"};
   struct Case { double w, h; int rotate; };
   for (Case c : {Case{595.28, 841.89, 0}, Case{595.28, 841.89, 90}, Case{595.28, 841.89, 180}, Case{595.28, 841.89, 270},
                  Case{841.89, 595.28, 0}, Case{841.89, 595.28, 90}, Case{841.89, 595.28, -90}}) {
     SCOPED_TRACE(std::to_string(c.w) + "x" + std::to_string(c.h) + " /Rotate " + std::to_string(c.rotate));
-    Pdf p(package::stamp_first_page(source_pdf(c.w, c.h, c.rotate), v));
+    Pdf p(compose::stamp_first_page(source_pdf(c.w, c.h, c.rotate), v));
     ASSERT_EQ(p.pages(), 1);
     auto [w, h] = shown_size_mm(p.doc, 0);
-    MmBox red = red_box(render(p.doc, 0, 8));
+    MmBox red = red_box(rasterize(p.doc, 0, 8));
     ASSERT_FALSE(red.empty()) << "no red stamp";
     EXPECT_NEAR(red.x1 - red.x0, 45, 0.8);
     EXPECT_NEAR(red.y1 - red.y0, 16, 0.8);
     EXPECT_NEAR((red.x0 + red.x1) / 2, w / 2, 0.8) << "centred on the displayed width " << w;
-    EXPECT_NEAR(red.y0, package::kStampFromTopMm, 0.8) << "at the displayed top";
-    Raster r = render(p.doc, 0, 8);
+    EXPECT_NEAR(red.y0, compose::kStampFromTopMm, 0.8) << "at the displayed top";
+    Raster r = rasterize(p.doc, 0, 8);
     EXPECT_EQ(rules(r, red, true, is_red), 4) << "three columns";
     EXPECT_EQ(rules(r, red, false, is_red), 3) << "two rows";
     auto code = find_chars(char_boxes(p.doc, 0), "Z109");
@@ -875,23 +875,23 @@ TEST(Volume, ResponsiblePartyIsTheIssuerTheDocumentNames) {
 }
 
 TEST(Volume, IssuingAgencyFromHeaderSignatureOrTitle) {
-  EXPECT_EQ(package::issuing_agency("南岭县市场监督管理局\n行政处罚决定书\n南市监处罚〔2024〕12号\n"), "南岭县市场监督管理局");
-  EXPECT_EQ(package::issuing_agency("南 岭 县 市 场 监 督 管 理 局 文件\n关于…的通知\n"), "南岭县市场监督管理局");
-  EXPECT_EQ(package::issuing_agency("关于做好归档工作的通知\n正文。\n南岭县市场监督管理局办公室（印章）\n2024年12月2日\n"),
+  EXPECT_EQ(compose::issuing_agency("南岭县市场监督管理局\n行政处罚决定书\n南市监处罚〔2024〕12号\n"), "南岭县市场监督管理局");
+  EXPECT_EQ(compose::issuing_agency("南 岭 县 市 场 监 督 管 理 局 文件\n关于…的通知\n"), "南岭县市场监督管理局");
+  EXPECT_EQ(compose::issuing_agency("关于做好归档工作的通知\n正文。\n南岭县市场监督管理局办公室（印章）\n2024年12月2日\n"),
             "南岭县市场监督管理局办公室");
-  EXPECT_EQ(package::issuing_agency("陈述申辩书\n……\n南岭县鲜丰食品贸易有限公司\n二〇二四年四月十九日\n— 1 —\n"),
+  EXPECT_EQ(compose::issuing_agency("陈述申辩书\n……\n南岭县鲜丰食品贸易有限公司\n二〇二四年四月十九日\n— 1 —\n"),
             "南岭县鲜丰食品贸易有限公司");
-  EXPECT_EQ(package::issuing_agency("南岭县市场监督管理局办公室关于做好2024年度文书档案整理归档工作的通知\n各股室：\n"),
+  EXPECT_EQ(compose::issuing_agency("南岭县市场监督管理局办公室关于做好2024年度文书档案整理归档工作的通知\n各股室：\n"),
             "南岭县市场监督管理局办公室");
-  EXPECT_EQ(package::issuing_agency("陈述申辩书\n敬礼\n申辩人：南岭县鲜丰食品贸易有限公司（盖章）\n法定代表人：陈志强\n2024年4月22日\n"),
+  EXPECT_EQ(compose::issuing_agency("陈述申辩书\n敬礼\n申辩人：南岭县鲜丰食品贸易有限公司（盖章）\n法定代表人：陈志强\n2024年4月22日\n"),
             "南岭县鲜丰食品贸易有限公司");
-  EXPECT_EQ(package::issuing_agency("授权委托书\n委托人（盖章）：南岭县鲜丰食品贸易有限公司\n2024年4月20日\n"),
+  EXPECT_EQ(compose::issuing_agency("授权委托书\n委托人（盖章）：南岭县鲜丰食品贸易有限公司\n2024年4月20日\n"),
             "南岭县鲜丰食品贸易有限公司");
-  EXPECT_EQ(package::issuing_agency("询问笔录\n……\n被询问人签名：王振东\n2024年8月20日\n"), "");
-  EXPECT_EQ(package::issuing_agency("南岭县市场监督管理局\n现场检查笔录\n检查机关：南岭县市场监督管理局石门市场监督管理所\n"),
+  EXPECT_EQ(compose::issuing_agency("询问笔录\n……\n被询问人签名：王振东\n2024年8月20日\n"), "");
+  EXPECT_EQ(compose::issuing_agency("南岭县市场监督管理局\n现场检查笔录\n检查机关：南岭县市场监督管理局石门市场监督管理所\n"),
             "南岭县市场监督管理局石门市场监督管理所");
-  EXPECT_EQ(package::issuing_agency("全国12315平台投诉举报信息\n登记编号：4418\n"), "");
-  EXPECT_EQ(package::issuing_agency("当事人\t南岭县鲜丰食品贸易有限公司\n被询问人签名：王振东\n2024年8月20日\n"), "");
+  EXPECT_EQ(compose::issuing_agency("全国12315平台投诉举报信息\n登记编号：4418\n"), "");
+  EXPECT_EQ(compose::issuing_agency("当事人\t南岭县鲜丰食品贸易有限公司\n被询问人签名：王振东\n2024年8月20日\n"), "");
 }
 
 // issue 5 §5: the scheme marks outputs public; a public uniform 现场检查笔录 has its mobile number
@@ -991,22 +991,22 @@ TEST(Volume, SchemeNamesItsPublicOutputs) {
 
 // 案卷号 and date parts are read with a checked parse: text that is not wholly a number is refused.
 TEST(Volume, NumbersAreParsedWhole) {
-  EXPECT_EQ(package::forms::decimal("007"), 7);
-  EXPECT_EQ(package::forms::decimal("120"), 120);
-  EXPECT_FALSE(package::forms::decimal("12a"));
-  EXPECT_FALSE(package::forms::decimal(""));
-  EXPECT_FALSE(package::forms::decimal("-3"));
-  EXPECT_FALSE(package::forms::decimal(" 3"));
-  EXPECT_FALSE(package::forms::decimal("99999999999"));
-  EXPECT_EQ(package::forms::chinese_date("2024-05-06"), "2024年5月6日");
-  EXPECT_EQ(package::forms::chinese_date("2024-0x-06"), "2024-0x-06");
+  EXPECT_EQ(compose::forms::decimal("007"), 7);
+  EXPECT_EQ(compose::forms::decimal("120"), 120);
+  EXPECT_FALSE(compose::forms::decimal("12a"));
+  EXPECT_FALSE(compose::forms::decimal(""));
+  EXPECT_FALSE(compose::forms::decimal("-3"));
+  EXPECT_FALSE(compose::forms::decimal(" 3"));
+  EXPECT_FALSE(compose::forms::decimal("99999999999"));
+  EXPECT_EQ(compose::forms::chinese_date("2024-05-06"), "2024年5月6日");
+  EXPECT_EQ(compose::forms::chinese_date("2024-0x-06"), "2024-0x-06");
 }
 
 // The 页号 of a page turned by /Rotate or set landscape is still upper right as displayed, upright.
 TEST(Volume, PageNumbersFollowTurnedAndLandscapePages) {
   const std::string a4 = source_pdf(595.28, 841.89, 0), turned = source_pdf(595.28, 841.89, 90),
                     wide = source_pdf(841.89, 595.28, 0), upside = source_pdf(595.28, 841.89, 180);
-  Pdf p(package::stamp_page_numbers(pdf::assemble_pdf({&a4, &turned, &wide, &upside}, {}), 1, 3, 12));
+  Pdf p(compose::stamp_page_numbers(pdf::assemble_pdf({&a4, &turned, &wide, &upside}, {}), 1, 3, 12));
   ASSERT_EQ(p.pages(), 4);
   EXPECT_EQ(text_in_mm(p.doc, 0, 150, 3, 210, 20), "") << "page 0 is not numbered";
   for (int i = 1; i < 4; ++i) {
@@ -1018,18 +1018,18 @@ TEST(Volume, PageNumbersFollowTurnedAndLandscapePages) {
     ASSERT_EQ(digits.size(), 2u);
     EXPECT_GT(digits[1].x0, digits[0].x0);
     EXPECT_NEAR(digits[1].y1, digits[0].y1, 0.3);
-    EXPECT_NEAR(digits[1].x1, w - package::kPageNumberFromRightMm, 1.5) << "right edge of the number";
+    EXPECT_NEAR(digits[1].x1, w - compose::kPageNumberFromRightMm, 1.5) << "right edge of the number";
   }
 }
 
 // The 归档章 goes on a blank part of the top (DA/T 22-2015: 上端居中空白处, else another top blank):
 // a landscape list whose title sits at the top centre keeps its title readable.
 TEST(Volume, ArchiveStampLeavesTheTopContentReadable) {
-  const package::StampValues v{"Z109", "2024", "0007", "SMS", "永久", "3"};
+  const compose::StampValues v{"Z109", "2024", "0007", "SMS", "永久", "3"};
   std::string note;
-  Pdf p(package::stamp_first_page(source_pdf(841.89, 595.28, 0, /*heading_mm=*/14), v, &note));
+  Pdf p(compose::stamp_first_page(source_pdf(841.89, 595.28, 0, /*heading_mm=*/14), v, &note));
   EXPECT_EQ(note, "");
-  MmBox red = red_box(render(p.doc, 0, 8));
+  MmBox red = red_box(rasterize(p.doc, 0, 8));
   ASSERT_FALSE(red.empty());
   EXPECT_NEAR(red.x1 - red.x0, 45, 0.8);
   EXPECT_NEAR(red.y1 - red.y0, 16, 0.8);
@@ -1042,7 +1042,7 @@ TEST(Volume, ArchiveStampLeavesTheTopContentReadable) {
   }
   // No blank top at all: the stamp still goes top centre, and the run is told.
   note.clear();
-  Pdf dark(package::stamp_first_page(source_pdf(595.28, 841.89, 0, -1, true), v, &note));
+  Pdf dark(compose::stamp_first_page(source_pdf(595.28, 841.89, 0, -1, true), v, &note));
   EXPECT_NE(note.find("没有空白处"), std::string::npos);
   EXPECT_EQ(dark.pages(), 1);
 }

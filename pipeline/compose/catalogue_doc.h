@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace lh::package {
+namespace lh::compose {
 
 struct CatalogueRow {
   std::string archival_code, doc_number, author, title, date8, secrecy, pages, remark;
@@ -26,4 +26,4 @@ struct CatalogueFiles {
 
 CatalogueFiles build_catalogue(CatalogueSpec spec);
 
-}  // namespace lh::package
+}  // namespace lh::compose

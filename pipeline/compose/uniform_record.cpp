@@ -1,11 +1,11 @@
-#include "package/uniform_record.h"
+#include "compose/uniform_record.h"
 
 #include "normalize/fields.h"
-#include "package/render_document.h"
-#include "package/volume.h"
-#include "package/volume_forms.h"
+#include "render/render_document.h"
+#include "compose/render_kit.h"
+#include "compose/volume_forms.h"
 
-namespace lh::package {
+namespace lh::compose {
 
 std::vector<RecordProblem> check_record(const model::InspectionRecord& r) {
   std::vector<RecordProblem> out;
@@ -89,12 +89,12 @@ model::Document uniform_record_document(const model::InspectionRecord& r, const 
 UniformRecordFiles render_uniform_record(const model::InspectionRecord& r, const std::string& office,
                                          const std::string& date, bool mask) {
   const RenderKit& k = render_kit();
-  RenderOptions ro;
+  render::RenderOptions ro;
   ro.date = date;
   ro.title = "现场检查笔录 " + r.record_id;
   ro.author = office;
-  auto out = render_document(uniform_record_document(r, office, mask), k.form, k.fonts, ro);
+  auto out = render::render_document(uniform_record_document(r, office, mask), k.form, k.fonts, ro);
   return {std::move(out.pdf), std::move(out.docx), out.pages};
 }
 
-}  // namespace lh::package
+}  // namespace lh::compose

@@ -1,8 +1,8 @@
-#include "package/volume_forms.h"
+#include "compose/volume_forms.h"
 
 #include <charconv>
 
-namespace lh::package::forms {
+namespace lh::compose::forms {
 
 model::Paragraph para(const std::string& text, model::Align align, double size_pt, bool bold, model::FontRole role,
                       double indent_chars) {
@@ -69,4 +69,4 @@ std::string chinese_date(const std::string& iso) {
   return out;
 }
 
-}  // namespace lh::package::forms
+}  // namespace lh::compose::forms

@@ -10,7 +10,7 @@
 #include "model/document.h"
 #include "model/record.h"
 
-namespace lh::package {
+namespace lh::compose {
 
 struct RecordProblem {
   std::string field;    // officers, certificate, credit_code, dates, subject, address, inspected_at, content
@@ -28,4 +28,4 @@ struct UniformRecordFiles { std::string pdf, docx; int pages = 0; };
 UniformRecordFiles render_uniform_record(const model::InspectionRecord& r, const std::string& office,
                                          const std::string& date, bool mask = false);
 
-}  // namespace lh::package
+}  // namespace lh::compose

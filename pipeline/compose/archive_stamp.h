@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace lh::package {
+namespace lh::compose {
 
 struct StampValues {
   std::string fonds, year, item, organisation, retention, pages;
@@ -57,4 +57,4 @@ constexpr double kPageNumberFromTopMm = 8, kPageNumberFromRightMm = 10;
 // The 页号 `first_number` … on pages first_index … first_index + count - 1 of pdf, upper right.
 std::string stamp_page_numbers(const std::string& pdf, int first_index, int count, int first_number = 1);
 
-}  // namespace lh::package
+}  // namespace lh::compose

@@ -8,7 +8,7 @@
 
 #include "model/document.h"
 
-namespace lh::package::forms {
+namespace lh::compose::forms {
 
 model::Paragraph para(const std::string& text, model::Align align = model::Align::Start, double size_pt = 0,
                       bool bold = false, model::FontRole role = model::FontRole::Song, double indent_chars = 0);
@@ -26,4 +26,4 @@ std::string chinese_date(const std::string& iso);
 // nullopt otherwise. A 案卷号 or a date part that is not a number is then seen, not read as 0.
 std::optional<int> decimal(std::string_view s);
 
-}  // namespace lh::package::forms
+}  // namespace lh::compose::forms

@@ -1,4 +1,4 @@
-#include "package/archive_stamp.h"
+#include "compose/archive_stamp.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,12 +15,12 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
-#include "package/render_document.h"
-#include "package/volume.h"
+#include "render/render_document.h"
+#include "compose/render_kit.h"
 #include "pdf/pdf.h"
 #include "pdf/qpdf_io.h"
 
-namespace lh::package {
+namespace lh::compose {
 
 namespace {
 
@@ -41,10 +41,10 @@ std::string marks_pdf(double w, double h, std::vector<std::vector<model::Frame>>
   d.sections.push_back(std::move(s));
   layout::Style st = k.form;
   st.page = d.sections[0].page;
-  RenderOptions ro;
+  render::RenderOptions ro;
   ro.docx = false;
   ro.date = "2000-01-01";  // a mark carries no clock: the same values give the same bytes
-  return render_document(d, st, k.fonts, ro).pdf;
+  return render::render_document(d, st, k.fonts, ro).pdf;
 }
 
 // The page's visible box (CropBox, else MediaBox) in default user space, normalized.
@@ -325,4 +325,4 @@ std::string stamp_page_numbers(const std::string& pdf, int first_index, int coun
   return overlay_marks(pdf, marks_pdf(kPageNumberWidthMm, kPageNumberHeightMm, std::move(numbers)), at);
 }
 
-}  // namespace lh::package
+}  // namespace lh::compose

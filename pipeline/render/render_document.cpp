@@ -1,5 +1,5 @@
 // render_document: Document → laid out once → PDF + DOCX (issue 3 §7). See render_document.h.
-#include "package/render_document.h"
+#include "render/render_document.h"
 
 #include <charconv>
 #include <cstdio>
@@ -10,7 +10,7 @@
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 
-namespace lh::package {
+namespace lh::render {
 
 namespace {
 
@@ -219,4 +219,4 @@ RenderedDocument render_document(const model::Document& source, const layout::St
   return out;
 }
 
-}  // namespace lh::package
+}  // namespace lh::render

@@ -1,14 +1,14 @@
-#include "package/catalogue_doc.h"
+#include "compose/catalogue_doc.h"
 
 #include <algorithm>
 
 #include "normalize/fields.h"
-#include "package/render_document.h"
-#include "package/volume.h"
-#include "package/volume_forms.h"
+#include "render/render_document.h"
+#include "compose/render_kit.h"
+#include "compose/volume_forms.h"
 #include "xlsx/xlsx.h"
 
-namespace lh::package {
+namespace lh::compose {
 
 namespace {
 const std::vector<std::string> kHeader = {"序号", "档号", "文号", "责任者", "题名", "日期", "密级", "页数", "备注"};
@@ -91,11 +91,11 @@ CatalogueFiles build_catalogue(CatalogueSpec spec) {
 
   layout::Style st = k.form;
   st.page = page;
-  RenderOptions ro;
+  render::RenderOptions ro;
   ro.date = spec.date;
   ro.title = spec.year + "年度" + spec.category_name + "归档文件目录";
   ro.author = spec.office;
-  auto r = render_document(d, st, k.fonts, ro);
+  auto r = render::render_document(d, st, k.fonts, ro);
   CatalogueFiles out;
   out.pdf = std::move(r.pdf);
   out.docx = std::move(r.docx);
@@ -104,7 +104,7 @@ CatalogueFiles build_catalogue(CatalogueSpec spec) {
   xlsx::Workbook wb;
   wb.title = ro.title;
   wb.author = spec.office;
-  if (auto t2 = parse_iso_date(spec.date)) wb.created = *t2;
+  if (auto t2 = render::parse_iso_date(spec.date)) wb.created = *t2;
   xlsx::Sheet sh;
   sh.name = "归档文件目录";
   sh.title_lines = {ro.title, "全宗号：" + spec.fonds + "　全宗名称：" + spec.fonds_name + "　年度：" + spec.year +
@@ -112,9 +112,10 @@ CatalogueFiles build_catalogue(CatalogueSpec spec) {
   sh.header = kHeader;
   sh.rows = std::move(xrows);
   sh.col_widths = {6, 30, 22, 20, 48, 10, 6, 6, 14};
+  sh.numeric_columns = {true, false, false, false, false, false, false, true, false};  // 序号, 页数
   wb.sheets.push_back(std::move(sh));
   out.xlsx = xlsx::write_xlsx(wb);
   return out;
 }
 
-}  // namespace lh::package
+}  // namespace lh::compose

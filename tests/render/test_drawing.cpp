@@ -12,7 +12,7 @@
 #include "layout/layout.h"
 #include "layout_fixtures.h"
 #include "ooxml_check.h"
-#include "package/render_document.h"
+#include "render/render_document.h"
 #include "poppler_chars.h"
 
 using namespace lh;
@@ -95,11 +95,11 @@ model::Drawing sample_drawing(double w = 120, double h = 60) {
   return d;
 }
 
-package::RenderedDocument render(const model::Document& doc, bool docx = false) {
-  package::RenderOptions o;
+render::RenderedDocument rendered(const model::Document& doc, bool docx = false) {
+  render::RenderOptions o;
   o.date = "2024-03-05";
   o.docx = docx;
-  return package::render_document(doc, test::gongwen(), test::fonts(), o);
+  return render::render_document(doc, test::gongwen(), test::fonts(), o);
 }
 
 // The RGB of the pixel at (x_pt, y_pt) of a page rendered by Poppler at 2 px per point.
@@ -137,7 +137,7 @@ TEST(Drawing, TextOfADrawingInAFlowingDocumentIsWhereTheDrawingPutsIt) {
   doc.sections.emplace_back();
   doc.sections[0].blocks.push_back({sample_drawing()});
   doc.sections[0].blocks.push_back({para("图后的正文。")});
-  Pdf pdf(render(doc).pdf);
+  Pdf pdf(rendered(doc).pdf);
   ASSERT_TRUE(pdf.doc);
   // 公文 page: 版心 from x = 28 mm, 156 mm wide, from y = 37 mm; the drawing is centred.
   const double left = (28 + (156 - 120) / 2.0) * kMm, top = 37 * kMm;
@@ -156,7 +156,7 @@ TEST(Drawing, AWideDrawingIsScaledDownUniformlyToTheTextBlock) {
   model::Document doc;
   doc.sections.emplace_back();
   doc.sections[0].blocks.push_back({sample_drawing(312, 156)});  // twice the 版心 width
-  Pdf pdf(render(doc).pdf);
+  Pdf pdf(rendered(doc).pdf);
   auto box = find_text(pdf.doc, 0, "立案审批");
   ASSERT_TRUE(box);
   const double left = 28 * kMm, top = 37 * kMm;  // scale ½: the text box is 13..65 × 13..32.5 mm
@@ -174,7 +174,7 @@ TEST(Drawing, ADrawingThatDoesNotFitTheRestOfThePageMovesWholeToTheNext) {
   doc.sections.emplace_back();
   for (int i = 0; i < 15; ++i) doc.sections[0].blocks.push_back({para("第" + std::to_string(i + 1) + "行正文。")});
   doc.sections[0].blocks.push_back({sample_drawing(120, 150)});
-  Pdf pdf(render(doc).pdf);
+  Pdf pdf(rendered(doc).pdf);
   ASSERT_EQ(pdf.pages(), 2);
   EXPECT_FALSE(find_text(pdf.doc, 0, "立案审批"));
   auto box = find_text(pdf.doc, 1, "立案审批");
@@ -200,7 +200,7 @@ TEST(Drawing, AFilledClosedPathShowsItsFillColourInsideAndPaperOutside) {
   curve.fill_rgb = 0x00A000;
   s.fixed_pages.push_back({tri, curve});
   doc.sections.push_back(s);
-  Pdf pdf(render(doc).pdf);
+  Pdf pdf(rendered(doc).pdf);
   ASSERT_TRUE(pdf.doc);
   EXPECT_EQ(pixel_at(pdf.doc, 0, 50 * kMm, 60 * kMm), 0x1060C0u) << "inside the triangle";
   EXPECT_EQ(pixel_at(pdf.doc, 0, 50 * kMm, 79 * kMm), 0x1060C0u) << "near its base";
@@ -214,7 +214,7 @@ TEST(Drawing, DocxShowsTheDrawingAsAPictureOfAtLeast300DpiWithItsDescription) {
   doc.sections.emplace_back();
   doc.sections[0].blocks.push_back({para("前文。")});
   doc.sections[0].blocks.push_back({sample_drawing(312, 156)});  // shown at 156 × 78 mm
-  const auto parts = test::ooxml::unzip(render(doc, true).docx);
+  const auto parts = test::ooxml::unzip(rendered(doc, true).docx);
   ASSERT_TRUE(parts.count("word/media/image1.png"));
   const std::string& png = parts.at("word/media/image1.png");
   ASSERT_GT(png.size(), 24u);
@@ -243,7 +243,7 @@ TEST(Drawing, AFixedPageDrawnWithPathsIsOnePictureInDocx) {
   s.page = {100, 50, 0, 0, 0, 0};
   s.fixed_pages.push_back({rectangle_path(5, 5, 90, 40, 0xEEEEEE), text_box(10, 10, 80, 30, "流程图板")});
   doc.sections.push_back(s);
-  const auto parts = test::ooxml::unzip(render(doc, true).docx);
+  const auto parts = test::ooxml::unzip(rendered(doc, true).docx);
   EXPECT_TRUE(parts.count("word/media/image1.png"));
   EXPECT_NE(parts.at("word/document.xml").find("descr=\"流程图板\""), std::string::npos);
 }

@@ -16,7 +16,7 @@
 #include "layout/style.h"
 #include "model/document.h"
 
-namespace lh::package {
+namespace lh::render {
 
 struct RenderOptions {
   std::string title, author, subject, keywords;  // document properties of both files
@@ -49,4 +49,4 @@ std::optional<int64_t> parse_iso_date(std::string_view iso);
 // heading); one already holding a TableOfContents is returned unchanged.
 model::Document with_table_of_contents(model::Document doc, const model::TableOfContents& toc = {});
 
-}  // namespace lh::package
+}  // namespace lh::render

@@ -1,0 +1,150 @@
+#include "compose/issuing_agency.h"
+
+#include <regex>
+#include <vector>
+
+namespace lh::compose {
+
+namespace {
+
+// Lines of a text with their white space removed (Word and PDF text often space out names:
+// 南 岭 县 市 场 …); a tab (a table row) becomes '|' so the row is never taken for a name.
+std::vector<std::string> compact_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(cur);
+    cur.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') { flush(); continue; }
+    if (c == '\t') { cur += '|'; continue; }
+    if (c == ' ' || c == '\r' || c == '\f') continue;
+    if (text.compare(i, 3, "\u3000") == 0 || text.compare(i, 3, "\uFEFF") == 0) { i += 2; continue; }
+    if (text.compare(i, 2, "\u00A0") == 0) { i += 1; continue; }
+    cur += c;
+  }
+  flush();
+  return out;
+}
+
+size_t code_points(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
+  return n;
+}
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// The name without a trailing seal note: 南岭县市场监督管理局（印章） → 南岭县市场监督管理局. Other
+// parentheses are part of the name (…管理局（知识产权局）).
+std::string without_seal_note(std::string s) {
+  for (const char* note : {"（印章）", "（盖章）", "（公章）", "（章）", "(印章)", "(盖章)", "(公章)"})
+    if (ends_with(s, note)) s.resize(s.size() - std::string(note).size());
+  return s;
+}
+
+// An organisation's name as a line of its own: 4–40 characters, no digits, no sentence or field
+// punctuation, no signature words, ending with the word for an organisation (局, 所, 办公室, …,
+// 公司 for a party's own paper). A parenthesised end (…局（知识产权局）) is judged by what precedes it.
+bool is_agency_name(const std::string& line_in) {
+  const std::string line = without_seal_note(line_in);
+  const size_t n = code_points(line);
+  if (n < 4 || n > 40) return false;
+  for (char c : line)
+    if ((c >= '0' && c <= '9') || c == '|' || c == ':' || c == ',' || c == ';' || c == '"' || c == '/' || c == '-')
+      return false;
+  for (const char* bad : {"：", "，", "。", "；", "、", "“", "”", "《", "》", "？", "！", "—", "…", "·", "〔", "〕", "【", "】",
+                          "签名", "签字", "签章", "盖章", "日期", "电话", "地址"})
+    if (line.find(bad) != std::string::npos) return false;
+  std::string base = line;
+  if (ends_with(base, "）")) {
+    size_t open = base.rfind("（");
+    if (open == std::string::npos || open == 0) return false;
+    base.resize(open);
+  }
+  for (const char* end : {"局", "所", "办公室", "委员会", "委", "办", "厅", "院", "政府", "中心", "队", "站", "科", "股", "处",
+                          "室", "部", "公司", "厂", "店", "社", "协会"})
+    if (ends_with(base, end) && code_points(base) >= 4) return true;
+  return false;
+}
+
+// A 成文日期 on a line of its own: 2024年5月6日, 二〇二四年五月六日, 2024.3.5, 2024-03-05.
+bool is_date_line(const std::string& line) {
+  static const std::regex digits(R"(^[0-9]{4}(年[0-9]{1,2}月[0-9]{1,2}日|[./-][0-9]{1,2}[./-][0-9]{1,2})$)");
+  static const std::regex hanzi("^(〇|○|零|一|二|三|四|五|六|七|八|九|十)+年(〇|○|零|一|二|三|四|五|六|七|八|九|十)+月"
+                                "(〇|○|零|一|二|三|四|五|六|七|八|九|十)+日$");
+  return std::regex_match(line, digits) || std::regex_match(line, hanzi);
+}
+
+// 发文机关标志: the first line, "…文件" dropped (GB/T 9704-2012 §7.2.4).
+std::string header_agency(const std::vector<std::string>& lines) {
+  if (lines.empty()) return {};
+  std::string first = lines.front();
+  if (ends_with(first, "文件")) first.resize(first.size() - std::string("文件").size());
+  return is_agency_name(first) ? without_seal_note(first) : std::string();
+}
+
+// The organisation a signature line names: the line itself (南岭县市场监督管理局), or the value of
+// a signer's field (申辩人：南岭县鲜丰食品贸易有限公司（盖章）, 委托人（盖章）：…). A person's name
+// (被询问人签名：王振东) is no organisation and names none.
+std::string signer(const std::string& line) {
+  if (is_agency_name(line)) return without_seal_note(line);
+  const size_t colon = line.rfind("：");
+  if (colon == std::string::npos) return {};
+  const std::string label = line.substr(0, colon), value = line.substr(colon + std::string("：").size());
+  const bool signer_field = label.find("人") != std::string::npos || label.find("单位") != std::string::npos ||
+                            label.find("机关") != std::string::npos;
+  return signer_field && is_agency_name(value) ? without_seal_note(value) : std::string();
+}
+
+// 落款: the organisation signing just above the closing date (within three lines: a 法定代表人 line
+// may stand between), near the end of the text.
+std::string signature_agency(const std::vector<std::string>& lines) {
+  const size_t n = lines.size();
+  for (size_t i = n; i-- > 1 && n - i <= 16;) {
+    if (!is_date_line(lines[i])) continue;
+    for (size_t k = i; k-- > 0 && i - k <= 3;)
+      if (std::string who = signer(lines[k]); !who.empty()) return who;
+  }
+  return {};
+}
+
+// A 笔录 naming the office that inspected (检查机关：…所, 执法机关：…): that office made the record,
+// whatever letterhead the form carries.
+std::string inspecting_office(const std::vector<std::string>& lines) {
+  for (size_t i = 0; i < lines.size() && i < 40; ++i)
+    for (const char* label : {"检查机关：", "检查单位：", "检查机构：", "执法机关：", "执法单位："})
+      if (lines[i].rfind(label, 0) == 0) {
+        std::string name = without_seal_note(lines[i].substr(std::string(label).size()));
+        if (is_agency_name(name)) return name;
+      }
+  return {};
+}
+
+// A 公文 title naming its issuer: 南岭县市场监督管理局办公室关于做好…的通知.
+std::string title_agency(const std::vector<std::string>& lines) {
+  if (lines.empty()) return {};
+  size_t at = lines.front().find("关于");
+  if (at == std::string::npos || at == 0) return {};
+  std::string prefix = lines.front().substr(0, at);
+  return is_agency_name(prefix) ? prefix : std::string();
+}
+}  // namespace
+
+std::string issuing_agency(const std::string& text) {
+  const auto lines = compact_lines(text);
+  for (auto find : {inspecting_office, header_agency, signature_agency, title_agency})
+    if (std::string a = find(lines); !a.empty()) return a;
+  return {};
+}
+
+std::string responsible_party(const std::string& text, const filing::Office& o) {
+  std::string a = issuing_agency(text);
+  return a.empty() ? o.name : a;
+}
+
+}  // namespace lh::compose
