@@ -101,7 +101,9 @@ int cmd_inspect(int argc, char** argv) {
   if (json_out) {
     nlohmann::json files_json = nlohmann::json::array();
     for (const auto& f : results) files_json.push_back(ingest::to_public_json(f));
-    std::cout << nlohmann::json{{"files", files_json}}.dump(2) << "\n";
+    // Texts are valid UTF-8 by construction (inspected_json.h); replacing, not throwing, is only the
+    // last guard of a night's output.
+    std::cout << nlohmann::json{{"files", files_json}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     for (const auto& f : results) print_human(f, 0);
     std::printf("%zu input(s), %zu set aside\n", results.size(), errors);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <tuple>
@@ -136,27 +137,78 @@ void flatten(const model::InspectedFile& f, const std::string& root, std::vector
   for (const auto& c : f.children) flatten(c, root, out);
 }
 
-// 清扫 of one input: junk by name, unreadable, a container, junk by (no) content. True: it goes on.
+// A refusal: the reader would not go on (safety) or could not finish (time, memory). It is set aside
+// whatever the file is called: a leftover's name does not make a ZIP bomb harmless. Only a damaged
+// or unknown file keeps its junk fate by name (a Word lock file "~$…" is not a document).
+bool is_refusal(model::ErrorKind k) { return k != model::ErrorKind::Damaged && k != model::ErrorKind::Unsupported; }
+
+// What a clerk reads, then the machine kind in parentheses, then the reader's own words.
+const char* error_kind_zh(model::ErrorKind k) {
+  switch (k) {
+    case model::ErrorKind::Encrypted: return "文件已加密，无法读取";
+    case model::ErrorKind::Damaged: return "文件已损坏，无法读取";
+    case model::ErrorKind::TooLarge: return "文件过大，超出读取限额";
+    case model::ErrorKind::ZipBomb: return "疑似压缩炸弹（解压后远超限额），未解压";
+    case model::ErrorKind::UnsafePath: return "压缩包内路径不安全（“../”、绝对路径或链接），未解压";
+    case model::ErrorKind::UnsafeXml: return "XML 含文档类型声明（DOCTYPE），按不安全拒绝读取";
+    case model::ErrorKind::Timeout: return "读取超时";
+    case model::ErrorKind::Crashed: return "读取程序崩溃";
+    case model::ErrorKind::Unsupported: return "不支持的文件格式";
+  }
+  return "无法读取";
+}
+
+bool set_aside(PlannedInput& in, std::string reason) {
+  in.fate = Fate::Quarantined;
+  in.reason = std::move(reason);
+  return false;
+}
+
+// A ZIP is a container: its entries are inputs of their own. The entries refused are named on the
+// ZIP too, so whoever looks at the ZIP sees that not all of it was filed.
+std::string container_reason(const model::InspectedFile& f) {
+  std::string refused;
+  size_t n_refused = 0;
+  for (const auto& c : f.children) {
+    if (!c.error) continue;
+    if (n_refused++ < 5) refused += (refused.empty() ? "" : "、") + base_name(c.path) + " (" + model::error_kind_name(c.error->kind) + ")";
+  }
+  std::string r = "压缩包：" + std::to_string(f.children.size()) + " 个条目各自作为输入归档 (container)";
+  if (n_refused)
+    r += "；其中 " + std::to_string(n_refused) + " 个条目被拒绝并搁置：" + refused + (n_refused > 5 ? " 等" : "");
+  return r;
+}
+
+}  // namespace
+
+std::string refusal_reason(const model::ReadError& e) {
+  return std::string(error_kind_zh(e.kind)) + " (" + model::error_kind_name(e.kind) + ")：" + e.message;
+}
+
+namespace {
+
+// 清扫 of one input: refusals, junk by name, unreadable, a container, junk by (no) content. True: it
+// goes on.
 bool sweep(PlannedInput& in, const Scheme& s) {
   const auto& f = *in.file;
-  if (auto j = classify_junk(base_name(in.path), f.size, s)) { in.fate = Fate::Junk; in.reason = *j; return false; }
-  if (f.error) {
-    in.fate = Fate::Quarantined;
-    in.reason = std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message;
+  if (f.error && is_refusal(f.error->kind)) return set_aside(in, refusal_reason(*f.error));
+  // A refused ZIP entry was never extracted: its size is unknown, not 0 (an "empty file").
+  const bool size_known = !(f.is_zip_entry && f.error);
+  if (auto j = classify_junk(base_name(in.path), size_known ? f.size : UINT64_MAX, s)) {
+    in.fate = Fate::Junk;
+    in.reason = *j;
     return false;
   }
-  if (f.meta.format == model::Format::Zip && !f.is_zip_entry && f.children.empty()) {
-    in.fate = Fate::Quarantined;
-    in.reason = "ZIP without readable entries";
-    return false;
-  }
+  if (f.error) return set_aside(in, refusal_reason(*f.error));
+  if (f.meta.format == model::Format::Zip && !f.is_zip_entry && f.children.empty())
+    return set_aside(in, "压缩包中没有可读取的条目 (no_entries)");
   if (!f.children.empty()) {
     in.container = true;
     in.fate = Fate::Archived;
-    in.reason = "ZIP: its " + std::to_string(f.children.size()) + " entries are filed as inputs of their own";
+    in.reason = container_reason(f);
     return false;
   }
-  if (f.sha256.size() != 64) { in.fate = Fate::Quarantined; in.reason = "no SHA-256 (not read)"; return false; }
+  if (f.sha256.size() != 64) return set_aside(in, "未读取，没有 SHA-256 (not_read)");
   if (auto j = classify_empty_document(f, s)) { in.fate = Fate::Junk; in.reason = *j; return false; }
   return true;
 }
@@ -231,7 +283,7 @@ std::vector<size_t> set_duplicates(Plan& plan, const std::vector<size_t>& live, 
       if (p == d.kept) continue;
       PlannedInput& in = plan.inputs[by_path.at(p)];
       in.fate = Fate::Duplicate;
-      in.reason = "same SHA-256 as " + d.kept;
+      in.reason = "与 " + d.kept + " 内容相同（SHA-256 一致）";
     }
   }
   std::sort(uniques.begin(), uniques.end());
@@ -312,7 +364,7 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
   for (size_t i = 1; i < plan.inputs.size(); ++i)
     if (plan.inputs[i].path == plan.inputs[i - 1].path) {
       plan.inputs[i].fate = Fate::Quarantined;
-      plan.inputs[i].reason = "same input path given twice";
+      plan.inputs[i].reason = "同一输入路径出现两次 (same_path)";
     }
 
   // 清扫: junk, unreadable, containers, empty documents.
@@ -424,7 +476,7 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
       PlannedInput& vin = plan.inputs[static_cast<size_t>(v)];
       vin.fate = Fate::Version;
       vin.item = static_cast<int>(k);
-      vin.reason = "earlier version of " + fin.path;
+      vin.reason = fin.path + " 的较早版本（草稿或副本）";
     }
   }
   for (size_t i = 0; i < plan.inputs.size(); ++i) {

@@ -65,6 +65,11 @@ struct PlanContext {
 Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s, const Office& o,
                  const std::string& inbox_root, const PlanContext& ctx = {});
 
+// The reason an input is set aside for a reader's error: Chinese for the clerk, the machine kind in
+// parentheses, the reader's message ("疑似压缩炸弹（解压后远超限额），未解压 (zip_bomb)：…"). The kind
+// reaches the manifest, stderr and the report unchanged (issue 9 §4).
+std::string refusal_reason(const model::ReadError& e);
+
 // Helpers exposed for tests.
 std::string relative_input_path(const std::string& path, const std::string& inbox_root);
 int year_of_case_number(const std::string& normalized);  // 〔YYYY〕 → YYYY, 0 if none

@@ -23,6 +23,21 @@ int64_t mtime_of(const struct stat& st) {
   return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
 }
 
+// A path as a clerk reads it: each '/'-separated component decoded (GBK bytes from a Windows share
+// become their characters). '/' never occurs inside a GBK or GB18030 character (trail bytes are
+// 0x30-0x39 and 0x40-0xFE), so splitting on it first is safe.
+std::string display_path(std::string_view raw) {
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    size_t end = raw.find('/', start);
+    out += decode_file_name(raw.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return out;
+    out += '/';
+    start = end + 1;
+  }
+}
+
 void walk_dir(const fs::path& root, const fs::path& dir, bool relative, std::vector<WalkedFile>& out) {
   std::vector<fs::directory_entry> entries;
   std::error_code ec;
@@ -41,30 +56,42 @@ void walk_dir(const fs::path& root, const fs::path& dir, bool relative, std::vec
     }
     WalkedFile f;
     f.fs_path = e.path().string();
-    f.path = relative ? fs::relative(e.path(), root).generic_string() : e.path().generic_string();
+    f.path = display_path(relative ? fs::relative(e.path(), root).generic_string() : e.path().generic_string());
     f.size = static_cast<uint64_t>(st.st_size);
     f.mtime_ns = mtime_of(st);
     out.push_back(std::move(f));
   }
 }
 
-bool read_whole_file(const std::string& path, uint64_t cap, std::string& out, std::string& why) {
+bool read_whole_file(const std::string& path, const Limits& limits, std::string& out, model::ReadError& why) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    why = "cannot open the file";
+    why = {model::ErrorKind::Damaged, "cannot open the file"};
     return false;
   }
   in.seekg(0, std::ios::end);
   auto size = static_cast<uint64_t>(std::max<std::streamoff>(0, in.tellg()));
-  if (size > cap) {
-    why = "file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(cap);
+  if (size > limits.max_file_bytes) {
+    why = {model::ErrorKind::TooLarge, "file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limits.max_file_bytes)};
     return false;
+  }
+  // A text-like file over its limit is refused from its first bytes, not read whole first.
+  if (size > limits.max_text_bytes) {
+    std::string head(64 * 1024, '\0');
+    in.seekg(0);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+    in.clear();
+    if (auto e = refused_by_size(sniff(head), size, limits)) {
+      why = *e;
+      return false;
+    }
   }
   in.seekg(0);
   out.resize(size);
   in.read(out.data(), static_cast<std::streamsize>(size));
   if (!in) {
-    why = "read error";
+    why = {model::ErrorKind::Damaged, "read error"};
     return false;
   }
   return true;
@@ -158,33 +185,48 @@ struct Task {
   std::shared_ptr<const std::string> bytes;  // a ZIP entry's bytes; null for files on disk
 };
 
-std::string encode_task(const Task& t) {
-  json h = {{"path", t.path}, {"fs_path", t.fs_path}, {"depth", t.depth}, {"inline", t.bytes != nullptr}};
-  std::string head = h.dump();
-  std::string out;
-  uint64_t n = head.size();
+// A message is a run of frames (8-byte little-endian length, then the bytes) and a tail: the task is
+// {JSON head, the file's path on disk} + an entry's bytes; the result is {JSON head} + the entries'
+// bytes. The path on disk is a frame of its own, never JSON: it is whatever bytes the file system
+// holds (GBK from a Windows share), and JSON carries only valid UTF-8.
+void put_frame(std::string& out, std::string_view data) {
+  const uint64_t n = data.size();
   for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(n >> (8 * i)));
-  out += head;
+  out += data;
+}
+
+bool take_frame(std::string_view& rest, std::string_view& frame) {
+  if (rest.size() < 8) return false;
+  uint64_t n = 0;
+  for (int i = 0; i < 8; ++i) n |= static_cast<uint64_t>(static_cast<unsigned char>(rest[static_cast<size_t>(i)])) << (8 * i);
+  if (n > rest.size() - 8) return false;
+  frame = rest.substr(8, n);
+  rest.remove_prefix(8 + n);
+  return true;
+}
+
+std::string encode_task(const Task& t) {
+  json h = {{"path", t.path}, {"depth", t.depth}, {"inline", t.bytes != nullptr}};
+  std::string out;
+  put_frame(out, h.dump(-1, ' ', false, json::error_handler_t::replace));
+  put_frame(out, t.fs_path);
   if (t.bytes) out += *t.bytes;
   return out;
 }
 
-bool split_header(const std::string& msg, json& head, std::string_view& rest) {
-  if (msg.size() < 8) return false;
-  uint64_t n = 0;
-  for (int i = 0; i < 8; ++i) n |= static_cast<uint64_t>(static_cast<unsigned char>(msg[static_cast<size_t>(i)])) << (8 * i);
-  if (n > msg.size() - 8) return false;
-  head = json::parse(msg.substr(8, n), nullptr, false);
-  if (head.is_discarded()) return false;
-  rest = std::string_view(msg).substr(8 + n);
-  return true;
+bool split_header(std::string_view msg, json& head, std::string_view& rest) {
+  std::string_view frame;
+  rest = msg;
+  if (!take_frame(rest, frame)) return false;
+  head = json::parse(frame, nullptr, false);
+  return !head.is_discarded();
 }
 
 std::string run_task(const std::string& msg, const InspectOptions& opt) {
   json head;
-  std::string_view rest;
+  std::string_view rest, fs_path;
   Analysis a;
-  if (!split_header(msg, head, rest)) {
+  if (!split_header(msg, head, rest) || !take_frame(rest, fs_path)) {
     a.file.error = model::ReadError{model::ErrorKind::Crashed, "corrupt task message"};
   } else {
     std::string path = head.value("path", "");
@@ -192,11 +234,11 @@ std::string run_task(const std::string& msg, const InspectOptions& opt) {
     std::string_view bytes = rest;
     bool ok = true;
     if (!head.value("inline", false)) {
-      std::string why;
-      if (!read_whole_file(head.value("fs_path", ""), opt.read.limits.max_file_bytes, data, why)) {
+      model::ReadError why{model::ErrorKind::Damaged, ""};
+      if (!read_whole_file(std::string(fs_path), opt.read.limits, data, why)) {
         ok = false;
         a.file.path = path;
-        a.file.error = model::ReadError{why.rfind("file is", 0) == 0 ? model::ErrorKind::TooLarge : model::ErrorKind::Damaged, why};
+        a.file.error = std::move(why);
       }
       bytes = data;
     }
@@ -206,15 +248,12 @@ std::string run_task(const std::string& msg, const InspectOptions& opt) {
   json kids = json::array();
   std::string blobs;
   for (const ChildInput& c : a.children) {
-    kids.push_back({{"name", c.name}, {"error", error_to_json(c.error)}, {"dir", c.is_directory}, {"size", c.bytes.size()}});
+    kids.push_back(child_to_wire_json(c));
     blobs += c.bytes;
   }
   out["children_in"] = kids;
-  std::string head_s = out.dump();
   std::string msg_out;
-  uint64_t n = head_s.size();
-  for (int i = 0; i < 8; ++i) msg_out.push_back(static_cast<char>(n >> (8 * i)));
-  msg_out += head_s;
+  put_frame(msg_out, out.dump(-1, ' ', false, json::error_handler_t::replace));
   msg_out += blobs;
   return msg_out;
 }
@@ -257,7 +296,7 @@ std::vector<WalkedFile> walk_inputs(const std::vector<std::string>& roots, bool 
       walk_dir(fs::path(r), fs::path(r), relative_to_root, out);
     } else {
       WalkedFile f;
-      f.path = fs::path(r).generic_string();
+      f.path = display_path(fs::path(r).generic_string());
       f.fs_path = r;
       if (stat(r.c_str(), &st) == 0) {
         f.size = static_cast<uint64_t>(st.st_size);

@@ -1,64 +1,84 @@
 #include "ingest/inspected_json.h"
 
+#include "normalize/unicode.h"
+
 namespace lh::ingest {
 using nlohmann::json;
 
+namespace {
+
+// The one point where an input's texts become JSON (the worker's answer, the catalogue's facts,
+// `inspect --json`): each string is made valid UTF-8 here, so no later dump can throw on a file name
+// in GBK bytes or a libxml2 message cut mid-character (issue 9 §4). nlohmann's strict dump would
+// turn either into a lost input ("crashed") or a lost night (exit 3).
+json text(std::string_view s) { return normalize::sanitize(s); }
+
+json texts(const std::vector<std::string>& v) {
+  json a = json::array();
+  for (const auto& s : v) a.push_back(text(s));
+  return a;
+}
+
+json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : text(s); }
+
+}  // namespace
+
 json fields_to_json(const model::Fields& f) {
   json cases = json::array(), codes = json::array(), ids = json::array();
-  for (const auto& c : f.case_numbers) cases.push_back(c.normalized);
-  for (const auto& c : f.credit_codes) codes.push_back({{"code", c.code}, {"valid", c.valid}});
-  for (const auto& i : f.id_numbers) ids.push_back({{"masked", i.masked}, {"valid", i.valid}});
+  for (const auto& c : f.case_numbers) cases.push_back(text(c.normalized));
+  for (const auto& c : f.credit_codes) codes.push_back({{"code", text(c.code)}, {"valid", c.valid}});
+  for (const auto& i : f.id_numbers) ids.push_back({{"masked", text(i.masked)}, {"valid", i.valid}});
   return {{"case_numbers", cases},
-          {"parties", f.parties},
+          {"parties", texts(f.parties)},
           {"credit_codes", codes},
           {"id_numbers", ids},
-          {"dates", f.dates},
-          {"doc_type", f.doc_type.empty() ? json(nullptr) : json(f.doc_type)},
+          {"dates", texts(f.dates)},
+          {"doc_type", text_or_null(f.doc_type)},
           {"doc_type_number", f.doc_type_number},
-          {"warnings", f.warnings}};
+          {"warnings", texts(f.warnings)}};
 }
 
 json record_to_json(const model::InspectionRecord& r) {
   json officers = json::array();
-  for (const auto& o : r.officers) officers.push_back({{"name", o.name}, {"certificate", o.certificate}});
-  return {{"record_id", r.record_id}, {"subject", r.subject},         {"credit_code", r.credit_code},
-          {"address", r.address},     {"inspected_at", r.inspected_at}, {"recorded_at", r.recorded_at},
-          {"officers", officers},     {"content", r.content},         {"result", r.result},
-          {"measures", r.measures},   {"attachments", r.attachments}, {"source", r.source}};
+  for (const auto& o : r.officers) officers.push_back({{"name", text(o.name)}, {"certificate", text(o.certificate)}});
+  return {{"record_id", text(r.record_id)}, {"subject", text(r.subject)},           {"credit_code", text(r.credit_code)},
+          {"address", text(r.address)},     {"inspected_at", text(r.inspected_at)}, {"recorded_at", text(r.recorded_at)},
+          {"officers", officers},           {"content", text(r.content)},           {"result", text(r.result)},
+          {"measures", text(r.measures)},   {"attachments", texts(r.attachments)},  {"source", text(r.source)}};
 }
 
 json error_to_json(const std::optional<model::ReadError>& e) {
   if (!e) return nullptr;
-  return {{"kind", model::error_kind_name(e->kind)}, {"message", e->message}};
+  return {{"kind", model::error_kind_name(e->kind)}, {"message", text(e->message)}};
 }
 
 json to_public_json(const model::InspectedFile& f) {
   json children = json::array();
   for (const auto& c : f.children) children.push_back(to_public_json(c));
-  json j = {{"path", f.path},
-            {"sha256", f.sha256},
+  json j = {{"path", text(f.path)},
+            {"sha256", text(f.sha256)},
             {"size", f.size},
             {"format", model::format_name(f.meta.format)},
-            {"encoding", f.meta.encoding.empty() ? json(nullptr) : json(f.meta.encoding)},
+            {"encoding", text_or_null(f.meta.encoding)},
             {"pages", f.meta.pages},
-            {"title", f.title},
+            {"title", text(f.title)},
             {"text_chars", f.text_chars},
             {"scanned_pages", f.meta.scanned_pages},
             {"fields", fields_to_json(f.fields)},
             {"error", error_to_json(f.error)},
             {"children", children}};
   json meta = json::object();
-  if (!f.meta.author.empty()) meta["author"] = f.meta.author;
-  if (!f.meta.created.empty()) meta["created"] = f.meta.created;
-  if (!f.meta.modified.empty()) meta["modified"] = f.meta.modified;
-  if (!f.meta.application.empty()) meta["application"] = f.meta.application;
+  if (!f.meta.author.empty()) meta["author"] = text(f.meta.author);
+  if (!f.meta.created.empty()) meta["created"] = text(f.meta.created);
+  if (!f.meta.modified.empty()) meta["modified"] = text(f.meta.modified);
+  if (!f.meta.application.empty()) meta["application"] = text(f.meta.application);
   if (f.meta.image_width) {
     meta["width"] = f.meta.image_width;
     meta["height"] = f.meta.image_height;
     meta["orientation"] = f.meta.image_orientation;
   }
   j["metadata"] = meta;
-  j["problems"] = f.meta.problems;
+  j["problems"] = texts(f.meta.problems);
   if (!f.records.empty()) {
     json recs = json::array();
     for (const auto& r : f.records) recs.push_back(record_to_json(r));
@@ -70,20 +90,24 @@ json to_public_json(const model::InspectedFile& f) {
 json to_wire_json(const model::InspectedFile& f) {
   json j = to_public_json(f);
   j.erase("children");
-  j["source_path"] = f.source_path;
+  j["source_path"] = text(f.source_path);  // the parent keeps the bytes on disk; this is for reading
   j["mtime_ns"] = f.mtime_ns;
   j["is_zip_entry"] = f.is_zip_entry;
-  j["meta"] = {{"title", f.meta.title},       {"subject", f.meta.subject},   {"author", f.meta.author},
-               {"created", f.meta.created},   {"modified", f.meta.modified}, {"application", f.meta.application},
+  j["meta"] = {{"title", text(f.meta.title)},     {"subject", text(f.meta.subject)},   {"author", text(f.meta.author)},
+               {"created", text(f.meta.created)}, {"modified", text(f.meta.modified)}, {"application", text(f.meta.application)},
                {"image_width", f.meta.image_width}, {"image_height", f.meta.image_height},
                {"image_orientation", f.meta.image_orientation}};
   // Lossless fields (the public form keeps only normalized case numbers).
   json cases = json::array();
   for (const auto& c : f.fields.case_numbers)
-    cases.push_back({{"normalized", c.normalized}, {"raw", c.raw}, {"zero_padded", c.zero_padded}});
+    cases.push_back({{"normalized", text(c.normalized)}, {"raw", text(c.raw)}, {"zero_padded", c.zero_padded}});
   j["fields"]["case_numbers"] = cases;
   if (f.records.empty()) j["records"] = json::array();
   return j;
+}
+
+json child_to_wire_json(const ChildInput& c) {
+  return {{"name", text(c.name)}, {"error", error_to_json(c.error)}, {"dir", c.is_directory}, {"size", c.bytes.size()}};
 }
 
 static std::string str(const json& j, const char* k) {

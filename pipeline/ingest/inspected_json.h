@@ -1,9 +1,11 @@
-// InspectedFile <-> JSON. Two forms: the public one of `lianghua inspect --json` (issue 2 §3,
+// InspectedFile <-> JSON. Every string is made valid UTF-8 on its way in (normalize::sanitize): this
+// is the one sanitizing point between what an input holds and any JSON, catalogue row or report. Two forms: the public one of `lianghua inspect --json` (issue 2 §3,
 // documented in README), and the wire form between a worker and the parent, which carries
 // everything the later stages need.
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include "ingest/reader.h"
 #include "model/inspected.h"
 
 namespace lh::ingest {
@@ -19,5 +21,7 @@ nlohmann::json to_public_json(const model::InspectedFile& f);
 // The wire form (no children, no bytes): everything else, losslessly.
 nlohmann::json to_wire_json(const model::InspectedFile& f);
 model::InspectedFile from_wire_json(const nlohmann::json& j);
+// A ZIP entry as the worker announces it to the parent (its bytes follow the message).
+nlohmann::json child_to_wire_json(const ChildInput& c);
 
 }  // namespace lh::ingest

@@ -9,12 +9,22 @@ ReadResult failed(model::Format f, model::ErrorKind kind, std::string message) {
   return r;
 }
 
+std::optional<model::ReadError> refused_by_size(model::Format f, uint64_t size, const Limits& limits) {
+  const bool text_like = f == model::Format::Text || f == model::Format::Csv || f == model::Format::Xml;
+  if (!text_like || size <= limits.max_text_bytes) return std::nullopt;
+  return model::ReadError{model::ErrorKind::TooLarge, std::string(model::format_name(f)) + " file is " + std::to_string(size) +
+                                                          " bytes, over the limit of " + std::to_string(limits.max_text_bytes) +
+                                                          " for text, CSV and XML"};
+}
+
 ReadResult read_any(const Input& in) {
   if (in.bytes.size() > in.options->limits.max_file_bytes)
     return failed(model::Format::Unknown, model::ErrorKind::TooLarge,
                   "file is " + std::to_string(in.bytes.size()) + " bytes, over the limit of " +
                       std::to_string(in.options->limits.max_file_bytes));
-  switch (sniff(in.bytes)) {
+  const model::Format format = sniff(in.bytes);
+  if (auto e = refused_by_size(format, in.bytes.size(), in.options->limits)) return failed(format, e->kind, e->message);
+  switch (format) {
     case model::Format::Docx: return read_docx(in);
     case model::Format::Xlsx: return read_xlsx(in);
     case model::Format::Pdf: return read_pdf(in);

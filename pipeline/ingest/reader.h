@@ -23,8 +23,17 @@ struct Limits {
   double max_ratio = 200.0;                     // inflated / compressed, per entry (libraries.md §5)
   int max_entries = 10000;
   int max_zip_depth = 4;                        // a ZIP inside a ZIP inside ... this deep at most
-  uint64_t max_xml_bytes = 64ull << 20;
+  // One XML part (DOCX, XLSX, OFD) or XML file, before it is parsed: the DOM costs ~32 times the
+  // part (issue 13: a 60 MB document.xml took ~1.9 GiB), so 24 MiB stays under the 1 GiB worker.
+  uint64_t max_xml_bytes = 24ull << 20;
+  // A text, CSV or XML file, refused by its size before it is read (issue 13 §4: a 500 MB text
+  // file ran into the timeout instead). 64 MiB is some 30 million characters of Chinese text.
+  uint64_t max_text_bytes = 64ull << 20;
 };
+
+// too_large when an input of format `f` is over the limit for that format (max_text_bytes for text,
+// CSV and XML), else nullopt. Asked before the bytes are read where the size is known first.
+std::optional<model::ReadError> refused_by_size(model::Format f, uint64_t size, const Limits& limits);
 
 using normalize::Big5Policy;
 
@@ -77,6 +86,13 @@ ReadResult read_zip(const Input& in);
 ReadResult read_image(const Input& in);
 ReadResult read_ofd(const Input& in);
 ReadResult read_any(const Input& in);
+
+// A name from the file system (one component or a whole path), decoded for display and titles by the
+// ZIP entry-name decoder (zip_reader.cpp): Linux names are UTF-8 by convention, as if bit 11 were set,
+// and anything else is a legacy code page (GBK from a Windows share copied over Samba): GB18030 when
+// it decodes cleanly, else normalize::decode_short. Always valid UTF-8; the bytes on disk are kept
+// apart (WalkedFile::fs_path) for reading.
+std::string decode_file_name(std::string_view raw);
 
 // Helpers for readers.
 ReadResult failed(model::Format f, model::ErrorKind kind, std::string message);

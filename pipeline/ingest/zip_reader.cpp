@@ -21,6 +21,7 @@
 // when the bytes are UTF-8 that reads as CJK, otherwise normalize::decode_short.
 #include <zip.h>
 
+#include <cctype>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -339,7 +340,47 @@ ReadResult read_zip_impl(const Input& in) {
   return r;
 }
 
+// True when a valid UTF-8 name without CJK reads as a name someone typed: accented Latin letters
+// inside a word (café, Résumé, naïve), combining marks after a letter (macOS writes é as e + U+0301),
+// punctuation and symbols from U+0800 on. GBK names that happen to be valid UTF-8 read otherwise:
+// 通知 (CD A8 D6 AA) is U+0368 U+05AA, 目录 (C4 BF C2 BC) is "Ŀ¼", with no ASCII letter beside them.
+bool plausible_utf8_name(std::string_view s) {
+  std::vector<uint32_t> cps;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    uint32_t cp = c;
+    size_t n = 1;
+    if (c >= 0xF0) { cp = c & 0x07u; n = 4; }
+    else if (c >= 0xE0) { cp = c & 0x0Fu; n = 3; }
+    else if (c >= 0xC0) { cp = c & 0x1Fu; n = 2; }
+    if (i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    cps.push_back(cp);
+    i += n;
+  }
+  auto ascii_letter = [&](size_t i) { return i < cps.size() && cps[i] < 0x80 && std::isalpha(static_cast<int>(cps[i])); };
+  auto latin_letter = [](uint32_t cp) { return cp >= 0xC0 && cp <= 0x024F && cp != 0xD7 && cp != 0xF7; };
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const uint32_t cp = cps[i];
+    if (cp < 0x80 || cp >= 0x0800) continue;
+    const bool letter_before = i > 0 && (ascii_letter(i - 1) || latin_letter(cps[i - 1]));
+    if (cp >= 0x0300 && cp <= 0x036F && letter_before) continue;  // a combining mark on its letter
+    if (latin_letter(cp) && ((i > 0 && ascii_letter(i - 1)) || ascii_letter(i + 1))) continue;
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+std::string decode_file_name(std::string_view raw) {
+  const std::string name(raw);
+  NameSource how = NameSource::Ascii;
+  // Linux names are UTF-8 by convention: a valid one is taken as it is (as if bit 11 were set)
+  // unless its UTF-8 reading is implausible, when it goes the way of an unflagged ZIP name.
+  const bool utf8 = normalize::is_valid_utf8(name) && (has_cjk(name) || plausible_utf8_name(name));
+  return decode_name(name, utf8 ? name : std::string(), nullptr, how);
+}
 
 ReadResult read_zip(const Input& in) {
   return guarded(model::Format::Zip, "ZIP", [&] { return read_zip_impl(in); });

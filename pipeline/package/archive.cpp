@@ -111,7 +111,8 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
   try {
     filing::Catalogue cat(out / "catalog.db");
     RunInfo run;
-    run.started_at = opt.run_started_at.empty() ? now_iso() : opt.run_started_at;
+    run.time_zone = o.time_zone;
+    run.started_at = opt.run_started_at.empty() ? now_iso(o.time_zone) : opt.run_started_at;
     run.run_id = cat.begin_run(run.started_at);
 
     filing::PlanContext ctx;
@@ -177,8 +178,8 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
           // No fsync per file: one sync_filesystem() below makes the whole batch durable.
           if (f.entry_bytes) got = write_hashed(*f.entry_bytes, mem.staged, why, false);
           else if (!f.is_zip_entry && !f.source_path.empty()) got = copy_hashed(f.source_path, mem.staged, why, false);
-          else why = "ZIP entry bytes not available (re-read the ZIP)";
-          if (got && *got != f.sha256) why = "changed since it was read (SHA-256 differs)";
+          else why = "压缩包条目的内容不在内存中，请重新读取该压缩包 (entry_bytes_missing)";
+          if (got && *got != f.sha256) why = "读取后文件已被改动（SHA-256 不一致），下次运行再归档 (changed_while_read)";
           if (!got || *got != f.sha256) {
             std::error_code ec;
             fs::remove(mem.staged, ec);
@@ -336,9 +337,12 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
       std::string code = in.item >= 0 && code_of_item.count(in.item) ? code_of_item[in.item] : std::string();
       filing::InputRecord rec{in.path, f.size, f.mtime_ns, f.sha256, filing::fate_name(in.fate), code, in.reason,
                               facts.dump(-1, ' ', false, json::error_handler_t::replace)};
-      if (auto p = stored_inputs.find(in.path); p == stored_inputs.end() || !same_input_record(p->second, rec))
-        in_records.push_back(std::move(rec));
-      if (!in.container) run.this_run[filing::fate_name(in.fate)]++;
+      const auto stored = stored_inputs.find(in.path);
+      if (!in.container) {
+        run.this_run[filing::fate_name(in.fate)]++;
+        if (stored == stored_inputs.end()) run.new_this_run[filing::fate_name(in.fate)]++;
+      }
+      if (stored == stored_inputs.end() || !same_input_record(stored->second, rec)) in_records.push_back(std::move(rec));
       stored_inputs.erase(in.path);
     }
     // Inputs filed before and gone from the inbox now: kept (their items stay), marked as gone.
@@ -359,7 +363,7 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     if (!write_atomic(res.manifest, dump_json(manifest), err)) throw std::runtime_error(err);
     kill_point("manifest");
     run.new_items = res.new_items;
-    run.finished_at = opt.run_started_at.empty() ? now_iso() : opt.run_started_at;
+    run.finished_at = opt.run_started_at.empty() ? now_iso(o.time_zone) : opt.run_started_at;
     json report = build_report(manifest, s, run);
     // Issue 5: derived outputs (reading copies with 归档章, uniform 现场检查笔录, 案卷, 归档文件目录),
     // rebuilt only where their items changed (volume_run.h). A failure here does not undo the filing.

@@ -83,12 +83,14 @@ std::optional<ArchiveResult> finish_if_unchanged(const ArchiveOptions& opt, cons
 
     ArchiveResult res;
     RunInfo run;
-    run.started_at = opt.run_started_at.empty() ? now_iso() : opt.run_started_at;
+    // Same fingerprint: same office profile, so the zone the last report was written in.
+    run.time_zone = (*report)["run"].value("time_zone", run.time_zone);
+    run.started_at = opt.run_started_at.empty() ? now_iso(run.time_zone) : opt.run_started_at;
     run.run_id = cat.begin_run(run.started_at);
     const json by_fate = (*report)["run"].value("inputs_by_fate", json::object());  // owned: items() needs it alive
     for (const auto& [fate, n] : by_fate.items())
       if (n.is_number_unsigned()) run.this_run[fate] = n.get<size_t>();
-    run.finished_at = opt.run_started_at.empty() ? now_iso() : opt.run_started_at;
+    run.finished_at = opt.run_started_at.empty() ? now_iso(run.time_zone) : opt.run_started_at;
     (*report)["run"] = run_json(run);
     (*report)["run"]["unchanged"] = true;
     if (report->contains("derived") && (*report)["derived"].contains("derived_counts")) {  // nothing rebuilt tonight

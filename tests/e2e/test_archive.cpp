@@ -44,12 +44,7 @@ const std::string kZip = "收件/微信文件/（2024）第3号案卷.zip";
 fs::path samples_inbox() { return lh::test::source_dir() / "samples" / "inbox"; }
 fs::path office() { return lh::test::source_dir() / "samples" / "office.xml"; }
 
-// One environment variable for the programs started while it lives (tests run one at a time).
-struct ScopedEnv {
-  std::string name;
-  ScopedEnv(std::string n, const std::string& v) : name(std::move(n)) { setenv(name.c_str(), v.c_str(), 1); }
-  ~ScopedEnv() { unsetenv(name.c_str()); }
-};
+using lh::test::ScopedEnv;
 
 std::vector<std::string> archive_argv(const fs::path& in, const fs::path& out) {
   return {program().string(), "archive", "--in", in.string(), "--out", out.string(), "--office", office().string(),
@@ -220,8 +215,8 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   auto inbox_before = snapshot(in);
   auto r = archive(in, out);
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;  // two inputs set aside
-  EXPECT_NE(r.err.find("set aside: 收件/行政处罚决定书(1).pdf: damaged"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("set aside: 收件/案件材料清单.docx: encrypted"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("set aside: 收件/行政处罚决定书(1).pdf: 文件已损坏，无法读取 (damaged)："), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("set aside: 收件/案件材料清单.docx: 文件已加密，无法读取 (encrypted)："), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n') > 0, true);
 
   json m = read_json(out / "manifest.json");
@@ -267,7 +262,7 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
     EXPECT_EQ(fate_of(m, p), "duplicate") << p;
     if (input_of(m, p)) {
       EXPECT_FALSE((*input_of(m, p))["archival_code"].get<std::string>().empty()) << p;
-      EXPECT_EQ((*input_of(m, p))["reason"], "same SHA-256 as " + kA + "09 行政处罚决定书.pdf") << p;
+      EXPECT_EQ((*input_of(m, p))["reason"], "与 " + kA + "09 行政处罚决定书.pdf 内容相同（SHA-256 一致）") << p;
     }
   }
   // Drafts in 草稿/ are versions of the numbered final "09 行政处罚决定书" of their case folder.

@@ -85,7 +85,7 @@ TEST(Duplicates, CaseFolderCopyWithoutCopyMarkerIsArchived) {
   EXPECT_EQ(r.fate(a + "09 行政处罚决定书.pdf"), "archived");
   EXPECT_EQ(r.fate(a + "09 行政处罚决定书 - 副本.pdf"), "duplicate");
   EXPECT_EQ(r.fate("发文存档/2024/南市监处罚〔2024〕12号.pdf"), "duplicate");
-  EXPECT_EQ(r.input("发文存档/2024/南市监处罚〔2024〕12号.pdf").reason, "same SHA-256 as " + a + "09 行政处罚决定书.pdf");
+  EXPECT_EQ(r.input("发文存档/2024/南市监处罚〔2024〕12号.pdf").reason, "与 " + a + "09 行政处罚决定书.pdf 内容相同（SHA-256 一致）");
 }
 
 TEST(Duplicates, CopyArchivedOnAnEarlierRunKeepsItsRole) {

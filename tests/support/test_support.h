@@ -19,6 +19,15 @@ struct CommandResult { int exit_code; std::string out; std::string err; };
 CommandResult run(const std::vector<std::string>& argv, const std::string& stdin_data = "");
 bool have_program(const std::string& name);  // on PATH?
 
+// One environment variable for the programs started while it lives (tests run one at a time).
+struct ScopedEnv {
+  std::string name;
+  ScopedEnv(std::string n, const std::string& v);
+  ~ScopedEnv();
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+};
+
 }  // namespace lh::test
 
 // Skip a test cleanly where ../shared/corpus is absent (a user's clone has none).

@@ -1,0 +1,90 @@
+// The run report a clerk reads (issue 9 §6): what needs a person first, in Chinese with the machine
+// kinds in parentheses, proposed corrections (contract 1) rendered, times in the office's zone.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <string>
+
+#include "filing/office.h"
+#include "package/report.h"
+
+namespace {
+using json = nlohmann::json;
+using namespace lh;
+
+json sample_report() {
+  json r;
+  r["archive"] = {{"office", "南岭县市场监督管理局石门市场监督管理所"}, {"fonds", "Z109"}};
+  r["run"] = {{"started_at", "2024-06-01T02:00:00+08:00"}, {"finished_at", "2024-06-01T02:03:10+08:00"},
+              {"time_zone", "Asia/Shanghai"}, {"new_items", 3},
+              {"inputs_by_fate", {{"archived", 3}, {"quarantined", 1}}}, {"new_inputs_by_fate", {{"archived", 3}, {"quarantined", 1}}}};
+  r["counts"] = {{"by_fate", {{"archived", 5}, {"quarantined", 1}}}, {"gone_from_inbox_by_fate", {{"archived", 2}}},
+                 {"containers", 1}, {"by_category", json::array()}};
+  r["cases"] = json::array({{{"case", "南市监处罚〔2024〕12号"}, {"items", 4}, {"complete", false},
+                             {"missing", json::array({{{"message", "缺送达回证"}}})}}});
+  r["inspection_issues"] = json::array();
+  r["invalid_credit_codes"] = json::array();
+  r["set_aside"] = json::array({{{"path", "收件/案卷.zip/zeros.bin"}, {"fate", "quarantined"},
+                                 {"reason", "疑似压缩炸弹（解压后远超限额），未解压 (zip_bomb)：entry inflates past 256 MiB"}},
+                                {{"path", "~$通知.docx"}, {"fate", "junk"}, {"reason", "Office 锁文件 (~$*)"}}});
+  r["naming_standard"] = {{"already_standard", 0}, {"inputs", 6}};
+  r["corrections"] = json::array({{{"id", "C0001"}, {"archival_code", "Z109-AJ·2024-Y-SMS-0007"}, {"title", "现场检查笔录"},
+                                   {"current", {{"category", "AJ"}, {"case_number", "南市监处罚〔2024〕12号"}, {"volume", "正卷"}, {"path", "AJ/2024/x"}}},
+                                   {"proposed", {{"category", "JC"}, {"case_number", ""}, {"volume", ""}, {"path", "JC/2024/D30/y"}}},
+                                   {"reason", "日常检查记录，与本案无案号关联 (no_case_link)"}}});
+  return r;
+}
+
+TEST(Report, NeedsAPersonComesFirst) {
+  json r = sample_report();
+  r["needs_attention"] = package::needs_attention(r);
+  EXPECT_EQ(r["needs_attention"]["quarantined"], 1);
+  EXPECT_EQ(r["needs_attention"]["corrections"], 1);
+  EXPECT_EQ(r["needs_attention"]["incomplete_cases"], 1);
+  const std::string h = package::report_html(r);
+  const size_t needs = h.find("<h2>需要处理</h2>");
+  ASSERT_NE(needs, std::string::npos);
+  // Inside it, in the contract's order: set-aside inputs, corrections, incomplete cases.
+  const size_t quarantined = h.find("收件/案卷.zip/zeros.bin");
+  const size_t correction = h.find("C0001");
+  const size_t incomplete = h.find("缺送达回证");
+  const size_t fates = h.find("<h2>输入文件去向</h2>");
+  EXPECT_LT(needs, quarantined);
+  EXPECT_LT(quarantined, correction);
+  EXPECT_LT(correction, incomplete);
+  EXPECT_LT(incomplete, fates);
+  EXPECT_NE(h.find("JC/2024/D30/y"), std::string::npos);           // the proposed place
+  EXPECT_NE(h.find("--apply 编号"), std::string::npos);             // how a person applies it
+  EXPECT_NE(h.find("(zip_bomb)"), std::string::npos);               // machine kind kept
+  EXPECT_NE(h.find("搁置（需要人工处理） (quarantined)"), std::string::npos);
+  EXPECT_LT(h.find("<h2>输入文件去向</h2>"), h.find("~$通知.docx"));  // junk is not a person's job
+  EXPECT_NE(h.find("2024-06-01 02:00:00 至 2024-06-01 02:03:10（北京时间，UTC+08:00）"), std::string::npos);
+}
+
+TEST(Report, NothingToDoSaysSo) {
+  json r = sample_report();
+  r["set_aside"] = json::array();
+  r["cases"] = json::array();
+  r.erase("corrections");
+  const std::string h = package::report_html(r);
+  EXPECT_NE(h.find("本次没有需要人工处理的事项。"), std::string::npos);
+}
+
+TEST(Report, FateTableTotalsAddUp) {
+  const std::string h = package::report_html(sample_report());
+  // 本次收件箱 4 + 已移出收件箱 2 = 累计 6, of which 4 new.
+  EXPECT_NE(h.find("<tr><th>合计</th><th>4</th><th>4</th><th>2</th><th>6</th></tr>"), std::string::npos) << h;
+}
+
+TEST(Report, LocalTimeIsTheOfficeZoneNotTheMachines) {
+  using namespace std::chrono;
+  const sys_seconds t = sys_days{2024y / May / 31} + 18h;  // 2024-05-31T18:00:00Z
+  EXPECT_EQ(filing::local_time_iso(t, "Asia/Shanghai"), "2024-06-01T02:00:00+08:00");
+  EXPECT_EQ(filing::local_time_iso(t, "Asia/Urumqi"), "2024-06-01T00:00:00+06:00");
+  EXPECT_EQ(filing::local_time_iso(t, "America/New_York"), "2024-05-31T14:00:00-04:00");  // summer time
+  EXPECT_TRUE(filing::is_known_time_zone("Asia/Shanghai"));
+  EXPECT_FALSE(filing::is_known_time_zone("Asia/Nowhere"));
+}
+
+}  // namespace
