@@ -16,6 +16,7 @@
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/read_input.h"
+#include "flow/flow.h"
 #include "ingest/inspect.h"
 #include "layout/layout.h"
 #include "normalize/unicode.h"
@@ -64,6 +65,24 @@ std::string output_stem(const std::string& path, std::set<std::string>& taken) {
   for (int n = 2; taken.count(name); ++n) name = stem + " (" + std::to_string(n) + ")";
   taken.insert(name);
   return name;
+}
+
+// A flow description rendered on its own: one A4 page (GB/T 9704-2012 §5.2 margins) holding the
+// chart at the largest size that fits the 156 × 225 mm text block (less one grid line, which
+// layout keeps free below a drawing).
+model::InspectedFile flow_as_document(const std::string& path, const std::string& bytes, const layout::FontSet& fonts) {
+  const flow::Flow fl = flow::read_flow(bytes, fs::path(path).filename().string());
+  model::InspectedFile f;
+  f.path = path;
+  f.title = fl.title;
+  f.meta.format = model::Format::Xml;
+  model::Document doc;
+  doc.sections.emplace_back();
+  const model::PageSetup& pg = doc.sections[0].page;
+  doc.sections[0].blocks.push_back({flow::draw_flow(fl, fonts, pg.width_mm - pg.left_mm - pg.right_mm,
+                                                    pg.height_mm - pg.top_mm - pg.bottom_mm - 11)});
+  f.doc = std::make_shared<const model::Document>(std::move(doc));
+  return f;
 }
 
 void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>& inputs) {
@@ -154,7 +173,17 @@ int cmd_render(int argc, char** argv) {
       set_aside(why);
       continue;
     }
-    const model::InspectedFile f = ingest::inspect_bytes(path, bytes, run.ingest, true);
+    model::InspectedFile f;
+    if (flow::is_flow_description(bytes)) {
+      try {
+        f = flow_as_document(path, bytes, fonts);
+      } catch (const flow::FlowError& e) {
+        set_aside(e.what());
+        continue;
+      }
+    } else {
+      f = ingest::inspect_bytes(path, bytes, run.ingest, true);
+    }
     if (f.error) {
       set_aside(std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message);
       continue;
@@ -167,7 +196,8 @@ int cmd_render(int argc, char** argv) {
       bool has_image = false;
       if (f.doc)
         for (const auto& s : f.doc->sections)
-          for (const auto& b : s.blocks) has_image = has_image || std::holds_alternative<model::Image>(b.value);
+          for (const auto& b : s.blocks) has_image = has_image || std::holds_alternative<model::Image>(b.value) ||
+                                                           std::holds_alternative<model::Drawing>(b.value);
       if (!has_image) {
         set_aside("no text to typeset");
         continue;

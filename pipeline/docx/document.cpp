@@ -20,6 +20,8 @@
 // a landscape section keeps the body's rhythm.
 // Fixed-page sections (signs, labels: frames placed in millimetres) are approximated in DOCX as
 // flowing text: each text box a paragraph, each placed image an inline picture, one page each.
+// A page drawn with paths (a 流程图 board, outlines) would lose its geometry that way: it is shown
+// whole as one picture of its frames (story.cpp, Drawing), its texts as the alternative text.
 #include <cmath>
 
 #include "docx/parts.h"
@@ -29,11 +31,35 @@ namespace lh::docx::detail {
 
 // --- Private functions --------------------------------------------------------------------------
 
+static bool holds_path(const std::vector<model::Frame>& frames) {
+  for (const model::Frame& f : frames)
+    if (std::holds_alternative<model::Path>(f)) return true;
+  return false;
+}
+
+// A whole fixed page as one drawing (a picture in DOCX); its texts are its alternative text.
+static model::Drawing page_as_drawing(const std::vector<model::Frame>& frames, const model::PageSetup& page) {
+  model::Drawing d;
+  d.width_mm = page.width_mm;
+  d.height_mm = page.height_mm;
+  d.frames = frames;
+  for (const model::Frame& f : frames)
+    if (const auto* tb = std::get_if<model::TextBox>(&f)) {
+      if (!d.description.empty()) d.description += ' ';
+      for (const model::Run& r : tb->runs) d.description += r.text;
+    }
+  return d;
+}
+
 // The blocks a fixed-page section shows in DOCX (see the header).
 static std::vector<model::Block> flow_fixed_pages(const model::Section& s) {
   std::vector<model::Block> out;
   for (size_t i = 0; i < s.fixed_pages.size(); ++i) {
     if (i > 0 || !s.blocks.empty()) out.push_back({model::PageBreak{}});
+    if (holds_path(s.fixed_pages[i])) {
+      out.push_back({page_as_drawing(s.fixed_pages[i], s.page)});
+      continue;
+    }
     for (const model::Frame& f : s.fixed_pages[i]) {
       if (const auto* tb = std::get_if<model::TextBox>(&f)) {
         model::Paragraph p;

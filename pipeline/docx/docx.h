@@ -6,6 +6,7 @@
 // ZIP timestamps, counters instead of random ids, no clock reads).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,11 @@ struct DocxOptions {
   // so the table of contents is right without a field update. Missing entries: no page number.
   std::vector<int> heading_pages;
   int zoom_percent = 100;  // w:settings/w:zoom
+  // The PNG of a model::Drawing laid out at `scale` (1 = its own millimetres), for the picture the
+  // DOCX shows in its place. render_document supplies it (layout::lay_out_drawing, then
+  // pdf::render_png at 300 dpi: the same frames as the PDF, at print quality). Unset or returning
+  // no bytes: the drawing is written as its description.
+  std::function<std::string(const model::Drawing&, double scale)> render_drawing;
 };
 
 // The .docx bytes. Throws std::runtime_error when libxml2 or libzip fail (out of memory).

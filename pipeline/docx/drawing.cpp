@@ -3,9 +3,12 @@
 // Identical image bytes share one media part. Sizes: the model's millimetres, or the text block
 // width with the pixel aspect ratio, always scaled down to fit the text block.
 // wp:docPr ids count up from 1 across the document (they must be unique, §20.4.2.5).
+// A model::Drawing is shown as a PNG of its laid-out frames (DocxOptions::render_drawing), its
+// description as the picture's alternative text (wp:docPr descr).
 #include <algorithm>
 
 #include "docx/parts.h"
+#include "layout/frames.h"
 #include "docx/properties.h"
 
 namespace lh::docx::detail {
@@ -125,6 +128,23 @@ static void write_inline(XmlWriter& x, const model::Image& img, const std::strin
 }
 
 // --- Public functions ---------------------------------------------------------------------------
+
+model::Image drawing_picture(const model::Drawing& d, const Package& pkg) {
+  model::Image img;
+  img.media_type = "image/png";
+  img.description = d.description;
+  img.width_mm = d.width_mm;
+  img.height_mm = d.height_mm;
+  if (!(d.width_mm > 0) || !(d.height_mm > 0) || !pkg.options || !pkg.options->render_drawing) return img;
+  const SizeMm s = display_size(img, pkg.current_page);
+  img.bytes = pkg.options->render_drawing(d, s.w / d.width_mm);
+  auto [w, h] = layout::image_pixel_size(img);
+  img.width_px = w;
+  img.height_px = h;
+  img.width_mm = s.w;
+  img.height_mm = s.h;
+  return img;
+}
 
 // Write <w:drawing> for an image; an image we cannot embed becomes its description as text.
 void write_drawing(XmlWriter& x, const model::Image& img, Package& pkg) {

@@ -130,6 +130,10 @@ void write_run_text(XmlWriter& x, std::string_view text);  // w:t / w:tab / w:br
 void write_table(XmlWriter& x, const model::Table& t, Package& pkg);
 void write_image_paragraph(XmlWriter& x, const model::Image& img, Package& pkg, bool page_break_before);
 void write_drawing(XmlWriter& x, const model::Image& img, Package& pkg);
+// A model::Drawing as the picture DocxOptions::render_drawing makes, sized like an image of the
+// drawing's millimetres (fitted to the text block); without a renderer, an image without bytes
+// (written as its description).
+model::Image drawing_picture(const model::Drawing& d, const Package& pkg);
 void write_toc(XmlWriter& x, const model::TableOfContents& toc, Package& pkg);
 void write_field_run(XmlWriter& x, const char* fld_char_type);  // <w:r><w:fldChar …/></w:r>
 void write_instr_run(XmlWriter& x, std::string_view instr);      // <w:r><w:instrText …/></w:r>

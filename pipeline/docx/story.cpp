@@ -338,6 +338,9 @@ void write_blocks(XmlWriter& x, const std::vector<model::Block>& blocks, Package
     } else if (const auto* img = std::get_if<model::Image>(&b.value)) {
       write_image_paragraph(x, *img, pkg, pending_break);
       pending_break = false;
+    } else if (const auto* d = std::get_if<model::Drawing>(&b.value)) {
+      write_image_paragraph(x, drawing_picture(*d, pkg), pkg, pending_break);
+      pending_break = false;
     } else if (std::holds_alternative<model::PageBreak>(b.value)) {
       if (pending_break) write_empty_paragraph(x, nullptr, true, pkg);
       pending_break = true;

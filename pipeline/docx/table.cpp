@@ -135,6 +135,7 @@ static void write_cell_content(XmlWriter& x, const model::TableCell* cell, Packa
     const auto& last = cell->blocks.back().value;
     ends_with_paragraph = std::holds_alternative<model::Paragraph>(last) ||
                           std::holds_alternative<model::Image>(last) ||
+                          std::holds_alternative<model::Drawing>(last) ||
                           std::holds_alternative<model::PageBreak>(last);
   }
   if (!ends_with_paragraph) {

@@ -39,7 +39,8 @@ struct Flow {
   std::vector<Edge> edges;  // cycles are allowed (补正 → 受理)
 };
 
-// what(): "<name> line N: reason" (or without a line where none applies), in Chinese.
+// what(): "<name> 第N行：reason" (or without a line where none applies), in Chinese for the clerk
+// who wrote the file, with the machine kind in parentheses where one applies ("(unsafe_xml)").
 struct FlowError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
@@ -49,12 +50,19 @@ struct FlowError : std::runtime_error {
 // Throws FlowError.
 Flow read_flow(std::string_view xml, const std::string& name);
 
+// True when the bytes look like a flow description: XML whose start names urn:lianghua:flow:1 and
+// a <flow> element (a cheap look at the first 2 KiB, for dispatch; read_flow decides).
+bool is_flow_description(std::string_view bytes);
+
 // Lays the flow out with Graphviz and draws it: nodes as GB/T 1526 symbols with their labels in
 // the body font role (actor and time limit as a second, smaller line), edges as paths with arrow
 // heads, edge labels beside them. The drawing is scaled uniformly to fit max_width_mm ×
-// max_height_mm (never enlarged beyond its natural size, where text is 10.5 pt); its width_mm and
+// max_height_mm, enlarged at most `max_scale` times its natural size (where label text is 10.5 pt;
+// 1: never enlarged, for a page; a wall board may pass more so its text is read from a distance);
+// its width_mm and
 // height_mm are the size actually used. Deterministic. Throws FlowError when Graphviz fails or
 // the text would fall below 6 pt to fit.
-model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double max_width_mm, double max_height_mm);
+model::Drawing draw_flow(const Flow& flow, const layout::FontSet& fonts, double max_width_mm, double max_height_mm,
+                         double max_scale = 1);
 
 }  // namespace lh::flow

@@ -1,6 +1,6 @@
-// Fixed pages (signs, labels, forms): frames placed in millimetres. A TextBox's text is fitted:
-// the largest size in [min_pt, max_pt] at which it fits the box; it never overflows, and a text
-// that does not fit even at min_pt is an error.
+// Fixed pages (signs, labels, forms) and drawings (a Drawing block in a flowing section): frames
+// placed in millimetres. A TextBox's text is fitted: the largest size in [min_pt, max_pt] at which
+// it fits the box; it never overflows, and a text that does not fit even at min_pt is an error.
 #include <cmath>
 #include <sstream>
 
@@ -146,6 +146,90 @@ Fitted fit_box(const model::TextBox& box, const FontSet& fonts) {
   return balance(box, fonts, shape_box(box, fonts, lo, measure));
 }
 
+// A frame's position in the page's coordinates: millimetres × scale, from (x0, y0) in points.
+struct Placement {
+  double scale = 1, x0 = 0, y0 = 0;
+  double x(double v_mm) const { return x0 + mm(v_mm) * scale; }
+  double y(double v_mm) const { return y0 + mm(v_mm) * scale; }
+  double len(double v_mm) const { return mm(v_mm) * scale; }
+};
+
+// A TextBox at a scale: its box, its size range and its runs' explicit sizes scale together, so a
+// drawing shrunk to fit the text block keeps its proportions (the text is fitted at the new size).
+model::TextBox scaled_box(const model::TextBox& tb, const Placement& at) {
+  model::TextBox b = tb;
+  b.x_mm = 0;
+  b.y_mm = 0;
+  b.w_mm = tb.w_mm * at.scale;
+  b.h_mm = tb.h_mm * at.scale;
+  b.min_pt = tb.min_pt * at.scale;
+  b.max_pt = tb.max_pt * at.scale;
+  for (auto& r : b.runs)
+    if (r.size_pt > 0) r.size_pt *= at.scale;
+  return b;
+}
+
+void text_box_items(const model::TextBox& tb, const FontSet& fonts, const Placement& at, std::vector<Item>& out) {
+  const model::TextBox box = at.scale == 1 ? tb : scaled_box(tb, at);
+  const Fitted fit = fit_box(box, fonts);  // shrink to fit, then balance (signs' titles)
+  const double left = at.x(tb.x_mm) + fit.dx;
+  const double y0 = at.y(tb.y_mm) + (box.vertical_center ? (mm(box.h_mm) - fit.height) / 2 : 0);
+  for (size_t i = 0; i < fit.shaped.lines.size(); ++i) {
+    const LineInfo& li = fit.shaped.lines[i];
+    const double base = y0 + kEmAscent * fit.size + i * fit.size * box.line_spacing;
+    out.emplace_back(GlyphLine{li.layout, li.index, left + li.x, base, li.text});
+    line_links(fit.shaped, li, left, base, out);
+  }
+}
+
+PathItem path_item(const model::Path& p, const Placement& at) {
+  PathItem it;
+  it.x = at.x0;
+  it.y = at.y0;
+  it.points.reserve(p.points.size());
+  for (const model::PathPoint& q : p.points) it.points.push_back({at.len(q.x_mm), at.len(q.y_mm)});
+  it.closed = p.closed;
+  it.curved = p.curved;
+  it.filled = p.filled;
+  it.fill_rgb = p.fill_rgb;
+  it.stroke = at.len(p.stroke_mm);
+  it.stroke_rgb = p.stroke_rgb;
+  return it;
+}
+
+// One frame → page items. Throws LayoutError for a TextBox whose text does not fit.
+void frame_items(const model::Frame& f, const FontSet& fonts, const Placement& at, std::vector<Item>& out) {
+  if (const auto* r = std::get_if<model::Rule>(&f)) {
+    out.emplace_back(RuleItem{at.x(r->x1_mm), at.y(r->y1_mm), at.x(r->x2_mm), at.y(r->y2_mm), at.len(r->width_mm),
+                              r->color_rgb, 0});
+  } else if (const auto* s = std::get_if<model::Shape>(&f)) {
+    RectItem it;
+    it.x = at.x(s->x_mm);
+    it.y = at.y(s->y_mm);
+    it.w = at.len(s->w_mm);
+    it.h = at.len(s->h_mm);
+    it.filled = s->filled;
+    it.fill_rgb = s->fill_rgb;
+    it.stroke = at.len(s->stroke_mm);
+    it.stroke_rgb = s->stroke_rgb;
+    it.corner = at.len(s->corner_mm);
+    out.emplace_back(it);
+  } else if (const auto* im = std::get_if<model::PlacedImage>(&f)) {
+    if (im->image.bytes.empty()) return;
+    ImageItem it;
+    it.x = at.x(im->x_mm);
+    it.y = at.y(im->y_mm);
+    it.w = at.len(im->w_mm);
+    it.h = at.len(im->h_mm);
+    it.image = std::make_shared<model::Image>(im->image);
+    out.emplace_back(std::move(it));
+  } else if (const auto* tb = std::get_if<model::TextBox>(&f)) {
+    text_box_items(*tb, fonts, at, out);
+  } else if (const auto* p = std::get_if<model::Path>(&f)) {
+    if (p->points.size() >= 2) out.emplace_back(path_item(*p, at));
+  }
+}
+
 }  // namespace
 
 void lay_out_fixed_page(Paginator& pg, const std::vector<model::Frame>& frames, int page_in_section) {
@@ -153,52 +237,35 @@ void lay_out_fixed_page(Paginator& pg, const std::vector<model::Frame>& frames, 
   int index = 0;
   for (const model::Frame& f : frames) {
     ++index;
-    if (const auto* r = std::get_if<model::Rule>(&f)) {
-      page.items.emplace_back(RuleItem{mm(r->x1_mm), mm(r->y1_mm), mm(r->x2_mm), mm(r->y2_mm), mm(r->width_mm), r->color_rgb, 0});
-    } else if (const auto* s = std::get_if<model::Shape>(&f)) {
-      RectItem it;
-      it.x = mm(s->x_mm);
-      it.y = mm(s->y_mm);
-      it.w = mm(s->w_mm);
-      it.h = mm(s->h_mm);
-      it.filled = s->filled;
-      it.fill_rgb = s->fill_rgb;
-      it.stroke = mm(s->stroke_mm);
-      it.stroke_rgb = s->stroke_rgb;
-      it.corner = mm(s->corner_mm);
-      page.items.emplace_back(it);
-    } else if (const auto* im = std::get_if<model::PlacedImage>(&f)) {
-      if (im->image.bytes.empty()) continue;
-      ImageItem it;
-      it.x = mm(im->x_mm);
-      it.y = mm(im->y_mm);
-      it.w = mm(im->w_mm);
-      it.h = mm(im->h_mm);
-      it.image = std::make_shared<model::Image>(im->image);
-      page.items.emplace_back(std::move(it));
-    } else if (const auto* tb = std::get_if<model::TextBox>(&f)) {
-      Fitted fit;
-      try {
-        fit = fit_box(*tb, pg.fonts());
-      } catch (const TextOverflow& e) {
-        throw TextOverflow("fixed page " + std::to_string(page_in_section + 1) + ", frame " + std::to_string(index) +
-                               ": " + e.what(), e.over_width_mm, e.over_height_mm, e.lines, e.max_lines);
-      } catch (const LayoutError& e) {
-        throw LayoutError("fixed page " + std::to_string(page_in_section + 1) + ", frame " + std::to_string(index) +
-                          ": " + e.what());
-      }
-      const double y0 = mm(tb->y_mm) + (tb->vertical_center ? (mm(tb->h_mm) - fit.height) / 2 : 0);
-      for (size_t i = 0; i < fit.shaped.lines.size(); ++i) {
-        const LineInfo& li = fit.shaped.lines[i];
-        const double base = y0 + kEmAscent * fit.size + i * fit.size * tb->line_spacing;
-        page.items.emplace_back(GlyphLine{li.layout, li.index, mm(tb->x_mm) + fit.dx + li.x, base, li.text});
-        line_links(fit.shaped, li, mm(tb->x_mm) + fit.dx, base, page.items);
-      }
+    try {
+      frame_items(f, pg.fonts(), Placement{}, page.items);
+    } catch (const TextOverflow& e) {
+      throw TextOverflow("fixed page " + std::to_string(page_in_section + 1) + ", frame " + std::to_string(index) +
+                             ": " + e.what(), e.over_width_mm, e.over_height_mm, e.lines, e.max_lines);
+    } catch (const LayoutError& e) {
+      throw LayoutError("fixed page " + std::to_string(page_in_section + 1) + ", frame " + std::to_string(index) +
+                        ": " + e.what());
     }
   }
 }
 
 }  // namespace detail
+
+std::vector<Item> lay_out_drawing(const model::Drawing& d, const FontSet& fonts, double scale, double x_pt,
+                                  double y_pt) {
+  using namespace detail;
+  std::vector<Item> out;
+  int index = 0;
+  for (const model::Frame& f : d.frames) {
+    ++index;
+    try {
+      frame_items(f, fonts, Placement{scale, x_pt, y_pt}, out);
+    } catch (const LayoutError& e) {
+      throw LayoutError("drawing \"" + d.description + "\", frame " + std::to_string(index) + ": " + e.what());
+    }
+  }
+  return out;
+}
 
 double fit_text_size(const model::TextBox& box, const FontSet& fonts) {
   return detail::fit_box(box, fonts).size;

@@ -1,6 +1,6 @@
 // Flowing blocks: paragraphs become grid lines (GB/T 9704-2012 §5.2.3: 22 lines × 28 characters;
 // §7.3.3: paragraphs indented two characters, structure numbers 一、（一）1.（1）), images and
-// page breaks; tables and the TOC have their own files.
+// drawings and page breaks; tables and the TOC have their own files.
 #include <algorithm>
 #include <cmath>
 
@@ -156,6 +156,19 @@ void flow_image(Paginator& pg, const model::Image& img) {
   pg.add(std::move(s));
 }
 
+// A drawing flows like an image: its own size, shrunk uniformly to the text block, never split
+// across pages (one strip), centred.
+void flow_drawing(Paginator& pg, const model::Drawing& d) {
+  if (!(d.width_mm > 0) || !(d.height_mm > 0)) return;
+  const double w = mm(d.width_mm), h = mm(d.height_mm);
+  const double maxh = pg.body_height() - pg.pitch();
+  const double scale = std::min({1.0, pg.width() / w, maxh / h});
+  Strip s;
+  s.height = std::ceil(h * scale / pg.pitch() - 1e-6) * pg.pitch();
+  s.items = lay_out_drawing(d, pg.fonts(), scale, pg.left() + (pg.width() - w * scale) / 2, 0);
+  pg.add(std::move(s));
+}
+
 }  // namespace
 
 void flow_blocks(Paginator& pg, const std::vector<model::Block>& blocks, FlowState& st) {
@@ -166,6 +179,8 @@ void flow_blocks(Paginator& pg, const std::vector<model::Block>& blocks, FlowSta
       flow_table(pg, *t, st);
     } else if (const auto* im = std::get_if<model::Image>(&b.value)) {
       flow_image(pg, *im);
+    } else if (const auto* d = std::get_if<model::Drawing>(&b.value)) {
+      flow_drawing(pg, *d);
     } else if (std::get_if<model::PageBreak>(&b.value)) {
       pg.page_break();
     } else if (const auto* toc = std::get_if<model::TableOfContents>(&b.value)) {

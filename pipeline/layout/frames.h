@@ -35,7 +35,17 @@ struct RectItem {
 struct ImageItem { double x = 0, y = 0, w = 0, h = 0; std::shared_ptr<const model::Image> image; };
 struct LinkItem { double x = 0, y = 0, w = 0, h = 0; std::string dest; /* named destination */ std::string uri; };
 struct DestItem { std::string name; double x = 0, y = 0; };
-using Item = std::variant<GlyphLine, RuleItem, RectItem, ImageItem, LinkItem, DestItem>;
+// A model::Path placed on the page: points relative to (x, y), so moving the item moves only its
+// origin. `curved`: a cubic Bézier chain p0, c1, c2, p1, c1, c2, p2, … (as Graphviz gives splines).
+struct PathItem {
+  struct Point { double x = 0, y = 0; };
+  double x = 0, y = 0;
+  std::vector<Point> points;
+  bool closed = false, curved = false;
+  bool filled = false; uint32_t fill_rgb = 0xFFFFFF;
+  double stroke = 0; uint32_t stroke_rgb = 0;  // stroke 0: no outline
+};
+using Item = std::variant<GlyphLine, RuleItem, RectItem, ImageItem, LinkItem, DestItem, PathItem>;
 
 struct Page {
   double width_pt = 595.2756, height_pt = 841.8898;

@@ -49,4 +49,10 @@ struct TextOverflow : LayoutError {
 // for an impossible box.
 double fit_text_size(const model::TextBox& box, const FontSet& fonts);
 
+// A Drawing's frames laid out at `scale` (1 = its own millimetres; a drawing shrunk to fit a text
+// block scales its text sizes with it), with its top-left corner at (x_pt, y_pt). The same items
+// serve the PDF page and the DOCX picture. Throws LayoutError naming the drawing and the frame.
+std::vector<Item> lay_out_drawing(const model::Drawing& d, const FontSet& fonts, double scale = 1, double x_pt = 0,
+                                  double y_pt = 0);
+
 }  // namespace lh::layout

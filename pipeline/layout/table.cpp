@@ -323,6 +323,15 @@ std::vector<CellLine> cell_lines(Paginator& pg, const std::vector<model::Block>&
       ii.image = std::make_shared<model::Image>(*im);
       cl.items.emplace_back(std::move(ii));
       out.push_back(std::move(cl));
+    } else if (const auto* d = std::get_if<model::Drawing>(&b.value)) {
+      // Like an image in a cell: the cell's width, at most half a page tall, drawn at (0, 0) of
+      // its cell line and moved with it.
+      if (!(d->width_mm > 0) || !(d->height_mm > 0)) continue;
+      const double scale = std::min({1.0, width / mm(d->width_mm), pg.body_height() / 2 / mm(d->height_mm)});
+      CellLine cl;
+      cl.h = mm(d->height_mm) * scale;
+      cl.items = lay_out_drawing(*d, pg.fonts(), scale);
+      out.push_back(std::move(cl));
     }
   }
   return out;

@@ -10,6 +10,15 @@ std::string Paragraph::plain_text() const {
 
 static void append_blocks(const std::vector<Block>& blocks, std::string& out);
 
+// The text a page or a drawing shows: each TextBox a line.
+static void append_frames(const std::vector<Frame>& frames, std::string& out) {
+  for (const Frame& f : frames)
+    if (const auto* tb = std::get_if<TextBox>(&f)) {
+      for (const Run& r : tb->runs) out += r.text;
+      out += '\n';
+    }
+}
+
 static void append_block(const Block& b, std::string& out) {
   if (const auto* p = std::get_if<Paragraph>(&b.value)) {
     out += p->plain_text();
@@ -30,6 +39,8 @@ static void append_block(const Block& b, std::string& out) {
       }
       out += '\n';
     }
+  } else if (const auto* d = std::get_if<Drawing>(&b.value)) {
+    append_frames(d->frames, out);
   }
 }
 
@@ -43,12 +54,7 @@ std::string Document::plain_text() const {
     if (s.header)
       for (const Paragraph& p : s.header->paragraphs) out += p.plain_text() + '\n';
     append_blocks(s.blocks, out);
-    for (const auto& page : s.fixed_pages)
-      for (const Frame& f : page)
-        if (const auto* tb = std::get_if<TextBox>(&f)) {
-          for (const Run& r : tb->runs) out += r.text;
-          out += '\n';
-        }
+    for (const auto& page : s.fixed_pages) append_frames(page, out);
     if (s.footer)
       for (const Paragraph& p : s.footer->paragraphs) out += p.plain_text() + '\n';
   }

@@ -111,6 +111,9 @@ struct Cleaner {
       img->description = simple(text(img->description));
     } else if (auto* toc = std::get_if<model::TableOfContents>(&b.value)) {
       toc->title = simple(text(toc->title));
+    } else if (auto* d = std::get_if<model::Drawing>(&b.value)) {
+      for (auto& f : d->frames) frame(f);
+      d->description = simple(text(d->description));
     }
   }
   void header_footer(std::optional<model::HeaderFooter>& hf) const {

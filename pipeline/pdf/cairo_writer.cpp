@@ -139,6 +139,33 @@ class Drawer {
     }
     cairo_restore(cr_);
   }
+  void operator()(const layout::PathItem& p) {
+    if (p.points.size() < 2 || (!p.filled && p.stroke <= 0)) return;
+    cairo_save(cr_);
+    cairo_translate(cr_, p.x, p.y);
+    cairo_new_path(cr_);
+    cairo_move_to(cr_, p.points[0].x, p.points[0].y);
+    if (p.curved) {
+      for (size_t i = 1; i + 2 < p.points.size(); i += 3)
+        cairo_curve_to(cr_, p.points[i].x, p.points[i].y, p.points[i + 1].x, p.points[i + 1].y, p.points[i + 2].x,
+                       p.points[i + 2].y);
+    } else {
+      for (size_t i = 1; i < p.points.size(); ++i) cairo_line_to(cr_, p.points[i].x, p.points[i].y);
+    }
+    if (p.closed) cairo_close_path(cr_);
+    if (p.filled) {
+      set_rgb(cr_, p.fill_rgb);
+      cairo_fill_preserve(cr_);
+    }
+    if (p.stroke > 0) {
+      set_rgb(cr_, p.stroke_rgb);
+      cairo_set_line_width(cr_, p.stroke);
+      cairo_set_line_join(cr_, CAIRO_LINE_JOIN_MITER);
+      cairo_stroke(cr_);
+    }
+    cairo_new_path(cr_);
+    cairo_restore(cr_);
+  }
   void operator()(const layout::LinkItem& l) {
     std::string attrs;
     if (!l.dest.empty()) {
@@ -181,6 +208,30 @@ std::string document_date(const PdfOptions& o) {
   char buf[40];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+std::string render_png(const std::vector<layout::Item>& items, double width_pt, double height_pt, double dpi) {
+  const int w = std::max(1, static_cast<int>(std::ceil(width_pt * dpi / 72 - 1e-6)));
+  const int h = std::max(1, static_cast<int>(std::ceil(height_pt * dpi / 72 - 1e-6)));
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);  // paper: a picture in Word has no transparent holes
+  cairo_paint(cr);
+  cairo_scale(cr, dpi / 72, dpi / 72);
+  {
+    const layout::Laid no_pages;  // links and destinations have no meaning in a picture
+    Drawer draw(cr, no_pages);
+    for (const layout::Item& it : items) std::visit(draw, it);
+  }
+  std::string out;
+  const cairo_status_t st = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const cairo_status_t wst =
+      st == CAIRO_STATUS_SUCCESS ? cairo_surface_write_to_png_stream(surface, append, &out) : st;
+  cairo_surface_destroy(surface);
+  if (wst != CAIRO_STATUS_SUCCESS) throw PdfError(std::string("png: cairo failed: ") + cairo_status_to_string(wst));
+  return out;
 }
 
 std::string write_pdf(const layout::Laid& laid, const PdfOptions& o) {

@@ -35,6 +35,11 @@ std::string write_pdf(const layout::Laid& laid, const PdfOptions& options = {});
 // metadata is. Deterministic like write_pdf. Throws PdfError.
 std::vector<std::string> write_pdf_per_page(const layout::Laid& laid, const PdfOptions& options = {});
 
+// Items (frames.h; e.g. a laid-out model::Drawing) painted by the same drawer as PDF pages onto a
+// white width_pt × height_pt raster at `dpi`: the PNG bytes (a DOCX shows a drawing as this
+// picture). Links and destinations are not drawn. Deterministic. Throws PdfError.
+std::string render_png(const std::vector<layout::Item>& items, double width_pt, double height_pt, double dpi);
+
 struct FinalizeOptions {
   bool object_streams = true;
   bool strict = false;         // throw PdfError if qpdf had to repair anything (our own output)

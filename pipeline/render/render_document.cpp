@@ -206,6 +206,14 @@ RenderedDocument render_document(const model::Document& source, const layout::St
     // title excluded, in document order (layout/flow.cpp, docx/toc.cpp), with the printed number.
     dopt.heading_pages.reserve(laid.outline.size());
     for (const auto& e : laid.outline) dopt.heading_pages.push_back(e.page_number);
+    // A drawing is a picture in DOCX: the same frames the PDF draws, rasterized at 300 dpi, the
+    // resolution print shops ask of pictures, so Word and WPS print it sharp.
+    dopt.render_drawing = [&fonts](const model::Drawing& d, double scale) {
+      constexpr double kPrintDpi = 300;
+      constexpr double kPtPerMm = 72 / 25.4;
+      return pdf::render_png(layout::lay_out_drawing(d, fonts, scale), d.width_mm * scale * kPtPerMm,
+                             d.height_mm * scale * kPtPerMm, kPrintDpi);
+    };
     out.docx = docx::write_docx(doc, style, dopt);
   }
   return out;

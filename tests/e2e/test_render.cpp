@@ -442,6 +442,29 @@ TEST(Render, ModelXmlRendersLikeAnyDocument) {
   expect_schema_valid(dir / "out" / "通知.docx");
 }
 
+// A flow description (templates/flow/flow.xsd) is drawn as one A4 page (flow module); a flow
+// naming a step that does not exist is set aside with its file and line, the others rendered.
+TEST(Render, AFlowDescriptionBecomesAOnePageChartAndABadOneNamesItsLine) {
+  const fs::path dir = lh::test::temp_dir("render-flow");
+  const fs::path sample = lh::test::source_dir() / "samples" / "flows" / "行政许可登记.xml";
+  write_file(dir / "坏流程.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<flow xmlns=\"urn:lianghua:flow:1\" title=\"坏\">\n"
+             "<step id=\"a\" label=\"受理\"/>\n<edge from=\"a\" to=\"b\"/>\n</flow>\n");
+  auto r = render({sample.string(), (dir / "坏流程.xml").string(), "--out", (dir / "out").string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("坏流程.xml 第4行"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("to=\"b\""), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "out" / "坏流程.pdf"));
+  const PdfView pdf = read_pdf(dir / "out" / "行政许可登记.pdf");
+  EXPECT_EQ(pdf.pages, 1);
+  std::string solid;
+  for (char c : pdf.text)
+    if (c != ' ' && c != '\n') solid += c;
+  for (const char* label : {"行政许可（登记）流程图", "申请人提出申请", "窗口接收材料", "补正后", "办结归档"})
+    EXPECT_NE(solid.find(label), std::string::npos) << label;
+  expect_schema_valid(dir / "out" / "行政许可登记.docx");
+}
+
 TEST(Render, UsageAndCannotRun) {
   const Inputs in = make_inputs("usage");
   EXPECT_EQ(run({program().string(), "render", in.gbk.string()}).exit_code, 2) << "no --out";
