@@ -4,6 +4,7 @@
 
 #include "cli/read_input.h"
 #include "filing/office.h"
+#include "flow/flow.h"
 #include "ingest/inspect.h"
 #include "model/paths.h"
 
@@ -99,13 +100,51 @@ void add_policies(const SignageInputs& in, std::vector<sg::Sign>& out, const Pro
   }
 }
 
+// A 流程图 board (wave2.md §1.4): the flow's title and basis in the board's text regions, the chart
+// drawn by the flow module into the board's drawing area, enlarged up to 4× its page size so its
+// 10.5 pt labels read at 42 pt from across the hall. A flow that cannot be read or fit is named and
+// the board left out; the rest of the pack is made.
+void add_flow_boards(const SignageInputs& in, const layout::FontSet& fonts, std::vector<sg::Sign>& out,
+                     const ProblemSink& problem) {
+  constexpr double kBoardMaxScale = 4;
+  for (const sg::BoardRequest& b : in.spec.flows) {
+    const std::string path = b.file.string();
+    const sg::SignType* type = in.types.find(b.board);
+    const sg::Part* area = type ? type->first(sg::Part::Kind::Drawing) : nullptr;
+    if (!area) {
+      problem(path + "：流程图板类型 " + b.board + " 不存在或没有流程图区域 (bad_board)");
+      continue;
+    }
+    std::string bytes, why;
+    if (!read_input(path, 4u << 20, bytes, why)) {
+      problem(path + "：流程说明无法读取：" + why);
+      continue;
+    }
+    try {
+      const flow::Flow fl = flow::read_flow(bytes, b.file.filename().string());
+      sg::Sign s;
+      s.type = b.board;
+      s.texts["title"] = fl.title;
+      if (!fl.basis.empty()) s.texts["basis"] = "依据：" + fl.basis;
+      s.title = "流程图牌 · " + fl.title;
+      s.file = "流程-" + fl.title;
+      flow::Flow chart = fl;  // the board's own regions carry the title and the basis
+      chart.title.clear();
+      chart.basis.clear();
+      s.drawing = flow::draw_flow(chart, fonts, area->w, area->h, kBoardMaxScale);
+      out.push_back(std::move(s));
+    } catch (const flow::FlowError& e) {
+      problem(path + "：" + e.what());
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<sg::Sign> gather_signs(const SignageInputs& in, const layout::FontSet& fonts, const ProblemSink& problem) {
   std::vector<sg::Sign> out = sg::default_pack(in.spec, in.default_rooms, in.types);
   add_policies(in, out, problem);
-  for (const sg::BoardRequest& b : in.spec.flows)
-    problem(b.file.string() + "：流程图板需要流程模块（pipeline/flow），本版本尚未包含 (not_available)");
+  add_flow_boards(in, fonts, out, problem);
   if (in.manifest && in.scheme) {
     std::vector<sg::Sign> labels = sg::archive_labels(*in.manifest, *in.scheme, in.spec.spine_type, in.spec.cabinet_type);
     out.insert(out.end(), std::make_move_iterator(labels.begin()), std::make_move_iterator(labels.end()));

@@ -54,6 +54,8 @@ Flow read_flow(std::string_view xml, const std::string& name);
 // a <flow> element (a cheap look at the first 2 KiB, for dispatch; read_flow decides).
 bool is_flow_description(std::string_view bytes);
 
+// An empty title and basis draw no heading above the chart: for a caller that prints them itself
+// (a board's title and basis regions; a book's heading).
 // Lays the flow out with Graphviz and draws it: nodes as GB/T 1526 symbols with their labels in
 // the body font role (actor and time limit as a second, smaller line), edges as paths with arrow
 // heads, edge labels beside them. The drawing is scaled uniformly to fit max_width_mm ×

@@ -81,7 +81,8 @@ Heading measure_heading(const Flow& f, const layout::FontSet& fonts) {
   Heading h;
   h.title = measure(fonts, model::FontRole::Title, kTitlePt, f.title, kTitleWrapPt);
   h.basis = measure(fonts, model::FontRole::Kai, kBasisPt, f.basis.empty() ? "" : "依据：" + f.basis, kBasisWrapPt);
-  h.h = h.title.h + (h.basis.lines.empty() ? 0 : kBasisPt * 0.5 + h.basis.h) + kTitleGapPt;
+  h.h = h.title.h + (h.basis.lines.empty() ? 0 : kBasisPt * 0.5 + h.basis.h);
+  if (h.h > 0) h.h += kTitleGapPt;  // no heading at all: the caller prints title and basis itself
   return h;
 }
 

@@ -81,11 +81,11 @@ struct TableOfContents {
 
 // --- fixed pages (signs, labels, forms): frames placed in millimetres -------------------------
 
-struct Rule { double x1_mm, y1_mm, x2_mm, y2_mm, width_mm = 0.25; uint32_t color_rgb = 0; };
-struct Shape { double x_mm, y_mm, w_mm, h_mm; uint32_t fill_rgb = 0; bool filled = true;
+struct Rule { double x1_mm = 0, y1_mm = 0, x2_mm = 0, y2_mm = 0, width_mm = 0.25; uint32_t color_rgb = 0; };
+struct Shape { double x_mm = 0, y_mm = 0, w_mm = 0, h_mm = 0; uint32_t fill_rgb = 0; bool filled = true;
                double stroke_mm = 0; uint32_t stroke_rgb = 0; double corner_mm = 0; };
 struct TextBox {
-  double x_mm, y_mm, w_mm, h_mm;
+  double x_mm = 0, y_mm = 0, w_mm = 0, h_mm = 0;
   std::vector<Run> runs;
   FontRole role = FontRole::Body;
   double min_pt = 8, max_pt = 72;  // the text is fitted: the largest size in [min,max] that fits
@@ -96,10 +96,10 @@ struct TextBox {
   int max_lines = 0;               // >0: the text must fit in at most this many lines
   bool balance = false;            // a title: its lines are made about equally long, not one full and one short
 };
-struct PlacedImage { double x_mm, y_mm, w_mm, h_mm; Image image; };
+struct PlacedImage { double x_mm = 0, y_mm = 0, w_mm = 0, h_mm = 0; Image image; };
 // A line or outline through points (flowchart symbols, arrows, crop marks). With `curved`, the
 // points are a cubic Bézier chain as Graphviz gives it: p0, c1, c2, p1, c1, c2, p2, …
-struct PathPoint { double x_mm, y_mm; };
+struct PathPoint { double x_mm = 0, y_mm = 0; };
 struct Path {
   std::vector<PathPoint> points;
   bool closed = false, curved = false;

@@ -202,7 +202,9 @@ TEST(StructureOffices, GeneratedRuleTextsGetTheOutlineTheyWereWrittenWith) {
       }
       EXPECT_EQ(found, g.headings.size()) << "a written heading was missed";
       EXPECT_EQ(articles, g.articles);
-      if (!md) EXPECT_TRUE(out.warnings.empty()) << out.warnings[0];
+      if (!md) {
+        EXPECT_TRUE(out.warnings.empty()) << out.warnings[0];
+      }
       ++documents, headings += g.headings.size();
     }
   EXPECT_EQ(documents, 200u);

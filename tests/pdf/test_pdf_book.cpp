@@ -186,7 +186,9 @@ TEST(BookPdf, LandscapeRunningHeaderIsUprightAndOnThePage) {
     EXPECT_GT(head[i].y1, 0);
     EXPECT_NEAR(head[i].y2 - head[i].y1, head[0].y2 - head[0].y1, 0.5);  // one line, upright:
     EXPECT_NEAR(head[i].y2, head[0].y2, 0.5);                            // glyphs side by side
-    if (i) EXPECT_GT(head[i].x1, head[i - 1].x1);
+    if (i) {
+      EXPECT_GT(head[i].x1, head[i - 1].x1);
+    }
     EXPECT_LT(head[i].x2 - head[i].x1, 1.3 * (head[i].y2 - head[i].y1));  // not stretched or turned
   }
 }

@@ -85,10 +85,16 @@ TEST(Fitting, NoLineBreaksTheChineseLineBreakingRulesOnRandomText) {
     const auto lines = lines_of(laid);
     if (lines.size() > 1) ++multi_line;
     for (size_t k = 0; k < lines.size(); ++k) {
-      if (k > 0)
-        for (const auto& m : kStartForbidden) EXPECT_FALSE(starts_with(lines[k], m)) << "line " << k << " of " << tb.runs[0].text;
-      if (k + 1 < lines.size())
-        for (const auto& m : kEndForbidden) EXPECT_FALSE(ends_with(lines[k], m)) << "line " << k << " of " << tb.runs[0].text;
+      if (k > 0) {
+        for (const auto& m : kStartForbidden) {
+          EXPECT_FALSE(starts_with(lines[k], m)) << "line " << k << " of " << tb.runs[0].text;
+        }
+      }
+      if (k + 1 < lines.size()) {
+        for (const auto& m : kEndForbidden) {
+          EXPECT_FALSE(ends_with(lines[k], m)) << "line " << k << " of " << tb.runs[0].text;
+        }
+      }
     }
     // every line inside the box
     for (const auto& it : laid.pages[0].items)

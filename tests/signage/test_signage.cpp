@@ -16,6 +16,7 @@
 
 #include "cli/signage_inputs.h"
 #include "compose/signs/signs.h"
+#include "flow/flow.h"
 #include "layout/fonts.h"
 #include "poppler_chars.h"
 #include "test_support.h"
@@ -326,4 +327,25 @@ TEST(Signage, AnEmblemThatRefersOutsideItselfIsRefused) {
   const lh::model::Image img = sg::load_emblem(ok, "ok.svg");
   EXPECT_EQ(img.media_type, "image/png");
   EXPECT_EQ(img.width_px, 2 * img.height_px);  // aspect kept
+}
+
+// A 流程图 board (wave2.md §1.4): the flow module's chart in the board's drawing area, its title in
+// the title region; every step of the flow can be read on the board.
+TEST(Signage, AFlowBoardShowsEveryStepOfItsFlow) {
+  const fs::path flow_file = source_dir() / "samples" / "flows" / "行政许可登记.xml";
+  const lh::flow::Flow fl = lh::flow::read_flow(lh::test::read_file(flow_file), flow_file.filename().string());
+  const fs::path pdf_path = sample_pack() / "signs" / ("流程-" + fl.title + ".pdf");
+  ASSERT_TRUE(fs::exists(pdf_path)) << pdf_path;
+  Pdf pdf(pdf_path);
+  ASSERT_NE(pdf.doc, nullptr);
+  std::string text;
+  for (const auto& pc : lh::test::page_chars(pdf.doc, 0))
+    if (pc.ch != " " && pc.ch != "\n") text += pc.ch;
+  EXPECT_NE(text.find(fl.title), std::string::npos) << text;
+  for (const auto& step : fl.steps) {
+    std::string label;
+    for (char c : step.label)
+      if (c != ' ' && c != '\n') label += c;
+    EXPECT_NE(text.find(label), std::string::npos) << "step " << step.id << " \"" << step.label << "\" not on the board";
+  }
 }

@@ -198,7 +198,9 @@ class Builder {
     try {
       if (!fonts_) throw flow::FlowError("no fonts to measure the flowchart");
 #ifdef LH_FLOW_DRAWS  // sources.cpp: set by CMake once the flow module is built
-      add(flow::draw_flow(*src.flow, *fonts_, w, h));
+      flow::Flow chart = *src.flow;  // the book's heading above carries the title; the basis stays
+      chart.title.clear();
+      add(flow::draw_flow(chart, *fonts_, w, h));
 #else
       (void)w, (void)h;
 #endif

@@ -3,6 +3,13 @@
 // whole pack at a glance and finds every file by name.
 #include "compose/signs/signs.h"
 
+// GCC 12 at -O2 reports TextBox members "may be used uninitialized" when the vector of Frame
+// variants grows (a false positive of -Wmaybe-uninitialized on std::variant moves); every member
+// has an initializer (model/document.h).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
 namespace lh::compose::signs {
 namespace {
 
