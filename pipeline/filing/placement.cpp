@@ -86,11 +86,23 @@ bool name_names_party(std::string_view folder_name, const std::string& party) {
   return std::all_of(cps.begin(), cps.begin() + 2, is_han) && folder_name.find(trade_name) != std::string_view::npos;
 }
 
-bool is_case_identifier(const std::string& normalized) {
-  return normalized.find("市监处罚") != std::string::npos || normalized.find("市监当罚") != std::string::npos;
-}
-
 }  // namespace
+
+// The 类 of a penalty case's 案号 (normalized <简称>市监<类>〔YYYY〕N号): 2021 范本 writes 处罚 (当罚 for
+// 当场处罚); offices also write 处字, 罚字, 处, 罚 or 案 (东市监处字〔2023〕第31号). The whole 类 must be
+// one of these: other 类 (罚告 for a 告知书, 检, 立, 强 …) number a document of the case or an
+// inspection, not the case (程序规定 第七十八条: one case, one 案号).
+bool is_case_identifier(const std::string& normalized) {
+  static const std::string kAgency = "市监", kOpen = "〔";
+  const size_t m = normalized.find(kAgency);
+  if (m == std::string::npos) return false;
+  const size_t from = m + kAgency.size(), open = normalized.find(kOpen, from);
+  if (open == std::string::npos) return false;
+  const std::string cls = normalized.substr(from, open - from);
+  for (const char* c : {"处罚", "处罚字", "当罚", "处字", "罚字", "处", "罚", "案", "案字"})
+    if (cls == c) return true;
+  return false;
+}
 
 std::optional<std::pair<int, int>> short_case_reference(std::string_view name) {
   auto v = code_points(name);

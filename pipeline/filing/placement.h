@@ -65,6 +65,9 @@ bool is_sorting_folder_name(std::string_view name, const Scheme& s);
 
 // Year and serial of a short case reference in a name: [2024]35号, （2024）第3号, 〔2024〕12号.
 std::optional<std::pair<int, int>> short_case_reference(std::string_view name);
+
+// True for a penalty case's 案号 (normalized): its 类 is 处罚, 当罚, 处字, 罚字, 处, 罚 or 案 (the whole 类; placement.cpp).
+bool is_case_identifier(const std::string& normalized);
 // Year and serial of a normalized 案号 (…〔YYYY〕N号).
 std::optional<std::pair<int, int>> year_and_serial(std::string_view case_number);
 

@@ -84,9 +84,10 @@ namespace {
 // (程序规定 第七十八条: one case, one file). Other numbers a document carries (罚告 of a 告知书, 责改 of
 // a 责令改正通知书) are that document's own 文号 and must not split the case.
 std::string case_identifier(const model::Fields& fields) {
-  for (const char* kind : {"市监处罚", "市监当罚"})
-    for (const auto& cn : fields.case_numbers)
-      if (cn.normalized.find(kind) != std::string::npos) return cn.normalized;
+  for (const auto& cn : fields.case_numbers)  // 处罚 before other penalty 类, as written in 2021 范本
+    if (cn.normalized.find("市监处罚") != std::string::npos) return cn.normalized;
+  for (const auto& cn : fields.case_numbers)
+    if (is_case_identifier(cn.normalized)) return cn.normalized;
   return {};
 }
 

@@ -261,3 +261,14 @@ TEST(Placement, FolderNamedByThePartyPastRegionsOrInTheCaseNameForm) {
     EXPECT_EQ(p.case_of(folder + "/送达回证.pdf"), folder == "张三" ? "" : kCase) << folder;
   }
 }
+
+// The bug: only 市监处罚/市监当罚 counted as a case's 案号, so another province's decisions numbered
+// 东市监处字〔2023〕第31号 and their whole case were filed as 文书 (property sweep, seed 1).
+TEST(CaseIdentifier, PenaltyClassesOfOtherOfficesAreCaseNumbers) {
+  for (const char* n : {"南市监处罚〔2024〕12号", "东市监处字〔2023〕31号", "厦集市监罚〔2024〕72号", "杭市监罚字〔2024〕3号",
+                        "马市监当罚〔2026〕5号", "京朝市监案〔2024〕9号", "（杭临）市监处罚〔2024〕131号"})
+    EXPECT_TRUE(lh::filing::is_case_identifier(n)) << n;
+  for (const char* n : {"南市监检〔2024〕3号", "南市监立〔2024〕3号", "南市监罚告〔2024〕7号", "国市监法发〔2021〕42号",
+                        "南市监处罚2024"})
+    EXPECT_FALSE(lh::filing::is_case_identifier(n)) << n;
+}

@@ -212,10 +212,11 @@ bool strict() {
 // merges (one line switches one property on). LIANGHUA_PROPERTY_STRICT=1 enforces every one now.
 const std::set<std::string>& awaiting_fix() {
   static const std::set<std::string> s = {
-      kPositiveLink,   // placement: evidence, not proximity; facts: 检查笔录 vs 现场笔录
-      kEvidenceFiled,  // placement: a folder/ZIP named by the 案号, siblings sharing 案号 and party
-      kNeverMoves,     // placement: placement committed with the 件号 and read back (seed 31)
-      kAgree,          // placement: verify both ways; versions/ left out of step (seed 73)
+      // Enforced since the placement merge: kNeverMoves (seed 31) and kAgree (seed 73) hold.
+      kPositiveLink,   // a 案号 only mentioned in an office document's body (其中…罚〔2023〕10号,
+                       // seeds 6, 8) still makes it a case document
+      kEvidenceFiled,  // a ZIP named by the party in a clerk's folder is not yet taken as the
+                       // case's (seed 7)
   };
   return s;
 }
