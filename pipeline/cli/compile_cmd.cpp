@@ -161,12 +161,7 @@ int cmd_compile(int argc, char** argv) {
   try {
     parse_args(argc, argv, run);
   } catch (const UsageError& e) {
-    if (e.message.empty()) {
-      std::printf("%s", kHelp);
-      return kOk;
-    }
-    std::fprintf(stderr, "lianghua compile: %s\n", e.message.c_str());
-    return kUsage;
+    return answer_usage_error(e, "compile", kHelp);
   }
   compose::book::SpecLoad spec = compose::book::load_book_spec(run.spec, model::templates_dir() / "book" / "book.xsd");
   if (!spec.spec) {

@@ -1,6 +1,9 @@
 #include "cli/options.h"
 
 #include <charconv>
+#include <cstdio>
+
+#include "cli/cli.h"
 
 namespace lh::cli {
 
@@ -25,6 +28,15 @@ const char* const kIngestOptionsHelp =
     "  --pdf-password PW   password tried on encrypted PDFs\n"
     "  --big5 POLICY       detect | big5 | gb18030: how to decide Big5 vs GB18030 (default detect)\n"
     "  --no-simplify       keep Traditional characters (default: 繁→简 with OpenCC tw2s)\n";
+
+int answer_usage_error(const UsageError& e, const char* command, const std::string& help) {
+  if (e.message.empty()) {
+    std::fputs(help.c_str(), stdout);
+    return kOk;
+  }
+  std::fprintf(stderr, "lianghua %s: %s\n", command, e.message.c_str());
+  return kUsage;
+}
 
 bool apply_ingest_option(const std::string& name, const char* value, ingest::InspectOptions& opt) {
   std::string v = value ? value : "";

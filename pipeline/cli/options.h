@@ -14,6 +14,10 @@ struct UsageError {
   std::string message;
 };
 
+// What a command answers to the UsageError its option parsing threw: an empty message asks for the
+// help (printed to stdout, exit 0); any other is a usage error named on stderr (exit 2).
+int answer_usage_error(const UsageError& e, const char* command, const std::string& help);
+
 // Strict number parsing (no atoi): the whole string must be a number in range.
 std::optional<long> parse_long(std::string_view s, long lo, long hi);
 std::optional<double> parse_double(std::string_view s, double lo, double hi);

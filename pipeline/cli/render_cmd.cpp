@@ -125,12 +125,7 @@ int cmd_render(int argc, char** argv) {
   try {
     parse_args(argc, argv, run, inputs);
   } catch (const UsageError& e) {
-    if (e.message.empty()) {
-      std::printf("%s%s", kHelp, kExitCodesHelp);
-      return kOk;
-    }
-    std::fprintf(stderr, "lianghua render: %s\n", e.message.c_str());
-    return kUsage;
+    return answer_usage_error(e, "render", std::string(kHelp) + kExitCodesHelp);
   }
   layout::Style style;
   try {

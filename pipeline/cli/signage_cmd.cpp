@@ -200,12 +200,7 @@ int cmd_signage(int argc, char** argv) {
   try {
     parse_args(argc, argv, run);
   } catch (const UsageError& e) {
-    if (e.message.empty()) {
-      std::printf("%s", kHelp);
-      return kOk;
-    }
-    std::fprintf(stderr, "lianghua signage: %s\n", e.message.c_str());
-    return kUsage;
+    return answer_usage_error(e, "signage", kHelp);
   }
   std::vector<std::string> problems;
   auto problem = [&](const std::string& p) {
