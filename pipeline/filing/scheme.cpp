@@ -4,6 +4,7 @@
 #include <charconv>
 #include <functional>
 #include <set>
+#include <sstream>
 
 #include "filing/xml_safe.h"
 
@@ -74,7 +75,8 @@ void load_fact_rules(xmlNode* facts, Scheme& s, const std::function<void(xmlNode
   }
 }
 
-// <derived-outputs>: each <output kind=… public=…/> once; public="true" puts it in public_outputs.
+// <derived-outputs>: each <output kind=… public=… preservation=…/> once; public="true" puts it in
+// public_outputs; preservation is a space-separated list of pdf-a-2b and ofd-a.
 void load_public_outputs(xmlNode* outputs, Scheme& s, const std::function<void(xmlNode*, const std::string&)>& err) {
   std::set<DerivedOutput> seen;
   for (xmlNode* o : child_elements(outputs, "output")) {
@@ -82,6 +84,12 @@ void load_public_outputs(xmlNode* outputs, Scheme& s, const std::function<void(x
     if (!kind) { err(o, "unknown derived output " + attr(o, "kind")); continue; }
     if (!seen.insert(*kind).second) err(o, std::string("derived output ") + derived_output_name(*kind) + " appears twice");
     if (to_bool(attr(o, "public"))) s.public_outputs.insert(*kind);
+    std::istringstream formats(attr(o, "preservation"));
+    for (std::string f; formats >> f;) {
+      if (f == "pdf-a-2b") s.pdfa_outputs.insert(*kind);
+      else if (f == "ofd-a") s.ofd_outputs.insert(*kind);
+      else err(o, "unknown preservation format " + f + " (pdf-a-2b or ofd-a)");
+    }
   }
 }
 

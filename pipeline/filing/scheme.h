@@ -140,6 +140,9 @@ struct Scheme {
   // 公开: outputs shown outside the archive (a 政务公开 page, the service counter); personal numbers
   // are masked in them. None unless the scheme says so: an archive copy is complete by default.
   std::set<DerivedOutput> public_outputs;
+  // 长期保存: the preservation formats an output is also written in (<output preservation=…>),
+  // PDF/A-2b (GB/T 23286.2 = ISO 19005-2) and OFD/A (GB/T 42133-2022); none unless the scheme asks.
+  std::set<DerivedOutput> pdfa_outputs, ofd_outputs;
 
   const Category* category(const std::string& code) const;
   const RetentionPeriod* period(const std::string& code) const;
@@ -148,6 +151,8 @@ struct Scheme {
   const FactRule* fact_rule(int number, const std::string& type_name) const;
   int retention_rank(const std::string& code) const;  // larger = kept longer (Y highest)
   bool is_public(DerivedOutput o) const { return public_outputs.count(o) > 0; }
+  bool wants_pdfa(DerivedOutput o) const { return pdfa_outputs.count(o) > 0; }
+  bool wants_ofd(DerivedOutput o) const { return ofd_outputs.count(o) > 0; }
 };
 
 struct SchemeLoad {

@@ -989,6 +989,25 @@ TEST(Volume, SchemeNamesItsPublicOutputs) {
   EXPECT_NE(bad.errors[0].find("appears twice"), std::string::npos) << bad.errors[0];
 }
 
+// <output preservation="pdf-a-2b ofd-a"> names the 长期保存 formats of an output; none by default,
+// and a format the scheme does not know is refused by the XSD (an office's typo must not pass).
+TEST(Volume, SchemeNamesItsPreservationFormats) {
+  const std::string xsd = test::read_file(test::source_dir() / "templates/scheme/scheme.xsd");
+  std::string xml = test::read_file(test::source_dir() / "templates/scheme/default.xml");
+  auto plain = filing::load_scheme_text(xml, xsd, "default.xml");
+  ASSERT_TRUE(plain.scheme) << (plain.errors.empty() ? "" : plain.errors[0]);
+  EXPECT_FALSE(plain.scheme->wants_pdfa(filing::DerivedOutput::Volumes));
+  const std::string vols = "<output kind=\"volumes\" public=\"false\"/>";
+  xml.replace(xml.find(vols), vols.size(), "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b ofd-a\"/>");
+  auto both = filing::load_scheme_text(xml, xsd, "default.xml");
+  ASSERT_TRUE(both.scheme) << (both.errors.empty() ? "" : both.errors[0]);
+  EXPECT_TRUE(both.scheme->wants_pdfa(filing::DerivedOutput::Volumes));
+  EXPECT_TRUE(both.scheme->wants_ofd(filing::DerivedOutput::Volumes));
+  EXPECT_FALSE(both.scheme->wants_ofd(filing::DerivedOutput::ReadingCopies));
+  xml.replace(xml.find("pdf-a-2b ofd-a"), 14, "pdf-a-3b");
+  EXPECT_FALSE(filing::load_scheme_text(xml, xsd, "default.xml").scheme);
+}
+
 // 案卷号 and date parts are read with a checked parse: text that is not wholly a number is refused.
 TEST(Volume, NumbersAreParsedWhole) {
   EXPECT_EQ(compose::forms::decimal("007"), 7);
