@@ -170,7 +170,7 @@ void check_pdfa_metadata(QPDF& q, std::map<std::string, std::string>& findings) 
     findings.emplace("6.6.2.1", std::string("the metadata stream cannot be decoded: ") + e.what());
     return;
   }
-  size_t head = xmp.find("<?xpacket begin=");
+  size_t head = xmp.find("<?xpacket");
   if (head != std::string::npos) {
     std::string pi = xmp.substr(head, xmp.find("?>", head) - head);
     if (pi.find("bytes=") != std::string::npos || pi.find("encoding=") != std::string::npos)

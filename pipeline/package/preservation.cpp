@@ -52,7 +52,7 @@ pdf::PdfaMetadata item_pdfa_metadata(const json& item, const json& state, const 
 pdf::PdfaMetadata volume_pdfa_metadata(const compose::VolumeBuild& vb, const filing::Office& o) {
   const compose::CaseFacts& f = vb.facts;
   pdf::PdfaMetadata m;
-  m.title = !f.case_name.empty() ? f.case_name : (f.case_number.empty() ? std::string("案卷") : "案卷 " + f.case_number);
+  // The title stays the volume's own (案号 案由, compose/volume.cpp): Info and XMP get the same one.
   m.author = o.name;
   m.date = f.archived;
   auto add = [&](const char* name, const std::string& v) {
@@ -62,7 +62,6 @@ pdf::PdfaMetadata volume_pdfa_metadata(const compose::VolumeBuild& vb, const fil
   add("年度", f.year);
   add("保管期限", f.retention_name);
   add("室编案卷号", f.volume_no);
-  add("题名", m.title);
   add("文件编号", f.case_number);
   add("责任者", m.author);
   add("日期", m.date);

@@ -36,7 +36,7 @@ PreservedPdf preserve_pdf(const std::string& pdf, const pdf::PdfaMetadata& meta)
 pdf::PdfaMetadata item_pdfa_metadata(const nlohmann::json& item, const nlohmann::json& state, const filing::Scheme& s,
                                      const filing::Office& o);
 
-// The XMP of a case's 案卷: the case name (else 案号) as title, the office as 责任者, the 归档日期, and
+// The XMP of a case's 案卷: its own title (案号 案由), the office as 责任者, the 归档日期, and
 // DA/T 46 全宗号, 年度, 保管期限, 室编案卷号, 文件编号 (案号), 页数, 立档单位名称.
 pdf::PdfaMetadata volume_pdfa_metadata(const compose::VolumeBuild& vb, const filing::Office& o);
 

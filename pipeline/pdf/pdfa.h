@@ -27,6 +27,8 @@
 #include <utility>
 #include <vector>
 
+#include "pdf/pdf.h"  // PdfError
+
 namespace lh::pdf {
 
 struct PdfaMetadata {
