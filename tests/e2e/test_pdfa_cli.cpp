@@ -115,3 +115,15 @@ TEST(CheckPdfa, SampleArchiveCopiesArePdfaOrSayWhyAndVerifyReadsThemBack) {
   EXPECT_EQ(bad.exit_code, 1) << bad.out;
   EXPECT_NE(bad.out.find("not-pdfa: " + refused_volume + ": ISO 19005-2 6.2.11.4.1: "), std::string::npos) << bad.out;
 }
+
+TEST(CheckPdfa, CompilePdfaMakesABookThatPasses) {
+  auto dir = lh::test::temp_dir("pdfa-compile");
+  auto r = run({program().string(), "compile", (lh::test::source_dir() / "samples/manual/石门所定岗定责定流程管理手册.book.xml").string(),
+                "--out", dir.string(), "--office", (lh::test::source_dir() / "samples/office.xml").string(), "--pdfa", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".pdf") {
+      auto c = run({program().string(), "check-pdfa", e.path().string()});
+      EXPECT_EQ(c.exit_code, 0) << c.out;
+    }
+}
