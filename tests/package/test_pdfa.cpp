@@ -26,7 +26,7 @@ using OH = QPDFObjectHandle;
 
 namespace {
 
-std::string source_pdf() {
+const std::string& source_pdf() {
   static const std::string pdf = [] {
     model::Document doc;
     doc.sections.emplace_back();
@@ -425,4 +425,43 @@ TEST(PdfaCrossCheck, PdfBoxPreflightFindsNothingBeyondThePdfA1OnlyRules) {
   test::write_file(dir / "b.pdf", broken([](QPDF& q) { q.getRoot().removeKey("/Metadata"); }));
   auto b = test::run({"java", "-cp", cp, "org.apache.pdfbox.preflight.Validator_A1b", (dir / "b.pdf").string()});
   EXPECT_NE((b.out + b.err).find("7.1 : "), std::string::npos) << b.out << b.err;
+}
+
+// A page that really paints something transparent keeps its group: PDF/A-2 allows transparency
+// once an OutputIntent is present (6.2.10), and dropping the group could change how it blends.
+TEST(Pdfa, APageThatUsesTransparencyKeepsItsGroupAndStillPasses) {
+  QPDF q;
+  q.processMemoryFile("src.pdf", source_pdf().data(), source_pdf().size());
+  OH page = first_page(q);
+  ASSERT_TRUE(page.hasKey("/Group")) << "cairo gives every page a group";
+  OH gs = OH::newDictionary();
+  gs.replaceKey("/ca", OH::newReal(0.5, 1));
+  OH res = page.getKey("/Resources");
+  OH ext = res.getKey("/ExtGState").isDictionary() ? res.getKey("/ExtGState") : OH::newDictionary();
+  ext.replaceKey("/LhHalf", gs);
+  res.replaceKey("/ExtGState", ext);
+  QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(OH::newStream(&q, "q /LhHalf gs 1 0 0 rg 10 10 50 50 re f Q\n"), false);
+  QPDFWriter w(q);
+  w.setOutputMemory();
+  w.write();
+  auto buf = w.getBufferSharedPointer();
+  const std::string out = pdf::make_pdfa(std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize()), metadata()).pdf;
+  EXPECT_EQ(clauses(out), std::set<std::string>{});
+  QPDF r;
+  r.processMemoryFile("out.pdf", out.data(), out.size());
+  EXPECT_TRUE(first_page(r).hasKey("/Group"));
+}
+
+// Info and XMP must say the same even where XML needs escaping, and for a UTC date.
+TEST(Pdfa, EscapedTitleAndUtcDateStayConsistent) {
+  pdf::PdfaMetadata m = metadata();
+  m.title = "公告 A & B <第1号>";
+  m.date = "2024-03-05T10:00:00Z";
+  const std::string out = pdf::make_pdfa(source_pdf(), m).pdf;
+  EXPECT_EQ(clauses(out), std::set<std::string>{});
+  QPDF q;
+  q.processMemoryFile("out.pdf", out.data(), out.size());
+  EXPECT_EQ(q.getTrailer().getKey("/Info").getKey("/Title").getUTF8Value(), m.title);
+  EXPECT_NE(xmp_of(q).find("公告 A &amp; B &lt;第1号&gt;"), std::string::npos);
+  EXPECT_NE(xmp_of(q).find("<xmp:CreateDate>2024-03-05T10:00:00Z</xmp:CreateDate>"), std::string::npos) << xmp_of(q);
 }
