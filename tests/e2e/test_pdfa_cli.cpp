@@ -127,3 +127,19 @@ TEST(CheckPdfa, CompilePdfaMakesABookThatPasses) {
       EXPECT_EQ(c.exit_code, 0) << c.out;
     }
 }
+
+// A machine without icc-profiles-free: the run stops before it writes anything and says which
+// package is missing, instead of failing every reading copy one by one.
+TEST(CheckPdfa, ArchiveWithoutTheIccProfileStopsNamingThePackage) {
+  auto base = lh::test::temp_dir("pdfa-noicc");
+  lh::test::ScopedEnv icc("LIANGHUA_SRGB_ICC", (base / "missing.icc").string());
+  auto r = run({program().string(), "archive", "--in", (lh::test::source_dir() / "samples/inbox").string(), "--out",
+                (base / "ARCHIVE").string(), "--office", (lh::test::source_dir() / "samples/office.xml").string(), "--quiet"});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("icc-profiles-free"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(base / "ARCHIVE/manifest.json"));
+  auto render = run({program().string(), "render", (lh::test::source_dir() / "README.md").string(), "--out", (base / "r").string(),
+                     "--pdfa", "--quiet"});
+  EXPECT_EQ(render.exit_code, 3) << render.err;
+  EXPECT_NE(render.err.find("icc-profiles-free"), std::string::npos) << render.err;
+}
