@@ -138,6 +138,9 @@ TEST(CheckPdfa, ArchiveWithoutTheIccProfileStopsNamingThePackage) {
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("icc-profiles-free"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(base / "ARCHIVE/manifest.json"));
+  auto cfg = run({program().string(), "check-config", "--office", (lh::test::source_dir() / "samples/office.xml").string()});
+  EXPECT_EQ(cfg.exit_code, 2) << cfg.out << cfg.err;
+  EXPECT_NE(cfg.err.find("icc-profiles-free"), std::string::npos) << cfg.err;
   auto render = run({program().string(), "render", (lh::test::source_dir() / "README.md").string(), "--out", (base / "r").string(),
                      "--pdfa", "--quiet"});
   EXPECT_EQ(render.exit_code, 3) << render.err;
