@@ -44,7 +44,7 @@ static DosTime dos_time(std::optional<int64_t> seconds) {
 }
 
 static bool stored(const std::string& name) {
-  for (const char* ext : {".png", ".jpeg", ".gif"})
+  for (const char* ext : {".png", ".jpeg", ".jpg", ".gif"})
     if (name.size() > std::char_traits<char>::length(ext) &&
         name.compare(name.size() - std::char_traits<char>::length(ext), std::string::npos, ext) == 0)
       return true;
@@ -144,6 +144,10 @@ static std::vector<Part> assemble(const model::Document& doc, const layout::Styl
   std::sort(pkg.media_extensions.begin(), pkg.media_extensions.end());
   parts[0].bytes = content_types_xml(parts, pkg.media_extensions);
   return parts;
+}
+
+std::string zip_package(const std::vector<Part>& parts, std::optional<int64_t> when) {
+  return zip_parts(parts, dos_time(when));
 }
 
 }  // namespace detail

@@ -49,6 +49,10 @@ struct Part {
   std::string bytes;
 };
 
+// The ZIP of `parts`, in their order, every entry dated `when` (UTC seconds; none: 1980-01-01),
+// deflated except already-compressed media (package.cpp). The OFD package is zipped by it too.
+std::string zip_package(const std::vector<Part>& parts, std::optional<int64_t> when);
+
 // Numbering instances (numbering.cpp): one w:num per list that restarts.
 struct NumInstance {
   int num_id;

@@ -103,7 +103,7 @@ void decorate_page(Page& page, const model::Section& section, const Style& style
     x = left + width - inset - li.width;  // odd: right, one character in
   else
     x = left + inset;                     // even: left, one character in
-  page.items.emplace_back(GlyphLine{li.layout, li.index, x, baseline, li.text});
+  page.items.emplace_back(GlyphLine{li.layout, li.index, x, baseline, li.text, true});
 }
 
 }  // namespace lh::layout::detail
