@@ -89,7 +89,10 @@ void write_underline(XmlWriter& x, const GlyphRun& run, Package& pkg) {
 void write_run(XmlWriter& x, const GlyphRun& run, Package& pkg) {
   const EmbeddedFont& font = pkg.fonts.get(run.font);
   // The Boundary holds the run with room for ascenders, descenders and overhanging glyphs.
-  const double bx = run.x - run.size_pt * 0.5, by = run.baseline - run.size_pt * 1.2;
+  // Its origin is rounded to the 0.001 mm the file writes first, so origin + X/Y lands exactly on
+  // the layout's positions rounded once (not twice).
+  auto on_grid = [](double pt) { return std::round(pt * kMmPerPt * 1000) / 1000 / kMmPerPt; };
+  const double bx = on_grid(run.x - run.size_pt * 0.5), by = on_grid(run.baseline - run.size_pt * 1.2);
   x.start("ofd:TextObject");
   x.attr("ID", pkg.ids.take());
   x.attr("Boundary", box_mm(bx, by, run.width + run.size_pt, run.size_pt * 1.8));

@@ -107,6 +107,7 @@ void set32(std::string& s, size_t at, uint32_t v) {
 struct Glyf {
   std::string glyf, loca;
   uint32_t max_points = 0, max_contours = 0;
+  std::vector<int> x_min;  // per glyph (0 for an empty one): hmtx's left side bearings must equal it
 };
 
 // One simple glyph (OpenType 'glyf' simple glyph description): no instructions, every coordinate
@@ -132,7 +133,11 @@ std::string simple_glyph(Contours& c, Glyf& acc) {
     }
     total += static_cast<uint32_t>(contour.size());
   }
-  if (pts.empty() || total > 0xFFFF) return {};
+  if (pts.empty() || total > 0xFFFF) {
+    acc.x_min.push_back(0);
+    return {};
+  }
+  acc.x_min.push_back(x0);
   acc.max_points = std::max(acc.max_points, total);
   acc.max_contours = std::max(acc.max_contours, static_cast<uint32_t>(pts.size()));
   std::string g;
@@ -171,6 +176,18 @@ Glyf build_glyf(hb_face_t* face) {
   }
   hb_font_destroy(font);
   return out;
+}
+
+// TrueType places an outline by hmtx: a renderer shifts it so that its xMin sits at the left side
+// bearing. The CFF font's bearings are the cubic outline's bounds; the quadratic one's xMin can
+// differ by a unit or more, so each bearing is set to the new xMin.
+void set_side_bearings(std::string& hmtx, const std::string& hhea, const std::vector<int>& x_min) {
+  if (hhea.size() < 36) return;
+  const size_t long_metrics = (static_cast<unsigned char>(hhea[34]) << 8) | static_cast<unsigned char>(hhea[35]);
+  for (size_t g = 0; g < x_min.size(); ++g) {
+    const size_t at = g < long_metrics ? 4 * g + 2 : 4 * long_metrics + 2 * (g - long_metrics);
+    set16(hmtx, at, static_cast<uint16_t>(static_cast<int16_t>(x_min[g])));
+  }
 }
 
 std::string table(hb_face_t* face, hb_tag_t tag) {
@@ -250,6 +267,7 @@ std::string cff_to_truetype(const std::string& sfnt) {
   put16(maxp, g.max_contours);
   for (uint32_t v : {0u, 0u, 2u, 0u, 0u, 0u, 0u, 0u, 0u, 0u, 0u}) put16(maxp, v);  // composites, zones, …
   tables[HB_TAG('m', 'a', 'x', 'p')] = maxp;
+  set_side_bearings(tables[HB_TAG('h', 'm', 't', 'x')], tables[HB_TAG('h', 'h', 'e', 'a')], g.x_min);
   tables[HB_TAG('g', 'l', 'y', 'f')] = std::move(g.glyf);
   tables[HB_TAG('l', 'o', 'c', 'a')] = std::move(g.loca);
   return assemble(tables);
