@@ -116,7 +116,8 @@ void check_document(Walk& w, xmlNode* doc) {
           if (!part.empty()) w.annot_parts.push_back(part);
         }
   }
-  if (xmlNode* c = first_element(doc, "CustomTags")) w.pkg.refer(w.doc_folder, text_content(c, 4096), "CustomTags");
+  for (const char* el : {"CustomTags", "Extensions"})
+    if (xmlNode* c = first_element(doc, el)) w.pkg.refer(w.doc_folder, text_content(c, 4096), el);
   if (xmlNode* c = first_element(doc, "Attachments")) {  // and the files it lists (§20)
     const std::string list = w.pkg.refer(w.doc_folder, text_content(c, 4096), "Attachments");
     std::vector<xmlNode*> files;
