@@ -25,7 +25,8 @@ struct GlyphLine {        // one line of a pango layout
   double x = 0;           // left edge of the line's logical extents
   double baseline = 0;
   std::string text;       // the line's text (for tests and debugging; not drawn)
-  // The page number of GB/T 9704 §7.5 (decorate.cpp): the OFD writer keeps it apart from the
+  // The page number of GB/T 9704 §7.5, or a header/footer line holding {PAGE} (decorate.cpp): the
+  // OFD writer keeps it apart from the
   // content as an annotation (GB/T 42133-2022 6.10.2); the PDF and DOCX writers draw it as text.
   bool page_number = false;
 };
