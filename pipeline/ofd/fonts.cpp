@@ -5,7 +5,9 @@
 #include <hb-subset.h>
 #include <pango/pangofc-font.h>
 
+#include <map>
 #include <memory>
+#include <mutex>
 
 #include "ofd/internal.h"
 
@@ -37,6 +39,24 @@ using Plan = std::unique_ptr<hb_subset_plan_t, Del<hb_subset_plan_t, hb_subset_p
 bool has_table(hb_face_t* face, hb_tag_t tag) {
   Blob b(hb_face_reference_table(face, tag));
   return hb_blob_get_length(b.get()) > 0;
+}
+
+// The source faces, opened once per process: HarfBuzz checks a table (the whole CFF of an 8 MB
+// Noto face) the first time it is used and keeps the result in the face, so a face shared by every
+// document's subset is checked once, not once per document. hb_face_t is safe to share between
+// threads; the faces live as long as the process (a handful of font files).
+hb_face_t* source_face(const std::string& file, int index) {
+  static std::mutex mutex;
+  static std::map<FontKey, hb_face_t*> faces;
+  std::lock_guard<std::mutex> lock(mutex);
+  hb_face_t*& face = faces[FontKey{file, index}];
+  if (!face) {
+    Blob blob(hb_blob_create_from_file_or_fail(file.c_str()));
+    if (!blob) throw OfdError("ofd: cannot read font " + file);
+    face = hb_face_create(blob.get(), static_cast<unsigned>(index));
+    hb_face_make_immutable(face);
+  }
+  return face;
 }
 
 }  // namespace
@@ -80,11 +100,9 @@ void FontTable::embed(Ids& ids) {
 }
 
 std::string subset_font(const std::string& file, int index, EmbeddedFont& f) {
-  Blob blob(hb_blob_create_from_file_or_fail(file.c_str()));
-  if (!blob) throw OfdError("ofd: cannot read font " + file);
-  Face face(hb_face_create(blob.get(), static_cast<unsigned>(index)));
+  hb_face_t* face = source_face(file, index);
   Input in(hb_subset_input_create_or_fail());
-  if (!face || !in) throw OfdError("ofd: hb-subset cannot start on " + file);
+  if (!in) throw OfdError("ofd: hb-subset cannot start on " + file);
   hb_set_add(hb_subset_input_glyph_set(in.get()), 0);  // .notdef stays glyph 0
   for (uint32_t g : f.glyphs) hb_set_add(hb_subset_input_glyph_set(in.get()), g);
   for (uint32_t u : f.unicodes) hb_set_add(hb_subset_input_unicode_set(in.get()), u);
@@ -95,7 +113,7 @@ std::string subset_font(const std::string& file, int index, EmbeddedFont& f) {
                         "LTSH", "VDMX", "kern", "fpgm", "prep", "cvt ", "gasp"})
     hb_set_add(drop, hb_tag_from_string(t, 4));
   hb_subset_input_set_flags(in.get(), HB_SUBSET_FLAGS_NO_HINTING);
-  Plan plan(hb_subset_plan_create_or_fail(face.get(), in.get()));
+  Plan plan(hb_subset_plan_create_or_fail(face, in.get()));
   if (!plan) throw OfdError("ofd: hb-subset cannot plan a subset of " + file);
   const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   for (uint32_t g : f.glyphs) {

@@ -108,7 +108,7 @@ std::string write_ofd(const layout::Laid& laid, const OfdOptions& options) {
   std::vector<docx::detail::Part> zip;
   zip.push_back({"OFD.xml", "", ofd_xml(options, doc_id)});
   for (Part& p : doc) zip.push_back({std::move(p.name), "", std::move(p.bytes)});
-  return docx::detail::zip_package(zip, options.timestamp ? options.timestamp : docx::source_date_epoch());
+  return docx::detail::zip_package(zip, options.timestamp ? options.timestamp : docx::source_date_epoch(), 6);
 }
 
 }  // namespace lh::ofd
