@@ -358,6 +358,34 @@ TEST(OfdWriter, SignPagesDrawFilledAndStrokedPathsInTheirColours) {
   EXPECT_NE(files.at("Doc_0/Document.xml").find("<ofd:PhysicalBox>0 0 300 120</ofd:PhysicalBox>"), std::string::npos);
 }
 
+// Runs as a reader sees them: colour as FillColor, underline as a filled path under the text, a
+// synthesized bold (FandolFang has no bold face) as Weight 700. (CGTransform is not exercised:
+// with the project's fonts and Chinese text every glyph pango picks is the font's cmap glyph.)
+TEST(OfdWriter, ColourUnderlineAndSynthesizedBold) {
+  model::Document d;
+  model::Section s;
+  model::Paragraph p;
+  p.runs.push_back(model::Run{.text = "红色警示", .color_rgb = 0xC00000});
+  p.runs.push_back(model::Run{.text = "下划线", .underline = true});
+  p.runs.push_back(model::Run{.text = "加粗", .bold = true});
+  s.blocks.push_back({p});
+  d.sections.push_back(s);
+  const layout::Laid laid = layout::lay_out(d, lh::test::gongwen(), lh::test::fonts());
+  const std::string bytes = ofd::write_ofd(laid, options());
+  const std::string page = parts(bytes).at("Doc_0/Pages/Page_0/Content.xml");
+  EXPECT_NE(page.find("<ofd:FillColor Value=\"192 0 0\"/><ofd:TextCode"), std::string::npos) << page;
+  EXPECT_NE(page.find("Weight=\"700\"><ofd:TextCode X=\"2.786\" Y=\"6.773\" DeltaX=\"5.571\">加粗"), std::string::npos) << page;
+  EXPECT_EQ(page.find("CGTransform"), std::string::npos);
+  // The underline: a filled path as wide as the three underlined characters.
+  const size_t path = page.find("<ofd:PathObject");
+  ASSERT_NE(path, std::string::npos) << page;
+  const auto box = numbers(page.substr(page.find("Boundary=\"", path) + 10, 40).substr(0, page.substr(page.find("Boundary=\"", path) + 10).find('"')));
+  ASSERT_EQ(box.size(), 4u);
+  EXPECT_NEAR(box[2], 3 * 5.572, 1.0);  // three 16 pt characters, mm
+  EXPECT_EQ(read_back_pages(bytes)[0], "红色警示下划线加粗");
+  if (schema_dir()) EXPECT_EQ(validate(page, "Page.xsd"), "");
+}
+
 TEST(OfdWriter, NothingToWriteIsAnError) { EXPECT_THROW(ofd::write_ofd(layout::Laid{}, {}), ofd::OfdError); }
 
 }  // namespace
