@@ -58,6 +58,17 @@ void check_entry(Walk& w, xmlNode* ofd) {
   w.result("6.2.1 c", "a single document", bodies == 1 ? "" : "OFD.xml holds " + std::to_string(bodies) + " DocBody elements");
   w.result("6.13", "no digital signatures kept without GB/T 38540 organisation (去技术化)",
            body && first_element(body, "Signatures") ? "DocBody has Signatures; lianghua cannot verify their certificates" : "");
+  if (xmlNode* sigs = body ? first_element(body, "Signatures") : nullptr) {  // GB/T 33190 §18: followed, so 6.1 sees them
+    const std::string list = w.pkg.refer("", text_content(sigs, 4096), "Signatures");
+    std::vector<xmlNode*> each;
+    if (xmlNode* r = list.empty() ? nullptr : w.pkg.root(list)) find_all(r, "Signature", each);
+    for (xmlNode* s : each) {
+      const std::string part = w.pkg.refer(check::folder_of(list), attr(s, "BaseLoc"), "Signature");
+      std::vector<xmlNode*> files;
+      if (xmlNode* r = part.empty() ? nullptr : w.pkg.root(part)) find_all(r, "SignedValue", files);
+      for (xmlNode* f : files) w.pkg.refer(check::folder_of(part), text_content(f, 4096), "SignedValue");
+    }
+  }
   xmlNode* doc_root = body ? first_element(body, "DocRoot") : nullptr;
   if (doc_root) w.doc_part = w.pkg.refer("", text_content(doc_root, 4096), "DocRoot");
   w.doc_folder = check::folder_of(w.doc_part);
@@ -116,14 +127,14 @@ void check_document(Walk& w, xmlNode* doc) {
           if (!part.empty()) w.annot_parts.push_back(part);
         }
   }
-  for (const char* el : {"CustomTags", "Extensions"})
-    if (xmlNode* c = first_element(doc, el)) w.pkg.refer(w.doc_folder, text_content(c, 4096), el);
-  if (xmlNode* c = first_element(doc, "Attachments")) {  // and the files it lists (§20)
-    const std::string list = w.pkg.refer(w.doc_folder, text_content(c, 4096), "Attachments");
-    std::vector<xmlNode*> files;
-    if (xmlNode* r = list.empty() ? nullptr : w.pkg.root(list)) find_all(r, "FileLoc", files);
-    for (xmlNode* f : files) w.pkg.refer(check::folder_of(list), text_content(f, 4096), "attachment FileLoc");
-  }
+  if (xmlNode* c = first_element(doc, "Extensions")) w.pkg.refer(w.doc_folder, text_content(c, 4096), "Extensions");
+  for (const char* el : {"CustomTags", "Attachments"})  // and the files they list (§16, §20)
+    if (xmlNode* c = first_element(doc, el)) {
+      const std::string list = w.pkg.refer(w.doc_folder, text_content(c, 4096), el);
+      std::vector<xmlNode*> files;
+      if (xmlNode* r = list.empty() ? nullptr : w.pkg.root(list)) find_all(r, "FileLoc", files);
+      for (xmlNode* f : files) w.pkg.refer(check::folder_of(list), text_content(f, 4096), std::string(el) + " FileLoc");
+    }
 }
 
 // --- 6.2.6 a, 6.3.1 b: resource files -------------------------------------------------------------
