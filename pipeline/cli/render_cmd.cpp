@@ -23,6 +23,7 @@
 #include "layout/layout.h"
 #include "normalize/unicode.h"
 #include "package/files.h"
+#include "package/preservation.h"
 #include "render/render_document.h"
 #include "pdf/pdf.h"
 
@@ -50,6 +51,8 @@ const char* kHelp =
     "  --format ofd         also write DIR/<name>.ofd: OFD-A (GB/T 42133-2022) from the same pages,\n"
     "                      fonts embedded as TrueType subsets; check it with lianghua check-ofd\n"
     "                      (pdf and docx are always written; a list such as pdf,docx,ofd is accepted)\n"
+    "  --pdfa              write DIR/<name>.pdf as PDF/A-2b (ISO 19005-2 = GB/T 23286.2, level B) for\n"
+    "                      长期保存: XMP metadata, sRGB OutputIntent, checked as `check-pdfa` does\n"
     "  --quiet             no progress output\n"
     "  --pdf-password PW   password tried on encrypted PDFs\n"
     "  --big5 POLICY       detect | big5 | gb18030 (default detect)\n"
@@ -57,7 +60,7 @@ const char* kHelp =
 
 struct RenderRun {
   std::string out_dir, style = "gongwen", title, date, fonts;
-  bool toc = false, quiet = false, ofd = false;
+  bool toc = false, quiet = false, pdfa = false, ofd = false;
   ingest::InspectOptions ingest;
 };
 
@@ -110,7 +113,8 @@ void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>&
       {"date", required_argument, nullptr, 'd'},  {"fonts", required_argument, nullptr, 'f'},
       {"quiet", no_argument, nullptr, 'q'},       {"help", no_argument, nullptr, 'h'},
       {"pdf-password", required_argument, nullptr, 1}, {"big5", required_argument, nullptr, 1},
-      {"no-simplify", no_argument, nullptr, 1},   {"format", required_argument, nullptr, 'F'},
+      {"no-simplify", no_argument, nullptr, 1},   {"pdfa", no_argument, nullptr, 'A'},
+      {"format", required_argument, nullptr, 'F'},
       {nullptr, 0, nullptr, 0}};
   optind = 1;
   opterr = 0;
@@ -125,6 +129,7 @@ void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>&
       case 'f': run.fonts = optarg; break;
       case 'q': run.quiet = true; break;
       case 'F': apply_formats(optarg, run); break;
+      case 'A': run.pdfa = true; break;
       case 'h': throw UsageError{""};
       case 1: apply_ingest_option(kLong[idx].name, optarg, run.ingest); break;
       default: throw UsageError{std::string("unknown or incomplete option '") + argv[optind - 1] + "'"};
@@ -175,7 +180,7 @@ int cmd_render(int argc, char** argv) {
   const std::vector<ingest::WalkedFile> files = ingest::walk_inputs(inputs, false);
   Progress progress("render", run.quiet);
   std::set<std::string> taken;
-  size_t failed = 0, done = 0;
+  size_t failed = 0, done = 0, not_pdfa = 0;
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string& path = files[i].path;
     progress.update(i, files.size(), path);
@@ -235,6 +240,16 @@ int cmd_render(int argc, char** argv) {
       continue;
     }
     const std::string stem = output_stem(path, taken);
+    if (run.pdfa) {
+      pdf::PdfaMetadata meta;
+      meta.title = ro.title;
+      meta.author = ro.author;
+      meta.date = ro.date;
+      package::PreservedPdf p = package::preserve_pdf(out.pdf, meta);
+      out.pdf = std::move(p.pdf);
+      for (const auto& why : p.problems) progress.note("render: " + stem + ".pdf is not PDF/A-2b: " + why);
+      if (!p.conformant) ++not_pdfa;
+    }
     std::string err;
     for (const auto& [ext, data] : {std::pair<const char*, const std::string*>{".pdf", &out.pdf}, {".docx", &out.docx},
                                     {".ofd", &out.ofd}}) {
@@ -253,8 +268,10 @@ int cmd_render(int argc, char** argv) {
   }
   progress.update(files.size(), files.size(), "");
   progress.finish();
-  std::printf("render: %zu input(s), %zu rendered, %zu not rendered\n", files.size(), done, failed);
-  return failed ? kSetAside : kOk;
+  std::printf("render: %zu input(s), %zu rendered, %zu not rendered", files.size(), done, failed);
+  if (run.pdfa) std::printf(", %zu not PDF/A-2b", not_pdfa);
+  std::printf("\n");
+  return failed || not_pdfa ? kSetAside : kOk;
 }
 
 }  // namespace lh::cli
