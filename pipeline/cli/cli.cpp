@@ -13,6 +13,7 @@ const Command* commands() {
   static const Command kCommands[] = {
       {"archive", cmd_archive, "the nightly job: file an inbox into the standardized archive"},
       {"check-config", cmd_check_config, "check an office profile, scheme and paths (reasons in Chinese)"},
+      {"check-ofd", cmd_check_ofd, "check OFD files against the archive profile OFD-A (GB/T 42133-2022)"},
       {"check-pdfa", cmd_check_pdfa, "check PDFs against the PDF/A-2b rules, each named by its ISO 19005 clause"},
       {"corrections", cmd_corrections, "list proposed corrections of where items are filed; --apply one"},
       {"compile", cmd_compile, "compile an office's rules into one 制度建设指引 book (PDF and DOCX)"},

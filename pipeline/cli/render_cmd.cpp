@@ -1,10 +1,12 @@
-// lianghua render INPUT... --out DIR [--style gongwen|plain|FILE] [--toc] [--title T] [--date D]
+// lianghua render INPUT... --out DIR [--style gongwen|plain|FILE] [--toc] [--title T] [--date D] [--format ofd]
 // (issue 3 §7). Re-typesets every document ingest can read (DOCX, text in any encoding, Markdown,
-// the document XML form, ...) into DIR/<stem>.pdf and DIR/<stem>.docx from one document model,
+// the document XML form, ...) into DIR/<stem>.pdf and DIR/<stem>.docx (and with --format ofd an
+// OFD-A copy, DIR/<stem>.ofd, GB/T 42133-2022) from one document model,
 // laid out once (render/render_document.h). Reading is in-process (ingest::inspect_bytes).
 // A bad input never stops the run: one line on stderr names it and the reason, exit code 1.
 #include <getopt.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -46,6 +48,9 @@ const char* kHelp =
     "  --date ISO          the files' date, e.g. 2024-03-05 or 2024-03-05T10:00:00+08:00\n"
     "                      (default: SOURCE_DATE_EPOCH, else none; never the clock)\n"
     "  --fonts FILE        the font-role map (default: fonts/roles.json)\n"
+    "  --format ofd         also write DIR/<name>.ofd: OFD-A (GB/T 42133-2022) from the same pages,\n"
+    "                      fonts embedded as TrueType subsets; check it with lianghua check-ofd\n"
+    "                      (pdf and docx are always written; a list such as pdf,docx,ofd is accepted)\n"
     "  --pdfa              write DIR/<name>.pdf as PDF/A-2b (ISO 19005-2 = GB/T 23286.2, level B) for\n"
     "                      长期保存: XMP metadata, sRGB OutputIntent, checked as `check-pdfa` does\n"
     "  --quiet             no progress output\n"
@@ -55,9 +60,22 @@ const char* kHelp =
 
 struct RenderRun {
   std::string out_dir, style = "gongwen", title, date, fonts;
-  bool toc = false, quiet = false, pdfa = false;
+  bool toc = false, quiet = false, pdfa = false, ofd = false;
   ingest::InspectOptions ingest;
 };
+
+// --format LIST: pdf and docx are always made; ofd adds the OFD-A copy.
+void apply_formats(const std::string& list, RenderRun& run) {
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    const std::string f = list.substr(start, comma - start);
+    if (f == "ofd") run.ofd = true;
+    else if (f != "pdf" && f != "docx")
+      throw UsageError{"--format takes pdf, docx and ofd (comma-separated), not '" + f + "'"};
+    start = comma + 1;
+  }
+}
 
 // The output name of an input: its stem, NFC, Chinese kept; "/" and NUL never occur in a stem.
 // A second input with the same stem gets " (2)", then " (3)" ..., in input order.
@@ -96,6 +114,7 @@ void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>&
       {"quiet", no_argument, nullptr, 'q'},       {"help", no_argument, nullptr, 'h'},
       {"pdf-password", required_argument, nullptr, 1}, {"big5", required_argument, nullptr, 1},
       {"no-simplify", no_argument, nullptr, 1},   {"pdfa", no_argument, nullptr, 'A'},
+      {"format", required_argument, nullptr, 'F'},
       {nullptr, 0, nullptr, 0}};
   optind = 1;
   opterr = 0;
@@ -109,6 +128,7 @@ void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>&
       case 'd': run.date = optarg; break;
       case 'f': run.fonts = optarg; break;
       case 'q': run.quiet = true; break;
+      case 'F': apply_formats(optarg, run); break;
       case 'A': run.pdfa = true; break;
       case 'h': throw UsageError{""};
       case 1: apply_ingest_option(kLong[idx].name, optarg, run.ingest); break;
@@ -207,6 +227,7 @@ int cmd_render(int argc, char** argv) {
     ro.title = run.title.empty() ? f.title : run.title;
     ro.author = f.meta.author;
     ro.date = run.date;
+    ro.ofd = run.ofd;
     render::RenderedDocument out;
     try {
       out = render::render_document(prepare_document(*f.doc, run.toc), style, fonts, ro);
@@ -230,7 +251,9 @@ int cmd_render(int argc, char** argv) {
       if (!p.conformant) ++not_pdfa;
     }
     std::string err;
-    for (const auto& [ext, data] : {std::pair<const char*, const std::string*>{".pdf", &out.pdf}, {".docx", &out.docx}}) {
+    for (const auto& [ext, data] : {std::pair<const char*, const std::string*>{".pdf", &out.pdf}, {".docx", &out.docx},
+                                    {".ofd", &out.ofd}}) {
+      if (data->empty()) continue;  // the OFD when not asked for
       if (!package::write_atomic(fs::path(run.out_dir) / (stem + ext), *data, err)) {
         progress.finish();
         std::fprintf(stderr, "lianghua render: could not run: cannot write %s%s in %s: %s\n", stem.c_str(), ext,
@@ -239,7 +262,9 @@ int cmd_render(int argc, char** argv) {
       }
     }
     ++done;
-    if (!run.quiet) progress.note("render: " + path + " → " + stem + ".pdf, " + stem + ".docx (" + std::to_string(out.pages) + " page(s))");
+    if (!run.quiet)
+      progress.note("render: " + path + " → " + stem + ".pdf, " + stem + ".docx" + (run.ofd ? ", " + stem + ".ofd" : "") +
+                    " (" + std::to_string(out.pages) + " page(s))");
   }
   progress.update(files.size(), files.size(), "");
   progress.finish();

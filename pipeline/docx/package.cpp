@@ -44,7 +44,7 @@ static DosTime dos_time(std::optional<int64_t> seconds) {
 }
 
 static bool stored(const std::string& name) {
-  for (const char* ext : {".png", ".jpeg", ".gif"})
+  for (const char* ext : {".png", ".jpeg", ".jpg", ".gif"})
     if (name.size() > std::char_traits<char>::length(ext) &&
         name.compare(name.size() - std::char_traits<char>::length(ext), std::string::npos, ext) == 0)
       return true;
@@ -58,7 +58,7 @@ static bool stored(const std::string& name) {
 }
 
 // Add one entry; the bytes must stay alive until zip_close.
-static void add_entry(zip_t* za, const Part& p, DosTime when) {
+static void add_entry(zip_t* za, const Part& p, DosTime when, int level = 9) {
   zip_source_t* s = zip_source_buffer(za, p.bytes.data(), p.bytes.size(), 0);
   if (!s) fail("zip_source_buffer", zip_get_error(za));
   const zip_int64_t idx = zip_file_add(za, p.name.c_str(), s, ZIP_FL_ENC_UTF_8);
@@ -67,7 +67,7 @@ static void add_entry(zip_t* za, const Part& p, DosTime when) {
     fail("zip_file_add", zip_get_error(za));
   }
   const auto i = static_cast<zip_uint64_t>(idx);
-  if (zip_set_file_compression(za, i, stored(p.name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) < 0 ||
+  if (zip_set_file_compression(za, i, stored(p.name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, static_cast<zip_uint32_t>(level)) < 0 ||
       zip_file_set_dostime(za, i, when.time, when.date, 0) < 0 ||
       zip_file_set_external_attributes(za, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
     fail("zip entry attributes", zip_get_error(za));
@@ -87,7 +87,7 @@ static std::string read_source(zip_source_t* src) {
 }
 
 // Write the parts into an in-memory ZIP and return its bytes.
-static std::string zip_parts(const std::vector<Part>& parts, DosTime when) {
+static std::string zip_parts(const std::vector<Part>& parts, DosTime when, int level = 9) {
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &err);
@@ -97,7 +97,7 @@ static std::string zip_parts(const std::vector<Part>& parts, DosTime when) {
   if (!za) fail("zip_open_from_source", &err);
   zip_source_keep(src);  // zip_close frees the archive, not our buffer
   try {
-    for (const Part& p : parts) add_entry(za, p, when);
+    for (const Part& p : parts) add_entry(za, p, when, level);
   } catch (...) {
     zip_discard(za);
     throw;
@@ -144,6 +144,10 @@ static std::vector<Part> assemble(const model::Document& doc, const layout::Styl
   std::sort(pkg.media_extensions.begin(), pkg.media_extensions.end());
   parts[0].bytes = content_types_xml(parts, pkg.media_extensions);
   return parts;
+}
+
+std::string zip_package(const std::vector<Part>& parts, std::optional<int64_t> when, int level) {
+  return zip_parts(parts, dos_time(when), level);
 }
 
 }  // namespace detail

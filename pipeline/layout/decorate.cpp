@@ -28,9 +28,15 @@ void place_paragraphs(Page& page, const std::vector<model::Paragraph>& paras, co
                       const FontSet& fonts, double left, double width, double first_baseline, bool from_bottom) {
   std::vector<Shaped> shaped;
   double total = 0;
+  std::vector<bool> numbered;  // a paragraph with {PAGE} is a page number (GlyphLine::page_number)
   for (const model::Paragraph& p : paras) {
     std::vector<model::Run> runs = p.runs;
-    for (auto& r : runs) r.text = replace_all(r.text, "{PAGE}", page.number_text);
+    bool has_page = false;
+    for (auto& r : runs) {
+      has_page = has_page || r.text.find("{PAGE}") != std::string::npos;
+      r.text = replace_all(r.text, "{PAGE}", page.number_text);
+    }
+    numbered.push_back(has_page);
     ShapeSpec spec;
     spec.style = &style.header_footer;
     spec.width_pt = width;
@@ -39,9 +45,10 @@ void place_paragraphs(Page& page, const std::vector<model::Paragraph>& paras, co
     total += shaped.back().lines.size() * shaped.back().size_pt * 1.2;
   }
   double y = from_bottom ? first_baseline - total + (shaped.empty() ? 0 : shaped[0].size_pt * 1.2) : first_baseline;
-  for (const Shaped& s : shaped)
-    for (const LineInfo& li : s.lines) {
-      page.items.emplace_back(GlyphLine{li.layout, li.index, left + li.x, y, li.text});
+  for (size_t k = 0; k < shaped.size(); ++k)
+    for (const LineInfo& li : shaped[k].lines) {
+      const Shaped& s = shaped[k];
+      page.items.emplace_back(GlyphLine{li.layout, li.index, left + li.x, y, li.text, numbered[k]});
       y += s.size_pt * 1.2;
     }
 }
@@ -103,7 +110,7 @@ void decorate_page(Page& page, const model::Section& section, const Style& style
     x = left + width - inset - li.width;  // odd: right, one character in
   else
     x = left + inset;                     // even: left, one character in
-  page.items.emplace_back(GlyphLine{li.layout, li.index, x, baseline, li.text});
+  page.items.emplace_back(GlyphLine{li.layout, li.index, x, baseline, li.text, true});
 }
 
 }  // namespace lh::layout::detail

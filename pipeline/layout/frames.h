@@ -25,6 +25,10 @@ struct GlyphLine {        // one line of a pango layout
   double x = 0;           // left edge of the line's logical extents
   double baseline = 0;
   std::string text;       // the line's text (for tests and debugging; not drawn)
+  // The page number of GB/T 9704 §7.5, or a header/footer line holding {PAGE} (decorate.cpp): the
+  // OFD writer keeps it apart from the
+  // content as an annotation (GB/T 42133-2022 6.10.2); the PDF and DOCX writers draw it as text.
+  bool page_number = false;
 };
 struct RuleItem { double x1 = 0, y1 = 0, x2 = 0, y2 = 0, width = 0.5; uint32_t color_rgb = 0; double dot = 0; /* >0: dotted, period */ };
 struct RectItem {

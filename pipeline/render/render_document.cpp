@@ -8,6 +8,7 @@
 
 #include "docx/docx.h"
 #include "layout/layout.h"
+#include "ofd/ofd.h"
 #include "pdf/pdf.h"
 
 namespace lh::render {
@@ -215,6 +216,18 @@ RenderedDocument render_document(const model::Document& source, const layout::St
                              d.height_mm * scale * kPtPerMm, kPrintDpi);
     };
     out.docx = docx::write_docx(doc, style, dopt);
+  }
+  if (options.ofd) {
+    ofd::OfdOptions oo;
+    oo.title = options.title;
+    oo.author = options.author;
+    oo.subject = options.subject;
+    if (date) {
+      oo.date = pdf_date(*date);
+      oo.timestamp = date->epoch;
+    }
+    oo.custom = ofd::custom_metadata(oo, options.archival_code);
+    out.ofd = ofd::write_ofd(laid, oo);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// One document model → both writers (issue 3 §7): lay out once (layout::lay_out), write the PDF
+// One document model → both writers (issue 3 §7; and the OFD writer, issue 15): lay out once (layout::lay_out), write the PDF
 // from those pages (pdf::write_pdf), and give the DOCX writer the same layout's heading pages, so
 // the cached TOC field of the .docx shows the page numbers the PDF really has. This is the single
 // place that knows the layout → pdf / docx sequence; `render` and the case-file volumes use it.
@@ -24,10 +24,12 @@ struct RenderOptions {
   // Empty: SOURCE_DATE_EPOCH, else none (PDF 1970-01-01, DOCX no dates): never the clock.
   std::string date;
   bool pdf = true, docx = true;  // which files to make
+  bool ofd = false;              // and an OFD-A preservation copy (ofd/ofd.h) from the same pages
+  std::string archival_code;     // 档号 (DA/T 46) for the OFD's custom metadata, when known
 };
 
 struct RenderedDocument {
-  std::string pdf, docx;                      // the files' bytes (empty when not asked for)
+  std::string pdf, docx, ofd;                 // the files' bytes (empty when not asked for)
   int pages = 0;                              // pages of the laid-out document (= PDF pages)
   std::vector<layout::OutlineEntry> outline;  // headings with their pages (PDF bookmarks)
 };

@@ -1,0 +1,108 @@
+// The glyphs of one laid-out line, read from the pango layout the layout stage shaped (the same
+// glyphs and positions pango_cairo_show_layout_line draws into the PDF): per glyph item its font,
+// size, colour, and per cluster its characters, glyph ids and pen position.
+#include <glib.h>
+#include <hb.h>
+#include <pango/pangofc-font.h>
+
+#include "ofd/internal.h"
+
+namespace lh::ofd::detail {
+namespace {
+
+constexpr double kUnit = PANGO_SCALE;  // pango units per point (the layout's context is 72 dpi)
+
+void read_attrs(const PangoItem* item, GlyphRun& run) {
+  for (GSList* l = item->analysis.extra_attrs; l; l = l->next) {
+    const auto* a = static_cast<const PangoAttribute*>(l->data);
+    if (a->klass->type == PANGO_ATTR_FOREGROUND) {
+      const PangoColor& c = reinterpret_cast<const PangoAttrColor*>(a)->color;
+      run.rgb = (static_cast<uint32_t>(c.red >> 8) << 16) | (static_cast<uint32_t>(c.green >> 8) << 8) | (c.blue >> 8);
+    } else if (a->klass->type == PANGO_ATTR_UNDERLINE) {
+      run.underline = reinterpret_cast<const PangoAttrInt*>(a)->value != PANGO_UNDERLINE_NONE;
+    }
+  }
+}
+
+double font_size_pt(PangoFont* font) {
+  PangoFontDescription* d = pango_font_describe_with_absolute_size(font);
+  const double size = pango_font_description_get_size(d) / kUnit;
+  pango_font_description_free(d);
+  return size;
+}
+
+bool emboldened(PangoFont* font) {
+  if (!PANGO_IS_FC_FONT(font)) return false;
+  FcBool b = FcFalse;
+  FcPattern* p = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+  return p && FcPatternGetBool(p, FC_EMBOLDEN, 0, &b) == FcResultMatch && b;
+}
+
+// Code points of a UTF-8 piece (the layout's text is valid UTF-8).
+std::vector<uint32_t> code_points(const char* s, size_t n) {
+  std::vector<uint32_t> out;
+  for (const char* p = s; p < s + n; p = g_utf8_next_char(p)) out.push_back(g_utf8_get_char(p));
+  return out;
+}
+
+// The clusters of one glyph item, left to right (the layout sets Chinese and Latin text only, LTR).
+void read_clusters(const char* text, const PangoGlyphItem* gi, GlyphRun& run) {
+  const PangoGlyphString* gs = gi->glyphs;
+  const PangoItem* item = gi->item;
+  hb_font_t* hb = pango_font_get_hb_font(item->analysis.font);
+  double pen = run.x;
+  for (int i = 0; i < gs->num_glyphs;) {
+    int j = i;
+    while (j < gs->num_glyphs && gs->log_clusters[j] == gs->log_clusters[i]) ++j;
+    const int start = gs->log_clusters[i];
+    const int end = j < gs->num_glyphs ? gs->log_clusters[j] : item->length;
+    Cluster c;
+    if (start >= 0 && end >= start && end <= item->length) {
+      c.text.assign(text + item->offset + start, static_cast<size_t>(end - start));
+      c.chars = code_points(c.text.data(), c.text.size());
+    }
+    c.x = pen + gs->glyphs[i].geometry.x_offset / kUnit;
+    c.y = run.baseline + gs->glyphs[i].geometry.y_offset / kUnit;
+    for (int k = i; k < j; ++k) {
+      const PangoGlyph g = gs->glyphs[k].glyph;
+      if (g != PANGO_GLYPH_EMPTY && !(g & PANGO_GLYPH_UNKNOWN_FLAG)) c.glyphs.push_back(g);
+      pen += gs->glyphs[k].geometry.width / kUnit;
+    }
+    hb_codepoint_t nominal = 0;
+    c.nominal = c.chars.size() == 1 && c.glyphs.size() == 1 && hb &&
+                hb_font_get_nominal_glyph(hb, c.chars[0], &nominal) && nominal == c.glyphs[0];
+    // A cluster without drawable glyphs (a line break, a missing character's hex box) is not text
+    // the reader would see drawn: it is left out.
+    if (!c.glyphs.empty() && !c.chars.empty()) run.clusters.push_back(std::move(c));
+    i = j;
+  }
+  run.width = pen - run.x;
+}
+
+}  // namespace
+
+std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g) {
+  std::vector<GlyphRun> out;
+  if (!g.layout) return out;
+  PangoLayoutLine* line = pango_layout_get_line_readonly(g.layout.get(), g.line);
+  if (!line) return out;
+  const char* text = pango_layout_get_text(g.layout.get());
+  double x = g.x;
+  for (GSList* l = line->runs; l; l = l->next) {
+    const auto* gi = static_cast<const PangoGlyphItem*>(l->data);
+    if (!gi || !gi->item || !gi->glyphs) continue;
+    GlyphRun run;
+    run.font = gi->item->analysis.font;
+    run.size_pt = run.font ? font_size_pt(run.font) : 0;
+    run.synthetic_bold = run.font && emboldened(run.font);
+    run.x = x;
+    run.baseline = g.baseline;
+    read_attrs(gi->item, run);
+    read_clusters(text, gi, run);
+    x += run.width;
+    if (run.font && run.size_pt > 0 && !run.clusters.empty()) out.push_back(std::move(run));
+  }
+  return out;
+}
+
+}  // namespace lh::ofd::detail

@@ -1,0 +1,124 @@
+// Internal interface between the part writers of the OFD package (ofd.h). Not for callers.
+// Units: the layout gives PDF points from the top-left corner, y down; OFD (GB/T 33190-2016 §5.2)
+// uses millimetres from the top-left corner, y down, so a position converts by one factor.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <pango/pango.h>
+
+#include "docx/xml_writer.h"
+#include "layout/frames.h"
+#include "ofd/ofd.h"
+
+namespace lh::ofd::detail {
+
+using docx::detail::XmlWriter;
+inline constexpr const char* kNs = "http://www.ofdspec.org/2016";  // GB/T 33190-2016 §7.1
+inline constexpr double kMmPerPt = 25.4 / 72;
+
+std::string num(double v);                                // ≤ 3 decimals, no trailing zeros, never "-0"
+inline std::string mm(double pt) { return num(pt * kMmPerPt); }
+std::string box_mm(double x, double y, double w, double h);  // ST_Box from points: "x y w h" in mm
+std::string rgb_value(uint32_t rgb);                      // CT_Color Value: "r g b"
+std::string xs_date(const std::string& iso);              // "2024-03-05…" → "2024-03-05"; else ""
+
+// ID allocation (ST_ID, §7.5): one counter per document; MaxUnitID is its last value.
+class Ids {
+ public:
+  uint32_t take() { return ++last_; }
+  uint32_t max() const { return last_; }
+ private:
+  uint32_t last_ = 0;
+};
+
+// --- glyphs of a laid-out line (glyphs.cpp) -----------------------------------------------------
+struct Cluster {                  // characters that shape to glyphs together
+  std::string text;               // UTF-8
+  std::vector<uint32_t> chars;    // code points of text
+  std::vector<uint32_t> glyphs;   // glyph ids of the source font, in drawing order
+  double x = 0, y = 0;            // pen position of the first glyph (points, page coordinates)
+  bool nominal = true;            // one char, one glyph, and it is the font's cmap glyph for it
+};
+struct GlyphRun {                 // one pango glyph item: one font, size, colour
+  PangoFont* font = nullptr;
+  double size_pt = 0, x = 0, baseline = 0, width = 0;
+  uint32_t rgb = 0;
+  bool underline = false, synthetic_bold = false;
+  std::vector<Cluster> clusters;
+};
+std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g);
+
+// --- fonts (fonts.cpp) --------------------------------------------------------------------------
+struct FontKey {
+  std::string file;
+  int index = 0;
+  bool operator<(const FontKey& o) const { return file != o.file ? file < o.file : index < o.index; }
+};
+struct EmbeddedFont {
+  uint32_t id = 0;
+  std::string family, postscript, file_name;  // file_name: under Doc_0/Res/
+  bool bold = false, italic = false, serif = false, fixed = false;
+  std::set<uint32_t> glyphs, unicodes;         // used glyph ids (source font) and characters
+  std::map<uint32_t, uint32_t> new_gid;        // source glyph id → subset glyph id
+  std::string bytes;                           // the embedded subset (TrueType glyf outlines)
+  std::string outlines;                        // "glyf" (TrueType) or what the source had
+};
+class FontTable {
+ public:
+  EmbeddedFont& note(PangoFont* font);         // the font's entry (created on first use)
+  const EmbeddedFont& get(PangoFont* font) const;
+  // Subset every noted font (in file order, so ids are stable), convert CFF outlines to glyf.
+  void embed(Ids& ids);
+  const std::map<FontKey, EmbeddedFont>& all() const { return fonts_; }
+ private:
+  std::map<FontKey, EmbeddedFont> fonts_;
+};
+FontKey font_key(PangoFont* font);
+// The subset of the font in `file` (face `index`) holding `glyphs` and `unicodes`, as TrueType
+// (truetype.cpp); fills `new_gid`. Throws OfdError.
+std::string subset_font(const std::string& file, int index, EmbeddedFont& f);
+// An sfnt with CFF outlines rebuilt with glyf/loca (cubic curves approximated by quadratics within
+// half a font unit); other tables copied. Throws OfdError.
+std::string cff_to_truetype(const std::string& sfnt);
+
+// --- the package being assembled (package.cpp) --------------------------------------------------
+struct Part {
+  std::string name, bytes;
+};
+struct ImageRes {
+  uint32_t id = 0;
+  std::string format, file_name, bytes;  // format: PNG, JPEG, TIFF, BMP (GB/T 42133 6.2.6 e)
+};
+struct PageAnnots {                      // what a page carries besides its content (6.10.2)
+  std::vector<const layout::GlyphLine*> page_numbers;
+};
+struct Package {
+  const layout::Laid* laid = nullptr;
+  const OfdOptions* options = nullptr;
+  Ids ids;
+  FontTable fonts;
+  std::vector<uint32_t> page_ids;
+  std::map<std::string, ImageRes> images;  // by content hash
+  std::vector<Part> parts;
+  double default_w = 0, default_h = 0;     // PageArea (points)
+  uint32_t image_id(const model::Image& img);  // 0: a format OFD-A does not allow
+};
+
+// --- parts ---------------------------------------------------------------------------------------
+std::string page_content_xml(const layout::Page& page, Package& pkg, PageAnnots& annots);
+void write_text_line(XmlWriter& x, const layout::GlyphLine& g, Package& pkg);  // text.cpp
+void write_graphic(XmlWriter& x, const layout::Item& it, Package& pkg);        // graphics.cpp
+std::string page_annotation_xml(const PageAnnots& a, const layout::Page& page, Package& pkg);
+std::string annotations_xml(const std::vector<std::pair<uint32_t, std::string>>& page_files);
+std::string public_res_xml(const Package& pkg);
+std::string document_res_xml(const Package& pkg);
+std::string document_xml(const Package& pkg, bool with_annotations);
+std::string ofd_xml(const OfdOptions& o, const std::string& doc_id);
+
+}  // namespace lh::ofd::detail

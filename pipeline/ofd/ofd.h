@@ -1,0 +1,53 @@
+// OFD writer (GB/T 33190-2016 《电子文件存储与交换格式 版式文档》) for the archive profile OFD-A of
+// GB/T 42133-2022 《信息技术 OFD档案应用指南》 (wave2.md §3.2), and its read-back checker (check.h).
+// Like pdf/ and docx/, the writer sees only laid-out pages (layout/frames.h): every glyph is placed
+// where the layout put it (TextCode X/Y + DeltaX), so the OFD and the PDF of one layout agree.
+//
+// What the package holds (one document, GB/T 42133 6.2.1 c; no encryption, 6.16; nothing outside
+// the package, 6.1):
+//   OFD.xml                 DocType="OFD-A" (6.2.1 a), DocInfo with DA/T 46 custom data (6.2.1 b)
+//   Doc_0/Document.xml      CommonData (MaxUnitID, PageArea, PublicRes, DocumentRes), Pages,
+//                           Outlines with Goto actions only (6.2.5), Annotations
+//   Doc_0/PublicRes.xml     Fonts (6.2.6 a), each embedded as a subset (6.2.6 b, font_subset.h)
+//   Doc_0/DocumentRes.xml   images as MultiMedia (6.2.6 a, 6.5 a)
+//   Doc_0/Pages/Page_N/Content.xml   one Body layer (6.2.4): TextObject, PathObject, ImageObject
+//   Doc_0/Annots/...        page numbers as separate Stamp annotations (6.10.2)
+//   Doc_0/Res/...           font and image files
+// Deterministic: identical pages and options give byte-identical files (fixed ZIP dates and order).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "layout/frames.h"
+
+namespace lh::ofd {
+
+struct OfdError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct OfdOptions {
+  std::string title, author, subject;  // DocInfo Title, Author, Subject
+  // ISO 8601 ("2024-03-05", "2024-03-05T10:00:00+08:00"): DocInfo CreationDate (xs:date, the first
+  // ten characters) and the annotations' LastModDate. Empty: none in DocInfo, 1970-01-01 for the
+  // annotations (whose LastModDate is required).
+  std::string date;
+  // Custom metadata (GB/T 42133 6.2.1 b), names per DA/T 46: 档号, 题名, 责任者, 日期, … in this order.
+  // Empty values are left out. custom_metadata() fills 题名/责任者/日期 from the fields above.
+  std::vector<std::pair<std::string, std::string>> custom;
+  std::optional<int64_t> timestamp;  // ZIP entry dates (seconds, UTC); none: SOURCE_DATE_EPOCH, else 1980-01-01
+  bool outline = true;               // Outlines from the layout's headings
+};
+
+// DA/T 46 names for what the options already carry (题名 = title, 责任者 = author, 日期 = date),
+// after `archival_code` as 档号 when given.
+std::vector<std::pair<std::string, std::string>> custom_metadata(const OfdOptions& o, const std::string& archival_code = {});
+
+// Throws OfdError (no pages, a font that cannot be embedded) or std::runtime_error (libzip, libxml2).
+std::string write_ofd(const layout::Laid& laid, const OfdOptions& options);
+
+}  // namespace lh::ofd
