@@ -22,6 +22,9 @@ struct PdfOptions {
   bool outline = true;         // bookmarks from the headings
   int outline_open_levels = 1; // levels shown expanded
   bool finalize = true;        // run finalize_with_qpdf on the result
+  // Cut every font to the document's glyphs with hb-subset before cairo embeds it (pdf/subset.h).
+  // false: cairo subsets the whole font itself (slower, larger; the same pages and text).
+  bool subset_fonts = true;
 };
 
 // Draw the pages. Throws PdfError when cairo fails.
