@@ -157,6 +157,23 @@ TEST(FontSubset, PagesLookAndReadExactlyAsWithTheWholeFonts) {
   EXPECT_LT(cut.bytes.size(), whole.bytes.size() * 3 / 4) << cut.bytes.size() << " vs " << whole.bytes.size();
 }
 
+TEST(FontSubset, BoldUnderlinedAndColouredRunsLookAsWithTheWholeFonts) {
+  // 仿宋 and 楷体 have no bold face: fontconfig asks for synthetic emboldening, which the cut
+  // faces must carry over; underlines and colours come from pango's attributes.
+  model::Document d = one_paragraph("正文：", model::FontRole::Body);
+  auto& runs = std::get<model::Paragraph>(d.sections[0].blocks[0].value).runs;
+  runs.push_back(model::Run{.text = "加粗仿宋", .role = model::FontRole::Body, .bold = true});
+  runs.push_back(model::Run{.text = "加粗楷体", .role = model::FontRole::Kai, .bold = true});
+  runs.push_back(model::Run{.text = "下划线", .underline = true});
+  runs.push_back(model::Run{.text = "红色文字", .color_rgb = 0xC62828});
+  runs.push_back(model::Run{.text = "黑体 Bold", .role = model::FontRole::Hei, .bold = true});
+  const Doc cut(write(d, true, plain())), whole(write(d, false, plain()));
+  ASSERT_EQ(cut.pages(), 1);
+  EXPECT_EQ(cut.text(0), whole.text(0));
+  EXPECT_TRUE(cut.raster(0, 60) == whole.raster(0, 60));
+  EXPECT_TRUE(cut.raster(0, 200) == whole.raster(0, 200));
+}
+
 TEST(FontSubset, EveryCharacterComesOutInItsRolesFontAndExtractsAsTyped) {
   const std::string text = "档案整理应当遵循文件的形成规律，保持文件之间的有机联系。Room 104";
   for (model::FontRole r : {model::FontRole::Body, model::FontRole::Song, model::FontRole::Title, model::FontRole::Hei,
