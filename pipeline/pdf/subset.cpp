@@ -123,15 +123,16 @@ struct SubsetFont {
 
 namespace {
 
-// Cuts a font to `glyphs` (and the cmap entries of `unicodes`, which cairo's ToUnicode falls back
-// on for a glyph shown without text). nullptr when hb-subset refuses.
-std::shared_ptr<SubsetFont> cut(hb_face_t* source, const std::set<uint32_t>& glyphs, const std::set<uint32_t>& unicodes) {
+// Cuts a font to `glyphs`. nullptr when hb-subset refuses.
+std::shared_ptr<SubsetFont> cut(hb_face_t* source, const std::set<uint32_t>& glyphs) {
   hb_subset_input_t* in = hb_subset_input_create_or_fail();
   if (!in) return nullptr;
   hb_set_t* gs = hb_subset_input_glyph_set(in);
   for (uint32_t g : glyphs) hb_set_add(gs, g);
-  hb_set_t* us = hb_subset_input_unicode_set(in);
-  for (uint32_t u : unicodes) hb_set_add(us, u);
+  // No unicodes: the cut needs no cmap (cairo takes each glyph's text from the clusters), and
+  // mapping them costs hb-subset a third of its time. Charstrings without subroutines: a cut of a
+  // few hundred glyphs is as small and cheaper to make (and for cairo to subset again).
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
   hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* t : kDroppedTables) hb_set_add(drop, hb_tag_from_string(t, 4));
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(source, in);
@@ -158,17 +159,14 @@ std::shared_ptr<SubsetFont> cut(hb_face_t* source, const std::set<uint32_t>& gly
   return out;
 }
 
-// The last few cuts (key: file, index, glyphs, unicodes): the same document drawn again (a
-// preview, a determinism check, a sign pack's sheet) costs no second cut.
-std::shared_ptr<SubsetFont> cached_cut(const FileKey& file, const std::set<uint32_t>& glyphs,
-                                       const std::set<uint32_t>& unicodes) {
+// The last few cuts (key: file, index, glyphs): the same document drawn again (a preview, a
+// determinism check, a sign pack's sheet) costs no second cut.
+std::shared_ptr<SubsetFont> cached_cut(const FileKey& file, const std::set<uint32_t>& glyphs) {
   static std::mutex m;
   static std::list<std::pair<std::string, std::shared_ptr<SubsetFont>>> recent;
   constexpr size_t kKeep = 16;
   std::string key = file.first + '\0' + std::to_string(file.second) + '\0';
   for (uint32_t g : glyphs) key.append(reinterpret_cast<const char*>(&g), sizeof g);
-  key += '\0';
-  for (uint32_t u : unicodes) key.append(reinterpret_cast<const char*>(&u), sizeof u);
   {
     std::lock_guard<std::mutex> lock(m);
     for (auto it = recent.begin(); it != recent.end(); ++it)
@@ -178,7 +176,7 @@ std::shared_ptr<SubsetFont> cached_cut(const FileKey& file, const std::set<uint3
       }
   }
   hb_face_t* source = source_face(file);
-  std::shared_ptr<SubsetFont> made = source ? cut(source, glyphs, unicodes) : nullptr;
+  std::shared_ptr<SubsetFont> made = source ? cut(source, glyphs) : nullptr;
   if (!made) return nullptr;
   std::lock_guard<std::mutex> lock(m);
   recent.emplace_front(std::move(key), made);
@@ -208,15 +206,6 @@ bool file_font(PangoFont* font, RunFont& out) {
   return true;
 }
 
-void add_unicodes(const char* text, int length, std::set<uint32_t>& out) {
-  const char* end = text + length;
-  for (const char* p = text; p < end && *p; p = g_utf8_next_char(p)) {
-    const gunichar c = g_utf8_get_char_validated(p, end - p);
-    if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) break;
-    out.insert(c);
-  }
-}
-
 }  // namespace
 
 struct FontSubsets::Impl {
@@ -229,7 +218,7 @@ struct FontSubsets::Impl {
 
 FontSubsets::FontSubsets(const layout::Laid& laid) : impl_(std::make_unique<Impl>()) {
   struct Wanted {
-    std::set<uint32_t> glyphs, unicodes;
+    std::set<uint32_t> glyphs;
   };
   std::map<FileKey, Wanted> wanted;
   std::map<PangoFont*, RunFont> run_fonts;  // only fonts we can cut
@@ -240,7 +229,6 @@ FontSubsets::FontSubsets(const layout::Laid& laid) : impl_(std::make_unique<Impl
       if (!g || !g->layout) continue;
       PangoLayoutLine* line = pango_layout_get_line_readonly(g->layout.get(), g->line);
       if (!line) continue;
-      const char* text = pango_layout_get_text(g->layout.get());
       for (GSList* l = line->runs; l; l = l->next) {
         auto* run = static_cast<PangoGlyphItem*>(l->data);
         PangoFont* font = run->item->analysis.font;
@@ -259,12 +247,11 @@ FontSubsets::FontSubsets(const layout::Laid& laid) : impl_(std::make_unique<Impl
           const PangoGlyph gl = run->glyphs->glyphs[i].glyph;
           if (gl != PANGO_GLYPH_EMPTY && !(gl & PANGO_GLYPH_UNKNOWN_FLAG)) w.glyphs.insert(gl);
         }
-        add_unicodes(text + run->item->offset, run->item->length, w.unicodes);
       }
     }
   std::map<FileKey, std::shared_ptr<SubsetFont>> cuts;
   for (auto& [file, w] : wanted)
-    if (auto c = cached_cut(file, w.glyphs, w.unicodes)) {
+    if (auto c = cached_cut(file, w.glyphs)) {
       cuts[file] = c;
       impl_->fonts.push_back(c);
     }
