@@ -15,6 +15,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include "ingest/poppler_state.h"
 #include "render/render_document.h"
 #include "compose/render_kit.h"
 #include "pdf/pdf.h"
@@ -145,17 +146,8 @@ struct TopBand {
   bool inked(double x0, double y0, double x1, double y1) const;
 };
 
-// Poppler reports through g_log; keep the run's stderr for its own lines.
-void quiet_poppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    g_log_set_handler("Poppler", static_cast<GLogLevelFlags>(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION),
-                      [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
-  });
-}
-
 std::optional<TopBand> top_band(const std::string& pdf) {
-  quiet_poppler();
+  ingest::use_poppler();
   GBytes* bytes = g_bytes_new_static(pdf.data(), pdf.size());  // pdf outlives the document
   GError* err = nullptr;
   PopplerDocument* doc = poppler_document_new_from_bytes(bytes, nullptr, &err);
