@@ -193,9 +193,9 @@ TEST(Signage, EveryFontOfEverySignIsEmbedded) {
   EXPECT_GT(fonts_seen, e.by_file.size());
 }
 
-// Fonts embedded small (issue 12 item 1): a sign's file is its pictures (the office emblem, drawn
-// at print resolution, ~108 KB) plus under 40 KB for everything else, fonts included (before the
-// fonts were cut with hb-subset a 门牌 carried 670 KB of Noto Sans CJK). The 制度 and 流程 boards
+// Fonts embedded small (issue 12 item 1): a small sign's file is under 40 KB besides any raster
+// picture it carries (the sample emblem is drawn as vectors, so none here), fonts included: before
+// the fonts were cut with hb-subset a 门牌 carried 670 KB of Noto Sans CJK. The 制度 and 流程 boards
 // are poster-sized documents of several hundred characters and are not held to it.
 TEST(Signage, EverySmallSignIsUnder40KBBesidesItsPictures) {
   const Expected e = expected_pack();
