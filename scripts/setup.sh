@@ -15,8 +15,12 @@ build_pkgs=(
   libpng-dev libjpeg-dev libtiff-dev
   fonts-noto-cjk fonts-arphic-ukai libharfbuzz-bin libharfbuzz-dev libfreetype-dev
   libgraphviz-dev libqrencode-dev librsvg2-dev
+  icc-profiles-free
 )
-test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 zbar-tools )
+# PDFBox Preflight cross-checks the PDF/A copies (wave2.md §3.3): Java 17 dropped javax.activation
+# and JAXB, so their Debian jars come along.
+test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 zbar-tools
+  libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless )
 office_pkgs=( libreoffice-writer-nogui libreoffice-calc-nogui )
 
 want=("${build_pkgs[@]}")
