@@ -20,6 +20,7 @@
 #include "filing/schema_messages.h"
 #include "model/paths.h"
 #include "package/files.h"
+#include "pdf/pdfa.h"
 
 namespace lh::cli {
 namespace fs = std::filesystem;
@@ -133,8 +134,17 @@ int cmd_check_config(int argc, char** argv) {
   else for (const auto& e : filing::load_office(office, xsd_dir / "office.xsd").errors)
     problems.push_back(filing::schema_message_in_chinese(e));
   const fs::path scheme_path = scheme.empty() ? xsd_dir / "default.xml" : fs::path(scheme);
-  for (const auto& e : filing::load_scheme(scheme_path, xsd_dir / "scheme.xsd").errors)
-    problems.push_back(filing::schema_message_in_chinese(e));
+  const filing::SchemeLoad sl = filing::load_scheme(scheme_path, xsd_dir / "scheme.xsd");
+  for (const auto& e : sl.errors) problems.push_back(filing::schema_message_in_chinese(e));
+  // A scheme asking for PDF/A-2b copies needs the sRGB profile the nightly run embeds (pdf/pdfa.h).
+  if (sl.scheme && !sl.scheme->pdfa_outputs.empty()) {
+    try {
+      pdf::require_srgb_profile();
+    } catch (const std::exception&) {
+      problems.push_back("方案要求 PDF/A-2b 长期保存格式，但找不到 sRGB 色彩特性文件 " + pdf::srgb_profile_path() +
+                         "（请安装 Debian 软件包 icc-profiles-free）");
+    }
+  }
   if (problems.empty()) {
     std::printf("配置检查通过：%s%s%s\n", office.c_str(), scheme.empty() ? "" : "，", scheme.c_str());
     return kOk;

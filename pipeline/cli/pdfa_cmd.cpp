@@ -20,14 +20,16 @@ const char* kHelp =
     "Reads each PDF back and checks it against the PDF/A-2b rules (ISO 19005-2 = GB/T 23286.2, level B)\n"
     "that matter for lianghua's preservation copies: header (6.1.2), trailer /ID and no encryption\n"
     "(6.1.3), no external or LZW streams (6.1.7), the sRGB OutputIntent (6.2.3) and device colours\n"
-    "(6.2.4.3), images (6.2.8), transparency (6.2.10), fonts embedded (6.2.11.4.1) with ToUnicode\n"
-    "(6.2.11.7), annotations (6.3.2), actions (6.5.1), XMP metadata and pdfaid (6.6.2.1, 6.6.2.3.1,\n"
-    "6.6.4), and, for PDF/A-1 readers, no needless transparency group (ISO 19005-1 6.4) and an Info\n"
-    "dictionary that agrees with the XMP (ISO 19005-1 6.7.3). It is not a full validator (veraPDF is).\n\n"
+    "(6.2.4.3), images (6.2.8), transparency (6.2.10), fonts embedded (6.2.11.4.1) with a CIDToGIDMap\n"
+    "(6.2.11.3.2) and ToUnicode (6.2.11.7), annotations (6.3.2), actions (6.5.1), XMP metadata and\n"
+    "pdfaid (6.6.2.1, 6.6.2.3.1, 6.6.4), and, for PDF/A-1 readers, no needless transparency group\n"
+    "(ISO 19005-1 6.4) and an Info dictionary that agrees with the XMP (ISO 19005-1 6.7.3). It is not\n"
+    "a full validator (veraPDF is).\n\n"
     "required:\n"
     "  FILE...             the PDFs to check\n\n"
     "outputs: on stdout, one line per failed rule, \"FILE: ISO 19005-2 <clause>: <what is wrong>\",\n"
-    "         and \"FILE: PDF/A-2b: passes\" for a file that passes every rule. Writes no file.\n";
+    "         and \"FILE: PDF/A-2b: passes\" for a file that passes every rule. Writes no file.\n"
+    "A file that fails a rule or cannot be read counts as set aside below (exit code 1).\n";
 
 bool read_file(const std::string& path, std::string& bytes) {
   std::ifstream in(path, std::ios::binary);

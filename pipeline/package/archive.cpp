@@ -25,6 +25,7 @@
 #include "package/test_hooks.h"
 #include "package/unchanged_run.h"
 #include "package/volume_run.h"
+#include "pdf/pdfa.h"
 
 namespace lh::package {
 namespace fs = std::filesystem;
@@ -431,6 +432,21 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
     res.error = error_lines(errs);
     return res;
   }
+  // A scheme that asks for PDF/A-2b copies needs the sRGB profile (pdf/pdfa.h): missing, the run
+  // stops here, before anything is written, naming the package, rather than failing every copy.
+  if (opt.derived_outputs)
+    for (filing::DerivedOutput d : {filing::DerivedOutput::ReadingCopies, filing::DerivedOutput::UniformRecords,
+                                    filing::DerivedOutput::Volumes, filing::DerivedOutput::Catalogues})
+      if (sl.scheme->wants_pdfa(d)) {
+        try {
+          pdf::require_srgb_profile();
+        } catch (const std::exception& e) {
+          res.status = ArchiveStatus::Failed;
+          res.error = std::string("the scheme asks for PDF/A-2b copies, but ") + e.what();
+          return res;
+        }
+        break;
+      }
   try {
     filing::Catalogue cat(opt.out_dir / "catalog.db");
     Run r{opt, *sl.scheme, cat, opt.out_dir, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0};

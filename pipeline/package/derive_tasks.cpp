@@ -65,8 +65,8 @@ json add_uniform_records(json& e, const json& item, const compose::ItemPages& p,
     std::string stem = (fs::path(item_folder(item)) / "检查笔录" / (code + "-" + num)).string();
     auto files = compose::render_uniform_record(rec, ctx.office->name, item.value("date", ""), ctx.public_records);
     std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
-    pdf::PdfaMetadata meta = item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office);
-    meta.title = rec.subject.empty() ? meta.title : "现场检查笔录 " + rec.subject;
+    const pdf::PdfaMetadata meta =
+        item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office, rec.subject.empty() ? "" : "现场检查笔录 " + rec.subject);
     e["files"].push_back(write_derived_pdf(ctx.root, stem + ".pdf", files.pdf, ctx.scheme->wants_pdfa(filing::DerivedOutput::UniformRecords),
                                            meta, not_pdfa));
     for (const auto& p : not_pdfa) add_problem(e, p);

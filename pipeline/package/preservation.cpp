@@ -22,9 +22,10 @@ PreservedPdf preserve_pdf(const std::string& bytes, const pdf::PdfaMetadata& met
   return out;
 }
 
-pdf::PdfaMetadata item_pdfa_metadata(const json& item, const json& state, const filing::Scheme& s, const filing::Office& o) {
+pdf::PdfaMetadata item_pdfa_metadata(const json& item, const json& state, const filing::Scheme& s, const filing::Office& o,
+                                     const std::string& title) {
   pdf::PdfaMetadata m;
-  m.title = item.value("title", "");
+  m.title = title.empty() ? item.value("title", "") : title;
   m.author = state.value("author", "");
   if (m.author.empty()) m.author = o.name;
   m.date = item.value("date", "");

@@ -32,9 +32,9 @@ PreservedPdf preserve_pdf(const std::string& pdf, const pdf::PdfaMetadata& meta)
 
 // The XMP of an item's reading copy or uniform record: its 题名, 责任者, 日期 and DA/T 46 档号,
 // 全宗号, 年度, 保管期限, 室编件号, 文件编号, 页数, 立档单位名称. `state` is the item's derived
-// entry (author, doc_number, pages).
+// entry (author, doc_number, pages). `title`: another 题名 (a uniform record's), empty: the item's.
 pdf::PdfaMetadata item_pdfa_metadata(const nlohmann::json& item, const nlohmann::json& state, const filing::Scheme& s,
-                                     const filing::Office& o);
+                                     const filing::Office& o, const std::string& title = {});
 
 // The XMP of a case's 案卷: its own title (案号 案由), the office as 责任者, the 归档日期, and
 // DA/T 46 全宗号, 年度, 保管期限, 室编案卷号, 文件编号 (案号), 页数, 立档单位名称.

@@ -270,6 +270,8 @@ std::string srgb_profile_path() {
   return env && *env ? std::string(env) : std::string(kDefaultIcc);
 }
 
+void require_srgb_profile() { srgb_profile(); }
+
 PdfaConversion make_pdfa(const std::string& pdf, const PdfaMetadata& meta) {
   const std::vector<std::string>& names = dat46_element_names();
   for (const auto& [name, value] : meta.dat46)

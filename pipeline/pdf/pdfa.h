@@ -54,6 +54,9 @@ extern const char* const kDat46Namespace;
 // /usr/share/color/icc/sRGB.icc from Debian's icc-profiles-free. Throws PdfError naming the
 // path and the package when it cannot be read.
 std::string srgb_profile_path();
+// Throws that PdfError now when the profile cannot be read: a run that will write PDF/A checks its
+// set-up before it starts, instead of failing every output.
+void require_srgb_profile();
 
 struct PdfaConversion {
   std::string pdf;      // the rewritten file (the input unchanged when refused is set)

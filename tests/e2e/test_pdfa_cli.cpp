@@ -127,3 +127,57 @@ TEST(CheckPdfa, CompilePdfaMakesABookThatPasses) {
       EXPECT_EQ(c.exit_code, 0) << c.out;
     }
 }
+
+// A machine without icc-profiles-free: the run stops before it writes anything and says which
+// package is missing, instead of failing every reading copy one by one.
+TEST(CheckPdfa, ArchiveWithoutTheIccProfileStopsNamingThePackage) {
+  auto base = lh::test::temp_dir("pdfa-noicc");
+  lh::test::ScopedEnv icc("LIANGHUA_SRGB_ICC", (base / "missing.icc").string());
+  auto r = run({program().string(), "archive", "--in", (lh::test::source_dir() / "samples/inbox").string(), "--out",
+                (base / "ARCHIVE").string(), "--office", (lh::test::source_dir() / "samples/office.xml").string(), "--quiet"});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("icc-profiles-free"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(base / "ARCHIVE/manifest.json"));
+  auto cfg = run({program().string(), "check-config", "--office", (lh::test::source_dir() / "samples/office.xml").string()});
+  EXPECT_EQ(cfg.exit_code, 2) << cfg.out << cfg.err;
+  EXPECT_NE(cfg.err.find("icc-profiles-free"), std::string::npos) << cfg.err;
+  auto render = run({program().string(), "render", (lh::test::source_dir() / "README.md").string(), "--out", (base / "r").string(),
+                     "--pdfa", "--quiet"});
+  EXPECT_EQ(render.exit_code, 3) << render.err;
+  EXPECT_NE(render.err.find("icc-profiles-free"), std::string::npos) << render.err;
+}
+
+// Uniform records and catalogues accept the same setting; switching it on rebuilds them once.
+TEST(CheckPdfa, RecordsAndCataloguesBecomePdfaWhenTheSchemeAsks) {
+  auto base = lh::test::temp_dir("pdfa-records");
+  for (const char* xsd : {"scheme.xsd", "office.xsd"})
+    fs::copy_file(lh::test::source_dir() / "templates/scheme" / xsd, base / xsd);
+  std::string xml = lh::test::read_file(lh::test::source_dir() / "templates/scheme/default.xml");
+  for (const char* kind : {"uniform-records", "catalogues"}) {
+    const std::string from = std::string("<output kind=\"") + kind + "\" public=\"";
+    size_t at = xml.find(from);
+    ASSERT_NE(at, std::string::npos) << kind;
+    size_t end = xml.find("/>", at);
+    xml.insert(end, " preservation=\"pdf-a-2b\"");
+  }
+  lh::test::write_file(base / "default.xml", xml);
+  lh::test::ScopedEnv t("LIANGHUA_RUN_TIME", "2024-06-01T02:00:00+08:00");
+  auto r = run({program().string(), "archive", "--in", (lh::test::source_dir() / "samples/inbox").string(), "--out",
+                (base / "ARCHIVE").string(), "--office", (lh::test::source_dir() / "samples/office.xml").string(), "--scheme",
+                (base / "default.xml").string(), "--quiet"});
+  ASSERT_LE(r.exit_code, 1) << r.out << r.err;
+  json d = json::parse(lh::test::read_file(base / "ARCHIVE/derived.json"));
+  size_t records = 0, catalogues = 0;
+  for (const char* sec : {"items", "catalogues"})
+    for (auto& [key, v] : d[sec].items())
+      for (const auto& f : v["files"]) {
+        const std::string p = f["path"];
+        if (p.size() < 4 || p.substr(p.size() - 4) != ".pdf") continue;
+        const bool record = p.find("检查笔录") != std::string::npos, catalogue = p.find("归档文件目录") != std::string::npos;
+        if (!record && !catalogue) continue;
+        EXPECT_EQ(f.value("pdfa", ""), "2b") << p << " " << f.dump();
+        (record ? records : catalogues) += 1;
+      }
+  EXPECT_GE(records, 1u);
+  EXPECT_GE(catalogues, 1u);
+}
