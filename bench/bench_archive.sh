@@ -10,6 +10,8 @@
 # documents of issue 5 (reading copies, 案卷, 归档文件目录, uniform records), which every run builds. MODE=filing stops each first run at the manifest (SIGKILL:
 # safe by design) so the re-run completes the derived outputs and is NOT an unchanged re-run.
 # Floors: first run >= 100 documents/s on 2 cores; unchanged re-run < 3 s; peak RSS < 300 MiB.
+# Issue 12: the whole first run with documents >= 300 documents/s with --jobs 2; archive <= 3 x the
+# inbox plus the volumes (the `sizes:` line after each first run).
 # The inbox is generated once per N (bench/make_inbox.py, seed 1) and reused. Note `uptime`: the
 # figures mean little on a loaded machine.
 set -eu
@@ -29,6 +31,16 @@ files=$(find "$inbox" -type f | wc -l)
 bytes=$(du -sb "$inbox" | cut -f1)
 echo "inbox: $inbox ($files files, $((bytes / 1048576)) MiB); $(uptime)"
 export LIANGHUA_RUN_TIME=2024-06-01T02:00:00+0800
+# Archive size against the inbox (issue 12 item 3: target archive <= 3 x inbox + volumes): bytes
+# of the volumes (案卷.pdf/.docx), the reading copies (阅览本), the uniform records (检查笔录) and the
+# rest (originals, catalogue, manifest, reports).
+sizes() {  # archive
+  find "$1" -type f -printf '%s %p\n' | awk -v inbox="$bytes" '
+    { k = "rest"; if ($0 ~ /\/阅览本\//) k = "reading"; else if ($0 ~ /\/案卷\.(pdf|docx)$/) k = "volumes";
+      else if ($0 ~ /\/检查笔录\//) k = "records"; s[k] += $1; t += $1 }
+    END { m = 1048576; printf "sizes: inbox_MiB=%.1f archive_MiB=%.1f volumes_MiB=%.1f reading_copies_MiB=%.1f records_MiB=%.1f rest_MiB=%.1f (archive-volumes)/inbox=%.1f target<=3\n",
+          inbox / m, t / m, s["volumes"] / m, s["reading"] / m, s["records"] / m, s["rest"] / m, (t - s["volumes"]) / inbox }'
+}
 rate() {  # label wall
   echo "$files $bytes $2" | awk -v l="$1" '{ printf "%s docs/s=%.1f MB/s=%.2f", l, $1 / $3, $2 / 1e6 / $3 }'
 }
@@ -49,5 +61,6 @@ for jobs in $jobs_list; do
     # the README's sizing of one office's server (issue 14 §6).
     disk=$(du -sm "$out" | cut -f1)
     echo "$line $(rate whole: "$wall")$extra archive_MiB=$disk load=$(cut -d' ' -f1 /proc/loadavg)"
+    [ "$pass" = first ] && sizes "$out"
   done
 done

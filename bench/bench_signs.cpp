@@ -2,7 +2,7 @@
 // codes, 档案柜 labels, hall signs, the 公示栏, unit plates) composed, fitted, laid out once and
 // written as 200 PDFs (one cairo pass, split by qpdf) in one process, then a PNG preview each.
 // Prints wall and CPU time per phase. Floor (issue): under 0.5 s for the 200 PDFs.
-// Usage: bench_signs [count=200] (run from the project folder, or with LIANGHUA_SOURCE_DIR set).
+// Usage: bench_signs [count=200] [--no-previews] (run from the project folder, or with LIANGHUA_SOURCE_DIR set).
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -78,10 +78,12 @@ static std::vector<sg::Sign> mixed(int count, const sg::SignTypes& types) {
 
 int main(int argc, char** argv) {
   int count = 200;
+  bool previews = true;  // --no-previews: the PDFs only
+  if (argc > 2 && std::string(argv[2]) == "--no-previews") previews = false;
   if (argc > 1) {
     const std::string a = argv[1];
     if (std::from_chars(a.data(), a.data() + a.size(), count).ec != std::errc() || count < 1) {
-      std::fprintf(stderr, "usage: bench_signs [count=200]\n");
+      std::fprintf(stderr, "usage: bench_signs [count=200] [--no-previews]\n");
       return 2;
     }
   }
@@ -118,7 +120,7 @@ int main(int argc, char** argv) {
   const double cpu_pdfs = cpu_ms() - cpu0;
   const auto t3 = Clock::now();
   size_t png_bytes = 0;
-  for (size_t i = 0; i < pdfs.size(); ++i) png_bytes += pdf::preview_png(pdfs[i], 0, insets[i], 480).size();
+  for (size_t i = 0; previews && i < pdfs.size(); ++i) png_bytes += pdf::preview_png(pdfs[i], 0, insets[i], 480).size();
   const double preview_ms = ms_since(t3);
   size_t pdf_bytes = 0;
   for (const auto& p : pdfs) pdf_bytes += p.size();
@@ -126,6 +128,6 @@ int main(int argc, char** argv) {
               count, compose_ms, layout_ms, pdf_ms);
   std::printf("bench_signs: %d PDFs in %.0f ms wall, %.0f ms CPU (%.2f ms/sign); %zu KB of PDF\n", count,
               compose_ms + layout_ms + pdf_ms, cpu_pdfs, (compose_ms + layout_ms + pdf_ms) / count, pdf_bytes / 1024);
-  std::printf("bench_signs: previews (poppler, 480 px) %.0f ms; %zu KB of PNG\n", preview_ms, png_bytes / 1024);
+  if (previews) std::printf("bench_signs: previews (poppler, 480 px) %.0f ms; %zu KB of PNG\n", preview_ms, png_bytes / 1024);
   return 0;
 }

@@ -3,11 +3,20 @@
 # then the same mix in Typst (bench/typst/signs.typ) where Node and the npm package
 # @myriaddreamin/typst-ts-node-compiler are installed (NODE_PATH may point to its node_modules);
 # skipped otherwise (not in CI).
-# Usage: bench/bench_signs.sh [count=200]
+# Usage: bench/bench_signs.sh [count=200] [--no-previews]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cmake --build "$here/build" --target bench_signs >/dev/null
-LIANGHUA_SOURCE_DIR="$here" "$here/build/bench/bench_signs" "${1:-200}"
+uptime
+LIANGHUA_SOURCE_DIR="$here" "$here/build/bench/bench_signs" "${1:-200}" ${2:-}
+if command -v typst >/dev/null; then
+  # Typst's own CLI (0.14): the same 200 signs in one process, fonts from the same folders.
+  t0=$(date +%s%N)
+  typst compile --font-path "$here/fonts" "$here/bench/typst/signs.typ" /tmp/lianghua-bench-signs.pdf
+  echo "typst $(typst --version | cut -d' ' -f2): 200 signs in one PDF in $(( ($(date +%s%N) - t0) / 1000000 )) ms ($(( $(stat -c %s /tmp/lianghua-bench-signs.pdf) / 1024 )) KB)"
+else
+  echo "typst CLI comparison skipped: Typst is not installed on this machine"
+fi
 if command -v node >/dev/null && node -e "require.resolve('@myriaddreamin/typst-ts-node-compiler')" 2>/dev/null; then
   node - "$here" <<'JS'
 const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler');

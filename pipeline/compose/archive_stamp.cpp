@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 
 #include <poppler.h>
 #include <qpdf/Buffer.hh>
@@ -15,6 +16,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include "ingest/poppler_state.h"
 #include "render/render_document.h"
 #include "compose/render_kit.h"
 #include "pdf/pdf.h"
@@ -145,55 +147,135 @@ struct TopBand {
   bool inked(double x0, double y0, double x1, double y1) const;
 };
 
-// Poppler reports through g_log; keep the run's stderr for its own lines.
-void quiet_poppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    g_log_set_handler("Poppler", static_cast<GLogLevelFlags>(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION),
-                      [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
-  });
+// Every visible character of page 1's text layer marked as ink in the band (its box, in points of
+// the page as displayed, origin top-left, as Poppler's text layout gives it).
+void mark_text(PopplerDocument* doc, TopBand& b) {
+  PopplerPage* page = poppler_document_get_page(doc, 0);
+  if (!page) return;
+  char* text = poppler_page_get_text(page);
+  PopplerRectangle* rects = nullptr;
+  guint n = 0;
+  poppler_page_get_text_layout(page, &rects, &n);
+  const double k = kBandPxPerMm / kPtPerMm;
+  const char* c = text;
+  for (guint i = 0; c && *c && i < n; ++i, c = g_utf8_next_char(c)) {
+    const gunichar u = g_utf8_get_char(c);
+    if (g_unichar_isspace(u) || u == 0x3000) continue;
+    const int x0 = std::max(0, static_cast<int>(std::floor(std::min(rects[i].x1, rects[i].x2) * k)));
+    const int x1 = std::min(b.w, static_cast<int>(std::ceil(std::max(rects[i].x1, rects[i].x2) * k)));
+    const int y0 = std::max(0, static_cast<int>(std::floor(std::min(rects[i].y1, rects[i].y2) * k)));
+    const int y1 = std::min(b.h, static_cast<int>(std::ceil(std::max(rects[i].y1, rects[i].y2) * k)));
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) b.ink[static_cast<size_t>(y) * b.w + x] = true;
+  }
+  g_free(rects);
+  g_free(text);
+  g_object_unref(page);
 }
 
-std::optional<TopBand> top_band(const std::string& pdf) {
-  quiet_poppler();
-  GBytes* bytes = g_bytes_new_static(pdf.data(), pdf.size());  // pdf outlives the document
-  GError* err = nullptr;
-  PopplerDocument* doc = poppler_document_new_from_bytes(bytes, nullptr, &err);
-  g_bytes_unref(bytes);
-  if (err) g_error_free(err);
-  if (!doc) return std::nullopt;
-  std::optional<TopBand> out;
-  if (PopplerPage* page = poppler_document_get_page(doc, 0)) {
-    double w = 0, h = 0;
-    poppler_page_get_size(page, &w, &h);  // as displayed: /Rotate applied
-    TopBand b;
-    b.page_w_mm = w / kPtPerMm;
-    b.page_h_mm = h / kPtPerMm;
-    b.w = std::max(1, static_cast<int>(std::ceil(b.page_w_mm * kBandPxPerMm)));
-    b.h = std::max(1, static_cast<int>(std::ceil(std::min(b.page_h_mm, kTopAreaMm + kStampHeightMm + 2 * kStampClearMm) * kBandPxPerMm)));
-    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, b.w, b.h);
-    cairo_t* cr = cairo_create(s);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, kBandPxPerMm / kPtPerMm, kBandPxPerMm / kPtPerMm);
-    poppler_page_render(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(s);
-    const unsigned char* data = cairo_image_surface_get_data(s);
-    const int stride = cairo_image_surface_get_stride(s);
-    b.ink.resize(static_cast<size_t>(b.w) * static_cast<size_t>(b.h));
-    for (int y = 0; y < b.h; ++y)
-      for (int x = 0; x < b.w; ++x) {
-        const uint32_t p = reinterpret_cast<const uint32_t*>(data + y * stride)[x];
-        // Scanned paper is off-white: only what is clearly darker than paper counts as ink.
-        b.ink[static_cast<size_t>(y) * b.w + x] = ((p >> 16) & 255) < 200 || ((p >> 8) & 255) < 200 || (p & 255) < 200;
-      }
-    cairo_surface_destroy(s);
-    g_object_unref(page);
-    out = std::move(b);
+// Drops the text objects (BT … ET, ISO 32000-1 §9.4) of a content stream: what is left is drawn
+// without a single font being loaded. Poppler renders a non-embedded CJK font (STSong-Light, as
+// many Chinese office systems write it) by reading a 19 MB system font and mapping all 30,000
+// Adobe-GB1 CIDs for every document: most of what placing the stamp used to cost.
+class DropText : public QPDFObjectHandle::TokenFilter {
+ public:
+  void handleToken(QPDFTokenizer::Token const& t) override {
+    if (t.getType() == QPDFTokenizer::tt_word && (t.getValue() == "BT" || t.getValue() == "ET")) {
+      in_text_ = t.getValue() == "BT";
+      return;
+    }
+    if (!in_text_) writeToken(t);
   }
-  g_object_unref(doc);
-  return out;
+
+ private:
+  bool in_text_ = false;
+};
+
+// The text of the form XObjects a page draws is dropped as well (a letterhead is often a form).
+void drop_text_of_forms(QPDFObjectHandle resources, std::set<QPDFObjGen>& seen) {
+  if (!resources.isDictionary() || !resources.getKey("/XObject").isDictionary()) return;
+  QPDFObjectHandle xo = resources.getKey("/XObject");
+  for (const std::string& key : xo.getKeys()) {
+    QPDFObjectHandle f = xo.getKey(key);
+    if (!f.isStream() || !f.getDict().getKey("/Subtype").isNameAndEquals("/Form") || !seen.insert(f.getObjGen()).second)
+      continue;
+    f.addTokenFilter(std::make_shared<DropText>());
+    drop_text_of_forms(f.getDict().getKey("/Resources"), seen);
+  }
+}
+
+// Page 1 of pdf alone, without its text: its pictures, lines and fills as they are (streams are
+// copied, not re-encoded). Throws what qpdf throws.
+std::string first_page_without_text(const std::string& pdf) {
+  auto in = open_memory(pdf, "page1.pdf");
+  QPDFPageDocumentHelper(*in).pushInheritedAttributesToPage();  // /Rotate, /MediaBox, /Resources
+  std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(*in).getAllPages();
+  if (pages.empty()) throw pdf::PdfError("no pages");
+  QPDF one;
+  one.emptyPDF();
+  QPDFPageDocumentHelper(one).addPage(pages[0], false);
+  QPDFPageObjectHelper page = QPDFPageDocumentHelper(one).getAllPages().at(0);
+  page.addContentTokenFilter(std::make_shared<DropText>());
+  std::set<QPDFObjGen> seen;
+  drop_text_of_forms(page.getAttribute("/Resources", false), seen);
+  return pdf::detail::write_out(one, false);
+}
+
+struct PopplerDoc {
+  PopplerDocument* doc = nullptr;
+  explicit PopplerDoc(const std::string& pdf) {  // pdf outlives the document
+    ingest::use_poppler();
+    GBytes* bytes = g_bytes_new_static(pdf.data(), pdf.size());
+    doc = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
+    g_bytes_unref(bytes);
+  }
+  ~PopplerDoc() {
+    if (doc) g_object_unref(doc);
+  }
+};
+
+// The ink of page 1's top band as displayed: its pictures and lines as Poppler draws them (the page
+// without its text), and the box of every character of its text layer (from the text layout, which
+// needs the fonts' encodings but never their glyphs). nullopt when the PDF cannot be read.
+std::optional<TopBand> top_band(const std::string& pdf) {
+  std::string without_text;
+  try {
+    without_text = first_page_without_text(pdf);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  const PopplerDoc drawn(without_text), original(pdf);
+  if (!drawn.doc || !original.doc || poppler_document_get_n_pages(original.doc) < 1) return std::nullopt;
+  PopplerPage* page = poppler_document_get_page(drawn.doc, 0);
+  if (!page) return std::nullopt;
+  double w = 0, h = 0;
+  poppler_page_get_size(page, &w, &h);  // as displayed: /Rotate applied
+  TopBand b;
+  b.page_w_mm = w / kPtPerMm;
+  b.page_h_mm = h / kPtPerMm;
+  b.w = std::max(1, static_cast<int>(std::ceil(b.page_w_mm * kBandPxPerMm)));
+  b.h = std::max(1, static_cast<int>(std::ceil(std::min(b.page_h_mm, kTopAreaMm + kStampHeightMm + 2 * kStampClearMm) * kBandPxPerMm)));
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, b.w, b.h);
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, kBandPxPerMm / kPtPerMm, kBandPxPerMm / kPtPerMm);
+  poppler_page_render(page, cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(s);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  b.ink.resize(static_cast<size_t>(b.w) * static_cast<size_t>(b.h));
+  for (int y = 0; y < b.h; ++y)
+    for (int x = 0; x < b.w; ++x) {
+      const uint32_t p = reinterpret_cast<const uint32_t*>(data + y * stride)[x];
+      // Scanned paper is off-white: only what is clearly darker than paper counts as ink.
+      b.ink[static_cast<size_t>(y) * b.w + x] = ((p >> 16) & 255) < 200 || ((p >> 8) & 255) < 200 || (p & 255) < 200;
+    }
+  cairo_surface_destroy(s);
+  g_object_unref(page);
+  mark_text(original.doc, b);
+  return b;
 }
 
 // Whether more than a speck (0.2 % of the area: scanner dust) of the rectangle (mm) is inked.

@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/poppler_state.h"
 #include "ingest/reader.h"
 
 namespace lh::ingest {
@@ -34,16 +35,6 @@ namespace {
 // text pages are classified as before.
 constexpr double kScanCoverage = 0.25;
 constexpr size_t kScanMaxTextBytes = 10;   // fewer non-blank text bytes than this: no text layer
-
-// poppler-glib logs to the g_log domain "Poppler"; keep stderr clean. Installed once, never removed.
-void quiet_poppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    g_log_set_handler("Poppler",
-                      static_cast<GLogLevelFlags>(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION),
-                      [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
-  });
-}
 
 struct GObjectFree { void operator()(gpointer p) const { if (p) g_object_unref(p); } };
 struct GErrorFree { void operator()(GError* e) const { if (e) g_error_free(e); } };
@@ -165,7 +156,7 @@ DocPtr open_with_password(std::string_view bytes, const std::string& password, E
 }
 
 ReadResult read_pdf_impl(const Input& in) {
-  quiet_poppler();
+  use_poppler();  // quiet, and poppler's CMaps read once per process
   if (in.bytes.empty()) return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF is empty (0 bytes)");
 
   // The document only borrows the bytes; `in.bytes` outlives it (it is released before we return).

@@ -14,6 +14,7 @@
 
 #include "pdf/internal.h"
 #include "pdf/pdf.h"
+#include "pdf/subset.h"
 
 namespace lh::pdf {
 namespace {
@@ -68,12 +69,18 @@ struct Images {
 
 class Drawer {
  public:
-  Drawer(cairo_t* cr, const layout::Laid& laid) : cr_(cr), laid_(laid) {}
+  // fonts: the document's subset fonts (PDF); nullptr draws text with pango's whole fonts (PNG).
+  Drawer(cairo_t* cr, const layout::Laid& laid, const detail::FontSubsets* fonts = nullptr)
+      : cr_(cr), laid_(laid), fonts_(fonts) {}
   void operator()(const layout::GlyphLine& g) {
     if (!g.layout) return;
     PangoLayoutLine* line = pango_layout_get_line_readonly(g.layout.get(), g.line);
     if (!line) return;
     cairo_set_source_rgb(cr_, 0, 0, 0);
+    if (fonts_) {
+      detail::show_layout_line(cr_, line, g.x, g.baseline, *fonts_);
+      return;
+    }
     cairo_move_to(cr_, g.x, g.baseline);
     pango_cairo_show_layout_line(cr_, line);
   }
@@ -190,6 +197,7 @@ class Drawer {
  private:
   cairo_t* cr_;
   const layout::Laid& laid_;
+  const detail::FontSubsets* fonts_;
   Images images_;
 };
 
@@ -256,9 +264,12 @@ std::string write_pdf(const layout::Laid& laid, const PdfOptions& o) {
   meta(CAIRO_PDF_METADATA_CREATE_DATE, date);
   meta(CAIRO_PDF_METADATA_MOD_DATE, date);
 
+  // Fonts cut to this document's glyphs before cairo sees them (subset.h); declared before the
+  // cairo_t, so the faces outlive every use cairo makes of them until the surface is finished.
+  const detail::FontSubsets fonts(o.subset_fonts ? laid : layout::Laid{});
   cairo_t* cr = cairo_create(surface);
   {
-    Drawer draw(cr, laid);
+    Drawer draw(cr, laid, o.subset_fonts ? &fonts : nullptr);
     cairo_tag_begin(cr, "Document", "");
     for (size_t i = 0; i < laid.pages.size(); ++i) {
       const layout::Page& p = laid.pages[i];

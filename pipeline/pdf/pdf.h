@@ -22,17 +22,19 @@ struct PdfOptions {
   bool outline = true;         // bookmarks from the headings
   int outline_open_levels = 1; // levels shown expanded
   bool finalize = true;        // run finalize_with_qpdf on the result
+  // Cut every font to the document's glyphs with hb-subset before cairo embeds it (pdf/subset.h).
+  // false: cairo subsets the whole font itself (slower, larger; the same pages and text).
+  bool subset_fonts = true;
 };
 
 // Draw the pages. Throws PdfError when cairo fails.
 std::string write_pdf(const layout::Laid& laid, const PdfOptions& options = {});
 
 // One PDF per page (a sign pack: one file per sign). The pages are drawn ONCE by cairo into one
-// document and split by qpdf, so cairo's per-PDF font cost (it reads each CFF font's whole CFF
-// table twice per PDF) is paid once for the pack instead of once per file: 200 signs ≈ 0.3 s
-// instead of ≈ 4 s. Each file carries the pack's subset of the fonts its page uses (a few KB more
-// than a file drawn alone). Bookmarks, named destinations and page labels are not carried over;
-// metadata is. Deterministic like write_pdf. Throws PdfError.
+// document and split by qpdf, so the per-PDF font cost (cutting each font with hb-subset, subset.h)
+// is paid once for the pack instead of once per file. Each file carries the pack's cut of the fonts
+// its page uses (a few KB more than a file drawn alone). Bookmarks, named destinations and page
+// labels are not carried over; metadata is. Deterministic like write_pdf. Throws PdfError.
 std::vector<std::string> write_pdf_per_page(const layout::Laid& laid, const PdfOptions& options = {});
 
 // Items (frames.h; e.g. a laid-out model::Drawing) painted by the same drawer as PDF pages onto a

@@ -716,6 +716,32 @@ TEST(Volume, StampIsFortyFiveBySixteenMillimetres) {
   for (const char* v : {"Z109", "2024", "0007", "SMS", "永久", "3"}) EXPECT_NE(t.find(v), std::string::npos) << v;
 }
 
+// Reading copies that cost what they must (issue 12 items 1 and 3): the 归档章 is a small overlay
+// (its font cut to its few glyphs), and a PDF original's reading copy is that PDF plus the stamp:
+// every stream of the original is carried over byte for byte, none decoded and re-encoded.
+TEST(Volume, StampOverlayIsSmallAndTheOriginalsStreamsAreCopiedAsTheyAre) {
+  const compose::StampValues v{"Z109", "2024", "0007", "南岭县市场监督管理局", "永久", "12"};
+  const std::string stamp = compose::archive_stamp_pdf(v);
+  EXPECT_LT(stamp.size(), 15u * 1024);
+  const std::string original = source_pdf(595.28, 841.89, 0, 14);
+  const std::string stamped = compose::stamp_first_page(original, v);
+  EXPECT_LT(stamped.size(), original.size() + 15u * 1024) << original.size() << " → " << stamped.size();
+  auto raw_streams = [](const std::string& bytes) {
+    QPDF q;
+    q.processMemoryFile("s.pdf", bytes.data(), bytes.size());
+    std::multiset<std::string> out;
+    for (QPDFObjectHandle o : q.getAllObjects())
+      if (o.isStream()) {  // as stored: still compressed
+        auto b = o.getRawStreamData();
+        out.insert(std::string(reinterpret_cast<const char*>(b->getBuffer()), b->getSize()));
+      }
+    return out;
+  };
+  const auto before = raw_streams(original), after = raw_streams(stamped);
+  ASSERT_FALSE(before.empty());
+  for (const std::string& s : before) EXPECT_EQ(after.count(s), before.count(s)) << "a stream of " << s.size() << " bytes changed";
+}
+
 TEST(Volume, RecordChecks) {
   model::InspectionRecord r;
   r.officers = {{"王五", "44182900001"}};
