@@ -1,5 +1,7 @@
 #include "filing/xml_safe.h"
 
+#include "ingest/safe_xml.h"
+
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
@@ -27,7 +29,6 @@ std::string trim_msg(const char* m) {
   return s;
 }
 
-struct ParserCtxtFree { void operator()(xmlParserCtxt* c) const { if (c) xmlFreeParserCtxt(c); } };
 struct SchemaParserFree { void operator()(xmlSchemaParserCtxt* c) const { if (c) xmlSchemaFreeParserCtxt(c); } };
 struct SchemaFree { void operator()(xmlSchema* s) const { if (s) xmlSchemaFree(s); } };
 struct ValidFree { void operator()(xmlSchemaValidCtxt* c) const { if (c) xmlSchemaFreeValidCtxt(c); } };
@@ -63,8 +64,6 @@ class ErrorScope {
   void* old_ctx_;
 };
 
-constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
-
 }  // namespace
 
 std::string XmlProblem::text(const std::string& name) const {
@@ -72,36 +71,20 @@ std::string XmlProblem::text(const std::string& name) const {
 }
 
 XmlDocPtr parse_xml_safely(const std::string& bytes, std::vector<XmlProblem>& problems) {
-  if (bytes.size() > kMaxConfigBytes) {
-    problems.push_back({0, "file too large for a configuration file"});
+  // One safe parser for every XML lianghua reads (ingest/safe_xml.h): its SAX hook stops at a
+  // DOCTYPE before one entity is declared, so a spec with a DOCTYPE or entities is refused as
+  // unsafe_xml, as a DOCX part would be.
+  ingest::XmlParse p = ingest::parse_xml(bytes, "config.xml", kMaxConfigBytes);
+  if (p.error) {
+    std::string why = p.reason;
+    if (p.error->kind == model::ErrorKind::UnsafeXml)
+      why = "DOCTYPE or entity declarations are not allowed in configuration files: " + why + " (unsafe_xml)";
+    else if (p.error->kind == model::ErrorKind::TooLarge)
+      why = "file too large for a configuration file: " + why + " (too_large)";
+    problems.push_back({p.line, why});
     return nullptr;
   }
-  std::vector<XmlProblem> raw;
-  XmlDocPtr doc;
-  {
-    ErrorScope scope(&raw);
-    std::unique_ptr<xmlParserCtxt, ParserCtxtFree> ctxt(xmlNewParserCtxt());
-    if (!ctxt) { problems.push_back({0, "out of memory"}); return nullptr; }
-    doc.reset(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), "config.xml",
-                                nullptr, kOptions));
-    if (!doc) {
-      xmlErrorPtr e = xmlCtxtGetLastError(ctxt.get());
-      if (raw.empty()) raw.push_back({e ? e->line : 0, e ? trim_msg(e->message) : "not well-formed XML"});
-      for (auto& p : raw) problems.push_back(p);
-      return nullptr;
-    }
-  }
-  if (doc->intSubset || doc->extSubset) {
-    xmlDtd* dtd = doc->intSubset ? doc->intSubset : doc->extSubset;
-    problems.push_back({static_cast<int>(xmlGetLineNo(reinterpret_cast<xmlNode*>(dtd))),
-                        "DOCTYPE is not allowed in configuration files"});
-    return nullptr;
-  }
-  if (!xmlDocGetRootElement(doc.get())) {
-    problems.push_back({1, "document has no root element"});
-    return nullptr;
-  }
-  return doc;
+  return XmlDocPtr(p.doc.release());
 }
 
 bool validate_with_xsd(xmlDoc* doc, const std::string& xsd_bytes, std::vector<XmlProblem>& problems) {
