@@ -6,6 +6,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -116,12 +117,20 @@ bool validate_with_xsd(xmlDoc* doc, const std::string& xsd_bytes, std::vector<Xm
 }
 
 bool read_config_file(const std::string& path, std::string& out, std::string& error, size_t max_bytes) {
+  // Refused by its size before a byte is read (issue 13 §4); the size read is checked again, for a
+  // file that grows while it is read.
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    error = path + ": too large (" + std::to_string(size) + " bytes, over the limit of " + std::to_string(max_bytes) + ")";
+    return false;
+  }
   std::ifstream f(path, std::ios::binary);
   if (!f) { error = path + ": cannot open"; return false; }
   std::ostringstream ss;
   ss << f.rdbuf();
   out = ss.str();
-  if (out.size() > max_bytes) { error = path + ": too large"; return false; }
+  if (out.size() > max_bytes) { error = path + ": too large (over the limit of " + std::to_string(max_bytes) + " bytes)"; return false; }
   return true;
 }
 
