@@ -63,7 +63,9 @@ dict_for() {
         book_spec) xsd=templates/book/book.xsd ;;
         flow) xsd=templates/flow/flow.xsd ;;
       esac
-      [ -z "$xsd" ] || grep -o 'name="[^"]*"' "$here/$xsd" | sort -u | sed 's/name="\(.*\)"/"\1"/' >>"$out"
+      # libFuzzer takes printable ASCII in a dictionary: other bytes (the XSDs' Chinese names) as \xNN.
+      [ -z "$xsd" ] || grep -o 'name="[^"]*"' "$here/$xsd" | sort -u | sed 's/name="\(.*\)"/"\1"/' |
+        perl -pe 's/([\x80-\xff])/sprintf("\\x%02X", ord($1))/ge' >>"$out"
       ;;
     *) : >"$out" ;;
   esac
