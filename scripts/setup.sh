@@ -17,8 +17,12 @@ build_pkgs=(
   libpng-dev libjpeg-dev libtiff-dev
   fonts-noto-cjk fonts-arphic-ukai libharfbuzz-bin
   libgraphviz-dev libqrencode-dev librsvg2-dev
+  icc-profiles-free
 )
-test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 zbar-tools )
+# PDFBox Preflight cross-checks the PDF/A copies (wave2.md §3.3): Java 17 dropped javax.activation
+# and JAXB, so their Debian jars come along.
+test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 zbar-tools
+  libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless )
 # Debian 12's clang is 14; libFuzzer's runtime (-fsanitize=fuzzer) comes in libfuzzer-14-dev.
 fuzz_pkgs=( clang libfuzzer-14-dev )
 office_pkgs=( libreoffice-writer-nogui libreoffice-calc-nogui )

@@ -13,6 +13,7 @@ const Command* commands() {
   static const Command kCommands[] = {
       {"archive", cmd_archive, "the nightly job: file an inbox into the standardized archive"},
       {"check-config", cmd_check_config, "check an office profile, scheme and paths (reasons in Chinese)"},
+      {"check-pdfa", cmd_check_pdfa, "check PDFs against the PDF/A-2b rules, each named by its ISO 19005 clause"},
       {"corrections", cmd_corrections, "list proposed corrections of where items are filed; --apply one"},
       {"compile", cmd_compile, "compile an office's rules into one 制度建设指引 book (PDF and DOCX)"},
       {"init", cmd_init, "write a valid office profile (立档单位) from options or prompts"},

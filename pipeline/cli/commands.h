@@ -11,6 +11,7 @@ int cmd_corrections(int argc, char** argv);
 int cmd_compile(int argc, char** argv);
 int cmd_signage(int argc, char** argv);
 int cmd_check_config(int argc, char** argv);
+int cmd_check_pdfa(int argc, char** argv);
 int cmd_init(int argc, char** argv);
 
 struct Command {

@@ -19,6 +19,7 @@
 #include "normalize/unicode.h"
 #include "package/files.h"
 #include "render/render_document.h"
+#include "package/preservation.h"
 #include "pdf/pdf.h"
 
 namespace lh::cli {
@@ -47,17 +48,19 @@ const char* kHelp =
     "  --office FILE       the office profile (samples/office.xml): the issuing office on the cover,\n"
     "                      when the spec has no <office>\n"
     "  --fonts FILE        the font-role map (default: fonts/roles.json)\n"
+    "  --pdfa              write the PDF as PDF/A-2b (ISO 19005-2 = GB/T 23286.2, level B), checked\n"
+    "                      as `check-pdfa` does\n"
     "  --quiet             no progress output\n"
     "  --pdf-password PW   password tried on encrypted PDFs\n"
     "  --big5 POLICY       detect | big5 | gb18030 (default detect)\n"
     "  --no-simplify       keep Traditional characters (default: 繁→简 with OpenCC tw2s)\n\n"
     "exit codes: 0 book made; 1 book made, but some sources could not be read (each named on stderr,\n"
-    "            a placeholder in the book); 2 usage error or a spec that does not validate; 3 could\n"
+    "            a placeholder in the book) or, with --pdfa, the PDF is not PDF/A-2b; 2 usage error or a spec that does not validate; 3 could\n"
     "            not run.\n";
 
 struct CompileRun {
   std::string spec, out_dir, office, fonts;
-  bool outline = false, quiet = false;
+  bool outline = false, quiet = false, pdfa = false;
   ingest::InspectOptions ingest;
 };
 
@@ -67,7 +70,8 @@ void parse_args(int argc, char** argv, CompileRun& run) {
       {"office", required_argument, nullptr, 'f'}, {"fonts", required_argument, nullptr, 'F'},
       {"quiet", no_argument, nullptr, 'q'},        {"help", no_argument, nullptr, 'h'},
       {"pdf-password", required_argument, nullptr, 1}, {"big5", required_argument, nullptr, 1},
-      {"no-simplify", no_argument, nullptr, 1},    {nullptr, 0, nullptr, 0}};
+      {"no-simplify", no_argument, nullptr, 1},    {"pdfa", no_argument, nullptr, 'A'},
+      {nullptr, 0, nullptr, 0}};
   optind = 1;
   opterr = 0;
   int idx = 0, c;
@@ -78,6 +82,7 @@ void parse_args(int argc, char** argv, CompileRun& run) {
       case 'f': run.office = optarg; break;
       case 'F': run.fonts = optarg; break;
       case 'q': run.quiet = true; break;
+      case 'A': run.pdfa = true; break;
       case 'h': throw UsageError{""};
       case 1: apply_ingest_option(kLong[idx].name, optarg, run.ingest); break;
       default: throw UsageError{std::string("unknown or incomplete option '") + argv[optind - 1] + "'"};
@@ -138,6 +143,18 @@ int write_book(const CompileRun& run, const compose::book::BookContent& book) {
   ro.subject = book.spec.subtitle;
   ro.date = book.spec.date;
   render::RenderedDocument out = render::render_document(compose::book::build_book(book, &fonts), style, fonts, ro);
+  bool not_pdfa = false;
+  if (run.pdfa) {
+    pdf::PdfaMetadata meta;
+    meta.title = ro.title;
+    meta.author = ro.author;
+    meta.subject = ro.subject;
+    meta.date = ro.date;
+    package::PreservedPdf p = package::preserve_pdf(out.pdf, meta);
+    out.pdf = std::move(p.pdf);
+    for (const auto& why : p.problems) std::fprintf(stderr, "lianghua compile: the PDF is not PDF/A-2b: %s\n", why.c_str());
+    not_pdfa = !p.conformant;
+  }
   std::error_code ec;
   fs::create_directories(run.out_dir, ec);
   const std::string stem = book_stem(book.spec.title);
@@ -151,7 +168,7 @@ int write_book(const CompileRun& run, const compose::book::BookContent& book) {
   if (!run.quiet)
     std::printf("compile: %s → %s.pdf, %s.docx (%d page(s), %zu source(s))\n", run.spec.c_str(),
                 (fs::path(run.out_dir) / stem).c_str(), stem.c_str(), out.pages, compose::book::all_sources(book).size());
-  return kOk;
+  return not_pdfa ? kSetAside : kOk;
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "layout/layout.h"
 #include "normalize/unicode.h"
 #include "package/files.h"
+#include "package/preservation.h"
 #include "render/render_document.h"
 #include "pdf/pdf.h"
 
@@ -45,6 +46,8 @@ const char* kHelp =
     "  --date ISO          the files' date, e.g. 2024-03-05 or 2024-03-05T10:00:00+08:00\n"
     "                      (default: SOURCE_DATE_EPOCH, else none; never the clock)\n"
     "  --fonts FILE        the font-role map (default: fonts/roles.json)\n"
+    "  --pdfa              write DIR/<name>.pdf as PDF/A-2b (ISO 19005-2 = GB/T 23286.2, level B) for\n"
+    "                      长期保存: XMP metadata, sRGB OutputIntent, checked as `check-pdfa` does\n"
     "  --quiet             no progress output\n"
     "  --pdf-password PW   password tried on encrypted PDFs\n"
     "  --big5 POLICY       detect | big5 | gb18030 (default detect)\n"
@@ -52,7 +55,7 @@ const char* kHelp =
 
 struct RenderRun {
   std::string out_dir, style = "gongwen", title, date, fonts;
-  bool toc = false, quiet = false;
+  bool toc = false, quiet = false, pdfa = false;
   ingest::InspectOptions ingest;
 };
 
@@ -92,7 +95,8 @@ void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>&
       {"date", required_argument, nullptr, 'd'},  {"fonts", required_argument, nullptr, 'f'},
       {"quiet", no_argument, nullptr, 'q'},       {"help", no_argument, nullptr, 'h'},
       {"pdf-password", required_argument, nullptr, 1}, {"big5", required_argument, nullptr, 1},
-      {"no-simplify", no_argument, nullptr, 1},   {nullptr, 0, nullptr, 0}};
+      {"no-simplify", no_argument, nullptr, 1},   {"pdfa", no_argument, nullptr, 'A'},
+      {nullptr, 0, nullptr, 0}};
   optind = 1;
   opterr = 0;
   int idx = 0, c;
@@ -105,6 +109,7 @@ void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>&
       case 'd': run.date = optarg; break;
       case 'f': run.fonts = optarg; break;
       case 'q': run.quiet = true; break;
+      case 'A': run.pdfa = true; break;
       case 'h': throw UsageError{""};
       case 1: apply_ingest_option(kLong[idx].name, optarg, run.ingest); break;
       default: throw UsageError{std::string("unknown or incomplete option '") + argv[optind - 1] + "'"};
@@ -155,7 +160,7 @@ int cmd_render(int argc, char** argv) {
   const std::vector<ingest::WalkedFile> files = ingest::walk_inputs(inputs, false);
   Progress progress("render", run.quiet);
   std::set<std::string> taken;
-  size_t failed = 0, done = 0;
+  size_t failed = 0, done = 0, not_pdfa = 0;
   for (size_t i = 0; i < files.size(); ++i) {
     const std::string& path = files[i].path;
     progress.update(i, files.size(), path);
@@ -214,6 +219,16 @@ int cmd_render(int argc, char** argv) {
       continue;
     }
     const std::string stem = output_stem(path, taken);
+    if (run.pdfa) {
+      pdf::PdfaMetadata meta;
+      meta.title = ro.title;
+      meta.author = ro.author;
+      meta.date = ro.date;
+      package::PreservedPdf p = package::preserve_pdf(out.pdf, meta);
+      out.pdf = std::move(p.pdf);
+      for (const auto& why : p.problems) progress.note("render: " + stem + ".pdf is not PDF/A-2b: " + why);
+      if (!p.conformant) ++not_pdfa;
+    }
     std::string err;
     for (const auto& [ext, data] : {std::pair<const char*, const std::string*>{".pdf", &out.pdf}, {".docx", &out.docx}}) {
       if (!package::write_atomic(fs::path(run.out_dir) / (stem + ext), *data, err)) {
@@ -228,8 +243,10 @@ int cmd_render(int argc, char** argv) {
   }
   progress.update(files.size(), files.size(), "");
   progress.finish();
-  std::printf("render: %zu input(s), %zu rendered, %zu not rendered\n", files.size(), done, failed);
-  return failed ? kSetAside : kOk;
+  std::printf("render: %zu input(s), %zu rendered, %zu not rendered", files.size(), done, failed);
+  if (run.pdfa) std::printf(", %zu not PDF/A-2b", not_pdfa);
+  std::printf("\n");
+  return failed || not_pdfa ? kSetAside : kOk;
 }
 
 }  // namespace lh::cli

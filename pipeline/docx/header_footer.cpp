@@ -97,10 +97,12 @@ static std::string part_xml(const std::vector<model::Paragraph>& paras, bool foo
   return x.finish();
 }
 
-// The footers of a section: page number per §7.5 (odd right, even left, or centred) plus the
-// section's own footer paragraphs. Returns {default, even} relationship ids.
+// The footers of a section: page number per §7.5 (odd right, even left, or centred), or the
+// section's own footer paragraphs, which carry their own {PAGE} where they want one — as layout
+// draws them (decorate_page): a book's cover has a footer without a number, and Word must not add
+// one. Returns {default, even} relationship ids.
 static std::pair<std::string, std::string> add_footers(const std::vector<model::Paragraph>& paras, Package& pkg) {
-  if (!pkg.style->page_number.enabled) {
+  if (!pkg.style->page_number.enabled || !paras.empty()) {
     std::string rid = add_part(pkg, true, part_xml(paras, true, PageNo::None, pkg));
     return {rid, pkg.even_odd ? rid : std::string()};
   }

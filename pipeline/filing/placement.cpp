@@ -92,16 +92,14 @@ bool name_names_party(std::string_view folder_name, const std::string& party) {
 // 当场处罚); offices also write 处字, 罚字, 处, 罚 or 案 (东市监处字〔2023〕第31号). The whole 类 must be
 // one of these: other 类 (罚告 for a 告知书, 检, 立, 强 …) number a document of the case or an
 // inspection, not the case (程序规定 第七十八条: one case, one 案号).
-bool is_case_identifier(const std::string& normalized) {
+bool is_case_identifier(const std::string& normalized, const Scheme& s) {
   static const std::string kAgency = "市监", kOpen = "〔";
   const size_t m = normalized.find(kAgency);
   if (m == std::string::npos) return false;
   const size_t from = m + kAgency.size(), open = normalized.find(kOpen, from);
   if (open == std::string::npos) return false;
   const std::string cls = normalized.substr(from, open - from);
-  for (const char* c : {"处罚", "处罚字", "当罚", "处字", "罚字", "处", "罚", "案", "案字"})
-    if (cls == c) return true;
-  return false;
+  return std::find(s.case_classes.begin(), s.case_classes.end(), cls) != s.case_classes.end();
 }
 
 std::optional<std::pair<int, int>> short_case_reference(std::string_view name) {
@@ -156,7 +154,6 @@ bool is_sorting_folder_name(std::string_view raw, const Scheme& s) {
 
 void CaseEvidenceIndex::add(PlacementDoc d) {
   folder_cache_.clear();
-  direct_[parent_path(d.path)].push_back(docs_.size());
   docs_.push_back(std::move(d));
 }
 
@@ -182,7 +179,7 @@ std::optional<CaseEvidence> CaseEvidenceIndex::folder_case(const std::string& fo
   // Rule 3: named by a full 案号.
   std::set<std::string> named;
   for (const auto& cn : normalize::find_case_numbers(label))
-    if (is_case_identifier(cn.normalized)) named.insert(cn.normalized);
+    if (is_case_identifier(cn.normalized, scheme_)) named.insert(cn.normalized);
   if (named.size() == 1) return CaseEvidence{*named.begin(), what + *named.begin()};
   if (named.size() > 1) return std::nullopt;  // several cases in one name: not one case's folder
   // Rule 3: named by year and serial, matching exactly one 案号 its documents carry.
@@ -194,17 +191,22 @@ std::optional<CaseEvidence> CaseEvidenceIndex::folder_case(const std::string& fo
         match.insert(x.own_case);
     if (match.size() == 1) return CaseEvidence{*match.begin(), what + label + "（即 " + *match.begin() + "）"};
   }
-  // Rule 4: its own documents carry one 案号 and no other, and its name names their party.
-  auto d = direct_.find(folder);
-  if (d == direct_.end()) return std::nullopt;
+  // Rule 4: the documents in it (its own and its sub-folders': a clerk's "鸿发食品店案卷材料.zip" holds
+  // the 立案审批表 at its top and the rest in a 案号 sub-folder) carry one 案号 and no other, and its
+  // name names their party (卷宗封面 No. 54: 案件名称 = 当事人 + 违法行为).
+  const std::string prefix = folder + "/";
+  std::vector<size_t> inside;
+  for (size_t k = 0; k < docs_.size(); ++k)
+    if (docs_[k].path.compare(0, prefix.size(), prefix) == 0) inside.push_back(k);
   std::set<std::string> cases;
-  for (size_t k : d->second)
+  for (size_t k : inside)
     if (!docs_[k].own_case.empty()) cases.insert(docs_[k].own_case);
   if (cases.size() != 1) return std::nullopt;
-  for (size_t k : d->second)
+  for (size_t k : inside)
     for (const auto& p : docs_[k].parties)
       if (docs_[k].own_case == *cases.begin() && name_names_party(label, p))
-        return CaseEvidence{*cases.begin(), "文件夹 " + label + " 的文书同属 " + *cases.begin() + "，当事人 " + p};
+        return CaseEvidence{*cases.begin(), std::string(is_zip ? "ZIP " : "文件夹 ") + label + " 的文书同属 " +
+                                                *cases.begin() + "，当事人 " + p};
   return std::nullopt;
 }
 

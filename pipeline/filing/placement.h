@@ -7,7 +7,8 @@
 //      decision: 2021 范本 No. 45 cites the 告知书 it follows);
 //   3. its folder or ZIP (or a folder above it, below the inbox root) is named by the 案号 — in full,
 //      or by year and serial ([2024]35号, （2024）第3号) that match exactly one 案号 its documents carry;
-//   4. its folder's own documents carry one 案号 and no other, and the folder's name names their party
+//   4. the documents in its folder (or one above it, sub-folders included) carry one 案号 and no other,
+//      and the folder's name names their party
 //      (当事人, 2021 范本 No. 54 卷宗封面: 案件名称 = 当事人 + 违法行为).
 // Never evidence: being near a case (a sibling, a parent folder, the inbox root — the root is never a
 // case folder); a folder named by a category, a year, a month or quarter, a retention code, or a short
@@ -55,7 +56,6 @@ class CaseEvidenceIndex {
   std::optional<CaseEvidence> folder_case(const std::string& folder) const;
   const Scheme& scheme_;
   std::vector<PlacementDoc> docs_;
-  std::map<std::string, std::vector<size_t>> direct_;  // folder → its own documents
   mutable std::map<std::string, std::optional<CaseEvidence>> folder_cache_;  // filled after the last add()
 };
 
@@ -66,8 +66,8 @@ bool is_sorting_folder_name(std::string_view name, const Scheme& s);
 // Year and serial of a short case reference in a name: [2024]35号, （2024）第3号, 〔2024〕12号.
 std::optional<std::pair<int, int>> short_case_reference(std::string_view name);
 
-// True for a penalty case's 案号 (normalized): its 类 is 处罚, 当罚, 处字, 罚字, 处, 罚 or 案 (the whole 类; placement.cpp).
-bool is_case_identifier(const std::string& normalized);
+// True for a penalty case's 案号 (normalized): its whole 类 is one of the scheme's <case-classes>.
+bool is_case_identifier(const std::string& normalized, const Scheme& s);
 // Year and serial of a normalized 案号 (…〔YYYY〕N号).
 std::optional<std::pair<int, int>> year_and_serial(std::string_view case_number);
 

@@ -18,6 +18,7 @@
 #include "filing/retention.h"
 #include "filing/text_util.h"
 #include "filing/versions.h"
+#include "normalize/fields.h"
 
 namespace lh::filing {
 
@@ -83,11 +84,11 @@ namespace {
 // A penalty case is named by its decision number: <简称>市监处罚〔Y〕N号, or 当罚 for a 简易程序 case
 // (程序规定 第七十八条: one case, one file). Other numbers a document carries (罚告 of a 告知书, 责改 of
 // a 责令改正通知书) are that document's own 文号 and must not split the case.
-std::string case_identifier(const model::Fields& fields) {
+std::string case_identifier(const model::Fields& fields, const Scheme& s) {
   for (const auto& cn : fields.case_numbers)  // 处罚 before other penalty 类, as written in 2021 范本
     if (cn.normalized.find("市监处罚") != std::string::npos) return cn.normalized;
   for (const auto& cn : fields.case_numbers)
-    if (is_case_identifier(cn.normalized)) return cn.normalized;
+    if (is_case_identifier(cn.normalized, s)) return cn.normalized;
   return {};
 }
 
@@ -199,7 +200,36 @@ struct Facts {
   std::string case_number;  // the case it names (case documents only), then the case it is placed in
   std::string case_key;
   std::string placed_by;    // the evidence, in Chinese (manifest "placed_by")
+  std::string cited_case;   // a 案号 an office document only cites in its text (not evidence)
 };
+
+// Office documents of no 范本 type (a 通知, a 工作小结, a 报告: the scheme's <office-document-words>) are
+// filed by their type: only their own 案号 puts them in a case, never the folder or ZIP they were saved
+// in (issue 9: an office's quarterly summary sat in a case's ZIP). DA/T 22-2015 §5.2: 文书 are
+// classified by what they are.
+bool is_office_document(const PlannedInput& in, int doc_number, const Scheme& s) {
+  if (doc_number != 0) return false;
+  const std::string name = base_name(in.path);
+  for (const auto& w : s.office_document_words)
+    if (in.file->title.find(w) != std::string::npos || name.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// An office document's own 案号 is one it is named by: in its title or file name ("关于南市监处罚〔2024〕
+// 12号案的情况报告"), or printed alone on a line of its head as its 发文字号 (GB/T 9704-2012 §7.2.4,
+// Fields::own_number). A 案号 only in its running text ("办结…其中厦集市监罚〔2023〕10号已执行完毕") is a
+// citation of a case it reports on, and the document stays where its type files it (issue 9).
+std::string own_case_of_office_document(const PlannedInput& in, const Scheme& s) {
+  model::Fields named;
+  for (std::string_view where : {std::string_view(in.file->title), std::string_view(base_name(in.path))})
+    for (auto& cn : normalize::find_case_numbers(where)) named.case_numbers.push_back(std::move(cn));
+  if (std::string own = in.file->fields.own_number; !own.empty()) {
+    model::CaseNumber cn;
+    cn.normalized = own;
+    named.case_numbers.push_back(std::move(cn));
+  }
+  return case_identifier(named, s);
+}
 
 Facts facts_of(const PlannedInput& in, const Scheme& s) {
   const auto& f = *in.file;
@@ -208,7 +238,18 @@ Facts facts_of(const PlannedInput& in, const Scheme& s) {
   fa.cat = assign_category(f, fa.doc, s);
   fa.folder = parent_path(in.path);
   const Category* c = s.category(fa.cat);
-  if (c && c->kind == CategoryKind::Case) fa.case_number = case_identifier(f.fields);
+  if (!c || c->kind != CategoryKind::Case) return fa;
+  fa.case_number = case_identifier(f.fields, s);
+  if (!fa.case_number.empty() && is_office_document(in, fa.doc, s)) {
+    std::string own = own_case_of_office_document(in, s);
+    if (own.empty()) {
+      fa.cited_case = fa.case_number;
+      fa.case_number.clear();
+      fa.cat = assign_category(f, fa.doc, s, false);
+    } else {
+      fa.case_number = own;
+    }
+  }
   return fa;
 }
 
@@ -269,11 +310,6 @@ std::vector<size_t> set_duplicates(Plan& plan, const std::vector<size_t>& live, 
   return uniques;
 }
 
-// Office documents of no 范本 type (a 通知, a 工作小结, a 报告) are filed by their type: only their own
-// 案号 puts them in a case, never the folder or ZIP they were saved in (issue 9: an office's quarterly
-// summary sat in a case's ZIP). DA/T 22-2015 §5.2: 文书 are classified by what they are.
-constexpr const char* kOfficeDocumentWords = "通知|通报|总结|小结|计划|请示|批复|纪要|简报|报告|方案|制度";
-
 PlacementDoc placement_doc(const PlannedInput& in, const Facts& fa) {
   PlacementDoc d;
   d.path = in.path;
@@ -295,7 +331,7 @@ bool may_join_a_case(const PlannedInput& in, const Facts& fa, const Scheme& s) {
   const Category* c = s.category(fa.cat);
   if (c && c->kind == CategoryKind::Case) return true;
   if (fa.cat != s.default_category) return false;
-  return !contains_any(in.file->title, kOfficeDocumentWords) && !contains_any(base_name(in.path), kOfficeDocumentWords);
+  return !is_office_document(in, fa.doc, s);
 }
 
 std::string type_reason(const model::InspectedFile& f, const Facts& fa, const Scheme& s) {
@@ -335,6 +371,8 @@ void place_documents(const Plan& plan, const std::vector<size_t>& uniques, std::
     if (fa.case_number.empty()) {
       if (typed_as_case) fa.cat = assign_category(*in.file, fa.doc, s, false);
       fa.placed_by = (typed_as_case ? std::string("无案件证据（本文无案号，所在文件夹不是案卷），") : std::string()) +
+                     (fa.cited_case.empty() ? std::string()
+                                            : "正文引用案号 " + fa.cited_case + "（引用，不是本文案号），") +
                      type_reason(*in.file, fa, s);
     }
     fa.case_key = fa.case_number.empty() ? std::string() : "case:" + fa.case_number;

@@ -301,6 +301,17 @@ SchemeLoad load_scheme_text(const std::string& xml, const std::string& xsd, cons
   }
   if (!s.category(s.default_category)) err(cats, "default category " + s.default_category + " is not defined");
 
+  if (xmlNode* place = first_child(root, "placement")) {
+    auto words = [](xmlNode* n) {
+      std::vector<std::string> out;
+      std::istringstream in(text_of(n));
+      for (std::string w; in >> w;) out.push_back(w);
+      return out;
+    };
+    s.case_classes = words(first_child(place, "case-classes"));
+    s.office_document_words = words(first_child(place, "office-document-words"));
+  }
+
   xmlNode* junk = first_child(root, "junk");
   for (xmlNode* g : child_elements(junk, "name-glob")) s.junk_globs.push_back({attr(g, "glob"), attr(g, "reason")});
   if (xmlNode* e = first_child(junk, "empty-file")) s.empty_file_reason = attr(e, "reason");

@@ -134,6 +134,11 @@ struct Scheme {
   std::vector<JunkGlob> junk_globs;
   std::optional<std::string> empty_file_reason;
   std::vector<std::string> draft_markers, copy_markers, final_markers, generic_names;
+  // <placement>: the 类 of a 案号 that names a penalty case (程序规定 第七十八条), and the 文种 words
+  // of office documents, which only a 案号 they are named by puts in a case (filing/placement.h).
+  std::vector<std::string> case_classes = {"处罚", "处罚字", "当罚", "处字", "罚字", "处", "罚", "案", "案字"};
+  std::vector<std::string> office_document_words = {"通知", "通报", "总结", "小结", "计划", "请示",
+                                                    "批复", "纪要", "简报", "报告", "方案", "制度"};
   std::string naming_pattern = "{code} {title}.{ext}";
   int max_name_bytes = 255;
   LocationRule location;

@@ -140,7 +140,7 @@ void probe_jpeg(std::string_view b, Probe& p) {
   jpeg_run(reinterpret_cast<const unsigned char*>(b.data()), static_cast<unsigned long>(b.size()), &err, &out);
   if (!out.header_ok) {
     p.damaged = true;
-    p.message = std::string("JPEG header cannot be read: ") + err.fatal;
+    p.message = std::string("JPEG 文件头无法读取（") + err.fatal + "）";
     return;
   }
   p.width = out.width;
@@ -152,7 +152,7 @@ void probe_jpeg(std::string_view b, Probe& p) {
     p.problem = "image too large to verify (" + std::to_string(out.width) + "x" + std::to_string(out.height) + ")";
   } else if (out.fatal && out.rows == 0) {
     p.damaged = true;
-    p.message = std::string("JPEG data cannot be decoded: ") + err.fatal;
+    p.message = std::string("JPEG 图像数据无法解码（") + err.fatal + "）";
   } else if (out.fatal) {
     p.problem = "JPEG is truncated or corrupt: decoding stopped at " +
                 std::to_string(out.rows * 100 / (out.out_height > 0 ? out.out_height : 1)) + "% (" + err.fatal + ")";
@@ -245,7 +245,7 @@ void probe_png(std::string_view b, Probe& p) {
   png_run(&io, &out, &exif);
   if (!out.header_ok) {
     p.damaged = true;
-    p.message = std::string("PNG header cannot be read: ") + io.message;
+    p.message = std::string("PNG 文件头无法读取（") + io.message + "）";
     return;
   }
   p.width = static_cast<int>(out.width);
@@ -259,7 +259,7 @@ void probe_png(std::string_view b, Probe& p) {
     p.problem = "image too large to verify (" + std::to_string(out.width) + "x" + std::to_string(out.height) + ")";
   } else if (out.fatal && (out.rows_done == 0 || std::strstr(io.message, "CRC"))) {
     p.damaged = true;  // a critical chunk failed its CRC, or no row decoded
-    p.message = std::string("PNG is damaged: ") + io.message;
+    p.message = std::string("PNG 文件已损坏（") + io.message + "）";
   } else if (out.fatal && out.rows_done >= out.rows_total) {
     p.problem = std::string("PNG is truncated after the image data; the image is whole (") + io.message + ")";
   } else if (out.fatal) {
@@ -326,7 +326,7 @@ void probe_tiff(std::string_view b, Probe& p) {
   uint32_t w = 0, h = 0;
   if (!t || TIFFGetField(t.get(), TIFFTAG_IMAGEWIDTH, &w) != 1 || TIFFGetField(t.get(), TIFFTAG_IMAGELENGTH, &h) != 1) {
     p.damaged = true;
-    p.message = "TIFF cannot be opened: " + (mem.first_error.empty() ? std::string("no image directory") : mem.first_error);
+    p.message = "TIFF 无法打开（" + (mem.first_error.empty() ? std::string("无图像目录") : mem.first_error) + "）";
     return;
   }
   p.width = static_cast<int>(w);
@@ -362,7 +362,7 @@ void probe_tiff(std::string_view b, Probe& p) {
     }
     if (good == 0 && chunks > 0) {
       p.damaged = true;
-      p.message = "TIFF image data cannot be decoded: " + mem.first_error;
+      p.message = "TIFF 图像数据无法解码（" + mem.first_error + "）";
       return;
     }
     if (good < chunks)
@@ -400,7 +400,7 @@ void probe_gif_bmp(std::string_view b, Kind k, Probe& p) {
   }
   if (p.width <= 0 || p.height <= 0) {
     p.damaged = true;
-    p.message = "image header is too short or invalid";
+    p.message = "图像文件头过短或无效";
   }
 }
 

@@ -66,13 +66,13 @@ void walk_dir(const fs::path& root, const fs::path& dir, bool relative, std::vec
 bool read_whole_file(const std::string& path, const Limits& limits, std::string& out, model::ReadError& why) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    why = {model::ErrorKind::Damaged, "cannot open the file"};
+    why = {model::ErrorKind::Damaged, "无法打开文件"};
     return false;
   }
   in.seekg(0, std::ios::end);
   auto size = static_cast<uint64_t>(std::max<std::streamoff>(0, in.tellg()));
   if (size > limits.max_file_bytes) {
-    why = {model::ErrorKind::TooLarge, "file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limits.max_file_bytes)};
+    why = {model::ErrorKind::TooLarge, "文件 " + std::to_string(size) + " 字节，超过上限 " + std::to_string(limits.max_file_bytes) + " 字节"};
     return false;
   }
   // A text-like file over its limit is refused from its first bytes, not read whole first.
@@ -91,7 +91,7 @@ bool read_whole_file(const std::string& path, const Limits& limits, std::string&
   out.resize(size);
   in.read(out.data(), static_cast<std::streamsize>(size));
   if (!in) {
-    why = {model::ErrorKind::Damaged, "read error"};
+    why = {model::ErrorKind::Damaged, "读取出错"};
     return false;
   }
   return true;
@@ -227,7 +227,7 @@ std::string run_task(const std::string& msg, const InspectOptions& opt) {
   std::string_view rest, fs_path;
   Analysis a;
   if (!split_header(msg, head, rest) || !take_frame(rest, fs_path)) {
-    a.file.error = model::ReadError{model::ErrorKind::Crashed, "corrupt task message"};
+    a.file.error = model::ReadError{model::ErrorKind::Crashed, "任务消息损坏"};
   } else {
     std::string path = head.value("path", "");
     std::string data;
@@ -371,7 +371,7 @@ std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& f
           off += size;
         }
       } else {
-        n.file.error = model::ReadError{model::ErrorKind::Crashed, "worker returned a corrupt result"};
+        n.file.error = model::ReadError{model::ErrorKind::Crashed, "读取进程返回的结果损坏"};
       }
     } else {
       n.file.error = model::ReadError{res.status == TaskStatus::Timeout ? model::ErrorKind::Timeout : model::ErrorKind::Crashed,

@@ -129,7 +129,7 @@ std::optional<ReadError> open_package(std::string_view bytes, const Limits& limi
   pkg.limits = &limits;
   if (auto e = pkg.zip.open(bytes, limits)) return e;
   if (auto bad = find_doctype_member(pkg.zip))
-    return ReadError{ErrorKind::UnsafeXml, *bad + ": has a DOCTYPE (document type declaration); lianghua never processes DTDs"};
+    return ReadError{ErrorKind::UnsafeXml, *bad + "：含 DOCTYPE（文档类型声明），lianghua 从不处理 DTD"};
   Package::Part ct = pkg.parse("[Content_Types].xml");
   if (ct.error && !ct.missing) return ct.error;
   if (ct.doc) {

@@ -21,20 +21,20 @@ std::optional<ReadError> ZipPackage::open(std::string_view bytes, const Limits& 
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
   if (!src) {
     zip_error_fini(&err);
-    return ReadError{ErrorKind::Damaged, "cannot read the ZIP container"};
+    return ReadError{ErrorKind::Damaged, "无法读取 ZIP 容器"};
   }
   zip_ = zip_open_from_source(src, ZIP_RDONLY, &err);
   if (!zip_) {
     std::string why = zip_error_strerror(&err);
     zip_source_free(src);
     zip_error_fini(&err);
-    return ReadError{ErrorKind::Damaged, "broken or truncated ZIP container (" + why + ")"};
+    return ReadError{ErrorKind::Damaged, "ZIP 容器损坏或不完整（" + why + "）"};
   }
   zip_error_fini(&err);
   zip_int64_t n = zip_get_num_entries(zip_, 0);
-  if (n < 0) return ReadError{ErrorKind::Damaged, "broken ZIP directory"};
+  if (n < 0) return ReadError{ErrorKind::Damaged, "ZIP 目录损坏"};
   if (n > limits_.max_entries)
-    return ReadError{ErrorKind::ZipBomb, "ZIP has " + std::to_string(n) + " entries, over the limit of " +
+    return ReadError{ErrorKind::ZipBomb, "ZIP 有 " + std::to_string(n) + " 个条目，超过上限 " +
                                              std::to_string(limits_.max_entries)};
   names_.reserve(static_cast<size_t>(n));
   for (zip_int64_t i = 0; i < n; ++i) {
@@ -72,24 +72,24 @@ ZipMember ZipPackage::read(std::string_view name, uint64_t cap) {
   int64_t idx = zip_ ? locate(name) : -1;
   if (idx < 0) {
     m.missing = true;
-    m.error = ReadError{ErrorKind::Damaged, "package part " + nm + " is missing"};
+    m.error = ReadError{ErrorKind::Damaged, "缺少包部件 " + nm};
     return m;
   }
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(zip_, static_cast<zip_uint64_t>(idx), 0, &st) != 0) {
-    m.error = ReadError{ErrorKind::Damaged, nm + ": cannot read its ZIP header"};
+    m.error = ReadError{ErrorKind::Damaged, nm + "：无法读取其 ZIP 条目头"};
     return m;
   }
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-    m.error = ReadError{ErrorKind::Encrypted, nm + ": ZIP entry is encrypted"};
+    m.error = ReadError{ErrorKind::Encrypted, nm + "：ZIP 条目已加密"};
     return m;
   }
   const uint64_t limit = std::min<uint64_t>(cap, limits_.max_entry_bytes);
   const uint64_t comp = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
   zip_file_t* f = zip_fopen_index(zip_, static_cast<zip_uint64_t>(idx), 0);
   if (!f) {
-    m.error = ReadError{ErrorKind::Damaged, nm + ": cannot open the ZIP entry (" + zip_strerror(zip_) + ")"};
+    m.error = ReadError{ErrorKind::Damaged, nm + "：无法打开 ZIP 条目（" + zip_strerror(zip_) + "）"};
     return m;
   }
   if ((st.valid & ZIP_STAT_SIZE) && st.size < (64u << 20)) m.bytes.reserve(static_cast<size_t>(std::min<uint64_t>(st.size, limit)));
@@ -97,7 +97,7 @@ ZipMember ZipPackage::read(std::string_view name, uint64_t cap) {
   for (;;) {
     zip_int64_t got = zip_fread(f, buf.data(), buf.size());
     if (got < 0) {
-      m.error = ReadError{ErrorKind::Damaged, nm + ": damaged ZIP entry (" + zip_file_strerror(f) + ")"};
+      m.error = ReadError{ErrorKind::Damaged, nm + "：ZIP 条目损坏（" + zip_file_strerror(f) + "）"};
       break;
     }
     if (got == 0) break;
@@ -105,18 +105,18 @@ ZipMember ZipPackage::read(std::string_view name, uint64_t cap) {
     total_ += static_cast<uint64_t>(got);
     if (m.bytes.size() > limit) {
       m.error = ReadError{limit < limits_.max_entry_bytes ? ErrorKind::TooLarge : ErrorKind::ZipBomb,
-                          nm + ": inflates to more than " + std::to_string(limit) + " bytes"};
+                          nm + "：解压后超过 " + std::to_string(limit) + " 字节"};
       break;
     }
     if (total_ > limits_.max_total_unzipped) {
-      m.error = ReadError{ErrorKind::ZipBomb, "the package inflates to more than " +
-                                                  std::to_string(limits_.max_total_unzipped) + " bytes"};
+      m.error = ReadError{ErrorKind::ZipBomb, "整个压缩包解压后超过 " +
+                                                  std::to_string(limits_.max_total_unzipped) + " 字节"};
       break;
     }
     // The ratio is judged once an entry is big enough for it to mean something (libraries.md §5).
     if (m.bytes.size() > (1u << 20) && comp > 0 &&
         static_cast<double>(m.bytes.size()) / static_cast<double>(comp) > limits_.max_ratio) {
-      m.error = ReadError{ErrorKind::ZipBomb, nm + ": inflation ratio over " +
+      m.error = ReadError{ErrorKind::ZipBomb, nm + "：压缩比超过 " +
                                                   std::to_string(static_cast<int>(limits_.max_ratio)) + ":1"};
       break;
     }

@@ -144,14 +144,14 @@ std::string decode_name(const std::string& raw, const std::string& strict, const
 
 // Normalizes a decoded name to "a/b/c"; sets `why` and returns empty when it is unsafe.
 std::string safe_relative_path(const std::string& name, bool& backslashes, std::string& why) {
-  if (name.empty()) { why = "empty entry name"; return {}; }
+  if (name.empty()) { why = "条目名为空"; return {}; }
   for (char c : name) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) { why = "control character in entry name"; return {}; }
+    if (u < 0x20 || u == 0x7F) { why = "条目名含控制字符"; return {}; }
   }
-  if (name[0] == '/' || name[0] == '\\') { why = "absolute path"; return {}; }
+  if (name[0] == '/' || name[0] == '\\') { why = "绝对路径"; return {}; }
   if (name.size() >= 2 && name[1] == ':' && ((name[0] | 0x20) >= 'a' && (name[0] | 0x20) <= 'z')) {
-    why = "drive letter in path";
+    why = "路径含盘符";
     return {};
   }
   backslashes = name.find('\\') != std::string::npos;
@@ -161,14 +161,14 @@ std::string safe_relative_path(const std::string& name, bool& backslashes, std::
     size_t end = name.find_first_of("/\\", start);
     if (end == std::string::npos) end = name.size();
     std::string_view part(name.data() + start, end - start);
-    if (part == "..") { why = "'..' component in path"; return {}; }
+    if (part == "..") { why = "路径含“..”，会写到压缩包之外"; return {}; }
     if (!part.empty() && part != ".") {
       if (!out.empty()) out += '/';
       out += part;
     }
     start = end + 1;
   }
-  if (out.empty()) why = "empty entry name";
+  if (out.empty()) why = "条目名为空";
   return out;
 }
 
@@ -297,9 +297,9 @@ ReadResult read_zip_impl(const Input& in) {
     if (!safe.empty() && backslashes) ++backslash_names;
 
     const uint32_t unix_type = (attr >> 16) & 0170000;
-    if (why.empty() && opsys == ZIP_OPSYS_UNIX && unix_type == 0120000) why = "symbolic link";
+    if (why.empty() && opsys == ZIP_OPSYS_UNIX && unix_type == 0120000) why = "符号链接";
     if (why.empty() && opsys == ZIP_OPSYS_UNIX && unix_type != 0 && unix_type != 0100000 && unix_type != 0040000)
-      why = "special file (device, FIFO or socket)";
+      why = "特殊文件（设备、管道或套接字）";
 
     if (!why.empty()) {
       child.error = entry_error(model::ErrorKind::UnsafePath, why);

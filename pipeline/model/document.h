@@ -64,8 +64,11 @@ struct Table {
 };
 
 struct Image {
-  std::string media_type;         // image/png, image/jpeg, image/tiff
+  std::string media_type;         // image/png, image/jpeg, image/tiff, image/svg+xml
   std::string bytes;              // the encoded image, as found
+  // An SVG (an office's 局徽) is drawn as vectors by the PDF writer; writers that cannot draw SVG
+  // (DOCX for Word 2010 and WPS) take this PNG raster of it instead.
+  std::string fallback_png;
   int width_px = 0, height_px = 0;
   double width_mm = 0, height_mm = 0;  // 0: fit to the text block width
   std::string description;

@@ -11,7 +11,7 @@
 //  - <类> must start with a case-related character (处 罚 案 立 检 查 强 扣 封 告 听 责 …), so 发文字号
 //    such as 国市监法发〔2021〕42号 or 浙市监综〔2024〕3号 are not taken for 案号.
 //  - A bare 简称 is at most 4 Han characters read backwards from 市监, cut after the last connective
-//    word (根据, 依据, 见, 就, 决定书, 的, 了 …), so 根据杭市监处罚〔2024〕1号 yields 杭市监处罚….
+//    word (根据, 依据, 其中, 见, 就, 决定书, 的, 了 …), so 根据杭市监处罚〔2024〕1号 yields 杭市监处罚….
 //  - An issuing agency's name written just before the number is not part of the 简称: the prefix is
 //    cut after its last 局 or 所, so …市场监督管理局南市监处罚〔2024〕12号 yields 南市监处罚….
 //  - Rejected as garbage: a year that is not exactly 4 digits or outside 1949–2100, a serial of more
@@ -51,8 +51,9 @@ bool category_ok(const icu::UnicodeString& cat) {
 // Connectives that end the phrase before a bare 简称; the prefix is cut after the last one.
 // Multi-character words only where the single character is also a real 简称 (据 is not, 经 is).
 // 就 and 关于 introduce the matter ("现就南市监处罚〔2024〕12号…", "关于杭市监处罚…"); no 简称 is 就.
-constexpr std::array<std::u16string_view, 31> kStopWords = {
-    u"根据", u"依据", u"按照", u"依照", u"参照", u"对照", u"作出", u"出具", u"送达", u"下达",
+// 其中 and 包括 start an enumeration ("办结2件，其中厦集市监罚〔2023〕10号…"); no 简称 begins with them.
+constexpr std::array<std::u16string_view, 33> kStopWords = {
+    u"其中", u"包括", u"根据", u"依据", u"按照", u"依照", u"参照", u"对照", u"作出", u"出具", u"送达", u"下达",
     u"文号", u"案号", u"编号", u"关于", u"书", u"表", u"函", u"号", u"的", u"了", u"及", u"与",
     u"或", u"并", u"对", u"被", u"向", u"在", u"是", u"见", u"就"};
 

@@ -74,6 +74,7 @@ struct VerifyProblem {
 struct VerifyResult {
   bool ok = false;
   size_t files_checked = 0;
+  size_t pdfa_checked = 0;              // derived files said to be PDF/A-2b, read back rule by rule
   std::vector<VerifyProblem> problems;  // sorted by path, then kind
 };
 

@@ -5,6 +5,7 @@
 #include "compose/archive_stamp.h"
 #include "filing/document_facts.h"
 #include "package/files.h"
+#include "package/preservation.h"
 #include "compose/uniform_record.h"
 #include "compose/volume.h"
 
@@ -48,7 +49,10 @@ void add_reading_copy(json& e, const json& item, const compose::ItemPages& p, co
     add_problem(e, std::string("归档章未能加盖：") + ex.what());
   }
   std::string rel = (fs::path(item_folder(item)) / "阅览本" / (fs::path(original_of(item)).stem().string() + ".pdf")).string();
-  e["files"].push_back(write_derived_output(ctx.root, rel, stamped));
+  std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
+  e["files"].push_back(write_derived_pdf(ctx.root, rel, stamped, ctx.scheme->wants_pdfa(filing::DerivedOutput::ReadingCopies),
+                                         item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office), not_pdfa));
+  for (const auto& p : not_pdfa) add_problem(e, p);
 }
 
 json add_uniform_records(json& e, const json& item, const compose::ItemPages& p, const DeriveContext& ctx) {
@@ -60,7 +64,12 @@ json add_uniform_records(json& e, const json& item, const compose::ItemPages& p,
     std::snprintf(num, sizeof num, "%02zu", r + 1);
     std::string stem = (fs::path(item_folder(item)) / "检查笔录" / (code + "-" + num)).string();
     auto files = compose::render_uniform_record(rec, ctx.office->name, item.value("date", ""), ctx.public_records);
-    e["files"].push_back(write_derived_output(ctx.root, stem + ".pdf", files.pdf));
+    std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
+    pdf::PdfaMetadata meta = item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office);
+    meta.title = rec.subject.empty() ? meta.title : "现场检查笔录 " + rec.subject;
+    e["files"].push_back(write_derived_pdf(ctx.root, stem + ".pdf", files.pdf, ctx.scheme->wants_pdfa(filing::DerivedOutput::UniformRecords),
+                                           meta, not_pdfa));
+    for (const auto& p : not_pdfa) add_problem(e, p);
     e["files"].push_back(write_derived_output(ctx.root, stem + ".docx", files.docx));
     json probs = json::array();
     for (const auto& pr : compose::check_record(rec)) probs.push_back({{"field", pr.field}, {"message", pr.message}, {"clause", pr.clause}});
@@ -123,7 +132,10 @@ json derive_volume(const json& payload, const DeriveContext& ctx) {
     rows.push_back({{"seq", e.seq}, {"archival_code", e.archival_code}, {"title", e.title}, {"author", e.author},
                     {"pages", compose::page_range_text(e)}, {"pdf_first_page", e.first_index + 1}, {"how", e.how}});
   entry["contents"] = rows;
-  entry["files"].push_back(write_derived_output(ctx.root, (fs::path(folder) / "案卷.pdf").string(), vb.pdf));
+  std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
+  entry["files"].push_back(write_derived_pdf(ctx.root, (fs::path(folder) / "案卷.pdf").string(), vb.pdf,
+                                             ctx.scheme->wants_pdfa(filing::DerivedOutput::Volumes), volume_pdfa_metadata(vb, *ctx.office), not_pdfa));
+  for (const auto& p : not_pdfa) entry["problems"].push_back(p);
   if (!vb.docx.empty()) entry["files"].push_back(write_derived_output(ctx.root, (fs::path(folder) / "案卷.docx").string(), vb.docx));
   return entry;
 }

@@ -9,7 +9,9 @@
 
 #include "filing/catalogue.h"
 #include "package/archive.h"
+#include "ingest/pdfa_check.h"
 #include "package/files.h"
+#include "package/preservation.h"
 
 namespace lh::package {
 namespace fs = std::filesystem;
@@ -67,6 +69,17 @@ VerifyResult verify_archive(const fs::path& dir) {
               if (!got) problem("missing", p, "listed in derived.json but not readable");
               else if (*got != df.value("sha256", "")) problem("hash-mismatch", p, "derived.json " + df.value("sha256", "") + ", file " + *got);
             }
+    // The preservation copies (preservation.h) are read back: a file said to be PDF/A-2b is checked
+    // rule by rule (ingest/pdfa_check.h), one problem per failed clause.
+    for (const std::string& p : pdfa_files(d)) {
+      if (p.empty() || p.find("..") != std::string::npos) continue;
+      std::ifstream in(dir / p, std::ios::binary);
+      if (!in) continue;  // reported as missing above
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      ++r.pdfa_checked;
+      for (const auto& f : ingest::check_pdfa(bytes.str())) problem("not-pdfa", p, f.label() + ": " + f.message);
+    }
   }
   // The catalogue must agree with the manifest on every 档号.
   std::error_code ec;

@@ -16,6 +16,7 @@
 #include "compose/catalogue_doc.h"
 #include "package/files.h"
 #include "package/manifest.h"
+#include "package/preservation.h"
 #include "compose/volume.h"
 #include "compose/volume_forms.h"
 
@@ -65,6 +66,28 @@ void write_checkpoint(const fs::path& root, const json& old_state, const json& d
   std::string err;
   if (!write_atomic(root / "derived.json", dump_json(st), err)) throw std::runtime_error(err);
   kill_point("checkpoint");
+}
+
+// Part of a derived output's key when the scheme asks for it as PDF/A-2b, so switching the
+// preservation format on or off rebuilds the outputs once (and nothing changes for a scheme that
+// never asks).
+std::string pdfa_key(const filing::Scheme& s, std::initializer_list<filing::DerivedOutput> outputs) {
+  std::string k;
+  for (filing::DerivedOutput o : outputs)
+    if (s.wants_pdfa(o)) k += std::string(k.empty() ? "\npdfa-2b:" : " ") + filing::derived_output_name(o);
+  return k;
+}
+
+// The XMP of a year's 归档文件目录 (DA/T 22-2015 §7.2): title, 全宗 as 责任者, the last document's date.
+pdf::PdfaMetadata catalogue_pdfa_metadata(const compose::CatalogueSpec& spec) {
+  pdf::PdfaMetadata m;
+  m.title = "归档文件目录 " + spec.category_name + " " + spec.year;
+  m.author = spec.office.empty() ? spec.fonds_name : spec.office;
+  m.date = spec.date;
+  for (const auto& [name, v] : {std::pair<const char*, std::string>{"全宗号", spec.fonds}, {"年度", spec.year}, {"保管期限", spec.retention},
+                                {"题名", m.title}, {"责任者", m.author}, {"日期", spec.date}, {"立档单位名称", spec.office}})
+    if (!v.empty()) m.dat46.emplace_back(name, v);
+  return m;
 }
 
 }  // namespace
@@ -128,7 +151,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     if (code.empty() || original_of(item).empty()) continue;
     std::string key = sha256_hex(std::string(kGenerator) + "\n" + code + "\n" + original_sha_of(item) + "\n" + item.value("title", "") +
                                  "\n" + item.value("format", "") + "\n" + o.organisation + "\n" + o.fonds + "\n" + o.name +
-                                 "\npublic:" + (public_copies ? "reading-copies " : "") + (public_records ? "uniform-records" : ""));
+                                 "\npublic:" + (public_copies ? "reading-copies " : "") + (public_records ? "uniform-records" : "") +
+                                 pdfa_key(s, {filing::DerivedOutput::ReadingCopies, filing::DerivedOutput::UniformRecords}));
     const json& prev = old_state.contains("items") && old_state["items"].contains(code) ? old_state["items"][code] : json();
     if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
       next["items"][code] = prev;
@@ -198,7 +222,7 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       std::string archived = prev.is_object() ? prev.value("archived", "") : "";
       if (archived.empty()) archived = opt.run_date;
       std::string k = std::string(kGenerator) + "\n" + volume_no + "\n" + archived + "\n" + o.fonds + o.name + o.fonds_name +
-                      (public_volumes ? "\npublic" : "");
+                      (public_volumes ? "\npublic" : "") + pdfa_key(s, {filing::DerivedOutput::Volumes});
       std::sort(items.begin(), items.end(), [](const json* a, const json* b) {
         return a->value("archival_code", "") < b->value("archival_code", "");
       });
@@ -283,7 +307,7 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       spec.date = maxdate.size() >= 10 ? maxdate.substr(0, 10) : "";
       std::string folder = (fs::path(g.first) / spec.year).string();
       std::string k = std::string(kGenerator) + "\n" + spec.fonds + spec.fonds_name + spec.organisation + spec.office +
-                      spec.retention + spec.date;
+                      spec.retention + spec.date + pdfa_key(s, {filing::DerivedOutput::Catalogues});
       for (const auto& r : spec.rows)
         k += "\n" + r.archival_code + "|" + r.doc_number + "|" + r.author + "|" + r.title + "|" + r.date8 + "|" + r.pages + "|" +
              r.remark;
@@ -301,12 +325,17 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     // Rendered in the workers too: a year's catalogue of thousands of rows is a long table, and the
     // fonts it loads would otherwise stay mapped in the parent for the rest of the night. A worker
     // is forked with catalogue_tasks in its memory, so a task names its index only.
-    const DeriveFn draw = [&catalogue_tasks, &root](const json& payload) {
+    const bool catalogue_pdfa = s.wants_pdfa(filing::DerivedOutput::Catalogues);
+    const DeriveFn draw = [&catalogue_tasks, &root, catalogue_pdfa](const json& payload) {
       const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
       compose::CatalogueFiles cf = compose::build_catalogue(t.spec);
       json entry = {{"key", t.key}, {"rows", t.spec.rows.size()}, {"files", json::array()}};
-      for (const auto& [name, bytes] : {std::pair<const char*, const std::string*>{"pdf", &cf.pdf}, {"docx", &cf.docx}, {"xlsx", &cf.xlsx}})
+      std::vector<std::string> not_pdfa;
+      entry["files"].push_back(write_derived_pdf(root, t.folder + "/归档文件目录.pdf", cf.pdf, catalogue_pdfa, catalogue_pdfa_metadata(t.spec),
+                                                 not_pdfa));
+      for (const auto& [name, bytes] : {std::pair<const char*, const std::string*>{"docx", &cf.docx}, {"xlsx", &cf.xlsx}})
         entry["files"].push_back(write_derived_output(root, t.folder + "/归档文件目录." + name, *bytes));
+      if (!not_pdfa.empty()) entry["problems"] = not_pdfa;
       return entry;
     };
     run_derive_tasks(catalogue_tasks.size(), [](size_t i) { return json{{"catalogue", i}}; }, draw, volume_pool,

@@ -15,34 +15,9 @@
 namespace lh::pdf {
 using detail::open_memory;
 using detail::write_out;
+using detail::pdf_date;
 
 namespace {
-
-// ISO 8601 → PDF date "D:YYYYMMDDHHmmSS+HH'mm'" (PDF 32000-1 §7.9.4).
-std::string pdf_date(const std::string& iso) {
-  std::string digits;
-  size_t i = 0;
-  for (; i < iso.size() && digits.size() < 14; ++i) {
-    char c = iso[i];
-    if (c >= '0' && c <= '9') digits += c;
-    else if (c == '+' || c == 'Z' || (c == '-' && digits.size() >= 8)) break;
-  }
-  while (digits.size() < 14) digits += (digits.size() == 4 || digits.size() == 6) ? "01" : "00";
-  digits.resize(14);
-  std::string tz = "+08'00'";
-  for (size_t j = 10; j < iso.size(); ++j) {
-    if (iso[j] == 'Z') { tz = "Z"; break; }
-    if ((iso[j] == '+' || iso[j] == '-') && j + 3 <= iso.size()) {
-      std::string hh = iso.substr(j + 1, 2), mm = "00";
-      size_t k = j + 3;
-      if (k < iso.size() && iso[k] == ':') ++k;
-      if (k + 2 <= iso.size()) mm = iso.substr(k, 2);
-      tz = std::string(1, iso[j]) + hh + "'" + mm + "'";
-      break;
-    }
-  }
-  return "D:" + digits + tz;
-}
 
 int count_nodes(const std::vector<OutlineNode>& v) {
   int n = 0;

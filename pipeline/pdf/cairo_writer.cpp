@@ -109,6 +109,7 @@ class Drawer {
   }
   void operator()(const layout::ImageItem& im) {
     if (!im.image || im.w <= 0 || im.h <= 0) return;
+    if (detail::draw_svg(cr_, *im.image, im.x, im.y, im.w, im.h)) return;  // vectors, not a raster
     cairo_surface_t* s = images_.get(im.image.get());
     if (!s) {  // unsupported format: a light frame where it would be
       cairo_save(cr_);

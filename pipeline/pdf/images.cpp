@@ -4,6 +4,7 @@
 // CAIRO_MIME_TYPE_UNIQUE_ID: cairo 1.16 then writes a page's XObject key once per use, and a page
 // with the same emblem twice (an imposed sheet) gets duplicated keys.
 #include <cairo.h>
+#include <librsvg/rsvg.h>
 
 #include <cstdio>
 #include <cstring>
@@ -62,7 +63,29 @@ cairo_surface_t* image_surface(const model::Image& img) {
                                 copy->size(), [](void* p) { delete static_cast<std::string*>(p); }, copy);
     return s;
   }
+  if (img.media_type == "image/svg+xml" && !img.fallback_png.empty()) {  // drawn by draw_svg; this for the rest
+    model::Image raster;
+    raster.bytes = img.fallback_png;
+    return image_surface(raster);
+  }
   return nullptr;  // TIFF and others: the ingest stage converts them (not drawn here)
+}
+
+bool draw_svg(cairo_t* cr, const model::Image& img, double x, double y, double w, double h) {
+  if (img.media_type != "image/svg+xml") return false;
+  GError* err = nullptr;
+  RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(img.bytes.data()), img.bytes.size(), &err);
+  if (!handle) {
+    if (err) g_error_free(err);
+    return false;
+  }
+  RsvgRectangle viewport{x, y, w, h};
+  cairo_save(cr);
+  const bool ok = rsvg_handle_render_document(handle, cr, &viewport, &err);
+  cairo_restore(cr);
+  if (err) g_error_free(err);
+  g_object_unref(handle);
+  return ok;
 }
 
 }  // namespace lh::pdf::detail

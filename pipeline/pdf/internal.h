@@ -14,6 +14,9 @@ std::string attr_quote(const std::string& s);
 void add_outline(cairo_surface_t* surface, const layout::Laid& laid, int open_levels);
 // An image surface for an image (PNG decoded; JPEG passed through as mime data); nullptr if unsupported.
 cairo_surface_t* image_surface(const model::Image& img);
+// An SVG image (media type image/svg+xml) drawn as vectors by librsvg into the box (aspect as the
+// SVG's own preserveAspectRatio); false when the image is not SVG or librsvg cannot draw it.
+bool draw_svg(cairo_t* cr, const model::Image& img, double x, double y, double w, double h);
 // A content hash of an image's bytes: the writer keeps one surface per hash, so cairo writes the
 // image once however often it is placed.
 std::string image_content_id(const std::string& bytes);

@@ -1,6 +1,7 @@
-// qpdf in and out of memory, shared by the finalizing pass and the assembler (libraries.md §2):
-// warnings suppressed on read (the caller asks anyWarnings() when it cares), and on write a
-// deterministic /ID and compressed streams, so the same input gives the same bytes.
+// qpdf in and out of memory, shared by the finalizing pass, the assembler and the PDF/A post-pass
+// (libraries.md §2): warnings suppressed on read (the caller asks anyWarnings() when it cares), and
+// on write a deterministic /ID and compressed streams, so the same input gives the same bytes.
+// Also the one ISO 8601 → PDF date conversion (PDF 32000-1 §7.9.4) the qpdf passes share.
 #pragma once
 #include <memory>
 #include <string>
@@ -11,6 +12,32 @@
 
 namespace lh::pdf::detail {
 
+// ISO 8601 → PDF date "D:YYYYMMDDHHmmSS+HH'mm'" (PDF 32000-1 §7.9.4).
+inline std::string pdf_date(const std::string& iso) {
+  std::string digits;
+  size_t i = 0;
+  for (; i < iso.size() && digits.size() < 14; ++i) {
+    char c = iso[i];
+    if (c >= '0' && c <= '9') digits += c;
+    else if (c == '+' || c == 'Z' || (c == '-' && digits.size() >= 8)) break;
+  }
+  while (digits.size() < 14) digits += (digits.size() == 4 || digits.size() == 6) ? "01" : "00";
+  digits.resize(14);
+  std::string tz = "+08'00'";
+  for (size_t j = 10; j < iso.size(); ++j) {
+    if (iso[j] == 'Z') { tz = "Z"; break; }
+    if ((iso[j] == '+' || iso[j] == '-') && j + 3 <= iso.size()) {
+      std::string hh = iso.substr(j + 1, 2), mm = "00";
+      size_t k = j + 3;
+      if (k < iso.size() && iso[k] == ':') ++k;
+      if (k + 2 <= iso.size()) mm = iso.substr(k, 2);
+      tz = std::string(1, iso[j]) + hh + "'" + mm + "'";
+      break;
+    }
+  }
+  return "D:" + digits + tz;
+}
+
 inline std::unique_ptr<QPDF> open_memory(const std::string& bytes, const char* name) {
   auto q = std::make_unique<QPDF>();
   q->setSuppressWarnings(true);
@@ -19,12 +46,20 @@ inline std::unique_ptr<QPDF> open_memory(const std::string& bytes, const char* n
 }
 
 // object_streams: generate object streams (smaller); else keep what the input had.
-inline std::string write_out(QPDF& q, bool object_streams) {
+// pdfa: the file structure PDF/A-2 asks for (ISO 19005-2): a header of at most PDF 1.7 (6.1.2; a
+// 2.0 source is written as 1.7) and an end of line before every endstream keyword (6.1.7.1).
+// Streams are decoded where qpdf can (LZW, ASCII85, ...) and written with Flate (qpdf's default
+// "generalized" decode level), which also rids a copied source of LZW (ISO 19005-2 6.1.7.2).
+inline std::string write_out(QPDF& q, bool object_streams, bool pdfa = false) {
   QPDFWriter w(q);
   w.setOutputMemory();
   w.setDeterministicID(true);
   w.setCompressStreams(true);
   w.setObjectStreamMode(object_streams ? qpdf_o_generate : qpdf_o_preserve);
+  if (pdfa) {
+    if (q.getPDFVersion() > std::string("1.7")) w.forcePDFVersion("1.7");
+    w.setNewlineBeforeEndstream(true);
+  }
   w.write();
   auto buf = w.getBufferSharedPointer();
   return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());

@@ -56,8 +56,9 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The Adobe CMaps poppler needs for non-embedded CJK fonts, and the system font the 楷体 role names.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "poppler-data, fonts-arphic-ukai, adduser")
+# The Adobe CMaps poppler needs for non-embedded CJK fonts, the system font the 楷体 role names, and
+# the sRGB ICC profile of the PDF/A-2b OutputIntent (/usr/share/color/icc/sRGB.icc, pdf/pdfa.h).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "poppler-data, fonts-arphic-ukai, icc-profiles-free, adduser")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/scripts/packaging/postinst ${CMAKE_SOURCE_DIR}/scripts/packaging/prerm
     ${CMAKE_SOURCE_DIR}/scripts/packaging/postrm ${CMAKE_SOURCE_DIR}/scripts/packaging/conffiles)

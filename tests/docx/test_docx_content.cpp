@@ -199,8 +199,51 @@ TEST(DocxContent, PageNumberFootersOddRightEvenLeft) {
     EXPECT_NE(f.find(R"(w:eastAsia="宋体")"), std::string::npos);  // 4号半角宋体 (§7.5)
     EXPECT_NE(f.find(R"(<w:sz w:val="28"/>)"), std::string::npos);
   }
-  // Section 2's own footer "第{PAGE}页" keeps a PAGE field after the page number.
-  EXPECT_NE(u.at("word/footer3.xml").find("<w:t>第</w:t>"), std::string::npos);
+  // Section 2's own footer "第{PAGE}页" is the footer, with its one PAGE field, as the PDF draws it.
+  const std::string own = u.at("word/footer3.xml");
+  EXPECT_NE(own.find("<w:t>第</w:t>"), std::string::npos);
+  EXPECT_EQ(count(own, "> PAGE <"), 1u) << own;
+}
+
+// Bug (issue 11): a book's cover has a footer without {PAGE}; the PDF cover had no number, but the
+// DOCX footer added the page number before the footer's own (empty) paragraph, so Word numbered the
+// cover "— 1 —".
+TEST(DocxContent, OwnFooterWithoutPageFieldGetsNoPageNumber) {
+  model::Document d;
+  model::Section cover;
+  model::HeaderFooter quiet;
+  model::Paragraph empty;
+  empty.runs.push_back(model::Run{});
+  quiet.paragraphs.push_back(empty);
+  cover.footer = quiet;
+  model::Paragraph title;
+  model::Run t;
+  t.text = "封面";
+  title.runs.push_back(t);
+  cover.blocks.push_back({title});
+  d.sections.push_back(cover);
+  model::Section body;
+  body.blocks.push_back({title});
+  d.sections.push_back(body);
+  const Unzipped u = unzip(docx::write_docx(d, gongwen_style(), docx::DocxOptions{}));
+  const std::string doc = u.at("word/document.xml");
+  const size_t first_sect = doc.find("<w:sectPr>");
+  ASSERT_NE(first_sect, std::string::npos);
+  const std::string cover_sect = doc.substr(first_sect, doc.find("</w:sectPr>", first_sect) - first_sect);
+  const size_t ref = cover_sect.find("w:footerReference w:type=\"default\" r:id=\"");
+  ASSERT_NE(ref, std::string::npos) << cover_sect;
+  const size_t id_at = ref + std::string("w:footerReference w:type=\"default\" r:id=\"").size();
+  const std::string rid = cover_sect.substr(id_at, cover_sect.find('"', id_at) - id_at);
+  const std::string rels = u.at("word/_rels/document.xml.rels");
+  const size_t rel = rels.find("Id=\"" + rid + "\"");
+  ASSERT_NE(rel, std::string::npos);
+  const size_t target = rels.find("Target=\"", rel) + 8;
+  const std::string part = "word/" + rels.substr(target, rels.find('"', target) - target);
+  EXPECT_EQ(u.at(part).find(" PAGE "), std::string::npos) << part << ": " << u.at(part);
+  int numbered = 0;  // the body keeps its page number
+  for (const auto& [name, xml] : u.parts)
+    if (name.rfind("word/footer", 0) == 0 && xml.find(" PAGE ") != std::string::npos) ++numbered;
+  EXPECT_GE(numbered, 1);
 }
 
 TEST(DocxContent, ControlCharactersAreDroppedTabsAndBreaksKept) {

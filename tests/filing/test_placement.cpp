@@ -193,6 +193,29 @@ TEST(Placement, FolderNamedByThePartyWithOneCaseNumberIsThatCase) {
   EXPECT_EQ(clerk.case_of("王芳/现场照片.jpg"), "");
 }
 
+// Bug (property sweep seed 7): 陈静/鸿发食品店案卷材料.zip held the 立案审批表 at its top and the rest
+// in a 案号 sub-folder; the top entries carried no 案号 and were filed as 文书. The ZIP's documents,
+// sub-folder included, carry one 案号, and its name names their party: it is that case's.
+TEST(Placement, ZipNamedByThePartyHoldsTheCaseInASubFolder) {
+  const std::string party = "厦门市集美区鸿发食品店", c72 = "厦集市监罚〔2024〕72号";
+  Doc decided{c72 + "/决定书（鸿发食品店）.txt", "行政处罚决定书", '1', {c72}, party, Format::Text, 45, 0};
+  Filed r = file_docs({}, {zip("陈静/鸿发食品店案卷材料.zip", '9',
+                               {{"01立案审批表.txt", "立案审批表", '2', {}, "", Format::Text, 7, 0},
+                                decided,
+                                {c72 + "/询问笔录.txt", "询问笔录", '3', {}, "", Format::Text, 14, 0}})});
+  const std::string top = "陈静/鸿发食品店案卷材料.zip/01立案审批表.txt";
+  EXPECT_EQ(r.case_of(top), c72);
+  EXPECT_NE(r.item(top)->placed_by.find("ZIP 鸿发食品店案卷材料 的文书同属 " + c72), std::string::npos)
+      << r.item(top)->placed_by;
+  // Two cases of one party under its name: no single case, nothing is guessed.
+  Filed two = file_docs({}, {zip("陈静/鸿发食品店案卷材料.zip", '9',
+                                 {{"01立案审批表.txt", "立案审批表", '2', {}, "", Format::Text, 7, 0},
+                                  decided,
+                                  {"厦集市监罚〔2024〕80号/决定书.txt", "行政处罚决定书", '4', {"厦集市监罚〔2024〕80号"},
+                                   party, Format::Text, 45, 0}})});
+  EXPECT_EQ(two.case_of(top), "");
+}
+
 // A 告知书 filed apart from its case joins it because the decision cites its 文号.
 TEST(Placement, NumberTheCaseItselfCitesJoinsTheCase) {
   Doc d = decision("案件/南市监处罚〔2024〕12号/行政处罚决定书.docx", '1');
@@ -215,6 +238,21 @@ TEST(Placement, OfficeDocumentInACaseFolderIsFiledByItsType) {
   EXPECT_EQ(r.item(a + "关于开展食品安全检查的通知.docx")->category, "WS");
   EXPECT_EQ(r.case_of(a + "证据/照片.jpg"), kCase);
   EXPECT_EQ(r.item(a + "证据/照片.jpg")->placed_by, "文件夹名 " + kCase);
+}
+
+// Bug (property sweep seeds 6, 8): a quarterly 工作小结 whose text reports "其中厦集市监罚〔2023〕10号
+// 已执行完毕" became the first item of that case's 正卷. A 案号 an office document only cites is not
+// its own; one in its title or printed as its 发文字号 is.
+TEST(Placement, OfficeDocumentCitingACaseInItsTextIsFiledByItsType) {
+  Doc summary{"2024年第二季度工作小结.txt", "杏林所2024年第二季度工作小结", '2', {kCase}, "", Format::Text, 0, 0};
+  Doc report{"关于南市监处罚〔2024〕12号案的情况报告.docx", "关于南市监处罚〔2024〕12号案的情况报告", '3', {kCase}, "",
+             Format::Docx, 0, 0};
+  Filed r = file_docs({decision("案件/行政处罚决定书.docx", '1'), summary, report});
+  EXPECT_EQ(r.case_of(summary.path), "");
+  EXPECT_NE(r.item(summary.path)->category, "AJ");
+  EXPECT_NE(r.item(summary.path)->placed_by.find("正文引用案号 " + kCase), std::string::npos)
+      << r.item(summary.path)->placed_by;
+  EXPECT_EQ(r.case_of(report.path), kCase) << "named by the case in its title: the case's own material";
 }
 
 TEST(Placement, FolderNameRules) {
@@ -267,8 +305,24 @@ TEST(Placement, FolderNamedByThePartyPastRegionsOrInTheCaseNameForm) {
 TEST(CaseIdentifier, PenaltyClassesOfOtherOfficesAreCaseNumbers) {
   for (const char* n : {"南市监处罚〔2024〕12号", "东市监处字〔2023〕31号", "厦集市监罚〔2024〕72号", "杭市监罚字〔2024〕3号",
                         "马市监当罚〔2026〕5号", "京朝市监案〔2024〕9号", "（杭临）市监处罚〔2024〕131号"})
-    EXPECT_TRUE(lh::filing::is_case_identifier(n)) << n;
+    EXPECT_TRUE(lh::filing::is_case_identifier(n, default_scheme())) << n;
   for (const char* n : {"南市监检〔2024〕3号", "南市监立〔2024〕3号", "南市监罚告〔2024〕7号", "国市监法发〔2021〕42号",
                         "南市监处罚2024"})
-    EXPECT_FALSE(lh::filing::is_case_identifier(n)) << n;
+    EXPECT_FALSE(lh::filing::is_case_identifier(n, default_scheme())) << n;
+}
+
+// The classes are the scheme's (<placement><case-classes>): an office whose cases are numbered 稽 says so
+// in its scheme, and the lists an office does not give stay those of default.xml.
+TEST(CaseIdentifier, ClassesAreTheSchemes) {
+  const std::string xsd = lh::test::read_file(lh::test::source_dir() / "templates/scheme/scheme.xsd");
+  std::string xml = lh::test::read_file(lh::test::source_dir() / "templates/scheme/default.xml");
+  const std::string classes = "<case-classes>处罚 处罚字 当罚 处字 罚字 处 罚 案 案字</case-classes>";
+  ASSERT_NE(xml.find(classes), std::string::npos);
+  xml.replace(xml.find(classes), classes.size(), "<case-classes>处罚 稽</case-classes>");
+  auto own = load_scheme_text(xml, xsd, "office.xml");
+  ASSERT_TRUE(own.scheme) << (own.errors.empty() ? "" : own.errors[0]);
+  EXPECT_TRUE(is_case_identifier("南市监稽〔2024〕3号", *own.scheme));
+  EXPECT_FALSE(is_case_identifier("南市监稽〔2024〕3号", default_scheme()));
+  EXPECT_FALSE(is_case_identifier("厦集市监罚〔2024〕72号", *own.scheme));
+  EXPECT_EQ(own.scheme->office_document_words, default_scheme().office_document_words);
 }

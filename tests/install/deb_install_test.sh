@@ -18,6 +18,7 @@ work=$(mktemp -d); [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT; echo "work:
 cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/pkg" >/dev/null
 deb=$(ls "$work"/pkg/lianghua_*.deb)
 dpkg-deb --field "$deb" Depends | grep -q "libpoppler-glib" || { echo "FAIL: Depends lacks the shared libraries: $(dpkg-deb --field "$deb" Depends)"; exit 1; }
+dpkg-deb --field "$deb" Depends | grep -q "icc-profiles-free" || { echo "FAIL: Depends lacks icc-profiles-free (the PDF/A sRGB profile)"; exit 1; }
 dpkg-deb --info "$deb" conffiles | grep -qx "/etc/lianghua/office.xml" || { echo "FAIL: office.xml is not a conffile"; exit 1; }
 root="$work/root"; mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates"; : > "$root/var/lib/dpkg/status"
 dpkg --root="$root" --force-depends --force-script-chrootless --force-not-root --log=/dev/null -i "$deb" >"$work/dpkg.log" 2>&1 || { echo "FAIL: dpkg -i: $(tail -n 5 "$work/dpkg.log")"; exit 1; }

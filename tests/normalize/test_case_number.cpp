@@ -76,6 +76,12 @@ TEST(CaseNumber, ConnectiveWordsBeforePrefixAreCut) {
   EXPECT_EQ(norm1("行政处罚决定书杭市监处罚〔2024〕1号"), "杭市监处罚〔2024〕1号");
 }
 
+// Bug (property sweep seeds 6, 8): "其中厦集市监罚〔2023〕10号" gave the 简称 其中厦集, a case of its own.
+TEST(CaseNumber, EnumerationWordBeforePrefixIsNotPartOfIt) {
+  EXPECT_EQ(norm1("办结行政处罚案件2件，其中厦集市监罚〔2023〕10号已执行完毕"), "厦集市监罚〔2023〕10号");
+  EXPECT_EQ(norm1("包括中市监处罚〔2024〕3号"), "中市监处罚〔2024〕3号");
+}
+
 // Bug: "…市场监督管理局南市监处罚〔2024〕12号" (授權委託書.txt of case A) gave 管理局南市监处罚〔2024〕12号,
 // a case of its own.
 TEST(CaseNumber, AgencyNameBeforePrefixIsNotPartOfIt) {

@@ -212,11 +212,9 @@ bool strict() {
 // merges (one line switches one property on). LIANGHUA_PROPERTY_STRICT=1 enforces every one now.
 const std::set<std::string>& awaiting_fix() {
   static const std::set<std::string> s = {
-      // Enforced since the placement merge: kNeverMoves (seed 31) and kAgree (seed 73) hold.
-      kPositiveLink,   // a 案号 only mentioned in an office document's body (其中…罚〔2023〕10号,
-                       // seeds 6, 8) still makes it a case document
-      kEvidenceFiled,  // a ZIP named by the party in a clerk's folder is not yet taken as the
-                       // case's (seed 7)
+      // Enforced since the placement merge: kNeverMoves (seed 31) and kAgree (seed 73) hold; since
+      // session 4 kPositiveLink (seeds 6, 8: a 案号 an office document only cites) and kEvidenceFiled
+      // (seed 7: a party-named ZIP with the case in a sub-folder) hold too.
   };
   return s;
 }

@@ -325,8 +325,51 @@ TEST(Signage, AnEmblemThatRefersOutsideItselfIsRefused) {
   }
   const std::string ok = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"10\"><rect width=\"20\" height=\"10\" fill=\"#00f\"/></svg>";
   const lh::model::Image img = sg::load_emblem(ok, "ok.svg");
-  EXPECT_EQ(img.media_type, "image/png");
+  EXPECT_EQ(img.media_type, "image/svg+xml");  // drawn as vectors in the PDF
+  EXPECT_EQ(img.bytes, ok);                    // placed unaltered
+  EXPECT_EQ(img.fallback_png.compare(0, 4, "\x89PNG"), 0);  // for DOCX
   EXPECT_EQ(img.width_px, 2 * img.height_px);  // aspect kept
+}
+
+// The office's SVG emblem is drawn as vectors (librsvg into the PDF), not as a 1600-px raster copied
+// into every sign (issue 10: the raster was most of a sign's bytes and time); it is still visible:
+// the placeholder's grey-blue disc (#DADFE6) covers a good part of the sign's rendered pixels.
+TEST(Signage, TheSvgEmblemIsDrawnAsVectors) {
+  const fs::path pdf_path = sample_pack() / "signs" / "单位名牌（横）.pdf";
+  ASSERT_TRUE(fs::exists(pdf_path));
+  const std::string bytes = lh::test::read_file(pdf_path);
+  QPDF q;
+  q.processMemoryFile("sign", bytes.data(), bytes.size());
+  int images = 0;
+  for (QPDFObjectHandle o : q.getAllObjects())
+    if (o.isStream() && o.getDict().getKey("/Subtype").isNameAndEquals("/Image")) ++images;
+  EXPECT_EQ(images, 0) << "the emblem must not be a raster image";
+  Pdf pdf(pdf_path);
+  ASSERT_NE(pdf.doc, nullptr);
+  PopplerPage* page = poppler_document_get_page(pdf.doc, 0);
+  double w = 0, h = 0;
+  poppler_page_get_size(page, &w, &h);
+  const double scale = 0.5;
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(w * scale), static_cast<int>(h * scale));
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  poppler_page_render(page, cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(s);
+  const int sw = cairo_image_surface_get_width(s), sh = cairo_image_surface_get_height(s),
+            stride = cairo_image_surface_get_stride(s);
+  const unsigned char* px = cairo_image_surface_get_data(s);
+  long disc = 0;
+  for (int y = 0; y < sh; ++y)
+    for (int x = 0; x < sw; ++x) {
+      const unsigned char* p = px + y * stride + 4 * x;  // B G R x
+      if (std::abs(p[2] - 0xDA) < 6 && std::abs(p[1] - 0xDF) < 6 && std::abs(p[0] - 0xE6) < 6) ++disc;
+    }
+  cairo_surface_destroy(s);
+  g_object_unref(page);
+  EXPECT_GT(disc, 200) << "the emblem's disc is not on the sign";
 }
 
 // A 流程图 board (wave2.md §1.4): the flow module's chart in the board's drawing area, its title in

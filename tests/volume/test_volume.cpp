@@ -927,10 +927,10 @@ TEST(Volume, PublicUniformRecordsAndVolumesAreMasked) {
                      "南岭县市场监督管理局\n立案审批表\n案号：南市监处罚〔2024〕99号\n案由：无照经营\n"
                      "当事人：张三，身份证号码：441829197804129637\n立案日期：2024年3月1日\n");
     std::string xml = scheme_xml;
-    const std::string volumes = "<output kind=\"volumes\" public=\"false\"/>";
+    const std::string volumes = "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b\"/>";
     if (pub) {
       xml.replace(xml.find(marker), marker.size(), "<output kind=\"uniform-records\" public=\"true\"/>");
-      xml.replace(xml.find(volumes), volumes.size(), "<output kind=\"volumes\" public=\"true\"/>");
+      xml.replace(xml.find(volumes), volumes.size(), "<output kind=\"volumes\" public=\"true\" preservation=\"pdf-a-2b\"/>");
     }
     test::write_file(base / "scheme/default.xml", xml);
     for (const char* xsd : {"scheme.xsd", "office.xsd"})
@@ -981,7 +981,7 @@ TEST(Volume, SchemeNamesItsPublicOutputs) {
   EXPECT_FALSE(s.scheme->is_public(filing::DerivedOutput::Volumes));
   const std::string xsd = test::read_file(test::source_dir() / "templates/scheme/scheme.xsd");
   std::string xml = test::read_file(test::source_dir() / "templates/scheme/default.xml");
-  const std::string copies = "<output kind=\"reading-copies\" public=\"false\"/>";
+  const std::string copies = "<output kind=\"reading-copies\" public=\"false\" preservation=\"pdf-a-2b\"/>";
   xml.replace(xml.find(copies), copies.size(), "<output kind=\"volumes\" public=\"true\"/>");  // volumes twice
   auto bad = filing::load_scheme_text(xml, xsd, "default.xml");
   EXPECT_FALSE(bad.scheme);
@@ -989,15 +989,20 @@ TEST(Volume, SchemeNamesItsPublicOutputs) {
   EXPECT_NE(bad.errors[0].find("appears twice"), std::string::npos) << bad.errors[0];
 }
 
-// <output preservation="pdf-a-2b ofd-a"> names the 长期保存 formats of an output; none by default,
-// and a format the scheme does not know is refused by the XSD (an office's typo must not pass).
+// <output preservation="pdf-a-2b ofd-a"> names the 长期保存 formats of an output; the default scheme
+// asks for PDF/A-2b on reading copies and volumes (issue 15) and nothing else, and a format the
+// scheme does not know is refused by the XSD (an office's typo must not pass).
 TEST(Volume, SchemeNamesItsPreservationFormats) {
   const std::string xsd = test::read_file(test::source_dir() / "templates/scheme/scheme.xsd");
   std::string xml = test::read_file(test::source_dir() / "templates/scheme/default.xml");
   auto plain = filing::load_scheme_text(xml, xsd, "default.xml");
   ASSERT_TRUE(plain.scheme) << (plain.errors.empty() ? "" : plain.errors[0]);
-  EXPECT_FALSE(plain.scheme->wants_pdfa(filing::DerivedOutput::Volumes));
-  const std::string vols = "<output kind=\"volumes\" public=\"false\"/>";
+  EXPECT_TRUE(plain.scheme->wants_pdfa(filing::DerivedOutput::Volumes));
+  EXPECT_TRUE(plain.scheme->wants_pdfa(filing::DerivedOutput::ReadingCopies));
+  EXPECT_FALSE(plain.scheme->wants_pdfa(filing::DerivedOutput::UniformRecords));
+  EXPECT_FALSE(plain.scheme->wants_pdfa(filing::DerivedOutput::Catalogues));
+  EXPECT_FALSE(plain.scheme->wants_ofd(filing::DerivedOutput::Volumes));
+  const std::string vols = "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b\"/>";
   xml.replace(xml.find(vols), vols.size(), "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b ofd-a\"/>");
   auto both = filing::load_scheme_text(xml, xsd, "default.xml");
   ASSERT_TRUE(both.scheme) << (both.errors.empty() ? "" : both.errors[0]);

@@ -1,7 +1,9 @@
 // The office's emblem (局徽) or logo, as the office supplies it (wave2.md §1.1: never redrawn or
 // recoloured). An SVG is checked first (the safe XML parser: no DOCTYPE; no reference outside the
-// file: only "#…" and "data:" links) and rasterised by librsvg at print resolution; a PNG is
-// placed as it is. The emblem is placed with uniform scaling only (compose_sign).
+// file: only "#…" and "data:" links) and kept as SVG: the PDF writer draws it as vectors through
+// librsvg (sharp at any sign size, a few KB per sign instead of a 1600-px raster in every PDF), with
+// a PNG raster beside it for DOCX. A PNG is placed as it is. The emblem is placed with uniform
+// scaling only (compose_sign).
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
@@ -15,7 +17,7 @@ namespace lh::compose::signs {
 namespace {
 
 constexpr size_t kMaxEmblemBytes = 4u << 20;  // an emblem is a few hundred kB at most
-constexpr int kRasterPx = 1600;               // longer side: 1600 px ≈ 450 dpi on a 90 mm emblem
+constexpr int kRasterPx = 1600;               // fallback raster, longer side: ≈ 450 dpi on a 90 mm emblem
 
 // Any href/xlink:href or url(…) that points outside the file.
 bool external_reference(xmlNode* n, std::string& what) {
@@ -57,7 +59,7 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
   return CAIRO_STATUS_SUCCESS;
 }
 
-model::Image rasterise_svg(const std::string& bytes, const std::string& name) {
+model::Image vector_svg(const std::string& bytes, const std::string& name) {
   std::vector<filing::XmlProblem> problems;
   filing::XmlDocPtr doc = filing::parse_xml_safely(bytes, problems);
   if (!doc) throw SignageError(name + ": SVG 无法读取" + (problems.empty() ? "" : "：" + problems[0].text(name)) + " (unsafe_xml)");
@@ -97,9 +99,10 @@ model::Image rasterise_svg(const std::string& bytes, const std::string& name) {
     throw SignageError(name + ": SVG 无法绘制：" + m + " (damaged)");
   }
   model::Image img;
-  img.media_type = "image/png";
-  img.bytes = std::move(png);
-  img.width_px = pw;
+  img.media_type = "image/svg+xml";
+  img.bytes = bytes;
+  img.fallback_png = std::move(png);
+  img.width_px = pw;  // the aspect the writers keep
   img.height_px = ph;
   img.description = "局徽";
   return img;
@@ -125,7 +128,7 @@ model::Image load_emblem(const std::string& bytes, const std::string& name) {
     img.description = "局徽";
     return img;
   }
-  if (bytes.find("<svg") != std::string::npos) return rasterise_svg(bytes, name);
+  if (bytes.find("<svg") != std::string::npos) return vector_svg(bytes, name);
   throw SignageError(name + ": 徽标须为 SVG 或 PNG 文件 (unsupported)");
 }
 

@@ -1,0 +1,100 @@
+#include "package/preservation.h"
+
+#include <cstdio>
+
+#include "ingest/pdfa_check.h"
+#include "package/derive_tasks.h"
+
+namespace lh::package {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+PreservedPdf preserve_pdf(const std::string& bytes, const pdf::PdfaMetadata& meta) {
+  PreservedPdf out;
+  pdf::PdfaConversion c = pdf::make_pdfa(bytes, meta);
+  out.pdf = std::move(c.pdf);
+  if (!c.refused.empty()) {
+    out.problems.push_back(c.refused);
+    return out;
+  }
+  for (const auto& f : ingest::check_pdfa(out.pdf)) out.problems.push_back(f.clause + " " + f.message);
+  out.conformant = out.problems.empty();
+  return out;
+}
+
+pdf::PdfaMetadata item_pdfa_metadata(const json& item, const json& state, const filing::Scheme& s, const filing::Office& o) {
+  pdf::PdfaMetadata m;
+  m.title = item.value("title", "");
+  m.author = state.value("author", "");
+  if (m.author.empty()) m.author = o.name;
+  m.date = item.value("date", "");
+  if (m.date.size() > 10) m.date.resize(10);  // the 形成日期 (a document's day, not a time of writing)
+  const std::string rc = item.value("retention", "");
+  char number[16];
+  std::snprintf(number, sizeof number, "%0*d", s.item_digits, item.value("item_number", 0));
+  auto add = [&](const char* name, const std::string& v) {
+    if (!v.empty() && v != "0") m.dat46.emplace_back(name, v);
+  };
+  add("档号", item.value("archival_code", ""));
+  add("全宗号", o.fonds);
+  add("年度", std::to_string(item.value("year", 0)));
+  add("保管期限", s.period(rc) ? s.period(rc)->name : rc);
+  add("室编件号", item.value("item_number", 0) > 0 ? std::string(number) : std::string());
+  add("题名", m.title);
+  add("文件编号", state.value("doc_number", ""));
+  add("责任者", m.author);
+  add("日期", m.date);
+  add("页数", state.value("pages", 0) > 0 ? std::to_string(state.value("pages", 0)) : std::string());
+  add("立档单位名称", o.name);
+  return m;
+}
+
+pdf::PdfaMetadata volume_pdfa_metadata(const compose::VolumeBuild& vb, const filing::Office& o) {
+  const compose::CaseFacts& f = vb.facts;
+  pdf::PdfaMetadata m;
+  // The title stays the volume's own (案号 案由, compose/volume.cpp): Info and XMP get the same one.
+  m.author = o.name;
+  m.date = f.archived;
+  auto add = [&](const char* name, const std::string& v) {
+    if (!v.empty()) m.dat46.emplace_back(name, v);
+  };
+  add("全宗号", o.fonds);
+  add("年度", f.year);
+  add("保管期限", f.retention_name);
+  add("室编案卷号", f.volume_no);
+  add("文件编号", f.case_number);
+  add("责任者", m.author);
+  add("日期", m.date);
+  add("页数", vb.total_pages > 0 ? std::to_string(vb.total_pages) : std::string());
+  add("立档单位名称", o.name);
+  return m;
+}
+
+json write_derived_pdf(const fs::path& root, const std::string& rel, const std::string& bytes, bool as_pdfa,
+                       const pdf::PdfaMetadata& meta, std::vector<std::string>& problems) {
+  if (!as_pdfa) return write_derived_output(root, rel, bytes);
+  PreservedPdf p = preserve_pdf(bytes, meta);
+  json entry = write_derived_output(root, rel, p.pdf);
+  if (p.conformant) {
+    entry["pdfa"] = "2b";
+  } else {
+    entry["pdfa_problems"] = p.problems;
+    std::string why;
+    for (const auto& pr : p.problems) why += (why.empty() ? "" : "；") + pr;
+    problems.push_back(fs::path(rel).filename().string() + " 不符合 PDF/A-2b（GB/T 23286.2），未作为长期保存格式：" + why);
+  }
+  return entry;
+}
+
+std::vector<std::string> pdfa_files(const json& d) {
+  std::vector<std::string> out;
+  if (!d.is_object()) return out;
+  for (const char* sec : {"items", "volumes", "catalogues"})
+    if (d.contains(sec) && d[sec].is_object())
+      for (auto& [key, v] : d[sec].items())
+        for (const auto& f : v.value("files", json::array()))
+          if (f.value("pdfa", "") == "2b") out.push_back(f.value("path", ""));
+  return out;
+}
+
+}  // namespace lh::package

@@ -1,0 +1,52 @@
+// 长期保存 copies of the archive's PDFs (issue 15; DA/T 47: a fixed-layout format for preservation):
+// where the scheme's <output preservation="pdf-a-2b"/> asks for it, a derived PDF (reading copy,
+// uniform record, 案卷, 归档文件目录) is itself rewritten as PDF/A-2b — the same file, not a second
+// copy beside it, because an archive clerk keeps and hands out one file per document, and a
+// PDF/A-2b file is an ordinary PDF to every reader.
+// The file is called PDF/A only when the read-back check passes (ingest/pdfa_check.h): the
+// post-pass (pdf/pdfa.h) repairs what lianghua's writers leave out, but a copied source PDF may be
+// encrypted or use a font that is not embedded; then the file is still written (rewritten as far as
+// possible), its state entry says why it is not PDF/A, and the report names it.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compose/volume.h"
+#include "filing/office.h"
+#include "filing/scheme.h"
+#include "pdf/pdfa.h"
+
+namespace lh::package {
+
+struct PreservedPdf {
+  std::string pdf;                    // the bytes to write
+  bool conformant = false;            // the read-back check passed
+  std::vector<std::string> problems;  // "6.2.11.4.1 font X is not embedded", …; empty when conformant
+};
+
+// make_pdfa, then check_pdfa on the result. Throws pdf::PdfError when the sRGB profile is missing.
+PreservedPdf preserve_pdf(const std::string& pdf, const pdf::PdfaMetadata& meta);
+
+// The XMP of an item's reading copy or uniform record: its 题名, 责任者, 日期 and DA/T 46 档号,
+// 全宗号, 年度, 保管期限, 室编件号, 文件编号, 页数, 立档单位名称. `state` is the item's derived
+// entry (author, doc_number, pages).
+pdf::PdfaMetadata item_pdfa_metadata(const nlohmann::json& item, const nlohmann::json& state, const filing::Scheme& s,
+                                     const filing::Office& o);
+
+// The XMP of a case's 案卷: its own title (案号 案由), the office as 责任者, the 归档日期, and
+// DA/T 46 全宗号, 年度, 保管期限, 室编案卷号, 文件编号 (案号), 页数, 立档单位名称.
+pdf::PdfaMetadata volume_pdfa_metadata(const compose::VolumeBuild& vb, const filing::Office& o);
+
+// Writes a derived PDF (write_derived_output), as PDF/A-2b when `as_pdfa`: the state entry gets
+// "pdfa": "2b" when the check passed, else "pdfa_problems"; each problem is also appended to
+// `problems` as one Chinese line naming the file (the report shows it).
+nlohmann::json write_derived_pdf(const std::filesystem::path& root, const std::string& rel, const std::string& bytes,
+                                 bool as_pdfa, const pdf::PdfaMetadata& meta, std::vector<std::string>& problems);
+
+// The derived files a state (derived.json) says are PDF/A-2b, relative to ARCHIVE ("verify" checks them).
+std::vector<std::string> pdfa_files(const nlohmann::json& derived_state);
+
+}  // namespace lh::package

@@ -1,0 +1,129 @@
+// PDF/A-2b as a user meets it (issue 15): `render --pdfa` writes a file `check-pdfa` passes and the
+// plain render fails by clause; the sample archive's reading copies and volumes are PDF/A-2b where
+// they can be, a volume copying a source PDF whose font is not embedded is reported instead of
+// claimed, and `verify` reads the PDF/A copies back.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using lh::test::program;
+using lh::test::run;
+
+namespace {
+
+fs::path rendered(const fs::path& dir, bool pdfa) {
+  fs::path in = dir / "规定.md";
+  if (!fs::exists(in)) lh::test::write_file(in, "# 档案管理规定\n\n## 第一章 总则\n\n为规范本所档案管理，制定本规定。\n");
+  std::vector<std::string> argv = {program().string(), "render", in.string(), "--out", (dir / (pdfa ? "a" : "plain")).string(),
+                                   "--date", "2024-03-05", "--quiet"};
+  if (pdfa) argv.push_back("--pdfa");
+  auto r = run(argv);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  return dir / (pdfa ? "a" : "plain") / "规定.pdf";
+}
+
+std::string pdftotext(const fs::path& pdf) {
+  auto r = run({"pdftotext", "-enc", "UTF-8", pdf.string(), "-"});
+  return r.out;
+}
+
+}  // namespace
+
+TEST(CheckPdfa, RenderPdfaPassesAndThePlainRenderFailsByClause) {
+  auto dir = lh::test::temp_dir("pdfa-render");
+  const fs::path a = rendered(dir, true), plain = rendered(dir, false);
+  auto ok = run({program().string(), "check-pdfa", a.string()});
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("PDF/A-2b: passes"), std::string::npos) << ok.out;
+  auto bad = run({program().string(), "check-pdfa", plain.string(), a.string()});
+  EXPECT_EQ(bad.exit_code, 1) << bad.out << bad.err;
+  for (const char* line : {": ISO 19005-2 6.2.3: ", ": ISO 19005-2 6.6.2.1: ", ": ISO 19005-2 6.6.4: "})
+    EXPECT_NE(bad.out.find(plain.string() + line), std::string::npos) << line << "\n" << bad.out;
+  EXPECT_NE(bad.out.find(a.string() + ": PDF/A-2b: passes"), std::string::npos) << bad.out;
+  // Deterministic, and the text a reader extracts is the source's.
+  const std::string first = lh::test::read_file(a);
+  rendered(dir, true);
+  EXPECT_EQ(lh::test::read_file(a), first);
+  if (lh::test::have_program("pdftotext")) {
+    EXPECT_NE(pdftotext(a).find("为规范本所档案管理"), std::string::npos) << pdftotext(a);
+    EXPECT_EQ(pdftotext(a), pdftotext(plain));
+  }
+}
+
+TEST(CheckPdfa, UsageAndUnreadableFiles) {
+  EXPECT_EQ(run({program().string(), "check-pdfa"}).exit_code, 2);
+  EXPECT_EQ(run({program().string(), "check-pdfa", "--bogus", "x.pdf"}).exit_code, 2);
+  auto missing = run({program().string(), "check-pdfa", "/nonexistent/x.pdf"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.out.find("cannot be read"), std::string::npos) << missing.out;
+  auto dir = lh::test::temp_dir("pdfa-junk");
+  lh::test::write_file(dir / "junk.pdf", "this is not a PDF");
+  auto junk = run({program().string(), "check-pdfa", (dir / "junk.pdf").string()});
+  EXPECT_EQ(junk.exit_code, 1);
+  EXPECT_NE(junk.out.find("ISO 19005-2 6.1.2"), std::string::npos) << junk.out;
+}
+
+TEST(CheckPdfa, SampleArchiveCopiesArePdfaOrSayWhyAndVerifyReadsThemBack) {
+  auto base = lh::test::temp_dir("pdfa-archive");
+  const fs::path out = base / "ARCHIVE";
+  lh::test::ScopedEnv t("LIANGHUA_RUN_TIME", "2024-06-01T02:00:00+08:00");
+  auto r = run({program().string(), "archive", "--in", (lh::test::source_dir() / "samples/inbox").string(), "--out", out.string(),
+                "--office", (lh::test::source_dir() / "samples/office.xml").string(), "--jobs", "2", "--quiet"});
+  ASSERT_LE(r.exit_code, 1) << r.out << r.err;
+  json d = json::parse(lh::test::read_file(out / "derived.json"));
+  size_t pdfa = 0, reported = 0;
+  std::string claimed_copy, refused_volume;
+  for (const char* sec : {"items", "volumes"})
+    for (auto& [key, v] : d[sec].items())
+      for (const auto& f : v["files"]) {
+        const std::string p = f["path"];
+        if (p.size() < 4 || p.substr(p.size() - 4) != ".pdf" || p.find("检查笔录") != std::string::npos) continue;
+        if (f.value("pdfa", "") == "2b") {
+          ++pdfa;
+          if (claimed_copy.empty() && p.find("阅览本") != std::string::npos) claimed_copy = p;
+        } else {
+          // Not claimed: says why, by clause (the sample's source PDFs leave STSong-Light unembedded).
+          ASSERT_TRUE(f.contains("pdfa_problems")) << p;
+          EXPECT_NE(f["pdfa_problems"][0].get<std::string>().find("6.2.11.4.1"), std::string::npos) << f.dump();
+          ++reported;
+          if (std::string(sec) == "volumes") refused_volume = p;
+        }
+      }
+  EXPECT_GE(pdfa, 20u);
+  EXPECT_GE(reported, 1u);
+  ASSERT_FALSE(claimed_copy.empty());
+  ASSERT_FALSE(refused_volume.empty());
+  auto c = run({program().string(), "check-pdfa", (out / claimed_copy).string()});
+  EXPECT_EQ(c.exit_code, 0) << c.out;
+  // The report names the volume that is not PDF/A.
+  const std::string report = lh::test::read_file(out / "reports/report.html");
+  EXPECT_NE(report.find("不符合 PDF/A-2b"), std::string::npos);
+  auto v = run({program().string(), "verify", out.string()});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_NE(v.out.find(std::to_string(pdfa) + " PDF/A-2b file(s) read back"), std::string::npos) << v.out;
+  // A state that claims PDF/A for a file that is not: verify names the file and the clause.
+  for (auto& [key, vol] : d["volumes"].items())
+    for (auto& f : vol["files"])
+      if (f["path"] == refused_volume) f["pdfa"] = "2b";
+  lh::test::write_file(out / "derived.json", d.dump(1));
+  auto bad = run({program().string(), "verify", out.string()});
+  EXPECT_EQ(bad.exit_code, 1) << bad.out;
+  EXPECT_NE(bad.out.find("not-pdfa: " + refused_volume + ": ISO 19005-2 6.2.11.4.1: "), std::string::npos) << bad.out;
+}
+
+TEST(CheckPdfa, CompilePdfaMakesABookThatPasses) {
+  auto dir = lh::test::temp_dir("pdfa-compile");
+  auto r = run({program().string(), "compile", (lh::test::source_dir() / "samples/manual/石门所定岗定责定流程管理手册.book.xml").string(),
+                "--out", dir.string(), "--office", (lh::test::source_dir() / "samples/office.xml").string(), "--pdfa", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".pdf") {
+      auto c = run({program().string(), "check-pdfa", e.path().string()});
+      EXPECT_EQ(c.exit_code, 0) << c.out;
+    }
+}
