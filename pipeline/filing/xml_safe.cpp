@@ -79,9 +79,9 @@ XmlDocPtr parse_xml_safely(const std::string& bytes, std::vector<XmlProblem>& pr
   if (p.error) {
     std::string why = p.reason;
     if (p.error->kind == model::ErrorKind::UnsafeXml)
-      why = "DOCTYPE or entity declarations are not allowed in configuration files: " + why + " (unsafe_xml)";
+      why = "含 DOCTYPE（文档类型声明）或实体，出于安全不予读取 (unsafe_xml)";
     else if (p.error->kind == model::ErrorKind::TooLarge)
-      why = "file too large for a configuration file: " + why + " (too_large)";
+      why = "文件过大，不是配置文件 (too_large)：" + why;
     problems.push_back({p.line, why});
     return nullptr;
   }
