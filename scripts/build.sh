@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # Configure and build lianghua into build/ (Release with debug info).
+#   scripts/build.sh [--sanitize] [cmake --build arguments, e.g. --target test_ingest]
+# --sanitize: build-asan/ instead, with clang, ASan + UBSan and the fuzz targets (issue 13;
+# CMake options LIANGHUA_SANITIZE/LIANGHUA_FUZZ), at -O1 with line tables, as the sanitizers advise.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-cmake -S "$here" -B "$here/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$here/build" -j"$(nproc)" "$@"
+if [ "${1:-}" = "--sanitize" ]; then
+  shift
+  build=${LIANGHUA_ASAN_BUILD:-$here/build-asan}
+  CC=clang CXX=clang++ cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLIANGHUA_FUZZ=ON \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" >/dev/null
+else
+  build=$here/build
+  cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$build" -j"${LIANGHUA_JOBS:-$(nproc)}" "$@"
 # A git clone gives samples/inbox the checkout time as mtime; the sample inbox's drafts and finals
 # are told apart partly by mtime (as in a real office), so put the generator's mtimes back.
 python3 "$here/scripts/make_samples.py" --restore-mtimes >/dev/null

@@ -2,7 +2,9 @@
 # Installs every Debian 12 package lianghua needs and places the fonts in fonts/.
 # Idempotent: a package already installed is not touched; nothing is downloaded at run time.
 #   scripts/setup.sh          build + run dependencies
-#   scripts/setup.sh --test   also the tools the tests use to check our output like a user would
+#   scripts/setup.sh --test   also the tools the tests use to check our output like a user would,
+#                             and clang + libFuzzer for the sanitizer suite and the fuzz targets
+#                             (scripts/test.sh --sanitize, scripts/fuzz.sh; issue 13)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -21,11 +23,13 @@ build_pkgs=(
 # and JAXB, so their Debian jars come along.
 test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 zbar-tools
   libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless )
+# Debian 12's clang is 14; libFuzzer's runtime (-fsanitize=fuzzer) comes in libfuzzer-14-dev.
+fuzz_pkgs=( clang libfuzzer-14-dev )
 office_pkgs=( libreoffice-writer-nogui libreoffice-calc-nogui )
 
 want=("${build_pkgs[@]}")
 if [ "${1:-}" = "--test" ]; then
-  want+=("${test_pkgs[@]}")
+  want+=("${test_pkgs[@]}" "${fuzz_pkgs[@]}")
   # LibreOffice is large; tests use it where installed. LIANGHUA_NO_OFFICE=1 skips it.
   [ "${LIANGHUA_NO_OFFICE:-0}" = 1 ] || want+=("${office_pkgs[@]}")
 fi

@@ -1,6 +1,8 @@
-// Safe loading of the office's configuration XML (scheme, office profile) and XSD validation.
-// Recipe of libraries.md §6: no DTD (a DOCTYPE is refused), NONET, no entity substitution, no
-// XInclude, a size cap; errors carry the line number so a clerk can fix the file.
+// Safe loading of the office's configuration XML (scheme, office profile, signage and book specs,
+// SVG emblems) and XSD validation. Parsing goes through ingest's one safe parser (ingest/safe_xml.h,
+// libraries.md §6: a DOCTYPE is refused as unsafe_xml before any entity is declared, NONET, no
+// entity substitution, no XInclude, a size cap); errors carry the line number so a clerk can fix
+// the file.
 #pragma once
 #include <libxml/tree.h>
 

@@ -35,6 +35,8 @@ namespace {
 // text pages are classified as before.
 constexpr double kScanCoverage = 0.25;
 constexpr size_t kScanMaxTextBytes = 10;   // fewer non-blank text bytes than this: no text layer
+// Pages that fail to load in a row before the rest of a page tree's claim is no longer tried.
+constexpr int kMaxUnloadableRun = 1000;
 
 struct GObjectFree { void operator()(gpointer p) const { if (p) g_object_unref(p); } };
 struct GErrorFree { void operator()(GError* e) const { if (e) g_error_free(e); } };
@@ -179,14 +181,17 @@ ReadResult read_pdf_impl(const Input& in) {
     return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF cannot be opened: " + why);
   }
 
-  const int n = poppler_document_get_n_pages(doc.get());
-  if (n <= 0)
+  // The page tree's /Count is a claim (issue 13: /Count 1000000 over one real page was read as a
+  // million pages with 999,999 identical problems). The page count is of the pages that load; those
+  // that do not are counted in one problem, and after kMaxUnloadableRun in a row the rest are not
+  // tried (poppler walks the tree for each).
+  const int claimed = poppler_document_get_n_pages(doc.get());
+  if (claimed <= 0)
     return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF has no pages (truncated or damaged)");
 
   ReadResult r;
   model::Metadata& m = r.meta;
   m.format = model::Format::Pdf;
-  m.pages = n;
   m.title = take(poppler_document_get_title(doc.get()));
   m.author = take(poppler_document_get_author(doc.get()));
   m.subject = take(poppler_document_get_subject(doc.get()));
@@ -201,13 +206,16 @@ ReadResult read_pdf_impl(const Input& in) {
 
   model::Section section;
   std::string all_text;
-  for (int i = 0; i < n; ++i) {
-    if (i > 0) section.blocks.push_back(model::Block{model::PageBreak{}});
-    PagePtr page(poppler_document_get_page(doc.get(), i));
+  int loaded = 0, unloadable = 0, first_unloadable = 0, run = 0;
+  for (int i = 0; i < claimed; ++i) {
+    PagePtr page(run < kMaxUnloadableRun ? poppler_document_get_page(doc.get(), i) : nullptr);
     if (!page) {
-      m.problems.push_back("page " + std::to_string(i + 1) + " cannot be loaded");
+      if (unloadable++ == 0) first_unloadable = i + 1;
+      ++run;
       continue;
     }
+    run = 0;
+    if (loaded++ > 0) section.blocks.push_back(model::Block{model::PageBreak{}});
     std::string text = take(poppler_page_get_text(page.get()));
     if (non_blank_bytes(text) < kScanMaxTextBytes && image_coverage(page.get()) >= kScanCoverage) ++m.scanned_pages;
     for (std::string& line : text_lines(text)) {
@@ -217,6 +225,16 @@ ReadResult read_pdf_impl(const Input& in) {
       section.blocks.push_back(model::Block{std::move(p)});
     }
   }
+  if (loaded == 0)
+    return failed(model::Format::Pdf, model::ErrorKind::Damaged,
+                  "PDF has no page that loads (its page tree claims " + std::to_string(claimed) + ")");
+  m.pages = loaded;
+  const int n = loaded;
+  if (unloadable > 0)
+    m.problems.push_back(std::to_string(unloadable) + " of the " + std::to_string(claimed) +
+                         " pages the page tree claims cannot be loaded (the first is page " +
+                         std::to_string(first_unloadable) + "); the page count is of the " + std::to_string(loaded) +
+                         " that load");
   r.doc.sections.push_back(std::move(section));
 
   if (m.scanned_pages > 0)

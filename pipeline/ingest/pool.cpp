@@ -9,8 +9,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+#include <string_view>
 #include <stdexcept>
 #include <thread>
 
@@ -20,6 +23,39 @@ namespace {
 
 constexpr int kExitOutOfMemory = 71;
 constexpr int kExitException = 70;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+constexpr uint64_t kAsanQuarantineBytes = 256ull << 20;  // ASan's default quarantine_size_mb
+constexpr int kRssPollMs = 50;                            // how often a busy worker's size is looked at
+
+// Resident bytes of a process (the second field of /proc/<pid>/statm, in pages); 0 if unknown.
+uint64_t resident_bytes(int pid) {
+  const std::string path = "/proc/" + std::to_string(pid) + "/statm";
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  char buf[128];
+  const ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return 0;
+  const std::string_view text(buf, static_cast<size_t>(n));
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos) return 0;
+  uint64_t pages = 0;
+  const std::string_view field = text.substr(space + 1);
+  if (std::from_chars(field.data(), field.data() + field.size(), pages).ec != std::errc()) return 0;
+  return pages * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+}
 
 double now_s() {
   timespec ts{};
@@ -76,6 +112,8 @@ std::string describe_status(int status) {
 
 }  // namespace
 
+bool memory_limit_by_rss() { return kAddressSanitizer; }
+
 bool write_frame(int fd, const std::string& data) {
   uint64_t n = data.size();
   unsigned char len[8];
@@ -131,7 +169,7 @@ void WorkerPool::spawn(Worker& w) {
       if (o.to >= 0) close(o.to);
       if (o.from >= 0) close(o.from);
     }
-    if (opt_.memory_bytes > 0) {
+    if (opt_.memory_bytes > 0 && !memory_limit_by_rss()) {
       rlimit rl{opt_.memory_bytes, opt_.memory_bytes};
       setrlimit(RLIMIT_AS, &rl);
     }
@@ -193,6 +231,8 @@ bool WorkerPool::next(TaskResult& out) {
     if (fds.empty()) return false;
     double wait = deadline - now_s();
     int ms = wait <= 0 ? 0 : static_cast<int>(std::min(wait * 1000 + 1, 60000.0));
+    const bool poll_rss = opt_.memory_bytes > 0 && memory_limit_by_rss();
+    if (poll_rss) ms = std::min(ms, kRssPollMs);
     int rc = poll(fds.data(), fds.size(), ms);
     if (rc < 0 && errno != EINTR) throw std::runtime_error("poll failed in the worker pool");
     for (size_t i = 0; i < fds.size(); ++i) {
@@ -212,6 +252,12 @@ bool WorkerPool::next(TaskResult& out) {
         close(w.to);
         close(w.from);
         w = Worker{};
+        spawn(w);
+        return true;
+      }
+      if (poll_rss && resident_bytes(w.pid) > opt_.memory_bytes + opt_.memory_bytes / 8 + kAsanQuarantineBytes) {
+        out = TaskResult{w.task, TaskStatus::Crashed, {}, "ran out of its memory limit (resident size, sanitizer build)"};
+        retire(w);
         spawn(w);
         return true;
       }

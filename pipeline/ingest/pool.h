@@ -12,8 +12,16 @@ namespace lh::ingest {
 struct PoolOptions {
   int jobs = 0;                          // worker processes; 0 = number of cores
   double timeout_s = 30;                 // wall-clock limit per task
-  uint64_t memory_bytes = 1ull << 30;    // RLIMIT_AS per worker (0 = none)
+  uint64_t memory_bytes = 1ull << 30;    // RLIMIT_AS per worker (0 = none); see memory_limit_by_rss()
 };
+
+// True in an AddressSanitizer build (LIANGHUA_SANITIZE): ASan reserves terabytes of address space
+// for its shadow memory at start-up, so under RLIMIT_AS every worker would die at its first
+// allocation. There the parent enforces the limit instead by polling each busy worker's resident
+// size (/proc/<pid>/statm) and kills one that grows past memory_bytes plus ASan's own overhead
+// (shadow: 1/8 of the memory used; quarantine of freed blocks: 256 MiB by default). The worker is
+// reported as Crashed "ran out of its memory limit", as under RLIMIT_AS.
+bool memory_limit_by_rss();
 
 enum class TaskStatus { Done, Timeout, Crashed };
 

@@ -17,7 +17,18 @@ std::optional<model::ReadError> refused_by_size(model::Format f, uint64_t size, 
                                                           " for text, CSV and XML"};
 }
 
+namespace {
+ReadResult dispatch(const Input& in);
+}  // namespace
+
 ReadResult read_any(const Input& in) {
+  ReadResult r = dispatch(in);
+  model::cap_repeated_problems(r.meta.problems);
+  return r;
+}
+
+namespace {
+ReadResult dispatch(const Input& in) {
   if (in.bytes.size() > in.options->limits.max_file_bytes)
     return failed(model::Format::Unknown, model::ErrorKind::TooLarge,
                   "file is " + std::to_string(in.bytes.size()) + " bytes, over the limit of " +
@@ -45,5 +56,6 @@ ReadResult read_any(const Input& in) {
   if (in.bytes.empty()) return failed(model::Format::Unknown, model::ErrorKind::Damaged, "file is empty (0 bytes)");
   return failed(model::Format::Unknown, model::ErrorKind::Unsupported, "content is not a format lianghua reads");
 }
+}  // namespace
 
 }  // namespace lh::ingest

@@ -27,6 +27,7 @@ void silent_generic(void*, const char*, ...) {}
 
 struct ParseState {
   bool doctype = false;
+  int doctype_line = 0;
   int errors = 0;
   int first_line = 0;
   int first_code = 0;
@@ -63,7 +64,10 @@ void on_global_error(void* user, xmlErrorPtr e) { record_error(static_cast<Parse
 void on_internal_subset(void* user, const xmlChar*, const xmlChar*, const xmlChar*) {
   auto* ctxt = static_cast<xmlParserCtxtPtr>(user);
   if (!ctxt) return;
-  if (auto* st = static_cast<ParseState*>(ctxt->_private)) st->doctype = true;
+  if (auto* st = static_cast<ParseState*>(ctxt->_private)) {
+    st->doctype = true;
+    st->doctype_line = ctxt->input ? ctxt->input->line : 0;
+  }
   xmlStopParser(ctxt);
 }
 
@@ -109,25 +113,23 @@ void init_safe_xml() {
 XmlParse parse_xml(std::string_view bytes, std::string_view part, uint64_t max_bytes) {
   XmlParse out;
   const std::string where(part);
-  if (bytes.size() > max_bytes || bytes.size() > static_cast<size_t>(INT_MAX)) {  // step 5
-    out.error = model::ReadError{model::ErrorKind::TooLarge, where + ": XML part of " + std::to_string(bytes.size()) +
-                                                                 " bytes is over the limit of " +
-                                                                 std::to_string(max_bytes)};
-    return out;
-  }
-  if (bytes.empty()) {
-    out.error = model::ReadError{model::ErrorKind::Damaged, where + ": empty XML"};
-    return out;
-  }
+  // Every refusal names the part, then the line where one is known, then the reason.
+  auto refuse = [&](model::ErrorKind kind, int line, std::string reason) {
+    out.error = model::ReadError{kind, where + (line > 0 ? " line " + std::to_string(line) : std::string()) + ": " + reason};
+    out.line = line;
+    out.reason = std::move(reason);
+    return std::move(out);
+  };
+  if (bytes.size() > max_bytes || bytes.size() > static_cast<size_t>(INT_MAX))  // step 5
+    return refuse(model::ErrorKind::TooLarge, 0,
+                  "XML part of " + std::to_string(bytes.size()) + " bytes is over the limit of " + std::to_string(max_bytes));
+  if (bytes.empty()) return refuse(model::ErrorKind::Damaged, 0, "empty XML");
   init_safe_xml();
   ParseState st;
   StructuredErrorScope scope(&st, on_global_error);  // step 2
 
   xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
-  if (!ctxt) {
-    out.error = model::ReadError{model::ErrorKind::Damaged, where + ": cannot create an XML parser"};
-    return out;
-  }
+  if (!ctxt) return refuse(model::ErrorKind::Damaged, 0, "cannot create an XML parser");
   ctxt->_private = &st;
   // Step 4. Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, HUGE.
   xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -145,31 +147,15 @@ XmlParse parse_xml(std::string_view bytes, std::string_view part, uint64_t max_b
   const bool well_formed = ctxt->wellFormed != 0;
   xmlFreeParserCtxt(ctxt);
 
-  if (st.doctype || (doc && (doc->intSubset || doc->extSubset))) {
-    out.error = model::ReadError{model::ErrorKind::UnsafeXml,
-                                 where + ": has a DOCTYPE (document type declaration); lianghua never processes DTDs"};
-    return out;
-  }
-  if (st.errors > 0 && is_entity_abuse(st.first_code)) {
-    out.error = model::ReadError{model::ErrorKind::UnsafeXml,
-                                 where + " line " + std::to_string(st.first_line) + ": " + st.first_message};
-    return out;
-  }
-  if (!doc || !well_formed || st.errors > 0) {
-    std::string msg = where;
-    if (st.errors > 0) {
-      if (st.first_line > 0) msg += " line " + std::to_string(st.first_line);
-      msg += ": " + st.first_message;
-    } else {
-      msg += ": not well-formed XML";
-    }
-    out.error = model::ReadError{model::ErrorKind::Damaged, msg};
-    return out;
-  }
-  if (!xmlDocGetRootElement(doc.get())) {
-    out.error = model::ReadError{model::ErrorKind::Damaged, where + ": no root element"};
-    return out;
-  }
+  if (st.doctype || (doc && (doc->intSubset || doc->extSubset)))
+    return refuse(model::ErrorKind::UnsafeXml, st.doctype_line,
+                  "has a DOCTYPE (document type declaration); lianghua never processes DTDs");
+  if (st.errors > 0 && is_entity_abuse(st.first_code))
+    return refuse(model::ErrorKind::UnsafeXml, st.first_line, st.first_message);
+  if (!doc || !well_formed || st.errors > 0)
+    return refuse(model::ErrorKind::Damaged, st.errors > 0 ? st.first_line : 0,
+                  st.errors > 0 ? st.first_message : "not well-formed XML");
+  if (!xmlDocGetRootElement(doc.get())) return refuse(model::ErrorKind::Damaged, 0, "no root element");
   out.doc = std::move(doc);
   return out;
 }

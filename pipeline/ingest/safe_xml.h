@@ -35,6 +35,8 @@ using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 struct XmlParse {
   XmlDocPtr doc;                          // null exactly when error is set
   std::optional<model::ReadError> error;  // unsafe_xml, damaged (libxml2 message + line) or too_large
+  int line = 0;                           // with an error: its line (the DOCTYPE's for unsafe_xml), 0 unknown
+  std::string reason;                     // with an error: the message without part name and line
 };
 
 // Idempotent; parse_xml() calls it. Installs the deny-all entity loader and silences the generic

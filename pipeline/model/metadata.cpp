@@ -1,6 +1,7 @@
 #include "model/metadata.h"
 
 #include <array>
+#include <map>
 #include <utility>
 
 namespace lh::model {
@@ -40,6 +41,38 @@ std::optional<ErrorKind> error_kind_from_name(const std::string& s) {
   for (const auto& [e, n] : kErrors)
     if (s == n) return e;
   return std::nullopt;
+}
+
+namespace {
+std::string kind_of(const std::string& problem) {
+  std::string k;
+  for (char c : problem)
+    if (c < '0' || c > '9') k += c;
+    else if (k.empty() || k.back() != '#') k += '#';
+  return k;
+}
+}  // namespace
+
+void cap_repeated_problems(std::vector<std::string>& problems, size_t keep) {
+  if (problems.size() <= keep) return;
+  struct Kind { size_t seen = 0; std::string first; };
+  std::map<std::string, Kind> kinds;
+  std::vector<std::string> kept;
+  std::vector<std::string> order;  // kinds in order of first appearance
+  for (std::string& p : problems) {
+    Kind& k = kinds[kind_of(p)];
+    if (k.seen++ == 0) {
+      k.first = p;
+      order.push_back(kind_of(p));
+    }
+    if (k.seen <= keep) kept.push_back(std::move(p));
+  }
+  for (const std::string& key : order) {
+    const Kind& k = kinds[key];
+    if (k.seen > keep)
+      kept.push_back("… and " + std::to_string(k.seen - keep) + " more like the above: " + k.first);
+  }
+  problems = std::move(kept);
 }
 
 }  // namespace lh::model

@@ -34,4 +34,10 @@ struct Metadata {
   std::vector<std::string> problems;  // warnings that did not stop the read
 };
 
+// Problems of one kind (the same message once its digits are left out: "page 7: …" and "page 9:
+// …") are kept `keep` times, in order; the rest of that kind are counted in one line after them,
+// "… and N more like the above: <first>" (issue 13 §4: a report must not repeat one problem
+// 999,999 times). ingest::read_any applies it to every read.
+void cap_repeated_problems(std::vector<std::string>& problems, size_t keep = 3);
+
 }  // namespace lh::model

@@ -69,11 +69,8 @@ size_t offset_of(std::string_view s, size_t count) {
 // 繁→简 over a paragraph's runs as one text, so a phrase split across runs (檔|案) still
 // converts as a phrase; tw2s keeps the number of characters in practice, and when it does the
 // result is cut back into the runs at the same places. Otherwise each run is converted alone.
-void simplify_runs(std::vector<model::Run>& runs) {
-  if (runs.empty()) return;
-  std::string joined;
-  for (const auto& r : runs) joined += r.text;
-  const std::string converted = to_simplified(joined);
+// `joined` is the runs' text, `converted` its tw2s form.
+void put_back_simplified(std::vector<model::Run>& runs, const std::string& joined, const std::string& converted) {
   if (converted == joined) return;
   if (code_points(converted) == code_points(joined)) {
     size_t start_cp = 0;
@@ -88,14 +85,67 @@ void simplify_runs(std::vector<model::Run>& runs) {
   for (auto& r : runs) r.text = to_simplified(r.text);
 }
 
+std::string joined_text(const std::vector<model::Run>& runs) {
+  std::string joined;
+  for (const auto& r : runs) joined += r.text;
+  return joined;
+}
+
+void simplify_runs(std::vector<model::Run>& runs) {
+  if (runs.empty()) return;
+  const std::string joined = joined_text(runs);
+  put_back_simplified(runs, joined, to_simplified(joined));
+}
+
+// Many paragraphs through one tw2s call each ~256 KiB, joined by line breaks (no phrase of the
+// dictionaries spans one): OpenCC's cost per call dominated a register of 600,000 cells (issue 13:
+// a 100,000-row 权责清单 took 42 s in 600,000 calls). A paragraph with a line break of its own,
+// or a batch whose pieces do not come back one for one, is converted paragraph by paragraph.
+void simplify_paragraphs(const std::vector<std::vector<model::Run>*>& paragraphs) {
+  constexpr size_t kBatchBytes = 256u << 10;
+  size_t i = 0;
+  while (i < paragraphs.size()) {
+    std::vector<std::vector<model::Run>*> batch;
+    std::vector<std::string> texts;
+    std::string joined;
+    for (; i < paragraphs.size() && joined.size() < kBatchBytes; ++i) {
+      std::string t = joined_text(*paragraphs[i]);
+      if (t.find('\n') != std::string::npos) {
+        simplify_runs(*paragraphs[i]);
+        continue;
+      }
+      if (!batch.empty()) joined += '\n';
+      joined += t;
+      batch.push_back(paragraphs[i]);
+      texts.push_back(std::move(t));
+    }
+    const std::string converted = to_simplified(joined);
+    if (converted == joined) continue;
+    std::vector<std::string> pieces;
+    for (size_t pos = 0;;) {
+      const size_t nl = converted.find('\n', pos);
+      pieces.push_back(converted.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos));
+      if (nl == std::string::npos) break;
+      pos = nl + 1;
+    }
+    for (size_t k = 0; k < batch.size(); ++k) {
+      if (pieces.size() == batch.size()) put_back_simplified(*batch[k], texts[k], pieces[k]);
+      else simplify_runs(*batch[k]);
+    }
+  }
+}
+
 struct Cleaner {
   const NormalizeOptions& opt;
 
   std::string text(std::string_view s) const { return nfc(sanitize(s)); }
 
+  // Runs to be simplified once the walk is over (simplify_paragraphs), in document order.
+  std::vector<std::vector<model::Run>*>* to_simplify;
+
   void runs(std::vector<model::Run>& rs) const {
     for (auto& r : rs) r.text = text(r.text);
-    if (opt.simplify) simplify_runs(rs);
+    if (opt.simplify && !rs.empty()) to_simplify->push_back(&rs);
   }
   void paragraph(model::Paragraph& p) const { runs(p.runs); }
   void blocks(std::vector<model::Block>& bs) const {
@@ -198,7 +248,8 @@ bool looks_traditional(std::string_view utf8) {
 }
 
 void normalize_document(model::Document& doc, const NormalizeOptions& opt) {
-  const Cleaner c{opt};
+  std::vector<std::vector<model::Run>*> to_simplify;
+  const Cleaner c{opt, &to_simplify};
   for (auto& sec : doc.sections) {
     c.blocks(sec.blocks);
     for (auto& page : sec.fixed_pages)
@@ -206,6 +257,7 @@ void normalize_document(model::Document& doc, const NormalizeOptions& opt) {
     c.header_footer(sec.header);
     c.header_footer(sec.footer);
   }
+  simplify_paragraphs(to_simplify);
 }
 
 std::string clean_line(std::string_view utf8) {

@@ -2,6 +2,8 @@
 // every sample and generated flow (cycles, 40 steps) lays out inside its box, every label is found
 // by Poppler inside the drawing in a rendered PDF, a decision is a diamond, and the bytes repeat.
 #include <gtest/gtest.h>
+
+#include <chrono>
 #include <poppler.h>
 
 #include <filesystem>
@@ -447,4 +449,41 @@ TEST(FlowDocx, LibreOfficeOpensADocxHoldingAFlowAndShowsItsPicture) {
   poppler_page_free_image_mapping(images);
   g_object_unref(page);
   g_object_unref(pd);
+}
+
+// Issue 13 §4: a flow with a cycle or 500 steps is handled within stated time: the cycle is drawn
+// (its back edge with its label), 500 steps on one page are refused as too large, naming the flow.
+namespace {
+std::string chain_xml(int steps, bool back_edge) {
+  std::string body;
+  for (int i = 0; i < steps; ++i)
+    body += "<step id=\"s" + std::to_string(i) + "\" label=\"第" + std::to_string(i) + "步 审查材料\"/>\n";
+  for (int i = 0; i + 1 < steps; ++i)
+    body += "<edge from=\"s" + std::to_string(i) + "\" to=\"s" + std::to_string(i + 1) + "\"/>\n";
+  if (back_edge) body += "<edge from=\"s" + std::to_string(steps - 1) + "\" to=\"s0\" label=\"退回\"/>\n";
+  return flow_xml(body);
+}
+}  // namespace
+
+TEST(FlowLimits, AFlowWithACycleIsDrawnWithItsBackEdge) {
+  const flow::Flow f = flow::read_flow(chain_xml(5, true), "环.xml");
+  const model::Drawing d = flow::draw_flow(f, test::fonts(), 156, 214);
+  EXPECT_GT(d.width_mm, 0);
+  bool label = false;
+  for (const model::Frame& fr : d.frames)
+    if (const auto* t = std::get_if<model::TextBox>(&fr))
+      for (const auto& r : t->runs) label = label || r.text.find("退回") != std::string::npos;
+  EXPECT_TRUE(label) << "the back edge's label is drawn";
+}
+
+TEST(FlowLimits, FiveHundredStepsOnOnePageAreRefusedQuicklyAsTooLarge) {
+  const flow::Flow f = flow::read_flow(chain_xml(500, false), "长流程.xml");
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    flow::draw_flow(f, test::fonts(), 156, 214);
+    FAIL() << "500 steps fitted one page";
+  } catch (const flow::FlowError& e) {
+    EXPECT_NE(std::string(e.what()).find("流程图过大"), std::string::npos) << e.what();
+  }
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 60.0);
 }
