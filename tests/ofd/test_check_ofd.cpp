@@ -240,7 +240,9 @@ TEST(CheckOfd, Rule_6_16_NoEncryptedMembers) {
   lh::test::ZipBuilder z;
   for (const std::string& n : order) {
     const zip_int64_t i = z.add(n, p.at(n), ZIP_FL_ENC_UTF_8, ZIP_CM_DEFLATE);
-    if (n == kPage) ASSERT_EQ(zip_file_set_encryption(z.raw(), static_cast<zip_uint64_t>(i), ZIP_EM_AES_256, "secret"), 0);
+    if (n == kPage) {
+      ASSERT_EQ(zip_file_set_encryption(z.raw(), static_cast<zip_uint64_t>(i), ZIP_EM_AES_256, "secret"), 0);
+    }
   }
   std::string details;
   const auto f = failed(z.finish(), &details);

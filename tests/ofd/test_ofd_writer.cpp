@@ -383,7 +383,9 @@ TEST(OfdWriter, ColourUnderlineAndSynthesizedBold) {
   ASSERT_EQ(box.size(), 4u);
   EXPECT_NEAR(box[2], 3 * 5.572, 1.0);  // three 16 pt characters, mm
   EXPECT_EQ(read_back_pages(bytes)[0], "红色警示下划线加粗");
-  if (schema_dir()) EXPECT_EQ(validate(page, "Page.xsd"), "");
+  if (schema_dir()) {
+    EXPECT_EQ(validate(page, "Page.xsd"), "");
+  }
 }
 
 TEST(OfdWriter, NothingToWriteIsAnError) { EXPECT_THROW(ofd::write_ofd(layout::Laid{}, {}), ofd::OfdError); }
