@@ -145,9 +145,9 @@ ReadResult read_csv(const Input& in) {
     r.records = records_from_rows(parsed.rows, "csv row ");
     return r;
   } catch (const std::exception& e) {
-    return failed(model::Format::Csv, model::ErrorKind::Damaged, std::string("csv could not be read: ") + e.what());
+    return failed(model::Format::Csv, model::ErrorKind::Damaged, std::string("CSV 无法读取（") + e.what() + "）");
   } catch (...) {
-    return failed(model::Format::Csv, model::ErrorKind::Damaged, "csv could not be read");
+    return failed(model::Format::Csv, model::ErrorKind::Damaged, "CSV 无法读取");
   }
 }
 

@@ -171,7 +171,7 @@ ReadResult read_package(const Input& in) {
   const xmlNode* root = xmlDocGetRootElement(doc.doc.get());
   const xmlNode* body_el = w_child(root, "body");
   if (!is_w(root, "document") || !body_el)
-    return failed(Format::Docx, ErrorKind::Damaged, main_part + ": not a WordprocessingML document (no w:body)");
+    return failed(Format::Docx, ErrorKind::Damaged, main_part + "：不是 Word 文档正文（无 w:body）");
 
   std::vector<model::Block> blocks;
   SectionRefs inherited;
@@ -202,10 +202,10 @@ ReadResult read_docx(const Input& in) {
   return guarded(Format::Docx, "document", [&]() -> ReadResult {
     if (is_ole_compound(in.bytes)) {
       if (ole_is_encrypted_ooxml(in.bytes))
-        return failed(Format::Docx, ErrorKind::Encrypted, "password-protected (encrypted) Office document");
+        return failed(Format::Docx, ErrorKind::Encrypted, "Office 文档设有打开密码（已加密）");
       if (ole_has_stream(in.bytes, "Workbook") || ole_has_stream(in.bytes, "Book"))
-        return failed(Format::Docx, ErrorKind::Unsupported, "Excel 97-2003 .xls is not read; save as .xlsx");
-      return failed(Format::Docx, ErrorKind::Unsupported, "Word 97-2003 .doc is not read; save as .docx");
+        return failed(Format::Docx, ErrorKind::Unsupported, "不读取 Excel 97-2003 的 .xls，请另存为 .xlsx");
+      return failed(Format::Docx, ErrorKind::Unsupported, "不读取 Word 97-2003 的 .doc，请另存为 .docx");
     }
     return docx::read_package(in);
   });

@@ -486,7 +486,7 @@ double mm(int px, double dpi) { return dpi >= 100 && dpi <= 2400 ? px / dpi * 25
 ReadResult read_image_impl(const Input& in) {
   const Kind kind = detect(in.bytes);
   if (kind == Kind::Unknown)
-    return failed(model::Format::Image, model::ErrorKind::Unsupported, "image format not recognised");
+    return failed(model::Format::Image, model::ErrorKind::Unsupported, "无法识别的图像格式");
   Probe p;
   switch (kind) {
     case Kind::Jpeg: probe_jpeg(in.bytes, p); break;

@@ -150,9 +150,9 @@ Analysis analyze(const std::string& path, std::string_view bytes, const InspectO
   try {
     r = read_any(Input{bytes, path, &ro});
   } catch (const std::bad_alloc&) {
-    r = failed(model::Format::Unknown, model::ErrorKind::TooLarge, "out of memory while reading");
+    r = failed(model::Format::Unknown, model::ErrorKind::TooLarge, "读取时内存不足");
   } catch (const std::exception& e) {
-    r = failed(sniff(bytes), model::ErrorKind::Damaged, std::string("reader failed: ") + e.what());
+    r = failed(sniff(bytes), model::ErrorKind::Damaged, std::string("读取失败（") + e.what() + "）");
   }
   normalize::NormalizeOptions no;
   no.simplify = opt.simplify;

@@ -363,7 +363,7 @@ ReadResult read(const Input& in) {
   } else {
     r.meta.problems.push_back(schema.error);
   }
-  if (!is_el(root, "document")) return failed(Format::Xml, ErrorKind::Damaged, "the root element is not <document>");
+  if (!is_el(root, "document")) return failed(Format::Xml, ErrorKind::Damaged, "根元素不是 <document>");
   r.meta.title = trim(attr(root, "title"));
   r.meta.author = trim(attr(root, "author"));
   Reader reader{&r.meta.problems};
@@ -380,11 +380,11 @@ ReadResult read_model_xml(const Input& in) {
   try {
     return mxml::read(in);
   } catch (const std::bad_alloc&) {
-    return failed(Format::Xml, ErrorKind::TooLarge, "out of memory while reading the document XML");
+    return failed(Format::Xml, ErrorKind::TooLarge, "读取文档 XML 时内存不足");
   } catch (const std::exception& e) {
-    return failed(Format::Xml, ErrorKind::Damaged, std::string("cannot read the document XML: ") + e.what());
+    return failed(Format::Xml, ErrorKind::Damaged, std::string("无法读取文档 XML（") + e.what() + "）");
   } catch (...) {
-    return failed(Format::Xml, ErrorKind::Damaged, "cannot read the document XML");
+    return failed(Format::Xml, ErrorKind::Damaged, "无法读取文档 XML");
   }
 }
 

@@ -178,21 +178,21 @@ ReadResult read_package(const Input& in) {
   rd.limits = &in.options->limits;
   if (auto e = rd.zip.open(in.bytes, in.options->limits)) return failed(Format::Ofd, e->kind, e->message);
   if (auto bad = find_doctype_member(rd.zip))
-    return failed(Format::Ofd, ErrorKind::UnsafeXml, *bad + ": has a DOCTYPE (document type declaration); lianghua never processes DTDs");
+    return failed(Format::Ofd, ErrorKind::UnsafeXml, *bad + "：含 DOCTYPE（文档类型声明），lianghua 从不处理 DTD");
   XmlParse ofd = rd.parse("OFD.xml");
   if (ofd.error) return failed(Format::Ofd, ofd.error->kind, ofd.error->message);
   ReadResult r;
   r.meta.format = Format::Ofd;
   const xmlNode* root = xmlDocGetRootElement(ofd.doc.get());
   xmlNode* body = first_element(root, "DocBody");
-  if (!local_is(root, "OFD") || !body) return failed(Format::Ofd, ErrorKind::Damaged, "OFD.xml has no DocBody");
+  if (!local_is(root, "OFD") || !body) return failed(Format::Ofd, ErrorKind::Damaged, "OFD.xml 无 DocBody");
   int bodies = 0;
   for (xmlNode* b : elements(root)) bodies += local_is(b, "DocBody");
   if (bodies > 1) r.meta.problems.push_back("OFD holds " + std::to_string(bodies) + " documents; only the first was read");
   if (xmlNode* info = first_element(body, "DocInfo")) read_doc_info(info, r.meta);
 
   std::string doc_part = resolve_loc("", child_text(body, "DocRoot"));
-  if (doc_part.empty()) return failed(Format::Ofd, ErrorKind::Damaged, "OFD.xml names no DocRoot");
+  if (doc_part.empty()) return failed(Format::Ofd, ErrorKind::Damaged, "OFD.xml 未指明 DocRoot");
   XmlParse doc = rd.parse(doc_part);
   if (doc.error) return failed(Format::Ofd, doc.error->kind, doc.error->message);
   const xmlNode* droot = xmlDocGetRootElement(doc.doc.get());

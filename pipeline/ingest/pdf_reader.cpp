@@ -159,7 +159,7 @@ DocPtr open_with_password(std::string_view bytes, const std::string& password, E
 
 ReadResult read_pdf_impl(const Input& in) {
   use_poppler();  // quiet, and poppler's CMaps read once per process
-  if (in.bytes.empty()) return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF is empty (0 bytes)");
+  if (in.bytes.empty()) return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF 为空（0 字节）");
 
   // The document only borrows the bytes; `in.bytes` outlives it (it is released before we return).
   std::unique_ptr<GBytes, GBytesFree> bytes(g_bytes_new_static(in.bytes.data(), in.bytes.size()));
@@ -169,16 +169,16 @@ ReadResult read_pdf_impl(const Input& in) {
   if (!doc && err && g_error_matches(err.get(), POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED)) {
     const std::string& pw = in.options->pdf_password;
     if (pw.empty())
-      return failed(model::Format::Pdf, model::ErrorKind::Encrypted, "PDF is encrypted and needs a password");
+      return failed(model::Format::Pdf, model::ErrorKind::Encrypted, "PDF 已加密，需要密码");
     doc = open_with_password(in.bytes, pw, err);
     if (!doc)  // known to be encrypted: any failure now means the password did not open it
       return failed(model::Format::Pdf, model::ErrorKind::Encrypted,
-                    "PDF is encrypted and the configured password does not open it");
+                    "PDF 已加密，配置的密码打不开");
     used_password = true;
   }
   if (!doc) {
     std::string why = err && err->message ? err->message : "unknown error";
-    return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF cannot be opened: " + why);
+    return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF 无法打开（" + why + "）");
   }
 
   // The page tree's /Count is a claim (issue 13: /Count 1000000 over one real page was read as a
@@ -187,7 +187,7 @@ ReadResult read_pdf_impl(const Input& in) {
   // tried (poppler walks the tree for each).
   const int claimed = poppler_document_get_n_pages(doc.get());
   if (claimed <= 0)
-    return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF has no pages (truncated or damaged)");
+    return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF 没有页面（不完整或已损坏）");
 
   ReadResult r;
   model::Metadata& m = r.meta;

@@ -489,8 +489,8 @@ ReadResult read_xlsx(const Input& in) {
   return guarded(Format::Xlsx, "workbook", [&]() -> ReadResult {
     if (is_ole_compound(in.bytes)) {
       if (ole_is_encrypted_ooxml(in.bytes))
-        return failed(Format::Xlsx, ErrorKind::Encrypted, "password-protected (encrypted) Office document");
-      return failed(Format::Xlsx, ErrorKind::Unsupported, "Excel 97-2003 .xls is not read; save as .xlsx");
+        return failed(Format::Xlsx, ErrorKind::Encrypted, "Office 文档设有打开密码（已加密）");
+      return failed(Format::Xlsx, ErrorKind::Unsupported, "不读取 Excel 97-2003 的 .xls，请另存为 .xlsx");
     }
     return xlsx::read_workbook(in);
   });

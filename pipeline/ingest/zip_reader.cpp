@@ -188,10 +188,10 @@ std::optional<model::ReadError> read_entry(zip_t* za, zip_uint64_t i, uint64_t c
   if (!f) {
     const int ze = zip_error_code_zip(zip_get_error(za));
     if (ze == ZIP_ER_NOPASSWD || ze == ZIP_ER_WRONGPASSWD || ze == ZIP_ER_ENCRNOTSUPP)
-      return entry_error(model::ErrorKind::Encrypted, "entry is encrypted");
+      return entry_error(model::ErrorKind::Encrypted, "条目已加密");
     if (ze == ZIP_ER_COMPNOTSUPP)
       return entry_error(model::ErrorKind::Unsupported, "entry uses an unsupported compression method");
-    return entry_error(model::ErrorKind::Damaged, std::string("entry cannot be opened: ") + zip_strerror(za));
+    return entry_error(model::ErrorKind::Damaged, std::string("条目无法打开（") + zip_strerror(za) + "）");
   }
   std::string buf(kChunk, '\0');
   for (;;) {
@@ -245,7 +245,7 @@ ReadResult read_zip_impl(const Input& in) {
     zip_source_free(src);
     std::string why = zip_error_strerror(&zerr);
     zip_error_fini(&zerr);
-    return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP cannot be opened: " + why);
+    return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP 无法打开（" + why + "）");
   }
   zip_error_fini(&zerr);
 
@@ -308,7 +308,7 @@ ReadResult read_zip_impl(const Input& in) {
       zip_stat_init(&st);
       const bool have_stat = zip_stat_index(za.get(), idx, 0, &st) == 0;
       if (have_stat && (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-        child.error = entry_error(model::ErrorKind::Encrypted, "entry is encrypted");
+        child.error = entry_error(model::ErrorKind::Encrypted, "条目已加密");
       } else if (total_exceeded) {
         child.error = entry_error(model::ErrorKind::ZipBomb,
                                   "archive inflates past " + human_bytes(lim.max_total_unzipped) + " in total");

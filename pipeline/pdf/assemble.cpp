@@ -16,6 +16,7 @@ namespace lh::pdf {
 using detail::open_memory;
 using detail::write_out;
 using detail::pdf_date;
+using detail::write_info_dictionary;
 
 namespace {
 
@@ -133,21 +134,8 @@ std::string assemble_pdf(const std::vector<const std::string*>& parts, const Ass
       pl.replaceKey("/Nums", nums);
       root.replaceKey("/PageLabels", pl);
     }
-    QPDFObjectHandle info = out.makeIndirectObject(QPDFObjectHandle::newDictionary());
-    auto set = [&](const char* k, const std::string& v) {
-      if (!v.empty()) info.replaceKey(k, QPDFObjectHandle::newUnicodeString(v));
-    };
-    set("/Title", o.title);
-    set("/Author", o.author);
-    set("/Subject", o.subject);
-    set("/Keywords", o.keywords);
-    set("/Creator", o.creator);
-    set("/Producer", "lianghua (qpdf)");
-    if (!o.date.empty()) {
-      info.replaceKey("/CreationDate", QPDFObjectHandle::newString(pdf_date(o.date)));
-      info.replaceKey("/ModDate", QPDFObjectHandle::newString(pdf_date(o.date)));
-    }
-    out.getTrailer().replaceKey("/Info", info);
+    const std::string date = o.date.empty() ? std::string() : pdf_date(o.date);
+    write_info_dictionary(out, {o.title, o.author, o.subject, o.keywords, o.creator, "lianghua (qpdf)", date, date});
     if (!o.title.empty()) {
       QPDFObjectHandle vp = QPDFObjectHandle::newDictionary();
       vp.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));

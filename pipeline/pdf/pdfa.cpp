@@ -134,19 +134,9 @@ DocValues doc_values(QPDF& q, const PdfaMetadata& m) {
 }
 
 void write_info(QPDF& q, const DocValues& v) {
-  OH info = q.makeIndirectObject(OH::newDictionary());
-  auto set = [&](const char* k, const std::string& s) {
-    if (!s.empty()) info.replaceKey(k, OH::newUnicodeString(s));
-  };
-  set("/Title", v.title);
-  set("/Author", v.author);
-  set("/Subject", v.subject);
-  set("/Keywords", v.keywords);
-  set("/Creator", v.creator);
-  set("/Producer", v.producer);
-  if (v.created) info.replaceKey("/CreationDate", OH::newString(v.created->pdf()));
-  if (v.modified) info.replaceKey("/ModDate", OH::newString(v.modified->pdf()));
-  q.getTrailer().replaceKey("/Info", info);
+  detail::write_info_dictionary(q, {v.title, v.author, v.subject, v.keywords, v.creator, v.producer,
+                                    v.created ? v.created->pdf() : std::string(),
+                                    v.modified ? v.modified->pdf() : std::string()});
 }
 
 // The PDF/A extension schema (ISO 19005-2 6.6.2.3.3) declaring the DA/T 46 properties used.

@@ -38,6 +38,30 @@ inline std::string pdf_date(const std::string& iso) {
   return "D:" + digits + tz;
 }
 
+// The document information dictionary (PDF 32000-1 §14.3.3) as the trailer's /Info: the text
+// entries given (empty ones left out) and the two dates, already PDF dates. The assembler and the
+// PDF/A post-pass both write it, so that Info says the same as the XMP (ISO 19005-1 6.7.3).
+struct InfoEntries {
+  std::string title, author, subject, keywords, creator, producer;
+  std::string created, modified;  // "D:YYYYMMDDHHmmSS+08'00'"; empty: none
+};
+
+inline void write_info_dictionary(QPDF& q, const InfoEntries& e) {
+  QPDFObjectHandle info = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
+  auto text = [&](const char* k, const std::string& s) {
+    if (!s.empty()) info.replaceKey(k, QPDFObjectHandle::newUnicodeString(s));
+  };
+  text("/Title", e.title);
+  text("/Author", e.author);
+  text("/Subject", e.subject);
+  text("/Keywords", e.keywords);
+  text("/Creator", e.creator);
+  text("/Producer", e.producer);
+  if (!e.created.empty()) info.replaceKey("/CreationDate", QPDFObjectHandle::newString(e.created));
+  if (!e.modified.empty()) info.replaceKey("/ModDate", QPDFObjectHandle::newString(e.modified));
+  q.getTrailer().replaceKey("/Info", info);
+}
+
 inline std::unique_ptr<QPDF> open_memory(const std::string& bytes, const char* name) {
   auto q = std::make_unique<QPDF>();
   q->setSuppressWarnings(true);
