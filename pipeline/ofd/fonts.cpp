@@ -47,7 +47,12 @@ bool has_table(hb_face_t* face, hb_tag_t tag) {
 // threads; the faces live as long as the process (a handful of font files).
 hb_face_t* source_face(const std::string& file, int index) {
   static std::mutex mutex;
-  static std::map<FontKey, hb_face_t*> faces;
+  static struct Faces : std::map<FontKey, hb_face_t*> {  // destroyed at exit: no leak to report
+    ~Faces() {
+      for (auto& [k, f] : *this)
+        if (f) hb_face_destroy(f);
+    }
+  } faces;
   std::lock_guard<std::mutex> lock(mutex);
   hb_face_t*& face = faces[FontKey{file, index}];
   if (!face) {
