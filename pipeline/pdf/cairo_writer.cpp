@@ -116,7 +116,7 @@ class Drawer {
   }
   void operator()(const layout::ImageItem& im) {
     if (!im.image || im.w <= 0 || im.h <= 0) return;
-    if (detail::draw_svg(cr_, *im.image, im.x, im.y, im.w, im.h)) return;  // vectors, not a raster
+    if (svgs_.draw(cr_, *im.image, im.x, im.y, im.w, im.h)) return;  // vectors, not a raster
     cairo_surface_t* s = images_.get(im.image.get());
     if (!s) {  // unsupported format: a light frame where it would be
       cairo_save(cr_);
@@ -199,6 +199,7 @@ class Drawer {
   const layout::Laid& laid_;
   const detail::FontSubsets* fonts_;
   Images images_;
+  detail::SvgImages svgs_;
 };
 
 }  // namespace

@@ -71,20 +71,33 @@ cairo_surface_t* image_surface(const model::Image& img) {
   return nullptr;  // TIFF and others: the ingest stage converts them (not drawn here)
 }
 
-bool draw_svg(cairo_t* cr, const model::Image& img, double x, double y, double w, double h) {
+SvgImages::~SvgImages() {
+  for (auto& [id, h] : by_content_)
+    if (h) g_object_unref(h);
+}
+
+bool SvgImages::draw(cairo_t* cr, const model::Image& img, double x, double y, double w, double h) {
   if (img.media_type != "image/svg+xml") return false;
-  GError* err = nullptr;
-  RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(img.bytes.data()), img.bytes.size(), &err);
-  if (!handle) {
-    if (err) g_error_free(err);
-    return false;
+  auto known = by_ptr_.find(&img);
+  if (known == by_ptr_.end()) {
+    const std::string id = image_content_id(img.bytes);
+    auto c = by_content_.find(id);
+    if (c == by_content_.end()) {
+      GError* err = nullptr;
+      RsvgHandle* parsed =
+          rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(img.bytes.data()), img.bytes.size(), &err);
+      if (err) g_error_free(err);
+      c = by_content_.emplace(id, parsed).first;
+    }
+    known = by_ptr_.emplace(&img, c->second).first;
   }
+  if (!known->second) return false;
+  GError* err = nullptr;
   RsvgRectangle viewport{x, y, w, h};
   cairo_save(cr);
-  const bool ok = rsvg_handle_render_document(handle, cr, &viewport, &err);
+  const bool ok = rsvg_handle_render_document(known->second, cr, &viewport, &err);
   cairo_restore(cr);
   if (err) g_error_free(err);
-  g_object_unref(handle);
   return ok;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 #include <cairo.h>
 
+#include <map>
 #include <string>
 
 #include "layout/frames.h"
@@ -14,9 +15,21 @@ std::string attr_quote(const std::string& s);
 void add_outline(cairo_surface_t* surface, const layout::Laid& laid, int open_levels);
 // An image surface for an image (PNG decoded; JPEG passed through as mime data); nullptr if unsupported.
 cairo_surface_t* image_surface(const model::Image& img);
-// An SVG image (media type image/svg+xml) drawn as vectors by librsvg into the box (aspect as the
-// SVG's own preserveAspectRatio); false when the image is not SVG or librsvg cannot draw it.
-bool draw_svg(cairo_t* cr, const model::Image& img, double x, double y, double w, double h);
+// SVG images (media type image/svg+xml) drawn as vectors by librsvg into their box (aspect as the
+// SVG's own preserveAspectRatio). Each SVG is parsed once per PDF however often it is placed (an
+// emblem on every sign of a pack). draw() is false when the image is not SVG or librsvg cannot draw it.
+class SvgImages {
+ public:
+  SvgImages() = default;
+  SvgImages(const SvgImages&) = delete;
+  SvgImages& operator=(const SvgImages&) = delete;
+  ~SvgImages();
+  bool draw(cairo_t* cr, const model::Image& img, double x, double y, double w, double h);
+
+ private:
+  std::map<const model::Image*, struct _RsvgHandle*> by_ptr_;
+  std::map<std::string, struct _RsvgHandle*> by_content_;  // owns the handles (nullptr: unreadable)
+};
 // A content hash of an image's bytes: the writer keeps one surface per hash, so cairo writes the
 // image once however often it is placed.
 std::string image_content_id(const std::string& bytes);
