@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cctype>
 #include <deque>
 #include <filesystem>
@@ -64,9 +66,15 @@ void walk_dir(const fs::path& root, const fs::path& dir, bool relative, std::vec
 }
 
 bool read_whole_file(const std::string& path, const Limits& limits, std::string& out, model::ReadError& why) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    why = {model::ErrorKind::Damaged, "无法打开文件"};
+    // Not the file's fault: the service user may not read it, or it went away after the listing.
+    // Said as such (not "damaged"), and read again the next night (package/archive.cpp).
+    const int e = errno;
+    why = {model::ErrorKind::Unreadable, e == ENOENT ? "文件在列出后、读取前被删除或移走"
+                                         : e == EACCES || e == EPERM ? "运行用户没有读取权限"
+                                                                     : std::string("无法打开文件（") + std::strerror(e) + "）"};
     return false;
   }
   in.seekg(0, std::ios::end);
@@ -91,7 +99,7 @@ bool read_whole_file(const std::string& path, const Limits& limits, std::string&
   out.resize(size);
   in.read(out.data(), static_cast<std::streamsize>(size));
   if (!in) {
-    why = {model::ErrorKind::Damaged, "读取出错"};
+    why = {model::ErrorKind::Unreadable, "读取出错（文件在读取时变短或 I/O 错误）"};
     return false;
   }
   return true;
