@@ -393,6 +393,12 @@ std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& f
     m.file.mtime_ns = keep.mtime_ns;
     m.file.is_zip_entry = keep.is_zip_entry;
     if (keep.entry_bytes) m.file.entry_bytes = keep.entry_bytes;
+    // A file whose size changed between the listing and the read was being written or cut short
+    // (a copy onto the share still running): what was read is not the file, and not kept.
+    if (!keep.is_zip_entry && !keep.entry_bytes && !m.file.error && m.file.size != keep.size)
+      m.file.error = model::ReadError{model::ErrorKind::Unreadable,
+                                      "文件在读取时大小改变（列出时 " + std::to_string(keep.size) + " 字节，读到 " +
+                                          std::to_string(m.file.size) + " 字节），可能仍在写入"};
     if (m.file.size == 0) m.file.size = keep.size;
     ++done;
     if (progress) progress(done, total, m.file.path);
