@@ -8,6 +8,7 @@
 #include <cctype>
 #include <deque>
 #include <filesystem>
+#include <set>
 #include <fstream>
 
 #include "ingest/inspected_json.h"
@@ -296,12 +297,51 @@ std::string derive_title(const ReadResult& r, const std::string& path) {
   return normalize::clean_line(stem);
 }
 
+namespace {
+
+// A path as it is on disk, every byte outside printable ASCII written \xHH: lossless and unique.
+std::string escaped_path(const std::string& raw) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : raw) {
+    if (c >= 0x20 && c < 0x7F && c != '\\') { out += static_cast<char>(c); continue; }
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+// Two files whose names read the same once decoded (a GBK name from a Windows share beside the same
+// name in UTF-8; two names with different invalid bytes, each shown with U+FFFD) would be one input
+// path, and one's fate would overwrite the other's in the catalogue (issue 13 §3). A name that is
+// on disk as it reads keeps it; the others of such a group are shown by their bytes, so each is an
+// input of its own.
+void make_display_paths_unique(std::vector<WalkedFile>& files, const fs::path& root, bool relative) {
+  auto raw = [&](const WalkedFile& f) { return relative ? fs::relative(fs::path(f.fs_path), root).generic_string() : f.fs_path; };
+  std::set<std::string> seen;
+  for (const auto& f : files)
+    if (f.path == raw(f)) seen.insert(f.path);
+  for (auto& f : files) {
+    if (f.path == raw(f)) continue;
+    if (!seen.insert(f.path).second) {
+      f.path = escaped_path(raw(f));
+      seen.insert(f.path);
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<WalkedFile> walk_inputs(const std::vector<std::string>& roots, bool relative_to_root) {
   std::vector<WalkedFile> out;
   for (const std::string& r : roots) {
     struct stat st{};
     if (stat(r.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-      walk_dir(fs::path(r), fs::path(r), relative_to_root, out);
+      std::vector<WalkedFile> here;
+      walk_dir(fs::path(r), fs::path(r), relative_to_root, here);
+      make_display_paths_unique(here, fs::path(r), relative_to_root);
+      for (auto& f : here) out.push_back(std::move(f));
     } else {
       WalkedFile f;
       f.path = display_path(fs::path(r).generic_string());
