@@ -3,6 +3,7 @@
 // bytes, many inputs in one folder. Each is filed or set aside with a reason, never lost; the
 // manifest and report stay valid UTF-8 JSON; the archive verifies.
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "charset.h"
@@ -114,4 +115,31 @@ TEST(FaultsNames, NamesThatDecodeAlikeAreEachAnInputOfTheirOwn) {
   auto r2 = archive(in, out, {"--no-documents"});
   EXPECT_EQ(r2.exit_code, 0) << r2.err;
   EXPECT_EQ(read_json(out / "manifest.json"), m) << "the next night changes nothing";
+}
+
+// 10,000 inputs in one folder (a clerk's export dumped flat), over four 年度 so no 件号 sequence is
+// full: one listing, each read once, each filed; the next night takes the unchanged shortcut. 100,000
+// inputs are bench/soak.sh's (a night of them takes minutes, too long for a test).
+TEST(FaultsNames, TenThousandInputsInOneFolderAreEachFiled) {
+  auto base = lh::test::temp_dir("fault-many");
+  fs::path in = base / "inbox", out = base / "ARCHIVE";
+  constexpr int kFiles = 10000;
+  for (int i = 0; i < kFiles; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%06d.txt", i);
+    lh::test::write_file(in / name, notice(i, std::to_string(2021 + i % 4) + "年1月2日"));
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = archive(in, out, {"--no-documents", "--quiet"});
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json m = read_json(out / "manifest.json");
+  EXPECT_EQ(m["items"].size(), size_t{kFiles});
+  std::map<int, int> per_year;
+  for (const auto& it : m["items"]) per_year[it["year"].get<int>()]++;
+  EXPECT_EQ(per_year, (std::map<int, int>{{2021, 2500}, {2022, 2500}, {2023, 2500}, {2024, 2500}}));
+  std::cerr << kFiles << " inputs in one folder filed in " << secs << " s\n";
+  auto r2 = archive(in, out, {"--no-documents"});
+  EXPECT_EQ(r2.exit_code, 0) << r2.err;
+  EXPECT_NE(r2.err.find("none changed since the last run"), std::string::npos) << r2.err;
 }
