@@ -9,8 +9,8 @@
 #
 # The pool of MAX_ITEMS files is generated once (bench/make_inbox.py, seed 7) and reused. Night k
 # holds the first k/NIGHTS of it (additions), less the files removed on earlier nights (~0.5 % of the
-# inbox per night: clerks empty folders), and ~0.5 % of its text files edited (a line appended; the
-# item's earlier bytes become a version). MODE=filing passes --no-documents (filing, manifest and
+# inbox per night: clerks empty folders), and ~5 % of its text and CSV files edited (a line appended;
+# the item's earlier bytes become a version). MODE=filing passes --no-documents (filing, manifest and
 # verify only); MODE=full builds the reading copies, 案卷 and 归档文件目录 too (much slower).
 # Figures mean little on a loaded machine: note `uptime`. Results: bench/RESULTS.md "7. Soak".
 set -eu
@@ -58,9 +58,9 @@ for f in files:
     added += 1
 rng = random.Random(night)
 present = sorted(os.path.join(d, n) for d, _, ns in os.walk(inbox) for n in ns)
-# Edits: ~0.5 % of the text files get a line appended (a clerk's correction).
-texts = [p for p in present if p.endswith(".txt")]
-edited = rng.sample(texts, max(0, len(texts) // 200)) if night > 1 else []
+# Edits: ~5 % of the text and CSV files (at least one) get a line appended (a clerk's correction).
+texts = [p for p in present if p.endswith((".txt", ".csv"))]
+edited = rng.sample(texts, min(len(texts), max(1, len(texts) // 20))) if night > 1 else []
 for p in edited:
     with open(p, "a", encoding="utf-8", errors="replace") as fh:
         fh.write(f"\n（第{night}夜修订）\n")
