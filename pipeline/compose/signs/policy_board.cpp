@@ -79,6 +79,13 @@ Column fit_column(const std::vector<model::Paragraph>& ps, size_t from, size_t t
   return c;
 }
 
+// The one size a board's columns share: the smallest of their fitted sizes (0: one does not fit).
+double common_size(const std::vector<Column>& cols) {
+  double s = 1e9;
+  for (const auto& c : cols) s = std::min(s, c.size);
+  return s;
+}
+
 // Column boundaries (paragraph indices) that share the text out by length.
 std::vector<size_t> even_split(const std::vector<model::Paragraph>& ps, int n) {
   std::vector<double> weight;
@@ -98,14 +105,10 @@ std::vector<size_t> even_split(const std::vector<model::Paragraph>& ps, int n) {
   return cut;
 }
 
-}  // namespace
-
-PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Part& body, double offset,
-                             const layout::FontSet& fonts) {
-  std::vector<model::Paragraph> ps;
-  for (const auto& p : all)
-    if (!p.plain_text().empty()) ps.push_back(p);
-  const int n = std::max(1, body.columns);
+// The columns of one count: an even share of the text, then (two columns) a boundary a paragraph or
+// two either way if that lets the text be set larger.
+std::vector<Column> fit_columns(const std::vector<model::Paragraph>& ps, int n, const Part& body, double offset,
+                                const layout::FontSet& fonts) {
   const double cw = (body.w - (n - 1) * body.gap) / n;
   auto fit_all = [&](const std::vector<size_t>& cut) {
     std::vector<Column> cols;
@@ -113,14 +116,8 @@ PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Par
       cols.push_back(fit_column(ps, cut[k], cut[k + 1], body, offset + body.x + k * (cw + body.gap), offset + body.y, cw, fonts));
     return cols;
   };
-  auto common = [](const std::vector<Column>& cols) {
-    double s = 1e9;
-    for (const auto& c : cols) s = std::min(s, c.size);
-    return s;
-  };
   std::vector<size_t> cut = even_split(ps, n);
   std::vector<Column> cols = fit_all(cut);
-  // Two columns: a boundary a paragraph or two either way may balance them better.
   if (n == 2)
     for (int d : {-2, -1, 1, 2}) {
       const long k = static_cast<long>(cut[1]) + d;
@@ -128,10 +125,32 @@ PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Par
       std::vector<size_t> alt = cut;
       alt[1] = static_cast<size_t>(k);
       std::vector<Column> c2 = fit_all(alt);
-      if (common(c2) > common(cols)) cols = std::move(c2);
+      if (common_size(c2) > common_size(cols)) cols = std::move(c2);
     }
+  return cols;
+}
+
+}  // namespace
+
+PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Part& body, double offset,
+                             const layout::FontSet& fonts) {
+  std::vector<model::Paragraph> ps;
+  for (const auto& p : all)
+    if (!p.plain_text().empty()) ps.push_back(p);
+  // As many columns as the text needs, up to the board's count: the fewest at which a line, at the
+  // size the text is fitted to, holds no more than the body's line-chars characters. Columns are
+  // there to keep lines readable; a short policy that fits large on one column stays on one (on
+  // two columns the sample's 首问负责制度 stood in the top half of the board, both columns short).
+  const int most = std::max(1, body.columns);
+  std::vector<Column> cols;
+  for (int n = 1; n <= most; ++n) {
+    cols = fit_columns(ps, n, body, offset, fonts);
+    const double size = common_size(cols);
+    const double column_mm = (body.w - (n - 1) * body.gap) / n;
+    if (size > 0 && column_mm / (size * 25.4 / 72) <= body.line_chars + 0.5) break;
+  }
   PolicyColumns out;
-  const double size = common(cols);
+  const double size = common_size(cols);
   if (size <= 0) {
     for (const auto& c : cols) out.over_mm = std::max(out.over_mm, c.over);
     return out;
