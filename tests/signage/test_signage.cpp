@@ -323,6 +323,25 @@ TEST(Signage, APolicyTooLongForItsBoardSaysSoAndNamesTheNextBoardSize) {
   }
 }
 
+// Issue 13 §4: a policy of megabytes for one board was fitted line by line at every size (minutes);
+// it is answered from its length at once, and still names the next board size.
+TEST(Signage, AMegabytePolicyIsRefusedFromItsLengthWithoutFitting) {
+  auto in = lh::cli::load_signage_inputs(sample_spec().string(), "", "", [](const std::string&) {});
+  std::vector<lh::model::Paragraph> ps;
+  for (int i = 1; i <= 20000; ++i) {
+    lh::model::Paragraph p;
+    p.runs.push_back({"第" + std::to_string(i) + "条 工作人员应当依法履行职责，严格执行各项规章制度，做到热情服务、文明执法、廉洁自律。"});
+    ps.push_back(std::move(p));
+  }
+  const sg::Sign s = sg::policy_board(ps, "大制度", "policy-600x900");
+  try {
+    sg::compose_sign(s, *in.types.find("policy-600x900"), in.types, in.brand, fonts(), false);
+    FAIL() << "20,000 articles should not fit a 600×900 board";
+  } catch (const sg::SignageError& e) {
+    EXPECT_NE(std::string(e.what()).find("policy_too_long"), std::string::npos) << e.what();
+  }
+}
+
 // The board's body regions ("body-1", "body-2", …) of a policy of `articles` articles.
 std::vector<sg::PlacedRegion> policy_body_regions(int articles, const std::string& text) {
   auto in = lh::cli::load_signage_inputs(sample_spec().string(), "", "", [](const std::string&) {});

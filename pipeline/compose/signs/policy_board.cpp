@@ -1,6 +1,7 @@
 #include "compose/signs/policy_board.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "layout/layout.h"
 #include "normalize/structure.h"
@@ -86,6 +87,22 @@ double common_size(const std::vector<Column>& cols) {
   return s;
 }
 
+// How far (mm) a text of `chars` characters overflows the body at its minimum size even if every
+// line were full: 0 when it might fit. A policy far beyond any board (issue 13 §4: 5 MB for one
+// board) is answered from its length at once, not after fitting it line by line at every size.
+double certain_overflow_mm(const std::vector<model::Paragraph>& ps, const Part& body) {
+  size_t chars = 0;
+  for (const auto& p : ps)
+    for (unsigned char c : p.plain_text()) chars += (c & 0xC0) != 0x80;  // UTF-8 code points
+  const double em = body.min_pt * 25.4 / 72;  // a CJK character is one em wide at most sizes' fit
+  const double line = em * kLineSpacing;
+  const double per_line = std::floor(std::max(0.0, body.w - (std::max(1, body.columns) - 1) * body.gap) / em);
+  const double lines_per_column = std::floor(body.h / line);
+  const double capacity = per_line * lines_per_column;
+  if (capacity <= 0 || static_cast<double>(chars) <= capacity * 2) return 0;  // 2×: Latin and digits are narrower
+  return (static_cast<double>(chars) / (capacity * 2) - 1) * body.h;
+}
+
 // Column boundaries (paragraph indices) that share the text out by length.
 std::vector<size_t> even_split(const std::vector<model::Paragraph>& ps, int n) {
   std::vector<double> weight;
@@ -141,6 +158,11 @@ PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Par
   // size the text is fitted to, holds no more than the body's line-chars characters. Columns are
   // there to keep lines readable; a short policy that fits large on one column stays on one (on
   // two columns the sample's 首问负责制度 stood in the top half of the board, both columns short).
+  if (const double over = certain_overflow_mm(ps, body); over > 0) {
+    PolicyColumns out;
+    out.over_mm = over;
+    return out;
+  }
   const int most = std::max(1, body.columns);
   std::vector<Column> cols;
   for (int n = 1; n <= most; ++n) {
