@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "signs_typst.h"
@@ -112,6 +113,7 @@ int main(int argc, char** argv) {
   }
   const double cpu0 = cpu_ms();
   const auto t0 = Clock::now();
+  std::optional<layout::ShapeCache> shapes(std::in_place);  // as `lianghua signage` does
   model::Document pack;
   std::vector<double> insets;
   for (const sg::Sign& s : signs) {
@@ -125,6 +127,7 @@ int main(int argc, char** argv) {
   const double layout_ms = ms_since(t1);
   const auto t2 = Clock::now();
   const std::vector<std::string> pdfs = pdf::write_pdf_per_page(laid);
+  shapes.reset();
   const double pdf_ms = ms_since(t2);
   const double cpu_pdfs = cpu_ms() - cpu0;
   const auto t3 = Clock::now();
