@@ -37,7 +37,7 @@ while [ "$r" -le "$runs" ]; do
   rm -rf "$work/out"
   rss lianghua -- "$bin" compile "$work/in/book.xml" --out "$work/out" 2>&1 | grep wall_s | tee -a "$work/ours.log"
   if [ "$typst" = 1 ]; then
-    rss typst -- node "$here/bench/typst/run.js" "$work/in/book.typ" "$work/typst.pdf" "$here/fonts" 2>&1 | tee -a "$work/typst.log"
+    LH_TYPST_LOG="$work/typst.log" rss typst -- node "$here/bench/typst/run.js" "$work/in/book.typ" "$work/typst.pdf" "$here/fonts" 2>&1 | tee -a "$work/typst.log"
   fi
   if [ "$lo" = 1 ]; then
     rss libreoffice -- soffice --headless -env:UserInstallation="file://$work/lo" --convert-to pdf --outdir "$work/lo-out" "$docx" 2>&1 |
@@ -46,6 +46,7 @@ while [ "$r" -le "$runs" ]; do
   r=$((r + 1))
 done
 echo "after: $(uptime)"
+command -v pdfinfo >/dev/null && [ -f "$work/typst.pdf" ] && echo "typst pages: $(pdfinfo "$work/typst.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')"
 command -v pdfinfo >/dev/null && [ -f "$work/lo-out/基准测试制度汇编.pdf" ] && echo "libreoffice pages: $(pdfinfo "$work/lo-out/基准测试制度汇编.pdf" | sed -n 's/^Pages: *//p')"
 python3 - "$work" <<'PY'
 import os, re, statistics, sys
@@ -71,6 +72,5 @@ for name, floor in (("typst", 5), ("lo", 30)):
     if name == "typst":
         t = open(f"{work}/typst.log").read()
         comp = [float(x) / 1000 for x in re.findall(r"compile [\d.]+ ms wall ([\d.]+) ms CPU", t)]
-        pages = re.findall(r"typst: (\d+) pages", t)
-        print(f"typst in-process compile alone (fonts already loaded): CPU median {med(comp):.2f} s; {pages[0]} pages")
+        print(f"typst in-process compile alone (fonts already loaded): CPU median {med(comp):.2f} s")
 PY
