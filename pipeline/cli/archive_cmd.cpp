@@ -15,6 +15,7 @@
 #include "model/paths.h"
 #include "package/archive.h"
 #include "package/lock.h"
+#include "package/test_hooks.h"
 #include "package/unchanged_run.h"
 
 namespace lh::cli {
@@ -137,6 +138,7 @@ int cmd_archive(int argc, char** argv) {
     return kCannotRun;
   }
   auto files = ingest::walk_inputs({in}, true);
+  package::stop_point("listed");
   std::vector<package::InboxEntry> listing;
   listing.reserve(files.size());
   for (const auto& w : files) listing.push_back({w.path, w.size, w.mtime_ns});
@@ -170,6 +172,7 @@ int cmd_archive(int argc, char** argv) {
   if (!quiet)
     std::fprintf(stderr, "archive: %zu input(s), %zu unchanged since the last run\n", files.size(), reused.size());
 
+  package::stop_point("inspected");
   Progress documents("archive: documents", quiet);
   aopt.derive_progress = [&](size_t d, size_t t, const std::string& what) { documents.update(d, t, what); };
   package::ArchiveResult r = package::run_archive(results, aopt, *lock);

@@ -85,7 +85,7 @@ VerifyResult verify_archive(const fs::path& dir) {
   std::error_code ec;
   if (fs::exists(dir / "catalog.db", ec)) {
     try {
-      filing::Catalogue cat(dir / "catalog.db");
+      filing::Catalogue cat(dir / "catalog.db", filing::Catalogue::ReadOnly::Yes);
       std::set<std::string> seen;
       for (const auto& it : cat.items()) {
         if (it.manifest.empty()) continue;
