@@ -68,14 +68,16 @@ void write_checkpoint(const fs::path& root, const json& old_state, const json& d
   kill_point("checkpoint");
 }
 
-// Part of a derived output's key when the scheme asks for it as PDF/A-2b, so switching the
-// preservation format on or off rebuilds the outputs once (and nothing changes for a scheme that
-// never asks).
+// Part of a derived output's key when the scheme asks for it as PDF/A-2b or with an OFD-A copy, so
+// switching a preservation format on or off rebuilds the outputs once (and nothing changes for a
+// scheme that never asks).
 std::string pdfa_key(const filing::Scheme& s, std::initializer_list<filing::DerivedOutput> outputs) {
-  std::string k;
-  for (filing::DerivedOutput o : outputs)
+  std::string k, o_k;
+  for (filing::DerivedOutput o : outputs) {
     if (s.wants_pdfa(o)) k += std::string(k.empty() ? "\npdfa-2b:" : " ") + filing::derived_output_name(o);
-  return k;
+    if (s.wants_ofd(o)) o_k += std::string(o_k.empty() ? "\nofd-a:" : " ") + filing::derived_output_name(o);
+  }
+  return k + o_k;
 }
 
 // The XMP of a year's 归档文件目录 (DA/T 22-2015 §7.2): title, 全宗 as 责任者, the last document's date.
