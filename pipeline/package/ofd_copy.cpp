@@ -22,23 +22,31 @@ void append_png(png_structp png, png_bytep data, png_size_t n) {
   static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), n);
 }
 
-// The surface (RGB24) as PNG: 8-bit grey when every pixel is grey (a black-and-white page, the
-// common case, a third of the RGB size), else 8-bit RGB (a red seal, a coloured letterhead).
-std::string encode_png(cairo_surface_t* s) {
+// How a page picture is stored, as DA/T 31-2017 (纸质档案数字化规范) has scanned pages stored: 黑白二值
+// for a page of black and white only, 灰度 for one with grey, 彩色 when it has colour (a red seal,
+// a coloured letterhead). The page is drawn without anti-aliasing, so black text on white stays
+// two-valued and a page of text takes 1 bit per pixel (a tenth of 8-bit grey).
+enum class PictureMode { Bilevel, Grey, Colour };
+
+PictureMode mode_of(const unsigned char* data, int w, int h, int stride) {
+  bool grey_levels = false;
+  for (int y = 0; y < h; ++y) {
+    const uint32_t* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < w; ++x) {
+      const int r = (row[x] >> 16) & 255, g = (row[x] >> 8) & 255, b = row[x] & 255;
+      if (std::abs(r - g) > 8 || std::abs(g - b) > 8 || std::abs(r - b) > 8) return PictureMode::Colour;
+      grey_levels = grey_levels || (g != 0 && g != 255);
+    }
+  }
+  return grey_levels ? PictureMode::Grey : PictureMode::Bilevel;
+}
+
+// The surface (RGB24) as PNG, 1-bit, 8-bit grey or 8-bit RGB (mode_of).
+std::string encode_png(cairo_surface_t* s, double dpi) {
   const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
   const int stride = cairo_image_surface_get_stride(s);
   const unsigned char* data = cairo_image_surface_get_data(s);
-  auto px = [&](int x, int y) { return reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride)[x]; };
-  bool grey = true;
-  for (int y = 0; y < h && grey; ++y)
-    for (int x = 0; x < w; ++x) {
-      const uint32_t p = px(x, y);
-      const int r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
-      if (std::abs(r - g) > 8 || std::abs(g - b) > 8 || std::abs(r - b) > 8) {
-        grey = false;
-        break;
-      }
-    }
+  const PictureMode mode = mode_of(data, w, h, stride);
   std::string out;
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
@@ -46,27 +54,34 @@ std::string encode_png(cairo_surface_t* s) {
     png_destroy_write_struct(&png, &info);
     throw std::runtime_error("libpng cannot start");
   }
-  std::vector<unsigned char> row(static_cast<size_t>(w) * (grey ? 1 : 3));
+  const size_t row_bytes = mode == PictureMode::Bilevel ? (static_cast<size_t>(w) + 7) / 8
+                           : mode == PictureMode::Grey  ? static_cast<size_t>(w)
+                                                        : static_cast<size_t>(w) * 3;
+  std::vector<unsigned char> row(row_bytes);
   if (setjmp(png_jmpbuf(png))) {
     png_destroy_write_struct(&png, &info);
     throw std::runtime_error("libpng failed");
   }
   png_set_write_fn(png, &out, append_png, nullptr);
-  png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8,
-               grey ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-               PNG_FILTER_TYPE_DEFAULT);
-  const png_uint_32 ppm = static_cast<png_uint_32>(std::lround(kScanDpi / 0.0254));
+  png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), mode == PictureMode::Bilevel ? 1 : 8,
+               mode == PictureMode::Colour ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  const png_uint_32 ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
   png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
   png_write_info(png, info);
   for (int y = 0; y < h; ++y) {
+    const uint32_t* px = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+    std::fill(row.begin(), row.end(), 0);
     for (int x = 0; x < w; ++x) {
-      const uint32_t p = px(x, y);
-      if (grey) {
-        row[static_cast<size_t>(x)] = static_cast<unsigned char>((p >> 8) & 255);
+      const auto ux = static_cast<size_t>(x);
+      if (mode == PictureMode::Bilevel) {
+        if ((px[x] >> 8) & 0x80) row[ux / 8] |= static_cast<unsigned char>(0x80 >> (ux % 8));  // 1 = white
+      } else if (mode == PictureMode::Grey) {
+        row[ux] = static_cast<unsigned char>((px[x] >> 8) & 255);
       } else {
-        row[static_cast<size_t>(x) * 3] = static_cast<unsigned char>((p >> 16) & 255);
-        row[static_cast<size_t>(x) * 3 + 1] = static_cast<unsigned char>((p >> 8) & 255);
-        row[static_cast<size_t>(x) * 3 + 2] = static_cast<unsigned char>(p & 255);
+        row[ux * 3] = static_cast<unsigned char>((px[x] >> 16) & 255);
+        row[ux * 3 + 1] = static_cast<unsigned char>((px[x] >> 8) & 255);
+        row[ux * 3 + 2] = static_cast<unsigned char>(px[x] & 255);
       }
     }
     png_write_row(png, row.data());
@@ -85,12 +100,17 @@ std::string page_picture(PopplerPage* page, double w, double h, double dpi) {
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, pw / w, ph / h);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);  // shapes and glyphs two-valued (mode_of)
+  cairo_font_options_t* fo = cairo_font_options_create();
+  cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_NONE);
+  cairo_set_font_options(cr, fo);
+  cairo_font_options_destroy(fo);
   poppler_page_render_for_printing(page, cr);  // what prints: no form-field highlights
   cairo_destroy(cr);
   cairo_surface_flush(s);
   std::string png;
   try {
-    png = encode_png(s);
+    png = encode_png(s, dpi);
   } catch (...) {
     cairo_surface_destroy(s);
     throw;

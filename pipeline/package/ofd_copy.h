@@ -7,7 +7,8 @@
 // was drawn from: every character where the PDF has it, fonts embedded as subsets.
 // A page copied from a source PDF has no layout lianghua knows; it becomes what an archive scanner
 // gives (GB/T 42133 6.2.4: "scans in the Background layer, recognised text in the Body layer"): the
-// page as Poppler draws it, a PNG picture (8-bit grey when the page has no colour), under its text
+// page as Poppler draws it, a PNG picture stored as DA/T 31-2017 stores scans (1-bit 黑白二值 for a
+// page of black and white, 8-bit grey, or RGB when it has colour), under its text
 // as Poppler reads it, one invisible TextObject per stretch of text, placed and spaced over the
 // picture's characters so that the OFD's text can be found, selected and extracted. The picture
 // is not the PDF's vector content: honest about that, it is named in README.
@@ -23,8 +24,8 @@
 
 namespace lh::package {
 
-// Resolution of the pictures of copied source-PDF pages. 200 dpi keeps 小五 (9 pt) text legible
-// (stroke ≥ 2 px) at a third of the bytes of 300 dpi (bench/RESULTS.md §8).
+// Resolution of the pictures of copied source-PDF pages: 200 dpi, the least DA/T 31-2017 accepts for
+// scanned documents, keeps 小五 (9 pt) text legible (25 px to the em); sizes in bench/RESULTS.md §8.
 constexpr double kScanDpi = 200;
 
 // A run of pages of the copy, in order: laid out by lianghua, or all pages of a source PDF.
