@@ -448,13 +448,6 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
         }
         break;
       }
-  // OFD-A copies (GB/T 42133) are written for reading copies and volumes (package/ofd_copy.h); the
-  // scheme asking for them elsewhere is said, not silently skipped.
-  if (opt.derived_outputs)
-    for (filing::DerivedOutput d : {filing::DerivedOutput::UniformRecords, filing::DerivedOutput::Catalogues})
-      if (sl.scheme->wants_ofd(d))
-        std::cerr << "archive: 注意：方案要求 " << filing::derived_output_name(d)
-                  << " 的 OFD-A 长期保存副本（ofd-a），归档运行只为阅览本和案卷生成 OFD；单份文书可用 lianghua render --format ofd\n";
   try {
     filing::Catalogue cat(opt.out_dir / "catalog.db");
     Run r{opt, *sl.scheme, cat, opt.out_dir, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0};

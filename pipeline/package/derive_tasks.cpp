@@ -101,6 +101,8 @@ json add_uniform_records(json& e, const json& item, const compose::ItemPages& p,
         item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office, rec.subject.empty() ? "" : "现场检查笔录 " + rec.subject);
     e["files"].push_back(write_derived_pdf(ctx.root, stem + ".pdf", files.pdf, ctx.scheme->wants_pdfa(filing::DerivedOutput::UniformRecords),
                                            meta, not_pdfa));
+    if (ctx.scheme->wants_ofd(filing::DerivedOutput::UniformRecords))
+      if (json ofd = write_laid_ofd(ctx.root, stem + ".pdf", files.laid, meta, not_pdfa); !ofd.is_null()) e["files"].push_back(ofd);
     for (const auto& p : not_pdfa) add_problem(e, p);
     e["files"].push_back(write_derived_output(ctx.root, stem + ".docx", files.docx));
     json probs = json::array();

@@ -1,6 +1,6 @@
 // OFD-A copies (GB/T 42133-2022 《信息技术 OFD档案应用指南》) of the archive's reading copies and 案卷
-// (issue 15), written beside the PDF with the same stem and ".ofd" where the scheme's
-// <output preservation="… ofd-a"/> asks for them.
+// (issue 15; and of uniform records and catalogues, laid out alone), written beside the PDF with the
+// same stem and ".ofd" where the scheme's <output preservation="… ofd-a"/> asks for them.
 //
 // Pages lianghua laid out itself (re-typeset DOCX/TXT/XML originals, images, placeholders, the
 // volume's 封面, 目录 and 备考表) go through the OFD writer (ofd/ofd.h) from the very pages the PDF

@@ -129,6 +129,13 @@ json write_derived_ofd(const fs::path& root, const std::string& pdf_rel, const O
   return entry;
 }
 
+json write_laid_ofd(const fs::path& root, const std::string& pdf_rel, const std::shared_ptr<const layout::Laid>& laid,
+                    const pdf::PdfaMetadata& meta, std::vector<std::string>& problems) {
+  if (!laid) return nullptr;
+  return write_derived_ofd(root, pdf_rel, join_parts({OfdCopyPart{laid, nullptr, static_cast<int>(laid->pages.size())}}), {},
+                           meta, problems);
+}
+
 std::vector<std::string> ofd_files(const json& d) {
   std::vector<std::string> out;
   if (!d.is_object()) return out;

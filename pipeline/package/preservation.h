@@ -68,6 +68,12 @@ nlohmann::json write_derived_ofd(const std::filesystem::path& root, const std::s
                                  std::vector<ofd::OfdMark> marks, const pdf::PdfaMetadata& meta,
                                  std::vector<std::string>& problems);
 
+// write_derived_ofd for a document lianghua laid out alone (a uniform record, a catalogue): its
+// pages, no marks. Null when `laid` is.
+nlohmann::json write_laid_ofd(const std::filesystem::path& root, const std::string& pdf_rel,
+                              const std::shared_ptr<const layout::Laid>& laid, const pdf::PdfaMetadata& meta,
+                              std::vector<std::string>& problems);
+
 // The derived files a state says are OFD-A, relative to ARCHIVE ("verify" checks them).
 std::vector<std::string> ofd_files(const nlohmann::json& derived_state);
 

@@ -33,13 +33,14 @@ std::optional<fs::path> schema_dir() {
   return std::nullopt;
 }
 
-// The sample inbox archived with a scheme asking PDF/A-2b and OFD-A of reading copies and volumes.
+// The sample inbox archived with a scheme asking PDF/A-2b and OFD-A of reading copies, volumes,
+// uniform records and catalogues.
 const fs::path& archive() {
   static const fs::path out = [] {
     auto base = lh::test::temp_dir("ofd-archive");
     for (const char* xsd : {"scheme.xsd", "office.xsd"}) fs::copy_file(lh::test::source_dir() / "templates/scheme" / xsd, base / xsd);
     std::string xml = lh::test::read_file(lh::test::source_dir() / "templates/scheme/default.xml");
-    for (const char* kind : {"reading-copies", "volumes"}) {
+    for (const char* kind : {"reading-copies", "volumes", "uniform-records", "catalogues"}) {
       const size_t at = xml.find(std::string("<output kind=\"") + kind + "\"");
       EXPECT_NE(at, std::string::npos) << kind;
       const size_t end = xml.find("/>", at);
@@ -164,6 +165,29 @@ TEST(OfdArchive, ReadingCopiesAndVolumesHaveAnOfdACopyBesideThePdf) {
   EXPECT_GE(reading, 5u);
   EXPECT_GE(volumes, 1u);
   EXPECT_GE(scanned, 1u) << "the sample inbox holds source PDFs: their pages are pictures with text";
+}
+
+// Uniform records and catalogues, laid out by lianghua alone, get their OFD-A copy the same way.
+TEST(OfdArchive, RecordsAndCataloguesHaveAnOfdACopyToo) {
+  json d = json::parse(lh::test::read_file(archive() / "derived.json"));
+  size_t records = 0, catalogues = 0;
+  for (const char* sec : {"items", "catalogues"})
+    for (auto& [key, v] : d[sec].items()) {
+      std::map<std::string, json> by_path;
+      for (const auto& f : v["files"]) by_path[f.value("path", "")] = f;
+      for (const auto& [p, f] : by_path) {
+        const bool record = p.find("检查笔录/") != std::string::npos, catalogue = p.find("归档文件目录") != std::string::npos;
+        if ((!record && !catalogue) || fs::path(p).extension() != ".pdf") continue;
+        const std::string o = fs::path(p).replace_extension(".ofd").string();
+        ASSERT_TRUE(by_path.count(o)) << p << " has no " << o;
+        EXPECT_EQ(by_path[o].value("ofda", ""), "GB/T 42133-2022") << by_path[o].dump();
+        auto r = run({program().string(), "check-ofd", (archive() / o).string()});
+        EXPECT_EQ(r.exit_code, 0) << r.out;
+        (record ? records : catalogues) += 1;
+      }
+    }
+  EXPECT_GE(records, 1u);
+  EXPECT_GE(catalogues, 1u);
 }
 
 TEST(OfdArchive, CheckOfdPassesOnEveryCopyWithTheXsdsWherePresent) {
