@@ -74,7 +74,9 @@ std::string subset_font(const std::string& file, int index, EmbeddedFont& f) {
   // keeping them would pull substitutes of every used glyph into the subset.
   req.drop_tables = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx", "DSIG", "hdmx",
                      "LTSH", "VDMX", "kern", "fpgm", "prep", "cvt ", "gasp"};
-  req.flags = HB_SUBSET_FLAGS_NO_HINTING;
+  // Charstrings without subroutines: cheaper to cut, and the glyf rebuild (truetype.cpp) reads them
+  // straight.
+  req.flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE;
   fonts::Subset sub;
   try {
     sub = fonts::subset_font(file, index, req);
