@@ -67,7 +67,7 @@ void add_reading_copy(json& e, const json& item, const compose::ItemPages& p, co
     add_problem(e, std::string("归档章未能加盖：") + ex.what());
   }
   std::string rel = (fs::path(item_folder(item)) / "阅览本" / (fs::path(original_of(item)).stem().string() + ".pdf")).string();
-  std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
+  std::vector<std::string> not_pdfa;  // PDF/A-2b and OFD-A copies that fell short (preservation.h)
   const pdf::PdfaMetadata meta = item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office);
   e["files"].push_back(write_derived_pdf(ctx.root, rel, stamped, ctx.scheme->wants_pdfa(filing::DerivedOutput::ReadingCopies),
                                          meta, not_pdfa));
@@ -96,7 +96,7 @@ json add_uniform_records(json& e, const json& item, const compose::ItemPages& p,
     std::snprintf(num, sizeof num, "%02zu", r + 1);
     std::string stem = (fs::path(item_folder(item)) / "检查笔录" / (code + "-" + num)).string();
     auto files = compose::render_uniform_record(rec, ctx.office->name, item.value("date", ""), ctx.public_records);
-    std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
+    std::vector<std::string> not_pdfa;  // PDF/A-2b and OFD-A copies that fell short (preservation.h)
     const pdf::PdfaMetadata meta =
         item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office, rec.subject.empty() ? "" : "现场检查笔录 " + rec.subject);
     e["files"].push_back(write_derived_pdf(ctx.root, stem + ".pdf", files.pdf, ctx.scheme->wants_pdfa(filing::DerivedOutput::UniformRecords),
@@ -185,7 +185,7 @@ json derive_volume(const json& payload, const DeriveContext& ctx) {
     rows.push_back({{"seq", e.seq}, {"archival_code", e.archival_code}, {"title", e.title}, {"author", e.author},
                     {"pages", compose::page_range_text(e)}, {"pdf_first_page", e.first_index + 1}, {"how", e.how}});
   entry["contents"] = rows;
-  std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
+  std::vector<std::string> not_pdfa;  // PDF/A-2b and OFD-A copies that fell short (preservation.h)
   const std::string rel = (fs::path(folder) / "案卷.pdf").string();
   const pdf::PdfaMetadata meta = volume_pdfa_metadata(vb, *ctx.office);
   entry["files"].push_back(write_derived_pdf(ctx.root, rel, vb.pdf, ctx.scheme->wants_pdfa(filing::DerivedOutput::Volumes), meta, not_pdfa));
