@@ -187,7 +187,9 @@ int cmd_verify(int argc, char** argv) {
                  "usage: lianghua verify ARCHIVE\n\nRe-hashes every file against manifest.json and catalog.db and\n"
                  "reports each difference, e.g. one flipped byte. The derived PDFs the archive says are\n"
                  "PDF/A-2b (the scheme's preservation=\"pdf-a-2b\") are read back as `lianghua check-pdfa`\n"
-                 "does: a failed rule is a problem \"not-pdfa\" naming its ISO 19005 clause. Writes nothing.\n\n"
+                 "does: a failed rule is a problem \"not-pdfa\" naming its ISO 19005 clause. The OFD copies it says\n"
+                 "are OFD-A (preservation=\"ofd-a\") are read back as `lianghua check-ofd` does: a failed rule is\n"
+                 "a problem \"not-ofda\" naming its GB/T 42133-2022 clause. Writes nothing.\n\n"
                  "required:\n  ARCHIVE             an archive made by `lianghua archive`\n\n"
                  "outputs: one line per problem and a summary on stdout.\n\n"
                  "exit codes: 0 every file matches; 1 a difference was found; 2 usage error.\n");
@@ -195,8 +197,8 @@ int cmd_verify(int argc, char** argv) {
   }
   package::VerifyResult v = package::verify_archive(argv[1]);
   for (const auto& p : v.problems) std::printf("%s: %s: %s\n", p.kind.c_str(), p.path.c_str(), p.detail.c_str());
-  std::printf("verify: %zu file(s) checked, %zu PDF/A-2b file(s) read back, %zu problem(s)\n", v.files_checked, v.pdfa_checked,
-              v.problems.size());
+  std::printf("verify: %zu file(s) checked, %zu PDF/A-2b file(s) read back, %zu OFD-A file(s) read back, %zu problem(s)\n",
+              v.files_checked, v.pdfa_checked, v.ofd_checked, v.problems.size());
   return v.ok ? kOk : kSetAside;
 }
 

@@ -471,14 +471,6 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
         }
         break;
       }
-  // OFD-A (GB/T 42133) is written from laid-out pages (ofd/ofd.h); the archive's reading copies and
-  // volumes are stamped source PDFs, which it cannot lay out again. Said, not silently skipped.
-  if (opt.derived_outputs)
-    for (filing::DerivedOutput d : {filing::DerivedOutput::ReadingCopies, filing::DerivedOutput::UniformRecords,
-                                    filing::DerivedOutput::Volumes, filing::DerivedOutput::Catalogues})
-      if (sl.scheme->wants_ofd(d))
-        std::cerr << "archive: 注意：方案要求 " << filing::derived_output_name(d)
-                  << " 的 OFD-A 长期保存副本（ofd-a），归档运行尚不生成 OFD；单份文书可用 lianghua render --format ofd\n";
   try {
     filing::Catalogue cat(opt.out_dir / "catalog.db");
     Run r{opt, *sl.scheme, cat, opt.out_dir, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0};
