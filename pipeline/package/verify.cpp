@@ -36,8 +36,14 @@ VerifyResult verify_archive(const fs::path& dir) {
   }
   std::set<std::string> listed;
   std::map<std::string, std::string> code_by_identity;
+  // Each manifest item's files by path, for the catalogue's comparison below: looked up, not searched
+  // (searching every manifest item for every catalogue item took 190 s at 9,695 items).
+  std::map<std::string, std::map<std::string, std::string>> sha_by_identity_and_path;
   for (const auto& it : m["items"]) {
     code_by_identity[it.value("identity", "")] = it.value("archival_code", "");
+    if (it.contains("files") && it["files"].is_array())
+      for (const auto& f : it["files"])
+        sha_by_identity_and_path[it.value("identity", "")][f.value("path", "")] = f.value("sha256", "");
     for (const char* key : {"files", "versions"}) {
       if (!it.contains(key)) continue;
       for (const auto& f : it[key]) {
@@ -118,13 +124,13 @@ VerifyResult verify_archive(const fs::path& dir) {
           std::string want = (fs::path(place.value("folder", "")) / (place.value("file", "") + ext)).string();
           if (path != want) problem("catalogue-differs", path, "catalogue places it at " + want);
         }
-        if (cj.is_object() && cj.contains("files"))
-          for (const auto& file : cj["files"])
-            for (const auto& mi : m["items"])
-              if (mi.value("identity", "") == it.identity)
-                for (const auto& mf : mi["files"])
-                  if (mf.value("path", "") == file.value("path", "") && mf.value("sha256", "") != file.value("sha256", ""))
-                    problem("catalogue-differs", mf.value("path", ""), "catalogue and manifest hashes differ");
+        const auto listed_files = sha_by_identity_and_path.find(it.identity);
+        if (cj.is_object() && cj.contains("files") && cj["files"].is_array() && listed_files != sha_by_identity_and_path.end())
+          for (const auto& file : cj["files"]) {
+            const auto mf = listed_files->second.find(file.value("path", ""));
+            if (mf != listed_files->second.end() && mf->second != file.value("sha256", ""))
+              problem("catalogue-differs", mf->first, "catalogue and manifest hashes differ");
+          }
       }
       for (const auto& [id, code] : code_by_identity)
         if (!seen.count(id)) problem("not-in-catalogue", code, "manifest item " + id);
