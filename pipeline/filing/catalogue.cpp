@@ -260,34 +260,81 @@ void Catalogue::save_batch(const std::vector<ItemRecord>& items, const std::vect
   tx.commit();
 }
 
-std::vector<ItemRecord> Catalogue::items() const {
-  std::vector<ItemRecord> out;
+namespace {
+
+constexpr const char* kInputColumns = "SELECT path, size, mtime_ns, sha256, fate, archival_code, reason, facts, present FROM inputs ";
+
+InputRecord input_row(const sql::Statement& q) {
+  return {q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_int(2), q.column_text(3),
+          q.column_text(4), q.column_text(5), q.column_text(6), q.column_text(7), q.column_int(8) != 0};
+}
+
+}  // namespace
+
+void Catalogue::for_each_item(const std::function<void(const ItemRecord&)>& fn) const {
   sql::Statement q(db_.get(),
       "SELECT identity, archival_code, COALESCE(manifest, ''), placement FROM items ORDER BY archival_code, identity");
-  while (q.step()) out.push_back({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3)});
-  return out;
+  while (q.step()) fn({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3)});
 }
 
-std::vector<InputRecord> Catalogue::inputs() const {
-  std::vector<InputRecord> out;
-  sql::Statement q(db_.get(),
-      "SELECT path, size, mtime_ns, sha256, fate, archival_code, reason, facts, present FROM inputs ORDER BY path");
-  while (q.step())
-    out.push_back({q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_int(2), q.column_text(3),
-                   q.column_text(4), q.column_text(5), q.column_text(6), q.column_text(7), q.column_int(8) != 0});
-  return out;
+void Catalogue::for_each_input(const std::function<void(const InputRecord&)>& fn) const {
+  sql::Statement q(db_.get(), std::string(kInputColumns) + "ORDER BY path");
+  while (q.step()) fn(input_row(q));
 }
 
-std::vector<Catalogue::InputEntry> Catalogue::input_entries() const {
-  std::vector<InputEntry> out;
+void Catalogue::for_each_input_under(const std::string& prefix, const std::function<void(const InputRecord&)>& fn) const {
+  // A range on the primary key (BINARY order, as std::string compares): every path that starts
+  // with prefix is >= prefix and < prefix with its last byte raised by one.
+  if (prefix.empty() || static_cast<unsigned char>(prefix.back()) == 0xFF) {
+    for_each_input([&](const InputRecord& r) { if (r.path.compare(0, prefix.size(), prefix) == 0) fn(r); });
+    return;
+  }
+  std::string upper = prefix;
+  upper.back() = static_cast<char>(static_cast<unsigned char>(upper.back()) + 1);
+  sql::Statement q(db_.get(), std::string(kInputColumns) + "WHERE path >= ?1 AND path < ?2 ORDER BY path");
+  q.bind(1, prefix).bind(2, upper);
+  while (q.step()) fn(input_row(q));
+}
+
+void Catalogue::for_each_input_entry(const std::function<void(const InputEntry&)>& fn) const {
   sql::Statement q(db_.get(),
       "SELECT path, size, sha256, fate, archival_code, reason, "
       "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0), present "
       "FROM inputs ORDER BY path");
   while (q.step())
-    out.push_back({q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_text(2), q.column_text(3),
-                   q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0});
+    fn({q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_text(2), q.column_text(3),
+        q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0});
+}
+
+std::vector<ItemRecord> Catalogue::items() const {
+  std::vector<ItemRecord> out;
+  for_each_item([&](const ItemRecord& r) { out.push_back(r); });
   return out;
+}
+
+std::vector<InputRecord> Catalogue::inputs() const {
+  std::vector<InputRecord> out;
+  for_each_input([&](const InputRecord& r) { out.push_back(r); });
+  return out;
+}
+
+std::vector<Catalogue::InputEntry> Catalogue::input_entries() const {
+  std::vector<InputEntry> out;
+  for_each_input_entry([&](const InputEntry& r) { out.push_back(r); });
+  return out;
+}
+
+std::string Catalogue::item_manifest(const std::string& identity) const {
+  sql::Statement q(db_.get(), "SELECT COALESCE(manifest, '') FROM items WHERE identity = ?1");
+  q.bind(1, identity);
+  return q.step() ? q.column_text(0) : std::string();
+}
+
+std::optional<InputRecord> Catalogue::input(const std::string& path) const {
+  sql::Statement q(db_.get(), std::string(kInputColumns) + "WHERE path = ?1");
+  q.bind(1, path);
+  if (!q.step()) return std::nullopt;
+  return input_row(q);
 }
 
 int Catalogue::last_number(const std::string& scope) const {

@@ -110,6 +110,16 @@ class Catalogue {
     bool container = false, standard_name = false, present = true;
   };
   std::vector<InputEntry> input_entries() const;
+  // The same, one row at a time (issue 12 §4: the manifest of 100,000 items is written without a
+  // list of them in memory). The callback must not write to this catalogue.
+  void for_each_item(const std::function<void(const ItemRecord&)>& fn) const;
+  void for_each_input(const std::function<void(const InputRecord&)>& fn) const;
+  void for_each_input_entry(const std::function<void(const InputEntry&)>& fn) const;
+  // Inputs whose path starts with `prefix` (a ZIP's entries: "<zip path>/"), sorted by path.
+  void for_each_input_under(const std::string& prefix, const std::function<void(const InputRecord&)>& fn) const;
+  // One row by key, for a run that asks about the items and inputs it handles instead of loading all.
+  std::string item_manifest(const std::string& identity) const;  // empty when none
+  std::optional<InputRecord> input(const std::string& path) const;
   int last_number(const std::string& scope) const;
   // The committed place (JSON) of the first-numbered item of a case (its case_key), if any.
   std::optional<std::string> case_place(const std::string& case_key) const;
