@@ -38,7 +38,8 @@ plus1=$work/inbox$n-plus1
 if [ ! -f "$plus1.complete" ]; then
   rm -rf "$plus1" "$work/seed2"
   python3 "$here/bench/make_inbox.py" 40 "$work/seed2" --seed 2 --jobs 1 > /dev/null
-  cp -al "$inbox" "$plus1"
+  mkdir -p "$plus1"
+  cp -al "$inbox/." "$plus1/"  # hard links: the generated inputs, unchanged
   one=$(find "$work/seed2" -name '*.docx' -path '*决定书*' | sort | head -n 1)
   [ -n "$one" ] || one=$(find "$work/seed2" -name '*.docx' | sort | head -n 1)
   mkdir -p "$plus1/新收"

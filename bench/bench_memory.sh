@@ -6,7 +6,7 @@
 #
 # The archive is built by the program itself, `--no-documents` (a first night of 100,000 documents
 # with its reading copies would take hours on this machine): bench/make_inbox.py --small makes N
-# small text 文书 (~0.7 KB each), split into NIGHTS inboxes of N/NIGHTS files (hard links, so size
+# small text 文书 (~0.7 KB each, over 25 years), split into NIGHTS inboxes of N/NIGHTS files (hard links, so size
 # and mtime are the generated ones). Night k files its inbox into the same ARCHIVE; the inputs of
 # earlier nights are gone from its inbox (the manifest keeps them, in_inbox: false). Every night
 # has the same inbox size and a catalogue larger by N/NIGHTS items: a parent that held every item
@@ -22,7 +22,8 @@ jobs=${5:-2}
 inbox=$work/small$n
 mkdir -p "$work"
 if [ ! -f "$inbox.complete" ]; then
-  python3 "$here/bench/make_inbox.py" "$n" "$inbox" --small --jobs 1
+  # 25 years: the 件号 has 4 digits (DA/T 22-2015 §6.1.4), at most 9,999 items per 年度 and 期限.
+  python3 "$here/bench/make_inbox.py" "$n" "$inbox" --small --jobs 1 --years 2001-2025
   touch "$inbox.complete"
 fi
 # The nights' inboxes: files in sorted order, night k = the k-th slice.
@@ -56,7 +57,7 @@ run() {  # label inbox
   line=$(nice -n 10 python3 "$here/bench/peak_rss.py" --label "$1" -- \
     "$bin" archive --in "$2" --out "$out" --office "$here/samples/office.xml" --no-documents --jobs "$jobs")
   files=$(find "$2" -type f | wc -l)
-  echo "$line inbox_files=$files catalogue_items=$(items) manifest_MiB=$(($(stat -c %s "$out/manifest.json") / 1048576)) load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$results"
+  echo "$line inbox_files=$files catalogue_items=$(items) manifest_MiB=$(($(stat -c %s "$out/manifest.json" 2>/dev/null || echo 0) / 1048576)) load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$results"
 }
 k=1
 while [ "$k" -le "$nights" ]; do

@@ -100,6 +100,25 @@ class Catalogue {
   // One transaction: upsert item manifests and input rows.
   void save_batch(const std::vector<ItemRecord>& items, const std::vector<InputRecord>& inputs);
 
+  // The same transaction filled row by row as a run produces the rows (issue 12 §4: a night of
+  // 100,000 inputs holds no list of them): nothing is visible to another connection, and nothing
+  // survives a crash, before commit(); destroyed uncommitted, it rolls back. This connection's reads
+  // see the rows written so far. No other transaction may be opened on the catalogue meanwhile.
+  class Batch {
+   public:
+    explicit Batch(Catalogue& cat);
+    void item(const ItemRecord& it);     // throws when the item has no 件号 (allocate first)
+    void input(const InputRecord& in);
+    void gone(const std::string& path);  // an input filed before, no longer in the inbox
+    void commit();
+   private:
+    sql::Transaction tx_;  // first: begun before the statements, rolled back after they are freed
+    sql::Statement up_item_, up_input_, gone_;
+    sqlite3* db_;
+  };
+  // Paths of the inputs still marked in the inbox, sorted.
+  void for_each_present_input_path(const std::function<void(const std::string& path)>& fn) const;
+
   std::vector<ItemRecord> items() const;     // sorted by archival_code
   std::vector<InputRecord> inputs() const;   // sorted by path
   // What the manifest lists of each input, without the stored facts (sorted by path).

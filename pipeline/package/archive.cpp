@@ -285,9 +285,8 @@ json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json
 }
 
 // 3. Every numbered item in its committed place; new evidence that would place it elsewhere becomes
-// a proposed correction, never a move.
-std::vector<filing::ItemRecord> place_items(Run& r) {
-  std::vector<filing::ItemRecord> records;
+// a proposed correction, never a move. Each changed entry goes into the open batch as it is made.
+void place_items(Run& r, filing::Catalogue::Batch& batch) {
   for (size_t a = 0; a < r.live.size(); ++a) {
     size_t k = r.live[a];
     const auto& it = r.plan.items[k];
@@ -307,16 +306,14 @@ std::vector<filing::ItemRecord> place_items(Run& r) {
     std::string line = item_entry(r, k, al, place, std::move(files), std::move(versions), stored)
                            .dump(-1, ' ', false, json::error_handler_t::replace);
     // Only what changed is written: an unchanged item costs no catalogue write.
-    if (stored != line) records.push_back({it.identity, al.archival_code, std::move(line), place.dump(-1, ' ', false, json::error_handler_t::replace)});
+    if (stored != line) batch.item({it.identity, al.archival_code, std::move(line), place.dump(-1, ' ', false, json::error_handler_t::replace)});
   }
-  return records;
 }
 
 // 4. Inputs, with what inspection learned (for incremental re-runs); only changed rows are written.
-std::vector<filing::InputRecord> input_records(Run& r) {
+void input_records(Run& r, filing::Catalogue::Batch& batch) {
   std::map<int, std::string> code_of_item;
   for (size_t a = 0; a < r.live.size(); ++a) code_of_item[static_cast<int>(r.live[a])] = r.allocs[a].archival_code;
-  std::vector<filing::InputRecord> in_records;
   std::unordered_set<std::string> tonight;  // this night's input paths (the inbox, not the catalogue)
   for (const auto& in : r.plan.inputs) {
     const auto& f = *in.file;
@@ -331,28 +328,30 @@ std::vector<filing::InputRecord> input_records(Run& r) {
       r.info.this_run[filing::fate_name(in.fate)]++;
       if (!stored) r.info.new_this_run[filing::fate_name(in.fate)]++;
     }
-    if (!stored || !same_input_record(*stored, rec)) in_records.push_back(std::move(rec));
+    if (!stored || !same_input_record(*stored, rec)) batch.input(rec);
     tonight.insert(in.path);
   }
-  // Inputs filed before and gone from the inbox now: kept (their items stay), marked as gone.
-  r.cat.for_each_input([&](const filing::InputRecord& rec) {
-    if (!rec.present || tonight.count(rec.path)) return;
-    in_records.push_back(rec);
-    in_records.back().present = false;
+  // Inputs filed before and gone from the inbox now: kept (their items stay), marked as gone
+  // (after the query: rows are not changed under it).
+  std::vector<std::string> gone;
+  r.cat.for_each_present_input_path([&](const std::string& path) {
+    if (!tonight.count(path)) gone.push_back(path);
   });
-  return in_records;
+  for (const auto& path : gone) batch.gone(path);
 }
 
 // Steps 1–4: staged, numbered, placed, saved. What the batch held is released on return.
 void file_the_batch(Run& r, const fs::path& staging) {
   stage_members(r, staging);
   allocate_numbers(r);
-  std::vector<filing::ItemRecord> records = place_items(r);
-  std::vector<filing::InputRecord> in_records = input_records(r);
+  // One transaction, filled as items are placed and inputs recorded: no list of every row is held.
+  filing::Catalogue::Batch batch(r.cat);
+  place_items(r, batch);
+  input_records(r, batch);
   // Every rename above is durable before the catalogue records where the files are.
   std::string err;
   if (!sync_filesystem(r.out, err)) throw std::runtime_error(err);
-  r.cat.save_batch(records, in_records);
+  batch.commit();
   r.cat.propose_corrections(r.proposals, r.examined, r.info.started_at);
   kill_point("save");
   r.held_before.clear();
