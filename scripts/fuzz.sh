@@ -7,6 +7,9 @@
 # and reused by the next run; a crash is written to build-asan/fuzz/crashes/<target>/ and makes the
 # script exit 1. A nightly machine runs e.g. `scripts/fuzz.sh 1800` and keeps build-asan/fuzz/corpus.
 # Prints one line per target: executions, corpus size, crashes.
+# LIANGHUA_FUZZ_RUNS=N (scripts/test.sh sets it): each target runs N inputs from the fixed seed
+# LIANGHUA_FUZZ_SEED (default 1) into a fresh corpus instead of for SECONDS, so the run is the same
+# on every machine and every time (CI's), whatever the machine's speed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -76,6 +79,7 @@ status=0
 printf '%-18s %12s %8s %8s\n' target executions corpus crashes
 for t in "${targets[@]}"; do
   seeds=$build/fuzz/seeds/$t corpus=$build/fuzz/corpus/$t crashes=$build/fuzz/crashes/$t
+  [ -z "${LIANGHUA_FUZZ_RUNS:-}" ] || { corpus=$build/fuzz/fixed-runs/$t; rm -rf "$corpus"; }
   rm -rf "$seeds"
   mkdir -p "$seeds" "$corpus" "$crashes"
   n=0
@@ -85,7 +89,9 @@ for t in "${targets[@]}"; do
   done < <(seed_files "$t")
   dict=$(dict_for "$t")
   log=$build/fuzz/$t.log
-  flags=(-max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -max_len=1048576
+  budget=(-max_total_time="$seconds")
+  [ -z "${LIANGHUA_FUZZ_RUNS:-}" ] || budget=(-runs="$LIANGHUA_FUZZ_RUNS" -seed="${LIANGHUA_FUZZ_SEED:-1}")
+  flags=("${budget[@]}" -timeout=25 -rss_limit_mb=2560 -max_len=1048576
          -print_final_stats=1 -artifact_prefix="$crashes/" -close_fd_mask=3)
   [ -s "$dict" ] && flags+=(-dict="$dict")
   rc=0

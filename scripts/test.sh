@@ -1,55 +1,67 @@
 #!/usr/bin/env bash
-# The README's second command (and what CI runs): install test tools, build, run every test.
-#   scripts/test.sh [ctest arguments]
-#   scripts/test.sh --sanitize [gtest arguments]     (LIANGHUA_SANITIZE_ALL=1: every test, ctest arguments)
-# --sanitize (issue 13 §2): the same tests built with ASan + UBSan into build-asan/ (clang; shared
-# with scripts/fuzz.sh), any sanitizer report failing its test; leaks are reported too, except the
+# The README's second command (and what CI runs, .ci/run): install test tools, build, run every test:
+# the suite (ctest), then the sanitizer suite (issue 13 §2) and a short fuzz run (§1).
+#   scripts/test.sh [ctest arguments]     everything (the README's command)
+#   scripts/test.sh --no-sanitize [...]   the ctest suite only (a quick local run)
+#   scripts/test.sh --sanitize [gtest arguments]   the sanitizer suite only
+#     (LIANGHUA_SANITIZE_ALL=1: every test sanitized, through ctest, ctest arguments)
+# The sanitizer suite: the unit-test programs built with ASan + UBSan into build-asan/ (clang; shared
+# with scripts/fuzz.sh), any sanitizer report failing its program; leaks are reported too, except the
 # libraries' own one-time allocations listed in tests/sanitize/lsan.supp. Then every fuzz target runs
-# for LIANGHUA_FUZZ_SECONDS (default 5) seconds over its seeds (scripts/fuzz.sh).
+# LIANGHUA_FUZZ_RUNS (default 2000) inputs from a fixed seed, so CI's run is the same every time
+# (scripts/fuzz.sh SECONDS for a timed, random run; LIANGHUA_FUZZ_RUNS=0 skips it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-sanitize=0
-if [ "${1:-}" = "--sanitize" ]; then
-  sanitize=1
-  shift
-fi
+mode=all
+case "${1:-}" in
+  --sanitize) mode=sanitize; shift ;;
+  --no-sanitize) mode=suite; shift ;;
+esac
 "$here/scripts/setup.sh" --test
-if [ "$sanitize" = 1 ]; then
-  build=${LIANGHUA_ASAN_BUILD:-$here/build-asan}
+status=0
+
+# The ctest suite in build/.
+run_suite() {
+  "$here/scripts/build.sh"
+  cd "$here/build"
+  ctest --output-on-failure -j"$(nproc)" --timeout 300 "$@" || status=1
+  # Why tests were skipped, in one line (e.g. "skipped 45: 45 ../shared/corpus not present").
+  python3 "$here/scripts/skip_summary.py" Testing/Temporary/LastTest.log || true
+}
+
+# The sanitizer suite in build-asan/: one line per unit-test program, then the fuzz targets.
+run_sanitized() {
+  local build=${LIANGHUA_ASAN_BUILD:-$here/build-asan}
   # The environment of every sanitized process, the tests' children (lianghua, its workers) and the
   # test discovery at build time included.
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0:strict_string_checks=0"
   export LSAN_OPTIONS="suppressions=$here/tests/sanitize/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/tests/sanitize/ubsan.supp"
-  # The unit-test executables (one per stage library) by default, what CI runs; the programs' own
-  # runs (e2e, volume, archive, signage, compile, property) too with LIANGHUA_SANITIZE_ALL=1.
+  local unit=(model normalize ingest filing flow layout docx pdf xlsx)
   if [ "${LIANGHUA_SANITIZE_ALL:-0}" = 1 ]; then
+    # Every test, the programs' own runs (e2e, volume, archive, signage, compile, property) too;
+    # sanitized code runs 2-5 times slower: a longer per-test timeout.
     LIANGHUA_ASAN_BUILD=$build "$here/scripts/build.sh" --sanitize
+    (cd "$build" && ctest --output-on-failure -j"$(nproc)" --timeout 900 "$@") || status=1
   else
-    unit=(model normalize ingest filing flow layout docx pdf xlsx)
     LIANGHUA_ASAN_BUILD=$build "$here/scripts/build.sh" --sanitize --target $(printf 'test_%s ' "${unit[@]}") fuzz
+    local u start
+    for u in "${unit[@]}"; do
+      start=$(date +%s)
+      (cd "$build" && LIANGHUA_SOURCE_DIR=$here "./test_$u" --gtest_brief=1 "$@") || { status=1; echo "sanitize: test_$u FAILED"; }
+      echo "sanitize: test_$u $(( $(date +%s) - start )) s"
+    done
   fi
-else
-  build=$here/build
-  "$here/scripts/build.sh"
-fi
-cd "$build"
-status=0
-# Sanitized code runs 2-5 times slower: a longer per-test timeout.
-timeout=300
-[ "$sanitize" = 0 ] || timeout=900
-if [ "$sanitize" = 1 ] && [ "${LIANGHUA_SANITIZE_ALL:-0}" != 1 ]; then
-  for u in "${unit[@]}"; do
-    start=$(date +%s)
-    LIANGHUA_SOURCE_DIR=$here "./test_$u" --gtest_brief=1 "$@" || status=1
-    echo "sanitize: test_$u $(( $(date +%s) - start )) s"
-  done
-else
-  ctest --output-on-failure -j"$(nproc)" --timeout "$timeout" "$@" || status=$?
-  # Why tests were skipped, in one line (e.g. "skipped 45: 45 ../shared/corpus not present").
-  python3 "$here/scripts/skip_summary.py" Testing/Temporary/LastTest.log || true
-fi
-if [ "$sanitize" = 1 ] && [ "${LIANGHUA_FUZZ_SECONDS:-5}" != 0 ]; then
-  LIANGHUA_ASAN_BUILD=$build "$here/scripts/fuzz.sh" "${LIANGHUA_FUZZ_SECONDS:-5}" || status=1
-fi
+  if [ "${LIANGHUA_FUZZ_RUNS:-2000}" != 0 ]; then
+    LIANGHUA_ASAN_BUILD=$build LIANGHUA_FUZZ_RUNS=${LIANGHUA_FUZZ_RUNS:-2000} "$here/scripts/fuzz.sh" || status=1
+  fi
+}
+
+case $mode in
+  all) run_suite "$@"; run_sanitized ;;
+  suite) run_suite "$@" ;;
+  sanitize) run_sanitized "$@" ;;
+esac
+# One closing line for both parts (ctest's own summary is further up, before the sanitizer suite).
+echo "test.sh: $([ "$status" = 0 ] && echo "all passed" || echo "FAILED (see above)")"
 exit "$status"

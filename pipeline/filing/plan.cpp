@@ -221,7 +221,10 @@ bool is_office_document(const PlannedInput& in, int doc_number, const Scheme& s)
 // citation of a case it reports on, and the document stays where its type files it (issue 9).
 std::string own_case_of_office_document(const PlannedInput& in, const Scheme& s) {
   model::Fields named;
-  for (std::string_view where : {std::string_view(in.file->title), std::string_view(base_name(in.path))})
+  // The file name held for the loop: a temporary in the range's initializer would be gone before the
+  // loop body reads it (clang -Wdangling-gsl; a use after free on long names).
+  const std::string file_name = base_name(in.path);
+  for (std::string_view where : {std::string_view(in.file->title), std::string_view(file_name)})
     for (auto& cn : normalize::find_case_numbers(where)) named.case_numbers.push_back(std::move(cn));
   if (std::string own = in.file->fields.own_number; !own.empty()) {
     model::CaseNumber cn;

@@ -15,7 +15,6 @@ namespace lh::ingest {
 namespace {
 using OH = QPDFObjectHandle;
 
-constexpr uint64_t kMaxXmpBytes = 4u << 20;
 
 // Findings keyed by clause: the first message of each rule is kept (one line per failed rule).
 struct Findings {

@@ -323,6 +323,58 @@ TEST(Signage, APolicyTooLongForItsBoardSaysSoAndNamesTheNextBoardSize) {
   }
 }
 
+// Issue 13 §4: a policy of megabytes for one board was fitted line by line at every size (minutes);
+// it is answered from its length at once, and still names the next board size.
+TEST(Signage, AMegabytePolicyIsRefusedFromItsLengthWithoutFitting) {
+  auto in = lh::cli::load_signage_inputs(sample_spec().string(), "", "", [](const std::string&) {});
+  std::vector<lh::model::Paragraph> ps;
+  for (int i = 1; i <= 20000; ++i) {
+    lh::model::Paragraph p;
+    p.runs.push_back({"第" + std::to_string(i) + "条 工作人员应当依法履行职责，严格执行各项规章制度，做到热情服务、文明执法、廉洁自律。"});
+    ps.push_back(std::move(p));
+  }
+  const sg::Sign s = sg::policy_board(ps, "大制度", "policy-600x900");
+  try {
+    sg::compose_sign(s, *in.types.find("policy-600x900"), in.types, in.brand, fonts(), false);
+    FAIL() << "20,000 articles should not fit a 600×900 board";
+  } catch (const sg::SignageError& e) {
+    EXPECT_NE(std::string(e.what()).find("policy_too_long"), std::string::npos) << e.what();
+  }
+}
+
+// The board's body regions ("body-1", "body-2", …) of a policy of `articles` articles.
+std::vector<sg::PlacedRegion> policy_body_regions(int articles, const std::string& text) {
+  auto in = lh::cli::load_signage_inputs(sample_spec().string(), "", "", [](const std::string&) {});
+  std::vector<lh::model::Paragraph> ps;
+  for (int i = 1; i <= articles; ++i) {
+    lh::model::Paragraph p;
+    p.runs.push_back({"第" + std::to_string(i) + "条 " + text});
+    ps.push_back(std::move(p));
+  }
+  const sg::Sign s = sg::policy_board(ps, "首问负责制度", "policy-600x900");
+  const sg::ComposedSign c = sg::compose_sign(s, *in.types.find("policy-600x900"), in.types, in.brand, fonts(), false);
+  std::vector<sg::PlacedRegion> body;
+  for (const auto& r : c.regions)
+    if (r.region.rfind("body-", 0) == 0) body.push_back(r);
+  return body;
+}
+
+// Regression: a short policy that reached the board's largest size on two columns stood in the top
+// half of the board with both columns cut short; it takes one column across the body now.
+TEST(Signage, AShortPolicyTakesOneColumnAcrossTheBoard) {
+  const auto body = policy_body_regions(6, "首问负责人应当热情接待来访群众，不得推诿。");
+  ASSERT_EQ(body.size(), 1u);
+  EXPECT_NEAR(body[0].w_mm, 520, 0.5);  // the body's full width (types.xml policy-600x900)
+}
+
+TEST(Signage, APolicyThatNeedsTwoColumnsGetsThem) {
+  const auto body = policy_body_regions(
+      40, "工作人员应当依法履行职责，严格执行各项规章制度，做到热情服务、文明执法、廉洁自律，不得利用职务之便谋取私利。");
+  ASSERT_EQ(body.size(), 2u);
+  EXPECT_LT(body[0].w_mm, 260);
+  EXPECT_GT(body[1].x_mm, body[0].x_mm + body[0].w_mm);
+}
+
 TEST(Signage, AnOfficeThatGivesOnlyItsNameGetsTheWholeDefaultPack) {
   const fs::path dir = lh::test::temp_dir("signage-minimal");
   lh::test::write_file(dir / "spec.xml", "<?xml version=\"1.0\"?>\n<signage xmlns=\"urn:lianghua:signage:1\" office=\"" +

@@ -1,6 +1,7 @@
 #include "compose/signs/policy_board.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "layout/layout.h"
 #include "normalize/structure.h"
@@ -79,6 +80,29 @@ Column fit_column(const std::vector<model::Paragraph>& ps, size_t from, size_t t
   return c;
 }
 
+// The one size a board's columns share: the smallest of their fitted sizes (0: one does not fit).
+double common_size(const std::vector<Column>& cols) {
+  double s = 1e9;
+  for (const auto& c : cols) s = std::min(s, c.size);
+  return s;
+}
+
+// How far (mm) a text of `chars` characters overflows the body at its minimum size even if every
+// line were full: 0 when it might fit. A policy far beyond any board (issue 13 §4: 5 MB for one
+// board) is answered from its length at once, not after fitting it line by line at every size.
+double certain_overflow_mm(const std::vector<model::Paragraph>& ps, const Part& body) {
+  size_t chars = 0;
+  for (const auto& p : ps)
+    for (unsigned char c : p.plain_text()) chars += (c & 0xC0) != 0x80;  // UTF-8 code points
+  const double em = body.min_pt * 25.4 / 72;  // a CJK character is one em wide at most sizes' fit
+  const double line = em * kLineSpacing;
+  const double per_line = std::floor(std::max(0.0, body.w - (std::max(1, body.columns) - 1) * body.gap) / em);
+  const double lines_per_column = std::floor(body.h / line);
+  const double capacity = per_line * lines_per_column;
+  if (capacity <= 0 || static_cast<double>(chars) <= capacity * 2) return 0;  // 2×: Latin and digits are narrower
+  return (static_cast<double>(chars) / (capacity * 2) - 1) * body.h;
+}
+
 // Column boundaries (paragraph indices) that share the text out by length.
 std::vector<size_t> even_split(const std::vector<model::Paragraph>& ps, int n) {
   std::vector<double> weight;
@@ -98,14 +122,10 @@ std::vector<size_t> even_split(const std::vector<model::Paragraph>& ps, int n) {
   return cut;
 }
 
-}  // namespace
-
-PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Part& body, double offset,
-                             const layout::FontSet& fonts) {
-  std::vector<model::Paragraph> ps;
-  for (const auto& p : all)
-    if (!p.plain_text().empty()) ps.push_back(p);
-  const int n = std::max(1, body.columns);
+// The columns of one count: an even share of the text, then (two columns) a boundary a paragraph or
+// two either way if that lets the text be set larger.
+std::vector<Column> fit_columns(const std::vector<model::Paragraph>& ps, int n, const Part& body, double offset,
+                                const layout::FontSet& fonts) {
   const double cw = (body.w - (n - 1) * body.gap) / n;
   auto fit_all = [&](const std::vector<size_t>& cut) {
     std::vector<Column> cols;
@@ -113,14 +133,8 @@ PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Par
       cols.push_back(fit_column(ps, cut[k], cut[k + 1], body, offset + body.x + k * (cw + body.gap), offset + body.y, cw, fonts));
     return cols;
   };
-  auto common = [](const std::vector<Column>& cols) {
-    double s = 1e9;
-    for (const auto& c : cols) s = std::min(s, c.size);
-    return s;
-  };
   std::vector<size_t> cut = even_split(ps, n);
   std::vector<Column> cols = fit_all(cut);
-  // Two columns: a boundary a paragraph or two either way may balance them better.
   if (n == 2)
     for (int d : {-2, -1, 1, 2}) {
       const long k = static_cast<long>(cut[1]) + d;
@@ -128,10 +142,37 @@ PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Par
       std::vector<size_t> alt = cut;
       alt[1] = static_cast<size_t>(k);
       std::vector<Column> c2 = fit_all(alt);
-      if (common(c2) > common(cols)) cols = std::move(c2);
+      if (common_size(c2) > common_size(cols)) cols = std::move(c2);
     }
+  return cols;
+}
+
+}  // namespace
+
+PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Part& body, double offset,
+                             const layout::FontSet& fonts) {
+  std::vector<model::Paragraph> ps;
+  for (const auto& p : all)
+    if (!p.plain_text().empty()) ps.push_back(p);
+  // As many columns as the text needs, up to the board's count: the fewest at which a line, at the
+  // size the text is fitted to, holds no more than the body's line-chars characters. Columns are
+  // there to keep lines readable; a short policy that fits large on one column stays on one (on
+  // two columns the sample's 首问负责制度 stood in the top half of the board, both columns short).
+  if (const double over = certain_overflow_mm(ps, body); over > 0) {
+    PolicyColumns out;
+    out.over_mm = over;
+    return out;
+  }
+  const int most = std::max(1, body.columns);
+  std::vector<Column> cols;
+  for (int n = 1; n <= most; ++n) {
+    cols = fit_columns(ps, n, body, offset, fonts);
+    const double size = common_size(cols);
+    const double column_mm = (body.w - (n - 1) * body.gap) / n;
+    if (size > 0 && column_mm / (size * 25.4 / 72) <= body.line_chars + 0.5) break;
+  }
   PolicyColumns out;
-  const double size = common(cols);
+  const double size = common_size(cols);
   if (size <= 0) {
     for (const auto& c : cols) out.over_mm = std::max(out.over_mm, c.over);
     return out;

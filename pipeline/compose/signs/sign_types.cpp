@@ -102,6 +102,7 @@ Part read_part(xmlNode* n) {
     p.kind = Part::Kind::Body;
     p.columns = static_cast<int>(number(n, "columns", 1));
     p.gap = number(n, "gap-mm", 10);
+    p.line_chars = number(n, "line-chars", 40);
     p.min_pt = number(n, "min-pt", 10);
     p.max_pt = number(n, "max-pt", 40);
   } else {

@@ -43,6 +43,8 @@ struct Part {
   double min_pt = 8, max_pt = 72;
   model::Align align = model::Align::Center;
   int max_lines = 0;
+  // Body: the longest line, in characters of the body size, before a second column is opened.
+  double line_chars = 40;
   bool balance = false, vertical = false, bold = false, required = false;
   // Body (a policy in columns)
   int columns = 1;
