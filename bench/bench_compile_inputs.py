@@ -29,23 +29,42 @@ def main() -> int:
     n, out = int(sys.argv[1]), sys.argv[2]
     rng = random.Random(1)
     os.makedirs(os.path.join(out, "src"), exist_ok=True)
-    typ = ['#set page(paper: "a4", margin: (top: 37mm, bottom: 35mm, left: 28mm, right: 26mm), numbering: "— 1 —")',
-           '#set text(font: ("FandolFang", "FandolSong"), size: 16pt, lang: "zh")',
-           '#set par(first-line-indent: 2em, justify: true)', '#outline(depth: 2)', '#pagebreak()']
+    # The Typst side mirrors the book lianghua makes of the same sources (compose/book/book.h): a cover
+    # without a page number, the 目录 counted i, ii …, then the 篇 with "— 1 —" page numbers and a running
+    # header (book title, 篇 title); every 制度 on a new page, its title 小标宋 18 pt centred, 第X章 黑体
+    # centred, "第X条" in 黑体 and the text 仿宋 16 pt, 28 mm / 26 mm / 37 mm / 35 mm margins and a
+    # 28.95 pt line pitch (GB/T 9704-2012 §5.2: 22 lines of 28 characters on A4).
+    typ = ['#let xbs = ("Noto Serif CJK SC",)  // 小标宋: the bold Noto Serif CJK SC stands in (fonts/roles.json)',
+           '#let fang = ("FandolFang", "Noto Serif CJK SC")',
+           '#let hei = ("Noto Sans CJK SC",)',
+           '#set page(paper: "a4", margin: (top: 37mm, bottom: 35mm, left: 28mm, right: 26mm))',
+           '#set text(font: fang, size: 16pt, lang: "zh", top-edge: "ascender", bottom-edge: "descender")',
+           '#set par(first-line-indent: (amount: 2em, all: true), justify: true, leading: 12.95pt, spacing: 12.95pt)',
+           '#show heading: set block(above: 12.95pt, below: 12.95pt)',
+           '#show heading.where(level: 1): it => { pagebreak(weak: true); align(center, text(font: xbs, weight: "bold", size: 22pt, it.body)) }',
+           '#show heading.where(level: 2): it => { pagebreak(weak: true); align(center, text(font: xbs, weight: "bold", size: 18pt, it.body)) }',
+           '#show heading.where(level: 3): it => align(center, text(font: hei, weight: "regular", size: 16pt, it.body))',
+           '#page(numbering: none)[#v(50mm) #align(center, text(font: xbs, weight: "bold", size: 26pt)[基准测试制度汇编]) '
+           '#v(1fr) #align(center)[二〇二四年三月] #v(20mm)]',
+           '#set page(numbering: "i")', '#counter(page).update(1)',
+           '#outline(title: align(center, text(font: xbs, weight: "bold", size: 22pt)[目　录]), depth: 2)',
+           '#set page(numbering: "— 1 —", header: context { set text(size: 10.5pt); [基准测试制度汇编 #h(1fr) 制度]; '
+           'v(-8pt); line(length: 100%, stroke: 0.5pt) })',
+           '#pagebreak()', '#counter(page).update(1)', '= 制度']
     parts = []
     for i in range(n):
         title = f"第{i + 1}号工作制度"
         lines = [title, ""]
-        typ += [f"#pagebreak()", f"== {title}"]
+        typ.append(f"== {title}")
         art = 0
         for ch in range(1, 4):
             lines.append(f"第{cn(ch)}章　规定")
-            typ.append(f"=== 第{cn(ch)}章 规定")
+            typ.append(f"=== 第{cn(ch)}章　规定")
             for _ in range(6):  # 18 articles a source: ~3 pages each, ~300 pages in all
                 art += 1
                 body = "，".join("".join(rng.sample(WORDS, 3)) for _ in range(rng.randint(3, 6))) + "。"
                 lines.append(f"　　第{cn(art)}条　{body}")
-                typ.append(f"*第{cn(art)}条*　{body}")
+                typ.append(f"#text(font: hei)[第{cn(art)}条]　{body}\n")
         with open(os.path.join(out, "src", f"{i + 1:03d}.txt"), "wb") as f:
             f.write(("\r\n".join(lines) + "\r\n").encode("gb18030"))
         parts.append(i)

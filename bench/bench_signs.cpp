@@ -2,12 +2,18 @@
 // codes, 档案柜 labels, hall signs, the 公示栏, unit plates) composed, fitted, laid out once and
 // written as 200 PDFs (one cairo pass, split by qpdf) in one process, then a PNG preview each.
 // Prints wall and CPU time per phase. Floor (issue): under 0.5 s for the 200 PDFs.
-// Usage: bench_signs [count=200] [--no-previews] (run from the project folder, or with LIANGHUA_SOURCE_DIR set).
+// With --typst DIR, also writes DIR/signs.typ (the same signs as Typst, signs_typst.h) and DIR/emblem.svg.
+// Usage: bench_signs [count=200] [--no-previews] [--typst DIR] (run from the project folder, or with
+// LIANGHUA_SOURCE_DIR set).
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <optional>
 #include <string>
+
+#include "signs_typst.h"
 
 #include "cli/signage_inputs.h"
 #include "compose/signs/signs.h"
@@ -79,11 +85,15 @@ static std::vector<sg::Sign> mixed(int count, const sg::SignTypes& types) {
 int main(int argc, char** argv) {
   int count = 200;
   bool previews = true;  // --no-previews: the PDFs only
-  if (argc > 2 && std::string(argv[2]) == "--no-previews") previews = false;
-  if (argc > 1) {
-    const std::string a = argv[1];
-    if (std::from_chars(a.data(), a.data() + a.size(), count).ec != std::errc() || count < 1) {
-      std::fprintf(stderr, "usage: bench_signs [count=200] [--no-previews]\n");
+  std::string typst_dir;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--no-previews") {
+      previews = false;
+    } else if (a == "--typst" && i + 1 < argc) {
+      typst_dir = argv[++i];
+    } else if (std::from_chars(a.data(), a.data() + a.size(), count).ec != std::errc() || count < 1) {
+      std::fprintf(stderr, "usage: bench_signs [count=200] [--no-previews] [--typst DIR]\n");
       return 2;
     }
   }
@@ -103,6 +113,7 @@ int main(int argc, char** argv) {
   }
   const double cpu0 = cpu_ms();
   const auto t0 = Clock::now();
+  std::optional<layout::ShapeCache> shapes(std::in_place);  // as `lianghua signage` does
   model::Document pack;
   std::vector<double> insets;
   for (const sg::Sign& s : signs) {
@@ -116,6 +127,7 @@ int main(int argc, char** argv) {
   const double layout_ms = ms_since(t1);
   const auto t2 = Clock::now();
   const std::vector<std::string> pdfs = pdf::write_pdf_per_page(laid);
+  shapes.reset();
   const double pdf_ms = ms_since(t2);
   const double cpu_pdfs = cpu_ms() - cpu0;
   const auto t3 = Clock::now();
@@ -129,5 +141,9 @@ int main(int argc, char** argv) {
   std::printf("bench_signs: %d PDFs in %.0f ms wall, %.0f ms CPU (%.2f ms/sign); %zu KB of PDF\n", count,
               compose_ms + layout_ms + pdf_ms, cpu_pdfs, (compose_ms + layout_ms + pdf_ms) / count, pdf_bytes / 1024);
   if (previews) std::printf("bench_signs: previews (poppler, 480 px) %.0f ms; %zu KB of PNG\n", preview_ms, png_bytes / 1024);
+  if (!typst_dir.empty()) {
+    std::ofstream(typst_dir + "/signs.typ", std::ios::binary) << bench::signs_as_typst(pack.sections, fonts, "emblem.svg");
+    if (in.brand.emblem) std::ofstream(typst_dir + "/emblem.svg", std::ios::binary) << in.brand.emblem->bytes;
+  }
   return 0;
 }

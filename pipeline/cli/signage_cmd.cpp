@@ -222,6 +222,9 @@ int cmd_signage(int argc, char** argv) {
     std::fprintf(stderr, "lianghua signage: could not run: %s\n", e.what());
     return kCannotRun;
   }
+  // The composer fits every region (to name a sign that overflows); the layout fits them again and
+  // the print sheets once more: with the shapes kept, the text is shaped once.
+  const layout::ShapeCache shapes;
   std::vector<sg::Sign> signs = gather_signs(in, fonts, problem);
   unique_files(signs);
   Made made;

@@ -150,12 +150,12 @@ model::Image drawing_picture(const model::Drawing& d, const Package& pkg) {
 void write_drawing(XmlWriter& x, const model::Image& svg_or_image, Package& pkg) {
   // An SVG goes in as its PNG raster: Word 2010 and WPS draw no SVG.
   model::Image raster;
-  const bool svg = svg_or_image.media_type == "image/svg+xml" && !svg_or_image.fallback_png.empty();
+  const bool svg = svg_or_image.media_type == "image/svg+xml" && svg_or_image.fallback_png && !svg_or_image.fallback_png->empty();
   if (svg) {
     raster = svg_or_image;
     raster.media_type = "image/png";
-    raster.bytes = svg_or_image.fallback_png;
-    raster.fallback_png.clear();
+    raster.bytes = *svg_or_image.fallback_png;
+    raster.fallback_png.reset();
   }
   const model::Image& img = svg ? raster : svg_or_image;
   const std::string ext = extension_of(img.media_type);

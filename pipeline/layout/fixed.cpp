@@ -1,6 +1,7 @@
 // Fixed pages (signs, labels, forms) and drawings (a Drawing block in a flowing section): frames
 // placed in millimetres. A TextBox's text is fitted: the largest size in [min_pt, max_pt] at which
 // it fits the box; it never overflows, and a text that does not fit even at min_pt is an error.
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -108,42 +109,84 @@ std::string fmt_mm(double v) {
   return os.str();
 }
 
-// The size search shared by fit_text_size and the page layout.
+constexpr double kSizeStep = 0.1;  // pt: the sizes tried are min_pt + k × kSizeStep (and max_pt)
+
+// Where to look first: the text's width and height scale with its size (unhinted metrics, unrounded
+// positions: FontSet), so the shape at max_pt tells about where the answer lies. On one line the
+// size that fills the measure is exact; wrapped text loses lines as it shrinks, so its height
+// shrinks about with the square of the size. A wrong guess costs a few more tries, never the answer.
+double guessed_size(const model::TextBox& box, const Fitted& top) {
+  double total = 0;
+  for (const LineInfo& li : top.shaped.lines) total += li.width;
+  const double measure = mm(box.w_mm), height = mm(box.h_mm);
+  const double one_line = std::min(total > 0 ? measure / total : 1.0, height / box.max_pt);
+  double r = one_line;
+  if (box.max_lines != 1) {
+    r = top.height > 0 ? std::sqrt(height / top.height) : 1.0;
+    if (top.width > measure) r = std::min(r, measure / top.width);  // a word wider than the box
+    const int n = line_count(top);
+    if (box.max_lines > 0 && n > box.max_lines) r = std::min(r, static_cast<double>(box.max_lines) / n);
+    r = std::max(r, one_line);
+  }
+  return box.max_pt * r;
+}
+
+// The size search shared by fit_text_size and the page layout: the largest size on the grid
+// min_pt + k × 0.1 pt (or max_pt itself) at which the text fits. Sizes are tried from a guess
+// outwards, then halving the interval between the largest size known to fit and the smallest known
+// not to; each shape is kept, so the answer is never shaped twice.
 Fitted fit_box(const model::TextBox& box, const FontSet& fonts) {
   if (!(box.min_pt > 0) || box.max_pt < box.min_pt || box.w_mm <= 0 || box.h_mm <= 0)
     throw LayoutError("text box \"" + excerpt(box) + "\": bad geometry or size range");
   const double measure = mm(box.w_mm);
   Fitted top = shape_box(box, fonts, box.max_pt, measure);
   if (fits(top, box)) return balance(box, fonts, std::move(top));
-  Fitted low = shape_box(box, fonts, box.min_pt, measure);
-  if (!fits(low, box)) {
-    double over_w = std::max(0.0, (low.width - measure) / kPtPerMm);
-    double over_h = std::max(0.0, (low.height - mm(box.h_mm)) / kPtPerMm);
-    const int n = line_count(low);
-    if (box.max_lines == 1 && n > 1) {
-      // A one-line region: what a sign maker needs is how much too long the line is.
-      const Fitted one = shape_box(box, fonts, box.min_pt, 1e6);
-      over_w = std::max(over_w, (one.width - measure) / kPtPerMm);
-      over_h = std::max(0.0, (one.height - mm(box.h_mm)) / kPtPerMm);
-    } else if (box.max_lines > 0 && n > box.max_lines) {  // the lines beyond the limit, at the minimum size
-      over_h = std::max(over_h, (n - box.max_lines) * low.size * box.line_spacing / kPtPerMm);
+  auto size_at = [&](int k) { return box.min_pt + k * kSizeStep; };
+  const int kmax = static_cast<int>(std::floor((box.max_pt - box.min_pt) / kSizeStep + 1e-9));
+  int lo = -1;                                                         // largest k known to fit
+  int hi = size_at(kmax) >= box.max_pt - 1e-9 ? kmax : kmax + 1;       // smallest k known not to (max_pt)
+  Fitted best, at_min;
+  auto probe = [&](int k) {
+    Fitted f = shape_box(box, fonts, size_at(k), measure);
+    if (fits(f, box)) {
+      lo = k;
+      best = std::move(f);
+      return true;
     }
-    std::ostringstream os;
-    os << "text box \"" << excerpt(box) << "\" does not fit its " << box.w_mm << "×" << box.h_mm
-       << " mm box even at the minimum size " << box.min_pt << " pt: " << n << " line(s)";
-    if (box.max_lines > 0) os << " (at most " << box.max_lines << ")";
-    if (over_h > 0) os << ", " << fmt_mm(over_h) << " mm too tall";
-    if (over_w > 0) os << ", " << fmt_mm(over_w) << " mm too wide";
-    if (over_h <= 0 && over_w <= 0) os << ", no line break allowed by the Chinese line-breaking rules";
-    throw TextOverflow(os.str(), over_w, over_h, n, box.max_lines);
+    hi = k;
+    if (k == 0) at_min = std::move(f);
+    return false;
+  };
+  if (hi > 0) {
+    const int k0 = std::clamp(static_cast<int>(std::floor((guessed_size(box, top) - box.min_pt) / kSizeStep + 1e-9)), 0, hi - 1);
+    if (probe(k0)) {
+      if (k0 + 1 < hi) probe(k0 + 1);
+    } else if (k0 > 0) {
+      probe(k0 - 1);
+    }
+    while (hi - lo > 1) probe(lo + (hi - lo) / 2);
   }
-  double lo = box.min_pt, hi = box.max_pt;  // fits(lo), !fits(hi)
-  while (hi - lo > 0.1) {
-    const double mid = (lo + hi) / 2;
-    if (fits(shape_box(box, fonts, mid, measure), box)) lo = mid;
-    else hi = mid;
+  if (lo >= 0) return balance(box, fonts, std::move(best));
+  const Fitted low = hi == 0 && !at_min.shaped.lines.empty() ? std::move(at_min) : shape_box(box, fonts, box.min_pt, measure);
+  double over_w = std::max(0.0, (low.width - measure) / kPtPerMm);
+  double over_h = std::max(0.0, (low.height - mm(box.h_mm)) / kPtPerMm);
+  const int n = line_count(low);
+  if (box.max_lines == 1 && n > 1) {
+    // A one-line region: what a sign maker needs is how much too long the line is.
+    const Fitted one = shape_box(box, fonts, box.min_pt, 1e6);
+    over_w = std::max(over_w, (one.width - measure) / kPtPerMm);
+    over_h = std::max(0.0, (one.height - mm(box.h_mm)) / kPtPerMm);
+  } else if (box.max_lines > 0 && n > box.max_lines) {  // the lines beyond the limit, at the minimum size
+    over_h = std::max(over_h, (n - box.max_lines) * low.size * box.line_spacing / kPtPerMm);
   }
-  return balance(box, fonts, shape_box(box, fonts, lo, measure));
+  std::ostringstream os;
+  os << "text box \"" << excerpt(box) << "\" does not fit its " << box.w_mm << "×" << box.h_mm
+     << " mm box even at the minimum size " << box.min_pt << " pt: " << n << " line(s)";
+  if (box.max_lines > 0) os << " (at most " << box.max_lines << ")";
+  if (over_h > 0) os << ", " << fmt_mm(over_h) << " mm too tall";
+  if (over_w > 0) os << ", " << fmt_mm(over_w) << " mm too wide";
+  if (over_h <= 0 && over_w <= 0) os << ", no line break allowed by the Chinese line-breaking rules";
+  throw TextOverflow(os.str(), over_w, over_h, n, box.max_lines);
 }
 
 // A frame's position in the page's coordinates: millimetres × scale, from (x0, y0) in points.
@@ -221,7 +264,7 @@ void frame_items(const model::Frame& f, const FontSet& fonts, const Placement& a
     it.y = at.y(im->y_mm);
     it.w = at.len(im->w_mm);
     it.h = at.len(im->h_mm);
-    it.image = std::make_shared<model::Image>(im->image);
+    it.image = shared_image(im->image);
     out.emplace_back(std::move(it));
   } else if (const auto* tb = std::get_if<model::TextBox>(&f)) {
     text_box_items(*tb, fonts, at, out);

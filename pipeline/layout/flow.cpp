@@ -151,7 +151,7 @@ void flow_image(Paginator& pg, const model::Image& img) {
   it.y = 0;
   it.w = w;
   it.h = h;
-  it.image = std::make_shared<model::Image>(img);
+  it.image = shared_image(img);
   s.items.emplace_back(std::move(it));
   pg.add(std::move(s));
 }

@@ -61,7 +61,9 @@ Shaped shape(const FontSet& fonts, const std::vector<model::Run>& runs, const Sh
 // the paragraph style's font and colour, the spec). The passes a TOC or a page reference needs
 // then re-paginate without re-shaping, and repeated text (running headers, page numbers, table
 // headers, repeated paragraphs) is shaped once. Shaped layouts are never changed after shaping,
-// so sharing them is safe. Active on this thread while a ShapeCacheScope lives.
+// so sharing them is safe. Active on this thread while a ShapeCacheScope lives; a scope opened
+// while another lives shares that one's cache (layout::ShapeCache: a caller that fits text boxes
+// before lay_out, as the sign composer does, keeps the shapes for lay_out's own fitting).
 class ShapeCacheScope {
  public:
   ShapeCacheScope();
@@ -73,6 +75,9 @@ class ShapeCacheScope {
   Impl* impl_;
   Impl* outer_;
 };
+// The image a layout item shows: while a ShapeCacheScope lives, one shared copy per distinct image
+// (by content), so the writers also see one image (cairo writes it once); otherwise a new copy.
+std::shared_ptr<const model::Image> shared_image(const model::Image& img);
 // Link rectangles of a shaped line, relative to the layout's left edge and the line's baseline.
 void line_links(const Shaped& s, const LineInfo& li, double left, double baseline, std::vector<Item>& out);
 

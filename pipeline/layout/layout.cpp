@@ -46,6 +46,9 @@ std::map<std::string, std::string> numbers_of(const Laid& l) {
 
 }  // namespace
 
+ShapeCache::ShapeCache() : scope_(std::make_unique<detail::ShapeCacheScope>()) {}
+ShapeCache::~ShapeCache() = default;
+
 Laid lay_out(const model::Document& doc, const Style& style, const FontSet& fonts) {
   detail::ShapeCacheScope shape_cache;  // later passes re-paginate without re-shaping
   const bool again = needs_second_pass(doc);

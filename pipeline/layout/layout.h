@@ -1,6 +1,7 @@
 // Layout: model::Document + Style + FontSet → laid-out pages (frames.h). Two passes when the
 // document has a table of contents or page references, so page numbers are the real ones.
 #pragma once
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -48,6 +49,22 @@ struct TextOverflow : LayoutError {
 // lines come out about equally long. Throws TextOverflow if even min_pt does not fit, LayoutError
 // for an impossible box.
 double fit_text_size(const model::TextBox& box, const FontSet& fonts);
+
+namespace detail { class ShapeCacheScope; }
+// Shaped text (and placed images) kept while this lives, on this thread, and shared with every
+// lay_out and fit_text_size inside it: a caller that fits text boxes before laying them out (the
+// sign composer checks each region and names the sign when one overflows) pays for the shaping
+// once. Hold it no longer than the documents it serves: the shapes stay in memory until it ends.
+class ShapeCache {
+ public:
+  ShapeCache();
+  ~ShapeCache();
+  ShapeCache(const ShapeCache&) = delete;
+  ShapeCache& operator=(const ShapeCache&) = delete;
+
+ private:
+  std::unique_ptr<detail::ShapeCacheScope> scope_;
+};
 
 // A Drawing's frames laid out at `scale` (1 = its own millimetres; a drawing shrunk to fit a text
 // block scales its text sizes with it), with its top-left corner at (x_pt, y_pt). The same items

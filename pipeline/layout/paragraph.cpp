@@ -155,14 +155,46 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
 
 struct ShapeCacheScope::Impl {
   std::unordered_map<std::string, Shaped> shaped;
+  // Images by content (media type, size and an FNV-1a hash of the bytes; equal bytes confirmed):
+  // an emblem placed on 200 signs is one shared image, not 200 copies of its bytes.
+  std::unordered_map<std::string, std::vector<std::shared_ptr<const model::Image>>> images;
 };
 namespace {
 thread_local ShapeCacheScope::Impl* tl_shape_cache = nullptr;
+
+bool same_image(const model::Image& a, const model::Image& b) {
+  return a.media_type == b.media_type && a.width_px == b.width_px && a.height_px == b.height_px &&
+         a.width_mm == b.width_mm && a.height_mm == b.height_mm && a.description == b.description &&
+         a.bytes == b.bytes &&
+         (a.fallback_png == b.fallback_png || (a.fallback_png && b.fallback_png && *a.fallback_png == *b.fallback_png));
 }
-ShapeCacheScope::ShapeCacheScope() : impl_(new Impl), outer_(tl_shape_cache) { tl_shape_cache = impl_; }
+}  // namespace
+// A nested scope (lay_out inside a caller's ShapeCache) shares the outer cache.
+ShapeCacheScope::ShapeCacheScope() : impl_(tl_shape_cache ? nullptr : new Impl), outer_(tl_shape_cache) {
+  if (impl_) tl_shape_cache = impl_;
+}
 ShapeCacheScope::~ShapeCacheScope() {
+  if (!impl_) return;
   tl_shape_cache = outer_;
   delete impl_;
+}
+
+std::shared_ptr<const model::Image> shared_image(const model::Image& img) {
+  ShapeCacheScope::Impl* cache = tl_shape_cache;
+  if (!cache) return std::make_shared<model::Image>(img);
+  uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+  for (unsigned char c : img.bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  std::string key = img.media_type;
+  put(key, h);
+  put(key, img.bytes.size());
+  auto& same_hash = cache->images[key];
+  for (const auto& known : same_hash)
+    if (same_image(*known, img)) return known;
+  same_hash.push_back(std::make_shared<model::Image>(img));
+  return same_hash.back();
 }
 
 Shaped shape(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec) {

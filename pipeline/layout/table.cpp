@@ -320,7 +320,7 @@ std::vector<CellLine> cell_lines(Paginator& pg, const std::vector<model::Block>&
       ImageItem ii;
       ii.w = w;
       ii.h = h;
-      ii.image = std::make_shared<model::Image>(*im);
+      ii.image = shared_image(*im);
       cl.items.emplace_back(std::move(ii));
       out.push_back(std::move(cl));
     } else if (const auto* d = std::get_if<model::Drawing>(&b.value)) {

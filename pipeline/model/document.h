@@ -3,6 +3,7 @@
 // Depends on the standard library only.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -67,8 +68,9 @@ struct Image {
   std::string media_type;         // image/png, image/jpeg, image/tiff, image/svg+xml
   std::string bytes;              // the encoded image, as found
   // An SVG (an office's 局徽) is drawn as vectors by the PDF writer; writers that cannot draw SVG
-  // (DOCX for Word 2010 and WPS) take this PNG raster of it instead.
-  std::string fallback_png;
+  // (DOCX for Word 2010 and WPS) take this PNG raster of it instead. Shared, not copied: an emblem
+  // placed on every sign of a pack is one raster (1600 px), not one per sign.
+  std::shared_ptr<const std::string> fallback_png;
   int width_px = 0, height_px = 0;
   double width_mm = 0, height_mm = 0;  // 0: fit to the text block width
   std::string description;

@@ -267,7 +267,8 @@ std::string write_pdf(const layout::Laid& laid, const PdfOptions& o) {
 
   // Fonts cut to this document's glyphs before cairo sees them (subset.h); declared before the
   // cairo_t, so the faces outlive every use cairo makes of them until the surface is finished.
-  const detail::FontSubsets fonts(o.subset_fonts ? laid : layout::Laid{});
+  const layout::Laid no_text;  // both operands lvalues: `laid` is not copied
+  const detail::FontSubsets fonts(o.subset_fonts ? laid : no_text);
   cairo_t* cr = cairo_create(surface);
   {
     Drawer draw(cr, laid, o.subset_fonts ? &fonts : nullptr);

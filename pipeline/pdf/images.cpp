@@ -63,9 +63,9 @@ cairo_surface_t* image_surface(const model::Image& img) {
                                 copy->size(), [](void* p) { delete static_cast<std::string*>(p); }, copy);
     return s;
   }
-  if (img.media_type == "image/svg+xml" && !img.fallback_png.empty()) {  // drawn by draw_svg; this for the rest
+  if (img.media_type == "image/svg+xml" && img.fallback_png && !img.fallback_png->empty()) {  // drawn by draw_svg; this for the rest
     model::Image raster;
-    raster.bytes = img.fallback_png;
+    raster.bytes = *img.fallback_png;
     return image_surface(raster);
   }
   return nullptr;  // TIFF and others: the ingest stage converts them (not drawn here)

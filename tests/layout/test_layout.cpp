@@ -446,3 +446,67 @@ TEST(Layout, WrappedTextBoxUsesSeveralLines) {
   EXPECT_GT(layout::fit_text_size(box, fonts()), one_line);  // two lines allow a larger size
 }
 
+
+// The size search starts from a guess (text width and height scale with the size) instead of
+// halving [min, max]: whatever the guess, the answer must be the largest size on the 0.1 pt grid
+// that fits — the size itself fits exactly, 0.1 pt more does not.
+TEST(Layout, FittedSizeIsTheLargestThatFitsWhateverTheGuess) {
+  struct Case { const char* text; double w, h, min, max; int max_lines; bool balance; };
+  const Case cases[] = {
+      {"南岭县市场监督管理局石门市场监督管理所", 206, 29, 12, 40, 1, false},   // one line, width-bound
+      {"调解室", 276, 44, 24, 110, 1, false},                                // fits at max_pt
+      {"Room 12", 276, 14, 8, 26, 1, false},
+      {"行政处罚案件　2024", 56, 12, 7, 22, 1, false},
+      {"文书档案", 26, 11, 4, 14, 2, true},                                 // balanced, two lines allowed
+      {"汕头市市场监督管理局第一市场监督管理所", 100, 60, 8, 200, 0, false},   // wraps freely
+      {"1F　101　综合服务大厅\n1F　102　执法装备库\n2F　201　党建活动室", 500, 700, 18, 90, 0, false},
+  };
+  for (const Case& c : cases) {
+    model::TextBox box{0, 0, c.w, c.h};
+    box.runs.push_back(model::Run{.text = c.text});
+    box.role = model::FontRole::Hei;
+    box.min_pt = c.min;
+    box.max_pt = c.max;
+    box.max_lines = c.max_lines;
+    box.balance = c.balance;
+    const double s = layout::fit_text_size(box, fonts());
+    SCOPED_TRACE(std::string(c.text) + " at " + std::to_string(s));
+    EXPECT_GE(s, c.min);
+    EXPECT_LE(s, c.max);
+    model::TextBox exact = box;
+    exact.min_pt = exact.max_pt = s;
+    EXPECT_NO_THROW(layout::fit_text_size(exact, fonts()));
+    if (s + 0.1 <= c.max) {
+      exact.min_pt = exact.max_pt = s + 0.1;
+      EXPECT_THROW(layout::fit_text_size(exact, fonts()), layout::TextOverflow);
+    }
+  }
+}
+
+// layout::ShapeCache keeps the composer's shapes for lay_out: the pages must come out the same as
+// without it (the cache is keyed by everything shaping reads).
+TEST(Layout, ShapeCacheGivesTheSamePages) {
+  model::Document d;
+  model::Section s;
+  std::vector<model::Frame> page;
+  for (int i = 0; i < 4; ++i) {
+    model::TextBox box{10, 10 + 30.0 * i, 120 - 20.0 * i, 25};
+    box.runs.push_back(model::Run{.text = "执法装备库" + std::to_string(i)});
+    box.min_pt = 8;
+    box.max_pt = 120;
+    page.push_back(box);
+  }
+  s.fixed_pages.push_back(page);
+  d.sections.push_back(s);
+  const layout::Laid plain = layout::lay_out(d, gongwen(), fonts());
+  layout::ShapeCache cache;
+  for (const auto& f : page) layout::fit_text_size(std::get<model::TextBox>(f), fonts());
+  const layout::Laid cached = layout::lay_out(d, gongwen(), fonts());
+  const auto a = glyph_lines(plain.pages.at(0)), b = glyph_lines(cached.pages.at(0));
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i]->text, b[i]->text);
+    EXPECT_DOUBLE_EQ(a[i]->x, b[i]->x);
+    EXPECT_DOUBLE_EQ(a[i]->baseline, b[i]->baseline);
+  }
+}

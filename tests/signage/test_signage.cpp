@@ -403,7 +403,8 @@ TEST(Signage, AnEmblemThatRefersOutsideItselfIsRefused) {
   const lh::model::Image img = sg::load_emblem(ok, "ok.svg");
   EXPECT_EQ(img.media_type, "image/svg+xml");  // drawn as vectors in the PDF
   EXPECT_EQ(img.bytes, ok);                    // placed unaltered
-  EXPECT_EQ(img.fallback_png.compare(0, 4, "\x89PNG"), 0);  // for DOCX
+  ASSERT_TRUE(img.fallback_png);
+  EXPECT_EQ(img.fallback_png->compare(0, 4, "\x89PNG"), 0);  // for DOCX
   EXPECT_EQ(img.width_px, 2 * img.height_px);  // aspect kept
 }
 

@@ -101,7 +101,7 @@ model::Image vector_svg(const std::string& bytes, const std::string& name) {
   model::Image img;
   img.media_type = "image/svg+xml";
   img.bytes = bytes;
-  img.fallback_png = std::move(png);
+  img.fallback_png = std::make_shared<const std::string>(std::move(png));
   img.width_px = pw;  // the aspect the writers keep
   img.height_px = ph;
   img.description = "局徽";
