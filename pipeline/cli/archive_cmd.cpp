@@ -15,6 +15,7 @@
 #include "model/paths.h"
 #include "package/archive.h"
 #include "package/lock.h"
+#include "package/test_hooks.h"
 #include "package/unchanged_run.h"
 
 namespace lh::cli {
@@ -137,6 +138,7 @@ int cmd_archive(int argc, char** argv) {
     return kCannotRun;
   }
   auto files = ingest::walk_inputs({in}, true);
+  package::stop_point("listed");
   std::vector<package::InboxEntry> listing;
   listing.reserve(files.size());
   for (const auto& w : files) listing.push_back({w.path, w.size, w.mtime_ns});
@@ -175,6 +177,7 @@ int cmd_archive(int argc, char** argv) {
   if (!quiet)
     std::fprintf(stderr, "archive: %zu input(s), %zu unchanged since the last run\n", files.size(), reused.size());
 
+  package::stop_point("inspected");
   Progress documents("archive: documents", quiet);
   aopt.derive_progress = [&](size_t d, size_t t, const std::string& what) { documents.update(d, t, what); };
   package::ArchiveResult r = package::run_archive(results, aopt, *lock);
@@ -190,7 +193,9 @@ int cmd_verify(int argc, char** argv) {
                  "usage: lianghua verify ARCHIVE\n\nRe-hashes every file against manifest.json and catalog.db and\n"
                  "reports each difference, e.g. one flipped byte. The derived PDFs the archive says are\n"
                  "PDF/A-2b (the scheme's preservation=\"pdf-a-2b\") are read back as `lianghua check-pdfa`\n"
-                 "does: a failed rule is a problem \"not-pdfa\" naming its ISO 19005 clause. Writes nothing.\n\n"
+                 "does: a failed rule is a problem \"not-pdfa\" naming its ISO 19005 clause. The OFD copies it says\n"
+                 "are OFD-A (preservation=\"ofd-a\") are read back as `lianghua check-ofd` does: a failed rule is\n"
+                 "a problem \"not-ofda\" naming its GB/T 42133-2022 clause. Writes nothing.\n\n"
                  "required:\n  ARCHIVE             an archive made by `lianghua archive`\n\n"
                  "outputs: one line per problem and a summary on stdout.\n\n"
                  "exit codes: 0 every file matches; 1 a difference was found; 2 usage error.\n");
@@ -198,8 +203,8 @@ int cmd_verify(int argc, char** argv) {
   }
   package::VerifyResult v = package::verify_archive(argv[1]);
   for (const auto& p : v.problems) std::printf("%s: %s: %s\n", p.kind.c_str(), p.path.c_str(), p.detail.c_str());
-  std::printf("verify: %zu file(s) checked, %zu PDF/A-2b file(s) read back, %zu problem(s)\n", v.files_checked, v.pdfa_checked,
-              v.problems.size());
+  std::printf("verify: %zu file(s) checked, %zu PDF/A-2b file(s) read back, %zu OFD-A file(s) read back, %zu problem(s)\n",
+              v.files_checked, v.pdfa_checked, v.ofd_checked, v.problems.size());
   return v.ok ? kOk : kSetAside;
 }
 

@@ -38,13 +38,7 @@ const char* kHelp =
     "summary line per file; nothing is written to disk. A file that fails a rule (or cannot be read)\n"
     "counts as set aside: exit code 1.\n";
 
-std::string schema_dir(const std::string& given) {
-  if (!given.empty()) return given;
-  if (const char* e = std::getenv("LIANGHUA_OFD_SCHEMAS"); e && *e) return e;
-  const fs::path data = model::project_root() / "schemas" / "ofd";
-  std::error_code ec;
-  return fs::is_regular_file(data / "OFD.xsd", ec) ? data.string() : std::string();
-}
+std::string schema_dir(const std::string& given) { return given.empty() ? ofd::default_schema_dir() : given; }
 
 }  // namespace
 

@@ -21,6 +21,7 @@
 #include "compose/render_kit.h"
 #include "pdf/pdf.h"
 #include "pdf/qpdf_io.h"
+#include "layout/layout.h"
 
 namespace lh::compose {
 
@@ -30,10 +31,8 @@ using pdf::detail::open_memory;
 
 constexpr double kPtPerMm = 72.0 / 25.4;
 
-// One page of marks, w × h mm, holding `frames`; the pages of several marks make one PDF so that
-// cairo embeds the font subset once.
-std::string marks_pdf(double w, double h, std::vector<std::vector<model::Frame>> pages) {
-  const RenderKit& k = render_kit();
+// One page of marks, w × h mm, holding `frames`, as a document of fixed pages.
+model::Document marks_document(double w, double h, std::vector<std::vector<model::Frame>> pages) {
   model::Section s;
   s.page.width_mm = w;
   s.page.height_mm = h;
@@ -41,12 +40,31 @@ std::string marks_pdf(double w, double h, std::vector<std::vector<model::Frame>>
   s.fixed_pages = std::move(pages);
   model::Document d;
   d.sections.push_back(std::move(s));
-  layout::Style st = k.form;
+  return d;
+}
+
+layout::Style marks_style(const model::Document& d) {
+  layout::Style st = render_kit().form;
   st.page = d.sections[0].page;
+  return st;
+}
+
+// The marks as one PDF, a page each, so that cairo embeds the font subset once.
+std::string marks_pdf(double w, double h, std::vector<std::vector<model::Frame>> pages) {
+  const model::Document d = marks_document(w, h, std::move(pages));
   render::RenderOptions ro;
   ro.docx = false;
   ro.date = "2000-01-01";  // a mark carries no clock: the same values give the same bytes
-  return render::render_document(d, st, k.fonts, ro).pdf;
+  return render::render_document(d, marks_style(d), render_kit().fonts, ro).pdf;
+}
+
+// The marks laid out (the pages marks_pdf draws).
+std::vector<layout::Page> marks_pages(double w, double h, std::vector<std::vector<model::Frame>> pages) {
+  const size_t n = pages.size();
+  const model::Document d = marks_document(w, h, std::move(pages));
+  layout::Laid laid = layout::lay_out(d, marks_style(d), render_kit().fonts);
+  if (laid.pages.size() != n) throw pdf::PdfError("marks: laid out " + std::to_string(laid.pages.size()) + " pages of " + std::to_string(n));
+  return std::move(laid.pages);
 }
 
 // The page's visible box (CropBox, else MediaBox) in default user space, normalized.
@@ -355,7 +373,9 @@ std::string overlay_marks(const std::string& pdf, const std::string& marks, cons
   }
 }
 
-std::string archive_stamp_pdf(const StampValues& v) {
+namespace {
+
+std::vector<model::Frame> archive_stamp_frames(const StampValues& v) {
   const double w = kStampWidthMm, h = kStampHeightMm, cw = w / 3, ch = h / 2;
   std::vector<model::Frame> frames;
   const double line = 0.3;
@@ -373,10 +393,27 @@ std::string archive_stamp_pdf(const StampValues& v) {
     tb.runs.push_back(r);
     frames.push_back(tb);
   }
-  return marks_pdf(w, h, {std::move(frames)});
+  return frames;
 }
 
-std::string stamp_first_page(const std::string& pdf, const StampValues& v, std::string* note) {
+}  // namespace
+
+std::string archive_stamp_pdf(const StampValues& v) {
+  return marks_pdf(kStampWidthMm, kStampHeightMm, {archive_stamp_frames(v)});
+}
+
+layout::Page archive_stamp_page(const StampValues& v) {
+  return std::move(marks_pages(kStampWidthMm, kStampHeightMm, {archive_stamp_frames(v)}).front());
+}
+
+std::vector<layout::Page> page_number_pages(int first_number, int count) {
+  std::vector<std::vector<model::Frame>> numbers;
+  for (int i = 0; i < count; ++i) numbers.push_back(page_number_frames(first_number + i));
+  if (numbers.empty()) return {};
+  return marks_pages(kPageNumberWidthMm, kPageNumberHeightMm, std::move(numbers));
+}
+
+MarkPlacement archive_stamp_place(const std::string& pdf, std::string* note) {
   MarkPlacement at;
   at.anchor = MarkAnchor::TopCentre;
   at.from_top_mm = kStampFromTopMm;
@@ -385,7 +422,30 @@ std::string stamp_first_page(const std::string& pdf, const StampValues& v, std::
   const auto band = top_band(pdf);
   if (auto blank = band ? top_blank_place(*band) : std::nullopt) at = *blank;
   else if (note) *note = "首页上端没有空白处，归档章盖在上端居中处，压住了内容";
-  return overlay_marks(pdf, archive_stamp_pdf(v), {at});
+  return at;
+}
+
+MarkPlacement page_number_place() {
+  MarkPlacement m;
+  m.anchor = MarkAnchor::TopRight;
+  m.from_top_mm = kPageNumberFromTopMm;
+  m.from_side_mm = kPageNumberFromRightMm;
+  m.width_mm = kPageNumberWidthMm;
+  m.height_mm = kPageNumberHeightMm;
+  return m;
+}
+
+std::pair<double, double> mark_origin_pt(const MarkPlacement& m, double page_w_pt, double page_h_pt) {
+  (void)page_h_pt;  // marks hang from the top edge
+  const double w = m.width_mm * kPtPerMm;
+  const double x = m.anchor == MarkAnchor::TopCentre ? (page_w_pt - w) / 2
+                   : m.anchor == MarkAnchor::TopLeft ? m.from_side_mm * kPtPerMm
+                                                     : page_w_pt - m.from_side_mm * kPtPerMm - w;
+  return {x, m.from_top_mm * kPtPerMm};
+}
+
+std::string stamp_first_page(const std::string& pdf, const StampValues& v, std::string* note) {
+  return overlay_marks(pdf, archive_stamp_pdf(v), {archive_stamp_place(pdf, note)});
 }
 
 std::string stamp_page_numbers(const std::string& pdf, int first_index, int count, int first_number) {
@@ -394,14 +454,9 @@ std::string stamp_page_numbers(const std::string& pdf, int first_index, int coun
   std::vector<MarkPlacement> at;
   for (int i = 0; i < count; ++i) {
     numbers.push_back(page_number_frames(first_number + i));
-    MarkPlacement m;
+    MarkPlacement m = page_number_place();
     m.page = first_index + i;
     m.mark_page = i;
-    m.anchor = MarkAnchor::TopRight;
-    m.from_top_mm = kPageNumberFromTopMm;
-    m.from_side_mm = kPageNumberFromRightMm;
-    m.width_mm = kPageNumberWidthMm;
-    m.height_mm = kPageNumberHeightMm;
     at.push_back(m);
   }
   return overlay_marks(pdf, marks_pdf(kPageNumberWidthMm, kPageNumberHeightMm, std::move(numbers)), at);

@@ -13,7 +13,10 @@
 // counted from the first page of the first document; 封面, 卷内目录 and 卷内备考表 are not numbered.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "layout/frames.h"
 
 namespace lh::compose {
 
@@ -56,5 +59,20 @@ constexpr double kPageNumberFromTopMm = 8, kPageNumberFromRightMm = 10;
 
 // The 页号 `first_number` … on pages first_index … first_index + count - 1 of pdf, upper right.
 std::string stamp_page_numbers(const std::string& pdf, int first_index, int count, int first_number = 1);
+
+// --- the same marks for a writer that keeps them apart from the page (the OFD copy's annotations,
+// GB/T 42133-2022 6.10.2) ---------------------------------------------------------------------------
+
+// Where stamp_first_page puts the stamp on page 1 of pdf (its top blank area as displayed); `note`
+// as there.
+MarkPlacement archive_stamp_place(const std::string& pdf, std::string* note = nullptr);
+// The placement of the 页号 on a page (upper right, as stamp_page_numbers draws it).
+MarkPlacement page_number_place();
+// A placement's top-left corner on a page of w × h points as displayed (points, y down).
+std::pair<double, double> mark_origin_pt(const MarkPlacement& m, double page_w_pt, double page_h_pt);
+// The stamp, and the 页号 first_number … first_number + count - 1, laid out: a page of the mark's
+// size each, drawn as the PDF's marks are. Throws pdf::PdfError.
+layout::Page archive_stamp_page(const StampValues& v);
+std::vector<layout::Page> page_number_pages(int first_number, int count);
 
 }  // namespace lh::compose

@@ -95,8 +95,10 @@ CatalogueFiles build_catalogue(CatalogueSpec spec) {
   ro.date = spec.date;
   ro.title = spec.year + "年度" + spec.category_name + "归档文件目录";
   ro.author = spec.office;
+  ro.keep_laid = true;  // an OFD-A copy is written from the same pages where the scheme asks
   auto r = render::render_document(d, st, k.fonts, ro);
   CatalogueFiles out;
+  out.laid = std::move(r.laid);
   out.pdf = std::move(r.pdf);
   out.docx = std::move(r.docx);
   out.pdf_pages = r.pages;

@@ -3,6 +3,9 @@
 // 全宗号、全宗名称、年度、保管期限、机构(问题). Written as PDF, DOCX and XLSX. Personal numbers
 // (居民身份证号, mobile numbers) are masked in every cell (issue 5 §5).
 #pragma once
+#include <memory>
+
+#include "layout/frames.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,6 +25,7 @@ struct CatalogueSpec {
 struct CatalogueFiles {
   std::string pdf, docx, xlsx;
   int pdf_pages = 0;
+  std::shared_ptr<const layout::Laid> laid;  // the pages the PDF was written from (the OFD copy's)
 };
 
 CatalogueFiles build_catalogue(CatalogueSpec spec);

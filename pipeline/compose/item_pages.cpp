@@ -138,6 +138,7 @@ void image_pages(ItemPages& p, const std::string& rel, std::string bytes, const 
     auto r = render_pdf(image_doc(k, mt, bytes, title), k.form, date);
     p.pdf = std::move(r.pdf);
     p.pages = r.pages;
+    p.laid = r.laid;
     p.how = "image";
   } catch (const std::exception& e) {
     p.problem = std::string("图像无法排版：") + e.what();
@@ -175,6 +176,7 @@ void document_pages(ItemPages& p, const std::string& rel, std::string bytes, con
       auto r = render_pdf(*d, k.form, date, title);
       p.pdf = std::move(r.pdf);
       p.pages = r.pages;
+      p.laid = r.laid;
       p.how = "typeset";
       p.doc = d;
     } catch (const std::exception& e) {
@@ -187,6 +189,7 @@ void document_pages(ItemPages& p, const std::string& rel, std::string bytes, con
       auto r = render_pdf(*f.doc, k.gongwen, date, title);
       p.pdf = std::move(r.pdf);
       p.pages = r.pages;
+      p.laid = r.laid;
       p.how = "typeset";
       p.doc = f.doc;
     } catch (const std::exception& e) {
@@ -234,6 +237,7 @@ ItemPages render_item(const json& it, const fs::path& archive_dir, const std::st
     auto r = render_pdf(placeholder_doc(k, it.value("archival_code", ""), title, shown(rel), shown(p.problem)), k.form, date);
     p.pdf = std::move(r.pdf);
     p.pages = r.pages;
+    p.laid = r.laid;
     p.how = "placeholder";
   }
   p.text = shown(p.text);

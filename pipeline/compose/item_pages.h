@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "layout/frames.h"
 #include "model/document.h"
 #include "model/fields.h"
 #include "model/record.h"
@@ -23,6 +24,9 @@ struct ItemPages {
   std::string how;                 // pdf, typeset, image, placeholder
   std::string problem;
   std::shared_ptr<const model::Document> doc;  // the re-typeset document (for DOCX output)
+  // The pages `pdf` was written from, when lianghua laid them out (how != "pdf"): the OFD copy is
+  // written from them (package/ofd_copy.h). Null for a copied source PDF.
+  std::shared_ptr<const layout::Laid> laid;
   std::string text;                // plain text of the original (facts for the cover)
   model::Fields fields;
   std::string image_type, image_bytes;

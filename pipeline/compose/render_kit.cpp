@@ -18,6 +18,7 @@ render::RenderedDocument render_pdf(const model::Document& d, const layout::Styl
   ro.date = date;
   ro.docx = false;
   ro.title = title;
+  ro.keep_laid = true;  // the archive's OFD copies are written from the same pages (package/ofd_copy.h)
   return render::render_document(d, st, render_kit().fonts, ro);
 }
 

@@ -18,7 +18,8 @@ struct RenderKit {
 };
 const RenderKit& render_kit();
 
-// d as a PDF only (render_document with the kit's fonts), dated `date` (ISO), titled `title`.
+// d as a PDF only (render_document with the kit's fonts), dated `date` (ISO), titled `title`, with
+// the laid-out pages it was written from (RenderedDocument::laid).
 render::RenderedDocument render_pdf(const model::Document& d, const layout::Style& st, const std::string& date,
                                     const std::string& title = "");
 

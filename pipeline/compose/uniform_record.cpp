@@ -93,8 +93,9 @@ UniformRecordFiles render_uniform_record(const model::InspectionRecord& r, const
   ro.date = date;
   ro.title = "现场检查笔录 " + r.record_id;
   ro.author = office;
+  ro.keep_laid = true;  // an OFD-A copy is written from the same pages where the scheme asks
   auto out = render::render_document(uniform_record_document(r, office, mask), k.form, k.fonts, ro);
-  return {std::move(out.pdf), std::move(out.docx), out.pages};
+  return {std::move(out.pdf), std::move(out.docx), out.pages, std::move(out.laid)};
 }
 
 }  // namespace lh::compose

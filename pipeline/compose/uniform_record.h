@@ -4,6 +4,9 @@
 // (程序规定 第二十二条), a valid 统一社会信用代码 (GB 32100-2015), 检查时间 not after the 记录日期,
 // and the 第二十八条 minimum (时间、地点、事件) plus the 检查对象.
 #pragma once
+#include <memory>
+
+#include "layout/frames.h"
 #include <string>
 #include <vector>
 
@@ -24,7 +27,11 @@ std::vector<RecordProblem> check_record(const model::InspectionRecord& r);
 // ID and mobile numbers in free text are masked when mask is set.
 model::Document uniform_record_document(const model::InspectionRecord& r, const std::string& office, bool mask);
 
-struct UniformRecordFiles { std::string pdf, docx; int pages = 0; };
+struct UniformRecordFiles {
+  std::string pdf, docx;
+  int pages = 0;
+  std::shared_ptr<const layout::Laid> laid;  // the pages both were written from (the OFD copy's)
+};
 UniformRecordFiles render_uniform_record(const model::InspectionRecord& r, const std::string& office,
                                          const std::string& date, bool mask = false);
 

@@ -166,6 +166,29 @@ pdf::AssembleOptions assemble_options(const VolumeBuild& vb, const Matter& m, co
   return ao;
 }
 
+// What the OFD copy is written from (VolumeOptions::ofd): each part's laid-out pages, or the source
+// PDF of a copied document; the bookmarks as a flat list with levels.
+void keep_sources(VolumeBuild& vb, const Matter& m, const std::vector<VolumePart>& parts, const pdf::AssembleOptions& ao) {
+  vb.sources.push_back({m.cover.laid, nullptr, m.cover.pages});
+  vb.sources.push_back({m.contents.laid, nullptr, m.contents.pages});
+  for (const auto& pv : parts) {
+    const ItemPages& p = *pv.pages;
+    vb.sources.push_back({p.laid, p.laid ? nullptr : std::make_shared<const std::string>(p.pdf), p.pages});
+  }
+  vb.sources.push_back({m.back.laid, nullptr, m.back.pages});
+  std::function<void(const std::vector<pdf::OutlineNode>&, int)> flat = [&](const auto& nodes, int level) {
+    for (const auto& n : nodes) {
+      layout::OutlineEntry e;
+      e.level = level;
+      e.title = n.title;
+      e.page_index = n.page >= 0 ? n.page : (n.children.empty() ? -1 : n.children.front().page);
+      vb.outline.push_back(e);
+      flat(n.children, level + 1);
+    }
+  };
+  flat(ao.outline, 1);
+}
+
 // An image item in 案卷.docx: the picture scaled to the text block, its title below.
 model::Section image_section(const RenderKit& k, const ItemPages& p, const std::string& title) {
   model::Section sec = forms::section(k.form.page);
@@ -268,6 +291,7 @@ VolumeBuild build_case_volume(const std::vector<json>& items_in, const fs::path&
   for (const auto& pv : parts) pdfs.push_back(&pv.pages->pdf);
   pdfs.push_back(&m.back.pdf);
   vb.pdf = stamp_page_numbers(pdf::assemble_pdf(pdfs, ao), vb.front_pages, vb.numbered_pages);
+  if (opt.ofd) keep_sources(vb, m, parts, ao);
 
   // 6. 案卷.docx.
   if (opt.docx) vb.docx = volume_docx(vb, parts, notes, ao, date);

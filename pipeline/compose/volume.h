@@ -14,6 +14,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@
 #include "compose/render_kit.h"
 #include "filing/office.h"
 #include "filing/scheme.h"
+#include "layout/frames.h"
 
 namespace lh::compose {
 
@@ -54,6 +56,16 @@ struct VolumeOptions {
   std::string archived_date;       // 归档日期 / 立卷时间, YYYY-MM-DD
   bool docx = true;                // also make 案卷.docx
   bool mask = false;               // a public volume: personal numbers masked (issue 5 §5)
+  bool ofd = false;                // keep what the OFD copy is written from (VolumeBuild::sources)
+};
+
+// A run of 案卷.pdf's pages by where it came from, for the OFD copy (package/ofd_copy.h): pages
+// laid out by lianghua (封面, 目录, re-typeset documents, images, placeholders, 备考表) or a copied
+// source PDF (all its pages).
+struct VolumeSource {
+  std::shared_ptr<const layout::Laid> laid;
+  std::shared_ptr<const std::string> pdf;
+  int pages = 0;
 };
 
 struct VolumeBuild {
@@ -64,6 +76,9 @@ struct VolumeBuild {
   int numbered_pages = 0;          // 页数 of the 封面 and 备考表: pages 1…N of the documents
   int total_pages = 0;             // every page of 案卷.pdf
   std::vector<std::string> problems;  // one line each (placeholders, missing facts)
+  // VolumeOptions::ofd: the runs of pages in order, and the bookmarks of 案卷.pdf (levels 1–2).
+  std::vector<VolumeSource> sources;
+  std::vector<layout::OutlineEntry> outline;
 };
 
 using ItemSource = std::function<const ItemPages&(const nlohmann::json& item)>;

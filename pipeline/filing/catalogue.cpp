@@ -122,6 +122,37 @@ Catalogue::Catalogue(const std::filesystem::path& path) {
             "WHERE placement != ''");
 }
 
+namespace {
+
+// file: URI of a path ('%', '?' and '#' escaped; every other byte stands for itself).
+std::string sqlite_uri(const std::filesystem::path& p, const char* params) {
+  std::string u = "file:";
+  for (char c : p.string()) {
+    if (c == '%') u += "%25";
+    else if (c == '?') u += "%3f";
+    else if (c == '#') u += "%23";
+    else u += c;
+  }
+  return u + "?" + params;
+}
+
+}  // namespace
+
+Catalogue::Catalogue(const std::filesystem::path& path, ReadOnly) {
+  // mode=ro first (sees a run's committed WAL); on a read-only mount a WAL database whose -shm cannot
+  // be created opens only as immutable, which is what such a mount is.
+  for (const char* params : {"mode=ro", "mode=ro&immutable=1"}) {
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(sqlite_uri(path, params).c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr);
+    db_.reset(raw);
+    if (rc == SQLITE_OK) {
+      sqlite3_busy_timeout(db_.get(), 5000);
+      if (sqlite3_exec(db_.get(), "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK) return;
+    }
+  }
+  throw sql::Error("cannot open catalogue " + path.string() + ": " + (db_ ? sqlite3_errmsg(db_.get()) : "?"));
+}
+
 std::vector<Allocation> Catalogue::allocate(const std::vector<AllocationRequest>& batch,
                                             const std::function<std::string(const std::string&, int)>& format,
                                             const Hooks& hooks) {

@@ -76,6 +76,10 @@ class Catalogue {
  public:
   // Opens or creates the database; throws sql::Error.
   explicit Catalogue(const std::filesystem::path& db);
+  // Opens it for reading only (`lianghua verify`: writes nothing, works on a read-only mount or
+  // medium too, issue 13 §3); throws sql::Error.
+  enum class ReadOnly { Yes };
+  Catalogue(const std::filesystem::path& db, ReadOnly);
   Catalogue(const Catalogue&) = delete;
   Catalogue& operator=(const Catalogue&) = delete;
 

@@ -133,6 +133,7 @@ const char* error_kind_zh(model::ErrorKind k) {
     case model::ErrorKind::Timeout: return "读取超时";
     case model::ErrorKind::Crashed: return "读取程序崩溃";
     case model::ErrorKind::Unsupported: return "不支持的文件格式";
+    case model::ErrorKind::Unreadable: return "文件无法读取，下次运行再试";
   }
   return "无法读取";
 }

@@ -3,9 +3,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cctype>
 #include <deque>
 #include <filesystem>
+#include <set>
 #include <fstream>
 
 #include "ingest/inspected_json.h"
@@ -64,9 +67,15 @@ void walk_dir(const fs::path& root, const fs::path& dir, bool relative, std::vec
 }
 
 bool read_whole_file(const std::string& path, const Limits& limits, std::string& out, model::ReadError& why) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    why = {model::ErrorKind::Damaged, "无法打开文件"};
+    // Not the file's fault: the service user may not read it, or it went away after the listing.
+    // Said as such (not "damaged"), and read again the next night (package/archive.cpp).
+    const int e = errno;
+    why = {model::ErrorKind::Unreadable, e == ENOENT ? "文件在列出后、读取前被删除或移走"
+                                         : e == EACCES || e == EPERM ? "运行用户没有读取权限"
+                                                                     : std::string("无法打开文件（") + std::strerror(e) + "）"};
     return false;
   }
   in.seekg(0, std::ios::end);
@@ -91,7 +100,7 @@ bool read_whole_file(const std::string& path, const Limits& limits, std::string&
   out.resize(size);
   in.read(out.data(), static_cast<std::streamsize>(size));
   if (!in) {
-    why = {model::ErrorKind::Damaged, "读取出错"};
+    why = {model::ErrorKind::Unreadable, "读取出错（文件在读取时变短或 I/O 错误）"};
     return false;
   }
   return true;
@@ -301,12 +310,51 @@ std::string derive_title(const ReadResult& r, const std::string& path) {
   return normalize::clean_line(stem);
 }
 
+namespace {
+
+// A path as it is on disk, every byte outside printable ASCII written \xHH: lossless and unique.
+std::string escaped_path(const std::string& raw) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : raw) {
+    if (c >= 0x20 && c < 0x7F && c != '\\') { out += static_cast<char>(c); continue; }
+    out += "\\x";
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
+// Two files whose names read the same once decoded (a GBK name from a Windows share beside the same
+// name in UTF-8; two names with different invalid bytes, each shown with U+FFFD) would be one input
+// path, and one's fate would overwrite the other's in the catalogue (issue 13 §3). A name that is
+// on disk as it reads keeps it; the others of such a group are shown by their bytes, so each is an
+// input of its own.
+void make_display_paths_unique(std::vector<WalkedFile>& files, const fs::path& root, bool relative) {
+  auto raw = [&](const WalkedFile& f) { return relative ? fs::relative(fs::path(f.fs_path), root).generic_string() : f.fs_path; };
+  std::set<std::string> seen;
+  for (const auto& f : files)
+    if (f.path == raw(f)) seen.insert(f.path);
+  for (auto& f : files) {
+    if (f.path == raw(f)) continue;
+    if (!seen.insert(f.path).second) {
+      f.path = escaped_path(raw(f));
+      seen.insert(f.path);
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<WalkedFile> walk_inputs(const std::vector<std::string>& roots, bool relative_to_root) {
   std::vector<WalkedFile> out;
   for (const std::string& r : roots) {
     struct stat st{};
     if (stat(r.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-      walk_dir(fs::path(r), fs::path(r), relative_to_root, out);
+      std::vector<WalkedFile> here;
+      walk_dir(fs::path(r), fs::path(r), relative_to_root, here);
+      make_display_paths_unique(here, fs::path(r), relative_to_root);
+      for (auto& f : here) out.push_back(std::move(f));
     } else {
       WalkedFile f;
       f.path = display_path(fs::path(r).generic_string());
@@ -405,6 +453,12 @@ std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& f
     m.file.is_zip_entry = keep.is_zip_entry;
     if (keep.entry_bytes) m.file.entry_bytes = keep.entry_bytes;
     m.file.spool_path = keep.spool_path;
+    // A file whose size changed between the listing and the read was being written or cut short
+    // (a copy onto the share still running): what was read is not the file, and not kept.
+    if (!keep.is_zip_entry && !keep.entry_bytes && !m.file.error && m.file.size != keep.size)
+      m.file.error = model::ReadError{model::ErrorKind::Unreadable,
+                                      "文件在读取时大小改变（列出时 " + std::to_string(keep.size) + " 字节，读到 " +
+                                          std::to_string(m.file.size) + " 字节），可能仍在写入"};
     if (m.file.size == 0) m.file.size = keep.size;
     ++done;
     if (progress) progress(done, total, m.file.path);

@@ -12,10 +12,11 @@ constexpr std::array<std::pair<Format, const char*>, 10> kFormats{{
     {Format::Text, "text"},       {Format::Csv, "csv"},   {Format::Xml, "xml"},   {Format::Zip, "zip"},
     {Format::Image, "image"},     {Format::Ofd, "ofd"},
 }};
-constexpr std::array<std::pair<ErrorKind, const char*>, 9> kErrors{{
+constexpr std::array<std::pair<ErrorKind, const char*>, 10> kErrors{{
     {ErrorKind::Encrypted, "encrypted"},   {ErrorKind::Damaged, "damaged"},     {ErrorKind::TooLarge, "too_large"},
     {ErrorKind::ZipBomb, "zip_bomb"},      {ErrorKind::UnsafePath, "unsafe_path"}, {ErrorKind::UnsafeXml, "unsafe_xml"},
     {ErrorKind::Timeout, "timeout"},       {ErrorKind::Crashed, "crashed"},     {ErrorKind::Unsupported, "unsupported"},
+    {ErrorKind::Unreadable, "unreadable"},
 }};
 }  // namespace
 

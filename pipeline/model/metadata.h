@@ -13,7 +13,8 @@ const char* format_name(Format f);
 Format format_from_name(const std::string& s);
 
 // Why a file could not be read. Stable names: they appear in --json and in the manifest.
-enum class ErrorKind { Encrypted, Damaged, TooLarge, ZipBomb, UnsafePath, UnsafeXml, Timeout, Crashed, Unsupported };
+enum class ErrorKind { Encrypted, Damaged, TooLarge, ZipBomb, UnsafePath, UnsafeXml, Timeout, Crashed, Unsupported,
+                       Unreadable };  // Unreadable: no permission, gone, or an I/O error (issue 13 §3): tried again next night
 const char* error_kind_name(ErrorKind k);
 std::optional<ErrorKind> error_kind_from_name(const std::string& s);
 

@@ -39,4 +39,8 @@ struct CheckOptions {
 
 CheckReport check_ofd(std::string_view bytes, const CheckOptions& options = {});
 
+// Where the XSDs are when nobody says: $LIANGHUA_OFD_SCHEMAS, else <data folder>/schemas/ofd
+// (model/paths.h) if it holds OFD.xsd, else "" (no validation). check-ofd and verify use it.
+std::string default_schema_dir();
+
 }  // namespace lh::ofd

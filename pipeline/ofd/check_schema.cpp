@@ -4,11 +4,13 @@
 // once), and the merged schema is compiled from memory by ingest::load_schema.
 #include <libxml/tree.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "model/paths.h"
 #include "ofd/check_internal.h"
 
 namespace lh::ofd::check {
@@ -95,3 +97,14 @@ XmlSchemaPtr load_ofd_schema(const std::string& dir, const std::string& entry, s
 }
 
 }  // namespace lh::ofd::check
+
+namespace lh::ofd {
+
+std::string default_schema_dir() {
+  if (const char* e = std::getenv("LIANGHUA_OFD_SCHEMAS"); e && *e) return e;
+  const std::filesystem::path data = model::project_root() / "schemas" / "ofd";
+  std::error_code ec;
+  return std::filesystem::is_regular_file(data / "OFD.xsd", ec) ? data.string() : std::string();
+}
+
+}  // namespace lh::ofd

@@ -6,9 +6,8 @@
 #include <pango/pangofc-font.h>
 
 #include <map>
-#include <memory>
-#include <mutex>
 
+#include "fonts/font_subset.h"
 #include "ofd/internal.h"
 
 namespace lh::ofd::detail {
@@ -25,43 +24,6 @@ int pattern_int(FcPattern* p, const char* key, int fallback) {
 
 FcPattern* pattern_of(PangoFont* font) {
   return font && PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : nullptr;
-}
-
-template <class T, void (*F)(T*)>
-struct Del {
-  void operator()(T* p) const { F(p); }
-};
-using Blob = std::unique_ptr<hb_blob_t, Del<hb_blob_t, hb_blob_destroy>>;
-using Face = std::unique_ptr<hb_face_t, Del<hb_face_t, hb_face_destroy>>;
-using Input = std::unique_ptr<hb_subset_input_t, Del<hb_subset_input_t, hb_subset_input_destroy>>;
-using Plan = std::unique_ptr<hb_subset_plan_t, Del<hb_subset_plan_t, hb_subset_plan_destroy>>;
-
-bool has_table(hb_face_t* face, hb_tag_t tag) {
-  Blob b(hb_face_reference_table(face, tag));
-  return hb_blob_get_length(b.get()) > 0;
-}
-
-// The source faces, opened once per process: HarfBuzz checks a table (the whole CFF of an 8 MB
-// Noto face) the first time it is used and keeps the result in the face, so a face shared by every
-// document's subset is checked once, not once per document. hb_face_t is safe to share between
-// threads; the faces live as long as the process (a handful of font files).
-hb_face_t* source_face(const std::string& file, int index) {
-  static std::mutex mutex;
-  static struct Faces : std::map<FontKey, hb_face_t*> {  // destroyed at exit: no leak to report
-    ~Faces() {
-      for (auto& [k, f] : *this)
-        if (f) hb_face_destroy(f);
-    }
-  } faces;
-  std::lock_guard<std::mutex> lock(mutex);
-  hb_face_t*& face = faces[FontKey{file, index}];
-  if (!face) {
-    Blob blob(hb_blob_create_from_file_or_fail(file.c_str()));
-    if (!blob) throw OfdError("ofd: cannot read font " + file);
-    face = hb_face_create(blob.get(), static_cast<unsigned>(index));
-    hb_face_make_immutable(face);
-  }
-  return face;
 }
 
 }  // namespace
@@ -105,40 +67,30 @@ void FontTable::embed(Ids& ids) {
 }
 
 std::string subset_font(const std::string& file, int index, EmbeddedFont& f) {
-  hb_face_t* face = source_face(file, index);
-  Input in(hb_subset_input_create_or_fail());
-  if (!in) throw OfdError("ofd: hb-subset cannot start on " + file);
-  hb_set_add(hb_subset_input_glyph_set(in.get()), 0);  // .notdef stays glyph 0
-  for (uint32_t g : f.glyphs) hb_set_add(hb_subset_input_glyph_set(in.get()), g);
-  for (uint32_t u : f.unicodes) hb_set_add(hb_subset_input_unicode_set(in.get()), u);
+  fonts::SubsetRequest req;
+  req.glyphs = f.glyphs;
+  req.unicodes = f.unicodes;
   // Text is placed glyph by glyph (TextCode DeltaX, CGTransform): no shaping tables are needed, and
   // keeping them would pull substitutes of every used glyph into the subset.
-  hb_set_t* drop = hb_subset_input_set(in.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx", "DSIG", "hdmx",
-                        "LTSH", "VDMX", "kern", "fpgm", "prep", "cvt ", "gasp"})
-    hb_set_add(drop, hb_tag_from_string(t, 4));
-  hb_subset_input_set_flags(in.get(), HB_SUBSET_FLAGS_NO_HINTING);
-  Plan plan(hb_subset_plan_create_or_fail(face, in.get()));
-  if (!plan) throw OfdError("ofd: hb-subset cannot plan a subset of " + file);
-  const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
-  for (uint32_t g : f.glyphs) {
-    const hb_codepoint_t n = hb_map_get(map, g);
-    if (n != HB_MAP_VALUE_INVALID) f.new_gid[g] = n;
+  req.drop_tables = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx", "DSIG", "hdmx",
+                     "LTSH", "VDMX", "kern", "fpgm", "prep", "cvt ", "gasp"};
+  // Charstrings without subroutines: cheaper to cut, and the glyf rebuild (truetype.cpp) reads them
+  // straight.
+  req.flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  fonts::Subset sub;
+  try {
+    sub = fonts::subset_font(file, index, req);
+  } catch (const fonts::SubsetError& e) {
+    throw OfdError(std::string("ofd: ") + e.what());
   }
-  Face sub(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!sub) throw OfdError("ofd: hb-subset failed on " + file);
-  Blob out(hb_face_reference_blob(sub.get()));
-  unsigned len = 0;
-  const char* data = hb_blob_get_data(out.get(), &len);
-  std::string sfnt(data ? data : "", data ? len : 0);
-  if (sfnt.empty()) throw OfdError("ofd: hb-subset gave an empty font for " + file);
-  if (has_table(sub.get(), HB_TAG('g', 'l', 'y', 'f'))) {
+  for (const auto& [g, n] : sub.new_gid) f.new_gid[g] = n;
+  if (sub.glyf) {
     f.outlines = "glyf";
-    return sfnt;
+    return std::move(sub.bytes);
   }
-  if (!has_table(sub.get(), HB_TAG('C', 'F', 'F', ' '))) throw OfdError("ofd: " + file + " has neither glyf nor CFF outlines");
+  if (!sub.cff) throw OfdError("ofd: " + file + " has neither glyf nor CFF outlines");
   f.outlines = "glyf (from CFF)";
-  return cff_to_truetype(sfnt);
+  return cff_to_truetype(sub.bytes);
 }
 
 }  // namespace lh::ofd::detail

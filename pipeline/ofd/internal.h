@@ -96,7 +96,9 @@ struct ImageRes {
   std::string format, file_name, bytes;  // format: PNG, JPEG, TIFF, BMP (GB/T 42133 6.2.6 e)
 };
 struct PageAnnots {                      // what a page carries besides its content (6.10.2)
-  std::vector<const layout::GlyphLine*> page_numbers;
+  std::vector<const layout::GlyphLine*> page_numbers;  // the layout's own page-number lines
+  std::vector<const OfdMark*> marks;                   // marks the caller laid over the page
+  bool empty() const { return page_numbers.empty() && marks.empty(); }
 };
 struct Package {
   const layout::Laid* laid = nullptr;
@@ -111,8 +113,10 @@ struct Package {
 };
 
 // --- parts ---------------------------------------------------------------------------------------
-std::string page_content_xml(const layout::Page& page, Package& pkg, PageAnnots& annots);
-void write_text_line(XmlWriter& x, const layout::GlyphLine& g, Package& pkg);  // text.cpp
+// scanned: images in a Background layer, text in the Body layer not drawn (OfdOptions::scanned).
+std::string page_content_xml(const layout::Page& page, bool scanned, Package& pkg, PageAnnots& annots);
+// drawn = false: the text is written but not painted (Fill="false"; a scanned page's text layer).
+void write_text_line(XmlWriter& x, const layout::GlyphLine& g, Package& pkg, bool drawn = true);  // text.cpp
 void write_graphic(XmlWriter& x, const layout::Item& it, Package& pkg);        // graphics.cpp
 std::string page_annotation_xml(const PageAnnots& a, const layout::Page& page, Package& pkg);
 std::string annotations_xml(const std::vector<std::pair<uint32_t, std::string>>& page_files);

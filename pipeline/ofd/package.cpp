@@ -23,19 +23,18 @@ std::string image_format(const std::string& b, std::string& ext) {
   return {};
 }
 
-void collect_fonts(const layout::Laid& laid, FontTable& fonts) {
-  for (const layout::Page& page : laid.pages)
-    for (const layout::Item& it : page.items) {
-      const auto* g = std::get_if<layout::GlyphLine>(&it);
-      if (!g) continue;
-      for (const GlyphRun& run : glyph_runs(*g)) {
-        EmbeddedFont& f = fonts.note(run.font);
-        for (const Cluster& c : run.clusters) {
-          f.glyphs.insert(c.glyphs.begin(), c.glyphs.end());
-          f.unicodes.insert(c.chars.begin(), c.chars.end());
-        }
+void collect_fonts(const layout::Page& page, FontTable& fonts) {
+  for (const layout::Item& it : page.items) {
+    const auto* g = std::get_if<layout::GlyphLine>(&it);
+    if (!g) continue;
+    for (const GlyphRun& run : glyph_runs(*g)) {
+      EmbeddedFont& f = fonts.note(run.font);
+      for (const Cluster& c : run.clusters) {
+        f.glyphs.insert(c.glyphs.begin(), c.glyphs.end());
+        f.unicodes.insert(c.chars.begin(), c.chars.end());
       }
     }
+  }
 }
 
 }  // namespace
@@ -74,7 +73,11 @@ std::string write_ofd(const layout::Laid& laid, const OfdOptions& options) {
   pkg.options = &options;
   pkg.default_w = laid.pages[0].width_pt;
   pkg.default_h = laid.pages[0].height_pt;
-  collect_fonts(laid, pkg.fonts);
+  for (const layout::Page& page : laid.pages) collect_fonts(page, pkg.fonts);
+  for (const OfdMark& m : options.marks) {
+    if (m.page < 0 || static_cast<size_t>(m.page) >= laid.pages.size()) throw OfdError("ofd: a mark on a page that does not exist");
+    collect_fonts(m.drawing, pkg.fonts);
+  }
   pkg.fonts.embed(pkg.ids);
   for (size_t i = 0; i < laid.pages.size(); ++i) pkg.page_ids.push_back(pkg.ids.take());
 
@@ -82,9 +85,12 @@ std::string write_ofd(const layout::Laid& laid, const OfdOptions& options) {
   std::vector<std::pair<uint32_t, std::string>> annot_files;
   for (size_t i = 0; i < laid.pages.size(); ++i) {
     PageAnnots a;
+    for (const OfdMark& m : options.marks)
+      if (static_cast<size_t>(m.page) == i) a.marks.push_back(&m);
+    const bool scanned = i < options.scanned.size() && options.scanned[i];
     const std::string dir = "Page_" + std::to_string(i);
-    pages.push_back({"Doc_0/Pages/" + dir + "/Content.xml", page_content_xml(laid.pages[i], pkg, a)});
-    if (a.page_numbers.empty()) continue;
+    pages.push_back({"Doc_0/Pages/" + dir + "/Content.xml", page_content_xml(laid.pages[i], scanned, pkg, a)});
+    if (a.empty()) continue;
     annots.push_back({"Doc_0/Annots/" + dir + "/Annotation.xml", page_annotation_xml(a, laid.pages[i], pkg)});
     annot_files.emplace_back(pkg.page_ids[i], dir + "/Annotation.xml");
   }

@@ -86,7 +86,7 @@ void write_underline(XmlWriter& x, const GlyphRun& run, Package& pkg) {
   write_graphic(x, layout::Item{r}, pkg);
 }
 
-void write_run(XmlWriter& x, const GlyphRun& run, Package& pkg) {
+void write_run(XmlWriter& x, const GlyphRun& run, Package& pkg, bool drawn) {
   const EmbeddedFont& font = pkg.fonts.get(run.font);
   // The Boundary holds the run with room for ascenders, descenders and overhanging glyphs.
   // Its origin is rounded to the 0.001 mm the file writes first, so origin + X/Y lands exactly on
@@ -99,7 +99,8 @@ void write_run(XmlWriter& x, const GlyphRun& run, Package& pkg) {
   x.attr("Font", font.id);
   x.attr("Size", mm(run.size_pt));
   if (run.synthetic_bold) x.attr("Weight", "700");
-  if (run.rgb != 0) {
+  if (!drawn) x.attr("Fill", "false");
+  if (drawn && run.rgb != 0) {
     x.start("ofd:FillColor");
     x.attr("Value", rgb_value(run.rgb));
     x.end();
@@ -107,13 +108,13 @@ void write_run(XmlWriter& x, const GlyphRun& run, Package& pkg) {
   write_cg_transforms(x, run, font);
   write_text_code(x, run, bx, by);
   x.end();
-  if (run.underline) write_underline(x, run, pkg);
+  if (drawn && run.underline) write_underline(x, run, pkg);
 }
 
 }  // namespace
 
-void write_text_line(XmlWriter& x, const layout::GlyphLine& g, Package& pkg) {
-  for (const GlyphRun& run : glyph_runs(g)) write_run(x, run, pkg);
+void write_text_line(XmlWriter& x, const layout::GlyphLine& g, Package& pkg, bool drawn) {
+  for (const GlyphRun& run : glyph_runs(g)) write_run(x, run, pkg, drawn);
 }
 
 }  // namespace lh::ofd::detail

@@ -1,6 +1,7 @@
 #include "package/archive.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <iostream>
 #include <chrono>
 #include <ctime>
@@ -62,6 +63,7 @@ struct Run {
   std::vector<filing::Correction> proposals;                  // this night's proposed corrections
   std::vector<std::string> examined;                          // identities whose place was checked
   size_t new_items = 0;
+  bool retry_next_night = false;                              // an input set aside for a passing reason
   json placed = json::array();                                // report["placements"]: new items, placed_by
 };
 
@@ -104,8 +106,17 @@ void quarantine_item_inputs(Run& r, size_t k, const std::string& why) {
   r.alive[k] = false;
 }
 
+// Why an input could not be staged, for the clerk: it went away or cannot be read since it was
+// inspected. Either way it is the input's state tonight, so it is read again the next night.
+std::string source_failure_reason(int source_errno, const std::string& detail) {
+  if (source_errno == ENOENT) return "文件在读取后被删除或移走，下次运行再归档 (vanished_while_read)：" + detail;
+  return "文件无法读取，下次运行再归档 (unreadable)：" + detail;
+}
+
 // Copies one member's bytes to .staging/<sha256> (or finds them already in the archive). False: not
-// staged, `why` says why.
+// staged, `why` says why. A write that fails in the archive (disk full, read-only, I/O error) is the
+// run's failure, not the input's: it throws before any 件号 is given, and the next run files the
+// input (issue 13 §3 "the disk filling up during a run").
 bool stage_member(Run& r, Member& mem, const model::InspectedFile& f, const json& prev_files, const fs::path& staging,
                   std::string& why) {
   for (const auto& pf : prev_files) {
@@ -116,15 +127,21 @@ bool stage_member(Run& r, Member& mem, const model::InspectedFile& f, const json
   }
   mem.staged = staging / f.sha256;
   std::optional<std::string> got;
+  std::string error;
+  int source_errno = 0;
   // No fsync per file: one sync_filesystem() makes the whole batch durable.
-  if (f.entry_bytes) got = write_hashed(*f.entry_bytes, mem.staged, why, false);
-  else if (f.is_zip_entry && !f.spool_path.empty()) got = copy_hashed(f.spool_path, mem.staged, why, false);
-  else if (!f.is_zip_entry && !f.source_path.empty()) got = copy_hashed(f.source_path, mem.staged, why, false);
+  if (f.entry_bytes) got = write_hashed(*f.entry_bytes, mem.staged, error, false);
+  else if (f.is_zip_entry && !f.spool_path.empty()) got = copy_hashed(f.spool_path, mem.staged, error, false, &source_errno);
+  else if (!f.is_zip_entry && !f.source_path.empty()) got = copy_hashed(f.source_path, mem.staged, error, false, &source_errno);
   else why = "压缩包条目的内容不在内存中，请重新读取该压缩包 (entry_bytes_missing)";
   if (got && *got != f.sha256) why = "读取后文件已被改动（SHA-256 不一致），下次运行再归档 (changed_while_read)";
   if (got && *got == f.sha256) return true;
   std::error_code ec;
   fs::remove(mem.staged, ec);
+  if (!got && !error.empty()) {
+    if (source_errno == 0) throw std::runtime_error("the archive cannot be written, nothing was numbered tonight: " + error);
+    why = source_failure_reason(source_errno, error);
+  }
   return false;
 }
 
@@ -148,6 +165,7 @@ void stage_members(Run& r, const fs::path& staging) {
       Member mem{ids[m], m == 0 ? "original" : "version", in.file->sha256, in.file->size, {}, {}, {}, 0};
       std::string why;
       if (!stage_member(r, mem, *in.file, r.held_before[k], staging, why)) {
+        r.retry_next_night = true;  // gone, unreadable or changed tonight: maybe fine tomorrow
         if (m == 0) { quarantine_item_inputs(r, k, why); break; }
         in.fate = Fate::Quarantined;
         in.reason = why;
@@ -397,11 +415,16 @@ void finish(Run& r, ArchiveResult& res) {
   for (const auto& in : r.plan.inputs) {
     if (in.container) continue;
     res.by_fate[filing::fate_name(in.fate)]++;
-    if (in.fate == filing::Fate::Quarantined) res.set_aside.push_back({in.path, in.reason});
+    if (in.fate != filing::Fate::Quarantined) continue;
+    res.set_aside.push_back({in.path, in.reason});
+    if (in.file->error && in.file->error->kind == model::ErrorKind::Unreadable) r.retry_next_night = true;
   }
   res.status = res.by_fate.count("quarantined") && res.by_fate["quarantined"] > 0 ? ArchiveStatus::SetAside : ArchiveStatus::Ok;
-  // The next run with the same fingerprint and this manifest has nothing to do (unchanged_run.h).
-  if (auto msha = sha256_file(res.manifest); msha && !r.opt.inbox_fingerprint.empty())
+  // The next run with the same fingerprint and this manifest has nothing to do (unchanged_run.h),
+  // unless an input was set aside for a reason that may pass by then (no permission, gone or changed
+  // while read): that night is a full run, which reads those inputs again (previous_run.cpp).
+  if (r.retry_next_night) r.cat.set_state({{kStateFingerprint, ""}});
+  else if (auto msha = sha256_file(res.manifest); msha && !r.opt.inbox_fingerprint.empty())
     r.cat.set_state({{kStateFingerprint, r.opt.inbox_fingerprint}, {kStateManifestSha, *msha}});
   r.cat.finish_run(r.info.run_id, r.info.finished_at, res.status == ArchiveStatus::Ok ? "ok" : "set-aside",
                    json(res.by_fate).dump());
@@ -448,17 +471,9 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
         }
         break;
       }
-  // OFD-A (GB/T 42133) is written from laid-out pages (ofd/ofd.h); the archive's reading copies and
-  // volumes are stamped source PDFs, which it cannot lay out again. Said, not silently skipped.
-  if (opt.derived_outputs)
-    for (filing::DerivedOutput d : {filing::DerivedOutput::ReadingCopies, filing::DerivedOutput::UniformRecords,
-                                    filing::DerivedOutput::Volumes, filing::DerivedOutput::Catalogues})
-      if (sl.scheme->wants_ofd(d))
-        std::cerr << "archive: 注意：方案要求 " << filing::derived_output_name(d)
-                  << " 的 OFD-A 长期保存副本（ofd-a），归档运行尚不生成 OFD；单份文书可用 lianghua render --format ofd\n";
   try {
     filing::Catalogue cat(opt.out_dir / "catalog.db");
-    Run r{opt, *sl.scheme, cat, opt.out_dir, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0, json::array()};
+    Run r{opt, *sl.scheme, cat, opt.out_dir, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0, false, json::array()};
     r.info.time_zone = ol.office->time_zone;
     r.info.started_at = opt.run_started_at.empty() ? now_iso(ol.office->time_zone) : opt.run_started_at;
     r.info.run_id = cat.begin_run(r.info.started_at);

@@ -75,6 +75,7 @@ struct VerifyResult {
   bool ok = false;
   size_t files_checked = 0;
   size_t pdfa_checked = 0;              // derived files said to be PDF/A-2b, read back rule by rule
+  size_t ofd_checked = 0;               // derived files said to be OFD-A, read back rule by rule
   std::vector<VerifyProblem> problems;  // sorted by path, then kind
 };
 

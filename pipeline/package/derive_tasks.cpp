@@ -1,10 +1,12 @@
 #include "package/derive_tasks.h"
 
 #include <map>
+#include <optional>
 
 #include "compose/archive_stamp.h"
 #include "filing/document_facts.h"
 #include "package/files.h"
+#include "package/ofd_copy.h"
 #include "package/preservation.h"
 #include "compose/uniform_record.h"
 #include "compose/volume.h"
@@ -21,6 +23,18 @@ std::string item_folder(const json& item) { return fs::path(original_of(item)).p
 void add_problem(json& e, const std::string& p) {
   std::string have = e.value("problem", "");
   e["problem"] = have + (have.empty() ? "" : "；") + p;
+}
+
+// An item's pages as a part of an OFD copy: its laid-out pages, or its source PDF's.
+OfdCopyPart item_part(const compose::ItemPages& p) {
+  return {p.laid, p.laid ? nullptr : std::make_shared<const std::string>(p.pdf), p.pages};
+}
+
+// A mark placed on page `page` of the copy as the PDF places it.
+ofd::OfdMark mark_on(const OfdCopy& copy, int page, ofd::MarkKind kind, const compose::MarkPlacement& at, layout::Page drawing) {
+  const layout::Page& p = copy.laid.pages.at(static_cast<size_t>(page));
+  const auto [x, y] = compose::mark_origin_pt(at, p.width_pt, p.height_pt);
+  return {page, kind, x, y, std::move(drawing)};
 }
 
 compose::StampValues stamp_values(const json& item, int pages, const DeriveContext& ctx) {
@@ -40,18 +54,36 @@ void add_reading_copy(json& e, const json& item, const compose::ItemPages& p, co
   const compose::ItemPages& shown = ctx.public_copies ? masked : p;
   if (shown.unmasked_numbers) add_problem(e, "公开阅览本中按原样复制的 PDF 含居民身份证号或手机号，无法遮蔽");
   std::string stamped;
+  const compose::StampValues values = stamp_values(item, shown.pages, ctx);
+  std::optional<compose::MarkPlacement> at;
   try {
     std::string note;
-    stamped = compose::stamp_first_page(shown.pdf, stamp_values(item, shown.pages, ctx), &note);
+    at = compose::archive_stamp_place(shown.pdf, &note);
+    stamped = compose::overlay_marks(shown.pdf, compose::archive_stamp_pdf(values), {*at});
     if (!note.empty()) add_problem(e, note);
   } catch (const std::exception& ex) {
     stamped = shown.pdf;
+    at.reset();
     add_problem(e, std::string("归档章未能加盖：") + ex.what());
   }
   std::string rel = (fs::path(item_folder(item)) / "阅览本" / (fs::path(original_of(item)).stem().string() + ".pdf")).string();
-  std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
+  std::vector<std::string> not_pdfa;  // PDF/A-2b and OFD-A copies that fell short (preservation.h)
+  const pdf::PdfaMetadata meta = item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office);
   e["files"].push_back(write_derived_pdf(ctx.root, rel, stamped, ctx.scheme->wants_pdfa(filing::DerivedOutput::ReadingCopies),
-                                         item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office), not_pdfa));
+                                         meta, not_pdfa));
+  if (ctx.scheme->wants_ofd(filing::DerivedOutput::ReadingCopies)) {
+    // The OFD-A copy: the same pages, the stamp an annotation at the PDF's place (ofd_copy.h).
+    json ofd = nullptr;
+    try {
+      const OfdCopy copy = join_parts({item_part(shown)});
+      std::vector<ofd::OfdMark> marks;
+      if (at && !copy.laid.pages.empty()) marks.push_back(mark_on(copy, 0, ofd::MarkKind::ArchiveStamp, *at, compose::archive_stamp_page(values)));
+      ofd = write_derived_ofd(ctx.root, rel, copy, std::move(marks), meta, not_pdfa);
+    } catch (const std::exception& ex) {
+      not_pdfa.push_back(fs::path(rel).filename().replace_extension(".ofd").string() + " 未能生成 OFD-A 副本：" + ex.what());
+    }
+    if (!ofd.is_null()) e["files"].push_back(ofd);
+  }
   for (const auto& p : not_pdfa) add_problem(e, p);
 }
 
@@ -64,11 +96,13 @@ json add_uniform_records(json& e, const json& item, const compose::ItemPages& p,
     std::snprintf(num, sizeof num, "%02zu", r + 1);
     std::string stem = (fs::path(item_folder(item)) / "检查笔录" / (code + "-" + num)).string();
     auto files = compose::render_uniform_record(rec, ctx.office->name, item.value("date", ""), ctx.public_records);
-    std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
+    std::vector<std::string> not_pdfa;  // PDF/A-2b and OFD-A copies that fell short (preservation.h)
     const pdf::PdfaMetadata meta =
         item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office, rec.subject.empty() ? "" : "现场检查笔录 " + rec.subject);
     e["files"].push_back(write_derived_pdf(ctx.root, stem + ".pdf", files.pdf, ctx.scheme->wants_pdfa(filing::DerivedOutput::UniformRecords),
                                            meta, not_pdfa));
+    if (ctx.scheme->wants_ofd(filing::DerivedOutput::UniformRecords))
+      if (json ofd = write_laid_ofd(ctx.root, stem + ".pdf", files.laid, meta, not_pdfa); !ofd.is_null()) e["files"].push_back(ofd);
     for (const auto& p : not_pdfa) add_problem(e, p);
     e["files"].push_back(write_derived_output(ctx.root, stem + ".docx", files.docx));
     json probs = json::array();
@@ -78,6 +112,24 @@ json add_uniform_records(json& e, const json& item, const compose::ItemPages& p,
                         {"uniform", stem + ".pdf"}, {"problems", probs}});
   }
   return issues;
+}
+
+// The volume's OFD-A copy: the runs of pages 案卷.pdf was assembled from, its bookmarks, and the
+// 页号 as annotations where the PDF prints them (pages front_pages … of the documents).
+json write_volume_ofd(const fs::path& root, const std::string& rel, const compose::VolumeBuild& vb, const pdf::PdfaMetadata& meta,
+                      std::vector<std::string>& problems) {
+  std::vector<OfdCopyPart> parts;
+  for (const auto& s : vb.sources) parts.push_back({s.laid, s.pdf, s.pages});
+  OfdCopy copy = join_parts(parts);
+  if (static_cast<int>(copy.laid.pages.size()) != vb.total_pages)
+    throw std::runtime_error("the copy has " + std::to_string(copy.laid.pages.size()) + " pages, 案卷.pdf " + std::to_string(vb.total_pages));
+  copy.laid.outline = vb.outline;
+  std::vector<ofd::OfdMark> marks;
+  std::vector<layout::Page> numbers = compose::page_number_pages(1, vb.numbered_pages);
+  for (int i = 0; i < vb.numbered_pages; ++i)
+    marks.push_back(mark_on(copy, vb.front_pages + i, ofd::MarkKind::PageNumber, compose::page_number_place(),
+                            std::move(numbers.at(static_cast<size_t>(i)))));
+  return write_derived_ofd(root, rel, copy, std::move(marks), meta, problems);
 }
 
 }  // namespace
@@ -123,6 +175,7 @@ json derive_volume(const json& payload, const DeriveContext& ctx) {
     if (it == rendered.end()) it = rendered.emplace(code, compose::render_item(item, ctx.root, item.value("date", ""), vo.mask)).first;
     return it->second;
   };
+  vo.ofd = ctx.scheme->wants_ofd(filing::DerivedOutput::Volumes);
   compose::VolumeBuild vb = compose::build_case_volume(items, ctx.root, *ctx.scheme, *ctx.office, vo, source);
   json entry = {{"key", payload.value("key", "")}, {"volume_no", vo.volume_no}, {"archived", vo.archived_date},
                 {"files", json::array()}, {"pages", vb.total_pages}, {"numbered_pages", vb.numbered_pages},
@@ -132,9 +185,19 @@ json derive_volume(const json& payload, const DeriveContext& ctx) {
     rows.push_back({{"seq", e.seq}, {"archival_code", e.archival_code}, {"title", e.title}, {"author", e.author},
                     {"pages", compose::page_range_text(e)}, {"pdf_first_page", e.first_index + 1}, {"how", e.how}});
   entry["contents"] = rows;
-  std::vector<std::string> not_pdfa;  // PDF/A-2b when the scheme asks (preservation.h)
-  entry["files"].push_back(write_derived_pdf(ctx.root, (fs::path(folder) / "案卷.pdf").string(), vb.pdf,
-                                             ctx.scheme->wants_pdfa(filing::DerivedOutput::Volumes), volume_pdfa_metadata(vb, *ctx.office), not_pdfa));
+  std::vector<std::string> not_pdfa;  // PDF/A-2b and OFD-A copies that fell short (preservation.h)
+  const std::string rel = (fs::path(folder) / "案卷.pdf").string();
+  const pdf::PdfaMetadata meta = volume_pdfa_metadata(vb, *ctx.office);
+  entry["files"].push_back(write_derived_pdf(ctx.root, rel, vb.pdf, ctx.scheme->wants_pdfa(filing::DerivedOutput::Volumes), meta, not_pdfa));
+  if (vo.ofd) {
+    json ofd = nullptr;
+    try {
+      ofd = write_volume_ofd(ctx.root, rel, vb, meta, not_pdfa);
+    } catch (const std::exception& ex) {
+      not_pdfa.push_back("案卷.ofd 未能生成 OFD-A 副本：" + std::string(ex.what()));
+    }
+    if (!ofd.is_null()) entry["files"].push_back(ofd);
+  }
   for (const auto& p : not_pdfa) entry["problems"].push_back(p);
   if (!vb.docx.empty()) entry["files"].push_back(write_derived_output(ctx.root, (fs::path(folder) / "案卷.docx").string(), vb.docx));
   return entry;

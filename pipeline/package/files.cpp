@@ -128,27 +128,38 @@ std::optional<std::string> write_hashed(std::string_view bytes, const fs::path& 
   Fd f(::open(dest_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
   if (f.fd < 0) { error = "cannot create " + dest_tmp.string() + ": " + std::strerror(errno); return std::nullopt; }
   if (!write_all(f.fd, bytes.data(), bytes.size(), error) || (sync && ::fsync(f.fd) != 0)) {
-    error = "cannot write " + dest_tmp.string();
+    if (error.empty()) error = std::strerror(errno);
+    error = "cannot write " + dest_tmp.string() + ": " + error;
     return std::nullopt;
   }
   return sha256_hex(bytes);
 }
 
-std::optional<std::string> copy_hashed(const fs::path& src, const fs::path& dest_tmp, std::string& error, bool sync) {
+std::optional<std::string> copy_hashed(const fs::path& src, const fs::path& dest_tmp, std::string& error, bool sync,
+                                       int* source_errno) {
+  auto source_failed = [&](const char* what) {
+    if (source_errno) *source_errno = errno ? errno : EIO;
+    error = std::string(what) + " " + src.string() + ": " + std::strerror(errno);
+    return std::nullopt;
+  };
+  if (source_errno) *source_errno = 0;
   Fd in(::open(src.c_str(), O_RDONLY | O_CLOEXEC));
-  if (in.fd < 0) { error = "cannot read " + src.string() + ": " + std::strerror(errno); return std::nullopt; }
+  if (in.fd < 0) return source_failed("cannot read");
   Fd out(::open(dest_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
   if (out.fd < 0) { error = "cannot create " + dest_tmp.string() + ": " + std::strerror(errno); return std::nullopt; }
   Checksum c(g_checksum_new(G_CHECKSUM_SHA256));
   std::unique_ptr<char[]> buf(new char[1 << 20]);
   for (;;) {
     ssize_t r = ::read(in.fd, buf.get(), 1 << 20);
-    if (r < 0) { if (errno == EINTR) continue; error = "read error on " + src.string(); return std::nullopt; }
+    if (r < 0) { if (errno == EINTR) continue; return source_failed("read error on"); }
     if (r == 0) break;
     g_checksum_update(c.get(), reinterpret_cast<const guchar*>(buf.get()), r);
-    if (!write_all(out.fd, buf.get(), static_cast<size_t>(r), error)) { error = "cannot write " + dest_tmp.string(); return std::nullopt; }
+    if (!write_all(out.fd, buf.get(), static_cast<size_t>(r), error)) {
+      error = "cannot write " + dest_tmp.string() + ": " + error;
+      return std::nullopt;
+    }
   }
-  if (sync && ::fsync(out.fd) != 0) { error = "fsync failed on " + dest_tmp.string(); return std::nullopt; }
+  if (sync && ::fsync(out.fd) != 0) { error = "fsync failed on " + dest_tmp.string() + ": " + std::strerror(errno); return std::nullopt; }
   return std::string(g_checksum_get_string(c.get()));
 }
 

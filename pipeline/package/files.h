@@ -49,8 +49,11 @@ class AtomicWriter {
 
 // Copies src to dest_tmp (created exclusively), returning the SHA-256 of what was written.
 // sync = false leaves the fsync to one sync_filesystem() for the whole batch.
+// source_errno, when given, tells whose fault a failure is: the errno of opening or reading src (the
+// inbox file vanished or is unreadable: that input's problem), or 0 when writing dest_tmp failed
+// (the archive's disk is full, read-only or failing: the run's problem, never the input's).
 std::optional<std::string> copy_hashed(const std::filesystem::path& src, const std::filesystem::path& dest_tmp,
-                                       std::string& error, bool sync = true);
+                                       std::string& error, bool sync = true, int* source_errno = nullptr);
 // Same for bytes in memory (a ZIP entry).
 std::optional<std::string> write_hashed(std::string_view bytes, const std::filesystem::path& dest_tmp, std::string& error,
                                         bool sync = true);

@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "ingest/pdfa_check.h"
+#include "ofd/check.h"
+#include "render/render_document.h"
 #include "package/derive_tasks.h"
 
 namespace lh::package {
@@ -85,6 +87,64 @@ json write_derived_pdf(const fs::path& root, const std::string& rel, const std::
     problems.push_back(fs::path(rel).filename().string() + " 不符合 PDF/A-2b（GB/T 23286.2），未作为长期保存格式：" + why);
   }
   return entry;
+}
+
+ofd::OfdOptions ofd_options(const pdf::PdfaMetadata& meta) {
+  ofd::OfdOptions o;
+  o.title = meta.title;
+  o.author = meta.author;
+  o.date = meta.date;
+  o.timestamp = render::parse_iso_date(meta.date);  // ZIP dates: the document's, never the clock
+  o.custom = meta.dat46;
+  if (o.custom.empty()) o.custom = ofd::custom_metadata(o);
+  return o;
+}
+
+json write_derived_ofd(const fs::path& root, const std::string& pdf_rel, const OfdCopy& copy, std::vector<ofd::OfdMark> marks,
+                       const pdf::PdfaMetadata& meta, std::vector<std::string>& problems) {
+  const std::string rel = fs::path(pdf_rel).replace_extension(".ofd").string();
+  const std::string name = fs::path(rel).filename().string();
+  std::string bytes;
+  try {
+    ofd::OfdOptions o = ofd_options(meta);
+    o.scanned = copy.scanned;
+    o.marks = std::move(marks);
+    bytes = ofd::write_ofd(copy.laid, o);
+  } catch (const std::exception& e) {
+    problems.push_back(name + " 未能生成 OFD-A 副本（GB/T 42133-2022）：" + e.what());
+    return nullptr;
+  }
+  json entry = write_derived_output(root, rel, bytes);
+  std::vector<std::string> failed;
+  for (const auto& r : ofd::check_ofd(bytes).rules)
+    if (!r.passed) failed.push_back(r.clause + " " + r.rule + (r.detail.empty() ? "" : "：" + r.detail));
+  if (failed.empty()) {
+    entry["ofda"] = "GB/T 42133-2022";
+  } else {
+    entry["ofda_problems"] = failed;
+    std::string why;
+    for (const auto& f : failed) why += (why.empty() ? "" : "；") + f;
+    problems.push_back(name + " 不符合 OFD-A（GB/T 42133-2022），未作为长期保存格式：" + why);
+  }
+  return entry;
+}
+
+json write_laid_ofd(const fs::path& root, const std::string& pdf_rel, const std::shared_ptr<const layout::Laid>& laid,
+                    const pdf::PdfaMetadata& meta, std::vector<std::string>& problems) {
+  if (!laid) return nullptr;
+  return write_derived_ofd(root, pdf_rel, join_parts({OfdCopyPart{laid, nullptr, static_cast<int>(laid->pages.size())}}), {},
+                           meta, problems);
+}
+
+std::vector<std::string> ofd_files(const json& d) {
+  std::vector<std::string> out;
+  if (!d.is_object()) return out;
+  for (const char* sec : {"items", "volumes", "catalogues"})
+    if (d.contains(sec) && d[sec].is_object())
+      for (auto& [key, v] : d[sec].items())
+        for (const auto& f : v.value("files", json::array()))
+          if (f.contains("ofda")) out.push_back(f.value("path", ""));
+  return out;
 }
 
 std::vector<std::string> pdfa_files(const json& d) {

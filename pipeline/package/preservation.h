@@ -1,4 +1,7 @@
-// 长期保存 copies of the archive's PDFs (issue 15; DA/T 47: a fixed-layout format for preservation):
+// 长期保存 copies of the archive's PDFs (issue 15; DA/T 47: a fixed-layout format for preservation).
+// OFD-A (GB/T 42133-2022), where <output preservation="… ofd-a"/> asks, is a second file beside the
+// PDF (ofd_copy.h), its state entry marked like the PDF's.
+// PDF/A-2b:
 // where the scheme's <output preservation="pdf-a-2b"/> asks for it, a derived PDF (reading copy,
 // uniform record, 案卷, 归档文件目录) is itself rewritten as PDF/A-2b — the same file, not a second
 // copy beside it, because an archive clerk keeps and hands out one file per document, and a
@@ -17,6 +20,8 @@
 #include "compose/volume.h"
 #include "filing/office.h"
 #include "filing/scheme.h"
+#include "ofd/ofd.h"
+#include "package/ofd_copy.h"
 #include "pdf/pdfa.h"
 
 namespace lh::package {
@@ -48,5 +53,28 @@ nlohmann::json write_derived_pdf(const std::filesystem::path& root, const std::s
 
 // The derived files a state (derived.json) says are PDF/A-2b, relative to ARCHIVE ("verify" checks them).
 std::vector<std::string> pdfa_files(const nlohmann::json& derived_state);
+
+// --- OFD-A copies (GB/T 42133-2022; ofd_copy.h) --------------------------------------------------
+
+// The OFD's DocInfo and DA/T 46 custom metadata (6.2.1 b) from the same values as the XMP.
+ofd::OfdOptions ofd_options(const pdf::PdfaMetadata& meta);
+
+// Writes the OFD-A copy of the derived PDF `pdf_rel` beside it (same stem, ".ofd") from `copy`,
+// with `marks` as annotations, and checks it (ofd/check.h). Returns its state entry
+// {"path","sha256"} with "ofda": "GB/T 42133-2022" when the check passed, else "ofda_problems";
+// null when it could not be written. Each problem is appended to `problems` as one Chinese line
+// naming the file (the report shows it).
+nlohmann::json write_derived_ofd(const std::filesystem::path& root, const std::string& pdf_rel, const OfdCopy& copy,
+                                 std::vector<ofd::OfdMark> marks, const pdf::PdfaMetadata& meta,
+                                 std::vector<std::string>& problems);
+
+// write_derived_ofd for a document lianghua laid out alone (a uniform record, a catalogue): its
+// pages, no marks. Null when `laid` is.
+nlohmann::json write_laid_ofd(const std::filesystem::path& root, const std::string& pdf_rel,
+                              const std::shared_ptr<const layout::Laid>& laid, const pdf::PdfaMetadata& meta,
+                              std::vector<std::string>& problems);
+
+// The derived files a state says are OFD-A, relative to ARCHIVE ("verify" checks them).
+std::vector<std::string> ofd_files(const nlohmann::json& derived_state);
 
 }  // namespace lh::package

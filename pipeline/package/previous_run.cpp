@@ -35,6 +35,13 @@ std::optional<model::InspectedFile> PreviousRun::unchanged(const std::string& pa
   if (!rec) return std::nullopt;
   json facts = json::parse(rec->facts, nullptr, false);
   if (!facts.is_object() || !facts.contains("sha256")) return std::nullopt;
+  // An input set aside last time for a reason that may have passed is read again (issue 13 §3): it
+  // could not be read (no permission, gone) or was read fine but changed or vanished before it was
+  // copied. A refusal by content (damaged, encrypted, too large, timeout) is not read again.
+  if (rec->fate == "quarantined") {
+    const json* err = facts.contains("error") && facts["error"].is_object() ? &facts["error"] : nullptr;
+    if (!err || err->value("kind", "") == model::error_kind_name(model::ErrorKind::Unreadable)) return std::nullopt;
+  }
   model::InspectedFile f = ingest::from_wire_json(facts);
   f.path = path;
   if (facts.value("lh_container", false)) {

@@ -17,4 +17,9 @@ void kill_point(const char* phase) {
   if (++count >= n) std::raise(SIGKILL);
 }
 
+void stop_point(const char* point) {
+  static const std::string spec = [] { const char* e = std::getenv("LIANGHUA_TEST_STOP_AT"); return std::string(e ? e : ""); }();
+  if (!spec.empty() && spec == point) std::raise(SIGSTOP);
+}
+
 }  // namespace lh::package

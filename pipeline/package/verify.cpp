@@ -10,6 +10,7 @@
 #include "filing/catalogue.h"
 #include "package/archive.h"
 #include "ingest/pdfa_check.h"
+#include "ofd/check.h"
 #include "package/files.h"
 #include "package/preservation.h"
 
@@ -80,12 +81,26 @@ VerifyResult verify_archive(const fs::path& dir) {
       ++r.pdfa_checked;
       for (const auto& f : ingest::check_pdfa(bytes.str())) problem("not-pdfa", p, f.label() + ": " + f.message);
     }
+    // And a file said to be OFD-A against GB/T 42133-2022 (ofd/check.h), with the XSDs where
+    // check-ofd finds them: one problem per failed clause.
+    ofd::CheckOptions oo;
+    oo.schema_dir = ofd::default_schema_dir();
+    for (const std::string& p : ofd_files(d)) {
+      if (p.empty() || p.find("..") != std::string::npos) continue;
+      std::ifstream in(dir / p, std::ios::binary);
+      if (!in) continue;  // reported as missing above
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      ++r.ofd_checked;
+      for (const auto& rule : ofd::check_ofd(bytes.str(), oo).rules)
+        if (!rule.passed) problem("not-ofda", p, rule.clause + " " + rule.rule + (rule.detail.empty() ? "" : ": " + rule.detail));
+    }
   }
   // The catalogue must agree with the manifest on every 档号.
   std::error_code ec;
   if (fs::exists(dir / "catalog.db", ec)) {
     try {
-      filing::Catalogue cat(dir / "catalog.db");
+      filing::Catalogue cat(dir / "catalog.db", filing::Catalogue::ReadOnly::Yes);
       std::set<std::string> seen;
       for (const auto& it : cat.items()) {
         if (it.manifest.empty()) continue;

@@ -68,14 +68,16 @@ void write_checkpoint(const fs::path& root, const json& old_state, const json& d
   kill_point("checkpoint");
 }
 
-// Part of a derived output's key when the scheme asks for it as PDF/A-2b, so switching the
-// preservation format on or off rebuilds the outputs once (and nothing changes for a scheme that
-// never asks).
+// Part of a derived output's key when the scheme asks for it as PDF/A-2b or with an OFD-A copy, so
+// switching a preservation format on or off rebuilds the outputs once (and nothing changes for a
+// scheme that never asks).
 std::string pdfa_key(const filing::Scheme& s, std::initializer_list<filing::DerivedOutput> outputs) {
-  std::string k;
-  for (filing::DerivedOutput o : outputs)
+  std::string k, o_k;
+  for (filing::DerivedOutput o : outputs) {
     if (s.wants_pdfa(o)) k += std::string(k.empty() ? "\npdfa-2b:" : " ") + filing::derived_output_name(o);
-  return k;
+    if (s.wants_ofd(o)) o_k += std::string(o_k.empty() ? "\nofd-a:" : " ") + filing::derived_output_name(o);
+  }
+  return k + o_k;
 }
 
 // The XMP of a year's 归档文件目录 (DA/T 22-2015 §7.2): title, 全宗 as 责任者, the last document's date.
@@ -326,13 +328,17 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
     // fonts it loads would otherwise stay mapped in the parent for the rest of the night. A worker
     // is forked with catalogue_tasks in its memory, so a task names its index only.
     const bool catalogue_pdfa = s.wants_pdfa(filing::DerivedOutput::Catalogues);
-    const DeriveFn draw = [&catalogue_tasks, &root, catalogue_pdfa](const json& payload) {
+    const bool catalogue_ofd = s.wants_ofd(filing::DerivedOutput::Catalogues);
+    const DeriveFn draw = [&catalogue_tasks, &root, catalogue_pdfa, catalogue_ofd](const json& payload) {
       const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
       compose::CatalogueFiles cf = compose::build_catalogue(t.spec);
       json entry = {{"key", t.key}, {"rows", t.spec.rows.size()}, {"files", json::array()}};
       std::vector<std::string> not_pdfa;
       entry["files"].push_back(write_derived_pdf(root, t.folder + "/归档文件目录.pdf", cf.pdf, catalogue_pdfa, catalogue_pdfa_metadata(t.spec),
                                                  not_pdfa));
+      if (catalogue_ofd)
+        if (json ofd = write_laid_ofd(root, t.folder + "/归档文件目录.pdf", cf.laid, catalogue_pdfa_metadata(t.spec), not_pdfa); !ofd.is_null())
+          entry["files"].push_back(ofd);
       for (const auto& [name, bytes] : {std::pair<const char*, const std::string*>{"docx", &cf.docx}, {"xlsx", &cf.xlsx}})
         entry["files"].push_back(write_derived_output(root, t.folder + "/归档文件目录." + name, *bytes));
       if (!not_pdfa.empty()) entry["problems"] = not_pdfa;

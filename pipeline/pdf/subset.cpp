@@ -1,9 +1,9 @@
-// FontSubsets (subset.h): glyphs collected from the laid pages, fonts cut with hb-subset
-// (HarfBuzz ≥ 6: hb_subset_plan_* gives the old → new glyph map), the cuts loaded with FreeType
+// FontSubsets (subset.h): glyphs collected from the laid pages, fonts cut with hb-subset through the
+// one wrapper both writers share (fonts/font_subset.h), the cuts loaded with FreeType
 // from memory and handed to cairo as FT faces (cairo_ft_font_face_create_for_ft_face; the bytes
 // and the FT_Face live as long as cairo's face, freed by its user-data destructor, as cairo's
-// documentation prescribes). Per process: every font file is read (mmap) and prepared for
-// subsetting once; the last few cuts are kept, so a document drawn twice costs one cut.
+// documentation prescribes). Per process: every font file is opened once (font_subset.h); the last
+// few cuts are kept, so a document drawn twice costs one cut.
 #include "pdf/subset.h"
 
 #include <cairo-ft.h>
@@ -11,7 +11,6 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <hb-subset.h>
-#include <hb.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 
@@ -21,6 +20,8 @@
 #include <set>
 #include <utility>
 #include <vector>
+
+#include "fonts/font_subset.h"
 
 namespace lh::pdf::detail {
 namespace {
@@ -42,30 +43,6 @@ FT_Library ft_library() {
     return l;
   }();
   return lib;
-}
-
-// The font file prepared for subsetting (hb_subset_preprocess), once per process and file.
-hb_face_t* source_face(const FileKey& key) {
-  static std::mutex m;
-  // Process lifetime (a handful of fonts), destroyed at exit so a leak checker sees none.
-  static struct Faces : std::map<FileKey, hb_face_t*> {
-    ~Faces() {
-      for (auto& [k, f] : *this)
-        if (f) hb_face_destroy(f);
-    }
-  } faces;
-  std::lock_guard<std::mutex> lock(m);
-  auto it = faces.find(key);
-  if (it != faces.end()) return it->second;
-  hb_face_t* prepared = nullptr;
-  if (hb_blob_t* blob = hb_blob_create_from_file_or_fail(key.first.c_str())) {
-    hb_face_t* face = hb_face_create(blob, static_cast<unsigned>(key.second));
-    hb_blob_destroy(blob);
-    if (hb_face_get_glyph_count(face) > 0) prepared = face;
-    else hb_face_destroy(face);
-  }
-  faces[key] = prepared;  // nullptr remembered too: a font that cannot be read is drawn whole
-  return prepared;
 }
 
 struct HeldFace {  // what a cairo face made from memory must keep alive
@@ -129,39 +106,25 @@ struct SubsetFont {
 
 namespace {
 
-// Cuts a font to `glyphs`. nullptr when hb-subset refuses.
-std::shared_ptr<SubsetFont> cut(hb_face_t* source, const std::set<uint32_t>& glyphs) {
-  hb_subset_input_t* in = hb_subset_input_create_or_fail();
-  if (!in) return nullptr;
-  hb_set_t* gs = hb_subset_input_glyph_set(in);
-  for (uint32_t g : glyphs) hb_set_add(gs, g);
+// Cuts a font to `glyphs` (fonts/font_subset.h). nullptr when hb-subset refuses or loses a glyph.
+std::shared_ptr<SubsetFont> cut(const FileKey& file, const std::set<uint32_t>& glyphs) {
+  fonts::SubsetRequest req;
+  req.glyphs = glyphs;
   // No unicodes: the cut needs no cmap (cairo takes each glyph's text from the clusters), and
   // mapping them costs hb-subset a third of its time. Charstrings without subroutines: a cut of a
   // few hundred glyphs is as small and cheaper to make (and for cairo to subset again).
-  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
-  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* t : kDroppedTables) hb_set_add(drop, hb_tag_from_string(t, 4));
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(source, in);
-  hb_subset_input_destroy(in);
-  if (!plan) return nullptr;
-  auto out = std::make_shared<SubsetFont>();
-  const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan);
-  bool ok = true;
-  for (uint32_t g : glyphs) {
-    const hb_codepoint_t n = hb_map_get(map, g);
-    if (n == HB_MAP_VALUE_INVALID) ok = false;
-    else out->gid.emplace(g, n);
+  req.flags = HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  req.drop_tables.assign(std::begin(kDroppedTables), std::end(kDroppedTables));
+  fonts::Subset sub;
+  try {
+    sub = fonts::subset_font(file.first, file.second, req);
+  } catch (const fonts::SubsetError&) {
+    return nullptr;  // drawn with the whole font
   }
-  hb_face_t* face = ok ? hb_subset_plan_execute_or_fail(plan) : nullptr;
-  hb_subset_plan_destroy(plan);
-  if (!face) return nullptr;
-  hb_blob_t* blob = hb_face_reference_blob(face);
-  unsigned len = 0;
-  const char* data = hb_blob_get_data(blob, &len);
-  out->bytes = std::make_shared<const std::string>(data ? data : "", len);
-  hb_blob_destroy(blob);
-  hb_face_destroy(face);
-  if (len == 0) return nullptr;
+  if (sub.new_gid.size() != glyphs.size()) return nullptr;
+  auto out = std::make_shared<SubsetFont>();
+  out->gid = std::move(sub.new_gid);
+  out->bytes = std::make_shared<const std::string>(std::move(sub.bytes));
   return out;
 }
 
@@ -181,8 +144,7 @@ std::shared_ptr<SubsetFont> cached_cut(const FileKey& file, const std::set<uint3
         return it->second;
       }
   }
-  hb_face_t* source = source_face(file);
-  std::shared_ptr<SubsetFont> made = source ? cut(source, glyphs) : nullptr;
+  std::shared_ptr<SubsetFont> made = cut(file, glyphs);
   if (!made) return nullptr;
   std::lock_guard<std::mutex> lock(m);
   recent.emplace_front(std::move(key), made);

@@ -184,7 +184,9 @@ RenderedDocument render_document(const model::Document& source, const layout::St
   const model::Document& doc = filled ? *filled : source;
 
   RenderedDocument out;
-  const layout::Laid laid = layout::lay_out(doc, style, fonts);
+  auto laid_ptr = std::make_shared<const layout::Laid>(layout::lay_out(doc, style, fonts));
+  const layout::Laid& laid = *laid_ptr;
+  if (options.keep_laid) out.laid = laid_ptr;
   out.pages = static_cast<int>(laid.pages.size());
   out.outline = laid.outline;
   if (options.pdf) {

@@ -6,6 +6,7 @@
 // comes from the options or SOURCE_DATE_EPOCH).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,12 +27,16 @@ struct RenderOptions {
   bool pdf = true, docx = true;  // which files to make
   bool ofd = false;              // and an OFD-A preservation copy (ofd/ofd.h) from the same pages
   std::string archival_code;     // 档号 (DA/T 46) for the OFD's custom metadata, when known
+  // Hand back the laid-out pages too (RenderedDocument::laid): an archive copy written later as OFD
+  // from the same pages (package/ofd_copy.h) rather than laid out a second time.
+  bool keep_laid = false;
 };
 
 struct RenderedDocument {
   std::string pdf, docx, ofd;                 // the files' bytes (empty when not asked for)
   int pages = 0;                              // pages of the laid-out document (= PDF pages)
   std::vector<layout::OutlineEntry> outline;  // headings with their pages (PDF bookmarks)
+  std::shared_ptr<const layout::Laid> laid;   // the pages the files were written from (keep_laid)
 };
 
 // A bad option (an unreadable date). what() names it.

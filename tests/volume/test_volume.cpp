@@ -577,7 +577,7 @@ TEST(Volume, ReadingCopiesCarryTheArchiveStampTopCentre) {
   for (auto& [code, st] : a.derived["items"].items()) {
     for (const auto& f : st["files"]) {
       std::string p = f["path"];
-      if (p.find("/阅览本/") == std::string::npos) continue;
+      if (p.find("/阅览本/") == std::string::npos || fs::path(p).extension() != ".pdf") continue;  // not the .ofd beside it
       Pdf pdf(test::read_file(a.archive / p));
       ASSERT_GT(pdf.pages(), 0) << p;
       PopplerPage* pg = poppler_document_get_page(pdf.doc, 0);
@@ -953,10 +953,10 @@ TEST(Volume, PublicUniformRecordsAndVolumesAreMasked) {
                      "南岭县市场监督管理局\n立案审批表\n案号：南市监处罚〔2024〕99号\n案由：无照经营\n"
                      "当事人：张三，身份证号码：441829197804129637\n立案日期：2024年3月1日\n");
     std::string xml = scheme_xml;
-    const std::string volumes = "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b\"/>";
+    const std::string volumes = "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b ofd-a\"/>";
     if (pub) {
       xml.replace(xml.find(marker), marker.size(), "<output kind=\"uniform-records\" public=\"true\"/>");
-      xml.replace(xml.find(volumes), volumes.size(), "<output kind=\"volumes\" public=\"true\" preservation=\"pdf-a-2b\"/>");
+      xml.replace(xml.find(volumes), volumes.size(), "<output kind=\"volumes\" public=\"true\" preservation=\"pdf-a-2b ofd-a\"/>");
     }
     test::write_file(base / "scheme/default.xml", xml);
     for (const char* xsd : {"scheme.xsd", "office.xsd"})
@@ -1007,7 +1007,7 @@ TEST(Volume, SchemeNamesItsPublicOutputs) {
   EXPECT_FALSE(s.scheme->is_public(filing::DerivedOutput::Volumes));
   const std::string xsd = test::read_file(test::source_dir() / "templates/scheme/scheme.xsd");
   std::string xml = test::read_file(test::source_dir() / "templates/scheme/default.xml");
-  const std::string copies = "<output kind=\"reading-copies\" public=\"false\" preservation=\"pdf-a-2b\"/>";
+  const std::string copies = "<output kind=\"reading-copies\" public=\"false\" preservation=\"pdf-a-2b ofd-a\"/>";
   xml.replace(xml.find(copies), copies.size(), "<output kind=\"volumes\" public=\"true\"/>");  // volumes twice
   auto bad = filing::load_scheme_text(xml, xsd, "default.xml");
   EXPECT_FALSE(bad.scheme);
@@ -1016,25 +1016,29 @@ TEST(Volume, SchemeNamesItsPublicOutputs) {
 }
 
 // <output preservation="pdf-a-2b ofd-a"> names the 长期保存 formats of an output; the default scheme
-// asks for PDF/A-2b on reading copies and volumes (issue 15) and nothing else, and a format the
-// scheme does not know is refused by the XSD (an office's typo must not pass).
+// asks for PDF/A-2b with an OFD-A copy on reading copies and volumes (issue 15) and nothing else,
+// and a format the scheme does not know is refused by the XSD (an office's typo must not pass).
 TEST(Volume, SchemeNamesItsPreservationFormats) {
   const std::string xsd = test::read_file(test::source_dir() / "templates/scheme/scheme.xsd");
   std::string xml = test::read_file(test::source_dir() / "templates/scheme/default.xml");
   auto plain = filing::load_scheme_text(xml, xsd, "default.xml");
   ASSERT_TRUE(plain.scheme) << (plain.errors.empty() ? "" : plain.errors[0]);
-  EXPECT_TRUE(plain.scheme->wants_pdfa(filing::DerivedOutput::Volumes));
-  EXPECT_TRUE(plain.scheme->wants_pdfa(filing::DerivedOutput::ReadingCopies));
-  EXPECT_FALSE(plain.scheme->wants_pdfa(filing::DerivedOutput::UniformRecords));
-  EXPECT_FALSE(plain.scheme->wants_pdfa(filing::DerivedOutput::Catalogues));
-  EXPECT_FALSE(plain.scheme->wants_ofd(filing::DerivedOutput::Volumes));
-  const std::string vols = "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b\"/>";
-  xml.replace(xml.find(vols), vols.size(), "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b ofd-a\"/>");
-  auto both = filing::load_scheme_text(xml, xsd, "default.xml");
-  ASSERT_TRUE(both.scheme) << (both.errors.empty() ? "" : both.errors[0]);
-  EXPECT_TRUE(both.scheme->wants_pdfa(filing::DerivedOutput::Volumes));
-  EXPECT_TRUE(both.scheme->wants_ofd(filing::DerivedOutput::Volumes));
-  EXPECT_FALSE(both.scheme->wants_ofd(filing::DerivedOutput::ReadingCopies));
+  for (auto o : {filing::DerivedOutput::Volumes, filing::DerivedOutput::ReadingCopies}) {
+    EXPECT_TRUE(plain.scheme->wants_pdfa(o));
+    EXPECT_TRUE(plain.scheme->wants_ofd(o));
+  }
+  for (auto o : {filing::DerivedOutput::UniformRecords, filing::DerivedOutput::Catalogues}) {
+    EXPECT_FALSE(plain.scheme->wants_pdfa(o));
+    EXPECT_FALSE(plain.scheme->wants_ofd(o));
+  }
+  const std::string vols = "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b ofd-a\"/>";
+  ASSERT_NE(xml.find(vols), std::string::npos);
+  xml.replace(xml.find(vols), vols.size(), "<output kind=\"volumes\" public=\"false\" preservation=\"pdf-a-2b\"/>");
+  auto pdfa_only = filing::load_scheme_text(xml, xsd, "default.xml");
+  ASSERT_TRUE(pdfa_only.scheme) << (pdfa_only.errors.empty() ? "" : pdfa_only.errors[0]);
+  EXPECT_TRUE(pdfa_only.scheme->wants_pdfa(filing::DerivedOutput::Volumes));
+  EXPECT_FALSE(pdfa_only.scheme->wants_ofd(filing::DerivedOutput::Volumes));
+  EXPECT_TRUE(pdfa_only.scheme->wants_ofd(filing::DerivedOutput::ReadingCopies));
   xml.replace(xml.find("pdf-a-2b ofd-a"), 14, "pdf-a-3b");
   EXPECT_FALSE(filing::load_scheme_text(xml, xsd, "default.xml").scheme);
 }

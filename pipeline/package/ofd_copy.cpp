@@ -1,0 +1,260 @@
+// Scanned pages of a source PDF and the joined copy (ofd_copy.h). The picture is drawn by Poppler
+// (the renderer the archive already uses to find the stamp's place) onto a white cairo surface and
+// encoded with libpng; the text comes from Poppler's text layout (one box per character).
+#include "package/ofd_copy.h"
+
+#include <png.h>
+#include <poppler.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "compose/render_kit.h"
+#include "ingest/poppler_state.h"
+
+namespace lh::package {
+namespace {
+
+constexpr double kPtPerInch = 72;
+
+void append_png(png_structp png, png_bytep data, png_size_t n) {
+  static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), n);
+}
+
+// How a page picture is stored, as DA/T 31-2017 (纸质档案数字化规范) has scanned pages stored: 黑白二值
+// for a page of black and white only, 灰度 for one with grey, 彩色 when it has colour (a red seal,
+// a coloured letterhead). The page is drawn without anti-aliasing, so black text on white stays
+// two-valued and a page of text takes 1 bit per pixel (a tenth of 8-bit grey).
+enum class PictureMode { Bilevel, Grey, Colour };
+
+PictureMode mode_of(const unsigned char* data, int w, int h, int stride) {
+  bool grey_levels = false;
+  for (int y = 0; y < h; ++y) {
+    const uint32_t* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < w; ++x) {
+      const int r = (row[x] >> 16) & 255, g = (row[x] >> 8) & 255, b = row[x] & 255;
+      if (std::abs(r - g) > 8 || std::abs(g - b) > 8 || std::abs(r - b) > 8) return PictureMode::Colour;
+      grey_levels = grey_levels || (g != 0 && g != 255);
+    }
+  }
+  return grey_levels ? PictureMode::Grey : PictureMode::Bilevel;
+}
+
+// The surface (RGB24) as PNG, 1-bit, 8-bit grey or 8-bit RGB (mode_of).
+std::string encode_png(cairo_surface_t* s, double dpi) {
+  const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  const PictureMode mode = mode_of(data, w, h, stride);
+  std::string out;
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info = png ? png_create_info_struct(png) : nullptr;
+  if (!png || !info) {
+    png_destroy_write_struct(&png, &info);
+    throw std::runtime_error("libpng cannot start");
+  }
+  const size_t row_bytes = mode == PictureMode::Bilevel ? (static_cast<size_t>(w) + 7) / 8
+                           : mode == PictureMode::Grey  ? static_cast<size_t>(w)
+                                                        : static_cast<size_t>(w) * 3;
+  std::vector<unsigned char> row(row_bytes);
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_write_struct(&png, &info);
+    throw std::runtime_error("libpng failed");
+  }
+  png_set_write_fn(png, &out, append_png, nullptr);
+  png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), mode == PictureMode::Bilevel ? 1 : 8,
+               mode == PictureMode::Colour ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  const png_uint_32 ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
+  png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+  png_write_info(png, info);
+  for (int y = 0; y < h; ++y) {
+    const uint32_t* px = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+    std::fill(row.begin(), row.end(), 0);
+    for (int x = 0; x < w; ++x) {
+      const auto ux = static_cast<size_t>(x);
+      if (mode == PictureMode::Bilevel) {
+        if ((px[x] >> 8) & 0x80) row[ux / 8] |= static_cast<unsigned char>(0x80 >> (ux % 8));  // 1 = white
+      } else if (mode == PictureMode::Grey) {
+        row[ux] = static_cast<unsigned char>((px[x] >> 8) & 255);
+      } else {
+        row[ux * 3] = static_cast<unsigned char>((px[x] >> 16) & 255);
+        row[ux * 3 + 1] = static_cast<unsigned char>((px[x] >> 8) & 255);
+        row[ux * 3 + 2] = static_cast<unsigned char>(px[x] & 255);
+      }
+    }
+    png_write_row(png, row.data());
+  }
+  png_write_end(png, info);
+  png_destroy_write_struct(&png, &info);
+  return out;
+}
+
+// The page as displayed (its /Rotate applied), w × h points, drawn at `dpi` on white.
+std::string page_picture(PopplerPage* page, double w, double h, double dpi) {
+  const int pw = std::max(1, static_cast<int>(std::lround(w / kPtPerInch * dpi)));
+  const int ph = std::max(1, static_cast<int>(std::lround(h / kPtPerInch * dpi)));
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, pw / w, ph / h);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);  // shapes and glyphs two-valued (mode_of)
+  cairo_font_options_t* fo = cairo_font_options_create();
+  cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_NONE);
+  cairo_set_font_options(cr, fo);
+  cairo_font_options_destroy(fo);
+  poppler_page_render_for_printing(page, cr);  // what prints: no form-field highlights
+  cairo_destroy(cr);
+  cairo_surface_flush(s);
+  std::string png;
+  try {
+    png = encode_png(s, dpi);
+  } catch (...) {
+    cairo_surface_destroy(s);
+    throw;
+  }
+  cairo_surface_destroy(s);
+  return png;
+}
+
+struct Stretch {  // characters of one line with no wide gap between them
+  std::string text;
+  double x0 = 1e9, x1 = -1e9, top = 1e9, bottom = -1e9;
+  int chars = 0;
+};
+
+// One invisible line of text over the picture: the Song role's font at the height Poppler gives
+// the characters, letter-spaced so that it spans the stretch as the page's own characters do.
+layout::GlyphLine text_line(const Stretch& s) {
+  const layout::FontSet& fonts = compose::render_kit().fonts;
+  const double height = std::max(1.0, s.bottom - s.top);
+  const double size = height * 0.86;  // Poppler's box: ascent + descent of the font, about 1.16 em
+  PangoLayout* l = pango_layout_new(fonts.context());
+  PangoFontDescription* fd = fonts.describe(model::FontRole::Song, size, false);
+  pango_layout_set_font_description(l, fd);
+  pango_font_description_free(fd);
+  pango_layout_set_text(l, s.text.data(), static_cast<int>(s.text.size()));
+  PangoRectangle logical{};
+  pango_layout_get_extents(l, nullptr, &logical);
+  const double natural = logical.width / double(PANGO_SCALE);
+  if (s.chars > 1) {
+    PangoAttrList* attrs = pango_attr_list_new();
+    const double spacing = (s.x1 - s.x0 - natural) / s.chars;
+    pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(static_cast<int>(std::lround(spacing * PANGO_SCALE))));
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
+  }
+  layout::GlyphLine g;
+  g.layout = layout::adopt_layout(l);
+  g.line = 0;
+  g.x = s.x0;
+  g.baseline = s.bottom - height * 0.14;
+  g.text = s.text;
+  return g;
+}
+
+// The page's text as stretches: a new one at each line break, and where the next character starts
+// more than a character's height to the right of the last one, or left of it (columns, tables).
+std::vector<Stretch> text_stretches(PopplerPage* page) {
+  std::vector<Stretch> out;
+  char* text = poppler_page_get_text(page);
+  PopplerRectangle* rects = nullptr;
+  guint n = 0;
+  if (!poppler_page_get_text_layout(page, &rects, &n)) n = 0;
+  Stretch cur;
+  auto flush = [&] {
+    while (!cur.text.empty() && cur.text.back() == ' ') cur.text.pop_back();
+    if (cur.chars > 0 && !cur.text.empty()) out.push_back(cur);
+    cur = Stretch{};
+  };
+  const char* c = text;
+  for (guint i = 0; c && *c && i < n; ++i, c = g_utf8_next_char(c)) {
+    const gunichar u = g_utf8_get_char(c);
+    if (u == '\n' || u == '\r') {
+      flush();
+      continue;
+    }
+    const PopplerRectangle& r = rects[i];
+    const double x0 = std::min(r.x1, r.x2), x1 = std::max(r.x1, r.x2);
+    const double top = std::min(r.y1, r.y2), bottom = std::max(r.y1, r.y2);
+    const double height = bottom - top;
+    if (cur.chars > 0 && (x0 > cur.x1 + std::max(height, 1.0) || x0 < cur.x1 - height || top > cur.bottom || bottom < cur.top))
+      flush();
+    const bool space = g_unichar_isspace(u);
+    if (space && cur.chars == 0) continue;  // a stretch starts at its first visible character
+    cur.text.append(c, static_cast<size_t>(g_utf8_next_char(c) - c));
+    if (space) continue;                    // a space does not move the stretch's box
+    ++cur.chars;
+    cur.x0 = std::min(cur.x0, x0);
+    cur.x1 = std::max(cur.x1, x1);
+    cur.top = std::min(cur.top, top);
+    cur.bottom = std::max(cur.bottom, bottom);
+  }
+  flush();
+  g_free(rects);
+  g_free(text);
+  return out;
+}
+
+}  // namespace
+
+std::vector<layout::Page> scanned_pages(const std::string& pdf, double dpi) {
+  ingest::use_poppler();
+  GBytes* bytes = g_bytes_new_static(pdf.data(), pdf.size());
+  GError* err = nullptr;
+  PopplerDocument* doc = poppler_document_new_from_bytes(bytes, nullptr, &err);
+  g_bytes_unref(bytes);
+  if (!doc) {
+    std::string why = err ? err->message : "unreadable";
+    if (err) g_error_free(err);
+    throw std::runtime_error("Poppler cannot read the PDF: " + why);
+  }
+  std::vector<layout::Page> pages;
+  const int n = poppler_document_get_n_pages(doc);
+  for (int i = 0; i < n; ++i) {
+    PopplerPage* page = poppler_document_get_page(doc, i);
+    if (!page) continue;
+    layout::Page p;
+    poppler_page_get_size(page, &p.width_pt, &p.height_pt);  // as displayed: /Rotate applied
+    auto img = std::make_shared<model::Image>();
+    img->media_type = "image/png";
+    try {
+      img->bytes = page_picture(page, p.width_pt, p.height_pt, dpi);
+    } catch (...) {
+      g_object_unref(page);
+      g_object_unref(doc);
+      throw;
+    }
+    p.items.push_back(layout::ImageItem{0, 0, p.width_pt, p.height_pt, img});
+    for (const Stretch& s : text_stretches(page)) p.items.push_back(text_line(s));
+    p.number = i + 1;
+    p.number_text = std::to_string(i + 1);
+    pages.push_back(std::move(p));
+    g_object_unref(page);
+  }
+  g_object_unref(doc);
+  return pages;
+}
+
+OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, double dpi) {
+  OfdCopy c;
+  for (const OfdCopyPart& part : parts) {
+    const int start = static_cast<int>(c.laid.pages.size());
+    if (part.laid) {
+      for (const layout::Page& p : part.laid->pages) c.laid.pages.push_back(p);
+      for (layout::OutlineEntry e : part.laid->outline) {
+        e.page_index += start;
+        c.laid.outline.push_back(std::move(e));
+      }
+      c.scanned.resize(c.laid.pages.size(), false);
+    } else if (part.pdf) {
+      for (layout::Page& p : scanned_pages(*part.pdf, dpi)) c.laid.pages.push_back(std::move(p));
+      c.scanned.resize(c.laid.pages.size(), true);
+    }
+  }
+  return c;
+}
+
+}  // namespace lh::package

@@ -1,0 +1,49 @@
+// OFD-A copies (GB/T 42133-2022 《信息技术 OFD档案应用指南》) of the archive's reading copies and 案卷
+// (issue 15; and of uniform records and catalogues, laid out alone), written beside the PDF with the
+// same stem and ".ofd" where the scheme's <output preservation="… ofd-a"/> asks for them.
+//
+// Pages lianghua laid out itself (re-typeset DOCX/TXT/XML originals, images, placeholders, the
+// volume's 封面, 目录 and 备考表) go through the OFD writer (ofd/ofd.h) from the very pages the PDF
+// was drawn from: every character where the PDF has it, fonts embedded as subsets.
+// A page copied from a source PDF has no layout lianghua knows; it becomes what an archive scanner
+// gives (GB/T 42133 6.2.4: "scans in the Background layer, recognised text in the Body layer"): the
+// page as Poppler draws it, a PNG picture stored as DA/T 31-2017 stores scans (1-bit 黑白二值 for a
+// page of black and white, 8-bit grey, or RGB when it has colour), under its text
+// as Poppler reads it, one invisible TextObject per stretch of text, placed and spaced over the
+// picture's characters so that the OFD's text can be found, selected and extracted. The picture
+// is not the PDF's vector content: honest about that, it is named in README.
+// The 归档章 and the 页号 are not on the pages but annotations of their own (6.10.2), at the places
+// the PDF has them (compose/archive_stamp.h).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layout/frames.h"
+#include "ofd/ofd.h"
+
+namespace lh::package {
+
+// Resolution of the pictures of copied source-PDF pages: 200 dpi, the least DA/T 31-2017 accepts for
+// scanned documents, keeps 小五 (9 pt) text legible (25 px to the em); sizes in bench/RESULTS.md §8.
+constexpr double kScanDpi = 200;
+
+// A run of pages of the copy, in order: laid out by lianghua, or all pages of a source PDF.
+struct OfdCopyPart {
+  std::shared_ptr<const layout::Laid> laid;
+  std::shared_ptr<const std::string> pdf;
+  int pages = 0;
+};
+
+// A source PDF's pages as scanned pages: each a picture of the whole page (Poppler at `dpi`) and
+// its text lines. Throws std::runtime_error when the PDF cannot be read.
+std::vector<layout::Page> scanned_pages(const std::string& pdf, double dpi = kScanDpi);
+
+struct OfdCopy {
+  layout::Laid laid;               // every page in order (the parts' pages, scanned ones built)
+  std::vector<bool> scanned;       // by page: a picture with its text (OfdOptions::scanned)
+};
+// The parts joined; outline entries of laid parts keep their pages (shifted by the part's start).
+OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, double dpi = kScanDpi);
+
+}  // namespace lh::package
