@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Synthetic inbox for benchmarks: N files over ~N/15 cases and several years.
 
-    python3 bench/make_inbox.py N OUTDIR [--seed S] [--jobs J] [--years 2019-2025]
+    python3 bench/make_inbox.py N OUTDIR [--seed S] [--jobs J] [--years 2019-2025] [--small]
 
 N defaults to 2000. Uses the builders of scripts/make_samples.py: DOCX and PDF 文书 (text PDFs with
 the non-embedded STSong-Light font, a few scanned image-only PDFs), GBK / UTF-8 / Big5 text,
@@ -11,6 +11,10 @@ with Exif, PNG screenshots, duplicates, drafts, junk (~$ lock files, Thumbs.db, 
 differ except for the deliberate duplicates. Deterministic for a given (N, seed): the plan is
 made in one process from one RNG; each file's bytes depend only on its plan entry, so --jobs
 does not change the output. OUTDIR is created; files already in it are overwritten, others kept.
+
+--small: N small text 文书 instead (one ~1 KB UTF-8 通知 each, all distinct, spread over the years and
+over folders of 1,000): an archive of 100,000 items in minutes, for the memory benchmark
+(bench/bench_memory.sh), where what counts is the number of items, not what they hold.
 """
 from __future__ import annotations
 
@@ -211,6 +215,16 @@ def plan_year(rng: random.Random, year: int, cases: list[ms.Case]) -> list[tuple
     return out
 
 
+def make_small_plan(n: int, seed: int, years: list[int]) -> list[tuple]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        year = years[i % len(years)]
+        when = dt.datetime(year, 1 + i % 12, 1 + i % 28, 9 + i % 8, i % 60)
+        out.append((f"小件/{year}/{i // 1000:03d}/通知-{i:06d}.txt", "small", (year, i, rng.choice(TOWNS)), when, None))
+    return out
+
+
 def make_plan(n: int, seed: int, years: list[int]) -> tuple[list[tuple], dict[int, ms.Case]]:
     rng = random.Random(seed)
     n_cases = max(1, n // 15)
@@ -339,6 +353,14 @@ def build(kind: str, args, mtime: dt.datetime, case: ms.Case | None, seed: int) 
             rows.append([str(j + 1), p.name, p.code, p.address, f"{t.year}/{t.month}/{t.day} {t.hour}:{t.minute:02d}",
                          "、".join(n for n, _ in off), "、".join(k for _, k in off), "日常监督检查", "未发现问题", "无"])
         return ms.build_register_csv(rows)
+    if kind == "small":
+        year, i, town = args
+        head = (f"南岭县市场监督管理局\n关于{town}第{i}号市场主体年度报告公示情况核查的通知\n"
+                f"南市监函〔{year}〕{i % 900 + 1}号\n\n各市场监管所：\n")
+        para = (f"根据年度报告公示工作安排，请于{year}年{1 + i % 12}月底前完成第{i}号核查任务，"
+                "核查结果录入系统，发现异常的依法列入经营异常名录。\n")
+        body = head + para * 3 + f"\n南岭县市场监督管理局\n{year}年{1 + i % 12}月{1 + i % 28}日\n"
+        return body.encode()
     if kind == "notice":
         (year,) = args
         return b"\xef\xbb\xbf" + ms.text_archive_notice().replace("2024", str(year)).replace("2025", str(year + 1)).encode()
@@ -397,10 +419,14 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
     ap.add_argument("--years", default="2019-2025")
+    ap.add_argument("--small", action="store_true", help="N small text 文书 (memory benchmark)")
     a = ap.parse_args(argv)
     y0, y1 = (int(x) for x in a.years.split("-"))
     t0 = time.time()
-    plan, cases = make_plan(a.n, a.seed, list(range(y0, y1 + 1)))
+    if a.small:
+        plan, cases = make_small_plan(a.n, a.seed, list(range(y0, y1 + 1))), {}
+    else:
+        plan, cases = make_plan(a.n, a.seed, list(range(y0, y1 + 1)))
     os.makedirs(a.outdir, exist_ok=True)
     # one job per case (keeps a case's duplicates with their originals); year files go alone
     groups: dict = {}

@@ -155,6 +155,11 @@ int cmd_archive(int argc, char** argv) {
   std::map<size_t, model::InspectedFile> reused;
   std::map<const ingest::WalkedFile*, size_t> index;
   for (size_t i = 0; i < files.size(); ++i) index[&files[i]] = i;
+  // ZIP entries are spooled inside the archive (same file system as .staging) instead of held in
+  // memory until they are filed; whatever a killed run left there is stale.
+  const fs::path spool = fs::path(out) / ".spool";
+  fs::remove_all(spool, ec);
+  if (fs::create_directories(spool, ec); !ec) opt.spool_dir = spool.string();
   Progress progress("archive: reading", quiet);
   auto results = ingest::inspect_files(
       files, opt, [&](size_t d, size_t t, const std::string& p) { progress.update(d, t, p); },
@@ -177,6 +182,7 @@ int cmd_archive(int argc, char** argv) {
   aopt.derive_progress = [&](size_t d, size_t t, const std::string& what) { documents.update(d, t, what); };
   package::ArchiveResult r = package::run_archive(results, aopt, *lock);
   documents.finish();
+  fs::remove_all(spool, ec);
   return print_archive_result(r, quiet);
 }
 

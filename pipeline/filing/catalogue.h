@@ -104,6 +104,25 @@ class Catalogue {
   // One transaction: upsert item manifests and input rows.
   void save_batch(const std::vector<ItemRecord>& items, const std::vector<InputRecord>& inputs);
 
+  // The same transaction filled row by row as a run produces the rows (issue 12 §4: a night of
+  // 100,000 inputs holds no list of them): nothing is visible to another connection, and nothing
+  // survives a crash, before commit(); destroyed uncommitted, it rolls back. This connection's reads
+  // see the rows written so far. No other transaction may be opened on the catalogue meanwhile.
+  class Batch {
+   public:
+    explicit Batch(Catalogue& cat);
+    void item(const ItemRecord& it);     // throws when the item has no 件号 (allocate first)
+    void input(const InputRecord& in);
+    void gone(const std::string& path);  // an input filed before, no longer in the inbox
+    void commit();
+   private:
+    sql::Transaction tx_;  // first: begun before the statements, rolled back after they are freed
+    sql::Statement up_item_, up_input_, gone_;
+    sqlite3* db_;
+  };
+  // Paths of the inputs still marked in the inbox, sorted.
+  void for_each_present_input_path(const std::function<void(const std::string& path)>& fn) const;
+
   std::vector<ItemRecord> items() const;     // sorted by archival_code
   std::vector<InputRecord> inputs() const;   // sorted by path
   // What the manifest lists of each input, without the stored facts (sorted by path).
@@ -114,6 +133,16 @@ class Catalogue {
     bool container = false, standard_name = false, present = true;
   };
   std::vector<InputEntry> input_entries() const;
+  // The same, one row at a time (issue 12 §4: the manifest of 100,000 items is written without a
+  // list of them in memory). The callback must not write to this catalogue.
+  void for_each_item(const std::function<void(const ItemRecord&)>& fn) const;
+  void for_each_input(const std::function<void(const InputRecord&)>& fn) const;
+  void for_each_input_entry(const std::function<void(const InputEntry&)>& fn) const;
+  // Inputs whose path starts with `prefix` (a ZIP's entries: "<zip path>/"), sorted by path.
+  void for_each_input_under(const std::string& prefix, const std::function<void(const InputRecord&)>& fn) const;
+  // One row by key, for a run that asks about the items and inputs it handles instead of loading all.
+  std::string item_manifest(const std::string& identity) const;  // empty when none
+  std::optional<InputRecord> input(const std::string& path) const;
   int last_number(const std::string& scope) const;
   // The committed place (JSON) of the first-numbered item of a case (its case_key), if any.
   std::optional<std::string> case_place(const std::string& case_key) const;

@@ -267,6 +267,19 @@ std::string run_task(const std::string& msg, const InspectOptions& opt) {
   return msg_out;
 }
 
+// Writes one ZIP entry's bytes to spool_dir; returns the file's path, or "" (no spool directory, or
+// it could not be written: the bytes then stay in memory as before).
+std::string spool_entry(const std::string& spool_dir, size_t id, std::string_view bytes) {
+  if (spool_dir.empty()) return {};
+  const std::string p = spool_dir + "/entry-" + std::to_string(id);
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (out && out.flush()) return p;
+  std::error_code ec;
+  std::filesystem::remove(p, ec);
+  return {};
+}
+
 struct Node {
   model::InspectedFile file;
   std::vector<size_t> kids;
@@ -410,10 +423,16 @@ std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& f
                 k["error"].value("message", "")};
             c.file.meta.format = model::Format::Unknown;
           } else {
-            auto bytes = std::make_shared<const std::string>(blobs.substr(off, size));
-            c.file.entry_bytes = bytes;
-            c.file.size = bytes->size();
-            pool.submit(cid, encode_task({c.file.path, "", c.depth, bytes}));
+            const std::string_view entry = blobs.substr(off, size);
+            c.file.size = entry.size();
+            if (std::string spool = spool_entry(opt.spool_dir, cid, entry); !spool.empty()) {
+              c.file.spool_path = spool;
+              pool.submit(cid, encode_task({c.file.path, spool, c.depth, nullptr}));
+            } else {
+              auto bytes = std::make_shared<const std::string>(entry);
+              c.file.entry_bytes = bytes;
+              pool.submit(cid, encode_task({c.file.path, "", c.depth, bytes}));
+            }
             ++total;
           }
           off += size;
@@ -433,6 +452,7 @@ std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& f
     m.file.mtime_ns = keep.mtime_ns;
     m.file.is_zip_entry = keep.is_zip_entry;
     if (keep.entry_bytes) m.file.entry_bytes = keep.entry_bytes;
+    m.file.spool_path = keep.spool_path;
     // A file whose size changed between the listing and the read was being written or cut short
     // (a copy onto the share still running): what was read is not the file, and not kept.
     if (!keep.is_zip_entry && !keep.entry_bytes && !m.file.error && m.file.size != keep.size)

@@ -16,6 +16,11 @@ struct InspectOptions {
   ReadOptions read;
   PoolOptions pool;
   bool simplify = true;   // 繁→简 of text before field extraction
+  // Set: each ZIP entry's bytes are written to a file in this (existing) directory as soon as the
+  // worker hands them over, and read from there (InspectedFile::spool_path), so the parent holds no
+  // entry's bytes for the rest of the run (issue 12 §4; a ZIP may inflate to 1 GiB). Empty: they
+  // stay in memory (InspectedFile::entry_bytes).
+  std::string spool_dir;
 };
 
 // One root input: a file path, or a directory (walked recursively, sorted by name).

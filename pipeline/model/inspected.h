@@ -29,6 +29,7 @@ struct InspectedFile {
   std::vector<InspectedFile> children;     // ZIP entries, in archive order
   bool is_zip_entry = false;
   std::shared_ptr<const std::string> entry_bytes;  // a ZIP entry's bytes (originals are kept byte-for-byte)
+  std::string spool_path;     // or: the file they were spooled to (InspectOptions::spool_dir), not held in memory
   std::shared_ptr<const Document> doc;     // set only when the caller asked to keep documents
 };
 

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <ctime>
 #include <set>
-#include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -55,7 +55,6 @@ struct Run {
   const fs::path out;
   filing::Plan plan;
   RunInfo info;
-  std::unordered_map<std::string, std::string> stored_items;  // identity → stored manifest line
   std::vector<std::vector<Member>> members;                   // per plan item
   std::vector<json> held_before;                              // each item's files of the last run, read once
   std::vector<bool> alive;
@@ -89,11 +88,9 @@ std::string error_lines(const std::vector<std::string>& v) {
   return s;
 }
 
-const std::string& stored_manifest(const Run& r, const std::string& identity) {
-  static const std::string none;
-  auto p = r.stored_items.find(identity);
-  return p == r.stored_items.end() ? none : p->second;
-}
+// The item's manifest line as the catalogue holds it (empty for a new item): asked per item, not
+// loaded for the whole catalogue (issue 12 §4).
+std::string stored_manifest(const Run& r, const std::string& identity) { return r.cat.item_manifest(identity); }
 
 void quarantine_item_inputs(Run& r, size_t k, const std::string& why) {
   const auto& it = r.plan.items[k];
@@ -134,6 +131,7 @@ bool stage_member(Run& r, Member& mem, const model::InspectedFile& f, const json
   int source_errno = 0;
   // No fsync per file: one sync_filesystem() makes the whole batch durable.
   if (f.entry_bytes) got = write_hashed(*f.entry_bytes, mem.staged, error, false);
+  else if (f.is_zip_entry && !f.spool_path.empty()) got = copy_hashed(f.spool_path, mem.staged, error, false, &source_errno);
   else if (!f.is_zip_entry && !f.source_path.empty()) got = copy_hashed(f.source_path, mem.staged, error, false, &source_errno);
   else why = "压缩包条目的内容不在内存中，请重新读取该压缩包 (entry_bytes_missing)";
   if (got && *got != f.sha256) why = "读取后文件已被改动（SHA-256 不一致），下次运行再归档 (changed_while_read)";
@@ -157,7 +155,7 @@ void stage_members(Run& r, const fs::path& staging) {
   r.alive.assign(n, true);
   for (size_t k = 0; k < n; ++k) {
     const auto& it = r.plan.items[k];
-    const std::string& stored = stored_manifest(r, it.identity);
+    const std::string stored = stored_manifest(r, it.identity);
     if (!stored.empty()) r.held_before[k] = previous_files(json::parse(stored, nullptr, false));
     std::vector<int> ids = {it.final_input};
     ids.insert(ids.end(), it.version_inputs.begin(), it.version_inputs.end());
@@ -270,7 +268,8 @@ std::pair<json, json> place_item_files(Run& r, size_t k, const json& place) {
 }
 
 // 3b. The item's manifest entry: its 档号 and box from the catalogue, its place as committed.
-json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json& place, json files, json versions) {
+json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json& place, json files, json versions,
+               const std::string& stored_line) {
   const auto& it = r.plan.items[k];
   const filing::ArchivalCode code = code_of(r, al.archival_code);
   const filing::Category* c = r.s.category(code.category);
@@ -298,15 +297,14 @@ json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json
             {"sources", sources}, {"identity", it.identity}, {"issues", issues},
             {"invalid_credit_codes", it.invalid_credit_codes}, {"warnings", it.warnings}};
   // An item moved by a correction keeps the pointer from its old place (issue 9 item 1).
-  json stored = json::parse(stored_manifest(r, it.identity), nullptr, false);
+  json stored = json::parse(stored_line, nullptr, false);
   if (stored.is_object() && stored.contains("moved_from")) j["moved_from"] = stored["moved_from"];
   return j;
 }
 
 // 3. Every numbered item in its committed place; new evidence that would place it elsewhere becomes
-// a proposed correction, never a move.
-std::vector<filing::ItemRecord> place_items(Run& r) {
-  std::vector<filing::ItemRecord> records;
+// a proposed correction, never a move. Each changed entry goes into the open batch as it is made.
+void place_items(Run& r, filing::Catalogue::Batch& batch) {
   for (size_t a = 0; a < r.live.size(); ++a) {
     size_t k = r.live[a];
     const auto& it = r.plan.items[k];
@@ -315,7 +313,7 @@ std::vector<filing::ItemRecord> place_items(Run& r) {
     filing::ArchivalCode code = code_of(r, al.archival_code);
     filing::ArchivalCode as_planned{it.fonds, it.category, it.year, it.retention, it.organisation, code.item};
     json planned = planned_place(it, as_planned, r.s);
-    const std::string& stored = stored_manifest(r, it.identity);
+    const std::string stored = stored_manifest(r, it.identity);
     json place = committed_place(al.placement, stored, planned_place(it, code, r.s));
     r.examined.push_back(it.identity);
     if (al.is_new) r.placed.push_back(placement_json(al.archival_code, it.title, place, it.ext));
@@ -323,21 +321,18 @@ std::vector<filing::ItemRecord> place_items(Run& r) {
                                 al.scope != it.scope_key(r.s)))
       r.proposals.push_back(std::move(*c));
     auto [files, versions] = place_item_files(r, k, place);
-    std::string line = item_entry(r, k, al, place, std::move(files), std::move(versions))
+    std::string line = item_entry(r, k, al, place, std::move(files), std::move(versions), stored)
                            .dump(-1, ' ', false, json::error_handler_t::replace);
     // Only what changed is written: an unchanged item costs no catalogue write.
-    if (stored != line) records.push_back({it.identity, al.archival_code, std::move(line), place.dump(-1, ' ', false, json::error_handler_t::replace)});
+    if (stored != line) batch.item({it.identity, al.archival_code, std::move(line), place.dump(-1, ' ', false, json::error_handler_t::replace)});
   }
-  return records;
 }
 
 // 4. Inputs, with what inspection learned (for incremental re-runs); only changed rows are written.
-std::vector<filing::InputRecord> input_records(Run& r) {
+void input_records(Run& r, filing::Catalogue::Batch& batch) {
   std::map<int, std::string> code_of_item;
   for (size_t a = 0; a < r.live.size(); ++a) code_of_item[static_cast<int>(r.live[a])] = r.allocs[a].archival_code;
-  std::vector<filing::InputRecord> in_records;
-  std::unordered_map<std::string, filing::InputRecord> stored_inputs;
-  for (auto& rec : r.cat.inputs()) stored_inputs.emplace(rec.path, std::move(rec));
+  std::unordered_set<std::string> tonight;  // this night's input paths (the inbox, not the catalogue)
   for (const auto& in : r.plan.inputs) {
     const auto& f = *in.file;
     json facts = ingest::to_wire_json(f);
@@ -346,37 +341,37 @@ std::vector<filing::InputRecord> input_records(Run& r) {
     std::string code = in.item >= 0 && code_of_item.count(in.item) ? code_of_item[in.item] : std::string();
     filing::InputRecord rec{in.path, f.size, f.mtime_ns, f.sha256, filing::fate_name(in.fate), code, in.reason,
                             facts.dump(-1, ' ', false, json::error_handler_t::replace)};
-    const auto stored = stored_inputs.find(in.path);
+    const std::optional<filing::InputRecord> stored = r.cat.input(in.path);
     if (!in.container) {
       r.info.this_run[filing::fate_name(in.fate)]++;
-      if (stored == stored_inputs.end()) r.info.new_this_run[filing::fate_name(in.fate)]++;
+      if (!stored) r.info.new_this_run[filing::fate_name(in.fate)]++;
     }
-    if (stored == stored_inputs.end() || !same_input_record(stored->second, rec)) in_records.push_back(std::move(rec));
-    stored_inputs.erase(in.path);
+    if (!stored || !same_input_record(*stored, rec)) batch.input(rec);
+    tonight.insert(in.path);
   }
-  // Inputs filed before and gone from the inbox now: kept (their items stay), marked as gone.
-  for (auto& [path, rec] : stored_inputs)
-    if (rec.present) {
-      rec.present = false;
-      in_records.push_back(std::move(rec));
-    }
-  return in_records;
+  // Inputs filed before and gone from the inbox now: kept (their items stay), marked as gone
+  // (after the query: rows are not changed under it).
+  std::vector<std::string> gone;
+  r.cat.for_each_present_input_path([&](const std::string& path) {
+    if (!tonight.count(path)) gone.push_back(path);
+  });
+  for (const auto& path : gone) batch.gone(path);
 }
 
-// Steps 1–4: staged, numbered, placed, saved. What the catalogue held is released on return.
+// Steps 1–4: staged, numbered, placed, saved. What the batch held is released on return.
 void file_the_batch(Run& r, const fs::path& staging) {
-  for (auto& rec : r.cat.items()) r.stored_items.emplace(std::move(rec.identity), std::move(rec.manifest));
   stage_members(r, staging);
   allocate_numbers(r);
-  std::vector<filing::ItemRecord> records = place_items(r);
-  std::vector<filing::InputRecord> in_records = input_records(r);
+  // One transaction, filled as items are placed and inputs recorded: no list of every row is held.
+  filing::Catalogue::Batch batch(r.cat);
+  place_items(r, batch);
+  input_records(r, batch);
   // Every rename above is durable before the catalogue records where the files are.
   std::string err;
   if (!sync_filesystem(r.out, err)) throw std::runtime_error(err);
-  r.cat.save_batch(records, in_records);
+  batch.commit();
   r.cat.propose_corrections(r.proposals, r.examined, r.info.started_at);
   kill_point("save");
-  r.stored_items.clear();
   r.held_before.clear();
   r.members.clear();
 }
@@ -384,13 +379,18 @@ void file_the_batch(Run& r, const fs::path& staging) {
 // 5. Manifest and report, each written atomically; then the derived documents (issue 5).
 void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
   std::string err;
-  json manifest = build_manifest(r.cat, r.s, o);
+  // Streamed from the catalogue entry by entry, the report built from the same entries on the way
+  // (issue 12 §4: the parent's memory does not grow with the archive).
+  const json header = manifest_header(r.s, o);
+  ReportBuilder report_builder(r.s, header);
   res.manifest = r.out / "manifest.json";
-  if (!write_atomic(res.manifest, dump_json(manifest), err)) throw std::runtime_error(err);
+  res.items = write_manifest(r.cat, header, res.manifest,
+                             {[&](const json& in) { report_builder.add_input(in); },
+                              [&](const json& it) { report_builder.add_item(it); }});
   kill_point("manifest");
   r.info.new_items = res.new_items = r.new_items;
   r.info.finished_at = r.opt.run_started_at.empty() ? now_iso(o.time_zone) : r.opt.run_started_at;
-  json report = build_report(manifest, r.s, r.info);
+  json report = report_builder.finish(r.info);
   report["corrections"] = json::array();  // contract 1: proposed corrections, for a person
   for (const auto& c : r.cat.corrections(true)) report["corrections"].push_back(correction_json(c));
   report["placements"] = r.placed;  // where this night's new items went, and why
@@ -402,13 +402,13 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
     dopt.pool = r.opt.derive_pool;
     dopt.progress = r.opt.derive_progress;
     try {
-      report["derived"] = build_derived(manifest, r.out, r.s, o, dopt);
+      // The derived outputs compare every item with derived.json: they take the items whole.
+      report["derived"] = build_derived(manifest_items(r.cat), r.out, r.s, o, dopt);
     } catch (const std::exception& e) {
       report["derived"] = {{"error", e.what()}};
     }
   }
   if (!write_run_reports(report, r.out, res, err)) throw std::runtime_error(err);
-  res.items = manifest["items"].size();
 }
 
 void finish(Run& r, ArchiveResult& res) {
@@ -473,7 +473,7 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
       }
   try {
     filing::Catalogue cat(opt.out_dir / "catalog.db");
-    Run r{opt, *sl.scheme, cat, opt.out_dir, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0};
+    Run r{opt, *sl.scheme, cat, opt.out_dir, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0, false, json::array()};
     r.info.time_zone = ol.office->time_zone;
     r.info.started_at = opt.run_started_at.empty() ? now_iso(ol.office->time_zone) : opt.run_started_at;
     r.info.run_id = cat.begin_run(r.info.started_at);

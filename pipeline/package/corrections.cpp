@@ -31,9 +31,8 @@ CorrectionsResult failed(int status, std::string why) {
 }
 
 json stored_item(const filing::Catalogue& cat, const std::string& identity) {
-  for (const auto& it : cat.items())
-    if (it.identity == identity) return json::parse(it.manifest, nullptr, false);
-  return json();
+  std::string line = cat.item_manifest(identity);
+  return line.empty() ? json() : json::parse(line, nullptr, false);
 }
 
 // The item's number after the correction: the same, or the next free 件号 of the new scope.
@@ -132,8 +131,7 @@ void rewrite_manifest(const fs::path& root, const filing::Catalogue& cat) {
   ss << in.rdbuf();
   json old = json::parse(ss.str(), nullptr, false);
   json header = old.is_object() ? old.value("archive", json::object()) : json::object();
-  std::string err;
-  if (!write_atomic(root / "manifest.json", dump_json(build_manifest(cat, header)), err)) throw std::runtime_error(err);
+  write_manifest(cat, header, root / "manifest.json");  // streamed, as a run writes it
 }
 
 }  // namespace

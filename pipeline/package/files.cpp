@@ -81,6 +81,49 @@ bool write_atomic(const fs::path& p, std::string_view bytes, std::string& error,
   return true;
 }
 
+AtomicWriter::AtomicWriter(const fs::path& p) : path_(p) {
+  std::error_code ec;
+  fs::create_directories(p.parent_path(), ec);
+  tmp_ = p.parent_path() / ("." + p.filename().string() + ".tmp" + std::to_string(::getpid()));
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd_ < 0) error_ = "cannot create " + tmp_.string() + ": " + std::strerror(errno);
+}
+
+AtomicWriter::~AtomicWriter() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(tmp_.c_str());
+  }
+}
+
+bool AtomicWriter::flush() {
+  if (!error_.empty()) return false;
+  std::string why;
+  if (!write_all(fd_, buf_.data(), buf_.size(), why)) {
+    error_ = "cannot write " + tmp_.string() + ": " + why;
+    return false;
+  }
+  buf_.clear();
+  return true;
+}
+
+bool AtomicWriter::append(std::string_view bytes) {
+  if (!error_.empty()) return false;
+  buf_.append(bytes);
+  return buf_.size() < (1u << 20) || flush();
+}
+
+bool AtomicWriter::commit(std::string& error) {
+  if (flush() && ::fsync(fd_) != 0) error_ = "cannot write " + tmp_.string() + ": " + std::strerror(errno);
+  if (fd_ >= 0 && ::close(fd_) != 0 && error_.empty()) error_ = "cannot write " + tmp_.string() + ": " + std::strerror(errno);
+  fd_ = -1;
+  if (error_.empty()) rename_durable(tmp_, path_, error_, true);
+  if (error_.empty()) return true;
+  ::unlink(tmp_.c_str());
+  error = error_;
+  return false;
+}
+
 std::optional<std::string> write_hashed(std::string_view bytes, const fs::path& dest_tmp, std::string& error, bool sync) {
   Fd f(::open(dest_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
   if (f.fd < 0) { error = "cannot create " + dest_tmp.string() + ": " + std::strerror(errno); return std::nullopt; }

@@ -29,6 +29,24 @@ inline std::optional<std::string> sha256_file(const std::filesystem::path& p) {
 // after a crash is never taken for a good one: derived.json holds each output's SHA-256).
 bool write_atomic(const std::filesystem::path& p, std::string_view bytes, std::string& error, bool sync = true);
 
+// The same for an output written piece by piece (manifest.json of 100,000 items is never one string
+// in memory, issue 12 §4): append() to a temporary file beside p; commit() fsyncs and renames it into
+// place; destroyed uncommitted, the temporary file is removed and p is untouched.
+class AtomicWriter {
+ public:
+  explicit AtomicWriter(const std::filesystem::path& p);
+  ~AtomicWriter();
+  AtomicWriter(const AtomicWriter&) = delete;
+  AtomicWriter& operator=(const AtomicWriter&) = delete;
+  bool append(std::string_view bytes);          // buffered; false once an error happened
+  bool commit(std::string& error);              // flush + fsync + rename + dir fsync
+ private:
+  std::filesystem::path path_, tmp_;
+  int fd_ = -1;
+  std::string buf_, error_;
+  bool flush();
+};
+
 // Copies src to dest_tmp (created exclusively), returning the SHA-256 of what was written.
 // sync = false leaves the fsync to one sync_filesystem() for the whole batch.
 // source_errno, when given, tells whose fault a failure is: the errno of opening or reading src (the

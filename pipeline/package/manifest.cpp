@@ -1,6 +1,11 @@
 #include "package/manifest.h"
 
 #include <map>
+#include <set>
+#include <stdexcept>
+#include <vector>
+
+#include "package/files.h"
 
 namespace lh::package {
 using json = nlohmann::json;
@@ -13,58 +18,127 @@ std::string dump_json(const json& j) {
 
 namespace {
 
+using Refused = std::map<std::string, json>;  // container path → its "refused" array
+
 // A ZIP with refused entries (zip_bomb, unsafe_path, encrypted, …) lists them in its own input entry:
 // "refused": [{"path", "reason"}], so the ZIP is never taken for wholly filed (issue 9 §4). Nested
-// ZIPs: an entry is listed on every ZIP it sits in.
-void list_refused_entries(json& inputs) {
-  std::map<std::string, size_t> container_at;
-  for (size_t i = 0; i < inputs.size(); ++i)
-    if (inputs[i].value("container", false)) container_at[inputs[i].value("path", "")] = i;
-  if (container_at.empty()) return;
-  for (const auto& in : inputs) {
-    if (in.value("fate", "") != "quarantined") continue;
-    const std::string path = in.value("path", "");
+// ZIPs: an entry is listed on every ZIP it sits in, innermost first. Inputs come sorted by path, so a
+// ZIP is seen before its entries: one pass, holding only the containers and their refused entries.
+class RefusedEntries {
+ public:
+  void see(const std::string& path, bool container, const std::string& fate, const std::string& reason) {
+    if (container) containers_.insert(path);
+    if (fate != "quarantined" || containers_.empty()) return;
     for (size_t cut = path.rfind('/'); cut != std::string::npos && cut > 0; cut = path.rfind('/', cut - 1)) {
-      auto z = container_at.find(path.substr(0, cut));
-      if (z != container_at.end())
-        inputs[z->second]["refused"].push_back({{"path", path}, {"reason", in.value("reason", "")}});
+      auto z = containers_.find(path.substr(0, cut));
+      if (z != containers_.end()) refused_[*z].push_back({{"path", path}, {"reason", reason}});
     }
   }
+  const Refused& refused() const { return refused_; }
+ private:
+  std::set<std::string> containers_;
+  Refused refused_;
+};
+
+json input_json(const filing::Catalogue::InputEntry& in) {
+  json j = {{"path", in.path}, {"sha256", in.sha256}, {"fate", in.fate}, {"archival_code", in.archival_code},
+            {"reason", in.reason}, {"size", in.size}, {"container", in.container}, {"standard_name", in.standard_name}};
+  if (!in.present) j["in_inbox"] = false;  // left the inbox after it was filed; its items stay
+  return j;
 }
+
+Refused refused_entries(const filing::Catalogue& cat) {
+  RefusedEntries r;
+  cat.for_each_input_entry([&](const filing::Catalogue::InputEntry& in) { r.see(in.path, in.container, in.fate, in.reason); });
+  return r.refused();
+}
+
+// Calls fn with each input entry as the manifest lists it.
+void each_input(const filing::Catalogue& cat, const std::function<void(json&)>& fn) {
+  const Refused refused = refused_entries(cat);
+  cat.for_each_input_entry([&](const filing::Catalogue::InputEntry& in) {
+    json j = input_json(in);
+    if (in.container)
+      if (auto z = refused.find(in.path); z != refused.end()) j["refused"] = z->second;
+    fn(j);
+  });
+}
+
+// Calls fn with each placed item's manifest entry, in 档号 order.
+void each_item(const filing::Catalogue& cat, const std::function<void(json&)>& fn) {
+  cat.for_each_item([&](const filing::ItemRecord& it) {
+    if (it.manifest.empty()) return;  // allocated but never placed (a batch that failed later)
+    json j = json::parse(it.manifest, nullptr, false);
+    if (!j.is_discarded()) fn(j);
+  });
+}
+
+// `value` as dump_json prints it `depth` levels down: every line after the first indented by
+// 2 × depth more spaces (a JSON string never holds a raw newline, so each '\n' starts a line).
+std::string nested_dump(const json& value, int depth) {
+  std::string s = value.dump(2, ' ', false, json::error_handler_t::replace);
+  const std::string pad(static_cast<size_t>(2 * depth), ' ');
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    out.push_back(c);
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
+// One top-level array of the manifest, element by element, as dump(2) writes it.
+class ArrayWriter {
+ public:
+  ArrayWriter(AtomicWriter& w, const char* key, bool last) : w_(w), last_(last) { w_.append(std::string("  \"") + key + "\": ["); }
+  void element(const json& j) {
+    w_.append(first_ ? "\n    " : ",\n    ");
+    w_.append(nested_dump(j, 2));
+    first_ = false;
+  }
+  void close() { w_.append(std::string(first_ ? "]" : "\n  ]") + (last_ ? "\n" : ",\n")); }
+ private:
+  AtomicWriter& w_;
+  bool last_, first_ = true;
+};
 
 }  // namespace
 
-json build_manifest(const filing::Catalogue& cat, const filing::Scheme& s, const filing::Office& o) {
-  return build_manifest(cat, {{"fonds", o.fonds},
-                              {"fonds_name", o.fonds_name},
-                              {"office", o.name},
-                              {"organisation", o.organisation},
-                              {"scheme", s.name},
-                              {"scheme_version", s.version},
-                              {"format", "lianghua-manifest/1"}});
+json manifest_header(const filing::Scheme& s, const filing::Office& o) {
+  return {{"fonds", o.fonds},         {"fonds_name", o.fonds_name}, {"office", o.name},
+          {"organisation", o.organisation}, {"scheme", s.name}, {"scheme_version", s.version},
+          {"format", "lianghua-manifest/1"}};
 }
 
-json build_manifest(const filing::Catalogue& cat, json archive_header) {
-  json m;
-  m["archive"] = std::move(archive_header);
+json manifest_items(const filing::Catalogue& cat) {
   json items = json::array();
-  for (const auto& it : cat.items()) {
-    if (it.manifest.empty()) continue;  // allocated but never placed (a batch that failed later)
-    json j = json::parse(it.manifest, nullptr, false);
-    if (j.is_discarded()) continue;
-    items.push_back(std::move(j));
-  }
-  m["items"] = std::move(items);
-  json inputs = json::array();
-  for (const auto& in : cat.input_entries()) {
-    json j = {{"path", in.path}, {"sha256", in.sha256}, {"fate", in.fate}, {"archival_code", in.archival_code},
-              {"reason", in.reason}, {"size", in.size}, {"container", in.container}, {"standard_name", in.standard_name}};
-    if (!in.present) j["in_inbox"] = false;  // left the inbox after it was filed; its items stay
-    inputs.push_back(std::move(j));
-  }
-  list_refused_entries(inputs);
-  m["inputs"] = std::move(inputs);
-  return m;
+  each_item(cat, [&](json& j) { items.push_back(std::move(j)); });
+  return {{"items", std::move(items)}};
+}
+
+size_t write_manifest(const filing::Catalogue& cat, const json& archive_header, const std::filesystem::path& path,
+                      const ManifestSink& sink) {
+  // The keys of the top object in nlohmann's (sorted) order: archive, inputs, items.
+  AtomicWriter w(path);
+  w.append("{\n  \"archive\": " + nested_dump(archive_header, 1) + ",\n");
+  ArrayWriter inputs(w, "inputs", false);
+  each_input(cat, [&](json& j) {
+    inputs.element(j);
+    if (sink.input) sink.input(j);
+  });
+  inputs.close();
+  size_t n = 0;
+  ArrayWriter items(w, "items", true);
+  each_item(cat, [&](json& j) {
+    items.element(j);
+    if (sink.item) sink.item(j);
+    ++n;
+  });
+  items.close();
+  w.append("}\n");
+  std::string err;
+  if (!w.commit(err)) throw std::runtime_error(err);
+  return n;
 }
 
 }  // namespace lh::package

@@ -13,7 +13,6 @@ using json = nlohmann::json;
 
 struct PreviousRun::Impl {
   std::unique_ptr<filing::Catalogue> cat;
-  std::vector<filing::InputRecord> all;  // sorted by path, loaded once (for ZIP entries)
 };
 
 PreviousRun::PreviousRun(const fs::path& archive_dir) : impl_(std::make_unique<Impl>()) {
@@ -46,27 +45,21 @@ std::optional<model::InspectedFile> PreviousRun::unchanged(const std::string& pa
   model::InspectedFile f = ingest::from_wire_json(facts);
   f.path = path;
   if (facts.value("lh_container", false)) {
-    if (impl_->all.empty()) impl_->all = impl_->cat->inputs();
-    std::string prefix = rel + "/";
-    for (const auto& r : impl_->all) {
-      if (r.path.compare(0, prefix.size(), prefix) != 0) continue;
-      if (r.path.find('/', prefix.size()) != std::string::npos) {
-        // A deeper entry belongs to a nested ZIP child; only direct children here.
-        bool nested = false;
-        for (const auto& q : impl_->all)
-          if (q.path.size() < r.path.size() && r.path.compare(0, q.path.size() + 1, q.path + "/") == 0 && q.path.size() > rel.size()) {
-            json qf = json::parse(q.facts, nullptr, false);
-            if (qf.is_object() && qf.value("lh_container", false)) { nested = true; break; }
-          }
-        if (nested) continue;
-      }
+    // Its entries, read by a range on the path (not every input of the catalogue): direct children
+    // only, an entry of a nested ZIP being that ZIP's child.
+    const std::string prefix = rel + "/";
+    std::vector<std::string> nested;  // container entries seen so far (sorted order: before their own entries)
+    impl_->cat->for_each_input_under(prefix, [&](const filing::InputRecord& r) {
+      for (const auto& z : nested)
+        if (r.path.compare(0, z.size() + 1, z + "/") == 0) return;
       json cf = json::parse(r.facts, nullptr, false);
-      if (!cf.is_object()) continue;
+      if (!cf.is_object()) return;
+      if (cf.value("lh_container", false)) nested.push_back(r.path);
       model::InspectedFile c = ingest::from_wire_json(cf);
       c.path = path + r.path.substr(rel.size());
       c.is_zip_entry = true;
       f.children.push_back(std::move(c));
-    }
+    });
   }
   return f;
 }

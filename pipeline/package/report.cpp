@@ -74,79 +74,100 @@ bool write_run_reports(json& report, const std::filesystem::path& out, ArchiveRe
   return write_atomic(res.report_json, dump_json(report), err) && write_atomic(res.report_html, html, err);
 }
 
-json build_report(const json& manifest, const filing::Scheme& s, const RunInfo& run) {
-  json r;
-  r["run"] = run_json(run);
-  r["archive"] = manifest.value("archive", json::object());
-
+// What the report keeps while the manifest streams past: counts, and only the entries it lists.
+struct ReportBuilder::State {
+  const filing::Scheme& s;
+  json archive;
   // 累计: every input the manifest lists, by fate; a ZIP itself is a container, counted apart (its
   // entries are the inputs). 已移出收件箱: of those, the ones no longer in the inbox.
   std::map<std::string, size_t> by_fate = zero_by_fate(), gone = zero_by_fate();
   size_t standard = 0, total = 0, containers = 0;
   json set_aside = json::array();
-  for (const auto& in : manifest["inputs"]) {
-    std::string fate = in.value("fate", "");
-    if (in.value("container", false)) {
-      ++containers;
-      continue;
-    }
-    by_fate[fate]++;
-    if (!in.value("in_inbox", true)) gone[fate]++;
-    ++total;
-    if (in.value("standard_name", false)) ++standard;
-    if (fate == "junk" || fate == "quarantined")
-      set_aside.push_back({{"path", in.value("path", "")}, {"fate", fate}, {"reason", in.value("reason", "")}});
-  }
-  r["counts"]["by_fate"] = by_fate;
-  r["counts"]["gone_from_inbox_by_fate"] = gone;
-  r["counts"]["containers"] = containers;
-
   std::map<std::string, size_t> by_category;
   std::map<std::string, json> cases;  // case_key → {…}
   json inspection = json::array();
   json credit = json::array();
-  for (const auto& it : manifest["items"]) {
-    std::string cat = it.value("category", "");
-    by_category[cat]++;
-    for (const auto& c : it.value("invalid_credit_codes", json::array()))
-      credit.push_back({{"archival_code", it.value("archival_code", "")}, {"title", it.value("title", "")}, {"code", c}});
-    if (!it.value("issues", json::array()).empty())
-      inspection.push_back({{"archival_code", it.value("archival_code", "")}, {"title", it.value("title", "")},
-                            {"issues", it["issues"]}});
-    std::string key = it.value("case_key", "");
-    if (key.empty()) continue;
-    json& c = cases[key];
-    if (c.is_null()) c = {{"case", it.value("case_name", "")}, {"case_number", it.value("case_number", "")},
-                          {"category", cat}, {"items", 0}, {"doc_numbers", json::array()}};
-    c["items"] = c["items"].get<size_t>() + 1;
-    c["doc_numbers"].push_back(it.value("doc_number", 0));
+};
+
+ReportBuilder::ReportBuilder(const filing::Scheme& s, json archive_header)
+    : st_(std::make_unique<State>(State{s, std::move(archive_header)})) {}
+ReportBuilder::~ReportBuilder() = default;
+
+void ReportBuilder::add_input(const json& in) {
+  State& t = *st_;
+  std::string fate = in.value("fate", "");
+  if (in.value("container", false)) {
+    ++t.containers;
+    return;
   }
+  t.by_fate[fate]++;
+  if (!in.value("in_inbox", true)) t.gone[fate]++;
+  ++t.total;
+  if (in.value("standard_name", false)) ++t.standard;
+  if (fate == "junk" || fate == "quarantined")
+    t.set_aside.push_back({{"path", in.value("path", "")}, {"fate", fate}, {"reason", in.value("reason", "")}});
+}
+
+void ReportBuilder::add_item(const json& it) {
+  State& t = *st_;
+  std::string cat = it.value("category", "");
+  t.by_category[cat]++;
+  for (const auto& c : it.value("invalid_credit_codes", json::array()))
+    t.credit.push_back({{"archival_code", it.value("archival_code", "")}, {"title", it.value("title", "")}, {"code", c}});
+  if (!it.value("issues", json::array()).empty())
+    t.inspection.push_back({{"archival_code", it.value("archival_code", "")}, {"title", it.value("title", "")},
+                            {"issues", it["issues"]}});
+  std::string key = it.value("case_key", "");
+  if (key.empty()) return;
+  json& c = t.cases[key];
+  if (c.is_null()) c = {{"case", it.value("case_name", "")}, {"case_number", it.value("case_number", "")},
+                        {"category", cat}, {"items", 0}, {"doc_numbers", json::array()}};
+  c["items"] = c["items"].get<size_t>() + 1;
+  c["doc_numbers"].push_back(it.value("doc_number", 0));
+}
+
+json ReportBuilder::finish(const RunInfo& run) {
+  State& t = *st_;
+  json r;
+  r["run"] = run_json(run);
+  r["archive"] = std::move(t.archive);
+  r["counts"]["by_fate"] = t.by_fate;
+  r["counts"]["gone_from_inbox_by_fate"] = t.gone;
+  r["counts"]["containers"] = t.containers;
   json by_cat = json::array();
-  for (const auto& [code, n] : by_category) {
-    const filing::Category* c = s.category(code);
+  for (const auto& [code, n] : t.by_category) {
+    const filing::Category* c = t.s.category(code);
     by_cat.push_back({{"code", code}, {"name", c ? c->name : ""}, {"colour", c ? c->colour : ""}, {"items", n}});
   }
   r["counts"]["by_category"] = by_cat;
 
   json case_list = json::array();
-  for (auto& [key, c] : cases) {
-    const filing::Category* cat = s.category(c["category"].get<std::string>());
+  for (auto& [key, c] : t.cases) {
+    const filing::Category* cat = t.s.category(c["category"].get<std::string>());
     std::vector<int> docs = c["doc_numbers"].get<std::vector<int>>();
     json missing = json::array();
     if (cat)
-      for (const auto& m : filing::check_completeness(*cat, s, docs))
+      for (const auto& m : filing::check_completeness(*cat, t.s, docs))
         missing.push_back({{"rule", m.rule}, {"message", m.message}, {"clause", m.clause}, {"documents", m.documents}});
     c.erase("doc_numbers");
     c["missing"] = missing;
     c["complete"] = missing.empty();
-    case_list.push_back(c);
+    case_list.push_back(std::move(c));
   }
-  r["cases"] = case_list;
-  r["inspection_issues"] = inspection;
-  r["invalid_credit_codes"] = credit;
-  r["set_aside"] = set_aside;
-  r["naming_standard"] = {{"already_standard", standard}, {"inputs", total}};
+  t.cases.clear();
+  r["cases"] = std::move(case_list);
+  r["inspection_issues"] = std::move(t.inspection);
+  r["invalid_credit_codes"] = std::move(t.credit);
+  r["set_aside"] = std::move(t.set_aside);
+  r["naming_standard"] = {{"already_standard", t.standard}, {"inputs", t.total}};
   return r;
+}
+
+json build_report(const json& manifest, const filing::Scheme& s, const RunInfo& run) {
+  ReportBuilder b(s, manifest.value("archive", json::object()));
+  for (const auto& in : manifest["inputs"]) b.add_input(in);
+  for (const auto& it : manifest["items"]) b.add_item(it);
+  return b.finish(run);
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "filing/scheme.h"
@@ -28,6 +29,23 @@ struct RunInfo {
 };
 
 nlohmann::json build_report(const nlohmann::json& manifest, const filing::Scheme& s, const RunInfo& run);
+
+// The same, fed one manifest entry at a time (inputs, then items, in manifest order) as
+// write_manifest streams them (issue 12 §4): it keeps counts and the entries the report lists, not
+// the manifest.
+class ReportBuilder {
+ public:
+  ReportBuilder(const filing::Scheme& s, nlohmann::json archive_header);
+  ~ReportBuilder();
+  ReportBuilder(const ReportBuilder&) = delete;
+  ReportBuilder& operator=(const ReportBuilder&) = delete;
+  void add_input(const nlohmann::json& input);
+  void add_item(const nlohmann::json& item);
+  nlohmann::json finish(const RunInfo& run);  // once
+ private:
+  struct State;
+  std::unique_ptr<State> st_;
+};
 std::string report_html(const nlohmann::json& report);
 
 // The report's "run" section.

@@ -148,7 +148,7 @@ VerifyResult verify_archive(const fs::path& dir) {
     if (ec) break;
     fs::path rel = fs::relative(it->path(), dir, ec);
     std::string first = rel.begin() != rel.end() ? rel.begin()->string() : "";
-    if (it->is_directory() && (first == "reports" || first == ".staging")) { it.disable_recursion_pending(); continue; }
+    if (it->is_directory() && (first == "reports" || first == ".staging" || first == ".spool")) { it.disable_recursion_pending(); continue; }
     if (!it->is_regular_file() && !it->is_symlink()) continue;
     std::string rs = rel.string();
     if (own.count(rs) || listed.count(rs)) continue;
