@@ -136,26 +136,29 @@ json write_laid_ofd(const fs::path& root, const std::string& pdf_rel, const std:
                            meta, problems);
 }
 
-std::vector<std::string> ofd_files(const json& d) {
+namespace {
+
+// The derived files (derived.json: items, volumes, catalogues) that `is_copy` picks, by path.
+template <typename Pick>
+std::vector<std::string> derived_files_where(const json& d, Pick is_copy) {
   std::vector<std::string> out;
   if (!d.is_object()) return out;
   for (const char* sec : {"items", "volumes", "catalogues"})
     if (d.contains(sec) && d[sec].is_object())
       for (auto& [key, v] : d[sec].items())
         for (const auto& f : v.value("files", json::array()))
-          if (f.contains("ofda")) out.push_back(f.value("path", ""));
+          if (is_copy(f)) out.push_back(f.value("path", ""));
   return out;
 }
 
+}  // namespace
+
+std::vector<std::string> ofd_files(const json& d) {
+  return derived_files_where(d, [](const json& f) { return f.contains("ofda"); });
+}
+
 std::vector<std::string> pdfa_files(const json& d) {
-  std::vector<std::string> out;
-  if (!d.is_object()) return out;
-  for (const char* sec : {"items", "volumes", "catalogues"})
-    if (d.contains(sec) && d[sec].is_object())
-      for (auto& [key, v] : d[sec].items())
-        for (const auto& f : v.value("files", json::array()))
-          if (f.value("pdfa", "") == "2b") out.push_back(f.value("path", ""));
-  return out;
+  return derived_files_where(d, [](const json& f) { return f.value("pdfa", "") == "2b"; });
 }
 
 }  // namespace lh::package
