@@ -23,8 +23,10 @@ build_pkgs=(
 # and JAXB, so their Debian jars come along.
 test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 zbar-tools
   libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless )
-# Debian 12's clang is 14; libFuzzer's runtime (-fsanitize=fuzzer) comes in libfuzzer-14-dev.
-fuzz_pkgs=( clang libfuzzer-14-dev )
+# Debian 12's clang is 14; libFuzzer's runtime (-fsanitize=fuzzer) comes in libfuzzer-14-dev, the
+# ASan/UBSan runtimes in libclang-rt-14-dev (only recommended by clang, and we install without
+# recommends: without it a fresh machine cannot link the sanitizer build).
+fuzz_pkgs=( clang libfuzzer-14-dev libclang-rt-14-dev )
 office_pkgs=( libreoffice-writer-nogui libreoffice-calc-nogui )
 
 want=("${build_pkgs[@]}")
