@@ -134,11 +134,40 @@ json write_volume_ofd(const fs::path& root, const std::string& rel, const compos
 
 }  // namespace
 
+namespace {
+
+json stamp_json(const FileStamp& s) { return json::array({s.size, s.mtime_ns, s.inode}); }
+
+std::optional<FileStamp> stamp_of(const json& file) {
+  auto it = file.find("stamp");
+  if (it == file.end() || !it->is_array() || it->size() != 3) return std::nullopt;
+  const json& a = *it;
+  if (!a[0].is_number_unsigned() || !a[1].is_number_integer() || !a[2].is_number_unsigned()) return std::nullopt;
+  return FileStamp{a[0].get<uint64_t>(), a[1].get<int64_t>(), a[2].get<uint64_t>()};
+}
+
+}  // namespace
+
 json write_derived_output(const fs::path& root, const std::string& rel, const std::string& bytes) {
   std::string err;
   fs::create_directories((root / rel).parent_path());
   if (!write_atomic(root / rel, bytes, err, false)) throw std::runtime_error(err);
-  return {{"path", rel}, {"sha256", sha256_hex(bytes)}};
+  json entry = {{"path", rel}, {"sha256", sha256_hex(bytes)}};
+  if (auto st = file_stamp(root / rel)) entry["stamp"] = stamp_json(*st);
+  return entry;
+}
+
+bool derived_file_intact(const fs::path& root, json& file) {
+  const std::string rel = file.value("path", "");
+  if (rel.empty()) return false;
+  const auto now = file_stamp(root / rel);
+  if (!now) return false;
+  if (now == stamp_of(file)) return true;
+  // Stamped before hashing: a file changed while being hashed keeps a stamp that no longer matches.
+  auto got = sha256_file(root / rel);
+  if (!got || *got != file.value("sha256", "")) return false;
+  file["stamp"] = stamp_json(*now);
+  return true;
 }
 
 std::string original_sha_of(const json& item) {

@@ -33,8 +33,14 @@ nlohmann::json derive_item(const nlohmann::json& payload, const DeriveContext& c
 nlohmann::json derive_volume(const nlohmann::json& payload, const DeriveContext& ctx);
 
 // Writes one derived output (temp + rename, no fsync: the caller syncs the batch) and returns its
-// state entry {"path", "sha256"}. Throws on I/O errors.
+// state entry {"path", "sha256", "stamp"}: "stamp" is [size, mtime_ns, inode] as written (files.h
+// FileStamp), what the next night compares instead of re-hashing. Throws on I/O errors.
 nlohmann::json write_derived_output(const std::filesystem::path& root, const std::string& rel, const std::string& bytes);
+
+// A state entry's file still what it was when written: its stamp unchanged, or (no stamp or another
+// one: an older derived.json, a restored archive) its bytes re-hashed to the recorded SHA-256, and
+// then its stamp recorded anew in `file` so the next night does not hash it again.
+bool derived_file_intact(const std::filesystem::path& root, nlohmann::json& file);
 
 // The item's original file (relative to ARCHIVE) and its SHA-256; empty when it has none.
 using compose::original_of;

@@ -30,13 +30,17 @@ namespace {
 // masked) rebuilds every output once, and a state of another generator is not read.
 constexpr const char* kGenerator = "lianghua-derived/3";  // 3: document facts by type (issue 9 §3)
 
-bool output_intact(const fs::path& root, const json& files) {
-  if (!files.is_array() || files.empty()) return false;
-  for (const auto& f : files) {
-    auto got = sha256_file(root / f.value("path", ""));
-    if (!got || *got != f.value("sha256", "")) return false;
-  }
-  return true;
+// Last night's state entry, when its key is tonight's and every file it lists is intact: known by
+// the stamp recorded when it was written, re-hashed only when that differs (derive_tasks.h). The
+// returned copy carries refreshed stamps. Null: build it again. `lianghua verify` re-hashes all.
+json reusable(const json& prev, const std::string& key, const fs::path& root) {
+  if (!prev.is_object() || prev.value("key", "") != key) return nullptr;
+  json e = prev;
+  auto files = e.find("files");
+  if (files == e.end() || !files->is_array() || files->empty()) return nullptr;
+  for (auto& f : *files)
+    if (!derived_file_intact(root, f)) return nullptr;
+  return e;
 }
 
 bool is_case(const filing::Scheme& s, const json& item) {
@@ -156,8 +160,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
                                  "\npublic:" + (public_copies ? "reading-copies " : "") + (public_records ? "uniform-records" : "") +
                                  pdfa_key(s, {filing::DerivedOutput::ReadingCopies, filing::DerivedOutput::UniformRecords}));
     const json& prev = old_state.contains("items") && old_state["items"].contains(code) ? old_state["items"][code] : json();
-    if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
-      next["items"][code] = prev;
+    if (json e = reusable(prev, key, root); !e.is_null()) {
+      next["items"][code] = std::move(e);
       ++reused;
     } else {
       item_tasks.push_back(&item);
@@ -235,8 +239,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
              std::to_string(it.value("doc_number", 0)) + " " + it.value("retention", "") + " " + it.value("case_number", "");
       }
       std::string key = sha256_hex(k);
-      if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
-        next["volumes"][folder] = prev;
+      if (json e = reusable(prev, key, root); !e.is_null()) {
+        next["volumes"][folder] = std::move(e);
         ++reused;
       } else {
         volume_tasks.push_back({folder, volume_no, archived, key, &items});
@@ -316,8 +320,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       std::string key = sha256_hex(k);
       const json prev = old_state.contains("catalogues") && old_state["catalogues"].contains(folder)
                             ? old_state["catalogues"][folder] : json();
-      if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
-        next["catalogues"][folder] = prev;
+      if (json e = reusable(prev, key, root); !e.is_null()) {
+        next["catalogues"][folder] = std::move(e);
         ++reused;
       } else {
         catalogue_tasks.push_back({folder, key, std::move(spec)});

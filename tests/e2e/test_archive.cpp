@@ -586,7 +586,15 @@ TEST(Archive, RunKilledWhileRenderingDocumentsResumesFromTheCheckpoint) {
   EXPECT_GE(counts["reused"].get<int>(), 20) << counts;
   EXPECT_EQ(counts["reused"].get<int>() + counts["rebuilt"].get<int>(),
             clean["reused"].get<int>() + clean["rebuilt"].get<int>());
-  EXPECT_EQ(lh::test::read_file(out / "derived.json"), lh::test::read_file(base / "clean/derived.json"));
+  // The same state but for each output's stamp (size, mtime, inode: another file in another archive).
+  auto unstamped = [](json d) {
+    for (const char* sec : {"items", "volumes", "catalogues"})
+      if (d.contains(sec))
+        for (auto& [k, e] : d[sec].items())
+          for (auto& f : e["files"]) f.erase("stamp");
+    return d;
+  };
+  EXPECT_EQ(unstamped(read_json(out / "derived.json")), unstamped(read_json(base / "clean/derived.json")));
 }
 
 // One run at a time: a second run while the lock is held refuses with exit 3 and writes nothing.

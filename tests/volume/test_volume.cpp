@@ -11,7 +11,11 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -641,13 +645,168 @@ TEST(Volume, ReRunIsByteIdenticalAndRebuildsNothing) {
   ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
   for (const auto& [path, hash] : before) {
     if (path.find("catalog.db") != std::string::npos || path.find(".lock") != std::string::npos) continue;
+    // The copy's files have other inodes and mtimes: derived.json records their stamps anew, and
+    // is compared without them below.
+    if (path.ends_with("/derived.json")) continue;
     fs::path p = copy / fs::relative(path, a.archive);
     auto h = package::sha256_file(p);
     ASSERT_TRUE(h) << p;
     EXPECT_EQ(*h, hash) << p;
   }
+  auto unstamped = [](json d) {
+    for (const char* sec : {"items", "volumes", "catalogues"})
+      for (auto& [k, e] : d[sec].items())
+        for (auto& f : e["files"]) f.erase("stamp");
+    return d;
+  };
+  EXPECT_EQ(unstamped(read_json(copy / "derived.json")), unstamped(a.derived));
   json rep = read_json(copy / "reports/report.json");
   EXPECT_EQ(rep["derived"]["derived_counts"]["rebuilt"], 0);
+}
+
+// Issue 12 §5 (the one-new-document night): a derived output is known unchanged by the stamp it was
+// written with (size, mtime_ns, inode), not re-hashed every night.
+namespace {
+
+// The sample archive copied, and the copy's derived.json stamps made its own: one full night
+// re-hashes the copied outputs once and records their new stamps.
+fs::path stamped_copy(const SampleArchive& a, const std::string& name) {
+  fs::path copy = test::temp_dir(name) / "ARCHIVE";
+  fs::copy(a.archive, copy, fs::copy_options::recursive);
+  return copy;
+}
+
+test::CommandResult full_night(const fs::path& archive, const std::string& when, const std::string& timeout = "31") {
+  setenv("LIANGHUA_RUN_TIME", when.c_str(), 1);
+  // --timeout (a reader option that concludes nothing new) forces the full run past unchanged_run.h;
+  // the same value twice is an unchanged night, which does not look at the archive's files at all.
+  return test::run({test::program().string(), "archive", "--in", (test::source_dir() / "samples/inbox").string(), "--out",
+                    archive.string(), "--office", (test::source_dir() / "samples/office.xml").string(), "--quiet", "--jobs", "2",
+                    "--timeout", timeout});
+}
+
+// One reading copy and one 案卷.pdf of derived.json, relative to the archive.
+std::pair<std::string, std::string> copy_and_volume(const json& derived) {
+  std::string copy, volume;
+  for (auto& [code, e] : derived["items"].items())
+    for (const auto& f : e["files"])
+      if (copy.empty() && f["path"].get<std::string>().find("阅览本") != std::string::npos) copy = f["path"];
+  for (auto& [folder, e] : derived["volumes"].items())
+    for (const auto& f : e["files"])
+      if (volume.empty() && f["path"].get<std::string>().ends_with("案卷.pdf")) volume = f["path"];
+  return {copy, volume};
+}
+
+// Overwrites one byte in place (same inode, same size) and sets the mtime back to what it was.
+void flip_byte_keeping_stamp(const fs::path& p) {
+  struct stat st {};
+  ASSERT_EQ(::stat(p.c_str(), &st), 0);
+  std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekg(static_cast<std::streamoff>(st.st_size / 2));
+  char c = 0;
+  f.read(&c, 1);
+  c = static_cast<char>(c ^ 0x20);
+  f.seekp(static_cast<std::streamoff>(st.st_size / 2));
+  f.write(&c, 1);
+  f.close();
+  const struct timespec times[2] = {st.st_atim, st.st_mtim};
+  ASSERT_EQ(::utimensat(AT_FDCWD, p.c_str(), times, 0), 0);
+  struct stat after {};
+  ASSERT_EQ(::stat(p.c_str(), &after), 0);
+  ASSERT_EQ(after.st_ino, st.st_ino);
+  ASSERT_EQ(after.st_size, st.st_size);
+  ASSERT_EQ(after.st_mtim.tv_nsec, st.st_mtim.tv_nsec);
+}
+
+}  // namespace
+
+TEST(Volume, EveryDerivedOutputCarriesTheStampItWasWrittenWith) {
+  REQUIRE_SAMPLE(a);
+  size_t n = 0;
+  for (const char* sec : {"items", "volumes", "catalogues"})
+    for (auto& [k, e] : a.derived[sec].items())
+      for (const auto& f : e["files"]) {
+        auto st = package::file_stamp(a.archive / f["path"].get<std::string>());
+        ASSERT_TRUE(st) << f["path"];
+        ASSERT_TRUE(f.contains("stamp")) << f["path"];
+        EXPECT_EQ(f["stamp"], json::array({st->size, st->mtime_ns, st->inode})) << f["path"];
+        ++n;
+      }
+  EXPECT_GT(n, 10u);
+}
+
+// A derived.json of an older lianghua (no stamps), or an archive restored from a copy (other
+// inodes): the night re-hashes each output once, rebuilds nothing, and records the stamps.
+TEST(Volume, OutputsWithoutTheirStampAreReHashedOnceAndKept) {
+  REQUIRE_SAMPLE(a);
+  fs::path copy = stamped_copy(a, "vol-nostamp");
+  json d = read_json(copy / "derived.json");
+  for (const char* sec : {"items", "volumes", "catalogues"})
+    for (auto& [k, e] : d[sec].items())
+      for (auto& f : e["files"]) f.erase("stamp");
+  test::write_file(copy / "derived.json", d.dump());
+  auto r = full_night(copy, "2024-12-02T02:00:00+0800");
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  EXPECT_EQ(read_json(copy / "reports/report.json")["derived"]["derived_counts"]["rebuilt"], 0);
+  json after = read_json(copy / "derived.json");
+  for (auto& [k, e] : after["items"].items())
+    for (const auto& f : e["files"]) {
+      auto st = package::file_stamp(copy / f["path"].get<std::string>());
+      ASSERT_TRUE(st);
+      EXPECT_EQ(f["stamp"], json::array({st->size, st->mtime_ns, st->inode})) << f["path"];
+    }
+}
+
+// Edited behind our back with size, inode and mtime kept: the night trusts the stamp, `verify`
+// (which re-hashes every derived output) names the file.
+TEST(Volume, DerivedOutputEditedWithItsStampKeptIsCaughtByVerify) {
+  REQUIRE_SAMPLE(a);
+  fs::path copy = stamped_copy(a, "vol-sneaky");
+  ASSERT_TRUE(full_night(copy, "2024-12-02T02:00:00+0800").exit_code <= 1);
+  auto [reading, volume] = copy_and_volume(read_json(copy / "derived.json"));
+  ASSERT_FALSE(reading.empty());
+  ASSERT_FALSE(volume.empty());
+  ASSERT_EQ(test::run({test::program().string(), "verify", copy.string()}).exit_code, 0);
+  for (const auto& rel : {reading, volume}) flip_byte_keeping_stamp(copy / rel);
+  auto v = test::run({test::program().string(), "verify", copy.string()});
+  EXPECT_EQ(v.exit_code, 1) << v.out << v.err;
+  for (const auto& rel : {reading, volume}) {
+    const size_t at = v.out.find(rel);
+    ASSERT_NE(at, std::string::npos) << rel << "\n" << v.out;
+    EXPECT_NE(v.out.rfind("hash-mismatch", at), std::string::npos) << v.out;
+  }
+}
+
+// Edited with its size or mtime changed: the next night finds it by its stamp, re-hashes it and
+// writes it again, and verify is clean after.
+TEST(Volume, DerivedOutputWithAnotherSizeOrMtimeIsRewrittenByTheNextNight) {
+  REQUIRE_SAMPLE(a);
+  fs::path copy = stamped_copy(a, "vol-edited");
+  ASSERT_TRUE(full_night(copy, "2024-12-02T02:00:00+0800").exit_code <= 1);
+  const json d = read_json(copy / "derived.json");
+  auto [reading, volume] = copy_and_volume(d);
+  ASSERT_FALSE(reading.empty());
+  ASSERT_FALSE(volume.empty());
+  const std::string reading_sha = *package::sha256_file(copy / reading), volume_sha = *package::sha256_file(copy / volume);
+  // The reading copy truncated by a byte (another size); the volume edited in place, same size, mtime now.
+  {
+    std::string b = test::read_file(copy / reading);
+    b.pop_back();
+    std::ofstream(copy / reading, std::ios::binary | std::ios::trunc) << b;
+  }
+  {
+    std::string b = test::read_file(copy / volume);
+    b[b.size() / 2] = static_cast<char>(b[b.size() / 2] ^ 0x20);
+    std::ofstream(copy / volume, std::ios::binary | std::ios::trunc) << b;
+    fs::last_write_time(copy / volume, fs::last_write_time(copy / volume) + std::chrono::seconds(5));
+  }
+  auto r = full_night(copy, "2024-12-03T02:00:00+0800", "32");
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  EXPECT_EQ(*package::sha256_file(copy / reading), reading_sha);
+  EXPECT_EQ(*package::sha256_file(copy / volume), volume_sha);
+  EXPECT_GE(read_json(copy / "reports/report.json")["derived"]["derived_counts"]["rebuilt"].get<int>(), 2);
+  auto v = test::run({test::program().string(), "verify", copy.string()});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
 }
 
 // A case whose decision PDF is damaged (but was archived): the volume still builds, with a
