@@ -249,15 +249,36 @@ std::optional<Allocation> Catalogue::find(const std::string& identity) const {
   return a;
 }
 
+// A prepared statement lent for one look-up, reset (bindings cleared, read finished) when done.
+class Catalogue::Lookup {
+ public:
+  explicit Lookup(sql::Statement& q) : q_(q) {}
+  Lookup(const Lookup&) = delete;
+  ~Lookup() { q_.reset(); }
+  sql::Statement& operator*() { return q_; }
+  sql::Statement* operator->() { return &q_; }
+ private:
+  sql::Statement& q_;
+};
+
+Catalogue::Lookup Catalogue::lookup(const char* sql) const {
+  auto& q = prepared_[sql];
+  if (!q) q = std::make_unique<sql::Statement>(db_.get(), sql);
+  return Lookup(*q);
+}
+
 bool Catalogue::has_identity(const std::string& identity) const {
-  sql::Statement q(db_.get(), "SELECT 1 FROM items WHERE identity = ?1");
-  q.bind(1, identity);
-  return q.step();
+  static constexpr const char* kSql = "SELECT 1 FROM items WHERE identity = ?1";
+  Lookup q = lookup(kSql);
+  q->bind(1, identity);
+  return q->step();
 }
 
 std::optional<InputRecord> Catalogue::lookup_unchanged(const std::string& path, uint64_t size, int64_t mtime_ns) const {
-  sql::Statement q(db_.get(),
-      "SELECT sha256, fate, archival_code, reason, facts FROM inputs WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3");
+  static constexpr const char* kSql =
+      "SELECT sha256, fate, archival_code, reason, facts FROM inputs WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3";
+  Lookup l = lookup(kSql);
+  sql::Statement& q = *l;
   q.bind(1, path).bind(2, static_cast<int64_t>(size)).bind(3, mtime_ns);
   if (!q.step()) return std::nullopt;
   InputRecord r{path, size, mtime_ns, q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4)};
@@ -265,7 +286,9 @@ std::optional<InputRecord> Catalogue::lookup_unchanged(const std::string& path, 
 }
 
 std::optional<std::string> Catalogue::archived_path_for(const std::string& sha256) const {
-  sql::Statement q(db_.get(), "SELECT path FROM inputs WHERE sha256 = ?1 AND fate = 'archived' ORDER BY path LIMIT 1");
+  static constexpr const char* kSql = "SELECT path FROM inputs WHERE sha256 = ?1 AND fate = 'archived' ORDER BY path LIMIT 1";
+  Lookup l = lookup(kSql);
+  sql::Statement& q = *l;
   q.bind(1, sha256);
   if (!q.step()) return std::nullopt;
   return q.column_text(0);
@@ -384,13 +407,17 @@ std::vector<Catalogue::InputEntry> Catalogue::input_entries() const {
 }
 
 std::string Catalogue::item_manifest(const std::string& identity) const {
-  sql::Statement q(db_.get(), "SELECT COALESCE(manifest, '') FROM items WHERE identity = ?1");
+  static constexpr const char* kSql = "SELECT COALESCE(manifest, '') FROM items WHERE identity = ?1";
+  Lookup l = lookup(kSql);
+  sql::Statement& q = *l;
   q.bind(1, identity);
   return q.step() ? q.column_text(0) : std::string();
 }
 
 std::optional<InputRecord> Catalogue::input(const std::string& path) const {
-  sql::Statement q(db_.get(), std::string(kInputColumns) + "WHERE path = ?1");
+  static const std::string kSql = std::string(kInputColumns) + "WHERE path = ?1";
+  Lookup l = lookup(kSql.c_str());
+  sql::Statement& q = *l;
   q.bind(1, path);
   if (!q.step()) return std::nullopt;
   return input_row(q);

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -172,6 +173,11 @@ class Catalogue {
 
  private:
   sql::DbPtr db_;
+  // The look-ups a night makes once per input or item (tens of thousands), prepared once: keyed
+  // by the SQL literal's address; declared after db_, so finalized before it is closed.
+  mutable std::map<const char*, std::unique_ptr<sql::Statement>> prepared_;
+  class Lookup;
+  Lookup lookup(const char* sql) const;
 };
 
 }  // namespace lh::filing

@@ -425,7 +425,8 @@ void finish(Run& r, ArchiveResult& res) {
   // while read): that night is a full run, which reads those inputs again (previous_run.cpp).
   if (r.retry_next_night) r.cat.set_state({{kStateFingerprint, ""}});
   else if (auto msha = sha256_file(res.manifest); msha && !r.opt.inbox_fingerprint.empty())
-    r.cat.set_state({{kStateFingerprint, r.opt.inbox_fingerprint}, {kStateManifestSha, *msha}});
+    r.cat.set_state({{kStateFingerprint, r.opt.inbox_fingerprint}, {kStateManifestSha, *msha},
+                     {kStateManifestStamp, stamp_text(res.manifest)}});
   r.cat.finish_run(r.info.run_id, r.info.finished_at, res.status == ArchiveStatus::Ok ? "ok" : "set-aside",
                    json(res.by_fate).dump());
 }

@@ -380,10 +380,10 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
           }
         }
   std::string err;
-  std::string bytes = dump_json(next);
   // Every output written above is durable before the state that vouches for it (one syncfs).
   if (!sync_filesystem(root, err)) throw std::runtime_error(err);
-  if (bytes != dump_json(old_state) && !write_atomic(root / "derived.json", bytes, err)) throw std::runtime_error(err);
+  // Compared as trees (objects are ordered maps: equal trees dump to equal bytes), not dumped twice.
+  if (next != old_state && !write_atomic(root / "derived.json", dump_json(next), err)) throw std::runtime_error(err);
   report["derived_counts"] = {{"rebuilt", rebuilt}, {"reused", reused}};
   mask_json_strings(report);
   return report;
