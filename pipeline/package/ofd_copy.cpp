@@ -37,6 +37,8 @@ PictureMode mode_of(const unsigned char* data, int w, int h, int stride) {
   for (int y = 0; y < h; ++y) {
     const uint32_t* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
     for (int x = 0; x < w; ++x) {
+      const uint32_t v = row[x] & 0xFFFFFFu;
+      if (v == 0 || v == 0xFFFFFFu) continue;  // black or white: most pixels of a page of text
       const int r = (row[x] >> 16) & 255, g = (row[x] >> 8) & 255, b = row[x] & 255;
       if (std::abs(r - g) > 8 || std::abs(g - b) > 8 || std::abs(r - b) > 8) return PictureMode::Colour;
       grey_levels = grey_levels || (g != 0 && g != 255);
