@@ -12,6 +12,8 @@
 # three alike. Per run: wall seconds and CPU seconds (user + sys of the run and its workers,
 # GNU time); the medians and each scheme's change against none are printed, then the bytes of the
 # .ofd copies against the .pdf copies beside them, split by how their pages were made.
+# The glyf forms of the fonts (ofd/glyf_form.cpp, in the font cache) are made by the first run on a
+# machine: that one-time cost falls on the first "ofd" run here unless they exist already.
 #
 #   bench/bench_ofd.sh [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench-ofd] [RUNS=3] [JOBS=2] [INBOXES="office sample"]
 set -eu
