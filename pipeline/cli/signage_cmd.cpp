@@ -1,6 +1,6 @@
 // lianghua signage SPEC --out DIR [--archive ARCHIVE] [--only TYPE] [--sheet A3|A4|none] [--marks]
 // (issue 10). One office's sign pack from its spec: the signs are composed (compose/signs), laid
-// out once as one document and drawn by ONE cairo pass, split into one PDF per sign by qpdf
+// out once as one document and drawn by ONE cairo pass, written by qpdf as one PDF per sign
 // (pdf::write_pdf_per_page), each with its TrimBox and BleedBox; then a PNG preview per sign, the
 // imposed print sheets and the index (PDF and HTML). A sign that cannot be made is named on stderr
 // with the reason; the others are still made (exit 1).
