@@ -444,6 +444,37 @@ TEST(Pdf, SignPagesRender) {
   EXPECT_NEAR(h / kMm, 120, 0.1);
 }
 
+// Each per-sign file is the pack written with its page tree cut to that page: it must hold that
+// page and what the page refers to, never the pack's other pages, their fonts or its structure tree
+// (a page's /Parent left pointing at the pack's page tree would drag all of them into every file).
+TEST(Pdf, SignPackFileHoldsOnlyWhatItsPageUses) {
+  const layout::Laid laid = layout::lay_out(sample::signs(8), gongwen(), fonts());
+  const std::vector<std::string> files = pdf::write_pdf_per_page(laid);
+  ASSERT_EQ(files.size(), 8u);
+  for (size_t i = 0; i < files.size(); ++i) {
+    QPDF q;
+    q.processMemoryFile("sign.pdf", files[i].data(), files[i].size());
+    EXPECT_EQ(q.getRoot().getKeys(), (std::set<std::string>{"/Pages", "/Type"})) << i;
+    std::vector<QPDFObjectHandle> pages = q.getAllPages();
+    ASSERT_EQ(pages.size(), 1u) << i;
+    std::set<QPDFObjGen> page_fonts;
+    for (auto [name, font] : pages[0].getKey("/Resources").getKey("/Font").ditems()) page_fonts.insert(font.getObjGen());
+    EXPECT_FALSE(page_fonts.empty()) << i;
+    int page_objects = 0;
+    for (QPDFObjectHandle o : q.getAllObjects()) {
+      QPDFObjectHandle d = o.isStream() ? o.getDict() : o;
+      if (!d.isDictionary()) continue;
+      QPDFObjectHandle type = d.getKey("/Type");
+      page_objects += type.isNameAndEquals("/Page");
+      EXPECT_FALSE(type.isNameAndEquals("/StructTreeRoot") || type.isNameAndEquals("/StructElem")) << i;
+      if (type.isNameAndEquals("/Font") && d.getKey("/Subtype").isNameAndEquals("/Type0"))
+        EXPECT_TRUE(page_fonts.count(o.getObjGen())) << i << ": a font its page does not use";
+    }
+    EXPECT_EQ(page_objects, 1) << i;
+    EXPECT_LT(files[i].size(), 40u * 1024) << i;
+  }
+}
+
 TEST(Pdf, SignPackOneFilePerPage) {
   // write_pdf_per_page: drawn once, split by qpdf; each file one sign, clean, deterministic.
   pdf::PdfOptions o;
