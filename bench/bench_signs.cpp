@@ -1,6 +1,7 @@
 // Sign pack benchmark (issue 10 item 11): 200 signs of mixed types (门牌, 岗位牌, 盒脊 labels with QR
 // codes, 档案柜 labels, hall signs, the 公示栏, unit plates) composed, fitted, laid out once and
-// written as 200 PDFs (one cairo pass, split by qpdf) in one process, then a PNG preview each.
+// written as 200 PDFs (one cairo pass, then qpdf writes it once per page, pdf::write_pdf_per_page)
+// in one process, then a PNG preview each.
 // Prints wall and CPU time per phase. Floor (issue): under 0.5 s for the 200 PDFs.
 // With --typst DIR, also writes DIR/signs.typ (the same signs as Typst, signs_typst.h) and DIR/emblem.svg.
 // Usage: bench_signs [count=200] [--no-previews] [--typst DIR] (run from the project folder, or with
@@ -136,7 +137,7 @@ int main(int argc, char** argv) {
   const double preview_ms = ms_since(t3);
   size_t pdf_bytes = 0;
   for (const auto& p : pdfs) pdf_bytes += p.size();
-  std::printf("bench_signs: %d signs: compose+fit %.0f ms, layout %.0f ms, PDF (1 cairo pass + qpdf split) %.0f ms\n",
+  std::printf("bench_signs: %d signs: compose+fit %.0f ms, layout %.0f ms, PDF (1 cairo pass + qpdf per page) %.0f ms\n",
               count, compose_ms, layout_ms, pdf_ms);
   std::printf("bench_signs: %d PDFs in %.0f ms wall, %.0f ms CPU (%.2f ms/sign); %zu KB of PDF\n", count,
               compose_ms + layout_ms + pdf_ms, cpu_pdfs, (compose_ms + layout_ms + pdf_ms) / count, pdf_bytes / 1024);
