@@ -65,6 +65,13 @@ CREATE TABLE IF NOT EXISTS state(
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS derived_stamps(
+  path TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  inode INTEGER NOT NULL
+);
 )SQL";
 
 // The location sequence shares the sequences table under a key no scope can take.
@@ -585,6 +592,38 @@ void Catalogue::set_state(const std::map<std::string, std::string>& values) {
     q.reset();
     q.bind(1, k).bind(2, v);
     q.run();
+  }
+  tx.commit();
+}
+
+std::map<std::string, DerivedStamp> Catalogue::derived_stamps() const {
+  std::map<std::string, DerivedStamp> m;
+  sql::Statement q(db_.get(), "SELECT path, sha256, size, mtime_ns, inode FROM derived_stamps");
+  while (q.step())
+    m.emplace_hint(m.end(), q.column_text(0),
+                   DerivedStamp{q.column_text(1), static_cast<uint64_t>(q.column_int(2)), q.column_int(3), static_cast<uint64_t>(q.column_int(4))});
+  return m;
+}
+
+void Catalogue::update_derived_stamps(const std::map<std::string, DerivedStamp>& was, const std::map<std::string, DerivedStamp>& now) {
+  sql::Transaction tx(db_.get());
+  sql::Statement up(db_.get(),
+      "INSERT INTO derived_stamps(path, sha256, size, mtime_ns, inode) VALUES(?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, mtime_ns = excluded.mtime_ns, "
+      "inode = excluded.inode");
+  sql::Statement del(db_.get(), "DELETE FROM derived_stamps WHERE path = ?1");
+  for (const auto& [path, st] : now) {
+    auto it = was.find(path);
+    if (it != was.end() && it->second == st) continue;
+    up.reset();
+    up.bind(1, path).bind(2, st.sha256).bind(3, static_cast<int64_t>(st.size)).bind(4, st.mtime_ns).bind(5, static_cast<int64_t>(st.inode));
+    up.run();
+  }
+  for (const auto& [path, st] : was) {
+    if (now.count(path)) continue;
+    del.reset();
+    del.bind(1, path);
+    del.run();
   }
   tx.commit();
 }

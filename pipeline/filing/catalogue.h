@@ -57,6 +57,16 @@ struct Correction {
 std::string correction_id(int64_t id);                  // 7 → "C0007"
 std::optional<int64_t> parse_correction_id(const std::string& s);  // "C0007" or "7" → 7
 
+// A derived output as written: its SHA-256 (as derived.json records it) and the size, mtime (ns) and
+// inode it had then (package/files.h FileStamp).
+struct DerivedStamp {
+  std::string sha256;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  uint64_t inode = 0;
+  bool operator==(const DerivedStamp&) const = default;
+};
+
 struct InputRecord {
   std::string path;        // relative to INBOX
   uint64_t size = 0;
@@ -170,6 +180,14 @@ class Catalogue {
   // Small key/value state between runs (the last run's inbox fingerprint, the manifest's hash).
   std::string state(const std::string& key) const;  // empty when unset
   void set_state(const std::map<std::string, std::string>& values);  // one transaction
+
+  // Each derived output's stamp as written (issue 12 §5: the next night trusts an unchanged stamp
+  // instead of re-hashing), keyed by its path relative to ARCHIVE. Machine state, kept here and not
+  // in derived.json, which stays byte-identical across runs on the same inputs. An archive of an
+  // older version has no rows: every output is hashed once and recorded.
+  std::map<std::string, DerivedStamp> derived_stamps() const;
+  // One transaction: rows of `now` that differ from `was` written, rows of `was` not in `now` removed.
+  void update_derived_stamps(const std::map<std::string, DerivedStamp>& was, const std::map<std::string, DerivedStamp>& now);
 
  private:
   sql::DbPtr db_;

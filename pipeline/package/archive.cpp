@@ -401,6 +401,7 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
     dopt.run_date = r.info.started_at.substr(0, 10);
     dopt.pool = r.opt.derive_pool;
     dopt.progress = r.opt.derive_progress;
+    dopt.catalogue = &r.cat;
     try {
       // The derived outputs compare every item with derived.json: they take the items whole.
       report["derived"] = build_derived(manifest_items(r.cat), r.out, r.s, o, dopt);

@@ -157,17 +157,41 @@ json write_derived_output(const fs::path& root, const std::string& rel, const st
   return entry;
 }
 
-bool derived_file_intact(const fs::path& root, json& file) {
+bool derived_file_intact(const fs::path& root, json& file, const filing::DerivedStamp* recorded) {
   const std::string rel = file.value("path", "");
   if (rel.empty()) return false;
   const auto now = file_stamp(root / rel);
   if (!now) return false;
-  if (now == stamp_of(file)) return true;
+  const std::string sha = file.value("sha256", "");
+  if (recorded && recorded->sha256 == sha && FileStamp{recorded->size, recorded->mtime_ns, recorded->inode} == *now) {
+    file["stamp"] = stamp_json(*now);
+    return true;
+  }
   // Stamped before hashing: a file changed while being hashed keeps a stamp that no longer matches.
   auto got = sha256_file(root / rel);
-  if (!got || *got != file.value("sha256", "")) return false;
+  if (!got || *got != sha) return false;
   file["stamp"] = stamp_json(*now);
   return true;
+}
+
+std::map<std::string, filing::DerivedStamp> take_stamps(json& state) {
+  std::map<std::string, filing::DerivedStamp> out;
+  if (!state.is_object()) return out;
+  for (const char* sec : {"items", "volumes", "catalogues"}) {
+    auto s = state.find(sec);
+    if (s == state.end() || !s->is_object()) continue;
+    for (auto& [k, e] : s->items()) {
+      auto files = e.find("files");
+      if (files == e.end() || !files->is_array()) continue;
+      for (auto& f : *files) {
+        if (!f.is_object()) continue;
+        if (auto st = stamp_of(f); st && f.value("path", "") != "")
+          out[f.value("path", "")] = filing::DerivedStamp{f.value("sha256", ""), st->size, st->mtime_ns, st->inode};
+        f.erase("stamp");
+      }
+    }
+  }
+  return out;
 }
 
 std::string original_sha_of(const json& item) {
