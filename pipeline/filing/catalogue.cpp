@@ -421,6 +421,15 @@ std::string Catalogue::item_manifest(const std::string& identity) const {
   return q.step() ? q.column_text(0) : std::string();
 }
 
+std::optional<ItemRecord> Catalogue::item(const std::string& identity) const {
+  static constexpr const char* kSql = "SELECT identity, archival_code, COALESCE(manifest, ''), placement FROM items WHERE identity = ?1";
+  Lookup l = lookup(kSql);
+  sql::Statement& q = *l;
+  q.bind(1, identity);
+  if (!q.step()) return std::nullopt;
+  return ItemRecord{q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3)};
+}
+
 std::optional<InputRecord> Catalogue::input(const std::string& path) const {
   static const std::string kSql = std::string(kInputColumns) + "WHERE path = ?1";
   Lookup l = lookup(kSql.c_str());

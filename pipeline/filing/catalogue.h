@@ -153,6 +153,7 @@ class Catalogue {
   void for_each_input_under(const std::string& prefix, const std::function<void(const InputRecord&)>& fn) const;
   // One row by key, for a run that asks about the items and inputs it handles instead of loading all.
   std::string item_manifest(const std::string& identity) const;  // empty when none
+  std::optional<ItemRecord> item(const std::string& identity) const;
   std::optional<InputRecord> input(const std::string& path) const;
   int last_number(const std::string& scope) const;
   // The committed place (JSON) of the first-numbered item of a case (its case_key), if any.
