@@ -51,8 +51,14 @@ void write_file(const fs::path& p, const std::string& bytes) {
   if (!f) throw std::runtime_error("cannot write " + p.string());
 }
 
-ScopedEnv::ScopedEnv(std::string n, const std::string& v) : name(std::move(n)) { setenv(name.c_str(), v.c_str(), 1); }
-ScopedEnv::~ScopedEnv() { unsetenv(name.c_str()); }
+ScopedEnv::ScopedEnv(std::string n, const std::string& v) : name(std::move(n)) {
+  if (const char* old = std::getenv(name.c_str())) before = old;
+  setenv(name.c_str(), v.c_str(), 1);
+}
+ScopedEnv::~ScopedEnv() {
+  if (before) setenv(name.c_str(), before->c_str(), 1);
+  else unsetenv(name.c_str());
+}
 
 fs::path temp_dir(const std::string& tag) {
   fs::path base = fs::temp_directory_path() / ("lianghua-test-" + std::to_string(getpid()));
