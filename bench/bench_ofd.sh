@@ -1,18 +1,28 @@
 #!/bin/sh
-# OFD-A copies benchmark (issue 15 §5, bench/RESULTS.md §8): what the archive's OFD copies add to a
-# run, in time and in bytes. The same generated office inbox as bench_pdfa.sh (make_office_inbox.py,
-# seed 1, night 1) is archived from scratch with the default scheme's preservation on reading copies
-# and volumes as "pdf-a-2b" and as "pdf-a-2b ofd-a", RUNS times each, alternating; median wall
-# times compared, and the bytes of the .ofd copies against the .pdf copies they sit beside, split
-# by how the pages were made (laid out by lianghua, or pictures of source-PDF pages).
+# Preservation copies benchmark (issue 15 §5, bench/RESULTS.md §8): what PDF/A-2b and OFD-A copies
+# add to a night's run, in time and in bytes. Two inboxes, each archived from scratch:
+#   office — the generated office inbox (make_office_inbox.py, seed 1, night 1: 45 files, every
+#            reading copy re-typeset by lianghua, no source PDFs);
+#   sample — samples/inbox (52 items, 15 source PDFs with 31 pages: pictures in the OFD copies).
+# with three schemes, the default scheme but for preservation= on reading copies and volumes:
+#   none — no preservation attribute (the baseline: no PDF/A, no OFD);
+#   pdfa — preservation="pdf-a-2b";
+#   ofd  — preservation="pdf-a-2b ofd-a" (what templates/scheme/default.xml asks).
+# Runs alternate (none, pdfa, ofd, none, …) RUNS times per inbox, so load from others falls on all
+# three alike. Per run: wall seconds and CPU seconds (user + sys of the run and its workers,
+# GNU time); the medians and each scheme's change against none are printed, then the bytes of the
+# .ofd copies against the .pdf copies beside them, split by how their pages were made.
+# The glyf forms of the fonts (ofd/glyf_form.cpp, in the font cache) are made by the first run on a
+# machine: that one-time cost falls on the first "ofd" run here unless they exist already.
 #
-#   bench/bench_ofd.sh [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench-ofd] [RUNS=3] [JOBS=2]
+#   bench/bench_ofd.sh [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench-ofd] [RUNS=3] [JOBS=2] [INBOXES="office sample"]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$here/build/lianghua}
 work=${2:-/tmp/lianghua-bench-ofd}
 runs=${3:-3}
 jobs=${4:-2}
+inboxes=${5:-office sample}
 mkdir -p "$work/scheme"
 if [ ! -f "$work/inbox.complete" ]; then
   rm -rf "$work/IN"
@@ -20,33 +30,48 @@ if [ ! -f "$work/inbox.complete" ]; then
   touch "$work/inbox.complete"
 fi
 cp "$here"/templates/scheme/*.xsd "$work/scheme/"
+# none: the reading copies' and volumes' preservation attributes taken out.
 sed -e 's/\(kind="reading-copies"[^/]*\) preservation="[^"]*"/\1/' -e 's/\(kind="volumes"[^/]*\) preservation="[^"]*"/\1/' \
-    -e 's/<output kind="reading-copies"/<output preservation="pdf-a-2b" kind="reading-copies"/' \
-    -e 's/<output kind="volumes"/<output preservation="pdf-a-2b" kind="volumes"/' "$here/templates/scheme/default.xml" > "$work/scheme/pdfa.xml"
+    "$here/templates/scheme/default.xml" > "$work/scheme/none.xml"
+sed -e 's/<output kind="reading-copies"/<output preservation="pdf-a-2b" kind="reading-copies"/' \
+    -e 's/<output kind="volumes"/<output preservation="pdf-a-2b" kind="volumes"/' "$work/scheme/none.xml" > "$work/scheme/pdfa.xml"
 sed 's/preservation="pdf-a-2b"/preservation="pdf-a-2b ofd-a"/g' "$work/scheme/pdfa.xml" > "$work/scheme/ofd.xml"
-echo "inbox: $work/IN ($(find "$work/IN" -type f | wc -l) files); $(uptime)"
+! grep -q "<output [^>]*preservation=" "$work/scheme/none.xml" || { echo "bench_ofd: none.xml still asks for preservation copies" >&2; exit 2; }
+echo "$(date -u +%H:%M:%S) UTC; $(uptime)"
 export LIANGHUA_RUN_TIME=2024-06-01T02:00:00+0800
-one() {  # scheme label → wall seconds on stdout
-  rm -rf "$work/OUT-$2"
-  t0=$(date +%s.%N)
-  "$bin" archive --in "$work/IN" --out "$work/OUT-$2" --office "$work/O.xml" --scheme "$1" --jobs "$jobs" --quiet >/dev/null 2>&1 || [ $? -eq 1 ]
-  t1=$(date +%s.%N)
-  echo "$t0 $t1" | awk '{ printf "%.2f", $2 - $1 }'
+one() {  # inbox scheme → "wall cpu" on stdout
+  case $1 in
+    office) in_dir=$work/IN office=$work/O.xml ;;
+    sample) in_dir=$here/samples/inbox office=$here/samples/office.xml ;;
+  esac
+  rm -rf "$work/OUT-$1-$2"
+  /usr/bin/time -f '%e %U %S' -o "$work/time" "$bin" archive --in "$in_dir" --out "$work/OUT-$1-$2" --office "$office" \
+    --scheme "$work/scheme/$2.xml" --jobs "$jobs" --quiet >/dev/null 2>&1 || [ $? -eq 1 ]
+  tail -n 1 "$work/time" | awk '{ printf "%.2f %.2f", $1, $2 + $3 }'
 }
-pdfa="" ofd=""
-i=0
-while [ $i -lt "$runs" ]; do
-  pdfa="$pdfa $(one "$work/scheme/pdfa.xml" pdfa)"
-  ofd="$ofd $(one "$work/scheme/ofd.xml" ofd)"
-  i=$((i + 1))
-done
 median() { echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-mp=$(median $pdfa)
-mo=$(median $ofd)
-echo "PDF/A only:        runs$pdfa s, median $mp s"
-echo "PDF/A and OFD-A:   runs$ofd s, median $mo s"
-echo "$mp $mo" | awk '{ printf "OFD-A copies add %.1f%% to the run\n", ($2 - $1) / $1 * 100 }'
-python3 - "$work/OUT-ofd" <<'PY'
+for inbox in $inboxes; do
+  rm -f "$work/runs-$inbox"
+  i=0
+  while [ $i -lt "$runs" ]; do
+    for scheme in none pdfa ofd; do echo "$scheme $(one "$inbox" "$scheme")" >> "$work/runs-$inbox"; done
+    i=$((i + 1))
+  done
+  echo "== $inbox inbox, $runs runs each, --jobs $jobs ($(uptime | sed 's/.*load/load/'))"
+  for scheme in none pdfa ofd; do
+    w=$(awk -v s=$scheme '$1 == s { printf " %s", $2 }' "$work/runs-$inbox")
+    c=$(awk -v s=$scheme '$1 == s { printf " %s", $3 }' "$work/runs-$inbox")
+    echo "$scheme $(median $w) $(median $c) |$w |$c"
+  done | awk '
+    { name[NR] = $1; wall[NR] = $2; cpu[NR] = $3; $1 = $2 = $3 = ""; detail[NR] = $0 }
+    END {
+      for (i = 1; i <= NR; i++)
+        printf "%-5s wall median %6.2f s (%+5.1f%%)  CPU median %6.2f s (%+5.1f%%)   wall, CPU of each run:%s\n",
+               name[i], wall[i], (wall[i] - wall[1]) / wall[1] * 100, cpu[i], (cpu[i] - cpu[1]) / cpu[1] * 100, detail[i]
+    }'
+done
+for inbox in $inboxes; do
+python3 - "$work/OUT-$inbox-ofd" "$inbox" <<'PY'
 import json, os, sys, zipfile
 root = sys.argv[1]
 d = json.load(open(os.path.join(root, "derived.json")))
@@ -68,6 +93,7 @@ for sec in ("items", "volumes"):
             t[2] += os.path.getsize(os.path.join(root, p))
 for k, (n, pb, ob) in tot.items():
     if n:
-        print(f"{k:8s}: {n} copies, PDF {pb/1e6:.2f} MB, OFD {ob/1e6:.2f} MB ({ob/pb:.2f}x the PDF)")
-print(f"copies not OFD-A: {bad}")
+        print(f"{sys.argv[2]} {k:8s}: {n} copies, PDF {pb/1e6:.2f} MB, OFD {ob/1e6:.2f} MB ({ob/pb:.2f}x the PDF)")
+print(f"{sys.argv[2]}: copies not OFD-A: {bad}")
 PY
+done

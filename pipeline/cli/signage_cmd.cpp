@@ -1,6 +1,6 @@
 // lianghua signage SPEC --out DIR [--archive ARCHIVE] [--only TYPE] [--sheet A3|A4|none] [--marks]
 // (issue 10). One office's sign pack from its spec: the signs are composed (compose/signs), laid
-// out once as one document and drawn by ONE cairo pass, split into one PDF per sign by qpdf
+// out once as one document and drawn by ONE cairo pass, written by qpdf as one PDF per sign
 // (pdf::write_pdf_per_page), each with its TrimBox and BleedBox; then a PNG preview per sign, the
 // imposed print sheets and the index (PDF and HTML). A sign that cannot be made is named on stderr
 // with the reason; the others are still made (exit 1).
@@ -146,6 +146,33 @@ class Writer {
   const SignageRun& run_;
 };
 
+// A policy or flow board: running text or a flowchart, hundreds of different characters.
+bool is_board(const sg::SignType& t) {
+  return t.first(sg::Part::Kind::Body) || t.first(sg::Part::Kind::Drawing);
+}
+
+// Every sign's PDF, in the order of made.signs. The signs are drawn by one cairo pass per batch
+// (pdf::write_pdf_per_page), whose fonts are cut to the batch's glyphs; the boards are a batch of
+// their own, so a 门牌's file does not carry the glyphs of every policy (issue 12 item 1: a small
+// sign under 40 KB).
+std::vector<std::string> sign_pdfs(const Made& made, const pdf::PdfOptions& po, const layout::Style& style,
+                                   const layout::FontSet& fonts) {
+  std::vector<std::string> out(made.composed.size());
+  for (const bool boards : {false, true}) {
+    model::Document pack;
+    std::vector<size_t> at;
+    for (size_t i = 0; i < made.composed.size(); ++i)
+      if (is_board(*made.composed[i].type) == boards) {
+        pack.sections.push_back(made.composed[i].section);
+        at.push_back(i);
+      }
+    if (at.empty()) continue;
+    std::vector<std::string> pdfs = pdf::write_pdf_per_page(layout::lay_out(pack, style, fonts), po);
+    for (size_t k = 0; k < pdfs.size() && k < at.size(); ++k) out[at[k]] = std::move(pdfs[k]);
+  }
+  return out;
+}
+
 int draw_pack(const SignageRun& run, const SignageInputs& in, Made& made, std::vector<std::string>& problems,
               const layout::FontSet& fonts) {
   Writer out(run);
@@ -156,10 +183,7 @@ int draw_pack(const SignageRun& run, const SignageInputs& in, Made& made, std::v
   const layout::Style style = layout::load_style("plain");
   std::vector<sg::IndexEntry> index;
   if (!made.composed.empty()) {
-    model::Document pack;
-    for (const auto& c : made.composed) pack.sections.push_back(c.section);
-    const layout::Laid laid = layout::lay_out(pack, style, fonts);
-    const std::vector<std::string> pdfs = pdf::write_pdf_per_page(laid, po);
+    const std::vector<std::string> pdfs = sign_pdfs(made, po, style, fonts);
     for (size_t i = 0; i < pdfs.size() && i < made.signs.size(); ++i) {
       const sg::Sign& s = made.signs[i];
       const sg::SignType& t = *made.composed[i].type;

@@ -51,7 +51,7 @@ struct Part {
 
 // The ZIP of `parts`, in their order, every entry dated `when` (UTC seconds; none: 1980-01-01),
 // deflated (zlib `level`) except already-compressed media (package.cpp). The OFD package is zipped
-// by it too, at level 6: its embedded fonts take four times as long at 9 for 1% less.
+// by it too, at level 3 (ofd/package.cpp): its embedded fonts take four times as long at 9 for 1% less.
 std::string zip_package(const std::vector<Part>& parts, std::optional<int64_t> when, int level = 9);
 
 // Numbering instances (numbering.cpp): one w:num per list that restarts.

@@ -1,7 +1,7 @@
 // Embedded subset fonts (GB/T 42133-2022 6.2.6 b, c): every font a page uses is cut to the glyphs
-// the pages draw and the characters they encode (HarfBuzz hb-subset), and a CFF-based OpenType
-// font (Fandol, Noto CJK) is rebuilt with TrueType outlines (truetype.cpp), so that each embedded
-// file holds cmap, loca, glyf, head, hhea, hmtx, maxp, name, OS/2 and post as 6.2.6 c lists.
+// the pages draw and the characters they encode (HarfBuzz hb-subset); a CFF-based OpenType font
+// (Fandol, Noto CJK) is cut from its glyf form, rebuilt once with TrueType outlines (glyf_form.cpp,
+// truetype.cpp), so that each embedded file holds cmap, loca, glyf, head, hhea, hmtx, maxp, name, OS/2 and post as 6.2.6 c lists.
 #include <hb-subset.h>
 #include <pango/pangofc-font.h>
 
@@ -74,23 +74,20 @@ std::string subset_font(const std::string& file, int index, EmbeddedFont& f) {
   // keeping them would pull substitutes of every used glyph into the subset.
   req.drop_tables = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx", "DSIG", "hdmx",
                      "LTSH", "VDMX", "kern", "fpgm", "prep", "cvt ", "gasp"};
-  // Charstrings without subroutines: cheaper to cut, and the glyf rebuild (truetype.cpp) reads them
-  // straight.
-  req.flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  req.flags = HB_SUBSET_FLAGS_NO_HINTING;
+  // A CFF font is cut from its glyf form (glyf_form.cpp, made once): same glyph ids, TrueType outlines.
+  const bool cff = has_cff_outlines(file, index);
+  const std::string source = cff ? glyf_form(file, index, req.drop_tables) : file;
   fonts::Subset sub;
   try {
-    sub = fonts::subset_font(file, index, req);
+    sub = fonts::subset_font(source, cff ? 0 : index, req);
   } catch (const fonts::SubsetError& e) {
     throw OfdError(std::string("ofd: ") + e.what());
   }
   for (const auto& [g, n] : sub.new_gid) f.new_gid[g] = n;
-  if (sub.glyf) {
-    f.outlines = "glyf";
-    return std::move(sub.bytes);
-  }
-  if (!sub.cff) throw OfdError("ofd: " + file + " has neither glyf nor CFF outlines");
-  f.outlines = "glyf (from CFF)";
-  return cff_to_truetype(sub.bytes);
+  if (!sub.glyf) throw OfdError("ofd: " + file + " has neither glyf nor CFF outlines");
+  f.outlines = cff ? "glyf (from CFF)" : "glyf";
+  return std::move(sub.bytes);
 }
 
 }  // namespace lh::ofd::detail

@@ -83,6 +83,11 @@ FontKey font_key(PangoFont* font);
 // The subset of the font in `file` (face `index`) holding `glyphs` and `unicodes`, as TrueType
 // (truetype.cpp); fills `new_gid`. Throws OfdError.
 std::string subset_font(const std::string& file, int index, EmbeddedFont& f);
+// Whether face `index` of `file` has CFF outlines (then it is embedded from its glyf form).
+bool has_cff_outlines(const std::string& file, int index);
+// The file of the glyf form of a CFF font (glyf_form.cpp): every glyph, same glyph ids, rebuilt with
+// TrueType outlines, `drop_tables` left out; made once and kept. Throws OfdError.
+std::string glyf_form(const std::string& file, int index, const std::vector<const char*>& drop_tables);
 // An sfnt with CFF outlines rebuilt with glyf/loca (cubic curves approximated by quadratics within
 // half a font unit); other tables copied. Throws OfdError.
 std::string cff_to_truetype(const std::string& sfnt);

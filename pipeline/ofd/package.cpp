@@ -114,7 +114,9 @@ std::string write_ofd(const layout::Laid& laid, const OfdOptions& options) {
   std::vector<docx::detail::Part> zip;
   zip.push_back({"OFD.xml", "", ofd_xml(options, doc_id)});
   for (Part& p : doc) zip.push_back({std::move(p.name), "", std::move(p.bytes)});
-  return docx::detail::zip_package(zip, options.timestamp ? options.timestamp : docx::source_date_epoch(), 6);
+  // zlib level 3: the embedded fonts (most of the bytes) deflate in 57 % of level 6's time for 3 %
+  // more bytes (bench/RESULTS.md §8a); page pictures are stored (PNG already deflated).
+  return docx::detail::zip_package(zip, options.timestamp ? options.timestamp : docx::source_date_epoch(), 3);
 }
 
 }  // namespace lh::ofd

@@ -75,7 +75,7 @@ void add_reading_copy(json& e, const json& item, const compose::ItemPages& p, co
     // The OFD-A copy: the same pages, the stamp an annotation at the PDF's place (ofd_copy.h).
     json ofd = nullptr;
     try {
-      const OfdCopy copy = join_parts({item_part(shown)});
+      const OfdCopy copy = join_parts({item_part(shown)}, ctx.page_pictures);
       std::vector<ofd::OfdMark> marks;
       if (at && !copy.laid.pages.empty()) marks.push_back(mark_on(copy, 0, ofd::MarkKind::ArchiveStamp, *at, compose::archive_stamp_page(values)));
       ofd = write_derived_ofd(ctx.root, rel, copy, std::move(marks), meta, not_pdfa);
@@ -117,10 +117,10 @@ json add_uniform_records(json& e, const json& item, const compose::ItemPages& p,
 // The volume's OFD-A copy: the runs of pages 案卷.pdf was assembled from, its bookmarks, and the
 // 页号 as annotations where the PDF prints them (pages front_pages … of the documents).
 json write_volume_ofd(const fs::path& root, const std::string& rel, const compose::VolumeBuild& vb, const pdf::PdfaMetadata& meta,
-                      std::vector<std::string>& problems) {
+                      const PagePictures& pictures, std::vector<std::string>& problems) {
   std::vector<OfdCopyPart> parts;
   for (const auto& s : vb.sources) parts.push_back({s.laid, s.pdf, s.pages});
-  OfdCopy copy = join_parts(parts);
+  OfdCopy copy = join_parts(parts, pictures);
   if (static_cast<int>(copy.laid.pages.size()) != vb.total_pages)
     throw std::runtime_error("the copy has " + std::to_string(copy.laid.pages.size()) + " pages, 案卷.pdf " + std::to_string(vb.total_pages));
   copy.laid.outline = vb.outline;
@@ -192,7 +192,7 @@ json derive_volume(const json& payload, const DeriveContext& ctx) {
   if (vo.ofd) {
     json ofd = nullptr;
     try {
-      ofd = write_volume_ofd(ctx.root, rel, vb, meta, not_pdfa);
+      ofd = write_volume_ofd(ctx.root, rel, vb, meta, ctx.page_pictures, not_pdfa);
     } catch (const std::exception& ex) {
       not_pdfa.push_back("案卷.ofd 未能生成 OFD-A 副本：" + std::string(ex.what()));
     }

@@ -12,6 +12,7 @@
 #include "compose/item_pages.h"
 #include "filing/office.h"
 #include "filing/scheme.h"
+#include "package/ofd_copy.h"
 #include "package/volume_run.h"
 
 namespace lh::package {
@@ -22,6 +23,7 @@ struct DeriveContext {
   const filing::Office* office = nullptr;
   DerivedOptions opt;
   bool public_copies = false, public_records = false, public_volumes = false;
+  PagePictures page_pictures;       // source-PDF pages drawn once a night for the OFD copies (ofd_copy.h)
 };
 
 // payload {"item": manifest item, "key": state key} → {"key","pages","how","problem","doc_number",

@@ -8,10 +8,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 #include "compose/render_kit.h"
 #include "ingest/poppler_state.h"
+#include "ingest/sha256.h"
+#include "package/files.h"
 
 namespace lh::package {
 namespace {
@@ -33,6 +37,8 @@ PictureMode mode_of(const unsigned char* data, int w, int h, int stride) {
   for (int y = 0; y < h; ++y) {
     const uint32_t* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
     for (int x = 0; x < w; ++x) {
+      const uint32_t v = row[x] & 0xFFFFFFu;
+      if (v == 0 || v == 0xFFFFFFu) continue;  // black or white: most pixels of a page of text
       const int r = (row[x] >> 16) & 255, g = (row[x] >> 8) & 255, b = row[x] & 255;
       if (std::abs(r - g) > 8 || std::abs(g - b) > 8 || std::abs(r - b) > 8) return PictureMode::Colour;
       grey_levels = grey_levels || (g != 0 && g != 255);
@@ -200,7 +206,39 @@ std::vector<Stretch> text_stretches(PopplerPage* page) {
 
 }  // namespace
 
-std::vector<layout::Page> scanned_pages(const std::string& pdf, double dpi) {
+namespace {
+
+// PagePictures: the file of page `index` (0-based) of the PDF whose SHA-256 is `sha`.
+std::filesystem::path picture_file(const PagePictures& pictures, const std::string& sha, int index) {
+  return pictures.dir / (sha + "-" + std::to_string(index + 1) + "-" + std::to_string(std::lround(pictures.dpi)) + ".png");
+}
+
+// A kept file is the PNG followed by its SHA-256 (hex): the files are renamed into place without
+// fsync (a cache, not an output), so a file torn by a crash must read as none, never as a picture.
+constexpr size_t kShaHex = 64;
+
+// The picture kept for that page, or empty (none kept, or torn: then it is drawn again).
+std::string kept_picture(const std::filesystem::path& file) {
+  if (file.empty()) return {};
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return {};
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() <= kShaHex) return {};
+  const std::string png = bytes.substr(0, bytes.size() - kShaHex);
+  return ingest::sha256_hex(png) == std::string_view(bytes).substr(png.size()) ? png : std::string();
+}
+
+// Keeps a drawn picture for the night's later copies; a failure to keep it costs only a redraw.
+void keep_picture(const std::filesystem::path& file, const std::string& png) {
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  std::string err;
+  if (!ec) write_atomic(file, png + ingest::sha256_hex(png), err, false);
+}
+
+}  // namespace
+
+std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictures& pictures) {
   ingest::use_poppler();
   GBytes* bytes = g_bytes_new_static(pdf.data(), pdf.size());
   GError* err = nullptr;
@@ -211,6 +249,7 @@ std::vector<layout::Page> scanned_pages(const std::string& pdf, double dpi) {
     if (err) g_error_free(err);
     throw std::runtime_error("Poppler cannot read the PDF: " + why);
   }
+  const std::string sha = pictures.dir.empty() ? std::string() : ingest::sha256_hex(pdf);
   std::vector<layout::Page> pages;
   const int n = poppler_document_get_n_pages(doc);
   for (int i = 0; i < n; ++i) {
@@ -220,12 +259,17 @@ std::vector<layout::Page> scanned_pages(const std::string& pdf, double dpi) {
     poppler_page_get_size(page, &p.width_pt, &p.height_pt);  // as displayed: /Rotate applied
     auto img = std::make_shared<model::Image>();
     img->media_type = "image/png";
-    try {
-      img->bytes = page_picture(page, p.width_pt, p.height_pt, dpi);
-    } catch (...) {
-      g_object_unref(page);
-      g_object_unref(doc);
-      throw;
+    const std::filesystem::path file = sha.empty() ? std::filesystem::path() : picture_file(pictures, sha, i);
+    img->bytes = kept_picture(file);
+    if (img->bytes.empty()) {
+      try {
+        img->bytes = page_picture(page, p.width_pt, p.height_pt, pictures.dpi);
+      } catch (...) {
+        g_object_unref(page);
+        g_object_unref(doc);
+        throw;
+      }
+      if (!file.empty()) keep_picture(file, img->bytes);
     }
     p.items.push_back(layout::ImageItem{0, 0, p.width_pt, p.height_pt, img});
     for (const Stretch& s : text_stretches(page)) p.items.push_back(text_line(s));
@@ -238,7 +282,7 @@ std::vector<layout::Page> scanned_pages(const std::string& pdf, double dpi) {
   return pages;
 }
 
-OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, double dpi) {
+OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, const PagePictures& pictures) {
   OfdCopy c;
   for (const OfdCopyPart& part : parts) {
     const int start = static_cast<int>(c.laid.pages.size());
@@ -250,7 +294,7 @@ OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, double dpi) {
       }
       c.scanned.resize(c.laid.pages.size(), false);
     } else if (part.pdf) {
-      for (layout::Page& p : scanned_pages(*part.pdf, dpi)) c.laid.pages.push_back(std::move(p));
+      for (layout::Page& p : scanned_pages(*part.pdf, pictures)) c.laid.pages.push_back(std::move(p));
       c.scanned.resize(c.laid.pages.size(), true);
     }
   }

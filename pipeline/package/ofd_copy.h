@@ -15,6 +15,7 @@
 // The 归档章 and the 页号 are not on the pages but annotations of their own (6.10.2), at the places
 // the PDF has them (compose/archive_stamp.h).
 #pragma once
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,19 @@ namespace lh::package {
 // scanned documents, keeps 小五 (9 pt) text legible (25 px to the em); sizes in bench/RESULTS.md §8.
 constexpr double kScanDpi = 200;
 
+// Pictures of source-PDF pages already drawn this night (issue 15 §5): the reading copy's task draws
+// each page of its source PDF, the 案卷's task (later, maybe in another worker process) needs the
+// same pages again. Each picture is kept as a file under `dir`, named by the SHA-256 of the PDF
+// bytes it was drawn from, the page number and the dpi, so a changed source (or a masked public
+// copy, whose bytes differ) is drawn afresh. Files are written whole (temp + rename): two workers
+// drawing the same page write the same bytes. The folder is the night's work area
+// (ARCHIVE/.staging/ofd-pages, volume_run.cpp), removed when the volumes are done and never listed
+// in the manifest. Empty `dir`: every page is drawn.
+struct PagePictures {
+  std::filesystem::path dir;
+  double dpi = kScanDpi;
+};
+
 // A run of pages of the copy, in order: laid out by lianghua, or all pages of a source PDF.
 struct OfdCopyPart {
   std::shared_ptr<const layout::Laid> laid;
@@ -36,14 +50,15 @@ struct OfdCopyPart {
 };
 
 // A source PDF's pages as scanned pages: each a picture of the whole page (Poppler at `dpi`) and
-// its text lines. Throws std::runtime_error when the PDF cannot be read.
-std::vector<layout::Page> scanned_pages(const std::string& pdf, double dpi = kScanDpi);
+// its text lines; pictures found in `pictures` are not drawn again, those drawn are kept there.
+// Throws std::runtime_error when the PDF cannot be read.
+std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictures& pictures = {});
 
 struct OfdCopy {
   layout::Laid laid;               // every page in order (the parts' pages, scanned ones built)
   std::vector<bool> scanned;       // by page: a picture with its text (OfdOptions::scanned)
 };
 // The parts joined; outline entries of laid parts keep their pages (shifted by the part's start).
-OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, double dpi = kScanDpi);
+OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, const PagePictures& pictures = {});
 
 }  // namespace lh::package

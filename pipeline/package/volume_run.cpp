@@ -135,7 +135,11 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
   const bool public_copies = s.is_public(filing::DerivedOutput::ReadingCopies);
   const bool public_records = s.is_public(filing::DerivedOutput::UniformRecords);
   const bool public_volumes = s.is_public(filing::DerivedOutput::Volumes);
-  DeriveContext ctx{root, &s, &o, opt, public_copies, public_records, public_volumes};
+  DeriveContext ctx{root, &s, &o, opt, public_copies, public_records, public_volumes, {}};
+  // OFD copies: a source-PDF page the reading copy's task draws is drawn once, the 案卷's task finds
+  // it in the night's work area (ofd_copy.h PagePictures), removed once the volumes are done.
+  if (s.wants_ofd(filing::DerivedOutput::ReadingCopies) && s.wants_ofd(filing::DerivedOutput::Volumes))
+    ctx.page_pictures.dir = root / ".staging" / "ofd-pages";
   const DeriveFn work = [&ctx](const json& payload) {
     return payload.contains("folder") ? derive_volume(payload, ctx) : derive_item(payload, ctx);
   };
@@ -267,6 +271,11 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
                                    {"path", (fs::path(folder) / "案卷.pdf").string()},
                                    {"problems", entry.value("problems", json::array())}});
     }
+  }
+
+  if (!ctx.page_pictures.dir.empty()) {
+    std::error_code ec;
+    fs::remove_all(ctx.page_pictures.dir, ec);
   }
 
   // 3. 归档文件目录 per 门类 and 年度.

@@ -31,10 +31,13 @@ struct PdfOptions {
 std::string write_pdf(const layout::Laid& laid, const PdfOptions& options = {});
 
 // One PDF per page (a sign pack: one file per sign). The pages are drawn ONCE by cairo into one
-// document and split by qpdf, so the per-PDF font cost (cutting each font with hb-subset, subset.h)
-// is paid once for the pack instead of once per file. Each file carries the pack's cut of the fonts
-// its page uses (a few KB more than a file drawn alone). Bookmarks, named destinations and page
-// labels are not carried over; metadata is. Deterministic like write_pdf. Throws PdfError.
+// document, so the per-PDF font cost (cutting each font with hb-subset, subset.h) is paid once for
+// the pack instead of once per file; then qpdf writes that document once per page with its page
+// tree cut to the page, so each file holds only what its page refers to (nothing is copied between
+// documents, cairo's compressed streams are written as they are, no object streams). Each file
+// carries the pack's cut of the fonts its page uses (a few KB more than a file drawn alone).
+// Bookmarks, the structure tree, named destinations and page labels are not carried over; metadata
+// is. Deterministic like write_pdf. Throws PdfError.
 std::vector<std::string> write_pdf_per_page(const layout::Laid& laid, const PdfOptions& options = {});
 
 // Items (frames.h; e.g. a laid-out model::Drawing) painted by the same drawer as PDF pages onto a

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "ingest/reader.h"
 #include "ingest/sha256.h"
@@ -284,4 +285,37 @@ TEST(OfdArchive, VerifyReadsTheCopiesBackAndNamesTheFileAndClauseOfABrokenOne) {
   EXPECT_EQ(bad.exit_code, 1) << bad.out << bad.err;
   EXPECT_NE(bad.out.find("not-ofda: " + victim.ofd + ": GB/T 42133-2022 6.2.1 a"), std::string::npos) << bad.out;
   EXPECT_EQ(bad.out.find("hash-mismatch"), std::string::npos) << bad.out;
+}
+
+// Regression (issue 15 §5: each source-PDF page was drawn twice a night, now the 案卷's task takes
+// the pictures the reading copy's task drew; that sharing itself is tested in
+// tests/package/test_page_pictures.cpp): every page picture of a reading copy of a source PDF is,
+// byte for byte, a picture of its case's 案卷.ofd; the night's folder of kept pictures is gone after
+// the run and no file of it reaches the manifest.
+TEST(OfdArchive, VolumePagePicturesAreTheReadingCopysPicturesOfTheSameSourcePage) {
+  auto pngs = [](const fs::path& ofd) {
+    std::set<std::string> out;
+    for (const auto& [name, bytes] : lh::test::ooxml::unzip(lh::test::read_file(ofd)))
+      if (fs::path(name).extension() == ".png" && name.find("/Res/") != std::string::npos) out.insert(bytes);
+    return out;
+  };
+  std::map<std::string, std::set<std::string>> volume_pictures;  // case folder → the PNGs of its 案卷.ofd
+  for (const Copy& c : copies())
+    if (fs::path(c.pdf).filename() == "案卷.pdf" && !c.entry.is_null()) volume_pictures[fs::path(c.pdf).parent_path().string()] = pngs(archive() / c.ofd);
+  size_t shared = 0;
+  for (const Copy& c : copies()) {
+    if (fs::path(c.pdf).filename() == "案卷.pdf" || c.entry.is_null()) continue;
+    fs::path folder = fs::path(c.pdf).parent_path().parent_path();  // <case>/<正卷|副卷>/阅览本/x.pdf → <case>/<卷>
+    auto v = volume_pictures.find(folder.string());
+    if (v == volume_pictures.end()) v = volume_pictures.find(folder.parent_path().string());
+    if (v == volume_pictures.end()) continue;  // not in a case
+    for (const std::string& png : pngs(archive() / c.ofd)) {
+      if (png.size() < 1000) continue;  // not a page picture (pictures of whole pages are tens of KB)
+      EXPECT_TRUE(v->second.count(png)) << c.ofd << ": a page picture not in " << v->first << "/案卷.ofd";
+      ++shared;
+    }
+  }
+  EXPECT_GE(shared, 10u) << "the sample's cases hold source PDFs whose pages both copies show";
+  EXPECT_FALSE(fs::exists(archive() / ".staging" / "ofd-pages"));
+  EXPECT_EQ(lh::test::read_file(archive() / "manifest.json").find("ofd-pages"), std::string::npos);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "ingest/reader.h"
@@ -118,6 +119,42 @@ TEST(OfdCli, UsageErrorsExitTwo) {
   auto r = run({program().string(), "render", "--format", "odt", decision().string(), "--out", "/tmp/none"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--format"), std::string::npos) << r.err;
+}
+
+// Issue 15 §5: each CFF font (Fandol, Noto CJK) is rebuilt with glyf outlines once and kept in the
+// font cache; every later OFD is cut from that form. The embedded fonts are the same bytes whether
+// the form was just made, taken from the cache, or made by a process that has no writable cache
+// (which leaves no file behind).
+TEST(OfdCli, EachCffFontsGlyfFormIsMadeOnceAndTheCopiesAreTheSameBytesWithOrWithoutTheCache) {
+  const fs::path base = lh::test::temp_dir("ofd-glyf-form");
+  auto render = [&](const fs::path& cache, const std::string& tag) {
+    lh::test::ScopedEnv c("LIANGHUA_FONT_CACHE", cache.string());
+    lh::test::ScopedEnv t("TMPDIR", (base / "tmp").string());
+    fs::create_directories(base / "tmp");
+    const fs::path out = base / tag;
+    auto r = run({program().string(), "render", "--quiet", "--date", "2024-03-05", "--format", "ofd", decision().string(),
+                  "--out", out.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return lh::test::read_file(out / "09 行政处罚决定书.ofd");
+  };
+  auto forms = [&] {
+    std::map<std::string, fs::file_time_type> out;
+    if (fs::is_directory(base / "cache"))
+      for (const auto& e : fs::directory_iterator(base / "cache")) out[e.path().filename().string()] = fs::last_write_time(e.path());
+    return out;
+  };
+  const std::string cold = render(base / "cache", "cold");
+  const auto made = forms();
+  EXPECT_GE(made.size(), 1u) << "the decision is set in CFF fonts: their glyf forms are kept";
+  const std::string warm = render(base / "cache", "warm");
+  EXPECT_EQ(forms(), made) << "a kept form is taken, not made again";
+  lh::test::write_file(base / "not-a-folder", "");
+  const std::string uncached = render(base / "not-a-folder" / "cache", "uncached");
+  EXPECT_EQ(warm, cold);
+  EXPECT_EQ(uncached, cold);
+  EXPECT_TRUE(fs::is_empty(base / "tmp")) << "a process without a cache removes its own form";
+  auto c = run({program().string(), "check-ofd", (base / "warm" / "09 行政处罚决定书.ofd").string()});
+  EXPECT_EQ(c.exit_code, 0) << c.out;
 }
 
 }  // namespace

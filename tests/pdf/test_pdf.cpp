@@ -444,6 +444,55 @@ TEST(Pdf, SignPagesRender) {
   EXPECT_NEAR(h / kMm, 120, 0.1);
 }
 
+// Each per-sign file is the pack written with its page tree cut to that page: it must hold that
+// page and what the page refers to, never the pack's other pages, their fonts or its structure tree
+// (a page's /Parent left pointing at the pack's page tree would drag all of them into every file).
+TEST(Pdf, SignPackFileHoldsOnlyWhatItsPageUses) {
+  model::Document pack = sample::signs(8);
+  // Sign 3 alone carries a picture; sign 5 alone a font (楷体) no other sign uses.
+  model::Image png;
+  png.media_type = "image/png";
+  png.bytes = pdf::render_png({layout::RectItem{0, 0, 20, 20, true, 0xC62828}}, 20, 20, 72);
+  png.width_px = png.height_px = 20;
+  pack.sections[0].fixed_pages[3].push_back(model::PlacedImage{250, 90, 20, 20, png});
+  std::get<model::TextBox>(pack.sections[0].fixed_pages[5][4]).role = model::FontRole::Kai;
+  const layout::Laid laid = layout::lay_out(pack, gongwen(), fonts());
+  const std::vector<std::string> files = pdf::write_pdf_per_page(laid);
+  ASSERT_EQ(files.size(), 8u);
+  std::set<std::string> base_fonts_elsewhere, base_fonts_5;
+  for (size_t i = 0; i < files.size(); ++i) {
+    QPDF q;
+    q.processMemoryFile("sign.pdf", files[i].data(), files[i].size());
+    EXPECT_EQ(q.getRoot().getKeys(), (std::set<std::string>{"/Pages", "/Type"})) << i;
+    std::vector<QPDFObjectHandle> pages = q.getAllPages();
+    ASSERT_EQ(pages.size(), 1u) << i;
+    std::set<QPDFObjGen> page_fonts;
+    for (auto [name, font] : pages[0].getKey("/Resources").getKey("/Font").ditems()) page_fonts.insert(font.getObjGen());
+    EXPECT_FALSE(page_fonts.empty()) << i;
+    int page_objects = 0, images = 0;
+    for (QPDFObjectHandle o : q.getAllObjects()) {
+      QPDFObjectHandle d = o.isStream() ? o.getDict() : o;
+      if (!d.isDictionary()) continue;
+      QPDFObjectHandle type = d.getKey("/Type");
+      page_objects += type.isNameAndEquals("/Page");
+      EXPECT_FALSE(type.isNameAndEquals("/StructTreeRoot") || type.isNameAndEquals("/StructElem")) << i;
+      if (type.isNameAndEquals("/Font") && d.getKey("/Subtype").isNameAndEquals("/Type0")) {
+        EXPECT_TRUE(page_fonts.count(o.getObjGen())) << i << ": a font its page does not use";
+        std::string name = d.getKey("/BaseFont").getName();
+        name = name.substr(name.find('+') + 1);  // without the subset tag
+        (i == 5 ? base_fonts_5 : base_fonts_elsewhere).insert(name);
+      }
+      images += d.getKey("/Subtype").isNameAndEquals("/Image");
+    }
+    EXPECT_EQ(page_objects, 1) << i;
+    EXPECT_EQ(images, i == 3 ? 1 : 0) << i;
+    EXPECT_LT(files[i].size(), 40u * 1024) << i;
+  }
+  size_t only_5 = 0;
+  for (const std::string& f : base_fonts_5) only_5 += !base_fonts_elsewhere.count(f);
+  EXPECT_EQ(only_5, 1u) << "the 楷体 of sign 5 in its file only";
+}
+
 TEST(Pdf, SignPackOneFilePerPage) {
   // write_pdf_per_page: drawn once, split by qpdf; each file one sign, clean, deterministic.
   pdf::PdfOptions o;

@@ -1,0 +1,127 @@
+// The glyf form of a CFF font, made once (issue 15 §5): GB/T 42133-2022 6.2.6 c wants TrueType
+// outlines in every embedded font, and the fonts lianghua sets text in (Fandol, Noto CJK) are CFF.
+// Cutting the CFF font per document and rebuilding the cut with glyf outlines (truetype.cpp) made
+// the OFD's font cut cost 2.5× the PDF's: hb-subset reads the whole CFF of an 8 MB face for every
+// cut. Instead the whole font is rebuilt with glyf outlines once — every glyph, same glyph ids,
+// the same quadratic approximation as before — and kept in a cache folder, and each document's
+// cut is a plain hb-subset of that TrueType font (a few milliseconds).
+// The cache: $LIANGHUA_FONT_CACHE, else $XDG_CACHE_HOME/lianghua/glyf, else ~/.cache/lianghua/glyf
+// (as fontconfig keeps its scan in the user's cache). A form is named by the font file as
+// fontconfig names a font it scanned — its path, size and modification time (hashing 8 MB of font
+// per process cost more than the cuts it saved) — its face index and kGlyfFormVersion (raised when
+// the rebuild changes); it is written whole (temp, fsync, rename) by whichever process needs it
+// first. Without a writable cache each process makes its own form once (seconds: the first night's
+// cost, every night), and the embedded fonts are the same bytes either way.
+#include <fcntl.h>
+#include <hb-subset.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "fonts/font_subset.h"
+#include "ingest/sha256.h"
+#include "ofd/internal.h"
+
+namespace lh::ofd::detail {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr int kGlyfFormVersion = 1;
+
+fs::path cache_dir() {
+  if (const char* d = std::getenv("LIANGHUA_FONT_CACHE"); d && *d) return d;
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return fs::path(x) / "lianghua" / "glyf";
+  if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".cache" / "lianghua" / "glyf";
+  return {};
+}
+
+// The form's file name: the font file's identity (path, size, mtime), the face, the rebuild's version.
+std::string form_name(const std::string& file, int index) {
+  std::error_code ec;
+  const fs::path canon = fs::weakly_canonical(file, ec);
+  const auto size = fs::file_size(file, ec);
+  const auto mtime = fs::last_write_time(file, ec).time_since_epoch().count();
+  const std::string id = (ec ? file : canon.string()) + "\n" + std::to_string(size) + "\n" + std::to_string(mtime) + "\n" +
+                         std::to_string(index) + "\n" + std::to_string(kGlyfFormVersion);
+  return ingest::sha256_hex(id) + ".ttf";
+}
+
+// temp + fsync + rename: a form is there whole or not at all.
+bool write_whole(const fs::path& p, const std::string& bytes) {
+  std::error_code ec;
+  fs::create_directories(p.parent_path(), ec);
+  const fs::path tmp = p.parent_path() / ("." + p.filename().string() + ".tmp" + std::to_string(::getpid()));
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  const bool ok = done == bytes.size() && ::fsync(fd) == 0;
+  ::close(fd);
+  if (ok && ::rename(tmp.c_str(), p.c_str()) == 0) return true;
+  fs::remove(tmp, ec);
+  return false;
+}
+
+// Every glyph of the face, glyph ids kept, desubroutinized, the tables the per-document cut drops
+// already dropped; then rebuilt with glyf outlines.
+std::string make_glyf_form(const std::string& file, int index, const std::vector<const char*>& drop_tables) {
+  hb_face_t* face = fonts::source_face(file, index);
+  if (!face) throw OfdError("ofd: cannot read font " + file);
+  fonts::SubsetRequest all;
+  for (uint32_t g = 0, n = hb_face_get_glyph_count(face); g < n; ++g) all.glyphs.insert(g);
+  hb_set_t* unicodes = hb_set_create();
+  hb_face_collect_unicodes(face, unicodes);
+  for (hb_codepoint_t u = HB_SET_VALUE_INVALID; hb_set_next(unicodes, &u);) all.unicodes.insert(u);
+  hb_set_destroy(unicodes);
+  all.drop_tables = drop_tables;
+  all.flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE | HB_SUBSET_FLAGS_RETAIN_GIDS;
+  fonts::Subset whole;
+  try {
+    whole = fonts::subset_font(file, index, all);
+  } catch (const fonts::SubsetError& e) {
+    throw OfdError(std::string("ofd: ") + e.what());
+  }
+  return cff_to_truetype(whole.bytes);
+}
+
+}  // namespace
+
+bool has_cff_outlines(const std::string& file, int index) {
+  hb_face_t* face = fonts::source_face(file, index);
+  if (!face) return false;
+  hb_blob_t* b = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+  const bool cff = hb_blob_get_length(b) > 0;
+  hb_blob_destroy(b);
+  return cff;
+}
+
+std::string glyf_form(const std::string& file, int index, const std::vector<const char*>& drop_tables) {
+  static std::mutex m;
+  static std::map<std::pair<std::string, int>, std::string> made;  // per process: the form's file
+  std::lock_guard<std::mutex> lock(m);
+  auto [it, fresh] = made.try_emplace({file, index});
+  if (!fresh) return it->second;
+  const fs::path dir = cache_dir();
+  const std::string name = form_name(file, index);
+  std::error_code ec;
+  if (!dir.empty() && fs::is_regular_file(dir / name, ec)) return it->second = (dir / name).string();
+  const std::string form = make_glyf_form(file, index, drop_tables);
+  if (!dir.empty() && write_whole(dir / name, form)) return it->second = (dir / name).string();
+  // No writable cache: this process's own form, opened (mapped) and its file removed at once, so
+  // nothing is left behind however the process ends (a worker leaves by _exit).
+  const fs::path tmp = fs::temp_directory_path(ec) / ("lianghua-glyf-" + std::to_string(::getpid()) + "-" + name);
+  if (ec || !write_whole(tmp, form)) throw OfdError("ofd: no place to keep the glyf form of " + file);
+  const bool opened = fonts::source_face(tmp.string(), 0) != nullptr;
+  fs::remove(tmp, ec);
+  if (!opened) throw OfdError("ofd: the glyf form of " + file + " cannot be read");
+  return it->second = tmp.string();
+}
+
+}  // namespace lh::ofd::detail
