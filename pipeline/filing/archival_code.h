@@ -37,9 +37,10 @@ struct ArchivalCode {
   bool operator==(const ArchivalCode&) const = default;
 };
 
-// The largest 件号 a width of item_digits holds: 9,999 for DA/T 22-2015's 4 digits (件号 "用 4 位阿拉伯
-// 数字标识，不足 4 位的前面用 0 补足", in the lowest category of the scheme; the scheme's item-digits
-// may set another width). A sequence that reaches it is full: no further item of its scope is numbered.
+// The largest 件号 a width of item_digits holds: 9,999 for the 4 digits of DA/T 22-2015's 编号 clause
+// (档号结构: 件号 4 Arabic digits, zero-padded, numbered within the lowest category of the scheme;
+// domain.md §1); the scheme's item-digits may set another width. A sequence that reaches it is full:
+// no further item of its scope is numbered (package/archive.cpp sets such items aside).
 long largest_item_number(int item_digits);
 
 // The DA/T 22-2015 layout: fonds, -category, ·year, -retention, -organisation, -item.
