@@ -50,7 +50,7 @@ extra=""
 [ "$mode" = filing ] && extra="--no-documents"
 rm -f "$work/removed.list"
 echo "soak: $nights nights, pool $pool_files files ($real of the office mix), mode $mode, edits ${edits}‰, $(uptime)"
-printf '%5s %7s %6s %6s %7s %8s %8s %9s %8s %6s %s\n' night inbox added edited removed items wall_s parent_MiB verify_s rc check
+printf '%5s %7s %6s %6s %7s %8s %8s %7s %9s %8s %6s %s\n' night inbox added edited removed items wall_s cpu_s parent_MiB verify_s rc check
 night=1
 while [ "$night" -le "$nights" ]; do
   # Additions: the pool's first night/nights share, except files removed earlier.
@@ -102,6 +102,7 @@ EOF
   wall=$(echo "$line" | sed -n 's/.*wall_s=\([^ ]*\).*/\1/p')
   rc=$(echo "$line" | sed -n 's/.*rc=\([^ ]*\).*/\1/p')
   rss=$(echo "$line" | sed -n 's/.*parent_hwm_mib=\([^ ]*\).*/\1/p')
+  cpu=$(echo "$line" | sed -n 's/.* cpu_s=\([^ ]*\).*/\1/p')
   t0=$(date +%s.%N)
   vrc=0
   nice -n 10 "$bin" verify "$archive" > "$work/verify$night.txt" 2>&1 || vrc=$?
@@ -122,8 +123,8 @@ EOF
 )
   items=${check%% *}
   verdict=${check#* }
-  printf '%5s %7s %6s %6s %7s %8s %8s %9s %8.1f %6s %s\n' "$night" "$in_inbox" "$n_added" "$n_edited" "$n_removed" "$items" \
-    "$wall" "$rss" "$(echo "$t1 - $t0" | bc)" "$rc" "$verdict"
+  printf '%5s %7s %6s %6s %7s %8s %8s %7s %9s %8.1f %6s %s\n' "$night" "$in_inbox" "$n_added" "$n_edited" "$n_removed" "$items" \
+    "$wall" "$cpu" "$rss" "$(echo "$t1 - $t0" | bc)" "$rc" "$verdict"
   case "$verdict" in ok) ;; *) echo "soak: night $night failed; see $work/verify$night.txt"; exit 1 ;; esac
   case "$rc" in 0|1) ;; *) echo "soak: night $night: archive exit $rc"; exit 1 ;; esac
   night=$((night + 1))
