@@ -31,8 +31,25 @@ std::optional<fs::path> corpus_dir() {
   return std::nullopt;
 }
 
+namespace {
+// The build tree the running test executable lives in (build/ or build-asan/).
+fs::path build_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? source_dir() / "build" : exe.parent_path();
+}
+
+// The OFD writer keeps the glyf forms of the fonts in a per-user cache (ofd/glyf_form.cpp); a test
+// run keeps them in its build tree instead, for itself and every program it starts, and leaves
+// nothing outside it. Set before main(), unless the caller chose a cache.
+const bool kFontCacheInBuildTree = [] {
+  return setenv("LIANGHUA_FONT_CACHE", (build_dir() / "font-cache").c_str(), 0) == 0;
+}();
+}  // namespace
+
 fs::path program() {
   if (const char* e = std::getenv("LIANGHUA_BINARY")) return e;
+  if (const fs::path beside = build_dir() / "lianghua"; fs::exists(beside)) return beside;
   return source_dir() / "build" / "lianghua";
 }
 
