@@ -12,9 +12,10 @@ differ except for the deliberate duplicates. Deterministic for a given (N, seed)
 made in one process from one RNG; each file's bytes depend only on its plan entry, so --jobs
 does not change the output. OUTDIR is created; files already in it are overwritten, others kept.
 
---small: N small text 文书 instead (one ~1 KB UTF-8 通知 each, all distinct, spread over the years and
+--small [--flat]: N small text 文书 instead (one ~1 KB UTF-8 通知 each, all distinct, spread over the years and
 over folders of 1,000): an archive of 100,000 items in minutes, for the memory benchmark
-(bench/bench_memory.sh), where what counts is the number of items, not what they hold.
+(bench/bench_memory.sh), where what counts is the number of items, not what they hold. --flat puts
+them all in OUTDIR itself (bench/bench_one_folder.sh: 100,000 inputs in one folder).
 """
 from __future__ import annotations
 
@@ -215,13 +216,14 @@ def plan_year(rng: random.Random, year: int, cases: list[ms.Case]) -> list[tuple
     return out
 
 
-def make_small_plan(n: int, seed: int, years: list[int]) -> list[tuple]:
+def make_small_plan(n: int, seed: int, years: list[int], flat: bool = False) -> list[tuple]:
     rng = random.Random(seed)
     out = []
     for i in range(n):
         year = years[i % len(years)]
         when = dt.datetime(year, 1 + i % 12, 1 + i % 28, 9 + i % 8, i % 60)
-        out.append((f"小件/{year}/{i // 1000:03d}/通知-{i:06d}.txt", "small", (year, i, rng.choice(TOWNS)), when, None))
+        rel = f"通知-{i:06d}.txt" if flat else f"小件/{year}/{i // 1000:03d}/通知-{i:06d}.txt"
+        out.append((rel, "small", (year, i, rng.choice(TOWNS)), when, None))
     return out
 
 
@@ -420,11 +422,12 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
     ap.add_argument("--years", default="2019-2025")
     ap.add_argument("--small", action="store_true", help="N small text 文书 (memory benchmark)")
+    ap.add_argument("--flat", action="store_true", help="with --small: every file in OUTDIR itself (one folder)")
     a = ap.parse_args(argv)
     y0, y1 = (int(x) for x in a.years.split("-"))
     t0 = time.time()
     if a.small:
-        plan, cases = make_small_plan(a.n, a.seed, list(range(y0, y1 + 1))), {}
+        plan, cases = make_small_plan(a.n, a.seed, list(range(y0, y1 + 1)), a.flat), {}
     else:
         plan, cases = make_plan(a.n, a.seed, list(range(y0, y1 + 1)))
     os.makedirs(a.outdir, exist_ok=True)

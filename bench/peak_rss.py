@@ -89,7 +89,7 @@ def main() -> int:
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and every worker it reaped
     total_cpu = ru.ru_utime + ru.ru_stime - ru0.ru_utime - ru0.ru_stime
     err = p.stderr.read().decode("utf-8", "replace")
-    summary = [l for l in err.splitlines() if "unchanged since the last run" in l]
+    summary = [l for l in err.splitlines() if "changed since the last run" in l]  # "N unchanged", "none changed"
     print(f"{a.label} wall_s={wall:.2f} rc={p.returncode} parent_hwm_mib={parent / 1024:.1f} "
           f"worker_hwm_mib={max(workers.values(), default=0) / 1024:.1f} workers_seen={len(workers)} "
           f"cpu_s={total_cpu:.1f} parent_cpu_s~{parent_cpu:.1f}"

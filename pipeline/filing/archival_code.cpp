@@ -64,15 +64,29 @@ std::string ArchivalCode::format(const std::vector<CodeSegment>& layout, int ite
   if (!valid_fonds(fonds) || !valid_category_code(category) || year < 1000 || year > 9999 ||
       !valid_retention_code(retention) || item < 1)
     return {};
-  long limit = 1;
-  for (int i = 0; i < item_digits; ++i) limit *= 10;
-  if (item >= limit) return {};
+  if (item > largest_item_number(item_digits)) return {};
   std::string out;
   for (const auto& seg : layout) {
     if (seg.name == Segment::Organisation && organisation.empty()) continue;  // 选择项
     if (seg.name == Segment::Organisation && !valid_organisation_code(organisation)) return {};
     if (!out.empty()) out += seg.separator;
     out += segment(seg.name, item_digits);
+  }
+  return out;
+}
+
+long largest_item_number(int item_digits) {
+  long limit = 1;
+  for (int i = 0; i < item_digits && i < 9; ++i) limit *= 10;
+  return limit - 1;
+}
+
+std::string ArchivalCode::prefix(const std::vector<CodeSegment>& layout) const {
+  std::string out;
+  for (const auto& seg : layout) {
+    if (seg.name == Segment::Item || (seg.name == Segment::Organisation && organisation.empty())) continue;
+    if (!out.empty()) out += seg.separator;
+    out += segment(seg.name);
   }
   return out;
 }

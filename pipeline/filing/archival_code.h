@@ -31,9 +31,17 @@ struct ArchivalCode {
   std::string segment(Segment s, int item_digits = 4) const;
   // The sequence-scope key: the scope's segments joined as they would be in the code.
   std::string scope_key(const std::vector<Segment>& scope) const;
+  // The 档号 without its 件号, as a clerk reads a sequence scope: "Z109-WS·2024-D10".
+  std::string prefix(const std::vector<CodeSegment>& layout) const;
 
   bool operator==(const ArchivalCode&) const = default;
 };
+
+// The largest 件号 a width of item_digits holds: 9,999 for the 4 digits of DA/T 22-2015's 编号 clause
+// (档号结构: 件号 4 Arabic digits, zero-padded, numbered within the lowest category of the scheme;
+// domain.md §1); the scheme's item-digits may set another width. A sequence that reaches it is full:
+// no further item of its scope is numbered (package/archive.cpp sets such items aside).
+long largest_item_number(int item_digits);
 
 // The DA/T 22-2015 layout: fonds, -category, ·year, -retention, -organisation, -item.
 const std::vector<CodeSegment>& dat22_layout();

@@ -215,6 +215,11 @@ std::vector<Allocation> Catalogue::allocate(const std::vector<AllocationRequest>
     }
     int64_t n = next_of(r.scope);
     a.scope = r.scope;
+    if (r.last_number > 0 && n > r.last_number) {  // the scope's 件号 are used up: set aside, not an error
+      a.sequence_full = true;
+      out.push_back(std::move(a));
+      continue;
+    }
     a.item_number = static_cast<int>(n);
     a.archival_code = format(r.scope, a.item_number);
     if (a.archival_code.empty())

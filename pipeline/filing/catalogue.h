@@ -29,6 +29,9 @@ struct AllocationRequest {
   // The item's place (JSON: category, case, volume, slot, folder, file stem, placed_by) given its new
   // 档号; committed with the 件号 in the same transaction (issue 9: placement is decided once).
   std::function<std::string(const std::string& archival_code)> placement;
+  // The largest 件号 the scheme's width holds (largest_item_number); 0: no limit. A new item whose
+  // number would pass it gets none (Allocation::sequence_full) and the batch goes on.
+  int64_t last_number = 0;
 };
 
 struct Allocation {
@@ -40,6 +43,7 @@ struct Allocation {
   int64_t location_index = 0;  // 0-based place of the box (柜-列-层-盒), allocated at first sight
   bool is_new = false;
   std::string placement;   // the committed place (JSON); empty for an item numbered before places were kept
+  bool sequence_full = false;  // not numbered: its scope's 件号 reached the request's last_number (nothing written)
 };
 
 // A proposed correction of an item's place (issue 9 item 1): new evidence never moves a numbered item;
@@ -99,7 +103,8 @@ class Catalogue {
 
   // One transaction for the whole batch. format(scope, number) gives the 档号 of a new number (it
   // must return a non-empty string; the batch is rolled back otherwise). Requests are handled in
-  // order; an identity seen before returns its stored allocation.
+  // order; an identity seen before returns its stored allocation; a new identity whose scope is full
+  // (last_number) returns sequence_full, and its scope's sequence stays where it is.
   std::vector<Allocation> allocate(const std::vector<AllocationRequest>& batch,
                                    const std::function<std::string(const std::string& scope, int number)>& format,
                                    const Hooks& hooks = {});

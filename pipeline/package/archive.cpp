@@ -187,11 +187,26 @@ filing::ArchivalCode code_of(const Run& r, const std::string& archival_code) {
   return *code;
 }
 
+// Why an item got no 件号, for the clerk: its scope (the 档号 without 件号) and what to change. The
+// file is named beside it by the report and the CLI's "set aside" line.
+std::string sequence_full_reason(const Run& r, const filing::ArchivalCode& scope) {
+  const long last = filing::largest_item_number(r.s.item_digits);
+  return "件号已用完，未编号 (item_numbers_exhausted)：范围 " + scope.prefix(r.s.code_segments) + " 的件号已编到 " +
+         std::to_string(last) + "（方案 item-digits=\"" + std::to_string(r.s.item_digits) +
+         "\"；DA/T 22-2015 件号为 4 位，在分类方案最低一级类目内编号）。已编的件号不变。请在归档方案或单位配置中细分此范围"
+         "（机构（问题）代码、保管期限规则或门类），此后的运行即为本件编号";
+}
+
 // 2. Numbers and places: one transaction for the whole batch, in the plan's order. A new item's place
-// is committed with its 件号; a numbered item keeps the place it has.
+// is committed with its 件号; a numbered item keeps the place it has. A scope whose 件号 are used up
+// (DA/T 22-2015: 4 digits, at most 9,999 in the lowest category; the scheme's item-digits) numbers no
+// further item: those are set aside with the reason, the rest of the night is filed, and every later
+// full run tries them again (previous_run.cpp reads an input set aside without a reading error again).
 void allocate_numbers(Run& r) {
   std::vector<filing::AllocationRequest> reqs;
+  std::vector<size_t> asked;                          // plan item of each request
   std::map<std::string, filing::ArchivalCode> proto;  // scope → code without 件号
+  const int64_t last_number = filing::largest_item_number(r.s.item_digits);
   for (size_t k = 0; k < r.plan.items.size(); ++k) {
     if (!r.alive[k]) continue;
     const auto& it = r.plan.items[k];
@@ -201,16 +216,24 @@ void allocate_numbers(Run& r) {
     auto place = [&r, k](const std::string& code) {
       return planned_place(r.plan.items[k], code_of(r, code), r.s).dump(-1, ' ', false, json::error_handler_t::replace);
     };
-    reqs.push_back({it.identity, scope, c ? c->box_capacity : 50, place});
-    r.live.push_back(k);
+    reqs.push_back({it.identity, scope, c ? c->box_capacity : 50, place, last_number});
+    asked.push_back(k);
   }
-  r.allocs = r.cat.allocate(reqs, [&](const std::string& scope, int n) {
+  std::vector<filing::Allocation> got = r.cat.allocate(reqs, [&](const std::string& scope, int n) {
     auto p = proto.find(scope);
     if (p == proto.end()) return std::string();
     filing::ArchivalCode c = p->second;
     c.item = n;
     return c.format(r.s.code_segments, r.s.item_digits);
   }, {[](size_t) { kill_point("number"); }});
+  for (size_t q = 0; q < got.size(); ++q) {
+    if (got[q].sequence_full) {
+      quarantine_item_inputs(r, asked[q], sequence_full_reason(r, proto[got[q].scope]));
+      continue;
+    }
+    r.live.push_back(asked[q]);
+    r.allocs.push_back(std::move(got[q]));
+  }
 }
 
 // Moves or renames one member into its place and checks it there.

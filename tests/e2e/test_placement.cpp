@@ -24,16 +24,11 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 using lh::test::program;
 using lh::test::run;
+using lh::test::ScopedEnv;
 
 namespace {
 
 const char* kRunTime = "2024-06-01T02:00:00+0800";
-
-struct ScopedEnv {
-  std::string name;
-  ScopedEnv(std::string n, const std::string& v) : name(std::move(n)) { setenv(name.c_str(), v.c_str(), 1); }
-  ~ScopedEnv() { unsetenv(name.c_str()); }
-};
 
 json read_json(const fs::path& p) { return json::parse(lh::test::read_file(p)); }
 

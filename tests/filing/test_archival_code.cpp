@@ -78,3 +78,18 @@ TEST(ArchivalCode, ScopeKeyLeavesOutTheItemNumber) {
   b.retention = "D10";
   EXPECT_NE(a.scope_key(scope), b.scope_key(scope));
 }
+
+// A full sequence (issue 13): the 件号 width sets the last number a scope can give.
+TEST(ArchivalCode, LargestItemNumberIsTheWidthsLastAndTheCodeBeyondItIsEmpty) {
+  EXPECT_EQ(largest_item_number(4), 9999);
+  EXPECT_EQ(largest_item_number(5), 99999);
+  EXPECT_EQ(largest_item_number(1), 9);
+  EXPECT_EQ((ArchivalCode{"Z109", "WS", 2024, "D10", "", 9999}.format()), "Z109-WS\u00B72024-D10-9999");
+  EXPECT_EQ((ArchivalCode{"Z109", "WS", 2024, "D10", "", 10000}.format()), "");
+  EXPECT_EQ((ArchivalCode{"Z109", "WS", 2024, "D10", "", 10000}.format(dat22_layout(), 5)), "Z109-WS\u00B72024-D10-10000");
+}
+
+TEST(ArchivalCode, PrefixIsTheCodeWithoutItsItemNumber) {
+  EXPECT_EQ((ArchivalCode{"Z109", "WS", 2011, "Y", "BGS", 0}.prefix(dat22_layout())), "Z109-WS\u00B72011-Y-BGS");
+  EXPECT_EQ((ArchivalCode{"Z109", "WS", 2011, "Y", "", 0}.prefix(dat22_layout())), "Z109-WS\u00B72011-Y");
+}

@@ -238,3 +238,26 @@ TEST(Catalogue, RenumberGivesTheNextNumberOfTheNewScopeOnce) {
   EXPECT_EQ(c.last_number("Z109|WS|2024|D30|CDS"), 2) << "the old number is left unused, never reused";
   EXPECT_EQ(c.allocate(batch("k", 1), fmt)[0].item_number, 3);
 }
+
+// A scope whose 件号 reach the width's last number (issue 13: before, the whole batch was rolled back
+// and the night exited 3): a new item there gets no number and nothing is written for it; numbered
+// items and other scopes go on; the sequence stays at its last number for the next night.
+TEST(Catalogue, FullScopeGivesNoNumberAndTheBatchGoesOn) {
+  auto dir = lh::test::temp_dir("cat-full");
+  Catalogue c(dir / "catalog.db");
+  auto first = batch("h", 3);
+  for (auto& r : first) r.last_number = 3;
+  c.allocate(first, fmt);
+  std::vector<AllocationRequest> r = batch("h", 3);
+  r.insert(r.begin() + 1, AllocationRequest{"late", "Z109|WS|2024|D30|CDS", 50, {}, 3});
+  r.push_back(AllocationRequest{"other", "Z109|WS|2023|D30|CDS", 50, {}, 3});
+  auto a = c.allocate(r, fmt);
+  ASSERT_EQ(a.size(), 5u);
+  EXPECT_TRUE(a[1].sequence_full);
+  EXPECT_EQ(a[1].archival_code, "");
+  EXPECT_EQ(a[1].scope, "Z109|WS|2024|D30|CDS");
+  EXPECT_EQ(numbers(a), (std::vector<int>{1, 0, 2, 3, 1}));
+  EXPECT_FALSE(c.has_identity("late"));
+  EXPECT_EQ(c.last_number("Z109|WS|2024|D30|CDS"), 3);
+  EXPECT_EQ(a[4].archival_code, "Z109-WS\u00B72023-D30-CDS-0001");
+}

@@ -31,8 +31,25 @@ std::optional<fs::path> corpus_dir() {
   return std::nullopt;
 }
 
+namespace {
+// The build tree the running test executable lives in (build/ or build-asan/).
+fs::path build_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? source_dir() / "build" : exe.parent_path();
+}
+
+// The OFD writer keeps the glyf forms of the fonts in a per-user cache (ofd/glyf_form.cpp); a test
+// run keeps them in its build tree instead, for itself and every program it starts, and leaves
+// nothing outside it. Set before main(), unless the caller chose a cache.
+const bool kFontCacheInBuildTree = [] {
+  return setenv("LIANGHUA_FONT_CACHE", (build_dir() / "font-cache").c_str(), 0) == 0;
+}();
+}  // namespace
+
 fs::path program() {
   if (const char* e = std::getenv("LIANGHUA_BINARY")) return e;
+  if (const fs::path beside = build_dir() / "lianghua"; fs::exists(beside)) return beside;
   return source_dir() / "build" / "lianghua";
 }
 
@@ -51,8 +68,14 @@ void write_file(const fs::path& p, const std::string& bytes) {
   if (!f) throw std::runtime_error("cannot write " + p.string());
 }
 
-ScopedEnv::ScopedEnv(std::string n, const std::string& v) : name(std::move(n)) { setenv(name.c_str(), v.c_str(), 1); }
-ScopedEnv::~ScopedEnv() { unsetenv(name.c_str()); }
+ScopedEnv::ScopedEnv(std::string n, const std::string& v) : name(std::move(n)) {
+  if (const char* old = std::getenv(name.c_str())) before = old;
+  setenv(name.c_str(), v.c_str(), 1);
+}
+ScopedEnv::~ScopedEnv() {
+  if (before) setenv(name.c_str(), before->c_str(), 1);
+  else unsetenv(name.c_str());
+}
 
 fs::path temp_dir(const std::string& tag) {
   fs::path base = fs::temp_directory_path() / ("lianghua-test-" + std::to_string(getpid()));

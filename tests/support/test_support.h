@@ -19,9 +19,11 @@ struct CommandResult { int exit_code; std::string out; std::string err; };
 CommandResult run(const std::vector<std::string>& argv, const std::string& stdin_data = "");
 bool have_program(const std::string& name);  // on PATH?
 
-// One environment variable for the programs started while it lives (tests run one at a time).
+// One environment variable for the programs started while it lives (tests run one at a time); the
+// value it had before (ctest's LIANGHUA_FONT_CACHE, say) comes back when it ends.
 struct ScopedEnv {
   std::string name;
+  std::optional<std::string> before;
   ScopedEnv(std::string n, const std::string& v);
   ~ScopedEnv();
   ScopedEnv(const ScopedEnv&) = delete;
