@@ -65,6 +65,13 @@ CREATE TABLE IF NOT EXISTS state(
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS derived_stamps(
+  path TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  inode INTEGER NOT NULL
+);
 )SQL";
 
 // The location sequence shares the sequences table under a key no scope can take.
@@ -254,15 +261,36 @@ std::optional<Allocation> Catalogue::find(const std::string& identity) const {
   return a;
 }
 
+// A prepared statement lent for one look-up, reset (bindings cleared, read finished) when done.
+class Catalogue::Lookup {
+ public:
+  explicit Lookup(sql::Statement& q) : q_(q) {}
+  Lookup(const Lookup&) = delete;
+  ~Lookup() { q_.reset(); }
+  sql::Statement& operator*() { return q_; }
+  sql::Statement* operator->() { return &q_; }
+ private:
+  sql::Statement& q_;
+};
+
+Catalogue::Lookup Catalogue::lookup(const char* sql) const {
+  auto& q = prepared_[sql];
+  if (!q) q = std::make_unique<sql::Statement>(db_.get(), sql);
+  return Lookup(*q);
+}
+
 bool Catalogue::has_identity(const std::string& identity) const {
-  sql::Statement q(db_.get(), "SELECT 1 FROM items WHERE identity = ?1");
-  q.bind(1, identity);
-  return q.step();
+  static constexpr const char* kSql = "SELECT 1 FROM items WHERE identity = ?1";
+  Lookup q = lookup(kSql);
+  q->bind(1, identity);
+  return q->step();
 }
 
 std::optional<InputRecord> Catalogue::lookup_unchanged(const std::string& path, uint64_t size, int64_t mtime_ns) const {
-  sql::Statement q(db_.get(),
-      "SELECT sha256, fate, archival_code, reason, facts FROM inputs WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3");
+  static constexpr const char* kSql =
+      "SELECT sha256, fate, archival_code, reason, facts FROM inputs WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3";
+  Lookup l = lookup(kSql);
+  sql::Statement& q = *l;
   q.bind(1, path).bind(2, static_cast<int64_t>(size)).bind(3, mtime_ns);
   if (!q.step()) return std::nullopt;
   InputRecord r{path, size, mtime_ns, q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3), q.column_text(4)};
@@ -270,7 +298,9 @@ std::optional<InputRecord> Catalogue::lookup_unchanged(const std::string& path, 
 }
 
 std::optional<std::string> Catalogue::archived_path_for(const std::string& sha256) const {
-  sql::Statement q(db_.get(), "SELECT path FROM inputs WHERE sha256 = ?1 AND fate = 'archived' ORDER BY path LIMIT 1");
+  static constexpr const char* kSql = "SELECT path FROM inputs WHERE sha256 = ?1 AND fate = 'archived' ORDER BY path LIMIT 1";
+  Lookup l = lookup(kSql);
+  sql::Statement& q = *l;
   q.bind(1, sha256);
   if (!q.step()) return std::nullopt;
   return q.column_text(0);
@@ -389,13 +419,26 @@ std::vector<Catalogue::InputEntry> Catalogue::input_entries() const {
 }
 
 std::string Catalogue::item_manifest(const std::string& identity) const {
-  sql::Statement q(db_.get(), "SELECT COALESCE(manifest, '') FROM items WHERE identity = ?1");
+  static constexpr const char* kSql = "SELECT COALESCE(manifest, '') FROM items WHERE identity = ?1";
+  Lookup l = lookup(kSql);
+  sql::Statement& q = *l;
   q.bind(1, identity);
   return q.step() ? q.column_text(0) : std::string();
 }
 
+std::optional<ItemRecord> Catalogue::item(const std::string& identity) const {
+  static constexpr const char* kSql = "SELECT identity, archival_code, COALESCE(manifest, ''), placement FROM items WHERE identity = ?1";
+  Lookup l = lookup(kSql);
+  sql::Statement& q = *l;
+  q.bind(1, identity);
+  if (!q.step()) return std::nullopt;
+  return ItemRecord{q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3)};
+}
+
 std::optional<InputRecord> Catalogue::input(const std::string& path) const {
-  sql::Statement q(db_.get(), std::string(kInputColumns) + "WHERE path = ?1");
+  static const std::string kSql = std::string(kInputColumns) + "WHERE path = ?1";
+  Lookup l = lookup(kSql.c_str());
+  sql::Statement& q = *l;
   q.bind(1, path);
   if (!q.step()) return std::nullopt;
   return input_row(q);
@@ -563,6 +606,38 @@ void Catalogue::set_state(const std::map<std::string, std::string>& values) {
     q.reset();
     q.bind(1, k).bind(2, v);
     q.run();
+  }
+  tx.commit();
+}
+
+std::map<std::string, DerivedStamp> Catalogue::derived_stamps() const {
+  std::map<std::string, DerivedStamp> m;
+  sql::Statement q(db_.get(), "SELECT path, sha256, size, mtime_ns, inode FROM derived_stamps");
+  while (q.step())
+    m.emplace_hint(m.end(), q.column_text(0),
+                   DerivedStamp{q.column_text(1), static_cast<uint64_t>(q.column_int(2)), q.column_int(3), static_cast<uint64_t>(q.column_int(4))});
+  return m;
+}
+
+void Catalogue::update_derived_stamps(const std::map<std::string, DerivedStamp>& was, const std::map<std::string, DerivedStamp>& now) {
+  sql::Transaction tx(db_.get());
+  sql::Statement up(db_.get(),
+      "INSERT INTO derived_stamps(path, sha256, size, mtime_ns, inode) VALUES(?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, mtime_ns = excluded.mtime_ns, "
+      "inode = excluded.inode");
+  sql::Statement del(db_.get(), "DELETE FROM derived_stamps WHERE path = ?1");
+  for (const auto& [path, st] : now) {
+    auto it = was.find(path);
+    if (it != was.end() && it->second == st) continue;
+    up.reset();
+    up.bind(1, path).bind(2, st.sha256).bind(3, static_cast<int64_t>(st.size)).bind(4, st.mtime_ns).bind(5, static_cast<int64_t>(st.inode));
+    up.run();
+  }
+  for (const auto& [path, st] : was) {
+    if (now.count(path)) continue;
+    del.reset();
+    del.bind(1, path);
+    del.run();
   }
   tx.commit();
 }

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,16 @@ struct Correction {
 };
 std::string correction_id(int64_t id);                  // 7 → "C0007"
 std::optional<int64_t> parse_correction_id(const std::string& s);  // "C0007" or "7" → 7
+
+// A derived output as written: its SHA-256 (as derived.json records it) and the size, mtime (ns) and
+// inode it had then (package/files.h FileStamp).
+struct DerivedStamp {
+  std::string sha256;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  uint64_t inode = 0;
+  bool operator==(const DerivedStamp&) const = default;
+};
 
 struct InputRecord {
   std::string path;        // relative to INBOX
@@ -147,6 +158,7 @@ class Catalogue {
   void for_each_input_under(const std::string& prefix, const std::function<void(const InputRecord&)>& fn) const;
   // One row by key, for a run that asks about the items and inputs it handles instead of loading all.
   std::string item_manifest(const std::string& identity) const;  // empty when none
+  std::optional<ItemRecord> item(const std::string& identity) const;
   std::optional<InputRecord> input(const std::string& path) const;
   int last_number(const std::string& scope) const;
   // The committed place (JSON) of the first-numbered item of a case (its case_key), if any.
@@ -175,8 +187,21 @@ class Catalogue {
   std::string state(const std::string& key) const;  // empty when unset
   void set_state(const std::map<std::string, std::string>& values);  // one transaction
 
+  // Each derived output's stamp as written (issue 12 §5: the next night trusts an unchanged stamp
+  // instead of re-hashing), keyed by its path relative to ARCHIVE. Machine state, kept here and not
+  // in derived.json, which stays byte-identical across runs on the same inputs. An archive of an
+  // older version has no rows: every output is hashed once and recorded.
+  std::map<std::string, DerivedStamp> derived_stamps() const;
+  // One transaction: rows of `now` that differ from `was` written, rows of `was` not in `now` removed.
+  void update_derived_stamps(const std::map<std::string, DerivedStamp>& was, const std::map<std::string, DerivedStamp>& now);
+
  private:
   sql::DbPtr db_;
+  // The look-ups a night makes once per input or item (tens of thousands), prepared once: keyed
+  // by the SQL literal's address; declared after db_, so finalized before it is closed.
+  mutable std::map<const char*, std::unique_ptr<sql::Statement>> prepared_;
+  class Lookup;
+  Lookup lookup(const char* sql) const;
 };
 
 }  // namespace lh::filing

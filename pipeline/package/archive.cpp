@@ -424,6 +424,7 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
     dopt.run_date = r.info.started_at.substr(0, 10);
     dopt.pool = r.opt.derive_pool;
     dopt.progress = r.opt.derive_progress;
+    dopt.catalogue = &r.cat;
     try {
       // The derived outputs compare every item with derived.json: they take the items whole.
       report["derived"] = build_derived(manifest_items(r.cat), r.out, r.s, o, dopt);
@@ -448,7 +449,8 @@ void finish(Run& r, ArchiveResult& res) {
   // while read): that night is a full run, which reads those inputs again (previous_run.cpp).
   if (r.retry_next_night) r.cat.set_state({{kStateFingerprint, ""}});
   else if (auto msha = sha256_file(res.manifest); msha && !r.opt.inbox_fingerprint.empty())
-    r.cat.set_state({{kStateFingerprint, r.opt.inbox_fingerprint}, {kStateManifestSha, *msha}});
+    r.cat.set_state({{kStateFingerprint, r.opt.inbox_fingerprint}, {kStateManifestSha, *msha},
+                     {kStateManifestStamp, stamp_text(res.manifest)}});
   r.cat.finish_run(r.info.run_id, r.info.finished_at, res.status == ArchiveStatus::Ok ? "ok" : "set-aside",
                    json(res.by_fate).dump());
 }

@@ -134,11 +134,64 @@ json write_volume_ofd(const fs::path& root, const std::string& rel, const compos
 
 }  // namespace
 
+namespace {
+
+json stamp_json(const FileStamp& s) { return json::array({s.size, s.mtime_ns, s.inode}); }
+
+std::optional<FileStamp> stamp_of(const json& file) {
+  auto it = file.find("stamp");
+  if (it == file.end() || !it->is_array() || it->size() != 3) return std::nullopt;
+  const json& a = *it;
+  if (!a[0].is_number_unsigned() || !a[1].is_number_integer() || !a[2].is_number_unsigned()) return std::nullopt;
+  return FileStamp{a[0].get<uint64_t>(), a[1].get<int64_t>(), a[2].get<uint64_t>()};
+}
+
+}  // namespace
+
 json write_derived_output(const fs::path& root, const std::string& rel, const std::string& bytes) {
   std::string err;
   fs::create_directories((root / rel).parent_path());
   if (!write_atomic(root / rel, bytes, err, false)) throw std::runtime_error(err);
-  return {{"path", rel}, {"sha256", sha256_hex(bytes)}};
+  json entry = {{"path", rel}, {"sha256", sha256_hex(bytes)}};
+  if (auto st = file_stamp(root / rel)) entry["stamp"] = stamp_json(*st);
+  return entry;
+}
+
+bool derived_file_intact(const fs::path& root, json& file, const filing::DerivedStamp* recorded) {
+  const std::string rel = file.value("path", "");
+  if (rel.empty()) return false;
+  const auto now = file_stamp(root / rel);
+  if (!now) return false;
+  const std::string sha = file.value("sha256", "");
+  if (recorded && recorded->sha256 == sha && FileStamp{recorded->size, recorded->mtime_ns, recorded->inode} == *now) {
+    file["stamp"] = stamp_json(*now);
+    return true;
+  }
+  // Stamped before hashing: a file changed while being hashed keeps a stamp that no longer matches.
+  auto got = sha256_file(root / rel);
+  if (!got || *got != sha) return false;
+  file["stamp"] = stamp_json(*now);
+  return true;
+}
+
+std::map<std::string, filing::DerivedStamp> take_stamps(json& state) {
+  std::map<std::string, filing::DerivedStamp> out;
+  if (!state.is_object()) return out;
+  for (const char* sec : {"items", "volumes", "catalogues"}) {
+    auto s = state.find(sec);
+    if (s == state.end() || !s->is_object()) continue;
+    for (auto& [k, e] : s->items()) {
+      auto files = e.find("files");
+      if (files == e.end() || !files->is_array()) continue;
+      for (auto& f : *files) {
+        if (!f.is_object()) continue;
+        if (auto st = stamp_of(f); st && f.value("path", "") != "")
+          out[f.value("path", "")] = filing::DerivedStamp{f.value("sha256", ""), st->size, st->mtime_ns, st->inode};
+        f.erase("stamp");
+      }
+    }
+  }
+  return out;
 }
 
 std::string original_sha_of(const json& item) {

@@ -5,11 +5,13 @@
 // tasks and the parent's memory does not grow with the archive.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "compose/item_pages.h"
+#include "filing/catalogue.h"
 #include "filing/office.h"
 #include "filing/scheme.h"
 #include "package/ofd_copy.h"
@@ -35,8 +37,20 @@ nlohmann::json derive_item(const nlohmann::json& payload, const DeriveContext& c
 nlohmann::json derive_volume(const nlohmann::json& payload, const DeriveContext& ctx);
 
 // Writes one derived output (temp + rename, no fsync: the caller syncs the batch) and returns its
-// state entry {"path", "sha256"}. Throws on I/O errors.
+// state entry {"path", "sha256", "stamp"}: "stamp" is [size, mtime_ns, inode] as written (files.h
+// FileStamp), what the next night compares instead of re-hashing. The stamp lives in memory only:
+// take_stamps() moves it to the catalogue (filing::Catalogue::derived_stamps) before derived.json is
+// written, so that file is byte-identical across runs on the same inputs. Throws on I/O errors.
 nlohmann::json write_derived_output(const std::filesystem::path& root, const std::string& rel, const std::string& bytes);
+
+// A state entry's file still what it was when written: its stamp as `recorded` in the catalogue for
+// the same SHA-256, or (no such record: an archive of an older version, a restored copy, a crash
+// between derived.json and the catalogue) its bytes re-hashed to the recorded SHA-256. Either way
+// the file's stamp now is put in `file` ("stamp"), so the catalogue records it for the next night.
+bool derived_file_intact(const std::filesystem::path& root, nlohmann::json& file, const filing::DerivedStamp* recorded);
+
+// Every "stamp" of a derived state (items, volumes, catalogues) removed, and returned by path.
+std::map<std::string, filing::DerivedStamp> take_stamps(nlohmann::json& state);
 
 // The item's original file (relative to ARCHIVE) and its SHA-256; empty when it has none.
 using compose::original_of;

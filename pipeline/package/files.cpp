@@ -54,6 +54,13 @@ bool rename_durable(const fs::path& from, const fs::path& to, std::string& error
   return true;
 }
 
+std::optional<FileStamp> file_stamp(const fs::path& p) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return FileStamp{static_cast<uint64_t>(st.st_size),
+                   static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, static_cast<uint64_t>(st.st_ino)};
+}
+
 bool sync_filesystem(const fs::path& p, std::string& error) {
   Fd d(::open(p.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (d.fd < 0 || ::syncfs(d.fd) != 0) {

@@ -24,6 +24,20 @@ inline std::optional<std::string> sha256_file(const std::filesystem::path& p) {
   return hex;
 }
 
+// What a file looked like on disk: size, modification time (ns) and inode. Recorded when a derived
+// output is written, compared the next night instead of re-hashing it (the way rsync and git's index
+// trust an unchanged stat): a file rewritten, replaced or truncated behind our back changes one of
+// them and is re-hashed. An edit that keeps all three (same size, mtime set back, in place) is only
+// found by `lianghua verify`, which re-hashes every file. ctime is left out on purpose: a
+// hard-link backup (cp -al, rsnapshot) changes it on every file every night.
+struct FileStamp {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  uint64_t inode = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+std::optional<FileStamp> file_stamp(const std::filesystem::path& p);
+
 // Writes bytes to p atomically (temp + fsync + rename + dir fsync). False with a message on error.
 // sync = false: temp + rename only, for a batch made durable by one sync_filesystem() (a torn file
 // after a crash is never taken for a good one: derived.json holds each output's SHA-256).

@@ -1,5 +1,6 @@
 #include "package/manifest.h"
 
+#include <fstream>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -14,6 +15,38 @@ std::string dump_json(const json& j) {
   std::string s = j.dump(2, ' ', false, json::error_handler_t::replace);
   s.push_back('\n');  // in place: a 20 MB manifest is not copied again
   return s;
+}
+
+bool for_each_manifest_item(const std::filesystem::path& path, const std::function<void(const json& item)>& item) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  // nlohmann's parser callback: depth is the nesting of the value (the top object 0, its keys 1, an
+  // element of a top-level array 2). Returning false at an element's end drops it from its array.
+  std::string top_key;
+  bool in_items = false, saw_items = false;
+  const json::parser_callback_t cb = [&](int depth, json::parse_event_t ev, json& parsed) {
+    switch (ev) {
+      case json::parse_event_t::key:
+        if (depth == 1) top_key = parsed.is_string() ? parsed.get<std::string>() : std::string();
+        return true;
+      case json::parse_event_t::array_start:
+        if (depth == 1 && top_key == "items") in_items = saw_items = true;
+        return true;
+      case json::parse_event_t::array_end:
+        if (depth == 1) in_items = false;
+        return depth != 2;
+      case json::parse_event_t::object_end:
+        if (depth != 2) return true;
+        if (in_items) item(parsed);
+        return false;
+      case json::parse_event_t::value:
+        return depth != 2;
+      default:
+        return true;
+    }
+  };
+  const json top = json::parse(in, cb, false);
+  return !top.is_discarded() && top.is_object() && saw_items;
 }
 
 namespace {

@@ -53,6 +53,11 @@ std::optional<json> read_json(const fs::path& p) {
 
 }  // namespace
 
+std::string stamp_text(const fs::path& p) {
+  auto st = file_stamp(p);
+  return st ? std::to_string(st->size) + " " + std::to_string(st->mtime_ns) + " " + std::to_string(st->inode) : std::string();
+}
+
 std::string run_fingerprint(std::vector<InboxEntry> inbox, const ArchiveOptions& opt) {
   std::sort(inbox.begin(), inbox.end(), [](const InboxEntry& a, const InboxEntry& b) { return a.path < b.path; });
   std::string s = "lianghua-run/1\n" + self_executable() + "options " + opt.options_text + "\n" +
@@ -76,8 +81,11 @@ std::optional<ArchiveResult> finish_if_unchanged(const ArchiveOptions& opt, cons
     filing::Catalogue cat(out / "catalog.db");
     if (cat.state(kStateFingerprint) != opt.inbox_fingerprint)
       return full_run("the inbox, the scheme, the office profile, the options or the program changed");
-    auto manifest_sha = sha256_file(out / "manifest.json");
-    if (!manifest_sha || *manifest_sha != cat.state(kStateManifestSha)) return full_run("manifest.json is not the one the last run wrote");
+    const std::string stamp = stamp_text(out / "manifest.json");
+    if (stamp.empty() || stamp != cat.state(kStateManifestStamp)) {
+      auto manifest_sha = sha256_file(out / "manifest.json");
+      if (!manifest_sha || *manifest_sha != cat.state(kStateManifestSha)) return full_run("manifest.json is not the one the last run wrote");
+    }
     auto report = read_json(out / "reports" / "report.json");
     if (!report || !report->contains("run")) return full_run("the last run's report is missing");
 

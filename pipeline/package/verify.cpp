@@ -1,7 +1,12 @@
 // verify(ARCHIVE): fixity check (6S 安全). Re-hashes every file listed in manifest.json, compares the
-// manifest with catalog.db, and reports files in the archive that nobody listed.
+// manifest with catalog.db, and reports files in the archive that nobody listed. The manifest is
+// read one item at a time (manifest.h for_each_manifest_item) and the catalogue asked per item, so
+// memory does not grow with the items' descriptions (issue 12 §4).
 #include <algorithm>
 #include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -12,50 +17,123 @@
 #include "ingest/pdfa_check.h"
 #include "ofd/check.h"
 #include "package/files.h"
+#include "package/manifest.h"
 #include "package/preservation.h"
 
 namespace lh::package {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
+namespace {
+
+// Paths and identities seen, kept as 64-bit hashes for membership only (an unlisted file, a
+// catalogue item the manifest lacks): 8 bytes each, not the strings (issue 12 §4: verify's memory
+// does not grow with what the items say). Two names with one hash (2^-64 a pair) would hide one
+// unlisted file.
+class SeenNames {
+ public:
+  void insert(const std::string& s) {
+    hashes_.push_back(std::hash<std::string>{}(s));
+    sorted_ = false;
+  }
+  bool contains(const std::string& s) {
+    if (!sorted_) {
+      std::sort(hashes_.begin(), hashes_.end());
+      hashes_.erase(std::unique(hashes_.begin(), hashes_.end()), hashes_.end());
+      sorted_ = true;
+    }
+    return std::binary_search(hashes_.begin(), hashes_.end(), std::hash<std::string>{}(s));
+  }
+ private:
+  std::vector<size_t> hashes_;
+  bool sorted_ = true;
+};
+
+using Problem = std::function<void(std::string kind, std::string path, std::string detail)>;
+
+// One manifest item against its catalogue row: the same 档号, the original where the committed
+// place puts it, the same hash for every file both list.
+void compare_with_catalogue(const filing::Catalogue& cat, const json& it, const Problem& problem) {
+  const std::string identity = it.value("identity", ""), code = it.value("archival_code", "");
+  const std::optional<filing::ItemRecord> rec = cat.item(identity);
+  if (!rec || rec->manifest.empty()) {
+    problem("not-in-catalogue", code, "manifest item " + identity);
+    return;
+  }
+  if (rec->archival_code != code) problem("catalogue-differs", rec->archival_code, "manifest says " + code);
+  const json cj = json::parse(rec->manifest, nullptr, false);
+  if (!cj.is_object() || !cj.contains("files") || !cj["files"].is_array()) return;
+  // The place committed with the 件号 (issue 9): the original is where the catalogue put it.
+  const json place = json::parse(rec->placement, nullptr, false);
+  if (place.is_object() && !cj["files"].empty()) {
+    std::string path = cj["files"][0].value("path", "");
+    std::string ext = fs::path(path).extension().string();
+    std::string want = (fs::path(place.value("folder", "")) / (place.value("file", "") + ext)).string();
+    if (path != want) problem("catalogue-differs", path, "catalogue places it at " + want);
+  }
+  if (!it.contains("files") || !it["files"].is_array()) return;
+  std::map<std::string, std::string> listed;  // this item's files in the manifest: path → SHA-256
+  for (const auto& f : it["files"])
+    if (f.is_object()) listed[f.value("path", "")] = f.value("sha256", "");
+  for (const auto& file : cj["files"]) {
+    if (!file.is_object()) continue;
+    const auto mf = listed.find(file.value("path", ""));
+    if (mf != listed.end() && mf->second != file.value("sha256", "")) problem("catalogue-differs", mf->first, "catalogue and manifest hashes differ");
+  }
+}
+
+// Every file a manifest item lists (originals and versions) re-hashed.
+void check_item_files(const fs::path& dir, const json& it, VerifyResult& r, SeenNames& listed, const Problem& problem) {
+  for (const char* key : {"files", "versions"}) {
+    if (!it.contains(key) || !it[key].is_array()) continue;
+    for (const auto& f : it[key]) {
+      if (!f.is_object()) continue;
+      std::string p = f.value("path", ""), want = f.value("sha256", "");
+      listed.insert(p);
+      ++r.files_checked;
+      if (p.empty() || p.find("..") != std::string::npos) { problem("missing", p, "unsafe or empty path"); continue; }
+      auto got = sha256_file(dir / p);
+      if (!got) problem("missing", p, "listed in the manifest but not readable");
+      else if (*got != want) problem("hash-mismatch", p, "manifest " + want + ", file " + *got);
+    }
+  }
+}
+
+}  // namespace
+
 VerifyResult verify_archive(const fs::path& dir) {
   VerifyResult r;
-  auto problem = [&](std::string kind, std::string path, std::string detail) {
+  const Problem problem = [&](std::string kind, std::string path, std::string detail) {
     r.problems.push_back({std::move(kind), std::move(path), std::move(detail)});
   };
-  json m;
-  {
-    std::ifstream f(dir / "manifest.json", std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    m = json::parse(ss.str(), nullptr, false);
+  // The catalogue is asked item by item as the manifest is read (one item in memory at a time).
+  std::unique_ptr<filing::Catalogue> cat;
+  std::string cat_error;
+  std::error_code ec;
+  if (!fs::exists(dir / "catalog.db", ec)) cat_error = "missing";
+  else try {
+    cat = std::make_unique<filing::Catalogue>(dir / "catalog.db", filing::Catalogue::ReadOnly::Yes);
+  } catch (const std::exception& e) {
+    cat_error = e.what();
   }
-  if (m.is_discarded() || !m.is_object() || !m.contains("items")) {
+  SeenNames listed, identities;
+  const bool manifest_ok = for_each_manifest_item(dir / "manifest.json", [&](const json& it) {
+    if (!it.is_object()) return;
+    identities.insert(it.value("identity", ""));
+    check_item_files(dir, it, r, listed, problem);
+    if (!cat) return;
+    try {
+      compare_with_catalogue(*cat, it, problem);
+    } catch (const std::exception& e) {
+      cat_error = e.what();
+      cat.reset();
+    }
+  });
+  if (!manifest_ok) {
+    r.problems.clear();
+    r.files_checked = 0;
     problem("manifest-unreadable", "manifest.json", "missing or not valid JSON");
     return r;
-  }
-  std::set<std::string> listed;
-  std::map<std::string, std::string> code_by_identity;
-  // Each manifest item's files by path, for the catalogue's comparison below: looked up, not searched
-  // (searching every manifest item for every catalogue item took 190 s at 9,695 items).
-  std::map<std::string, std::map<std::string, std::string>> sha_by_identity_and_path;
-  for (const auto& it : m["items"]) {
-    code_by_identity[it.value("identity", "")] = it.value("archival_code", "");
-    if (it.contains("files") && it["files"].is_array())
-      for (const auto& f : it["files"])
-        sha_by_identity_and_path[it.value("identity", "")][f.value("path", "")] = f.value("sha256", "");
-    for (const char* key : {"files", "versions"}) {
-      if (!it.contains(key)) continue;
-      for (const auto& f : it[key]) {
-        std::string p = f.value("path", ""), want = f.value("sha256", "");
-        listed.insert(p);
-        ++r.files_checked;
-        if (p.empty() || p.find("..") != std::string::npos) { problem("missing", p, "unsafe or empty path"); continue; }
-        auto got = sha256_file(dir / p);
-        if (!got) problem("missing", p, "listed in the manifest but not readable");
-        else if (*got != want) problem("hash-mismatch", p, "manifest " + want + ", file " + *got);
-      }
-    }
   }
   // Derived outputs (issue 5, package/volume_run.h): 案卷, 阅览本, 检查笔录, 归档文件目录, listed with
   // their SHA-256 in derived.json. Re-hashed like originals, but not counted in files_checked.
@@ -102,44 +180,15 @@ VerifyResult verify_archive(const fs::path& dir) {
         if (!rule.passed) problem("not-ofda", p, rule.clause + " " + rule.rule + (rule.detail.empty() ? "" : ": " + rule.detail));
     }
   }
-  // The catalogue must agree with the manifest on every 档号.
-  std::error_code ec;
-  if (fs::exists(dir / "catalog.db", ec)) {
-    try {
-      filing::Catalogue cat(dir / "catalog.db", filing::Catalogue::ReadOnly::Yes);
-      std::set<std::string> seen;
-      for (const auto& it : cat.items()) {
-        if (it.manifest.empty()) continue;
-        seen.insert(it.identity);
-        auto f = code_by_identity.find(it.identity);
-        if (f == code_by_identity.end()) problem("not-in-manifest", it.archival_code, "catalogue item " + it.identity);
-        else if (f->second != it.archival_code)
-          problem("catalogue-differs", it.archival_code, "manifest says " + f->second);
-        json cj = json::parse(it.manifest, nullptr, false);
-        // The place committed with the 件号 (issue 9): the original is where the catalogue put it.
-        json place = json::parse(it.placement, nullptr, false);
-        if (place.is_object() && cj.is_object() && cj.contains("files") && !cj["files"].empty()) {
-          std::string path = cj["files"][0].value("path", "");
-          std::string ext = fs::path(path).extension().string();
-          std::string want = (fs::path(place.value("folder", "")) / (place.value("file", "") + ext)).string();
-          if (path != want) problem("catalogue-differs", path, "catalogue places it at " + want);
-        }
-        const auto listed_files = sha_by_identity_and_path.find(it.identity);
-        if (cj.is_object() && cj.contains("files") && cj["files"].is_array() && listed_files != sha_by_identity_and_path.end())
-          for (const auto& file : cj["files"]) {
-            const auto mf = listed_files->second.find(file.value("path", ""));
-            if (mf != listed_files->second.end() && mf->second != file.value("sha256", ""))
-              problem("catalogue-differs", mf->first, "catalogue and manifest hashes differ");
-          }
-      }
-      for (const auto& [id, code] : code_by_identity)
-        if (!seen.count(id)) problem("not-in-catalogue", code, "manifest item " + id);
-    } catch (const std::exception& e) {
-      problem("catalogue-unreadable", "catalog.db", e.what());
-    }
-  } else {
-    problem("catalogue-unreadable", "catalog.db", "missing");
+  // The catalogue must agree with the manifest on every 档号: the items it holds that the manifest lacks.
+  if (cat) try {
+    cat->for_each_item([&](const filing::ItemRecord& it) {
+      if (!it.manifest.empty() && !identities.contains(it.identity)) problem("not-in-manifest", it.archival_code, "catalogue item " + it.identity);
+    });
+  } catch (const std::exception& e) {
+    cat_error = e.what();
   }
+  if (!cat_error.empty()) problem("catalogue-unreadable", "catalog.db", cat_error);
   // Files nobody listed (outside the archive's own bookkeeping).
   static const std::set<std::string> own = {"manifest.json", "catalog.db", "catalog.db-wal", "catalog.db-shm", ".lock",
                                             "derived.json"};
@@ -151,7 +200,7 @@ VerifyResult verify_archive(const fs::path& dir) {
     if (it->is_directory() && (first == "reports" || first == ".staging" || first == ".spool")) { it.disable_recursion_pending(); continue; }
     if (!it->is_regular_file() && !it->is_symlink()) continue;
     std::string rs = rel.string();
-    if (own.count(rs) || listed.count(rs)) continue;
+    if (own.count(rs) || listed.contains(rs)) continue;
     problem("unlisted-file", rs, "in the archive but not in the manifest");
   }
   std::sort(r.problems.begin(), r.problems.end(), [](const VerifyProblem& a, const VerifyProblem& b) {

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "filing/catalogue.h"
 #include "normalize/fields.h"
 #include "package/derive_pool.h"
 #include "package/test_hooks.h"
@@ -30,13 +31,22 @@ namespace {
 // masked) rebuilds every output once, and a state of another generator is not read.
 constexpr const char* kGenerator = "lianghua-derived/3";  // 3: document facts by type (issue 9 §3)
 
-bool output_intact(const fs::path& root, const json& files) {
-  if (!files.is_array() || files.empty()) return false;
-  for (const auto& f : files) {
-    auto got = sha256_file(root / f.value("path", ""));
-    if (!got || *got != f.value("sha256", "")) return false;
+using Stamps = std::map<std::string, filing::DerivedStamp>;
+
+// Last night's state entry, when its key is tonight's and every file it lists is intact: known by
+// the stamp the catalogue recorded when it was written, re-hashed only when that differs
+// (derive_tasks.h). The returned copy carries the files' stamps now (moved to the catalogue at the
+// end). Null: build it again. `lianghua verify` re-hashes all.
+json reusable(const json& prev, const std::string& key, const fs::path& root, const Stamps& recorded) {
+  if (!prev.is_object() || prev.value("key", "") != key) return nullptr;
+  json e = prev;
+  auto files = e.find("files");
+  if (files == e.end() || !files->is_array() || files->empty()) return nullptr;
+  for (auto& f : *files) {
+    auto it = f.is_object() ? recorded.find(f.value("path", "")) : recorded.end();
+    if (!derived_file_intact(root, f, it == recorded.end() ? nullptr : &it->second)) return nullptr;
   }
-  return true;
+  return e;
 }
 
 bool is_case(const filing::Scheme& s, const json& item) {
@@ -63,6 +73,7 @@ void write_checkpoint(const fs::path& root, const json& old_state, const json& d
   st["format"] = kGenerator;
   for (const auto& [code, e] : done_items.items())
     if (!e.value("key", "").empty()) st["items"][code] = e;
+  take_stamps(st);  // machine state, not derived.json's: these outputs are hashed once after a crash
   std::string err;
   if (!write_atomic(root / "derived.json", dump_json(st), err)) throw std::runtime_error(err);
   kill_point("checkpoint");
@@ -123,8 +134,10 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       state = json::parse(ss.str(), nullptr, false);
     }
     if (!state.is_object() || state.value("format", "") != kGenerator) state = json::object();
+    take_stamps(state);  // a derived.json that still carried stamps (a development build's) is read without them
   }
   const json old_state = std::move(state);
+  const Stamps recorded = opt.catalogue ? opt.catalogue->derived_stamps() : Stamps();
   static const json kNoItems = json::array();
   const json& all_items = manifest.contains("items") && manifest["items"].is_array() ? manifest["items"] : kNoItems;
   json next = {{"format", kGenerator}, {"items", json::object()}, {"volumes", json::object()}, {"catalogues", json::object()}};
@@ -160,8 +173,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
                                  "\npublic:" + (public_copies ? "reading-copies " : "") + (public_records ? "uniform-records" : "") +
                                  pdfa_key(s, {filing::DerivedOutput::ReadingCopies, filing::DerivedOutput::UniformRecords}));
     const json& prev = old_state.contains("items") && old_state["items"].contains(code) ? old_state["items"][code] : json();
-    if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
-      next["items"][code] = prev;
+    if (json e = reusable(prev, key, root, recorded); !e.is_null()) {
+      next["items"][code] = std::move(e);
       ++reused;
     } else {
       item_tasks.push_back(&item);
@@ -239,8 +252,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
              std::to_string(it.value("doc_number", 0)) + " " + it.value("retention", "") + " " + it.value("case_number", "");
       }
       std::string key = sha256_hex(k);
-      if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
-        next["volumes"][folder] = prev;
+      if (json e = reusable(prev, key, root, recorded); !e.is_null()) {
+        next["volumes"][folder] = std::move(e);
         ++reused;
       } else {
         volume_tasks.push_back({folder, volume_no, archived, key, &items});
@@ -325,8 +338,8 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
       std::string key = sha256_hex(k);
       const json prev = old_state.contains("catalogues") && old_state["catalogues"].contains(folder)
                             ? old_state["catalogues"][folder] : json();
-      if (prev.is_object() && prev.value("key", "") == key && output_intact(root, prev.value("files", json::array()))) {
-        next["catalogues"][folder] = prev;
+      if (json e = reusable(prev, key, root, recorded); !e.is_null()) {
+        next["catalogues"][folder] = std::move(e);
         ++reused;
       } else {
         catalogue_tasks.push_back({folder, key, std::move(spec)});
@@ -385,10 +398,14 @@ json build_derived(const json& manifest, const fs::path& root, const filing::Sch
           }
         }
   std::string err;
-  std::string bytes = dump_json(next);
   // Every output written above is durable before the state that vouches for it (one syncfs).
   if (!sync_filesystem(root, err)) throw std::runtime_error(err);
-  if (bytes != dump_json(old_state) && !write_atomic(root / "derived.json", bytes, err)) throw std::runtime_error(err);
+  // The stamps go to the catalogue, after derived.json: a crash in between leaves stamps of other
+  // SHA-256s or other files, which the next night does not trust (it re-hashes those outputs).
+  const Stamps stamps = take_stamps(next);
+  // Compared as trees (objects are ordered maps: equal trees dump to equal bytes), not dumped twice.
+  if (next != old_state && !write_atomic(root / "derived.json", dump_json(next), err)) throw std::runtime_error(err);
+  if (opt.catalogue) opt.catalogue->update_derived_stamps(recorded, stamps);
   report["derived_counts"] = {{"rebuilt", rebuilt}, {"reused", reused}};
   mask_json_strings(report);
   return report;

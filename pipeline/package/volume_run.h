@@ -5,6 +5,8 @@
 //   <门类>/<年度>/归档文件目录.{pdf,docx,xlsx}    the catalogue of a year and category
 //   ARCHIVE/derived.json                         state: what each output was built from (keys are
 //                                                hashes of the inputs), its SHA-256, 案卷号, pages
+//   catalog.db derived_stamps                    each output's stamp as written (size, mtime, inode):
+//                                                the next night re-hashes only outputs whose stamp differs
 // Deterministic: no clock except the 归档日期 of a volume's first build, which is then kept in
 // derived.json; a re-run with nothing changed rewrites nothing.
 // Personal numbers (issue 5 §5): catalogues and the report are masked always; reading copies,
@@ -20,6 +22,10 @@
 #include "filing/scheme.h"
 #include "ingest/pool.h"
 
+namespace lh::filing {
+class Catalogue;
+}
+
 namespace lh::package {
 
 struct DerivedOptions {
@@ -29,6 +35,9 @@ struct DerivedOptions {
   bool catalogues = true;
   bool records = true;
   ingest::PoolOptions pool;   // rendering runs in worker processes (derive_pool.h)
+  // Where the outputs' stamps are kept between nights (Catalogue::derived_stamps); null: none are
+  // read or kept, and every output of the last night is re-hashed.
+  filing::Catalogue* catalogue = nullptr;
   std::function<void(size_t done, size_t total, const std::string& what)> progress;  // reading copies
 };
 

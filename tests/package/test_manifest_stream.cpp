@@ -275,3 +275,45 @@ TEST(ManifestStream, NightPeakMemoryDoesNotGrowWithTheCatalogue) {
   std::printf("night peak: %ld KiB at 1,000 items, %ld KiB at 5,000\n", a, b);
   EXPECT_LT(b - a, 8 * 1024) << "peak " << a << " KiB at 1,000 items, " << b << " KiB at 5,000";
 }
+
+// Regression (issue 12 §4: `lianghua verify` held manifest.json whole, 1.1 GiB at 100,000 items):
+// verify reads the manifest one item at a time and asks the catalogue per item, so 4,000 more items
+// cost a few MiB (the problems it reports for their missing synthetic files, 8 bytes per path and
+// identity), not the old ~10 KB each (the manifest's text and tree, every catalogue item's line).
+TEST(ManifestStream, VerifyPeakMemoryDoesNotGrowWithTheManifest) {
+  auto small = test::temp_dir("verify-mem-1000"), large = test::temp_dir("verify-mem-5000");
+  ASSERT_GE(child_peak_kib([&] { fill_catalogue(small / "ARCHIVE", 1000); return one_new_document(small); }), 0);
+  ASSERT_GE(child_peak_kib([&] { fill_catalogue(large / "ARCHIVE", 5000); return one_new_document(large); }), 0);
+  size_t problems_small = 0;
+  const long a = child_peak_kib([&] { return !package::verify_archive(small / "ARCHIVE").ok; });
+  const long b = child_peak_kib([&] { return !package::verify_archive(large / "ARCHIVE").ok; });
+  ASSERT_GT(a, 0);
+  ASSERT_GT(b, 0);
+  // What verify says is unchanged by the streaming: every synthetic original missing, the new one fine.
+  const package::VerifyResult vs = package::verify_archive(small / "ARCHIVE");
+  for (const auto& p : vs.problems) problems_small += p.kind == "missing";
+  EXPECT_EQ(problems_small, 1000u);
+  EXPECT_EQ(vs.files_checked, 1001u);
+  std::printf("verify peak: %ld KiB at 1,000 items, %ld KiB at 5,000\n", a, b);
+  EXPECT_LT(b - a, 6 * 1024) << "peak " << a << " KiB at 1,000 items, " << b << " KiB at 5,000";
+}
+
+// The streaming reader gives the items in order, as the whole-tree parse does, drops "inputs", and
+// refuses what is not a manifest.
+TEST(ManifestStream, ManifestItemsReadOneAtATimeAreTheTreesItems) {
+  const fs::path dir = test::temp_dir("manifest-read");
+  json m = {{"archive", {{"fonds", "X001"}, {"nested", {{"a", {1, 2}}}}}},
+            {"items", {{{"archival_code", "A-1"}, {"files", {{{"path", "a"}, {"sha256", "1"}}}}}, {{"archival_code", "A-2"}}}},
+            {"inputs", {{{"path", "in/a"}}, {{"path", "in/b"}}}}};
+  test::write_file(dir / "manifest.json", package::dump_json(m));
+  std::vector<json> got;
+  ASSERT_TRUE(package::for_each_manifest_item(dir / "manifest.json", [&](const json& it) { got.push_back(it); }));
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0], m["items"][0]);
+  EXPECT_EQ(got[1], m["items"][1]);
+  test::write_file(dir / "truncated.json", package::dump_json(m).substr(0, 60));
+  EXPECT_FALSE(package::for_each_manifest_item(dir / "truncated.json", [](const json&) {}));
+  test::write_file(dir / "no-items.json", R"({"archive": {}, "inputs": []})");
+  EXPECT_FALSE(package::for_each_manifest_item(dir / "no-items.json", [](const json&) {}));
+  EXPECT_FALSE(package::for_each_manifest_item(dir / "absent.json", [](const json&) {}));
+}

@@ -6,12 +6,17 @@
 #include <cairo.h>
 #include <gtest/gtest.h>
 #include <poppler.h>
+#include <sqlite3.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -24,6 +29,7 @@
 #include "compose/volume_forms.h"
 #include "ingest/inspect.h"
 #include "package/archive.h"
+#include "filing/catalogue.h"
 #include "package/files.h"
 #include "filing/scheme.h"
 #include "pdf/assemble.h"
@@ -648,6 +654,189 @@ TEST(Volume, ReRunIsByteIdenticalAndRebuildsNothing) {
   }
   json rep = read_json(copy / "reports/report.json");
   EXPECT_EQ(rep["derived"]["derived_counts"]["rebuilt"], 0);
+}
+
+// Issue 12 §5 (the one-new-document night): a derived output is known unchanged by the stamp it was
+// written with (size, mtime_ns, inode), not re-hashed every night.
+namespace {
+
+// The sample archive copied: its catalogue's stamps are of the sample's files, not the copy's; one full night
+// re-hashes the copied outputs once and records their new stamps.
+fs::path stamped_copy(const SampleArchive& a, const std::string& name) {
+  fs::path copy = test::temp_dir(name) / "ARCHIVE";
+  fs::copy(a.archive, copy, fs::copy_options::recursive);
+  return copy;
+}
+
+test::CommandResult full_night(const fs::path& archive, const std::string& when, const std::string& timeout = "31") {
+  setenv("LIANGHUA_RUN_TIME", when.c_str(), 1);
+  // --timeout (a reader option that concludes nothing new) forces the full run past unchanged_run.h;
+  // the same value twice is an unchanged night, which does not look at the archive's files at all.
+  return test::run({test::program().string(), "archive", "--in", (test::source_dir() / "samples/inbox").string(), "--out",
+                    archive.string(), "--office", (test::source_dir() / "samples/office.xml").string(), "--quiet", "--jobs", "2",
+                    "--timeout", timeout});
+}
+
+// The stamps the catalogue keeps for the derived outputs (filing::Catalogue::derived_stamps).
+std::map<std::string, filing::DerivedStamp> recorded_stamps(const fs::path& archive) {
+  return filing::Catalogue(archive / "catalog.db", filing::Catalogue::ReadOnly::Yes).derived_stamps();
+}
+
+void sql_in(const fs::path& archive, const std::string& statement) {
+  filing::Catalogue cat(archive / "catalog.db");  // opened once, so the schema is there
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((archive / "catalog.db").c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  sqlite3_free(err);
+  sqlite3_close(db);
+}
+
+// Every output derived.json lists has the catalogue's stamp of its file as it is now, for its SHA-256.
+void expect_stamps_recorded(const fs::path& archive) {
+  const auto stamps = recorded_stamps(archive);
+  const json d = read_json(archive / "derived.json");
+  size_t n = 0;
+  for (const char* sec : {"items", "volumes", "catalogues"})
+    for (auto& [k, e] : d[sec].items())
+      for (const auto& f : e["files"]) {
+        const std::string rel = f["path"];
+        EXPECT_FALSE(f.contains("stamp")) << rel;
+        auto st = package::file_stamp(archive / rel);
+        ASSERT_TRUE(st) << rel;
+        auto it = stamps.find(rel);
+        ASSERT_NE(it, stamps.end()) << rel;
+        EXPECT_EQ(it->second, (filing::DerivedStamp{f["sha256"], st->size, st->mtime_ns, st->inode})) << rel;
+        ++n;
+      }
+  EXPECT_GT(n, 10u);
+  EXPECT_EQ(stamps.size(), n);  // no stamp of an output no longer listed
+}
+
+// One reading copy and one 案卷.pdf of derived.json, relative to the archive.
+std::pair<std::string, std::string> copy_and_volume(const json& derived) {
+  std::string copy, volume;
+  for (auto& [code, e] : derived["items"].items())
+    for (const auto& f : e["files"])
+      if (copy.empty() && f["path"].get<std::string>().find("阅览本") != std::string::npos) copy = f["path"];
+  for (auto& [folder, e] : derived["volumes"].items())
+    for (const auto& f : e["files"])
+      if (volume.empty() && f["path"].get<std::string>().ends_with("案卷.pdf")) volume = f["path"];
+  return {copy, volume};
+}
+
+// Overwrites one byte in place (same inode, same size) and sets the mtime back to what it was.
+void flip_byte_keeping_stamp(const fs::path& p) {
+  struct stat st {};
+  ASSERT_EQ(::stat(p.c_str(), &st), 0);
+  std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekg(static_cast<std::streamoff>(st.st_size / 2));
+  char c = 0;
+  f.read(&c, 1);
+  c = static_cast<char>(c ^ 0x20);
+  f.seekp(static_cast<std::streamoff>(st.st_size / 2));
+  f.write(&c, 1);
+  f.close();
+  const struct timespec times[2] = {st.st_atim, st.st_mtim};
+  ASSERT_EQ(::utimensat(AT_FDCWD, p.c_str(), times, 0), 0);
+  struct stat after {};
+  ASSERT_EQ(::stat(p.c_str(), &after), 0);
+  ASSERT_EQ(after.st_ino, st.st_ino);
+  ASSERT_EQ(after.st_size, st.st_size);
+  ASSERT_EQ(after.st_mtim.tv_nsec, st.st_mtim.tv_nsec);
+}
+
+}  // namespace
+
+TEST(Volume, EveryDerivedOutputCarriesTheStampItWasWrittenWith) {
+  REQUIRE_SAMPLE(a);
+  // In the catalogue, not in derived.json (which stays byte-identical across runs on the same inputs).
+  expect_stamps_recorded(a.archive);
+}
+
+// A catalogue of an older lianghua (no stamp table), or an archive restored from a copy (other
+// inodes): the night re-hashes each output once, rebuilds nothing, records the stamps, and leaves
+// derived.json as it was.
+TEST(Volume, OutputsWithoutTheirStampAreReHashedOnceAndKept) {
+  REQUIRE_SAMPLE(a);
+  fs::path copy = stamped_copy(a, "vol-nostamp");
+  sql_in(copy, "DROP TABLE derived_stamps");
+  const std::string derived_before = test::read_file(copy / "derived.json");
+  auto r = full_night(copy, "2024-12-02T02:00:00+0800");
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  EXPECT_EQ(read_json(copy / "reports/report.json")["derived"]["derived_counts"]["rebuilt"], 0);
+  EXPECT_EQ(test::read_file(copy / "derived.json"), derived_before);
+  expect_stamps_recorded(copy);
+}
+
+// A stamp that matches the file but was recorded for another SHA-256 (a crash between derived.json
+// and the catalogue's stamps) is not trusted: the file is re-hashed, found edited and rewritten.
+TEST(Volume, StampRecordedForAnotherShaIsNotTrusted) {
+  REQUIRE_SAMPLE(a);
+  fs::path copy = stamped_copy(a, "vol-othersha");
+  ASSERT_TRUE(full_night(copy, "2024-12-02T02:00:00+0800").exit_code <= 1);
+  auto [reading, volume] = copy_and_volume(read_json(copy / "derived.json"));
+  ASSERT_FALSE(reading.empty());
+  const std::string sha = *package::sha256_file(copy / reading);
+  flip_byte_keeping_stamp(copy / reading);
+  sql_in(copy, "UPDATE derived_stamps SET sha256 = '" + std::string(64, '0') + "' WHERE path = '" + reading + "'");
+  auto r = full_night(copy, "2024-12-03T02:00:00+0800", "32");
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  EXPECT_EQ(*package::sha256_file(copy / reading), sha);
+  EXPECT_GE(read_json(copy / "reports/report.json")["derived"]["derived_counts"]["rebuilt"].get<int>(), 1);
+  expect_stamps_recorded(copy);
+}
+
+// Edited behind our back with size, inode and mtime kept: the night trusts the stamp, `verify`
+// (which re-hashes every derived output) names the file.
+TEST(Volume, DerivedOutputEditedWithItsStampKeptIsCaughtByVerify) {
+  REQUIRE_SAMPLE(a);
+  fs::path copy = stamped_copy(a, "vol-sneaky");
+  ASSERT_TRUE(full_night(copy, "2024-12-02T02:00:00+0800").exit_code <= 1);
+  auto [reading, volume] = copy_and_volume(read_json(copy / "derived.json"));
+  ASSERT_FALSE(reading.empty());
+  ASSERT_FALSE(volume.empty());
+  ASSERT_EQ(test::run({test::program().string(), "verify", copy.string()}).exit_code, 0);
+  for (const auto& rel : {reading, volume}) flip_byte_keeping_stamp(copy / rel);
+  auto v = test::run({test::program().string(), "verify", copy.string()});
+  EXPECT_EQ(v.exit_code, 1) << v.out << v.err;
+  for (const auto& rel : {reading, volume}) {
+    const size_t at = v.out.find(rel);
+    ASSERT_NE(at, std::string::npos) << rel << "\n" << v.out;
+    EXPECT_NE(v.out.rfind("hash-mismatch", at), std::string::npos) << v.out;
+  }
+}
+
+// Edited with its size or mtime changed: the next night finds it by its stamp, re-hashes it and
+// writes it again, and verify is clean after.
+TEST(Volume, DerivedOutputWithAnotherSizeOrMtimeIsRewrittenByTheNextNight) {
+  REQUIRE_SAMPLE(a);
+  fs::path copy = stamped_copy(a, "vol-edited");
+  ASSERT_TRUE(full_night(copy, "2024-12-02T02:00:00+0800").exit_code <= 1);
+  const json d = read_json(copy / "derived.json");
+  auto [reading, volume] = copy_and_volume(d);
+  ASSERT_FALSE(reading.empty());
+  ASSERT_FALSE(volume.empty());
+  const std::string reading_sha = *package::sha256_file(copy / reading), volume_sha = *package::sha256_file(copy / volume);
+  // The reading copy truncated by a byte (another size); the volume edited in place, same size, mtime now.
+  {
+    std::string b = test::read_file(copy / reading);
+    b.pop_back();
+    std::ofstream(copy / reading, std::ios::binary | std::ios::trunc) << b;
+  }
+  {
+    std::string b = test::read_file(copy / volume);
+    b[b.size() / 2] = static_cast<char>(b[b.size() / 2] ^ 0x20);
+    std::ofstream(copy / volume, std::ios::binary | std::ios::trunc) << b;
+    fs::last_write_time(copy / volume, fs::last_write_time(copy / volume) + std::chrono::seconds(5));
+  }
+  auto r = full_night(copy, "2024-12-03T02:00:00+0800", "32");
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  EXPECT_EQ(*package::sha256_file(copy / reading), reading_sha);
+  EXPECT_EQ(*package::sha256_file(copy / volume), volume_sha);
+  EXPECT_GE(read_json(copy / "reports/report.json")["derived"]["derived_counts"]["rebuilt"].get<int>(), 2);
+  auto v = test::run({test::program().string(), "verify", copy.string()});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
 }
 
 // A case whose decision PDF is damaged (but was archived): the volume still builds, with a
