@@ -41,6 +41,21 @@ std::string display_path(std::string_view raw) {
   }
 }
 
+// A walked file's path below its root. The walk builds every path by appending names to the root as
+// given and never enters a symlinked directory, so the root is a prefix of the path as written and
+// cutting it off is exact. std::filesystem::relative canonicalises both sides instead: a realpath
+// (a readlink per component) per file, a third of an unchanged night's CPU at 10,000 inputs.
+std::string path_below_root(const fs::path& p, const fs::path& root) {
+  const std::string& s = p.native();
+  const std::string& r = root.native();
+  if (s.size() > r.size() && s.compare(0, r.size(), r) == 0) {
+    size_t i = r.size();
+    while (i < s.size() && s[i] == '/') ++i;
+    if (i < s.size() && (i > r.size() || (!r.empty() && r.back() == '/'))) return s.substr(i);
+  }
+  return fs::relative(p, root).generic_string();  // not below the root as written: never in a walk
+}
+
 void walk_dir(const fs::path& root, const fs::path& dir, bool relative, std::vector<WalkedFile>& out) {
   std::vector<fs::directory_entry> entries;
   std::error_code ec;
@@ -59,7 +74,7 @@ void walk_dir(const fs::path& root, const fs::path& dir, bool relative, std::vec
     }
     WalkedFile f;
     f.fs_path = e.path().string();
-    f.path = display_path(relative ? fs::relative(e.path(), root).generic_string() : e.path().generic_string());
+    f.path = display_path(relative ? path_below_root(e.path(), root) : e.path().generic_string());
     f.size = static_cast<uint64_t>(st.st_size);
     f.mtime_ns = mtime_of(st);
     out.push_back(std::move(f));
@@ -331,7 +346,7 @@ std::string escaped_path(const std::string& raw) {
 // on disk as it reads keeps it; the others of such a group are shown by their bytes, so each is an
 // input of its own.
 void make_display_paths_unique(std::vector<WalkedFile>& files, const fs::path& root, bool relative) {
-  auto raw = [&](const WalkedFile& f) { return relative ? fs::relative(fs::path(f.fs_path), root).generic_string() : f.fs_path; };
+  auto raw = [&](const WalkedFile& f) { return relative ? path_below_root(fs::path(f.fs_path), root) : f.fs_path; };
   std::set<std::string> seen;
   for (const auto& f : files)
     if (f.path == raw(f)) seen.insert(f.path);
