@@ -18,6 +18,7 @@
 #include "package/archive.h"
 #include "package/files.h"
 #include "package/manifest.h"
+#include "package_inbox.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -69,26 +70,7 @@ std::string previous_manifest_bytes(const filing::Catalogue& cat, json archive_h
 }
 // -------------------------------------------------------------------------------------------------
 
-struct Inbox {
-  fs::path root;
-  std::vector<model::InspectedFile> files;
-  int64_t clock = 1704067200LL * 1000000000LL;
-
-  model::InspectedFile& add(const std::string& rel, const std::string& bytes, const std::string& title,
-                            model::Format fmt = model::Format::Docx) {
-    test::write_file(root / rel, bytes);
-    model::InspectedFile f;
-    f.path = rel;
-    f.source_path = (root / rel).string();
-    f.sha256 = package::sha256_hex(bytes);
-    f.size = bytes.size();
-    f.mtime_ns = (clock += 3600LL * 1000000000LL);
-    f.meta.format = fmt;
-    f.title = title;
-    files.push_back(f);
-    return files.back();
-  }
-};
+using test::Inbox;
 
 // A ZIP entry; its bytes in memory, or spooled to a file as `lianghua archive` does (spool != "").
 model::InspectedFile entry(const model::InspectedFile& zip, const std::string& name, const std::string& bytes,

@@ -10,6 +10,7 @@
 #include "package/archive.h"
 #include "package/files.h"
 #include "package/lock.h"
+#include "package_inbox.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -18,26 +19,7 @@ using namespace lh;
 
 namespace {
 
-struct Inbox {
-  fs::path root;
-  std::vector<model::InspectedFile> files;
-  int64_t clock = 1704067200LL * 1000000000LL;  // 2024-01-01, advanced per file
-
-  model::InspectedFile& add(const std::string& rel, const std::string& bytes, const std::string& title,
-                            model::Format fmt = model::Format::Docx) {
-    test::write_file(root / rel, bytes);
-    model::InspectedFile f;
-    f.path = rel;
-    f.source_path = (root / rel).string();
-    f.sha256 = package::sha256_hex(bytes);
-    f.size = bytes.size();
-    f.mtime_ns = (clock += 3600LL * 1000000000LL);
-    f.meta.format = fmt;
-    f.title = title;
-    files.push_back(f);
-    return files.back();
-  }
-};
+using test::Inbox;
 
 std::map<std::string, std::string> tree_hashes(const fs::path& root) {
   std::map<std::string, std::string> m;
