@@ -256,4 +256,18 @@ json derive_volume(const json& payload, const DeriveContext& ctx) {
   return entry;
 }
 
+json derive_catalogue(const fs::path& root, const std::string& folder, const std::string& key, const compose::CatalogueSpec& spec,
+                      bool pdfa, bool ofd, const pdf::PdfaMetadata& meta) {
+  compose::CatalogueFiles cf = compose::build_catalogue(spec);
+  json entry = {{"key", key}, {"rows", spec.rows.size()}, {"files", json::array()}};
+  std::vector<std::string> not_pdfa;
+  entry["files"].push_back(write_derived_pdf(root, folder + "/归档文件目录.pdf", cf.pdf, pdfa, meta, not_pdfa));
+  if (ofd)
+    if (json o = write_laid_ofd(root, folder + "/归档文件目录.pdf", cf.laid, meta, not_pdfa); !o.is_null()) entry["files"].push_back(o);
+  for (const auto& [name, bytes] : {std::pair<const char*, const std::string*>{"docx", &cf.docx}, {"xlsx", &cf.xlsx}})
+    entry["files"].push_back(write_derived_output(root, folder + "/归档文件目录." + name, *bytes));
+  if (!not_pdfa.empty()) entry["problems"] = not_pdfa;
+  return entry;
+}
+
 }  // namespace lh::package
