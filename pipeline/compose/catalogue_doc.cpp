@@ -36,6 +36,38 @@ std::string catalogue_xlsx(const CatalogueSpec& spec) {
   return xlsx::write_xlsx(wb);
 }
 
+// The cover: 全宗号、全宗名称、年度、保管期限、机构(问题)、门类 in a centred table, the office below.
+model::Section cover_section(const CatalogueSpec& spec, const model::PageSetup& page, double text_w) {
+  model::Section cover = forms::section(page);
+  cover.page_label = "封面";
+  for (int i = 0; i < 3; ++i) cover.blocks.push_back(forms::block(forms::para(" ")));
+  cover.blocks.push_back(forms::block(forms::title("归档文件目录", 28)));
+  cover.blocks.push_back(forms::block(forms::para(" ")));
+  model::Table ct;
+  ct.col_widths_mm = {50, 110};
+  auto add = [&](const std::string& a, const std::string& b) { ct.rows.push_back(forms::row({a, b}, 14)); };
+  add("全 宗 号", spec.fonds);
+  add("全宗名称", spec.fonds_name);
+  add("年　　度", spec.year);
+  add("保管期限", spec.retention);
+  add("机构（问题）", spec.organisation);
+  add("门　　类", spec.category_name);
+  model::Table wrap;  // centre the cover table
+  wrap.borders = false;
+  wrap.col_widths_mm = {(text_w - 160) / 2, 160, (text_w - 160) / 2};
+  model::TableRow wr;
+  wr.cells.push_back(forms::cell(""));
+  model::TableCell mid;
+  mid.blocks.push_back(forms::block(std::move(ct)));
+  wr.cells.push_back(std::move(mid));
+  wr.cells.push_back(forms::cell(""));
+  wrap.rows.push_back(std::move(wr));
+  cover.blocks.push_back(forms::block(std::move(wrap)));
+  for (int i = 0; i < 2; ++i) cover.blocks.push_back(forms::block(forms::para(" ")));
+  cover.blocks.push_back(forms::block(forms::para(spec.office, model::Align::Center, 16)));
+  return cover;
+}
+
 }  // namespace
 
 int write_catalogue(CatalogueSpec spec, const CatalogueSink& sink) {
@@ -66,34 +98,7 @@ int write_catalogue(CatalogueSpec spec, const CatalogueSink& sink) {
   for (double w : kWidthsMm) widths.push_back(w * text_w / sum);
 
   model::Document d;
-  model::Section cover = forms::section(page);
-  cover.page_label = "封面";
-  for (int i = 0; i < 3; ++i) cover.blocks.push_back(forms::block(forms::para(" ")));
-  cover.blocks.push_back(forms::block(forms::title("归档文件目录", 28)));
-  cover.blocks.push_back(forms::block(forms::para(" ")));
-  model::Table ct;
-  ct.col_widths_mm = {50, 110};
-  auto add = [&](const std::string& a, const std::string& b) { ct.rows.push_back(forms::row({a, b}, 14)); };
-  add("全 宗 号", spec.fonds);
-  add("全宗名称", spec.fonds_name);
-  add("年　　度", spec.year);
-  add("保管期限", spec.retention);
-  add("机构（问题）", spec.organisation);
-  add("门　　类", spec.category_name);
-  model::Table wrap;  // centre the cover table
-  wrap.borders = false;
-  wrap.col_widths_mm = {(text_w - 160) / 2, 160, (text_w - 160) / 2};
-  model::TableRow wr;
-  wr.cells.push_back(forms::cell(""));
-  model::TableCell mid;
-  mid.blocks.push_back(forms::block(std::move(ct)));
-  wr.cells.push_back(std::move(mid));
-  wr.cells.push_back(forms::cell(""));
-  wrap.rows.push_back(std::move(wr));
-  cover.blocks.push_back(forms::block(std::move(wrap)));
-  for (int i = 0; i < 2; ++i) cover.blocks.push_back(forms::block(forms::para(" ")));
-  cover.blocks.push_back(forms::block(forms::para(spec.office, model::Align::Center, 16)));
-  d.sections.push_back(std::move(cover));
+  d.sections.push_back(cover_section(spec, page, text_w));
 
   model::Section list = forms::section(page);
   list.blocks.push_back(forms::block(forms::title("归档文件目录", 18)));
