@@ -18,6 +18,8 @@
 #include <bitset>
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "normalize/encoding.h"
@@ -38,27 +40,64 @@ std::vector<UChar32> code_point_list(std::string_view s) {
   return out;
 }
 
+// What one stage of the conversion chain can do, from its dictionary.
+struct StageKeys {
+  std::unordered_set<UChar32> flagged;             // characters it may change (see below)
+  std::unordered_map<UChar32, int> in_keys;        // how many keys hold each character
+  std::unordered_map<UChar32, UChar32> single;     // one-character entries that change it
+};
+
+StageKeys stage_keys(const opencc::ConversionPtr& conversion) {
+  StageKeys s;
+  opencc::LexiconPtr lexicon = conversion->GetDict()->GetLexicon();
+  for (const auto& entry : *lexicon) {
+    const std::string key = entry->Key(), value = entry->GetDefault();
+    const auto k = code_point_list(key), v = code_point_list(value);
+    for (UChar32 c : k) ++s.in_keys[c];
+    if (key == value) continue;
+    for (size_t i = 0; i < k.size(); ++i)
+      if (k.size() != v.size() || k[i] != v[i]) s.flagged.insert(k[i]);
+    if (k.size() == 1 && v.size() == 1) s.single[k[0]] = v[0];
+  }
+  return s;
+}
+
+// A character that one stage changes only as itself (c → x, c in no other key of that stage) and
+// the next stage changes straight back (x → c, x in no other key of that stage), and that no other
+// stage changes, comes out of the chain as it went in: tw2s turns 核 into 覈 (TWVariantsRev) and
+// 覈 back into 核 (TSCharacters), and 核 is in 审核 — half the paragraphs of a rule book.
+bool round_trips(const std::vector<StageKeys>& stages, size_t i, UChar32 c, UChar32 x) {
+  if (i + 1 >= stages.size() || stages[i].in_keys.at(c) != 1) return false;
+  const StageKeys& next = stages[i + 1];
+  const auto back = next.single.find(x);
+  if (back == next.single.end() || back->second != c || next.in_keys.at(x) != 1) return false;
+  for (size_t t = 0; t < stages.size(); ++t)
+    if (t != i && stages[t].flagged.count(c)) return false;
+  return true;
+}
+
 // The code points tw2s can change: for every entry of every dictionary of its conversion chain
 // whose value differs from its key, the key's characters where they differ (all of them when the
-// lengths differ). Text with none of them comes out of OpenCC unchanged (each stage of the chain
-// changes only a match whose value differs), so it need not go in: most of a simplified register
-// is such text, and OpenCC's dictionary matching was 60% of reading a 100,000-row CSV (issue 13 §4).
+// lengths differ), less the characters that go there and back (round_trips). Text with none of
+// them comes out of OpenCC unchanged (each stage of the chain changes only a match whose value
+// differs; a round-tripping character is matched only by its own one-character entries), so it
+// need not go in: most of a simplified register is such text, and OpenCC's dictionary matching was
+// 60% of reading a 100,000-row CSV (issue 13 §4).
 // Empty when the dictionaries cannot be listed: then everything goes through OpenCC, as before.
 std::unique_ptr<std::bitset<0x110000>> changeable_code_points() {
   try {
     auto set = std::make_unique<std::bitset<0x110000>>();
     opencc::Config config;
     opencc::ConverterPtr converter = config.NewFromFile("tw2s.json");
-    for (const opencc::ConversionPtr& conversion : converter->GetConversionChain()->GetConversions()) {
-      opencc::LexiconPtr lexicon = conversion->GetDict()->GetLexicon();
-      for (const auto& entry : *lexicon) {
-        const std::string key = entry->Key(), value = entry->GetDefault();
-        if (key == value) continue;
-        const auto k = code_point_list(key), v = code_point_list(value);
-        for (size_t i = 0; i < k.size(); ++i)
-          if (k[i] >= 0 && k[i] < 0x110000 && (k.size() != v.size() || k[i] != v[i])) set->set(static_cast<size_t>(k[i]));
-      }
-    }
+    std::vector<StageKeys> stages;
+    for (const opencc::ConversionPtr& conversion : converter->GetConversionChain()->GetConversions())
+      stages.push_back(stage_keys(conversion));
+    for (const StageKeys& s : stages)
+      for (UChar32 c : s.flagged)
+        if (c >= 0 && c < 0x110000) set->set(static_cast<size_t>(c));
+    for (size_t i = 0; i < stages.size(); ++i)
+      for (const auto& [c, x] : stages[i].single)
+        if (c >= 0 && c < 0x110000 && round_trips(stages, i, c, x)) set->reset(static_cast<size_t>(c));
     return set;
   } catch (...) {
     return nullptr;
@@ -295,6 +334,8 @@ std::string to_simplified(std::string_view utf8) {
   if (is_valid_utf8(utf8)) return t.convert(utf8);
   return t.convert(sanitize(utf8));  // OpenCC expects well-formed UTF-8
 }
+
+bool tw2s_may_change(std::string_view utf8) { return Tw2s::instance().may_change(utf8); }
 
 bool looks_traditional(std::string_view utf8) {
   // Only text with a CJK character can change; skip OpenCC for pure ASCII quickly.
