@@ -15,11 +15,11 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "normalize/encoding.h"
@@ -40,11 +40,21 @@ std::vector<UChar32> code_point_list(std::string_view s) {
   return out;
 }
 
-// What one stage of the conversion chain can do, from its dictionary.
+// What one stage of the conversion chain can do, from its dictionary (sorted vectors: a few
+// thousand entries, read once per process).
 struct StageKeys {
-  std::unordered_set<UChar32> flagged;             // characters it may change (see below)
-  std::unordered_map<UChar32, int> in_keys;        // how many keys hold each character
-  std::unordered_map<UChar32, UChar32> single;     // one-character entries that change it
+  std::vector<UChar32> flagged;                        // characters it may change (see below)
+  std::vector<UChar32> key_chars;                      // every character of every key, repeats kept
+  std::vector<std::pair<UChar32, UChar32>> single;     // one-character entries that change it
+  size_t keys_holding(UChar32 c) const {
+    const auto r = std::equal_range(key_chars.begin(), key_chars.end(), c);
+    return static_cast<size_t>(r.second - r.first);
+  }
+  bool flags(UChar32 c) const { return std::binary_search(flagged.begin(), flagged.end(), c); }
+  const UChar32* single_of(UChar32 c) const {
+    const auto it = std::lower_bound(single.begin(), single.end(), std::make_pair(c, UChar32{-1}));
+    return it != single.end() && it->first == c ? &it->second : nullptr;
+  }
 };
 
 StageKeys stage_keys(const opencc::ConversionPtr& conversion) {
@@ -52,13 +62,18 @@ StageKeys stage_keys(const opencc::ConversionPtr& conversion) {
   opencc::LexiconPtr lexicon = conversion->GetDict()->GetLexicon();
   for (const auto& entry : *lexicon) {
     const std::string key = entry->Key(), value = entry->GetDefault();
-    const auto k = code_point_list(key), v = code_point_list(value);
-    for (UChar32 c : k) ++s.in_keys[c];
+    const auto k = code_point_list(key);
+    s.key_chars.insert(s.key_chars.end(), k.begin(), k.end());
     if (key == value) continue;
+    const auto v = code_point_list(value);
     for (size_t i = 0; i < k.size(); ++i)
-      if (k.size() != v.size() || k[i] != v[i]) s.flagged.insert(k[i]);
-    if (k.size() == 1 && v.size() == 1) s.single[k[0]] = v[0];
+      if (k.size() != v.size() || k[i] != v[i]) s.flagged.push_back(k[i]);
+    if (k.size() == 1 && v.size() == 1) s.single.emplace_back(k[0], v[0]);
   }
+  std::sort(s.key_chars.begin(), s.key_chars.end());
+  std::sort(s.flagged.begin(), s.flagged.end());
+  s.flagged.erase(std::unique(s.flagged.begin(), s.flagged.end()), s.flagged.end());
+  std::sort(s.single.begin(), s.single.end());
   return s;
 }
 
@@ -67,12 +82,12 @@ StageKeys stage_keys(const opencc::ConversionPtr& conversion) {
 // stage changes, comes out of the chain as it went in: tw2s turns 核 into 覈 (TWVariantsRev) and
 // 覈 back into 核 (TSCharacters), and 核 is in 审核 — half the paragraphs of a rule book.
 bool round_trips(const std::vector<StageKeys>& stages, size_t i, UChar32 c, UChar32 x) {
-  if (i + 1 >= stages.size() || stages[i].in_keys.at(c) != 1) return false;
+  if (i + 1 >= stages.size() || stages[i].keys_holding(c) != 1) return false;
   const StageKeys& next = stages[i + 1];
-  const auto back = next.single.find(x);
-  if (back == next.single.end() || back->second != c || next.in_keys.at(x) != 1) return false;
+  const UChar32* back = next.single_of(x);
+  if (!back || *back != c || next.keys_holding(x) != 1) return false;
   for (size_t t = 0; t < stages.size(); ++t)
-    if (t != i && stages[t].flagged.count(c)) return false;
+    if (t != i && stages[t].flags(c)) return false;
   return true;
 }
 
