@@ -10,7 +10,6 @@
 #include <opencc/Converter.hpp>
 #include <opencc/Dict.hpp>
 #include <opencc/Lexicon.hpp>
-#include <opencc/opencc.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -99,13 +98,11 @@ bool round_trips(const std::vector<StageKeys>& stages, size_t i, UChar32 c, UCha
 // need not go in: most of a simplified register is such text, and OpenCC's dictionary matching was
 // 60% of reading a 100,000-row CSV (issue 13 §4).
 // Empty when the dictionaries cannot be listed: then everything goes through OpenCC, as before.
-std::unique_ptr<std::bitset<0x110000>> changeable_code_points() {
+std::unique_ptr<std::bitset<0x110000>> changeable_code_points(const opencc::Converter& converter) {
   try {
     auto set = std::make_unique<std::bitset<0x110000>>();
-    opencc::Config config;
-    opencc::ConverterPtr converter = config.NewFromFile("tw2s.json");
     std::vector<StageKeys> stages;
-    for (const opencc::ConversionPtr& conversion : converter->GetConversionChain()->GetConversions())
+    for (const opencc::ConversionPtr& conversion : converter.GetConversionChain()->GetConversions())
       stages.push_back(stage_keys(conversion));
     for (const StageKeys& s : stages)
       for (UChar32 c : s.flagged)
@@ -119,15 +116,25 @@ std::unique_ptr<std::bitset<0x110000>> changeable_code_points() {
   }
 }
 
-// The one tw2s converter of the process. OpenCC's convert functions are thread-safe (only
-// opencc_error() is not, opencc.h); the static initialisation is too.
+opencc::ConverterPtr open_tw2s() {
+  try {
+    return opencc::Config().NewFromFile("tw2s.json");
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+// The one tw2s converter of the process: OpenCC's C++ converter, which opencc_convert_utf8 wraps
+// (SimpleConverter), opened once and also read for the pre-check (the C handle hid its
+// dictionaries, so they were loaded twice). Converting is const and thread-safe; the static
+// initialisation is too.
 class Tw2s {
  public:
   static const Tw2s& instance() {
     static const Tw2s t;
     return t;
   }
-  bool ok() const { return handle_ != reinterpret_cast<opencc_t>(-1); }  // -1 on failure, not NULL
+  bool ok() const { return converter_ != nullptr; }
   // False when no character of utf8 is one tw2s changes (then convert() gives utf8 back).
   bool may_change(std::string_view utf8) const {
     if (!changeable_) return true;
@@ -141,21 +148,18 @@ class Tw2s {
   }
   std::string convert(std::string_view utf8) const {
     if (!ok() || utf8.empty() || !may_change(utf8)) return std::string(utf8);
-    char* out = opencc_convert_utf8(handle_, utf8.data(), utf8.size());
-    if (!out) return std::string(utf8);
-    std::string r(out);
-    opencc_convert_utf8_free(out);
-    return r;
+    try {
+      return converter_->Convert(std::string(utf8));
+    } catch (...) {
+      return std::string(utf8);  // what opencc_convert_utf8's NULL led to
+    }
   }
   Tw2s(const Tw2s&) = delete;
   Tw2s& operator=(const Tw2s&) = delete;
 
  private:
-  Tw2s() : handle_(opencc_open("tw2s.json")), changeable_(ok() ? changeable_code_points() : nullptr) {}
-  ~Tw2s() {
-    if (ok()) opencc_close(handle_);
-  }
-  opencc_t handle_;
+  Tw2s() : converter_(open_tw2s()), changeable_(converter_ ? changeable_code_points(*converter_) : nullptr) {}
+  opencc::ConverterPtr converter_;
   std::unique_ptr<std::bitset<0x110000>> changeable_;
 };
 

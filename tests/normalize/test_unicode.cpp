@@ -92,6 +92,9 @@ TEST(Unicode, Tw2sSkipsOnlyTextOpenCcLeavesAlone) {
     lines += "审" + u + "实\n";
   }
   EXPECT_GT(skipped, 15000u);
+  // The converter to_simplified holds is the one opencc_convert_utf8 wraps: same answers.
+  for (const std::string t : {"市場監管所檔案，看著乾隆年間的瀋陽鄉鎮。", "審覈實際情況，覈實後存檔備查。"})
+    EXPECT_EQ(to_simplified(t), convert(t));
   EXPECT_EQ(convert(joined), joined);
   EXPECT_EQ(convert(lines), lines);
   opencc_close(raw);
