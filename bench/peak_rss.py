@@ -6,7 +6,7 @@
 Polls /proc every 20 ms: VmHWM (the kernel's own high-water mark) of the started process, and of
 every process it forked (the ingest workers). Prints one line:
     L wall_s=12.34 rc=0 parent_hwm_mib=85.2 worker_hwm_mib=61.0 workers_seen=2 worker_own_mib=40.3 cpu_s=20.1 parent_cpu_s~4.2
-cpu_s is user+sys of the whole tree (less sensitive to a loaded machine than wall time);
+cpu_s is user+sys of the whole tree in 10 ms steps (less sensitive to a loaded machine than wall time);
 parent_cpu_s is the parent's own, last sampled 20 ms before it ended.
 worker_own_mib: the largest growth of a worker past its resident size when first seen (≤ 20 ms
 after its fork): a forked worker starts with the parent's heap resident (shared until written, but
@@ -103,7 +103,7 @@ def main() -> int:
     print(f"{a.label} wall_s={wall:.2f} rc={p.returncode} parent_hwm_mib={parent / 1024:.1f} "
           f"worker_hwm_mib={max(workers.values(), default=0) / 1024:.1f} workers_seen={len(workers)} "
           f"worker_own_mib={max((h - first_rss.get(c, 0) for c, h in workers.items() if h), default=0) / 1024:.1f} "
-          f"cpu_s={total_cpu:.1f} parent_cpu_s~{parent_cpu:.1f}"
+          f"cpu_s={total_cpu:.2f} parent_cpu_s~{parent_cpu:.2f}"
           + (f" mark_s={mark_s:.2f} mark_parent_hwm_mib={mark_hwm / 1024:.1f}" if mark_s is not None else "")
           + (f" [{summary[-1].strip()}]" if summary else ""))
     if p.returncode not in (0, 1) and not (a.stop_at_mark and mark_s is not None):
