@@ -219,17 +219,6 @@ void fill_catalogue(const fs::path& archive, int n) {
   cat.save_batch(items, inputs);
 }
 
-// Runs fn in a child process; its peak RSS (KiB), or -1 when it failed. The test process itself
-// never holds the catalogues, so both nights start from the same heap.
-long child_peak_kib(const std::function<bool()>& fn) {
-  pid_t pid = fork();
-  if (pid == 0) _exit(fn() ? 0 : 1);
-  int status = 0;
-  rusage ru{};
-  if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
-  return ru.ru_maxrss;
-}
-
 // The night under test: one new document filed into `base`/ARCHIVE.
 bool one_new_document(const fs::path& base) {
   Inbox in{base / "INBOX", {}};
@@ -246,10 +235,10 @@ bool one_new_document(const fs::path& base) {
 // (SQLite's page cache).
 TEST(ManifestStream, NightPeakMemoryDoesNotGrowWithTheCatalogue) {
   auto small = test::temp_dir("mem-1000"), large = test::temp_dir("mem-5000");
-  ASSERT_GE(child_peak_kib([&] { fill_catalogue(small / "ARCHIVE", 1000); return true; }), 0);
-  ASSERT_GE(child_peak_kib([&] { fill_catalogue(large / "ARCHIVE", 5000); return true; }), 0);
-  const long a = child_peak_kib([&] { return one_new_document(small); });
-  const long b = child_peak_kib([&] { return one_new_document(large); });
+  ASSERT_GE(test::child_peak_kib([&] { fill_catalogue(small / "ARCHIVE", 1000); return true; }), 0);
+  ASSERT_GE(test::child_peak_kib([&] { fill_catalogue(large / "ARCHIVE", 5000); return true; }), 0);
+  const long a = test::child_peak_kib([&] { return one_new_document(small); });
+  const long b = test::child_peak_kib([&] { return one_new_document(large); });
   ASSERT_GT(a, 0);
   ASSERT_GT(b, 0);
   const json m = json::parse(test::read_file(large / "ARCHIVE/manifest.json"));
@@ -264,11 +253,11 @@ TEST(ManifestStream, NightPeakMemoryDoesNotGrowWithTheCatalogue) {
 // identity), not the old ~10 KB each (the manifest's text and tree, every catalogue item's line).
 TEST(ManifestStream, VerifyPeakMemoryDoesNotGrowWithTheManifest) {
   auto small = test::temp_dir("verify-mem-1000"), large = test::temp_dir("verify-mem-5000");
-  ASSERT_GE(child_peak_kib([&] { fill_catalogue(small / "ARCHIVE", 1000); return one_new_document(small); }), 0);
-  ASSERT_GE(child_peak_kib([&] { fill_catalogue(large / "ARCHIVE", 5000); return one_new_document(large); }), 0);
+  ASSERT_GE(test::child_peak_kib([&] { fill_catalogue(small / "ARCHIVE", 1000); return one_new_document(small); }), 0);
+  ASSERT_GE(test::child_peak_kib([&] { fill_catalogue(large / "ARCHIVE", 5000); return one_new_document(large); }), 0);
   size_t problems_small = 0;
-  const long a = child_peak_kib([&] { return !package::verify_archive(small / "ARCHIVE").ok; });
-  const long b = child_peak_kib([&] { return !package::verify_archive(large / "ARCHIVE").ok; });
+  const long a = test::child_peak_kib([&] { return !package::verify_archive(small / "ARCHIVE").ok; });
+  const long b = test::child_peak_kib([&] { return !package::verify_archive(large / "ARCHIVE").ok; });
   ASSERT_GT(a, 0);
   ASSERT_GT(b, 0);
   // What verify says is unchanged by the streaming: every synthetic original missing, the new one fine.

@@ -68,15 +68,6 @@ package::ArchiveResult next_night(const fs::path& base, const fs::path& archive,
   return package::run_archive(std::move(night), o, *lock);
 }
 
-long child_peak_kib(const std::function<bool()>& fn) {
-  pid_t pid = fork();
-  if (pid == 0) _exit(fn() ? 0 : 1);
-  int status = 0;
-  rusage ru{};
-  if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
-  return ru.ru_maxrss;
-}
-
 }  // namespace
 
 // A draft of a notice arrives in one folder: that folder's notices are planned again (it could be a
@@ -161,8 +152,8 @@ TEST(NightScope, ANewSchemePlansEveryInputAgain) {
 // night did before, grows by more: the measure can tell the two apart.
 TEST(NightScope, ParentPeakDoesNotGrowWithUnchangedInputsInTheInbox) {
   const fs::path small = test::temp_dir("night-scope-mem-1000"), large = test::temp_dir("night-scope-mem-5000");
-  ASSERT_GE(child_peak_kib([&] { first_night(small, {"2023年"}, 1000); return true; }), 0);
-  ASSERT_GE(child_peak_kib([&] { first_night(large, {"2023年"}, 5000); return true; }), 0);
+  ASSERT_GE(test::child_peak_kib([&] { first_night(small, {"2023年"}, 1000); return true; }), 0);
+  ASSERT_GE(test::child_peak_kib([&] { first_night(large, {"2023年"}, 5000); return true; }), 0);
   fs::copy(large / "ARCHIVE", large / "EVERY", fs::copy_options::recursive);
   // In the child: the inbox described again (its files are on disk), then one new document filed.
   auto one_new = [](const fs::path& base, const fs::path& archive, int n, bool every) {
@@ -178,9 +169,9 @@ TEST(NightScope, ParentPeakDoesNotGrowWithUnchangedInputsInTheInbox) {
     package::ArchiveResult r = next_night(base, archive, std::move(before), tonight.files, every);
     return r.ok() && r.new_items == 1;
   };
-  const long a = child_peak_kib([&] { return one_new(small, small / "ARCHIVE", 1000, false); });
-  const long b = child_peak_kib([&] { return one_new(large, large / "ARCHIVE", 5000, false); });
-  const long b_every = child_peak_kib([&] { return one_new(large, large / "EVERY", 5000, true); });
+  const long a = test::child_peak_kib([&] { return one_new(small, small / "ARCHIVE", 1000, false); });
+  const long b = test::child_peak_kib([&] { return one_new(large, large / "ARCHIVE", 5000, false); });
+  const long b_every = test::child_peak_kib([&] { return one_new(large, large / "EVERY", 5000, true); });
   ASSERT_GT(a, 0);
   ASSERT_GT(b, 0);
   ASSERT_GT(b_every, 0);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -143,6 +144,15 @@ bool have_program(const std::string& name) {
   while (std::getline(ss, dir, ':'))
     if (!dir.empty() && access((fs::path(dir) / name).c_str(), X_OK) == 0) return true;
   return false;
+}
+
+long child_peak_kib(const std::function<bool()>& fn) {
+  pid_t pid = fork();
+  if (pid == 0) _exit(fn() ? 0 : 1);
+  int status = 0;
+  rusage ru{};
+  if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
+  return ru.ru_maxrss;
 }
 
 }  // namespace lh::test

@@ -1,6 +1,7 @@
 // Shared helpers for tests: where the project, the corpus and the built program are.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,10 @@ bool have_program(const std::string& name);  // on PATH?
 
 // One environment variable for the programs started while it lives (tests run one at a time); the
 // value it had before (ctest's LIANGHUA_FONT_CACHE, say) comes back when it ends.
+// Runs fn in a forked child; its peak RSS (KiB), or -1 when it failed. The caller holds nothing
+// the child's work needs, so two measures start from the same heap (memory regression tests).
+long child_peak_kib(const std::function<bool()>& fn);
+
 struct ScopedEnv {
   std::string name;
   std::optional<std::string> before;
