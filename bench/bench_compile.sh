@@ -9,6 +9,9 @@
 # ≥ 30× faster than LibreOffice, peak RSS < 300 MiB. A peer that is not installed is skipped.
 #
 #   bench/bench_compile.sh [N=100] [RUNS=3] [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench-compile]
+#
+# LH_BEFORE=/path/to/older/lianghua also times that binary in each run, just before BINARY (the
+# "before" of a change, measured in the same rounds), and gives its median and its CPU ratio.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-100}
@@ -34,6 +37,10 @@ echo "inputs: $n sources in $work/in; before: $(uptime)"
 command -v pdfinfo >/dev/null && echo "lianghua pages: $(pdfinfo "$work/out/基准测试制度汇编.pdf" | sed -n 's/^Pages: *//p')"
 r=1
 while [ "$r" -le "$runs" ]; do
+  if [ -n "${LH_BEFORE:-}" ]; then
+    rm -rf "$work/out-before"
+    rss before -- "$LH_BEFORE" compile "$work/in/book.xml" --out "$work/out-before" 2>&1 | grep wall_s | tee -a "$work/before.log"
+  fi
   rm -rf "$work/out"
   rss lianghua -- "$bin" compile "$work/in/book.xml" --out "$work/out" 2>&1 | grep wall_s | tee -a "$work/ours.log"
   if [ "$typst" = 1 ]; then
@@ -61,6 +68,16 @@ med = lambda v: statistics.median(v)
 ours = runs("ours")
 print(f"lianghua compile (PDF+DOCX): CPU median {med([r['cpu'] for r in ours]):.2f} s, wall {med([r['wall'] for r in ours]):.2f} s, "
       f"peak RSS {max(r['rss'] for r in ours):.0f} MiB (floor < 300)")
+before = runs("before")
+if before:
+    r = [b["cpu"] / o["cpu"] for o, b in zip(ours, before)]
+    print(f"before (LH_BEFORE): CPU median {med([b['cpu'] for b in before]):.2f} s, wall {med([b['wall'] for b in before]):.2f} s, "
+          f"peak RSS {max(b['rss'] for b in before):.0f} MiB; before / lianghua, run by run: {' '.join(f'{x:.2f}' for x in r)}")
+    for name, floor in (("typst", 5), ("lo", 30)):
+        peer = runs(name)
+        if peer:
+            pr = [p["cpu"] / b["cpu"] for b, p in zip(before, peer)]
+            print(f"  {name} / before, run by run: {' '.join(f'{x:.1f}' for x in pr)} (median {med(pr):.1f})")
 for name, floor in (("typst", 5), ("lo", 30)):
     peer = runs(name)
     if not peer: continue

@@ -6,7 +6,7 @@
 Polls /proc every 20 ms: VmHWM (the kernel's own high-water mark) of the started process, and of
 every process it forked (the ingest workers). Prints one line:
     L wall_s=12.34 rc=0 parent_hwm_mib=85.2 worker_hwm_mib=61.0 workers_seen=2 cpu_s=20.1 parent_cpu_s~4.2
-cpu_s is user+sys of the whole tree (less sensitive to a loaded machine than wall time);
+cpu_s is user+sys of the whole tree in 10 ms steps (less sensitive to a loaded machine than wall time);
 parent_cpu_s is the parent's own, last sampled 20 ms before it ended.
 GNU time's %M cannot tell them apart (it reports the largest of the process and its reaped children).
 
@@ -92,7 +92,7 @@ def main() -> int:
     summary = [l for l in err.splitlines() if "changed since the last run" in l]  # "N unchanged", "none changed"
     print(f"{a.label} wall_s={wall:.2f} rc={p.returncode} parent_hwm_mib={parent / 1024:.1f} "
           f"worker_hwm_mib={max(workers.values(), default=0) / 1024:.1f} workers_seen={len(workers)} "
-          f"cpu_s={total_cpu:.1f} parent_cpu_s~{parent_cpu:.1f}"
+          f"cpu_s={total_cpu:.2f} parent_cpu_s~{parent_cpu:.2f}"
           + (f" mark_s={mark_s:.2f} mark_parent_hwm_mib={mark_hwm / 1024:.1f}" if mark_s is not None else "")
           + (f" [{summary[-1].strip()}]" if summary else ""))
     if p.returncode not in (0, 1) and not (a.stop_at_mark and mark_s is not None):

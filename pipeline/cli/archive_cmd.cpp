@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <string_view>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -15,6 +16,7 @@
 #include "model/paths.h"
 #include "package/archive.h"
 #include "package/lock.h"
+#include "package/night_scope.h"
 #include "package/test_hooks.h"
 #include "package/unchanged_run.h"
 
@@ -150,38 +152,45 @@ int cmd_archive(int argc, char** argv) {
     return print_archive_result(*same, quiet);
   }
   if (!quiet) std::fprintf(stderr, "archive: full run (%s)\n", why_full.c_str());
-  // 整理 starts from what the last run already knows: unchanged inputs cost only a stat.
+  // 整理 starts from what the last run already knows: an unchanged input costs a stat and a look-up,
+  // and is planned again only when something that changed is tied to it (package/night_scope.h).
   package::PreviousRun previous(out);
-  std::map<size_t, model::InspectedFile> reused;
-  std::map<const ingest::WalkedFile*, size_t> index;
-  for (size_t i = 0; i < files.size(); ++i) index[&files[i]] = i;
+  package::NightInputs night;
+  night.previous = &previous;
+  std::vector<ingest::WalkedFile> to_read;
+  for (auto& w : files) {
+    if (previous.unchanged_since(w.path, aopt.in_dir, w.size, w.mtime_ns))
+      night.unchanged.push_back({std::move(w.path), std::move(w.fs_path), w.size, w.mtime_ns});
+    else
+      to_read.push_back(std::move(w));
+  }
+  const size_t listed = files.size();
+  files.clear();
+  files.shrink_to_fit();
   // ZIP entries are spooled inside the archive (same file system as .staging) instead of held in
   // memory until they are filed; whatever a killed run left there is stale.
   const fs::path spool = fs::path(out) / ".spool";
   fs::remove_all(spool, ec);
   if (fs::create_directories(spool, ec); !ec) opt.spool_dir = spool.string();
   Progress progress("archive: reading", quiet);
-  auto results = ingest::inspect_files(
-      files, opt, [&](size_t d, size_t t, const std::string& p) { progress.update(d, t, p); },
-      [&](const ingest::WalkedFile& w) {
-        auto prev = previous.unchanged(w.path, aopt.in_dir, w.size, w.mtime_ns);
-        if (!prev) return false;
-        reused.emplace(index.at(&w), std::move(*prev));
-        return true;
-      });
+  night.inspected = ingest::inspect_files(to_read, opt, [&](size_t d, size_t t, const std::string& p) { progress.update(d, t, p); });
   progress.finish();
-  for (auto& [i, f] : reused) {
-    f.source_path = files[i].fs_path;
-    results[i] = std::move(f);
-  }
   if (!quiet)
-    std::fprintf(stderr, "archive: %zu input(s), %zu unchanged since the last run\n", files.size(), reused.size());
+    std::fprintf(stderr, "archive: %zu input(s), %zu unchanged since the last run\n", listed, night.unchanged.size());
+  if (const char* every = std::getenv("LIANGHUA_PLAN_EVERY_INPUT"); every && std::string_view(every) == "1")
+    aopt.plan_every_input = true;
 
   package::stop_point("inspected");
   Progress documents("archive: documents", quiet);
   aopt.derive_progress = [&](size_t d, size_t t, const std::string& what) { documents.update(d, t, what); };
-  package::ArchiveResult r = package::run_archive(results, aopt, *lock);
+  package::ArchiveResult r = package::run_archive(std::move(night), aopt, *lock);
   documents.finish();
+  if (!quiet && r.ok()) {
+    if (!r.planned_every_input.empty())
+      std::fprintf(stderr, "archive: every input planned (%s)\n", r.planned_every_input.c_str());
+    else
+      std::fprintf(stderr, "archive: %zu unchanged input(s) planned again, tied to what changed\n", r.replanned);
+  }
   fs::remove_all(spool, ec);
   return print_archive_result(r, quiet);
 }

@@ -65,6 +65,12 @@ CREATE TABLE IF NOT EXISTS state(
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS input_ties(
+  tie TEXT NOT NULL,
+  path TEXT NOT NULL,
+  PRIMARY KEY(tie, path)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS input_ties_path ON input_ties(path);
 CREATE TABLE IF NOT EXISTS derived_stamps(
   path TEXT PRIMARY KEY,
   sha256 TEXT NOT NULL,
@@ -288,7 +294,8 @@ bool Catalogue::has_identity(const std::string& identity) const {
 
 std::optional<InputRecord> Catalogue::lookup_unchanged(const std::string& path, uint64_t size, int64_t mtime_ns) const {
   static constexpr const char* kSql =
-      "SELECT sha256, fate, archival_code, reason, facts FROM inputs WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3";
+      "SELECT sha256, fate, archival_code, reason, facts FROM inputs WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3 "
+      "AND present = 1";
   Lookup l = lookup(kSql);
   sql::Statement& q = *l;
   q.bind(1, path).bind(2, static_cast<int64_t>(size)).bind(3, mtime_ns);
@@ -317,6 +324,8 @@ Catalogue::Batch::Batch(Catalogue& cat)
                 "archival_code = excluded.archival_code, reason = excluded.reason, facts = excluded.facts, "
                 "present = excluded.present"),
       gone_(cat.db_.get(), "UPDATE inputs SET present = 0 WHERE path = ?1"),
+      del_ties_(cat.db_.get(), "DELETE FROM input_ties WHERE path = ?1"),
+      add_tie_(cat.db_.get(), "INSERT OR IGNORE INTO input_ties(tie, path) VALUES(?1, ?2)"),
       db_(cat.db_.get()) {}
 
 void Catalogue::Batch::item(const ItemRecord& it) {
@@ -338,6 +347,18 @@ void Catalogue::Batch::gone(const std::string& path) {
   gone_.reset();
   gone_.bind(1, path);
   gone_.run();
+}
+
+void Catalogue::Batch::ties(const std::string& path, const std::vector<std::string>& ties) {
+  del_ties_.reset();
+  del_ties_.bind(1, path);
+  del_ties_.run();
+  for (const auto& t : ties) {
+    if (t.empty()) continue;
+    add_tie_.reset();
+    add_tie_.bind(1, t).bind(2, path);
+    add_tie_.run();
+  }
 }
 
 void Catalogue::Batch::commit() { tx_.commit(); }

@@ -112,7 +112,8 @@ class Catalogue {
   std::optional<Allocation> find(const std::string& identity) const;
   bool has_identity(const std::string& identity) const;
 
-  // Unchanged since the last run (same path, size and mtime_ns): the stored hash and result.
+  // Unchanged since the last run (same path, size and mtime_ns, and in the inbox then): the stored
+  // hash and result. An input that left the inbox and came back is read again.
   std::optional<InputRecord> lookup_unchanged(const std::string& path, uint64_t size, int64_t mtime_ns) const;
   // The input path that was archived with these bytes, if any.
   std::optional<std::string> archived_path_for(const std::string& sha256) const;
@@ -130,12 +131,19 @@ class Catalogue {
     void item(const ItemRecord& it);     // throws when the item has no 件号 (allocate first)
     void input(const InputRecord& in);
     void gone(const std::string& path);  // an input filed before, no longer in the inbox
+    // Replaces the input's planning ties (filing/plan_ties.h).
+    void ties(const std::string& path, const std::vector<std::string>& ties);
     void commit();
    private:
     sql::Transaction tx_;  // first: begun before the statements, rolled back after they are freed
-    sql::Statement up_item_, up_input_, gone_;
+    sql::Statement up_item_, up_input_, gone_, del_ties_, add_tie_;
     sqlite3* db_;
   };
+  // Planning ties (filing/plan_ties.h), kept per input so that a night plans again only the inputs
+  // tied to what changed (package/night_scope.h). Paths of the inputs that carry a tie, sorted; the
+  // ties of an input and of the ZIP entries below it (path + "/…").
+  void for_each_path_with_tie(const std::string& tie, const std::function<void(const std::string& path)>& fn) const;
+  std::vector<std::string> ties_of(const std::string& path) const;
   // Paths of the inputs still marked in the inbox, sorted.
   void for_each_present_input_path(const std::function<void(const std::string& path)>& fn) const;
 

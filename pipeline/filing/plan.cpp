@@ -145,14 +145,20 @@ bool set_aside(PlannedInput& in, std::string reason) {
 }
 
 // A ZIP is a container: its entries are inputs of their own. The entries refused are named on the
-// ZIP too, so whoever looks at the ZIP sees that not all of it was filed.
+// ZIP too, so whoever looks at the ZIP sees that not all of it was filed: in path order, so the
+// reason is the same whether the entries were read from the ZIP (its own order) or given back by
+// the catalogue (path order) on a later night.
 std::string container_reason(const model::InspectedFile& f) {
+  std::vector<const model::InspectedFile*> refused_entries;
+  for (const auto& c : f.children)
+    if (c.error) refused_entries.push_back(&c);
+  std::stable_sort(refused_entries.begin(), refused_entries.end(),
+                   [](const model::InspectedFile* a, const model::InspectedFile* b) { return a->path < b->path; });
   std::string refused;
-  size_t n_refused = 0;
-  for (const auto& c : f.children) {
-    if (!c.error) continue;
-    if (n_refused++ < 5) refused += (refused.empty() ? "" : "、") + base_name(c.path) + " (" + model::error_kind_name(c.error->kind) + ")";
-  }
+  for (size_t i = 0; i < refused_entries.size() && i < 5; ++i)
+    refused += (refused.empty() ? "" : "、") + base_name(refused_entries[i]->path) + " (" +
+               model::error_kind_name(refused_entries[i]->error->kind) + ")";
+  const size_t n_refused = refused_entries.size();
   std::string r = "压缩包：" + std::to_string(f.children.size()) + " 个条目各自作为输入归档 (container)";
   if (n_refused)
     r += "；其中 " + std::to_string(n_refused) + " 个条目被拒绝并搁置：" + refused + (n_refused > 5 ? " 等" : "");
@@ -381,18 +387,6 @@ void place_documents(const Plan& plan, const std::vector<size_t>& uniques, std::
     }
     fa.case_key = fa.case_number.empty() ? std::string() : "case:" + fa.case_number;
   }
-}
-
-// The folder versions are looked for in: a folder named only by a draft word (草稿/, 初稿/) holds drafts
-// of the documents of the folder above it.
-std::string version_folder(const std::string& folder, const Scheme& s) {
-  std::string f = folder;
-  while (!f.empty()) {
-    VersionMarks m = parse_version_marks(base_name(f), s);
-    if (!(m.draft && m.base.empty())) break;
-    f = parent_path(f);
-  }
-  return f;
 }
 
 // 整理: versions within one scope (case, else category + folder).

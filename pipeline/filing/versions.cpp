@@ -219,4 +219,16 @@ std::vector<VersionGroup> find_versions(const std::vector<VersionCandidate>& can
   return out;
 }
 
+// The folder versions are looked for in: a folder named only by a draft word (草稿/, 初稿/) holds drafts
+// of the documents of the folder above it.
+std::string version_folder(const std::string& folder, const Scheme& s) {
+  std::string f = folder;
+  while (!f.empty()) {
+    VersionMarks m = parse_version_marks(base_name(f), s);
+    if (!(m.draft && m.base.empty())) break;
+    f = parent_path(f);
+  }
+  return f;
+}
+
 }  // namespace lh::filing

@@ -52,4 +52,8 @@ struct VersionGroup {
 // Every candidate appears in exactly one group (singletons included); groups sorted by key.
 std::vector<VersionGroup> find_versions(const std::vector<VersionCandidate>& c, const Scheme& s);
 
+// The folder versions are looked for in: a folder named only by a draft word (草稿/, 初稿/) holds drafts
+// of the documents of the folder above it.
+std::string version_folder(const std::string& folder, const Scheme& s);
+
 }  // namespace lh::filing

@@ -190,7 +190,7 @@ Analysis analyze(const std::string& path, std::string_view bytes, const InspectO
   if (opt.simplify) f.title = normalize::to_simplified(f.title);
   std::string text = r.doc.plain_text();
   f.text_chars = count_code_points(text);
-  f.fields = normalize::extract_fields(text, f.title);
+  if (opt.extract_fields) f.fields = normalize::extract_fields(text, f.title);
   for (auto& rec : r.records) {
     for (std::string* s : {&rec.subject, &rec.address, &rec.content, &rec.result, &rec.measures})
       *s = normalize::nfc(normalize::sanitize(*s));

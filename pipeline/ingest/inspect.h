@@ -16,6 +16,9 @@ struct InspectOptions {
   ReadOptions read;
   PoolOptions pool;
   bool simplify = true;   // 繁→简 of text before field extraction
+  // Off: no field extraction (case numbers, dates, parties): `lianghua compile` wants only the
+  // document, and extraction was 4 % of compiling a 300-page book (issue 11 §9).
+  bool extract_fields = true;
   // Set: each ZIP entry's bytes are written to a file in this (existing) directory as soon as the
   // worker hands them over, and read from there (InspectedFile::spool_path), so the parent holds no
   // entry's bytes for the rest of the run (issue 12 §4; a ZIP may inflate to 1 GiB). Empty: they

@@ -1,6 +1,7 @@
 // 清扫: text in any Chinese encoding, decoded to UTF-8 (issue 2 §4, libraries.md §4).
 // Order: BOM, then strict UTF-8, then UTF-16 without BOM by its NUL pattern, then statistical
 // detection for 50+ characters; GB2312 and GBK are always decoded as GB18030 (their superset).
+// Text that GB18030 reads cleanly as plainly Chinese is taken as GB18030 without the detectors.
 #pragma once
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@ struct Decoded {
   std::string utf8;       // valid UTF-8, BOM removed
   std::string encoding;   // canonical: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5, Big5-HKSCS, HZ-GB-2312, EUC-TW, Shift_JIS, ...
   bool lossy = false;     // some bytes could not be decoded and were replaced
+  bool detected = false;  // the statistical detectors (uchardet, ICU) were consulted
 };
 
 Decoded decode_text(std::string_view bytes, Big5Policy policy = Big5Policy::Detect);

@@ -10,14 +10,15 @@
 #include <opencc/Converter.hpp>
 #include <opencc/Dict.hpp>
 #include <opencc/Lexicon.hpp>
-#include <opencc/opencc.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "normalize/encoding.h"
@@ -38,42 +39,102 @@ std::vector<UChar32> code_point_list(std::string_view s) {
   return out;
 }
 
+// What one stage of the conversion chain can do, from its dictionary (sorted vectors: a few
+// thousand entries, read once per process).
+struct StageKeys {
+  std::vector<UChar32> flagged;                        // characters it may change (see below)
+  std::vector<UChar32> key_chars;                      // every character of every key, repeats kept
+  std::vector<std::pair<UChar32, UChar32>> single;     // one-character entries that change it
+  size_t keys_holding(UChar32 c) const {
+    const auto r = std::equal_range(key_chars.begin(), key_chars.end(), c);
+    return static_cast<size_t>(r.second - r.first);
+  }
+  bool flags(UChar32 c) const { return std::binary_search(flagged.begin(), flagged.end(), c); }
+  const UChar32* single_of(UChar32 c) const {
+    const auto it = std::lower_bound(single.begin(), single.end(), std::make_pair(c, UChar32{-1}));
+    return it != single.end() && it->first == c ? &it->second : nullptr;
+  }
+};
+
+StageKeys stage_keys(const opencc::ConversionPtr& conversion) {
+  StageKeys s;
+  opencc::LexiconPtr lexicon = conversion->GetDict()->GetLexicon();
+  for (const auto& entry : *lexicon) {
+    const std::string key = entry->Key(), value = entry->GetDefault();
+    const auto k = code_point_list(key);
+    s.key_chars.insert(s.key_chars.end(), k.begin(), k.end());
+    if (key == value) continue;
+    const auto v = code_point_list(value);
+    for (size_t i = 0; i < k.size(); ++i)
+      if (k.size() != v.size() || k[i] != v[i]) s.flagged.push_back(k[i]);
+    if (k.size() == 1 && v.size() == 1) s.single.emplace_back(k[0], v[0]);
+  }
+  std::sort(s.key_chars.begin(), s.key_chars.end());
+  std::sort(s.flagged.begin(), s.flagged.end());
+  s.flagged.erase(std::unique(s.flagged.begin(), s.flagged.end()), s.flagged.end());
+  std::sort(s.single.begin(), s.single.end());
+  return s;
+}
+
+// A character that one stage changes only as itself (c → x, c in no other key of that stage) and
+// the next stage changes straight back (x → c, x in no other key of that stage), and that no other
+// stage changes, comes out of the chain as it went in: tw2s turns 核 into 覈 (TWVariantsRev) and
+// 覈 back into 核 (TSCharacters), and 核 is in 审核 — half the paragraphs of a rule book.
+bool round_trips(const std::vector<StageKeys>& stages, size_t i, UChar32 c, UChar32 x) {
+  if (i + 1 >= stages.size() || stages[i].keys_holding(c) != 1) return false;
+  const StageKeys& next = stages[i + 1];
+  const UChar32* back = next.single_of(x);
+  if (!back || *back != c || next.keys_holding(x) != 1) return false;
+  for (size_t t = 0; t < stages.size(); ++t)
+    if (t != i && stages[t].flags(c)) return false;
+  return true;
+}
+
 // The code points tw2s can change: for every entry of every dictionary of its conversion chain
 // whose value differs from its key, the key's characters where they differ (all of them when the
-// lengths differ). Text with none of them comes out of OpenCC unchanged (each stage of the chain
-// changes only a match whose value differs), so it need not go in: most of a simplified register
-// is such text, and OpenCC's dictionary matching was 60% of reading a 100,000-row CSV (issue 13 §4).
+// lengths differ), less the characters that go there and back (round_trips). Text with none of
+// them comes out of OpenCC unchanged (each stage of the chain changes only a match whose value
+// differs; a round-tripping character is matched only by its own one-character entries), so it
+// need not go in: most of a simplified register is such text, and OpenCC's dictionary matching was
+// 60% of reading a 100,000-row CSV (issue 13 §4).
 // Empty when the dictionaries cannot be listed: then everything goes through OpenCC, as before.
-std::unique_ptr<std::bitset<0x110000>> changeable_code_points() {
+std::unique_ptr<std::bitset<0x110000>> changeable_code_points(const opencc::Converter& converter) {
   try {
     auto set = std::make_unique<std::bitset<0x110000>>();
-    opencc::Config config;
-    opencc::ConverterPtr converter = config.NewFromFile("tw2s.json");
-    for (const opencc::ConversionPtr& conversion : converter->GetConversionChain()->GetConversions()) {
-      opencc::LexiconPtr lexicon = conversion->GetDict()->GetLexicon();
-      for (const auto& entry : *lexicon) {
-        const std::string key = entry->Key(), value = entry->GetDefault();
-        if (key == value) continue;
-        const auto k = code_point_list(key), v = code_point_list(value);
-        for (size_t i = 0; i < k.size(); ++i)
-          if (k[i] >= 0 && k[i] < 0x110000 && (k.size() != v.size() || k[i] != v[i])) set->set(static_cast<size_t>(k[i]));
-      }
-    }
+    std::vector<StageKeys> stages;
+    for (const opencc::ConversionPtr& conversion : converter.GetConversionChain()->GetConversions())
+      stages.push_back(stage_keys(conversion));
+    for (const StageKeys& s : stages)
+      for (UChar32 c : s.flagged)
+        if (c >= 0 && c < 0x110000) set->set(static_cast<size_t>(c));
+    for (size_t i = 0; i < stages.size(); ++i)
+      for (const auto& [c, x] : stages[i].single)
+        if (c >= 0 && c < 0x110000 && round_trips(stages, i, c, x)) set->reset(static_cast<size_t>(c));
     return set;
   } catch (...) {
     return nullptr;
   }
 }
 
-// The one tw2s converter of the process. OpenCC's convert functions are thread-safe (only
-// opencc_error() is not, opencc.h); the static initialisation is too.
+opencc::ConverterPtr open_tw2s() {
+  try {
+    return opencc::Config().NewFromFile("tw2s.json");
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+// The one tw2s converter of the process: OpenCC's C++ converter, which opencc_convert_utf8 wraps
+// (SimpleConverter), opened once and also read for the pre-check (the C handle hid its
+// dictionaries, so they were loaded twice). Converting is const and thread-safe; the static
+// initialisation is too.
 class Tw2s {
  public:
   static const Tw2s& instance() {
     static const Tw2s t;
     return t;
   }
-  bool ok() const { return handle_ != reinterpret_cast<opencc_t>(-1); }  // -1 on failure, not NULL
+  bool ok() const { return converter_ != nullptr; }
   // False when no character of utf8 is one tw2s changes (then convert() gives utf8 back).
   bool may_change(std::string_view utf8) const {
     if (!changeable_) return true;
@@ -87,21 +148,18 @@ class Tw2s {
   }
   std::string convert(std::string_view utf8) const {
     if (!ok() || utf8.empty() || !may_change(utf8)) return std::string(utf8);
-    char* out = opencc_convert_utf8(handle_, utf8.data(), utf8.size());
-    if (!out) return std::string(utf8);
-    std::string r(out);
-    opencc_convert_utf8_free(out);
-    return r;
+    try {
+      return converter_->Convert(std::string(utf8));
+    } catch (...) {
+      return std::string(utf8);  // what opencc_convert_utf8's NULL led to
+    }
   }
   Tw2s(const Tw2s&) = delete;
   Tw2s& operator=(const Tw2s&) = delete;
 
  private:
-  Tw2s() : handle_(opencc_open("tw2s.json")), changeable_(ok() ? changeable_code_points() : nullptr) {}
-  ~Tw2s() {
-    if (ok()) opencc_close(handle_);
-  }
-  opencc_t handle_;
+  Tw2s() : converter_(open_tw2s()), changeable_(converter_ ? changeable_code_points(*converter_) : nullptr) {}
+  opencc::ConverterPtr converter_;
   std::unique_ptr<std::bitset<0x110000>> changeable_;
 };
 
@@ -295,6 +353,8 @@ std::string to_simplified(std::string_view utf8) {
   if (is_valid_utf8(utf8)) return t.convert(utf8);
   return t.convert(sanitize(utf8));  // OpenCC expects well-formed UTF-8
 }
+
+bool tw2s_may_change(std::string_view utf8) { return Tw2s::instance().may_change(utf8); }
 
 bool looks_traditional(std::string_view utf8) {
   // Only text with a CJK character can change; skip OpenCC for pure ASCII quickly.

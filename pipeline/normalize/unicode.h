@@ -23,6 +23,10 @@ std::string fold_width(std::string_view utf8);
 // Thread-safe; the converter is opened once per process.
 std::string to_simplified(std::string_view utf8);
 
+// False when no character of the text is one tw2s can change (then to_simplified returns it
+// without calling OpenCC); true when OpenCC has to look.
+bool tw2s_may_change(std::string_view utf8);
+
 // True if the text holds characters that tw2s would change (a cheap test for "this is 繁体").
 bool looks_traditional(std::string_view utf8);
 

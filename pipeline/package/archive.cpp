@@ -16,6 +16,7 @@
 #include "filing/file_name.h"
 #include "filing/office.h"
 #include "filing/plan.h"
+#include "filing/plan_ties.h"
 #include "filing/scheme.h"
 #include "filing/text_util.h"
 #include "ingest/inspected_json.h"
@@ -23,6 +24,7 @@
 #include "package/item_place.h"
 #include "package/lock.h"
 #include "package/manifest.h"
+#include "package/night_scope.h"
 #include "package/report.h"
 #include "package/test_hooks.h"
 #include "package/unchanged_run.h"
@@ -65,6 +67,9 @@ struct Run {
   size_t new_items = 0;
   bool retry_next_night = false;                              // an input set aside for a passing reason
   json placed = json::array();                                // report["placements"]: new items, placed_by
+  const NightScope* scope = nullptr;                          // which inputs were not planned tonight
+  std::map<std::string, size_t> carried_by_fate;              // those inputs (not containers), by fate
+  std::vector<std::pair<std::string, std::string>> carried_set_aside;  // those set aside: path, reason
 };
 
 json previous_files(const json& prev) {
@@ -370,13 +375,26 @@ void input_records(Run& r, filing::Catalogue::Batch& batch) {
       if (!stored) r.info.new_this_run[filing::fate_name(in.fate)]++;
     }
     if (!stored || !same_input_record(*stored, rec)) batch.input(rec);
+    // What tonight's decision about it depended on, for the nights that plan only what changed.
+    std::vector<std::string> ties = filing::planning_ties(f, in.path, r.s);
+    if (in.item >= 0) ties.push_back(filing::case_tie(r.plan.items[static_cast<size_t>(in.item)].case_key));
+    batch.ties(in.path, ties);
     tonight.insert(in.path);
   }
-  // Inputs filed before and gone from the inbox now: kept (their items stay), marked as gone
-  // (after the query: rows are not changed under it).
+  // Inputs filed before and not planned tonight: in the inbox and unchanged, their rows stand and
+  // count as tonight's (night_scope.h); gone from the inbox, they are kept (their items stay) and
+  // marked as gone (after the query: rows are not changed under it).
   std::vector<std::string> gone;
-  r.cat.for_each_present_input_path([&](const std::string& path) {
-    if (!tonight.count(path)) gone.push_back(path);
+  r.cat.for_each_input_entry([&](const filing::Catalogue::InputEntry& e) {
+    if (!e.present || tonight.count(e.path)) return;
+    if (!r.scope || !r.scope->carried(e.path)) {
+      gone.push_back(e.path);
+      return;
+    }
+    if (e.container) return;
+    r.info.this_run[e.fate]++;
+    r.carried_by_fate[e.fate]++;
+    if (e.fate == filing::fate_name(Fate::Quarantined)) r.carried_set_aside.push_back({e.path, e.reason});
   });
   for (const auto& path : gone) batch.gone(path);
 }
@@ -435,6 +453,27 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
   if (!write_run_reports(report, r.out, res, err)) throw std::runtime_error(err);
 }
 
+// What the plan's rules depend on besides the inputs: the program, the scheme, the office profile
+// and the reader options (the inbox fingerprint without the inbox).
+std::string plan_basis(const ArchiveOptions& opt) { return run_fingerprint({}, opt); }
+
+// Plans tonight's inputs and the unchanged ones tied to them; then, while the plan files an item in
+// a case whose other inputs are not planned yet, those too (a case's items share 年度, 期限 and
+// parties), planning again from the start: the plan points into `planned`.
+filing::Plan plan_the_night(Run& r, NightScope& scope, std::vector<model::InspectedFile>& planned, const filing::Office& o,
+                            const filing::PlanContext& ctx) {
+  planned = scope.first_inputs();
+  for (;;) {
+    filing::Plan plan = filing::plan_filing(planned, r.s, o, r.opt.in_dir.string(), ctx);
+    std::set<std::string> cases;
+    for (const auto& it : plan.items)
+      if (!it.case_key.empty()) cases.insert(it.case_key);
+    std::vector<model::InspectedFile> more = scope.more_for_cases(cases);
+    if (more.empty()) return plan;
+    for (auto& f : more) planned.push_back(std::move(f));
+  }
+}
+
 void finish(Run& r, ArchiveResult& res) {
   for (const auto& in : r.plan.inputs) {
     if (in.container) continue;
@@ -443,6 +482,10 @@ void finish(Run& r, ArchiveResult& res) {
     res.set_aside.push_back({in.path, in.reason});
     if (in.file->error && in.file->error->kind == model::ErrorKind::Unreadable) r.retry_next_night = true;
   }
+  for (const auto& [fate, n] : r.carried_by_fate) res.by_fate[fate] += n;
+  res.set_aside.insert(res.set_aside.end(), r.carried_set_aside.begin(), r.carried_set_aside.end());
+  std::stable_sort(res.set_aside.begin(), res.set_aside.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   res.status = res.by_fate.count("quarantined") && res.by_fate["quarantined"] > 0 ? ArchiveStatus::SetAside : ArchiveStatus::Ok;
   // The next run with the same fingerprint and this manifest has nothing to do (unchanged_run.h),
   // unless an input was set aside for a reason that may pass by then (no permission, gone or changed
@@ -451,6 +494,8 @@ void finish(Run& r, ArchiveResult& res) {
   else if (auto msha = sha256_file(res.manifest); msha && !r.opt.inbox_fingerprint.empty())
     r.cat.set_state({{kStateFingerprint, r.opt.inbox_fingerprint}, {kStateManifestSha, *msha},
                      {kStateManifestStamp, stamp_text(res.manifest)}});
+  // Every input's ties are recorded under tonight's rules: the next night may plan only what changes.
+  r.cat.set_state({{kStatePlanBasis, plan_basis(r.opt)}});
   r.cat.finish_run(r.info.run_id, r.info.finished_at, res.status == ArchiveStatus::Ok ? "ok" : "set-aside",
                    json(res.by_fate).dump());
 }
@@ -469,7 +514,13 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
   return run_archive(inputs, opt, *lock);
 }
 
-ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt, const ArchiveLock&) {
+ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt, const ArchiveLock& held) {
+  NightInputs night;
+  night.inspected = inputs;
+  return run_archive(std::move(night), opt, held);
+}
+
+ArchiveResult run_archive(NightInputs&& night, const ArchiveOptions& opt, const ArchiveLock&) {
   ArchiveResult res;
   filing::SchemeLoad sl = filing::load_scheme(opt.scheme);
   fs::path office_xsd = opt.office_xsd.empty() ? opt.scheme.parent_path() / "office.xsd" : opt.office_xsd;
@@ -510,7 +561,12 @@ ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const
       if (!p.is_object() || !p.contains("year")) return std::nullopt;
       return std::make_pair(p.value("year", 0), p.value("retention", std::string()));
     };
-    r.plan = filing::plan_filing(inputs, r.s, *ol.office, opt.in_dir.string(), ctx);
+    NightScope scope(cat, r.s, opt.in_dir, night, plan_basis(opt), opt.plan_every_input);
+    std::vector<model::InspectedFile> planned;  // outlives the plan, which points into it
+    r.plan = plan_the_night(r, scope, planned, *ol.office, ctx);
+    r.scope = &scope;
+    res.replanned = scope.planned_unchanged();
+    if (scope.full()) res.planned_every_input = scope.why_full();
     const fs::path staging = r.out / ".staging";
     file_the_batch(r, staging);
     write_outputs(r, res, *ol.office);

@@ -37,6 +37,9 @@ struct ArchiveOptions {
   std::function<void(size_t done, size_t total, const std::string& what)> derive_progress;
   std::string options_text;          // reader options that change conclusions (--big5, passwords, …)
   std::string inbox_fingerprint;     // run_fingerprint(); recorded after a completed run (unchanged_run.h)
+  // Plan every input again instead of only those tied to what changed (night_scope.h); the CLI sets
+  // it from LIANGHUA_PLAN_EVERY_INPUT=1.
+  bool plan_every_input = false;
 };
 
 enum class ArchiveStatus {
@@ -54,6 +57,8 @@ struct ArchiveResult {
   size_t items = 0;                               // items in the archive after the run
   size_t new_items = 0;                           // 件号 first allocated in this run
   std::vector<std::pair<std::string, std::string>> set_aside;  // quarantined inputs of this run: path, reason
+  size_t replanned = 0;                           // unchanged inputs planned again (night_scope.h)
+  std::string planned_every_input;                // why every input was planned again; empty: only what changed
   std::filesystem::path manifest, report_json, report_html;
   bool ok() const { return status == ArchiveStatus::Ok || status == ArchiveStatus::SetAside; }
 };
@@ -64,6 +69,10 @@ class ArchiveLock;
 ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt);
 ArchiveResult run_archive(const std::vector<model::InspectedFile>& inputs, const ArchiveOptions& opt,
                           const ArchiveLock& held);
+// The nightly form: the inputs read tonight and those the catalogue already knows (night_scope.h);
+// only what a change can affect is planned again.
+struct NightInputs;
+ArchiveResult run_archive(NightInputs&& night, const ArchiveOptions& opt, const ArchiveLock& held);
 
 struct VerifyProblem {
   std::string kind;      // missing, hash-mismatch, unlisted-file, not-in-catalogue, catalogue-differs, manifest-unreadable
@@ -95,6 +104,8 @@ class PreviousRun {
   // path as the CLI will put it in InspectedFile::path; in_dir as in ArchiveOptions.
   std::optional<model::InspectedFile> unchanged(const std::string& path, const std::filesystem::path& in_dir,
                                                 uint64_t size, int64_t mtime_ns) const;
+  // The same question without reading the facts back: true when unchanged() would give them.
+  bool unchanged_since(const std::string& path, const std::filesystem::path& in_dir, uint64_t size, int64_t mtime_ns) const;
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -3,6 +3,8 @@
 // encoded with libpng; the text comes from Poppler's text layout (one box per character).
 #include "package/ofd_copy.h"
 
+#include <fontconfig/fontconfig.h>
+#include <malloc.h>
 #include <png.h>
 #include <poppler.h>
 
@@ -10,11 +12,13 @@
 #include <cmath>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <stdexcept>
 
 #include "compose/render_kit.h"
 #include "ingest/poppler_state.h"
 #include "ingest/sha256.h"
+#include "model/markup.h"
 #include "package/files.h"
 
 namespace lh::package {
@@ -47,6 +51,33 @@ PictureMode mode_of(const unsigned char* data, int w, int h, int stride) {
   return grey_levels ? PictureMode::Grey : PictureMode::Bilevel;
 }
 
+// One row of the surface (RGB24: 0x00RRGGBB) in the picture's form. A 1-bit pixel is white when its
+// green is at least half (the page is two-valued: mode_of); eight pixels make a byte, no branches.
+void pack_row(PictureMode mode, const uint32_t* px, int w, unsigned char* row) {
+  const auto n = static_cast<size_t>(w);
+  if (mode == PictureMode::Bilevel) {
+    size_t x = 0;
+    for (; x + 8 <= n; x += 8) {
+      unsigned v = 0;
+      for (size_t k = 0; k < 8; ++k) v = (v << 1) | ((px[x + k] >> 15) & 1u);
+      row[x / 8] = static_cast<unsigned char>(v);
+    }
+    if (x < n) {
+      unsigned v = 0;
+      for (size_t k = x; k < n; ++k) v |= ((px[k] >> 15) & 1u) << (7 - (k - x));
+      row[x / 8] = static_cast<unsigned char>(v);
+    }
+  } else if (mode == PictureMode::Grey) {
+    for (size_t x = 0; x < n; ++x) row[x] = static_cast<unsigned char>((px[x] >> 8) & 255);
+  } else {
+    for (size_t x = 0; x < n; ++x) {
+      row[x * 3] = static_cast<unsigned char>((px[x] >> 16) & 255);
+      row[x * 3 + 1] = static_cast<unsigned char>((px[x] >> 8) & 255);
+      row[x * 3 + 2] = static_cast<unsigned char>(px[x] & 255);
+    }
+  }
+}
+
 // The surface (RGB24) as PNG, 1-bit, 8-bit grey or 8-bit RGB (mode_of).
 std::string encode_png(cairo_surface_t* s, double dpi) {
   const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
@@ -74,27 +105,90 @@ std::string encode_png(cairo_surface_t* s, double dpi) {
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   const png_uint_32 ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
   png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+  // One filter for 8-bit rows instead of libpng's per-row trial of all five (half of libpng's time
+  // on a colour page): Up suits scans, whose rows repeat the paper above them (a 1-bit row is never
+  // filtered by libpng).
+  if (mode != PictureMode::Bilevel) png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
   png_write_info(png, info);
   for (int y = 0; y < h; ++y) {
-    const uint32_t* px = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
-    std::fill(row.begin(), row.end(), 0);
-    for (int x = 0; x < w; ++x) {
-      const auto ux = static_cast<size_t>(x);
-      if (mode == PictureMode::Bilevel) {
-        if ((px[x] >> 8) & 0x80) row[ux / 8] |= static_cast<unsigned char>(0x80 >> (ux % 8));  // 1 = white
-      } else if (mode == PictureMode::Grey) {
-        row[ux] = static_cast<unsigned char>((px[x] >> 8) & 255);
-      } else {
-        row[ux * 3] = static_cast<unsigned char>((px[x] >> 16) & 255);
-        row[ux * 3 + 1] = static_cast<unsigned char>((px[x] >> 8) & 255);
-        row[ux * 3 + 2] = static_cast<unsigned char>(px[x] & 255);
-      }
-    }
+    pack_row(mode, reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride), w, row.data());
     png_write_row(png, row.data());
   }
   png_write_end(png, info);
   png_destroy_write_struct(&png, &info);
   return out;
+}
+
+// Chinese fonts that source PDFs name without embedding them, by the role of ours that draws them.
+// Poppler draws such a font with what the machine's fontconfig offers for the name (on Debian 12 the
+// 19 MB Noto Sans CJK collection for every one of them: a 黑体 face for 宋体 text), and reads that
+// whole file again for every PDF (FoFiTrueType::load; a fifth of a night's OFD work on the sample
+// inbox, bench/RESULTS.md §8a). Our role faces are the ones lianghua typesets with: 宋体 text drawn
+// in a 宋体 face, the same on every machine, from a file of a third the size (GBK + symbols,
+// fonts/README.md). STSong-Light is the Adobe-GB1 font PDF readers are expected to supply; the rest
+// are the Windows and macOS names of the same styles. Kai and Fang names are left to the machine:
+// our FandolFang covers GB2312 only, and the machine's Kai face is the one we use.
+struct Substitute {
+  model::FontRole role;
+  std::vector<const char*> names;  // as fontconfig compares families: case and blanks ignored
+};
+const Substitute kSubstitutes[] = {
+    {model::FontRole::Song,
+     {"STSong", "SimSun", "NSimSun", "Song", "SongTi", "STSongti", "AdobeSongStd", "宋体", "新宋体", "华文宋体"}},
+    {model::FontRole::Hei, {"SimHei", "STHeiti", "Hei", "HeiTi", "AdobeHeitiStd", "黑体", "华文黑体"}},
+};
+
+// Makes the process's current fontconfig configuration (the one Poppler asks) the machine's own,
+// plus our role files, with the names of kSubstitutes resolved to those files. Once per process,
+// before the first page is drawn (Poppler keeps each name's answer for the life of the process).
+// On any failure the machine's configuration stays: the pictures are drawn as before.
+void steer_poppler_fonts() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const layout::FontSet& fonts = compose::render_kit().fonts;
+    const FcChar8* system = FcConfigFilename(nullptr);
+    if (!system) return;
+    std::string xml = "<?xml version=\"1.0\"?><fontconfig><include ignore_missing=\"yes\">" +
+                      model::markup_escape(reinterpret_cast<const char*>(system)) + "</include>";
+    std::string accept, reject, rules;
+    for (const Substitute& s : kSubstitutes) {
+      const layout::RoleFont& r = fonts.role(s.role);
+      if (r.matched_file.empty() || r.families.empty()) continue;
+      const std::string file = model::markup_escape(r.matched_file), family = model::markup_escape(r.families.front());
+      xml += "<dir>" + model::markup_escape(std::filesystem::path(r.matched_file).parent_path().string()) + "</dir>";
+      // Our file, and no other face of that family (the machine's): fontconfig lets an accepting
+      // pattern override a rejecting one (a glob would not: globs judge files, patterns faces).
+      accept += "<pattern><patelt name=\"file\"><string>" + file + "</string></patelt></pattern>";
+      reject += "<pattern><patelt name=\"family\"><string>" + family + "</string></patelt></pattern>";
+      for (const char* name : s.names)
+        rules += "<match target=\"pattern\"><test name=\"family\"><string>" + model::markup_escape(name) +
+                 "</string></test><edit name=\"family\" mode=\"prepend\" binding=\"strong\"><string>" + family +
+                 "</string></edit></match>";
+    }
+    xml += "<selectfont><acceptfont>" + accept + "</acceptfont><rejectfont>" + reject + "</rejectfont></selectfont>" +
+           rules + "</fontconfig>";
+    FcConfig* config = FcConfigCreate();
+    if (config && FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(xml.c_str()), FcFalse) &&
+        FcConfigBuildFonts(config) && FcConfigSetCurrent(config))
+      return;  // the process's configuration from now on (FcConfigSetCurrent took it)
+    if (config) FcConfigDestroy(config);
+  });
+}
+
+// A process drawing page pictures allocates and frees the same large blocks page after page: the
+// 15 MB surface of a 200 dpi A4 page and the substitute font Poppler reads whole for each PDF. glibc
+// hands blocks that large to the kernel and back (mmap, or trimming the heap's top), so every page
+// faulted in 15-25 MB of fresh zeroed memory: a third of the pictures' CPU on the 2-core machine
+// (bench/RESULTS.md §8a). Kept in the heap instead, the next page reuses them. The process's size at
+// its peak is unchanged; what it keeps between tasks is at most kKeptFreeBytes.
+void keep_freed_picture_memory() {
+  constexpr int kMmapBytes = 64 << 20;      // blocks below this come from the heap
+  constexpr int kKeptFreeBytes = 64 << 20;  // free memory at the heap's top kept, not trimmed
+  static std::once_flag once;
+  std::call_once(once, [] {
+    mallopt(M_MMAP_THRESHOLD, kMmapBytes);
+    mallopt(M_TRIM_THRESHOLD, kKeptFreeBytes);
+  });
 }
 
 // The page as displayed (its /Rotate applied), w × h points, drawn at `dpi` on white.
@@ -240,6 +334,8 @@ void keep_picture(const std::filesystem::path& file, const std::string& png) {
 
 std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictures& pictures) {
   ingest::use_poppler();
+  steer_poppler_fonts();
+  keep_freed_picture_memory();
   GBytes* bytes = g_bytes_new_static(pdf.data(), pdf.size());
   GError* err = nullptr;
   PopplerDocument* doc = poppler_document_new_from_bytes(bytes, nullptr, &err);

@@ -27,6 +27,29 @@ PreviousRun::PreviousRun(const fs::path& archive_dir) : impl_(std::make_unique<I
 
 PreviousRun::~PreviousRun() = default;
 
+namespace {
+
+// An input set aside last time for a reason that may have passed is read again (issue 13 §3): it
+// could not be read (no permission, gone) or was read fine but changed or vanished before it was
+// copied. A refusal by content (damaged, encrypted, too large, timeout) is not read again.
+bool read_again(const filing::InputRecord& rec, const json& facts) {
+  if (!facts.is_object() || !facts.contains("sha256")) return true;
+  if (rec.fate != "quarantined") return false;
+  const json* err = facts.contains("error") && facts["error"].is_object() ? &facts["error"] : nullptr;
+  return !err || err->value("kind", "") == model::error_kind_name(model::ErrorKind::Unreadable);
+}
+
+}  // namespace
+
+bool PreviousRun::unchanged_since(const std::string& path, const fs::path& in_dir, uint64_t size, int64_t mtime_ns) const {
+  if (!impl_->cat) return false;
+  auto rec = impl_->cat->lookup_unchanged(filing::relative_input_path(path, in_dir.string()), size, mtime_ns);
+  if (!rec) return false;
+  // Only a set-aside input's facts are read here: the others are known by the row alone.
+  if (rec->fate != "quarantined") return rec->facts.size() > 2;
+  return !read_again(*rec, json::parse(rec->facts, nullptr, false));
+}
+
 std::optional<model::InspectedFile> PreviousRun::unchanged(const std::string& path, const fs::path& in_dir,
                                                            uint64_t size, int64_t mtime_ns) const {
   if (!impl_->cat) return std::nullopt;
@@ -34,14 +57,7 @@ std::optional<model::InspectedFile> PreviousRun::unchanged(const std::string& pa
   auto rec = impl_->cat->lookup_unchanged(rel, size, mtime_ns);
   if (!rec) return std::nullopt;
   json facts = json::parse(rec->facts, nullptr, false);
-  if (!facts.is_object() || !facts.contains("sha256")) return std::nullopt;
-  // An input set aside last time for a reason that may have passed is read again (issue 13 §3): it
-  // could not be read (no permission, gone) or was read fine but changed or vanished before it was
-  // copied. A refusal by content (damaged, encrypted, too large, timeout) is not read again.
-  if (rec->fate == "quarantined") {
-    const json* err = facts.contains("error") && facts["error"].is_object() ? &facts["error"] : nullptr;
-    if (!err || err->value("kind", "") == model::error_kind_name(model::ErrorKind::Unreadable)) return std::nullopt;
-  }
+  if (read_again(*rec, facts)) return std::nullopt;
   model::InspectedFile f = ingest::from_wire_json(facts);
   f.path = path;
   if (facts.value("lh_container", false)) {

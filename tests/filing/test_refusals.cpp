@@ -103,3 +103,30 @@ TEST(Refusals, EveryKindHasAChineseReason) {
 }
 
 }  // namespace
+
+namespace {
+
+// Regression (found by Property.ANightPlanningWhatChangedFilesAsPlanningEveryInput): a ZIP's reason
+// listed its refused entries in the ZIP's own order on the night it was read and in path order on
+// a later night that planned it from the catalogue, so manifest.json changed with nothing changed.
+TEST(Refusals, ZipReasonNamesRefusedEntriesInPathOrderWhateverOrderTheyCameIn) {
+  InspectedFile zip;
+  zip.path = "INBOX/收件/案卷.zip";
+  zip.sha256 = std::string(64, 'c');
+  zip.size = 3000;
+  zip.meta.format = Format::Zip;
+  zip.children = {notice("INBOX/收件/案卷.zip/通知.txt"), refused_entry("INBOX/收件/案卷.zip/现场照片.bmp", ErrorKind::ZipBomb),
+                  refused_entry("INBOX/收件/案卷.zip/工作安排.txt", ErrorKind::UnsafePath)};
+  InspectedFile reversed = zip;
+  std::swap(reversed.children[1], reversed.children[2]);
+  auto reason_of = [](const InspectedFile& z) {
+    const Plan p = plan_filing({z}, lh::filing::testing::default_scheme(), office(), "INBOX");
+    const PlannedInput* in = find(p, "收件/案卷.zip");
+    return in ? in->reason : std::string("(no ZIP in the plan)");
+  };
+  const std::string r = reason_of(zip);
+  EXPECT_EQ(r, reason_of(reversed));
+  EXPECT_LT(r.find("工作安排.txt (unsafe_path)"), r.find("现场照片.bmp (zip_bomb)")) << r;
+}
+
+}  // namespace

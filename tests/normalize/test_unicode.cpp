@@ -1,5 +1,6 @@
 // sanitize, nfc, fold_width, to_simplified (OpenCC tw2s), normalize_document, clean_line.
 #include <gtest/gtest.h>
+#include <opencc/opencc.h>
 
 #include <string>
 #include <thread>
@@ -59,6 +60,44 @@ TEST(Unicode, LooksTraditional) {
   EXPECT_TRUE(looks_traditional("行政處罰決定書"));
   EXPECT_FALSE(looks_traditional("行政处罚决定书"));
   EXPECT_FALSE(looks_traditional("No. 12"));
+}
+
+// Issue 11 §9: 核 (in 审核, half the paragraphs of a rule book) is one of the characters tw2s turns
+// into a variant and straight back (核 → 覈 → 核); text whose only such characters go there and back
+// is not sent to OpenCC. Every CJK character the pre-check lets past must come out of OpenCC itself
+// unchanged, alone and next to each other.
+TEST(Unicode, Tw2sSkipsOnlyTextOpenCcLeavesAlone) {
+  EXPECT_FALSE(tw2s_may_change("审核把关，存档备查"));
+  EXPECT_TRUE(tw2s_may_change("覈實"));
+  EXPECT_EQ(to_simplified("覈實"), "核实");
+  EXPECT_TRUE(tw2s_may_change("檔案"));
+  opencc_t raw = opencc_open("tw2s.json");
+  ASSERT_NE(raw, reinterpret_cast<opencc_t>(-1));
+  auto convert = [&](const std::string& s) {
+    char* out = opencc_convert_utf8(raw, s.data(), s.size());
+    std::string r = out ? out : "";
+    opencc_convert_utf8_free(out);
+    return r;
+  };
+  std::string joined, lines;
+  size_t skipped = 0;
+  for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+    std::string u;
+    u += static_cast<char>(0xE0 | (c >> 12));
+    u += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    u += static_cast<char>(0x80 | (c & 0x3F));
+    if (tw2s_may_change(u)) continue;
+    ++skipped;
+    joined += u;
+    lines += "审" + u + "实\n";
+  }
+  EXPECT_GT(skipped, 15000u);
+  // The converter to_simplified holds is the one opencc_convert_utf8 wraps: same answers.
+  for (const std::string t : {"市場監管所檔案，看著乾隆年間的瀋陽鄉鎮。", "審覈實際情況，覈實後存檔備查。"})
+    EXPECT_EQ(to_simplified(t), convert(t));
+  EXPECT_EQ(convert(joined), joined);
+  EXPECT_EQ(convert(lines), lines);
+  opencc_close(raw);
 }
 
 TEST(Unicode, Tw2sFromManyThreads) {

@@ -22,6 +22,10 @@ inline constexpr const char* kEvidenceFiled = "a_linked_document_sits_in_its_cas
 inline constexpr const char* kAgree = "manifest_and_archive_agree";
 inline constexpr const char* kReproducible = "two_runs_agree_byte_for_byte";
 inline constexpr const char* kRawNames = "gbk_file_name_never_stops_the_run";
+// The night that plans only what changed (package/night_scope.h) files exactly as a night that plans
+// every input again (LIANGHUA_PLAN_EVERY_INPUT=1) on a copy of the same archive: same exit code,
+// same manifest.json byte for byte, same set-aside lines.
+inline constexpr const char* kIncremental = "a_night_planning_what_changed_files_as_planning_all";
 
 struct Violation {
   std::string property;

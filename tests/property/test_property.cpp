@@ -68,6 +68,7 @@ TEST(Property, ADocumentWithPositiveEvidenceSitsInItsCase) { expect_property(kEv
 TEST(Property, ManifestAndArchiveAgreeFileForFile) { expect_property(kAgree); }
 TEST(Property, TwoRunsFromScratchAgreeByteForByte) { expect_property(kReproducible); }
 TEST(Property, AFileNamedInGbkBytesNeverStopsTheRun) { expect_property(kRawNames); }
+TEST(Property, ANightPlanningWhatChangedFilesAsPlanningEveryInput) { expect_property(kIncremental); }
 
 // The generator's own contract: night K of a seed is the same bytes and mtimes whether made fresh
 // or by updating night K-1, and so is its truth; another seed is another inbox.

@@ -120,7 +120,9 @@ LoadedSource load_source_bytes(const std::string& name, std::string_view bytes, 
                                const std::string& title_override, const ingest::InspectOptions& opt) {
   LoadedSource out;
   out.name = name;
-  const model::InspectedFile f = ingest::inspect_bytes(name, bytes, opt, true);
+  ingest::InspectOptions document_only = opt;
+  document_only.extract_fields = false;  // a book prints the text; it has no use for case numbers or parties
+  const model::InspectedFile f = ingest::inspect_bytes(name, bytes, document_only, true);
   out.sha256 = f.sha256;
   // A flow description is the flow module's to read (it refuses a DOCTYPE and validates itself).
   if (kind == SourceKind::Flow || (kind == SourceKind::Auto && is_flow_xml(bytes))) {
