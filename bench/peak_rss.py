@@ -5,9 +5,12 @@
 
 Polls /proc every 20 ms: VmHWM (the kernel's own high-water mark) of the started process, and of
 every process it forked (the ingest workers). Prints one line:
-    L wall_s=12.34 rc=0 parent_hwm_mib=85.2 worker_hwm_mib=61.0 workers_seen=2 cpu_s=20.1 parent_cpu_s~4.2
+    L wall_s=12.34 rc=0 parent_hwm_mib=85.2 worker_hwm_mib=61.0 workers_seen=2 worker_own_mib=40.3 cpu_s=20.1 parent_cpu_s~4.2
 cpu_s is user+sys of the whole tree in 10 ms steps (less sensitive to a loaded machine than wall time);
 parent_cpu_s is the parent's own, last sampled 20 ms before it ended.
+worker_own_mib: the largest growth of a worker past its resident size when first seen (≤ 20 ms
+after its fork): a forked worker starts with the parent's heap resident (shared until written, but
+counted in its VmHWM), so worker_hwm_mib is that plus what its tasks add (issue 12 §4).
 GNU time's %M cannot tell them apart (it reports the largest of the process and its reaped children).
 
 --mark FILE notes the moment FILE is (re)written after the start (for `lianghua archive`:
@@ -23,15 +26,19 @@ import sys
 import time
 
 
-def hwm_kib(pid: int) -> int:
+def status_kib(pid: int, field: str) -> int:
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def hwm_kib(pid: int) -> int:
+    return status_kib(pid, "VmHWM:")
 
 
 def cpu_s(pid: int) -> float:
@@ -75,10 +82,13 @@ def main() -> int:
     parent = 0
     parent_cpu = 0.0
     workers: dict[int, int] = {}
+    first_rss: dict[int, int] = {}  # a worker's VmRSS when first seen: what it inherited
     while p.poll() is None:
         parent = max(parent, hwm_kib(p.pid))
         parent_cpu = max(parent_cpu, cpu_s(p.pid))
         for c in children(p.pid):
+            if c not in first_rss:
+                first_rss[c] = status_kib(c, "VmRSS:")
             workers[c] = max(workers.get(c, 0), hwm_kib(c))
         if a.mark and mark_s is None and mtime(a.mark) not in (None, mark0):
             mark_s, mark_hwm = time.monotonic() - t0, parent
@@ -92,6 +102,7 @@ def main() -> int:
     summary = [l for l in err.splitlines() if "changed since the last run" in l]  # "N unchanged", "none changed"
     print(f"{a.label} wall_s={wall:.2f} rc={p.returncode} parent_hwm_mib={parent / 1024:.1f} "
           f"worker_hwm_mib={max(workers.values(), default=0) / 1024:.1f} workers_seen={len(workers)} "
+          f"worker_own_mib={max((h - first_rss.get(c, 0) for c, h in workers.items() if h), default=0) / 1024:.1f} "
           f"cpu_s={total_cpu:.2f} parent_cpu_s~{parent_cpu:.2f}"
           + (f" mark_s={mark_s:.2f} mark_parent_hwm_mib={mark_hwm / 1024:.1f}" if mark_s is not None else "")
           + (f" [{summary[-1].strip()}]" if summary else ""))

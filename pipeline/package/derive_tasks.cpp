@@ -75,10 +75,10 @@ void add_reading_copy(json& e, const json& item, const compose::ItemPages& p, co
     // The OFD-A copy: the same pages, the stamp an annotation at the PDF's place (ofd_copy.h).
     json ofd = nullptr;
     try {
-      const OfdCopy copy = join_parts({item_part(shown)}, ctx.page_pictures);
+      OfdCopy copy = join_parts({item_part(shown)}, ctx.page_pictures);
       std::vector<ofd::OfdMark> marks;
       if (at && !copy.laid.pages.empty()) marks.push_back(mark_on(copy, 0, ofd::MarkKind::ArchiveStamp, *at, compose::archive_stamp_page(values)));
-      ofd = write_derived_ofd(ctx.root, rel, copy, std::move(marks), meta, not_pdfa);
+      ofd = write_derived_ofd(ctx.root, rel, std::move(copy), std::move(marks), meta, not_pdfa);
     } catch (const std::exception& ex) {
       not_pdfa.push_back(fs::path(rel).filename().replace_extension(".ofd").string() + " 未能生成 OFD-A 副本：" + ex.what());
     }
@@ -129,7 +129,7 @@ json write_volume_ofd(const fs::path& root, const std::string& rel, const compos
   for (int i = 0; i < vb.numbered_pages; ++i)
     marks.push_back(mark_on(copy, vb.front_pages + i, ofd::MarkKind::PageNumber, compose::page_number_place(),
                             std::move(numbers.at(static_cast<size_t>(i)))));
-  return write_derived_ofd(root, rel, copy, std::move(marks), meta, problems);
+  return write_derived_ofd(root, rel, std::move(copy), std::move(marks), meta, problems);
 }
 
 }  // namespace
@@ -256,6 +256,34 @@ json derive_volume(const json& payload, const DeriveContext& ctx) {
   }
   for (const auto& p : not_pdfa) entry["problems"].push_back(p);
   if (!vb.docx.empty()) entry["files"].push_back(write_derived_output(ctx.root, (fs::path(folder) / "案卷.docx").string(), vb.docx));
+  return entry;
+}
+
+json derive_catalogue(const fs::path& root, const std::string& folder, const std::string& key, const compose::CatalogueSpec& spec,
+                      bool pdfa, bool ofd, const pdf::PdfaMetadata& meta) {
+  json entry = {{"key", key}, {"rows", spec.rows.size()}, {"files", json::array()}};
+  json& files = entry["files"];
+  const std::string stem = folder + "/归档文件目录";
+  std::vector<std::string> not_pdfa;
+  json xlsx;  // made first, listed last (the order derived.json has always had)
+  // Each file is written as it is made and released before the next (catalogue_doc.h CatalogueSink).
+  compose::CatalogueSink sink;
+  sink.xlsx = [&](std::string&& b) { xlsx = write_derived_output(root, stem + ".xlsx", b); };
+  sink.pdf = [&](std::string&& b) { files.push_back(write_derived_pdf(root, stem + ".pdf", b, pdfa, meta, not_pdfa)); };
+  if (ofd)
+    sink.laid = [&](layout::Laid&& laid) {
+      // The pages move into the copy (write_laid_ofd would copy them: 2,000 rows are ~40 MB of pages).
+      OfdCopy copy;
+      copy.laid.pages = std::move(laid.pages);
+      copy.laid.outline = std::move(laid.outline);
+      copy.scanned.assign(copy.laid.pages.size(), false);
+      laid = layout::Laid{};
+      if (json o = write_derived_ofd(root, stem + ".pdf", std::move(copy), {}, meta, not_pdfa); !o.is_null()) files.push_back(std::move(o));
+    };
+  sink.docx = [&](std::string&& b) { files.push_back(write_derived_output(root, stem + ".docx", b)); };
+  compose::write_catalogue(spec, sink);
+  files.push_back(std::move(xlsx));
+  if (!not_pdfa.empty()) entry["problems"] = not_pdfa;
   return entry;
 }
 

@@ -1,5 +1,6 @@
-// The two derived-output tasks a worker runs (derive_pool.h): one item's reading copy with its
-// 归档章 (DA/T 22-2015 §6.3) and its uniform 现场检查笔录, and one case's 案卷 (volume.h). Each
+// The derived-output tasks a worker runs (derive_pool.h): one item's reading copy with its
+// 归档章 (DA/T 22-2015 §6.3) and its uniform 现场检查笔录, one case's 案卷 (volume.h), and one
+// 年度's 归档文件目录 (catalogue_doc.h). Each
 // renders what it needs itself, writes its files (temp + rename; volume_run syncs the batch once)
 // and returns the state entry volume_run keeps in derived.json, so nothing rendered is kept between
 // tasks and the parent's memory does not grow with the archive.
@@ -10,11 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compose/catalogue_doc.h"
 #include "compose/item_pages.h"
 #include "filing/catalogue.h"
 #include "filing/office.h"
 #include "filing/scheme.h"
 #include "package/ofd_copy.h"
+#include "pdf/pdfa.h"
 #include "package/volume_run.h"
 
 namespace lh::package {
@@ -35,6 +38,12 @@ nlohmann::json derive_item(const nlohmann::json& payload, const DeriveContext& c
 // payload {"folder","items","volume_no","archived","key"} → {"key","volume_no","archived","files",
 // "pages","numbered_pages","case_number","problems","contents"}.
 nlohmann::json derive_volume(const nlohmann::json& payload, const DeriveContext& ctx);
+
+// One 年度's 归档文件目录 (catalogue_doc.h) under ARCHIVE/<folder>: 归档文件目录.pdf
+// (PDF/A-2b when `pdfa`), its OFD-A copy when `ofd`, .docx and .xlsx, with `meta` as the
+// preservation copies' metadata → {"key","rows","files"[,"problems"]}.
+nlohmann::json derive_catalogue(const std::filesystem::path& root, const std::string& folder, const std::string& key,
+                                const compose::CatalogueSpec& spec, bool pdfa, bool ofd, const pdf::PdfaMetadata& meta);
 
 // Writes one derived output (temp + rename, no fsync: the caller syncs the batch) and returns its
 // state entry {"path", "sha256", "stamp"}: "stamp" is [size, mtime_ns, inode] as written (files.h

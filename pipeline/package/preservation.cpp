@@ -100,7 +100,7 @@ ofd::OfdOptions ofd_options(const pdf::PdfaMetadata& meta) {
   return o;
 }
 
-json write_derived_ofd(const fs::path& root, const std::string& pdf_rel, const OfdCopy& copy, std::vector<ofd::OfdMark> marks,
+json write_derived_ofd(const fs::path& root, const std::string& pdf_rel, OfdCopy copy, std::vector<ofd::OfdMark> marks,
                        const pdf::PdfaMetadata& meta, std::vector<std::string>& problems) {
   const std::string rel = fs::path(pdf_rel).replace_extension(".ofd").string();
   const std::string name = fs::path(rel).filename().string();
@@ -110,6 +110,7 @@ json write_derived_ofd(const fs::path& root, const std::string& pdf_rel, const O
     o.scanned = copy.scanned;
     o.marks = std::move(marks);
     bytes = ofd::write_ofd(copy.laid, o);
+    copy = OfdCopy{};  // the pages go before the check reads the file back (issue 12 §4: worker memory)
   } catch (const std::exception& e) {
     problems.push_back(name + " 未能生成 OFD-A 副本（GB/T 42133-2022）：" + e.what());
     return nullptr;

@@ -60,11 +60,11 @@ std::vector<std::string> pdfa_files(const nlohmann::json& derived_state);
 ofd::OfdOptions ofd_options(const pdf::PdfaMetadata& meta);
 
 // Writes the OFD-A copy of the derived PDF `pdf_rel` beside it (same stem, ".ofd") from `copy`,
-// with `marks` as annotations, and checks it (ofd/check.h). Returns its state entry
+// with `marks` as annotations, and checks it (ofd/check.h; `copy` is freed before the check). Returns its state entry
 // {"path","sha256"} with "ofda": "GB/T 42133-2022" when the check passed, else "ofda_problems";
 // null when it could not be written. Each problem is appended to `problems` as one Chinese line
 // naming the file (the report shows it).
-nlohmann::json write_derived_ofd(const std::filesystem::path& root, const std::string& pdf_rel, const OfdCopy& copy,
+nlohmann::json write_derived_ofd(const std::filesystem::path& root, const std::string& pdf_rel, OfdCopy copy,
                                  std::vector<ofd::OfdMark> marks, const pdf::PdfaMetadata& meta,
                                  std::vector<std::string>& problems);
 

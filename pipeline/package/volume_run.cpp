@@ -465,18 +465,7 @@ void DerivedNight::derive_catalogues() {
     const bool catalogue_ofd = s.wants_ofd(filing::DerivedOutput::Catalogues);
     const DeriveFn draw = [&catalogue_tasks, &root, catalogue_pdfa, catalogue_ofd](const json& payload) {
       const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
-      compose::CatalogueFiles cf = compose::build_catalogue(t.spec);
-      json entry = {{"key", t.key}, {"rows", t.spec.rows.size()}, {"files", json::array()}};
-      std::vector<std::string> not_pdfa;
-      entry["files"].push_back(write_derived_pdf(root, t.folder + "/归档文件目录.pdf", cf.pdf, catalogue_pdfa, catalogue_pdfa_metadata(t.spec),
-                                                 not_pdfa));
-      if (catalogue_ofd)
-        if (json ofd = write_laid_ofd(root, t.folder + "/归档文件目录.pdf", cf.laid, catalogue_pdfa_metadata(t.spec), not_pdfa); !ofd.is_null())
-          entry["files"].push_back(ofd);
-      for (const auto& [name, bytes] : {std::pair<const char*, const std::string*>{"docx", &cf.docx}, {"xlsx", &cf.xlsx}})
-        entry["files"].push_back(write_derived_output(root, t.folder + "/归档文件目录." + name, *bytes));
-      if (!not_pdfa.empty()) entry["problems"] = not_pdfa;
-      return entry;
+      return derive_catalogue(root, t.folder, t.key, t.spec, catalogue_pdfa, catalogue_ofd, catalogue_pdfa_metadata(t.spec));
     };
   run_derive_tasks(catalogue_tasks.size(), [](size_t i) { return json{{"catalogue", i}}; }, draw, volume_pool,
                    [&](size_t i, const json& result) {

@@ -166,8 +166,8 @@ model::Document with_table_of_contents(model::Document doc, const model::TableOf
   return doc;
 }
 
-RenderedDocument render_document(const model::Document& source, const layout::Style& style, const layout::FontSet& fonts,
-                                 const RenderOptions& options) {
+int render_document_to(const model::Document& source, const layout::Style& style, const layout::FontSet& fonts,
+                       const RenderOptions& options, const RenderSink& sink) {
   std::optional<IsoDate> date;
   if (!options.date.empty()) {
     date = parse_iso(options.date);
@@ -183,12 +183,9 @@ RenderedDocument render_document(const model::Document& source, const layout::St
   }
   const model::Document& doc = filled ? *filled : source;
 
-  RenderedDocument out;
-  auto laid_ptr = std::make_shared<const layout::Laid>(layout::lay_out(doc, style, fonts));
-  const layout::Laid& laid = *laid_ptr;
-  if (options.keep_laid) out.laid = laid_ptr;
-  out.pages = static_cast<int>(laid.pages.size());
-  out.outline = laid.outline;
+  std::optional<layout::Laid> laid(layout::lay_out(doc, style, fonts));
+  const int pages = static_cast<int>(laid->pages.size());
+  if (sink.outline) sink.outline(laid->outline);
   if (options.pdf) {
     pdf::PdfOptions po;
     po.title = options.title;
@@ -196,28 +193,7 @@ RenderedDocument render_document(const model::Document& source, const layout::St
     po.subject = options.subject;
     po.keywords = options.keywords;
     if (date) po.date = pdf_date(*date);
-    out.pdf = pdf::write_pdf(laid, po);
-  }
-  if (options.docx) {
-    docx::DocxOptions dopt;
-    dopt.title = options.title;
-    dopt.author = options.author;
-    dopt.subject = options.subject;
-    dopt.keywords = options.keywords;
-    if (date) dopt.timestamp = date->epoch;
-    // The outline holds exactly the DOCX writer's "headings": top-level heading paragraphs, the
-    // title excluded, in document order (layout/flow.cpp, docx/toc.cpp), with the printed number.
-    dopt.heading_pages.reserve(laid.outline.size());
-    for (const auto& e : laid.outline) dopt.heading_pages.push_back(e.page_number);
-    // A drawing is a picture in DOCX: the same frames the PDF draws, rasterized at 300 dpi, the
-    // resolution print shops ask of pictures, so Word and WPS print it sharp.
-    dopt.render_drawing = [&fonts](const model::Drawing& d, double scale) {
-      constexpr double kPrintDpi = 300;
-      constexpr double kPtPerMm = 72 / 25.4;
-      return pdf::render_png(layout::lay_out_drawing(d, fonts, scale), d.width_mm * scale * kPtPerMm,
-                             d.height_mm * scale * kPtPerMm, kPrintDpi);
-    };
-    out.docx = docx::write_docx(doc, style, dopt);
+    sink.pdf(pdf::write_pdf(*laid, po));
   }
   if (options.ofd) {
     ofd::OfdOptions oo;
@@ -229,8 +205,48 @@ RenderedDocument render_document(const model::Document& source, const layout::St
       oo.timestamp = date->epoch;
     }
     oo.custom = ofd::custom_metadata(oo, options.archival_code);
-    out.ofd = ofd::write_ofd(laid, oo);
+    sink.ofd(ofd::write_ofd(*laid, oo));
   }
+  // The outline holds exactly the DOCX writer's "headings": top-level heading paragraphs, the
+  // title excluded, in document order (layout/flow.cpp, docx/toc.cpp), with the printed number.
+  std::vector<int> heading_pages;
+  heading_pages.reserve(laid->outline.size());
+  for (const auto& e : laid->outline) heading_pages.push_back(e.page_number);
+  // The pages leave (or are freed) before the DOCX is made: a long document's laid pages and its
+  // DOCX are never held at once.
+  if (options.keep_laid && sink.laid) sink.laid(std::move(*laid));
+  laid.reset();
+  if (options.docx) {
+    docx::DocxOptions dopt;
+    dopt.title = options.title;
+    dopt.author = options.author;
+    dopt.subject = options.subject;
+    dopt.keywords = options.keywords;
+    if (date) dopt.timestamp = date->epoch;
+    dopt.heading_pages = std::move(heading_pages);
+    // A drawing is a picture in DOCX: the same frames the PDF draws, rasterized at 300 dpi, the
+    // resolution print shops ask of pictures, so Word and WPS print it sharp.
+    dopt.render_drawing = [&fonts](const model::Drawing& d, double scale) {
+      constexpr double kPrintDpi = 300;
+      constexpr double kPtPerMm = 72 / 25.4;
+      return pdf::render_png(layout::lay_out_drawing(d, fonts, scale), d.width_mm * scale * kPtPerMm,
+                             d.height_mm * scale * kPtPerMm, kPrintDpi);
+    };
+    sink.docx(docx::write_docx(doc, style, dopt));
+  }
+  return pages;
+}
+
+RenderedDocument render_document(const model::Document& source, const layout::Style& style, const layout::FontSet& fonts,
+                                 const RenderOptions& options) {
+  RenderedDocument out;
+  RenderSink sink;
+  sink.outline = [&out](const std::vector<layout::OutlineEntry>& o) { out.outline = o; };
+  sink.pdf = [&out](std::string&& b) { out.pdf = std::move(b); };
+  sink.docx = [&out](std::string&& b) { out.docx = std::move(b); };
+  sink.ofd = [&out](std::string&& b) { out.ofd = std::move(b); };
+  sink.laid = [&out](layout::Laid&& l) { out.laid = std::make_shared<const layout::Laid>(std::move(l)); };
+  out.pages = render_document_to(source, style, fonts, options, sink);
   return out;
 }
 

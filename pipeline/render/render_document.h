@@ -6,6 +6,7 @@
 // comes from the options or SOURCE_DATE_EPOCH).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -47,6 +48,18 @@ struct RenderError : std::runtime_error {
 // Throws RenderError, layout::LayoutError, layout::FontError, pdf::PdfError or std::runtime_error.
 RenderedDocument render_document(const model::Document& doc, const layout::Style& style, const layout::FontSet& fonts,
                                  const RenderOptions& options = {});
+
+// render_document with each file handed over as soon as it is made, so a caller can write it and
+// let it go before the next is made (issue 12 §4: a year's 归档文件目录 of 2,000 rows would
+// otherwise hold its laid pages, PDF, DOCX and OFD at once). Order: outline, pdf, ofd, laid
+// (keep_laid; moved out, then freed here if not taken), docx. Returns the number of pages.
+struct RenderSink {
+  std::function<void(const std::vector<layout::OutlineEntry>&)> outline;  // may be empty
+  std::function<void(std::string&&)> pdf, docx, ofd;                      // set for each file asked
+  std::function<void(layout::Laid&&)> laid;                               // may be empty
+};
+int render_document_to(const model::Document& doc, const layout::Style& style, const layout::FontSet& fonts,
+                       const RenderOptions& options, const RenderSink& sink);
 
 // "2024-03-05" / "2024-03-05T10:00[:00]" [Z | ±hh:mm] → seconds since 1970-01-01 UTC (a date or
 // time without a zone is read as China Standard Time, UTC+8). nullopt when malformed or out of range.
