@@ -458,15 +458,15 @@ void DerivedNight::derive_catalogues() {
   }
   groups.clear();
   const fs::path& root = this->root;
-    // Rendered in the workers too: a year's catalogue of thousands of rows is a long table, and the
-    // fonts it loads would otherwise stay mapped in the parent for the rest of the night. A worker
-    // is forked with catalogue_tasks in its memory, so a task names its index only.
-    const bool catalogue_pdfa = s.wants_pdfa(filing::DerivedOutput::Catalogues);
-    const bool catalogue_ofd = s.wants_ofd(filing::DerivedOutput::Catalogues);
-    const DeriveFn draw = [&catalogue_tasks, &root, catalogue_pdfa, catalogue_ofd](const json& payload) {
-      const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
-      return derive_catalogue(root, t.folder, t.key, t.spec, catalogue_pdfa, catalogue_ofd, catalogue_pdfa_metadata(t.spec));
-    };
+  // Rendered in the workers too: a year's catalogue of thousands of rows is a long table, and the
+  // fonts it loads would otherwise stay mapped in the parent for the rest of the night. A worker
+  // is forked with catalogue_tasks in its memory, so a task names its index only.
+  const bool catalogue_pdfa = s.wants_pdfa(filing::DerivedOutput::Catalogues);
+  const bool catalogue_ofd = s.wants_ofd(filing::DerivedOutput::Catalogues);
+  const DeriveFn draw = [&catalogue_tasks, &root, catalogue_pdfa, catalogue_ofd](const json& payload) {
+    const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
+    return derive_catalogue(root, t.folder, t.key, t.spec, catalogue_pdfa, catalogue_ofd, catalogue_pdfa_metadata(t.spec));
+  };
   run_derive_tasks(catalogue_tasks.size(), [](size_t i) { return json{{"catalogue", i}}; }, draw, volume_pool,
                    [&](size_t i, const json& result) {
                      const CatalogueTask& t = catalogue_tasks[i];
