@@ -7,8 +7,11 @@
 //                looks at each copy's folder, hence d:
 //   d:<folder>   the folder an input sits in (followed only between copies of the same bytes:
 //                duplicates.h counts a copy's neighbours)
-//   n:<number>   a 案号 or 文号 it carries: its own case (第七十八条 一案一卷), or a number a case's
-//                documents cite (placement.h rules 1 and 2)
+//   k:<number>   a case's own number it carries (第七十八条 一案一卷; placement.h rule 1)
+//   a:<number>   another number, carried by a document that carries a case's number
+//   b:<number>   another number, carried by a document that does not: placement.h rule 2 (a 文号
+//                of its own that a case's documents cite) ties a b: to an a:, never two b: (two
+//                notices that happen to cite one 函 decide nothing about each other)
 //   t:<folder>   the top-most folder above it that could be a case folder (placement.h rules 3 and
 //                4: a folder and its sub-folders); none when every folder above is a sorting folder
 //                (a year, a category, a clerk's name: never a case) or it sits at the inbox root
@@ -35,5 +38,9 @@ std::string case_tie(const std::string& case_key);
 
 // The folder tie of an input's folder (d:), followed only between copies of the same bytes.
 std::string folder_tie(const std::string& rel_path);
+
+// The ties to look up from an input that carries `tie`: d: none (followed only between copies), a:
+// both a: and b:, b: only a:, the others themselves.
+std::vector<std::string> ties_to_follow(const std::string& tie);
 
 }  // namespace lh::filing

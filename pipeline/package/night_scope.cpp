@@ -9,12 +9,6 @@
 namespace lh::package {
 namespace fs = std::filesystem;
 
-namespace {
-
-bool is_folder_tie(const std::string& tie) { return tie.compare(0, 2, "d:") == 0; }
-
-}  // namespace
-
 NightScope::NightScope(const filing::Catalogue& cat, const filing::Scheme& s, const fs::path& in_dir, NightInputs& night,
                        const std::string& plan_basis, bool plan_every_input)
     : cat_(cat), s_(s), in_dir_(in_dir), night_(night) {
@@ -56,9 +50,9 @@ const size_t* NightScope::top_of(const std::string& rel_path) const {
 void NightScope::seed() {
   const std::string root = in_dir_.string();
   std::vector<std::string> queue;
-  auto keep = [&queue](std::vector<std::string> ties) {
-    for (auto& t : ties)
-      if (!is_folder_tie(t)) queue.push_back(std::move(t));
+  auto keep = [&queue](const std::vector<std::string>& ties) {
+    for (const auto& t : ties)
+      for (auto& u : filing::ties_to_follow(t)) queue.push_back(std::move(u));
   };
   std::function<void(const model::InspectedFile&)> add = [&](const model::InspectedFile& f) {
     const std::string rel = filing::relative_input_path(f.path, root);
@@ -107,8 +101,8 @@ void NightScope::follow_tie(const std::string& tie, std::vector<std::string>& qu
     pulled_[*top] = true;
     ++pulled_count_;
     to_load_.push_back(*top);
-    for (auto& t : cat_.ties_of(filing::relative_input_path(night_.unchanged[*top].path, in_dir_.string())))
-      if (!is_folder_tie(t)) queue.push_back(std::move(t));
+    for (const auto& t : cat_.ties_of(filing::relative_input_path(night_.unchanged[*top].path, in_dir_.string())))
+      for (auto& u : filing::ties_to_follow(t)) queue.push_back(std::move(u));
   }
 }
 
