@@ -444,7 +444,7 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
     dopt.progress = r.opt.derive_progress;
     dopt.catalogue = &r.cat;
     try {
-      // The derived outputs compare every item with derived.json: they take the items whole.
+      // The derived outputs read the items one at a time from the catalogue (manifest.h ManifestItems).
       report["derived"] = build_derived(manifest_items(r.cat), r.out, r.s, o, dopt);
     } catch (const std::exception& e) {
       report["derived"] = {{"error", e.what()}};

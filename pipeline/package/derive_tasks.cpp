@@ -174,22 +174,25 @@ bool derived_file_intact(const fs::path& root, json& file, const filing::Derived
   return true;
 }
 
+void take_entry_stamps(json& entry, std::map<std::string, filing::DerivedStamp>& out) {
+  if (!entry.is_object()) return;
+  auto files = entry.find("files");
+  if (files == entry.end() || !files->is_array()) return;
+  for (auto& f : *files) {
+    if (!f.is_object()) continue;
+    if (auto st = stamp_of(f); st && f.value("path", "") != "")
+      out[f.value("path", "")] = filing::DerivedStamp{f.value("sha256", ""), st->size, st->mtime_ns, st->inode};
+    f.erase("stamp");
+  }
+}
+
 std::map<std::string, filing::DerivedStamp> take_stamps(json& state) {
   std::map<std::string, filing::DerivedStamp> out;
   if (!state.is_object()) return out;
   for (const char* sec : {"items", "volumes", "catalogues"}) {
     auto s = state.find(sec);
     if (s == state.end() || !s->is_object()) continue;
-    for (auto& [k, e] : s->items()) {
-      auto files = e.find("files");
-      if (files == e.end() || !files->is_array()) continue;
-      for (auto& f : *files) {
-        if (!f.is_object()) continue;
-        if (auto st = stamp_of(f); st && f.value("path", "") != "")
-          out[f.value("path", "")] = filing::DerivedStamp{f.value("sha256", ""), st->size, st->mtime_ns, st->inode};
-        f.erase("stamp");
-      }
-    }
+    for (auto& [k, e] : s->items()) take_entry_stamps(e, out);
   }
   return out;
 }

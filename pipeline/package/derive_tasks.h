@@ -60,6 +60,8 @@ bool derived_file_intact(const std::filesystem::path& root, nlohmann::json& file
 
 // Every "stamp" of a derived state (items, volumes, catalogues) removed, and returned by path.
 std::map<std::string, filing::DerivedStamp> take_stamps(nlohmann::json& state);
+// The same for one state entry: its files' stamps removed and added to `out`.
+void take_entry_stamps(nlohmann::json& entry, std::map<std::string, filing::DerivedStamp>& out);
 
 // The item's original file (relative to ARCHIVE) and its SHA-256; empty when it has none.
 using compose::original_of;

@@ -97,13 +97,22 @@ void each_input(const filing::Catalogue& cat, const std::function<void(json&)>& 
   });
 }
 
-// Calls fn with each placed item's manifest entry, in 档号 order.
-void each_item(const filing::Catalogue& cat, const std::function<void(json&)>& fn) {
+// Calls fn with each placed item's manifest entry, in 档号 order, and its row; rows `want` refuses
+// are counted but not parsed.
+void each_item(const filing::Catalogue& cat, const std::function<bool(size_t)>& want,
+               const std::function<void(size_t, json&)>& fn) {
+  size_t row = 0;
   cat.for_each_item([&](const filing::ItemRecord& it) {
     if (it.manifest.empty()) return;  // allocated but never placed (a batch that failed later)
+    const size_t r = row++;
+    if (want && !want(r)) return;
     json j = json::parse(it.manifest, nullptr, false);
-    if (!j.is_discarded()) fn(j);
+    if (!j.is_discarded()) fn(r, j);
   });
+}
+
+void each_item(const filing::Catalogue& cat, const std::function<void(json&)>& fn) {
+  each_item(cat, nullptr, [&](size_t, json& j) { fn(j); });
 }
 
 // `value` as dump_json prints it `depth` levels down: every line after the first indented by
@@ -143,10 +152,19 @@ json manifest_header(const filing::Scheme& s, const filing::Office& o) {
           {"format", "lianghua-manifest/1"}};
 }
 
-json manifest_items(const filing::Catalogue& cat) {
-  json items = json::array();
-  each_item(cat, [&](json& j) { items.push_back(std::move(j)); });
-  return {{"items", std::move(items)}};
+ManifestItems manifest_items(const filing::Catalogue& cat) {
+  return [&cat](const std::function<bool(size_t)>& want, const ManifestItemFn& fn) {
+    each_item(cat, want, [&](size_t row, json& j) { fn(row, j); });
+  };
+}
+
+ManifestItems manifest_items(const json& manifest) {
+  return [&manifest](const std::function<bool(size_t)>& want, const ManifestItemFn& fn) {
+    auto items = manifest.find("items");
+    if (items == manifest.end() || !items->is_array()) return;
+    for (size_t row = 0; row < items->size(); ++row)
+      if (!want || want(row)) fn(row, (*items)[row]);
+  };
 }
 
 size_t write_manifest(const filing::Catalogue& cat, const json& archive_header, const std::filesystem::path& path,

@@ -7,7 +7,7 @@
 // paths relative to INBOX (a ZIP entry: "<zip path>/<entry name>").
 // Issue 12 §4 (constant memory): write_manifest streams it from catalog.db entry by entry, so a run
 // holds one entry at a time whatever the number of items (items sorted by 档号, inputs by path);
-// manifest_items gives the items as one tree, for the derived outputs of issue 5, which need them all.
+// manifest_items hands the derived outputs of issue 5 the items one at a time, as often as they ask.
 #pragma once
 #include <filesystem>
 #include <functional>
@@ -23,8 +23,16 @@ namespace lh::package {
 // The "archive" header of a run's manifest (office and scheme).
 nlohmann::json manifest_header(const filing::Scheme& s, const filing::Office& o);
 
-// {"items": [...]} alone: what the derived outputs read (they compare every item with derived.json).
-nlohmann::json manifest_items(const filing::Catalogue& cat);
+// The placed items' manifest entries, one at a time in 档号 order, each with its row (0, 1, … in
+// that order, the same on every call while the catalogue is unchanged). `want`, when set, is asked
+// the row first: an entry not wanted is not parsed. What the derived outputs read (volume_run.h):
+// every item once for its facts, then again only the few a task needs whole (issue 12 §4: the
+// parent held every item as one tree, ~10 KB each).
+using ManifestItemFn = std::function<void(size_t row, const nlohmann::json& item)>;
+using ManifestItems = std::function<void(const std::function<bool(size_t row)>& want, const ManifestItemFn& fn)>;
+ManifestItems manifest_items(const filing::Catalogue& cat);
+// The same over the "items" array of a manifest tree (tests, tools).
+ManifestItems manifest_items(const nlohmann::json& manifest);
 
 // Whoever builds something else from the same entries (the run report) gets each one as it is
 // written: the catalogue is read once and no list of entries is kept.

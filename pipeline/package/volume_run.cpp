@@ -7,7 +7,6 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "filing/catalogue.h"
 #include "normalize/fields.h"
@@ -32,27 +31,6 @@ namespace {
 constexpr const char* kGenerator = "lianghua-derived/3";  // 3: document facts by type (issue 9 §3)
 
 using Stamps = std::map<std::string, filing::DerivedStamp>;
-
-// Last night's state entry, when its key is tonight's and every file it lists is intact: known by
-// the stamp the catalogue recorded when it was written, re-hashed only when that differs
-// (derive_tasks.h). The returned copy carries the files' stamps now (moved to the catalogue at the
-// end). Null: build it again. `lianghua verify` re-hashes all.
-json reusable(const json& prev, const std::string& key, const fs::path& root, const Stamps& recorded) {
-  if (!prev.is_object() || prev.value("key", "") != key) return nullptr;
-  json e = prev;
-  auto files = e.find("files");
-  if (files == e.end() || !files->is_array() || files->empty()) return nullptr;
-  for (auto& f : *files) {
-    auto it = f.is_object() ? recorded.find(f.value("path", "")) : recorded.end();
-    if (!derived_file_intact(root, f, it == recorded.end() ? nullptr : &it->second)) return nullptr;
-  }
-  return e;
-}
-
-bool is_case(const filing::Scheme& s, const json& item) {
-  const filing::Category* c = s.category(item.value("category", ""));
-  return c && c->kind == filing::CategoryKind::Case;
-}
 
 // Every this many reading copies; LIANGHUA_TEST_CHECKPOINT_EVERY overrides it for tests.
 size_t checkpoint_interval() {
@@ -123,281 +101,457 @@ void mask_json_strings(json& j) {
   }
 }
 
-json build_derived(const json& manifest, const fs::path& root, const filing::Scheme& s, const filing::Office& o,
-                   const DerivedOptions& opt) {
-  json state;
-  {
-    std::ifstream in(root / "derived.json", std::ios::binary);
-    if (in) {
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      state = json::parse(ss.str(), nullptr, false);
-    }
-    if (!state.is_object() || state.value("format", "") != kGenerator) state = json::object();
-    take_stamps(state);  // a derived.json that still carried stamps (a development build's) is read without them
+namespace {
+
+// What the derived outputs read of one manifest item (issue 12 §4): the parent keeps these, ~0.5 KB,
+// not the item's tree (~10 KB); `row` finds the whole item again when a task needs it.
+struct ItemFacts {
+  size_t row = 0;
+  std::string code, category, original, original_sha, title, format, date, retention;
+  std::string volume, case_number, case_folder;  // a case's item with an original only
+  int year = 0, slot_order = 0, doc_number = 0;
+  bool in_case = false;  // a case's item with an original: part of its 案卷
+};
+
+ItemFacts facts_of(size_t row, const json& item, const filing::Scheme& s) {
+  ItemFacts f;
+  f.row = row;
+  f.code = item.value("archival_code", "");
+  f.category = item.value("category", "");
+  if (auto files = item.find("files"); files != item.end() && files->is_array())  // original_of, without a copy
+    for (const auto& file : *files)
+      if (file.value("role", "") == "original") {
+        f.original = file.value("path", "");
+        f.original_sha = file.value("sha256", "");
+        break;
+      }
+  f.title = item.value("title", "");
+  f.format = item.value("format", "");
+  f.date = item.value("date", "");
+  f.retention = item.value("retention", "");
+  f.year = item.value("year", 0);
+  const filing::Category* c = s.category(f.category);
+  f.in_case = c && c->kind == filing::CategoryKind::Case && !f.original.empty();
+  if (f.in_case) {
+    f.volume = item.value("volume", "");
+    f.case_number = item.value("case_number", "");
+    f.slot_order = item.value("slot_order", 0);
+    f.doc_number = item.value("doc_number", 0);
+    f.case_folder = case_folder_of(item);
   }
-  const json old_state = std::move(state);
+  return f;
+}
+
+constexpr const char* kSections[] = {"items", "volumes", "catalogues"};
+
+// The whole file in one read (derived.json: ~1.5 KB per item).
+bool read_file_bytes(const fs::path& p, std::string& out) {
+  std::ifstream in(p, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  const std::streamoff size = in.tellg();
+  if (size < 0) return false;
+  out.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  return static_cast<bool>(in.read(out.data(), size));
+}
+
+// A state as this generator writes it: exactly its format and the three sections.
+bool state_shape(const json& st) {
+  auto sec = [&](const char* k) { auto it = st.find(k); return it != st.end() && it->is_object(); };
+  return st.is_object() && st.size() == 4 && st.value("format", "") == kGenerator && sec("items") && sec("volumes") && sec("catalogues");
+}
+
+// Last night's derived.json, without stamps (a development build's carried them); {} when it is
+// missing, unreadable or of another generator.
+json read_state(const fs::path& root) {
+  json state;
+  std::string text;
+  if (read_file_bytes(root / "derived.json", text)) state = json::parse(text, nullptr, false);
+  if (!state.is_object() || state.value("format", "") != kGenerator) state = json::object();
+  take_stamps(state);
+  return state;
+}
+
+// One night's derived outputs. Last night's entries are moved, not copied, into tonight's state as
+// they are found reusable: the parent holds the state once (issue 12 §4), and what is left of
+// `old_state` at the end is what was rebuilt or is gone (stale files, whether derived.json changed).
+struct DerivedNight {
+  const fs::path& root;
+  const filing::Scheme& s;
+  const filing::Office& o;
+  const DerivedOptions& opt;
+  const ManifestItems& source;
+  json old_state = read_state(root);
+  const bool old_shape = state_shape(old_state);
   const Stamps recorded = opt.catalogue ? opt.catalogue->derived_stamps() : Stamps();
-  static const json kNoItems = json::array();
-  const json& all_items = manifest.contains("items") && manifest["items"].is_array() ? manifest["items"] : kNoItems;
+  Stamps stamps;  // tonight's outputs' stamps, for the catalogue
+  std::vector<ItemFacts> items;
   json next = {{"format", kGenerator}, {"items", json::object()}, {"volumes", json::object()}, {"catalogues", json::object()}};
   json report = {{"volumes", json::array()}, {"record_issues", json::array()}, {"placeholders", json::array()},
                  {"catalogues", json::array()}, {"reading_copy_issues", json::array()}};
   size_t rebuilt = 0, reused = 0;
-
-  const bool public_copies = s.is_public(filing::DerivedOutput::ReadingCopies);
-  const bool public_records = s.is_public(filing::DerivedOutput::UniformRecords);
-  const bool public_volumes = s.is_public(filing::DerivedOutput::Volumes);
+  size_t reused_in[3] = {0, 0, 0};  // per kSections
+  bool public_copies = s.is_public(filing::DerivedOutput::ReadingCopies);
+  bool public_records = s.is_public(filing::DerivedOutput::UniformRecords);
+  bool public_volumes = s.is_public(filing::DerivedOutput::Volumes);
   DeriveContext ctx{root, &s, &o, opt, public_copies, public_records, public_volumes, {}};
-  // OFD copies: a source-PDF page the reading copy's task draws is drawn once, the 案卷's task finds
-  // it in the night's work area (ofd_copy.h PagePictures), removed once the volumes are done.
-  if (s.wants_ofd(filing::DerivedOutput::ReadingCopies) && s.wants_ofd(filing::DerivedOutput::Volumes))
-    ctx.page_pictures.dir = root / ".staging" / "ofd-pages";
-  const DeriveFn work = [&ctx](const json& payload) {
+  DeriveFn work = [this](const json& payload) {
     return payload.contains("folder") ? derive_volume(payload, ctx) : derive_item(payload, ctx);
   };
-  // A task the worker could not finish leaves an entry without a key, so the next run tries again.
-  auto failed_entry = [](const json& result, const std::string& what) {
-    return json{{"key", ""}, {"files", json::array()}, {"pages", 0}, {"how", "failed"},
-                {"problem", what + "未能生成：" + result.value("error", "")}, {"problems", json::array({what + "未能生成：" + result.value("error", "")})}};
-  };
+  ingest::PoolOptions volume_pool = opt.pool;
 
-  // 1. Per item: reading copy with the 归档章, uniform inspection records, page count, 文号, 责任者.
-  std::vector<const json*> item_tasks;  // the manifest's own entries: no copies (peak memory)
-  std::vector<std::string> item_keys, item_codes;
-  for (const auto& item : all_items) {
-    std::string code = item.value("archival_code", "");
-    if (code.empty() || original_of(item).empty()) continue;
-    std::string key = sha256_hex(std::string(kGenerator) + "\n" + code + "\n" + original_sha_of(item) + "\n" + item.value("title", "") +
-                                 "\n" + item.value("format", "") + "\n" + o.organisation + "\n" + o.fonds + "\n" + o.name +
-                                 "\npublic:" + (public_copies ? "reading-copies " : "") + (public_records ? "uniform-records" : "") +
-                                 pdfa_key(s, {filing::DerivedOutput::ReadingCopies, filing::DerivedOutput::UniformRecords}));
-    const json& prev = old_state.contains("items") && old_state["items"].contains(code) ? old_state["items"][code] : json();
-    if (json e = reusable(prev, key, root, recorded); !e.is_null()) {
-      next["items"][code] = std::move(e);
-      ++reused;
-    } else {
-      item_tasks.push_back(&item);
-      item_keys.push_back(key);
-      item_codes.push_back(code);
+  bool reuse(int section, const std::string& name, const std::string& key);
+  void set(int section, const std::string& name, json entry);
+  std::map<size_t, json> whole_items(const std::set<size_t>& rows) const;
+  void derive_items();
+  void report_items();
+  void derive_volumes();
+  void volume_report(const std::map<std::string, std::vector<const ItemFacts*>>& cases);
+  void derive_catalogues();
+  void remove_stale() const;
+  bool state_changed() const;
+};
+
+// A task the worker could not finish leaves an entry without a key, so the next run tries again.
+json failed_entry(const json& result, const std::string& what) {
+  return json{{"key", ""}, {"files", json::array()}, {"pages", 0}, {"how", "failed"},
+              {"problem", what + "未能生成：" + result.value("error", "")}, {"problems", json::array({what + "未能生成：" + result.value("error", "")})}};
+}
+
+// Last night's entry moved into tonight's state when its key is tonight's and every file it lists is
+// intact: known by the stamp the catalogue recorded when it was written, re-hashed only when that
+// differs (derive_tasks.h). The files' stamps now go to `stamps` (the catalogue's at the end).
+// False: build it again (the old entry stays as it was). `lianghua verify` re-hashes all.
+bool DerivedNight::reuse(int section, const std::string& name, const std::string& key) {
+  auto sec = old_state.find(kSections[section]);
+  if (sec == old_state.end() || !sec->is_object()) return false;
+  auto prev = sec->find(name);
+  if (prev == sec->end() || !prev->is_object() || prev->value("key", "") != key) return false;
+  auto files = prev->find("files");
+  if (files == prev->end() || !files->is_array() || files->empty()) return false;
+  bool intact = true;
+  for (auto& f : *files) {
+    auto it = f.is_object() ? recorded.find(f.value("path", "")) : recorded.end();
+    if (!derived_file_intact(root, f, it == recorded.end() ? nullptr : &it->second)) { intact = false; break; }
+  }
+  if (!intact) {
+    for (auto& f : *files)
+      if (f.is_object()) f.erase("stamp");
+    return false;
+  }
+  take_entry_stamps(*prev, stamps);
+  next[kSections[section]][name] = std::move(*prev);
+  sec->erase(prev);
+  ++reused_in[section];
+  ++reused;
+  return true;
+}
+
+// A rebuilt (or failed) entry: its stamps to `stamps`, the entry to tonight's state.
+void DerivedNight::set(int section, const std::string& name, json entry) {
+  take_entry_stamps(entry, stamps);
+  next[kSections[section]][name] = std::move(entry);
+}
+
+// The whole manifest entries of `rows` (a task's payload), read again from the source.
+std::map<size_t, json> DerivedNight::whole_items(const std::set<size_t>& rows) const {
+  std::map<size_t, json> out;
+  if (rows.empty()) return out;
+  source([&](size_t row) { return rows.count(row) > 0; }, [&](size_t row, const json& item) { out.emplace(row, item); });
+  return out;
+}
+
+// 1. Per item: reading copy with the 归档章, uniform inspection records, page count, 文号, 责任者.
+void DerivedNight::derive_items() {
+  std::vector<const ItemFacts*> tasks;
+  std::vector<std::string> keys;
+  const std::string pdfa = pdfa_key(s, {filing::DerivedOutput::ReadingCopies, filing::DerivedOutput::UniformRecords});
+  for (const ItemFacts& f : items) {
+    if (f.code.empty() || f.original.empty()) continue;
+    std::string key = sha256_hex(std::string(kGenerator) + "\n" + f.code + "\n" + f.original_sha + "\n" + f.title + "\n" + f.format +
+                                 "\n" + o.organisation + "\n" + o.fonds + "\n" + o.name + "\npublic:" +
+                                 (public_copies ? "reading-copies " : "") + (public_records ? "uniform-records" : "") + pdfa);
+    if (!reuse(0, f.code, key)) {
+      tasks.push_back(&f);
+      keys.push_back(std::move(key));
     }
   }
+  std::set<size_t> rows;
+  for (const ItemFacts* f : tasks) rows.insert(f->row);
+  std::map<size_t, json> whole = whole_items(rows);
   size_t items_done = 0;
-  auto item_payload = [&](size_t i) { return json{{"item", *item_tasks[i]}, {"key", item_keys[i]}}; };
-  run_derive_tasks(item_tasks.size(), item_payload, work, opt.pool, [&](size_t i, const json& result) {
-    next["items"][item_codes[i]] = result.contains("error") ? failed_entry(result, "阅览本") : result;
+  auto payload = [&](size_t i) {
+    auto it = whole.find(tasks[i]->row);
+    return json{{"item", it == whole.end() ? json::object() : it->second}, {"key", keys[i]}};
+  };
+  run_derive_tasks(tasks.size(), payload, work, opt.pool, [&](size_t i, const json& result) {
+    const std::string& code = tasks[i]->code;
+    set(0, code, result.contains("error") ? failed_entry(result, "阅览本") : result);
     if (!result.contains("error")) ++rebuilt;
-    if (opt.progress) opt.progress(++items_done, item_tasks.size(), item_codes[i]);
+    if (opt.progress) opt.progress(++items_done, tasks.size(), code);
     // A first night renders thousands of copies: every checkpoint_interval(), the state records those
     // done so far, so a run killed now resumes where it stopped instead of rendering them all again.
     if (items_done % checkpoint_interval() == 0) write_checkpoint(root, old_state, next["items"]);
   });
-  item_tasks.clear();
-  for (const auto& item : all_items) {
-    std::string code = item.value("archival_code", "");
-    if (!next["items"].contains(code)) continue;
-    const json& e = next["items"][code];
-    for (const auto& ri : e.value("record_issues", json::array())) {
-      json r = ri;
-      r["archival_code"] = code;
-      report["record_issues"].push_back(r);
-    }
-    if (e.value("how", "") == "placeholder")
-      report["placeholders"].push_back({{"archival_code", code}, {"title", item.value("title", "")}, {"reason", e.value("problem", "")}});
-    if (e.value("how", "") != "placeholder" && !e.value("problem", "").empty())
-      report["reading_copy_issues"].push_back({{"archival_code", code}, {"title", item.value("title", "")}, {"issue", e.value("problem", "")}});
+}
+
+// What the items' entries say a person must look at: record issues, placeholders, reading copies.
+void DerivedNight::report_items() {
+  const json& done = next["items"];
+  for (const ItemFacts& f : items) {
+    auto at = done.find(f.code);
+    if (at == done.end()) continue;
+    const json& e = *at;
+    if (auto ri = e.find("record_issues"); ri != e.end() && ri->is_array())
+      for (const auto& issue : *ri) {
+        json r = issue;
+        r["archival_code"] = f.code;
+        report["record_issues"].push_back(std::move(r));
+      }
+    const std::string how = e.value("how", ""), problem = e.value("problem", "");
+    if (how == "placeholder")
+      report["placeholders"].push_back({{"archival_code", f.code}, {"title", f.title}, {"reason", problem}});
+    if (how != "placeholder" && !problem.empty())
+      report["reading_copy_issues"].push_back({{"archival_code", f.code}, {"title", f.title}, {"issue", problem}});
   }
+}
 
-  // A volume copies every page of its case, a catalogue lists a year: more time than one reading copy.
-  ingest::PoolOptions volume_pool = opt.pool;
-  volume_pool.timeout_s = std::max(volume_pool.timeout_s, 600.0);
+}  // namespace
 
-  // 2. Case volumes.
-  if (opt.volumes) {
-    std::map<std::string, std::vector<const json*>> cases;  // case folder → its items in the manifest
-    for (const auto& item : all_items)
-      if (is_case(s, item) && !original_of(item).empty()) cases[case_folder_of(item)].push_back(&item);
-    // 案卷号: 3 digits, allocated once per 门类/年度 in case-folder order, kept in derived.json.
-    std::map<std::string, int> last_no;
-    json prev_vols = old_state.value("volumes", json::object());
-    for (auto& [folder, v] : prev_vols.items()) {
-      std::string scope = fs::path(folder).parent_path().string();
-      // A 案卷号 that is not a number (edited by hand) allocates nothing: the next one is counted
-      // from the numbers that are.
-      if (auto n = compose::forms::decimal(v.value("volume_no", ""))) last_no[scope] = std::max(last_no[scope], *n);
-    }
-    struct VolumeTask { std::string folder, volume_no, archived, key; const std::vector<const json*>* items; };
-    std::vector<VolumeTask> volume_tasks;
-    for (auto& [folder, items] : cases) {
-      if (folder.empty()) continue;
-      std::string scope = fs::path(folder).parent_path().string();
-      const json& prev = prev_vols.contains(folder) ? prev_vols[folder] : json();
-      std::string volume_no = prev.is_object() ? prev.value("volume_no", "") : "";
-      if (volume_no.empty()) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%03d", ++last_no[scope] % 100000);
-        volume_no = buf;
-      }
-      std::string archived = prev.is_object() ? prev.value("archived", "") : "";
-      if (archived.empty()) archived = opt.run_date;
-      std::string k = std::string(kGenerator) + "\n" + volume_no + "\n" + archived + "\n" + o.fonds + o.name + o.fonds_name +
-                      (public_volumes ? "\npublic" : "") + pdfa_key(s, {filing::DerivedOutput::Volumes});
-      std::sort(items.begin(), items.end(), [](const json* a, const json* b) {
-        return a->value("archival_code", "") < b->value("archival_code", "");
-      });
-      for (const json* p : items) {
-        const json& it = *p;
-        k += "\n" + it.value("archival_code", "") + " " + original_sha_of(it) + " " + it.value("title", "") + " " +
-             it.value("date", "") + " " + it.value("volume", "") + " " + std::to_string(it.value("slot_order", 0)) + " " +
-             std::to_string(it.value("doc_number", 0)) + " " + it.value("retention", "") + " " + it.value("case_number", "");
-      }
-      std::string key = sha256_hex(k);
-      if (json e = reusable(prev, key, root, recorded); !e.is_null()) {
-        next["volumes"][folder] = std::move(e);
-        ++reused;
-      } else {
-        volume_tasks.push_back({folder, volume_no, archived, key, &items});
-      }
-    }
-    auto volume_payload = [&](size_t i) {
-      const VolumeTask& t = volume_tasks[i];
-      json items = json::array();
-      for (const json* it : *t.items) items.push_back(*it);
-      return json{{"folder", t.folder}, {"items", std::move(items)}, {"volume_no", t.volume_no}, {"archived", t.archived}, {"key", t.key}};
-    };
-    run_derive_tasks(volume_tasks.size(), volume_payload, work, volume_pool, [&](size_t i, const json& result) {
-      json entry = result;
-      if (result.contains("error")) {
-        entry = failed_entry(result, "案卷");
-        entry["volume_no"] = volume_tasks[i].volume_no;
-        entry["archived"] = volume_tasks[i].archived;
-      } else {
-        ++rebuilt;
-      }
-      next["volumes"][volume_tasks[i].folder] = entry;
-    });
-    for (const auto& [folder, items] : cases) {
-      if (folder.empty() || !next["volumes"].contains(folder)) continue;
-      const json& entry = next["volumes"][folder];
-      report["volumes"].push_back({{"case_folder", folder}, {"case_number", entry.value("case_number", "")},
-                                   {"volume_no", entry.value("volume_no", "")}, {"pages", entry.value("pages", 0)},
-                                   {"path", (fs::path(folder) / "案卷.pdf").string()},
-                                   {"problems", entry.value("problems", json::array())}});
-    }
+namespace {
+
+// 2. Case volumes. 案卷号: 3 digits, allocated once per 门类/年度 in case-folder order, kept in derived.json.
+void DerivedNight::derive_volumes() {
+  std::map<std::string, std::vector<const ItemFacts*>> cases;  // case folder → its items
+  for (const ItemFacts& f : items)
+    if (f.in_case) cases[f.case_folder].push_back(&f);
+  std::map<std::string, int> last_no;
+  const json no_volumes = json::object();
+  auto old_vols = old_state.find("volumes");
+  const json& prev_vols = old_vols != old_state.end() && old_vols->is_object() ? *old_vols : no_volumes;
+  for (auto& [folder, v] : prev_vols.items()) {
+    std::string scope = fs::path(folder).parent_path().string();
+    // A 案卷号 that is not a number (edited by hand) allocates nothing: the next one is counted
+    // from the numbers that are.
+    if (auto n = compose::forms::decimal(v.value("volume_no", ""))) last_no[scope] = std::max(last_no[scope], *n);
   }
-
-  if (!ctx.page_pictures.dir.empty()) {
-    std::error_code ec;
-    fs::remove_all(ctx.page_pictures.dir, ec);
-  }
-
-  // 3. 归档文件目录 per 门类 and 年度.
-  if (opt.catalogues) {
-    struct CatalogueTask { std::string folder, key; compose::CatalogueSpec spec; };
-    std::vector<CatalogueTask> catalogue_tasks;
-    std::vector<std::string> catalogue_folders;
-    std::map<std::pair<std::string, int>, std::vector<const json*>> groups;
-    for (const auto& item : all_items)
-      groups[{item.value("category", ""), item.value("year", 0)}].push_back(&item);
-    for (auto& [g, items] : groups) {
-      if (g.first.empty() || g.second == 0) continue;
-      const filing::Category* c = s.category(g.first);
-      compose::CatalogueSpec spec;
-      spec.fonds = o.fonds;
-      spec.fonds_name = o.fonds_name;
-      spec.year = std::to_string(g.second);
-      spec.organisation = o.organisation;
-      spec.category_name = c ? c->name : g.first;
-      spec.office = o.name;
-      std::set<std::string> periods;
-      std::string maxdate;
-      for (const json* it : items) {
-        std::string code = it->value("archival_code", "");
-        const json& st = next["items"].contains(code) ? next["items"][code] : json();
-        compose::CatalogueRow r;
-        r.archival_code = code;
-        r.doc_number = st.is_object() ? st.value("doc_number", "") : "";
-        r.author = st.is_object() && !st.value("author", "").empty() ? st.value("author", "") : o.name;
-        r.title = it->value("title", "");
-        r.date8 = compose::date8(it->value("date", ""));
-        r.pages = st.is_object() && st.value("pages", 0) > 0 ? std::to_string(st.value("pages", 0)) : "";
-        if (st.is_object() && st.value("how", "") == "placeholder") r.remark = "原件损坏";
-        spec.rows.push_back(std::move(r));
-        std::string rc = it->value("retention", "");
-        periods.insert(s.period(rc) ? s.period(rc)->name : rc);
-        maxdate = std::max(maxdate, it->value("date", ""));
-      }
-      for (const auto& p : periods) spec.retention += (spec.retention.empty() ? "" : "、") + p;
-      spec.date = maxdate.size() >= 10 ? maxdate.substr(0, 10) : "";
-      std::string folder = (fs::path(g.first) / spec.year).string();
-      std::string k = std::string(kGenerator) + "\n" + spec.fonds + spec.fonds_name + spec.organisation + spec.office +
-                      spec.retention + spec.date + pdfa_key(s, {filing::DerivedOutput::Catalogues});
-      for (const auto& r : spec.rows)
-        k += "\n" + r.archival_code + "|" + r.doc_number + "|" + r.author + "|" + r.title + "|" + r.date8 + "|" + r.pages + "|" +
-             r.remark;
-      std::string key = sha256_hex(k);
-      const json prev = old_state.contains("catalogues") && old_state["catalogues"].contains(folder)
-                            ? old_state["catalogues"][folder] : json();
-      if (json e = reusable(prev, key, root, recorded); !e.is_null()) {
-        next["catalogues"][folder] = std::move(e);
-        ++reused;
-      } else {
-        catalogue_tasks.push_back({folder, key, std::move(spec)});
-      }
-      catalogue_folders.push_back(folder);
+  struct VolumeTask { std::string folder, volume_no, archived, key; const std::vector<const ItemFacts*>* items; };
+  std::vector<VolumeTask> tasks;
+  const std::string head = std::string(o.fonds) + o.name + o.fonds_name + (public_volumes ? "\npublic" : "") +
+                           pdfa_key(s, {filing::DerivedOutput::Volumes});
+  for (auto& [folder, members] : cases) {
+    if (folder.empty()) continue;
+    std::string scope = fs::path(folder).parent_path().string();
+    auto at = prev_vols.find(folder);
+    const json prev_none;
+    const json& prev = at != prev_vols.end() ? *at : prev_none;
+    std::string volume_no = prev.is_object() ? prev.value("volume_no", "") : "";
+    if (volume_no.empty()) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%03d", ++last_no[scope] % 100000);
+      volume_no = buf;
     }
-    // Rendered in the workers too: a year's catalogue of thousands of rows is a long table, and the
-    // fonts it loads would otherwise stay mapped in the parent for the rest of the night. A worker
-    // is forked with catalogue_tasks in its memory, so a task names its index only.
-    const bool catalogue_pdfa = s.wants_pdfa(filing::DerivedOutput::Catalogues);
-    const bool catalogue_ofd = s.wants_ofd(filing::DerivedOutput::Catalogues);
-    const DeriveFn draw = [&catalogue_tasks, &root, catalogue_pdfa, catalogue_ofd](const json& payload) {
-      const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
-      return derive_catalogue(root, t.folder, t.key, t.spec, catalogue_pdfa, catalogue_ofd, catalogue_pdfa_metadata(t.spec));
-    };
-    run_derive_tasks(catalogue_tasks.size(), [](size_t i) { return json{{"catalogue", i}}; }, draw, volume_pool,
-                     [&](size_t i, const json& result) {
-                       const CatalogueTask& t = catalogue_tasks[i];
-                       if (result.contains("error")) {
-                         json e = failed_entry(result, "归档文件目录");
-                         e["rows"] = t.spec.rows.size();
-                         next["catalogues"][t.folder] = e;
-                       } else {
-                         next["catalogues"][t.folder] = result;
-                         ++rebuilt;
-                       }
-                     });
-    for (const auto& folder : catalogue_folders)
-      report["catalogues"].push_back({{"folder", folder}, {"rows", next["catalogues"][folder].value("rows", 0)}});
+    std::string archived = prev.is_object() ? prev.value("archived", "") : "";
+    if (archived.empty()) archived = opt.run_date;
+    std::string k = std::string(kGenerator) + "\n" + volume_no + "\n" + archived + "\n" + head;
+    std::sort(members.begin(), members.end(), [](const ItemFacts* a, const ItemFacts* b) { return a->code < b->code; });
+    for (const ItemFacts* it : members)
+      k += "\n" + it->code + " " + it->original_sha + " " + it->title + " " + it->date + " " + it->volume + " " +
+           std::to_string(it->slot_order) + " " + std::to_string(it->doc_number) + " " + it->retention + " " + it->case_number;
+    std::string key = sha256_hex(k);
+    if (!reuse(1, folder, key)) tasks.push_back({folder, volume_no, archived, key, &members});
   }
+  std::set<size_t> rows;
+  for (const VolumeTask& t : tasks)
+    for (const ItemFacts* f : *t.items) rows.insert(f->row);
+  const std::map<size_t, json> whole = whole_items(rows);
+  auto payload = [&](size_t i) {
+    const VolumeTask& t = tasks[i];
+    json members = json::array();
+    for (const ItemFacts* f : *t.items)
+      if (auto it = whole.find(f->row); it != whole.end()) members.push_back(it->second);
+    return json{{"folder", t.folder}, {"items", std::move(members)}, {"volume_no", t.volume_no}, {"archived", t.archived}, {"key", t.key}};
+  };
+  run_derive_tasks(tasks.size(), payload, work, volume_pool, [&](size_t i, const json& result) {
+    json entry = result;
+    if (result.contains("error")) {
+      entry = failed_entry(result, "案卷");
+      entry["volume_no"] = tasks[i].volume_no;
+      entry["archived"] = tasks[i].archived;
+    } else {
+      ++rebuilt;
+    }
+    set(1, tasks[i].folder, std::move(entry));
+  });
+  volume_report(cases);
+}
 
-  // 4. Outputs no longer produced (an item renamed, a case regrouped): remove them.
-  std::set<std::string> now;
-  for (const char* sec : {"items", "volumes", "catalogues"})
-    for (auto& [k2, v] : next[sec].items())
-      for (const auto& f : v.value("files", json::array())) now.insert(f.value("path", ""));
-  for (const char* sec : {"items", "volumes", "catalogues"})
-    if (old_state.contains(sec))
-      for (auto& [k2, v] : old_state[sec].items())
-        for (const auto& f : v.value("files", json::array())) {
-          std::string p = f.value("path", "");
-          if (!p.empty() && !now.count(p) && p.find("..") == std::string::npos) {
-            std::error_code ec;
-            fs::remove(root / p, ec);
+void DerivedNight::volume_report(const std::map<std::string, std::vector<const ItemFacts*>>& cases) {
+  const json& vols = next["volumes"];
+  for (const auto& [folder, members] : cases) {
+    auto at = folder.empty() ? vols.end() : vols.find(folder);
+    if (at == vols.end()) continue;
+    const json& entry = *at;
+    report["volumes"].push_back({{"case_folder", folder}, {"case_number", entry.value("case_number", "")},
+                                 {"volume_no", entry.value("volume_no", "")}, {"pages", entry.value("pages", 0)},
+                                 {"path", (fs::path(folder) / "案卷.pdf").string()},
+                                 {"problems", entry.value("problems", json::array())}});
+  }
+}
+
+// One 门类/年度's 归档文件目录 as drawn, from its items' facts and tonight's item entries (文号, 责任者, pages).
+compose::CatalogueSpec catalogue_spec(const std::string& category, int year, const std::vector<const ItemFacts*>& members,
+                                      const json& item_entries, const filing::Scheme& s, const filing::Office& o) {
+  const filing::Category* c = s.category(category);
+  compose::CatalogueSpec spec;
+  spec.fonds = o.fonds;
+  spec.fonds_name = o.fonds_name;
+  spec.year = std::to_string(year);
+  spec.organisation = o.organisation;
+  spec.category_name = c ? c->name : category;
+  spec.office = o.name;
+  std::set<std::string> periods;
+  std::string maxdate;
+  static const json kNone;
+  for (const ItemFacts* it : members) {
+    auto at = item_entries.find(it->code);
+    const json& st = at != item_entries.end() ? *at : kNone;
+    compose::CatalogueRow r;
+    r.archival_code = it->code;
+    r.doc_number = st.is_object() ? st.value("doc_number", "") : "";
+    r.author = st.is_object() && !st.value("author", "").empty() ? st.value("author", "") : o.name;
+    r.title = it->title;
+    r.date8 = compose::date8(it->date);
+    r.pages = st.is_object() && st.value("pages", 0) > 0 ? std::to_string(st.value("pages", 0)) : "";
+    if (st.is_object() && st.value("how", "") == "placeholder") r.remark = "原件损坏";
+    spec.rows.push_back(std::move(r));
+    periods.insert(s.period(it->retention) ? s.period(it->retention)->name : it->retention);
+    maxdate = std::max(maxdate, it->date);
+  }
+  for (const auto& p : periods) spec.retention += (spec.retention.empty() ? "" : "、") + p;
+  spec.date = maxdate.size() >= 10 ? maxdate.substr(0, 10) : "";
+  return spec;
+}
+
+std::string catalogue_key(const compose::CatalogueSpec& spec, const filing::Scheme& s) {
+  std::string k = std::string(kGenerator) + "\n" + spec.fonds + spec.fonds_name + spec.organisation + spec.office +
+                  spec.retention + spec.date + pdfa_key(s, {filing::DerivedOutput::Catalogues});
+  for (const auto& r : spec.rows)
+    k += "\n" + r.archival_code + "|" + r.doc_number + "|" + r.author + "|" + r.title + "|" + r.date8 + "|" + r.pages + "|" + r.remark;
+  return sha256_hex(k);
+}
+
+// 3. 归档文件目录 per 门类 and 年度.
+void DerivedNight::derive_catalogues() {
+  struct CatalogueTask { std::string folder, key; compose::CatalogueSpec spec; };
+  std::vector<CatalogueTask> catalogue_tasks;
+  std::vector<std::string> catalogue_folders;
+  std::map<std::pair<std::string, int>, std::vector<const ItemFacts*>> groups;
+  for (const ItemFacts& f : items) groups[{f.category, f.year}].push_back(&f);
+  for (auto& [g, members] : groups) {
+    if (g.first.empty() || g.second == 0) continue;
+    compose::CatalogueSpec spec = catalogue_spec(g.first, g.second, members, next["items"], s, o);
+    std::string folder = (fs::path(g.first) / spec.year).string();
+    std::string key = catalogue_key(spec, s);
+    if (!reuse(2, folder, key)) catalogue_tasks.push_back({folder, key, std::move(spec)});
+    catalogue_folders.push_back(folder);
+  }
+  groups.clear();
+  const fs::path& root = this->root;
+  // Rendered in the workers too: a year's catalogue of thousands of rows is a long table, and the
+  // fonts it loads would otherwise stay mapped in the parent for the rest of the night. A worker
+  // is forked with catalogue_tasks in its memory, so a task names its index only.
+  const bool catalogue_pdfa = s.wants_pdfa(filing::DerivedOutput::Catalogues);
+  const bool catalogue_ofd = s.wants_ofd(filing::DerivedOutput::Catalogues);
+  const DeriveFn draw = [&catalogue_tasks, &root, catalogue_pdfa, catalogue_ofd](const json& payload) {
+    const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
+    return derive_catalogue(root, t.folder, t.key, t.spec, catalogue_pdfa, catalogue_ofd, catalogue_pdfa_metadata(t.spec));
+  };
+  run_derive_tasks(catalogue_tasks.size(), [](size_t i) { return json{{"catalogue", i}}; }, draw, volume_pool,
+                   [&](size_t i, const json& result) {
+                     const CatalogueTask& t = catalogue_tasks[i];
+                     if (result.contains("error")) {
+                       json e = failed_entry(result, "归档文件目录");
+                       e["rows"] = t.spec.rows.size();
+                       set(2, t.folder, std::move(e));
+                     } else {
+                       set(2, t.folder, result);
+                       ++rebuilt;
+                     }
+                   });
+  for (const auto& folder : catalogue_folders)
+    report["catalogues"].push_back({{"folder", folder}, {"rows", next["catalogues"][folder].value("rows", 0)}});
+}
+
+// 4. Outputs no longer produced (an item renamed, a case regrouped): removed. Only last night's
+// entries not reused can name one (a reused entry is tonight's, files and all).
+void DerivedNight::remove_stale() const {
+  std::set<std::string> gone;
+  for (const char* sec : kSections)
+    if (auto was = old_state.find(sec); was != old_state.end() && was->is_object())
+      for (const auto& [name, v] : was->items())
+        if (auto files = v.find("files"); files != v.end() && files->is_array())
+          for (const auto& f : *files) {
+            std::string p = f.value("path", "");
+            if (!p.empty() && p.find("..") == std::string::npos) gone.insert(std::move(p));
           }
-        }
+  if (gone.empty()) return;
+  for (const char* sec : kSections)
+    for (const auto& [name, v] : next[sec].items())
+      if (auto files = v.find("files"); files != v.end() && files->is_array())
+        for (const auto& f : *files)
+          if (auto p = f.find("path"); p != f.end() && p->is_string()) gone.erase(p->get_ref<const std::string&>());
+  for (const auto& p : gone) {
+    std::error_code ec;
+    fs::remove(root / p, ec);
+  }
+}
+
+// Tonight's state differs from last night's: what is left of the old one is not exactly what
+// tonight built beside the reused entries (the trees' comparison, without walking the reused ones).
+bool DerivedNight::state_changed() const {
+  if (!old_shape) return true;
+  for (int i = 0; i < 3; ++i) {
+    const json& was = old_state[kSections[i]];
+    const json& now = next[kSections[i]];
+    if (now.size() != reused_in[i] + was.size()) return true;
+    for (const auto& [name, e] : was.items())
+      if (auto at = now.find(name); at == now.end() || *at != e) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+json build_derived(const ManifestItems& manifest_items, const fs::path& root, const filing::Scheme& s, const filing::Office& o,
+                   const DerivedOptions& opt) {
+  DerivedNight night{root, s, o, opt, manifest_items};
+  manifest_items(nullptr, [&](size_t row, const json& item) { night.items.push_back(facts_of(row, item, s)); });
+  // OFD copies: a source-PDF page the reading copy's task draws is drawn once, the 案卷's task finds
+  // it in the night's work area (ofd_copy.h PagePictures), removed once the volumes are done.
+  if (s.wants_ofd(filing::DerivedOutput::ReadingCopies) && s.wants_ofd(filing::DerivedOutput::Volumes))
+    night.ctx.page_pictures.dir = root / ".staging" / "ofd-pages";
+  // A volume copies every page of its case, a catalogue lists a year: more time than one reading copy.
+  night.volume_pool.timeout_s = std::max(night.volume_pool.timeout_s, 600.0);
+  night.derive_items();
+  night.report_items();
+  if (opt.volumes) night.derive_volumes();
+  if (!night.ctx.page_pictures.dir.empty()) {
+    std::error_code ec;
+    fs::remove_all(night.ctx.page_pictures.dir, ec);
+  }
+  if (opt.catalogues) night.derive_catalogues();
+  night.remove_stale();
   std::string err;
   // Every output written above is durable before the state that vouches for it (one syncfs).
   if (!sync_filesystem(root, err)) throw std::runtime_error(err);
   // The stamps go to the catalogue, after derived.json: a crash in between leaves stamps of other
   // SHA-256s or other files, which the next night does not trust (it re-hashes those outputs).
-  const Stamps stamps = take_stamps(next);
-  // Compared as trees (objects are ordered maps: equal trees dump to equal bytes), not dumped twice.
-  if (next != old_state && !write_atomic(root / "derived.json", dump_json(next), err)) throw std::runtime_error(err);
-  if (opt.catalogue) opt.catalogue->update_derived_stamps(recorded, stamps);
-  report["derived_counts"] = {{"rebuilt", rebuilt}, {"reused", reused}};
-  mask_json_strings(report);
-  return report;
+  if (night.state_changed() && !write_atomic(root / "derived.json", dump_json(night.next), err)) throw std::runtime_error(err);
+  if (opt.catalogue) opt.catalogue->update_derived_stamps(night.recorded, night.stamps);
+  night.report["derived_counts"] = {{"rebuilt", night.rebuilt}, {"reused", night.reused}};
+  mask_json_strings(night.report);
+  return std::move(night.report);
 }
 
 namespace {

@@ -21,6 +21,7 @@
 #include "filing/office.h"
 #include "filing/scheme.h"
 #include "ingest/pool.h"
+#include "package/manifest.h"
 
 namespace lh::filing {
 class Catalogue;
@@ -42,8 +43,10 @@ struct DerivedOptions {
 };
 
 // Builds what changed and returns the report section ("volumes", "record_issues",
-// "placeholders", "catalogues", "derived_counts"). Throws on I/O errors.
-nlohmann::json build_derived(const nlohmann::json& manifest, const std::filesystem::path& archive_dir,
+// "placeholders", "catalogues", "derived_counts"). Throws on I/O errors. The items are read one at
+// a time (manifest.h ManifestItems): the facts the keys need are kept, a whole item only for a task
+// that renders it (issue 12 §4).
+nlohmann::json build_derived(const ManifestItems& items, const std::filesystem::path& archive_dir,
                              const filing::Scheme& s, const filing::Office& o, const DerivedOptions& opt);
 
 // Report HTML for that section (inserted before </body> of report.html).

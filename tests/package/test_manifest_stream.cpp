@@ -193,7 +193,9 @@ namespace {
 
 // An archive whose catalogue holds `n` items and inputs made directly through the catalogue (the
 // night under test files one new document beside them): each item's manifest line ~1 KB, as a real one.
-void fill_catalogue(const fs::path& archive, int n) {
+// `role` "attachment" and `year` 0: items the derived outputs draw nothing for (no reading copy, no
+// 归档文件目录), so a night with them measures what the parent holds, not what workers render.
+void fill_catalogue(const fs::path& archive, int n, const std::string& role = "original", int year = 2023) {
   fs::create_directories(archive);
   filing::Catalogue cat(archive / "catalog.db");
   std::vector<filing::AllocationRequest> reqs;
@@ -206,10 +208,10 @@ void fill_catalogue(const fs::path& archive, int n) {
     const std::string path = "旧件/" + std::to_string(i) + " 关于开展节前安全检查工作的通知.docx";
     const std::string sha = package::sha256_hex("bytes " + std::to_string(i));
     json it = {{"archival_code", allocs[static_cast<size_t>(i)].archival_code}, {"category", "WS"}, {"category_name", "文书"},
-               {"year", 2023}, {"retention", "D30"}, {"item_number", i + 1}, {"box", "X001-WS·2023-D30-" + std::to_string(i / 50 + 1)},
+               {"year", year}, {"retention", "D30"}, {"item_number", i + 1}, {"box", "X001-WS·2023-D30-" + std::to_string(i / 50 + 1)},
                {"title", "关于开展节前安全检查工作的通知（第" + std::to_string(i) + "号）"}, {"title_by", "document_title"},
                {"date", "2023-01-10"}, {"date_by", "document_date"}, {"format", "docx"}, {"identity", reqs[static_cast<size_t>(i)].identity},
-               {"files", {{{"role", "original"}, {"path", "WS/2023/D30/" + path}, {"sha256", sha}, {"size", 20480}, {"source", path}}}},
+               {"files", {{{"role", role}, {"path", "WS/2023/D30/" + path}, {"sha256", sha}, {"size", 20480}, {"source", path}}}},
                {"versions", json::array()}, {"sources", {path}}, {"issues", json::array()}, {"warnings", json::array()},
                {"invalid_credit_codes", json::array()}, {"case_key", ""}, {"placed_by", "门类规则"}};
     items.push_back({it["identity"].get<std::string>(), it["archival_code"].get<std::string>(), it.dump(), "{}"});
@@ -219,11 +221,14 @@ void fill_catalogue(const fs::path& archive, int n) {
   cat.save_batch(items, inputs);
 }
 
-// The night under test: one new document filed into `base`/ARCHIVE.
-bool one_new_document(const fs::path& base) {
+// The night under test: one new document filed into `base`/ARCHIVE (with its derived outputs when
+// `derived`: its reading copy, a placeholder for these bytes, and its year's 归档文件目录).
+bool one_new_document(const fs::path& base, bool derived = false) {
   Inbox in{base / "INBOX", {}};
   in.add("新件/关于开展消费品质量抽查的通知.docx", "new bytes " + base.string(), "关于开展消费品质量抽查的通知").fields.dates = {"2024-05-10"};
-  auto r = package::run_archive(in.files, options(base));
+  package::ArchiveOptions o = options(base);
+  o.derived_outputs = derived;
+  auto r = package::run_archive(in.files, o);
   return r.ok() && r.new_items == 1;
 }
 
@@ -244,6 +249,26 @@ TEST(ManifestStream, NightPeakMemoryDoesNotGrowWithTheCatalogue) {
   const json m = json::parse(test::read_file(large / "ARCHIVE/manifest.json"));
   EXPECT_EQ(m["items"].size(), 5001u);
   std::printf("night peak: %ld KiB at 1,000 items, %ld KiB at 5,000\n", a, b);
+  EXPECT_LT(b - a, 8 * 1024) << "peak " << a << " KiB at 1,000 items, " << b << " KiB at 5,000";
+}
+
+// Regression (issue 12 §4, the derived outputs' part of the night): build_derived took every
+// manifest item as one tree (manifest_items), ~8 KB per item held beside derived.json's; it now
+// reads them one at a time and keeps their facts (~0.5 KB), a whole item only for a task. On the old
+// code the night's peak grew 46.4 -> 63.7 MiB from 1,000 to 5,000 items; now 43.0 -> 45.1 MiB.
+TEST(ManifestStream, DerivedNightPeakMemoryDoesNotGrowWithTheItems) {
+  auto small = test::temp_dir("derived-mem-1000"), large = test::temp_dir("derived-mem-5000");
+  ASSERT_GE(test::child_peak_kib([&] { fill_catalogue(small / "ARCHIVE", 1000, "attachment", 0); return true; }), 0);
+  ASSERT_GE(test::child_peak_kib([&] { fill_catalogue(large / "ARCHIVE", 5000, "attachment", 0); return true; }), 0);
+  const long a = test::child_peak_kib([&] { return one_new_document(small, true); });
+  const long b = test::child_peak_kib([&] { return one_new_document(large, true); });
+  ASSERT_GT(a, 0);
+  ASSERT_GT(b, 0);
+  // The night did build the new item's outputs and read every item.
+  const json d = json::parse(test::read_file(large / "ARCHIVE/derived.json"));
+  EXPECT_EQ(d["items"].size(), 1u);
+  EXPECT_EQ(d["catalogues"].size(), 1u);
+  std::printf("derived night peak: %ld KiB at 1,000 items, %ld KiB at 5,000\n", a, b);
   EXPECT_LT(b - a, 8 * 1024) << "peak " << a << " KiB at 1,000 items, " << b << " KiB at 5,000";
 }
 
