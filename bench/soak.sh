@@ -1,9 +1,9 @@
 #!/bin/sh
 # Soak benchmark (issue 13 §5): NIGHTS nightly `lianghua archive` runs on one archive while the inbox
 # grows towards MAX_ITEMS files, with additions, edits and removals every night, as clerks make them.
-# After each night: `lianghua verify` must pass, the parent's peak RSS is recorded (bench/peak_rss.py),
-# and manifest.json must agree with catalog.db (same number of items; every manifest 档号 in the
-# catalogue). Prints one table row per night; exits 1 at the first night that breaks a check.
+# After each night: `lianghua verify` must pass, the parent's peak RSS (bench/peak_rss.py) must stay
+# under SOAK_MAX_PARENT_MIB (default 200), and manifest.json must agree with catalog.db (same number
+# of items; every manifest 档号 in the catalogue). Prints one table row per night; exits 1 at the first night that breaks a check.
 #
 #   bench/soak.sh [NIGHTS=30] [MAX_ITEMS=100000] [BINARY=build/lianghua] [WORK=/tmp/lianghua-soak]
 #                 [MODE=filing|full] [REAL=MAX_ITEMS] [EDITS_PER_MILLE=50]
@@ -27,6 +27,9 @@ work=${4:-/tmp/lianghua-soak}
 mode=${5:-filing}
 real=${6:-$max_items}
 edits=${7:-50}
+# The parent's peak a night may reach (issue 12 §4: under 200 MiB at 100,000 items); over it, the
+# night fails the soak like a failed verify.
+max_parent=${SOAK_MAX_PARENT_MIB:-200}
 pool=$work/pool$max_items
 [ "$real" -lt "$max_items" ] && pool=$work/pool$max_items-real$real
 inbox=$work/inbox
@@ -107,9 +110,10 @@ EOF
   vrc=0
   nice -n 10 "$bin" verify "$archive" > "$work/verify$night.txt" 2>&1 || vrc=$?
   t1=$(date +%s.%N)
-  check=$(python3 - "$archive" "$vrc" <<'EOF'
+  check=$(python3 - "$archive" "$vrc" "$rss" "$max_parent" <<'EOF'
 import json, sqlite3, sys
 archive, vrc = sys.argv[1], int(sys.argv[2])
+rss, max_parent = float(sys.argv[3] or 0), float(sys.argv[4])
 m = json.load(open(f"{archive}/manifest.json", encoding="utf-8"))
 codes = {it["archival_code"] for it in m["items"]}
 db = sqlite3.connect(f"file:{archive}/catalog.db?mode=ro", uri=True)
@@ -118,6 +122,7 @@ problems = []
 if vrc != 0: problems.append(f"verify exit {vrc}")
 if len(codes) != len(m["items"]): problems.append("a 档号 twice in the manifest")
 if codes != cat: problems.append(f"manifest {len(codes)} items vs catalogue {len(cat)}")
+if rss > max_parent: problems.append(f"parent peak {rss} MiB over {max_parent:g} MiB")
 print(len(m["items"]), "ok" if not problems else "FAIL: " + "; ".join(problems))
 EOF
 )
