@@ -102,6 +102,10 @@ bool is_case_identifier(const std::string& normalized, const Scheme& s) {
   return std::find(s.case_classes.begin(), s.case_classes.end(), cls) != s.case_classes.end();
 }
 
+bool names_a_case(const std::string& normalized, const Scheme& s) {
+  return normalized.find("市监处罚") != std::string::npos || is_case_identifier(normalized, s);
+}
+
 std::optional<std::pair<int, int>> short_case_reference(std::string_view name) {
   auto v = code_points(name);
   for (size_t i = 0; i < v.size(); ++i) {

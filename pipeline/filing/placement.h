@@ -68,6 +68,9 @@ std::optional<std::pair<int, int>> short_case_reference(std::string_view name);
 
 // True for a penalty case's 案号 (normalized): its whole 类 is one of the scheme's <case-classes>.
 bool is_case_identifier(const std::string& normalized, const Scheme& s);
+// A case's own number as plan.cpp names a case by it: a 处罚 decision number (<简称>市监处罚〔Y〕N号)
+// or a number of one of the scheme's case classes.
+bool names_a_case(const std::string& normalized, const Scheme& s);
 // Year and serial of a normalized 案号 (…〔YYYY〕N号).
 std::optional<std::pair<int, int>> year_and_serial(std::string_view case_number);
 

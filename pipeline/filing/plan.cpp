@@ -88,7 +88,7 @@ std::string case_identifier(const model::Fields& fields, const Scheme& s) {
   for (const auto& cn : fields.case_numbers)  // 处罚 before other penalty 类, as written in 2021 范本
     if (cn.normalized.find("市监处罚") != std::string::npos) return cn.normalized;
   for (const auto& cn : fields.case_numbers)
-    if (is_case_identifier(cn.normalized, s)) return cn.normalized;
+    if (names_a_case(cn.normalized, s)) return cn.normalized;
   return {};
 }
 

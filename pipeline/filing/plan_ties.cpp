@@ -22,12 +22,6 @@ std::string top_case_folder_candidate(const std::string& rel_path, const Scheme&
   return top;
 }
 
-// plan.cpp case_identifier: a case's own number (<简称>市监处罚〔Y〕N号, or a number of the scheme's
-// case classes).
-bool names_a_case(const std::string& n, const Scheme& s) {
-  return n.find("市监处罚") != std::string::npos || is_case_identifier(n, s);
-}
-
 // The numbers it carries, in the form placement compares them (placement.h PlacementDoc): its
 // fields' 案号 and 文号, its own 发文字号, and the 案号 in its title and file name.
 std::vector<std::string> numbers_of(const model::InspectedFile& f, const std::string& rel_path) {

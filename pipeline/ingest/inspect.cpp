@@ -390,8 +390,7 @@ model::InspectedFile inspect_bytes(const std::string& path, std::string_view byt
 }
 
 std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& files, const InspectOptions& opt,
-                                                const ProgressFn& progress,
-                                                const std::function<bool(const WalkedFile&)>& skip) {
+                                                const ProgressFn& progress) {
   std::deque<Node> nodes;  // stable addresses while growing
   std::vector<size_t> roots;
   WorkerPool pool([opt](const std::string& msg) { return run_task(msg, opt); }, opt.pool);
@@ -405,7 +404,6 @@ std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& f
     n.file.source_path = w.fs_path;
     n.file.size = w.size;
     n.file.mtime_ns = w.mtime_ns;
-    if (skip && skip(w)) continue;
     pool.submit(id, encode_task({w.path, w.fs_path, 0, nullptr}));
     ++total;
   }

@@ -38,11 +38,10 @@ std::vector<WalkedFile> walk_inputs(const std::vector<std::string>& roots, bool 
 
 using ProgressFn = std::function<void(size_t done, size_t total, const std::string& path)>;
 
-// Inspect files in the worker pool. `skip` may mark files whose result the caller already has
-// (the catalogue's unchanged inputs); they are not read and come back with only path/size/mtime.
+// Inspect files in the worker pool (the nightly run passes only the inputs it has to read:
+// package/night_scope.h).
 std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& files, const InspectOptions& opt,
-                                                const ProgressFn& progress = {},
-                                                const std::function<bool(const WalkedFile&)>& skip = {});
+                                                const ProgressFn& progress = {});
 
 // In-process variant for one input's bytes (tests, render): same steps, no isolation.
 model::InspectedFile inspect_bytes(const std::string& path, std::string_view bytes, const InspectOptions& opt,

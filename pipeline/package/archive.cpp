@@ -490,12 +490,13 @@ void finish(Run& r, ArchiveResult& res) {
   // The next run with the same fingerprint and this manifest has nothing to do (unchanged_run.h),
   // unless an input was set aside for a reason that may pass by then (no permission, gone or changed
   // while read): that night is a full run, which reads those inputs again (previous_run.cpp).
-  if (r.retry_next_night) r.cat.set_state({{kStateFingerprint, ""}});
-  else if (auto msha = sha256_file(res.manifest); msha && !r.opt.inbox_fingerprint.empty())
-    r.cat.set_state({{kStateFingerprint, r.opt.inbox_fingerprint}, {kStateManifestSha, *msha},
-                     {kStateManifestStamp, stamp_text(res.manifest)}});
   // Every input's ties are recorded under tonight's rules: the next night may plan only what changes.
-  r.cat.set_state({{kStatePlanBasis, plan_basis(r.opt)}});
+  std::map<std::string, std::string> state = {{kStatePlanBasis, plan_basis(r.opt)}};
+  if (r.retry_next_night) state[kStateFingerprint] = "";
+  else if (auto msha = sha256_file(res.manifest); msha && !r.opt.inbox_fingerprint.empty())
+    state.insert({{kStateFingerprint, r.opt.inbox_fingerprint}, {kStateManifestSha, *msha},
+                  {kStateManifestStamp, stamp_text(res.manifest)}});
+  r.cat.set_state(state);  // one transaction
   r.cat.finish_run(r.info.run_id, r.info.finished_at, res.status == ArchiveStatus::Ok ? "ok" : "set-aside",
                    json(res.by_fate).dump());
 }
