@@ -78,6 +78,13 @@ CREATE TABLE IF NOT EXISTS derived_stamps(
   mtime_ns INTEGER NOT NULL,
   inode INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS derived_entries(
+  section TEXT NOT NULL,
+  name TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY(section, name)
+);
 )SQL";
 
 // The location sequence shares the sequences table under a key no scope can take.
@@ -421,6 +428,22 @@ void Catalogue::for_each_input_entry(const std::function<void(const InputEntry&)
         q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0});
 }
 
+void Catalogue::for_each_item_fields(const std::vector<std::string>& paths,
+                                     const std::function<void(bool, const std::vector<std::string>&)>& fn) const {
+  // json_extract keeps the last parses of a row's text (SQLite's JSON cache): one parse per row.
+  std::string cols = "json_valid(manifest)";
+  for (size_t i = 0; i < paths.size(); ++i)
+    cols += ", CASE WHEN json_valid(manifest) THEN json_extract(manifest, ?" + std::to_string(i + 1) + ") END";
+  sql::Statement q(db_.get(), "SELECT " + cols + " FROM items WHERE COALESCE(manifest, '') != '' ORDER BY archival_code, identity");
+  for (size_t i = 0; i < paths.size(); ++i) q.bind(static_cast<int>(i + 1), paths[i]);
+  std::vector<std::string> values(paths.size());
+  while (q.step()) {
+    const bool valid = q.column_int(0) != 0;
+    for (size_t i = 0; i < paths.size(); ++i) values[i] = valid ? q.column_text(static_cast<int>(i + 1)) : std::string();
+    fn(valid, values);
+  }
+}
+
 std::vector<ItemRecord> Catalogue::items() const {
   std::vector<ItemRecord> out;
   for_each_item([&](const ItemRecord& r) { out.push_back(r); });
@@ -661,6 +684,59 @@ void Catalogue::update_derived_stamps(const std::map<std::string, DerivedStamp>&
     del.run();
   }
   tx.commit();
+}
+
+void Catalogue::for_each_derived_entry(bool with_text, const std::function<void(DerivedEntry&&)>& fn) const {
+  sql::Statement q(db_.get(), std::string("SELECT section, name, summary, ") + (with_text ? "text" : "''") +
+                                  " FROM derived_entries ORDER BY section, name");
+  while (q.step()) fn({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3)});
+}
+
+Catalogue::DerivedCursor::DerivedCursor(const Catalogue& cat)
+    : q_(cat.db_.get(), "SELECT section, name, text FROM derived_entries ORDER BY section, name") {}
+
+bool Catalogue::DerivedCursor::next(DerivedEntry& e) {
+  if (!q_.step()) return false;
+  e.section = q_.column_text(0);
+  e.name = q_.column_text(1);
+  e.summary.clear();
+  e.text = q_.column_text(2);
+  return true;
+}
+
+std::string Catalogue::derived_entry_text(const std::string& section, const std::string& name) const {
+  static constexpr const char* kSql = "SELECT text FROM derived_entries WHERE section = ?1 AND name = ?2";
+  Lookup l = lookup(kSql);
+  l->bind(1, section).bind(2, name);
+  return l->step() ? l->column_text(0) : std::string();
+}
+
+Catalogue::DerivedRows::DerivedRows(Catalogue& cat, bool replace_all)
+    : tx_(cat.db_.get()),
+      put_(cat.db_.get(),
+           "INSERT INTO derived_entries(section, name, summary, text) VALUES(?1, ?2, ?3, ?4) "
+           "ON CONFLICT(section, name) DO UPDATE SET summary = excluded.summary, text = excluded.text"),
+      drop_(cat.db_.get(), "DELETE FROM derived_entries WHERE section = ?1 AND name = ?2"),
+      state_(cat.db_.get(), "INSERT INTO state(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value") {
+  if (replace_all) sql::exec(cat.db_.get(), "DELETE FROM derived_entries");
+}
+
+void Catalogue::DerivedRows::put(const DerivedEntry& e) {
+  put_.reset();
+  put_.bind(1, e.section).bind(2, e.name).bind(3, e.summary).bind(4, e.text);
+  put_.run();
+}
+
+void Catalogue::DerivedRows::drop(const std::string& section, const std::string& name) {
+  drop_.reset();
+  drop_.bind(1, section).bind(2, name);
+  drop_.run();
+}
+
+void Catalogue::DerivedRows::commit(const std::string& state_key, const std::string& state_value) {
+  state_.bind(1, state_key).bind(2, state_value);
+  state_.run();
+  tx_.commit();
 }
 
 }  // namespace lh::filing

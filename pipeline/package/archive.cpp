@@ -443,6 +443,7 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
     dopt.pool = r.opt.derive_pool;
     dopt.progress = r.opt.derive_progress;
     dopt.catalogue = &r.cat;
+    dopt.whole_state_file = r.opt.plan_every_input;
     try {
       // The derived outputs read the items one at a time from the catalogue (manifest.h ManifestItems).
       report["derived"] = build_derived(manifest_items(r.cat), r.out, r.s, o, dopt);

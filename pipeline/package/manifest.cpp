@@ -11,6 +11,20 @@
 namespace lh::package {
 using json = nlohmann::json;
 
+// Every line after the first indented by 2 × depth more spaces (a JSON string never holds a raw
+// newline, so each '\n' starts a line).
+std::string dump_json_at(const json& value, int depth) {
+  std::string s = value.dump(2, ' ', false, json::error_handler_t::replace);
+  const std::string pad(static_cast<size_t>(2 * depth), ' ');
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    out.push_back(c);
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
 std::string dump_json(const json& j) {
   std::string s = j.dump(2, ' ', false, json::error_handler_t::replace);
   s.push_back('\n');  // in place: a 20 MB manifest is not copied again
@@ -115,27 +129,13 @@ void each_item(const filing::Catalogue& cat, const std::function<void(json&)>& f
   each_item(cat, nullptr, [&](size_t, json& j) { fn(j); });
 }
 
-// `value` as dump_json prints it `depth` levels down: every line after the first indented by
-// 2 × depth more spaces (a JSON string never holds a raw newline, so each '\n' starts a line).
-std::string nested_dump(const json& value, int depth) {
-  std::string s = value.dump(2, ' ', false, json::error_handler_t::replace);
-  const std::string pad(static_cast<size_t>(2 * depth), ' ');
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    out.push_back(c);
-    if (c == '\n') out += pad;
-  }
-  return out;
-}
-
 // One top-level array of the manifest, element by element, as dump(2) writes it.
 class ArrayWriter {
  public:
   ArrayWriter(AtomicWriter& w, const char* key, bool last) : w_(w), last_(last) { w_.append(std::string("  \"") + key + "\": ["); }
   void element(const json& j) {
     w_.append(first_ ? "\n    " : ",\n    ");
-    w_.append(nested_dump(j, 2));
+    w_.append(dump_json_at(j, 2));
     first_ = false;
   }
   void close() { w_.append(std::string(first_ ? "]" : "\n  ]") + (last_ ? "\n" : ",\n")); }
@@ -171,7 +171,7 @@ size_t write_manifest(const filing::Catalogue& cat, const json& archive_header, 
                       const ManifestSink& sink) {
   // The keys of the top object in nlohmann's (sorted) order: archive, inputs, items.
   AtomicWriter w(path);
-  w.append("{\n  \"archive\": " + nested_dump(archive_header, 1) + ",\n");
+  w.append("{\n  \"archive\": " + dump_json_at(archive_header, 1) + ",\n");
   ArrayWriter inputs(w, "inputs", false);
   each_input(cat, [&](json& j) {
     inputs.element(j);

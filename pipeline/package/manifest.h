@@ -57,5 +57,7 @@ bool for_each_manifest_item(const std::filesystem::path& path, const std::functi
 
 // Pretty, UTF-8 unescaped, invalid UTF-8 replaced, trailing newline: the bytes written to disk.
 std::string dump_json(const nlohmann::json& j);
+// `value` as dump_json prints it `depth` levels down inside a larger tree (no trailing newline).
+std::string dump_json_at(const nlohmann::json& value, int depth);
 
 }  // namespace lh::package

@@ -13,6 +13,7 @@
 #include "package/derive_pool.h"
 #include "package/test_hooks.h"
 #include "package/derive_tasks.h"
+#include "package/derived_state.h"
 #include "compose/catalogue_doc.h"
 #include "package/files.h"
 #include "package/manifest.h"
@@ -26,9 +27,7 @@ using json = nlohmann::json;
 
 namespace {
 
-// Part of every key: a new generator (2: 页号 on volumes, 责任者 per document, public outputs
-// masked) rebuilds every output once, and a state of another generator is not read.
-constexpr const char* kGenerator = "lianghua-derived/3";  // 3: document facts by type (issue 9 §3)
+constexpr const char* kGenerator = kDerivedGenerator;
 
 using Stamps = std::map<std::string, filing::DerivedStamp>;
 
@@ -41,20 +40,6 @@ size_t checkpoint_interval() {
     return v == 0 ? size_t{500} : v;
   }();
   return n;
-}
-
-// The last state with the items rendered so far laid over it (volumes and catalogues as they were;
-// stale outputs are only removed at the end). Each output's SHA-256 is in it, so a file torn by a
-// crash after the checkpoint is found out and rebuilt.
-void write_checkpoint(const fs::path& root, const json& old_state, const json& done_items) {
-  json st = old_state.is_object() && !old_state.empty() ? old_state : json{{"format", kGenerator}};
-  st["format"] = kGenerator;
-  for (const auto& [code, e] : done_items.items())
-    if (!e.value("key", "").empty()) st["items"][code] = e;
-  take_stamps(st);  // machine state, not derived.json's: these outputs are hashed once after a crash
-  std::string err;
-  if (!write_atomic(root / "derived.json", dump_json(st), err)) throw std::runtime_error(err);
-  kill_point("checkpoint");
 }
 
 // Part of a derived output's key when the scheme asks for it as PDF/A-2b or with an OFD-A copy, so
@@ -142,34 +127,41 @@ ItemFacts facts_of(size_t row, const json& item, const filing::Scheme& s) {
   return f;
 }
 
-constexpr const char* kSections[] = {"items", "volumes", "catalogues"};
+const auto& kSections = kDerivedSections;
 
-// The whole file in one read (derived.json: ~1.5 KB per item).
-bool read_file_bytes(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary | std::ios::ate);
-  if (!in) return false;
-  const std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  return static_cast<bool>(in.read(out.data(), size));
+// A section of a state, or an empty one (a state read from a missing file has none).
+const json& section_of(const json& st, size_t i) {
+  static const json kNone = json::object();
+  auto it = st.find(kSections[i]);
+  return it != st.end() && it->is_object() ? *it : kNone;
 }
 
-// A state as this generator writes it: exactly its format and the three sections.
-bool state_shape(const json& st) {
-  auto sec = [&](const char* k) { auto it = st.find(k); return it != st.end() && it->is_object(); };
-  return st.is_object() && st.size() == 4 && st.value("format", "") == kGenerator && sec("items") && sec("volumes") && sec("catalogues");
-}
-
-// Last night's derived.json, without stamps (a development build's carried them); {} when it is
-// missing, unreadable or of another generator.
-json read_state(const fs::path& root) {
-  json state;
-  std::string text;
-  if (read_file_bytes(root / "derived.json", text)) state = json::parse(text, nullptr, false);
-  if (!state.is_object() || state.value("format", "") != kGenerator) state = json::object();
-  take_stamps(state);
-  return state;
+// Every placed item's facts, read from the catalogue's rows by SQLite (Catalogue::for_each_item_fields)
+// instead of parsing each whole manifest line (~1.1 KB; the one-new night spent a fifth of its time
+// there): the fields facts_of reads, as a small item, with the rows each_item gives (manifest.h).
+void facts_from_catalogue(const filing::Catalogue& cat, const filing::Scheme& s, std::vector<ItemFacts>& out) {
+  static const std::vector<std::string> kStrings = {"archival_code", "category", "title", "format", "date", "retention",
+                                                    "volume", "case_number"};
+  static const std::vector<std::string> kNumbers = {"year", "slot_order", "doc_number"};
+  std::vector<std::string> paths = {"$.files"};
+  for (const auto* names : {&kStrings, &kNumbers})
+    for (const auto& n : *names) paths.push_back("$." + n);
+  size_t row = 0;
+  cat.for_each_item_fields(paths, [&](bool valid, const std::vector<std::string>& v) {
+    const size_t r = row++;
+    if (!valid) return;  // as each_item: a row that is not JSON is counted, not read
+    json item = {{"files", json::parse(v[0], nullptr, false)}};
+    if (item["files"].is_discarded()) item.erase("files");
+    size_t k = 1;
+    for (const auto& n : kStrings) item[n] = v[k++];
+    for (const auto& n : kNumbers) {
+      const std::string& t = v[k++];
+      int x = 0;
+      std::from_chars(t.data(), t.data() + t.size(), x);
+      item[n] = x;
+    }
+    out.push_back(facts_of(r, item, s));
+  });
 }
 
 // One night's derived outputs. Last night's entries are moved, not copied, into tonight's state as
@@ -181,8 +173,12 @@ struct DerivedNight {
   const filing::Office& o;
   const DerivedOptions& opt;
   const ManifestItems& source;
-  json old_state = read_state(root);
+  // Last night's state: the catalogue's summaries of the entries while they vouch for derived.json
+  // (derived_state.h), else the file parsed whole. Every entry the night makes is kept as text too.
+  const bool from_catalogue = opt.catalogue && !opt.whole_state_file && stored_state_current(*opt.catalogue, root);
+  json old_state = from_catalogue ? read_stored_state(*opt.catalogue) : read_state_file(root);
   const bool old_shape = state_shape(old_state);
+  EntryTexts fresh;
   const Stamps recorded = opt.catalogue ? opt.catalogue->derived_stamps() : Stamps();
   Stamps stamps;  // tonight's outputs' stamps, for the catalogue
   std::vector<ItemFacts> items;
@@ -210,6 +206,9 @@ struct DerivedNight {
   void derive_catalogues();
   void remove_stale() const;
   bool state_changed() const;
+  void write_checkpoint() const;
+  void write_state() const;
+  void keep_entries() const;
 };
 
 // A task the worker could not finish leaves an entry without a key, so the next run tries again.
@@ -250,6 +249,7 @@ bool DerivedNight::reuse(int section, const std::string& name, const std::string
 // A rebuilt (or failed) entry: its stamps to `stamps`, the entry to tonight's state.
 void DerivedNight::set(int section, const std::string& name, json entry) {
   take_entry_stamps(entry, stamps);
+  fresh[static_cast<size_t>(section)][name] = entry_text(entry);
   next[kSections[section]][name] = std::move(entry);
 }
 
@@ -291,7 +291,7 @@ void DerivedNight::derive_items() {
     if (opt.progress) opt.progress(++items_done, tasks.size(), code);
     // A first night renders thousands of copies: every checkpoint_interval(), the state records those
     // done so far, so a run killed now resumes where it stopped instead of rendering them all again.
-    if (items_done % checkpoint_interval() == 0) write_checkpoint(root, old_state, next["items"]);
+    if (items_done % checkpoint_interval() == 0) write_checkpoint();
   });
 }
 
@@ -515,10 +515,98 @@ bool DerivedNight::state_changed() const {
     const json& was = old_state[kSections[i]];
     const json& now = next[kSections[i]];
     if (now.size() != reused_in[i] + was.size()) return true;
-    for (const auto& [name, e] : was.items())
-      if (auto at = now.find(name); at == now.end() || *at != e) return true;
+    for (const auto& [name, e] : was.items()) {
+      auto at = now.find(name);
+      if (at == now.end()) return true;
+      if (!from_catalogue && *at != e) return true;
+      // Rebuilt tonight (so in `fresh`): the same entry when its text is the stored one.
+      auto f = fresh[static_cast<size_t>(i)].find(name);
+      if (from_catalogue && (f == fresh[static_cast<size_t>(i)].end() ||
+                             f->second != opt.catalogue->derived_entry_text(kSections[i], name)))
+        return true;
+    }
   }
   return false;
+}
+
+// The last state with the items rendered so far laid over it (volumes and catalogues as they were;
+// stale outputs are only removed at the end). Each output's SHA-256 is in it, so a file torn by a
+// crash after the checkpoint is found out and rebuilt. Written as write_state() writes the state:
+// whole from the parsed file, or from the entries' texts.
+void DerivedNight::write_checkpoint() const {
+  const json& done = next["items"];
+  if (!from_catalogue) {
+    json st = old_state.is_object() && !old_state.empty() ? old_state : json{{"format", kGenerator}};
+    st["format"] = kGenerator;
+    for (const auto& [code, e] : done.items())
+      if (!e.value("key", "").empty()) st["items"][code] = e;
+    take_stamps(st);  // machine state, not derived.json's: these outputs are hashed once after a crash
+    std::string err;
+    if (!write_atomic(root / "derived.json", dump_json(st), err)) throw std::runtime_error(err);
+  } else {
+    // Last night's entries not yet reused or rebuilt are still stored; a rebuilt one that failed
+    // (no key) leaves last night's in place.
+    std::array<std::vector<std::string>, 3> names;
+    EntryTexts texts;
+    for (size_t i = 0; i < 3; ++i) {
+      std::set<std::string> all;
+      for (const auto& [name, e] : section_of(old_state, i).items()) all.insert(name);
+      if (i == 0)
+        for (const auto& [name, e] : done.items()) {
+          auto f = fresh[0].find(name);
+          if (e.value("key", "").empty()) continue;
+          all.insert(name);
+          if (f != fresh[0].end()) texts[0].insert(*f);
+        }
+      names[i].assign(all.begin(), all.end());
+    }
+    write_state_texts(root / "derived.json", names, texts, *opt.catalogue);
+  }
+  kill_point("checkpoint");
+}
+
+// Tonight's state to derived.json: dumped whole when it was read from the file, else written from
+// the entries' texts (tonight's, and the stored ones of the entries reused).
+void DerivedNight::write_state() const {
+  if (!from_catalogue) {
+    std::string err;
+    if (!write_atomic(root / "derived.json", dump_json(next), err)) throw std::runtime_error(err);
+    return;
+  }
+  std::array<std::vector<std::string>, 3> names;
+  for (size_t i = 0; i < 3; ++i)
+    for (const auto& [name, e] : next[kSections[i]].items()) names[i].push_back(name);
+  write_state_texts(root / "derived.json", names, fresh, *opt.catalogue);
+}
+
+// The catalogue's copy of the state (derived_state.h) brought up to tonight's, with the stamp of
+// derived.json as it is now: only what changed when the copy vouched for last night's file, every
+// entry otherwise.
+void DerivedNight::keep_entries() const {
+  if (!opt.catalogue) return;
+  const std::string stamp = derived_json_stamp(root);
+  bool same = from_catalogue && stamp == opt.catalogue->state(kStateDerivedStamp);
+  for (size_t i = 0; i < 3 && same; ++i) same = fresh[i].empty() && section_of(old_state, i).empty();
+  if (same) return;  // nothing rebuilt, nothing gone: no transaction
+  filing::Catalogue::DerivedRows rows(*opt.catalogue, !from_catalogue);
+  auto row = [](const char* sec, const std::string& name, const json& e, const std::string& text) {
+    return filing::DerivedEntry{sec, name, entry_summary(e).dump(-1, ' ', false, json::error_handler_t::replace), text};
+  };
+  for (size_t i = 0; i < 3; ++i) {
+    const json& now = next[kSections[i]];
+    if (from_catalogue) {
+      for (const auto& [name, text] : fresh[i])
+        if (auto at = now.find(name); at != now.end()) rows.put(row(kSections[i], name, *at, text));
+      for (const auto& [name, e] : section_of(old_state, i).items())
+        if (!now.contains(name)) rows.drop(kSections[i], name);
+      continue;
+    }
+    for (const auto& [name, e] : now.items()) {
+      auto f = fresh[i].find(name);
+      rows.put(row(kSections[i], name, e, f != fresh[i].end() ? f->second : entry_text(e)));
+    }
+  }
+  rows.commit(kStateDerivedStamp, stamp);
 }
 
 }  // namespace
@@ -526,7 +614,8 @@ bool DerivedNight::state_changed() const {
 json build_derived(const ManifestItems& manifest_items, const fs::path& root, const filing::Scheme& s, const filing::Office& o,
                    const DerivedOptions& opt) {
   DerivedNight night{root, s, o, opt, manifest_items};
-  manifest_items(nullptr, [&](size_t row, const json& item) { night.items.push_back(facts_of(row, item, s)); });
+  if (opt.catalogue) facts_from_catalogue(*opt.catalogue, s, night.items);
+  else manifest_items(nullptr, [&](size_t row, const json& item) { night.items.push_back(facts_of(row, item, s)); });
   // OFD copies: a source-PDF page the reading copy's task draws is drawn once, the 案卷's task finds
   // it in the night's work area (ofd_copy.h PagePictures), removed once the volumes are done.
   if (s.wants_ofd(filing::DerivedOutput::ReadingCopies) && s.wants_ofd(filing::DerivedOutput::Volumes))
@@ -547,7 +636,8 @@ json build_derived(const ManifestItems& manifest_items, const fs::path& root, co
   if (!sync_filesystem(root, err)) throw std::runtime_error(err);
   // The stamps go to the catalogue, after derived.json: a crash in between leaves stamps of other
   // SHA-256s or other files, which the next night does not trust (it re-hashes those outputs).
-  if (night.state_changed() && !write_atomic(root / "derived.json", dump_json(night.next), err)) throw std::runtime_error(err);
+  if (night.state_changed()) night.write_state();
+  night.keep_entries();
   if (opt.catalogue) opt.catalogue->update_derived_stamps(night.recorded, night.stamps);
   night.report["derived_counts"] = {{"rebuilt", night.rebuilt}, {"reused", night.reused}};
   mask_json_strings(night.report);

@@ -7,6 +7,8 @@
 //                                                hashes of the inputs), its SHA-256, 案卷号, pages
 //   catalog.db derived_stamps                    each output's stamp as written (size, mtime, inode):
 //                                                the next night re-hashes only outputs whose stamp differs
+//   catalog.db derived_entries                   derived.json's entries kept beside it (derived_state.h):
+//                                                a night neither parses nor dumps the whole file
 // Deterministic: no clock except the 归档日期 of a volume's first build, which is then kept in
 // derived.json; a re-run with nothing changed rewrites nothing.
 // Personal numbers (issue 5 §5): catalogues and the report are masked always; reading copies,
@@ -39,6 +41,9 @@ struct DerivedOptions {
   // Where the outputs' stamps are kept between nights (Catalogue::derived_stamps); null: none are
   // read or kept, and every output of the last night is re-hashed.
   filing::Catalogue* catalogue = nullptr;
+  // Read last night's derived.json whole even when the catalogue's copy of it vouches for the file
+  // (derived_state.h): the oracle of LIANGHUA_PLAN_EVERY_INPUT, which the tests compare a night with.
+  bool whole_state_file = false;
   std::function<void(size_t done, size_t total, const std::string& what)> progress;  // reading copies
 };
 
