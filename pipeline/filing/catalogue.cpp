@@ -418,30 +418,37 @@ void Catalogue::for_each_input_under(const std::string& prefix, const std::funct
   while (q.step()) fn(input_row(q));
 }
 
-void Catalogue::for_each_input_entry(const std::function<void(const InputEntry&)>& fn) const {
-  sql::Statement q(db_.get(),
-      "SELECT path, size, sha256, fate, archival_code, reason, "
-      "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0), present "
-      "FROM inputs ORDER BY path");
-  while (q.step())
-    fn({q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_text(2), q.column_text(3),
-        q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0});
+namespace {
+
+constexpr const char* kInputEntryColumns =
+    "SELECT path, size, sha256, fate, archival_code, reason, "
+    "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0), present "
+    "FROM inputs ";
+
+Catalogue::InputEntry input_entry_row(const sql::Statement& q) {
+  return {q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_text(2), q.column_text(3),
+          q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0};
 }
 
-void Catalogue::for_each_item_fields(const std::vector<std::string>& paths,
-                                     const std::function<void(bool, const std::vector<std::string>&)>& fn) const {
-  // json_extract keeps the last parses of a row's text (SQLite's JSON cache): one parse per row.
-  std::string cols = "json_valid(manifest)";
-  for (size_t i = 0; i < paths.size(); ++i)
-    cols += ", CASE WHEN json_valid(manifest) THEN json_extract(manifest, ?" + std::to_string(i + 1) + ") END";
-  sql::Statement q(db_.get(), "SELECT " + cols + " FROM items WHERE COALESCE(manifest, '') != '' ORDER BY archival_code, identity");
-  for (size_t i = 0; i < paths.size(); ++i) q.bind(static_cast<int>(i + 1), paths[i]);
-  std::vector<std::string> values(paths.size());
-  while (q.step()) {
-    const bool valid = q.column_int(0) != 0;
-    for (size_t i = 0; i < paths.size(); ++i) values[i] = valid ? q.column_text(static_cast<int>(i + 1)) : std::string();
-    fn(valid, values);
-  }
+}  // namespace
+
+void Catalogue::for_each_input_entry(const std::function<void(const InputEntry&)>& fn) const {
+  sql::Statement q(db_.get(), std::string(kInputEntryColumns) + "ORDER BY path");
+  while (q.step()) fn(input_entry_row(q));
+}
+
+void Catalogue::for_each_input_entry(const std::string& fate, const std::function<void(const InputEntry&)>& fn) const {
+  sql::Statement q(db_.get(), std::string(kInputEntryColumns) + "WHERE fate = ?1 ORDER BY path");
+  q.bind(1, fate);
+  while (q.step()) fn(input_entry_row(q));
+}
+
+std::optional<Catalogue::InputEntry> Catalogue::input_entry(const std::string& path) const {
+  static const std::string kSql = std::string(kInputEntryColumns) + "WHERE path = ?1";
+  Lookup l = lookup(kSql.c_str());
+  l->bind(1, path);
+  if (!l->step()) return std::nullopt;
+  return input_entry_row(*l);
 }
 
 std::vector<ItemRecord> Catalogue::items() const {
@@ -468,6 +475,13 @@ std::string Catalogue::item_manifest(const std::string& identity) const {
   sql::Statement& q = *l;
   q.bind(1, identity);
   return q.step() ? q.column_text(0) : std::string();
+}
+
+std::string Catalogue::item_manifest_by_code(const std::string& archival_code) const {
+  static constexpr const char* kSql = "SELECT COALESCE(manifest, '') FROM items WHERE archival_code = ?1";
+  Lookup l = lookup(kSql);
+  l->bind(1, archival_code);
+  return l->step() ? l->column_text(0) : std::string();
 }
 
 std::optional<ItemRecord> Catalogue::item(const std::string& identity) const {

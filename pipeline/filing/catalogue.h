@@ -174,16 +174,14 @@ class Catalogue {
   void for_each_item(const std::function<void(const ItemRecord&)>& fn) const;
   void for_each_input(const std::function<void(const InputRecord&)>& fn) const;
   void for_each_input_entry(const std::function<void(const InputEntry&)>& fn) const;
+  // The same for the inputs of one fate (sorted by path), and for one input by path.
+  void for_each_input_entry(const std::string& fate, const std::function<void(const InputEntry&)>& fn) const;
+  std::optional<InputEntry> input_entry(const std::string& path) const;
   // Inputs whose path starts with `prefix` (a ZIP's entries: "<zip path>/"), sorted by path.
   void for_each_input_under(const std::string& prefix, const std::function<void(const InputRecord&)>& fn) const;
-  // Each placed item's manifest values at `paths` (SQLite json_extract: a string as its text, a
-  // number as its digits, an array or object as compact JSON, "" when absent), in the order and with
-  // the rows for_each_item gives (items with no manifest left out); `valid` false for a manifest that
-  // is not JSON (its values all ""). What a night reads of every item without parsing each one.
-  void for_each_item_fields(const std::vector<std::string>& paths,
-                            const std::function<void(bool valid, const std::vector<std::string>& values)>& fn) const;
   // One row by key, for a run that asks about the items and inputs it handles instead of loading all.
   std::string item_manifest(const std::string& identity) const;  // empty when none
+  std::string item_manifest_by_code(const std::string& archival_code) const;  // empty when none
   std::optional<ItemRecord> item(const std::string& identity) const;
   std::optional<InputRecord> input(const std::string& path) const;
   int last_number(const std::string& scope) const;

@@ -10,6 +10,9 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <string_view>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -29,28 +32,42 @@ inline constexpr const char* kDerivedSections[] = {"items", "volumes", "catalogu
 // The catalogue state key holding the stamp that vouches for its derived entries.
 inline constexpr const char* kStateDerivedStamp = "derived_json_stamp";
 
-// derived.json's stamp as the catalogue records it (the generator and the file's stamp); "" when the
-// file cannot be read.
+// derived.json's stamp as the catalogue records it (the generator, the summaries' encoding and the
+// file's stamp); "" when the file cannot be read.
 std::string derived_json_stamp(const std::filesystem::path& root);
 
 // The catalogue's entries vouch for derived.json: its recorded stamp is the file's now.
 bool stored_state_current(const filing::Catalogue& cat, const std::filesystem::path& root);
 
-// Last night's derived.json parsed, without stamps (a development build's carried them); {} when it
-// is missing, unreadable or of another generator.
-nlohmann::json read_state_file(const std::filesystem::path& root);
+// What a night reads of one entry (DerivedEntry::summary), as plain fields: a tree of each of
+// 10,000 entries cost the one-new-document night a fifth of its time to build and free.
+struct EntrySummary {
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> files;  // path, SHA-256
+  int64_t pages = 0, rows = 0;
+  std::string how, problem, doc_number, author;            // an item's
+  std::string volume_no, archived, case_number;            // a volume's
+  std::string record_issues, problems;                     // compact JSON; "" when absent or empty
+};
+using StoredState = std::array<std::map<std::string, EntrySummary>, 3>;  // per kDerivedSections
 
-// The state as the catalogue stores it: each entry's summary, in the shape read_state_file gives.
-nlohmann::json read_stored_state(const filing::Catalogue& cat);
+EntrySummary entry_summary(const nlohmann::json& entry);
+// The summary as the catalogue stores it (length-prefixed fields) and back; nullopt for a row in
+// another encoding (its output is then rebuilt and its row written again).
+std::string encode_summary(const EntrySummary& e);
+std::optional<EntrySummary> decode_summary(std::string_view text);
 
-// A state as this generator writes it: exactly its format and the three sections.
-bool state_shape(const nlohmann::json& st);
-
-// What a night reads of an entry (DerivedEntry::summary): all but a volume's contents, and of each
-// file its path and SHA-256.
-nlohmann::json entry_summary(const nlohmann::json& entry);
 // The entry as dump_json prints it inside the state, two levels down.
 std::string entry_text(const nlohmann::json& entry);
+
+// derived.json read whole into the catalogue, every row replaced, with the file's stamp (the night
+// then reads the catalogue's rows like any other night). False when the file is missing, unreadable,
+// of another generator or not exactly the state's shape (format and three sections): tonight's
+// state is then written whatever it holds.
+bool import_state_file(filing::Catalogue& cat, const std::filesystem::path& root);
+
+// Every stored entry's summary.
+StoredState read_stored_state(const filing::Catalogue& cat);
 
 // Texts of entries made tonight, per section (kDerivedSections order), by name.
 using EntryTexts = std::array<std::map<std::string, std::string>, 3>;

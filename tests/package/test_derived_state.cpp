@@ -55,7 +55,7 @@ TEST(DerivedState, TextsWriteTheBytesDumpJsonWrites) {
           const std::string text = package::entry_text(e);
           all[i][name] = text;
           if ((odd = !odd)) half[i][name] = text;
-          rows.put({package::kDerivedSections[i], name, package::entry_summary(e).dump(), text});
+          rows.put({package::kDerivedSections[i], name, package::encode_summary(package::entry_summary(e)), text});
         }
       }
       rows.commit("test", "stamp");
@@ -80,15 +80,34 @@ TEST(DerivedState, AnEntryNeitherMadeNorStoredIsAnError) {
   EXPECT_FALSE(fs::exists(dir / "derived.json"));
 }
 
-// The summary a night reads keeps every field but a volume's contents and the files' extras.
-TEST(DerivedState, SummaryKeepsWhatANightReads) {
+// The summary a night reads: the fields it uses, files as path and SHA-256, arrays as their JSON
+// ("" for none), and the same back from the catalogue's encoding.
+TEST(DerivedState, SummaryKeepsWhatANightReadsAndDecodesToItself) {
   const json st = awkward_state(false);
-  const json item = package::entry_summary(st["items"]["Z109-WS·2024-Y-BGS-0001"]);
-  EXPECT_EQ(item["files"], json::parse(R"([{"path":"WS/2024/阅览本/a.pdf","sha256":"00"}])"));
-  EXPECT_EQ(item["pages"], 3);
-  EXPECT_EQ(item["key"], "k1");
-  const json vol = package::entry_summary(st["volumes"]["AJ/2019/南市监处罚〔2019〕101号"]);
-  EXPECT_FALSE(vol.contains("contents"));
-  EXPECT_EQ(vol["volume_no"], "001");
-  EXPECT_EQ(vol["pages"], 12);
+  const package::EntrySummary item = package::entry_summary(st["items"]["Z109-WS·2024-Y-BGS-0001"]);
+  ASSERT_EQ(item.files.size(), 1u);
+  EXPECT_EQ(item.files[0].first, "WS/2024/阅览本/a.pdf");
+  EXPECT_EQ(item.files[0].second, "00");
+  EXPECT_EQ(item.pages, 3);
+  EXPECT_EQ(item.key, "k1");
+  EXPECT_EQ(item.how, "pdf");
+  EXPECT_EQ(item.record_issues, "");
+  const package::EntrySummary vol = package::entry_summary(st["volumes"]["AJ/2019/南市监处罚〔2019〕101号"]);
+  EXPECT_EQ(vol.volume_no, "001");
+  EXPECT_EQ(vol.pages, 12);
+  EXPECT_EQ(package::entry_summary(st["catalogues"]["AJ/2019"]).rows, 1353);
+  package::EntrySummary odd = package::entry_summary(st["items"]["Z109-WS·2024-Y-BGS-0002"]);
+  odd.record_issues = R"([{"record_id":"12:34","problems":[]}])";
+  odd.files.emplace_back("a:b/c 1:2.pdf", "");
+  for (const package::EntrySummary& e : {item, vol, odd}) {
+    auto back = package::decode_summary(package::encode_summary(e));
+    ASSERT_TRUE(back);
+    EXPECT_EQ(package::encode_summary(*back), package::encode_summary(e));
+    EXPECT_EQ(back->files, e.files);
+    EXPECT_EQ(back->problem, e.problem);
+  }
+  // A row of another encoding (the JSON summaries of the first version of this table) is refused.
+  EXPECT_FALSE(package::decode_summary(R"({"key":"k1","files":[]})"));
+  EXPECT_FALSE(package::decode_summary(package::encode_summary(item) + "x"));
+  EXPECT_FALSE(package::decode_summary(package::encode_summary(item).substr(0, 20)));
 }
