@@ -74,12 +74,12 @@ struct DerivedStamp {
 // One entry of ARCHIVE/derived.json as the catalogue keeps it beside the file (issue 12: the
 // one-new-document night on 10,000 items parsed, freed and re-dumped the whole 14.5 MB file): the
 // night reads the summaries and writes derived.json by concatenating the texts. Trusted only while
-// derived.json's stamp is the one recorded with them (package/volume_run.cpp); otherwise the night
-// reads the file as before and writes every row again.
+// derived.json's stamp is the one recorded with them (package/derived_state.h); otherwise the night
+// imports the file whole again, every row replaced.
 struct DerivedEntry {
   std::string section;   // items, volumes, catalogues
   std::string name;      // 档号, case folder, 门类/年度
-  std::string summary;   // compact JSON: the fields a night reads (key, files, pages, …)
+  std::string summary;   // the fields a night reads (key, files, pages, …), as package/derived_state.h encodes them
   std::string text;      // the entry exactly as derived.json prints it, two levels down
 };
 

@@ -5,15 +5,16 @@
 // the file prints it) together with the file's stamp (size, mtime, inode; files.h FileStamp). While
 // derived.json's stamp is that one, a night reads the summaries and writes the file by concatenating
 // texts; otherwise (edited or deleted by hand, restored, an archive of an older version, a crash
-// between the file and the catalogue) it reads the file whole as before and stores every entry again.
+// between the file and the catalogue) it first imports the file whole into the catalogue, then runs
+// the same way.
 #pragma once
 #include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
-#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
