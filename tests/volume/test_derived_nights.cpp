@@ -161,3 +161,39 @@ TEST(DerivedNights, StampOfAnotherDerivedJsonIsNotTrusted) {
                     "DELETE FROM derived_entries WHERE rowid IN (SELECT rowid FROM derived_entries WHERE section = 'items' LIMIT 3)");
   });
 }
+
+// A night that rebuilds many reading copies on an archive whose entries vouch for derived.json
+// writes its checkpoints from the entries' texts: killed after the second one, derived.json holds
+// every entry (last night's and the copies done), and the next night ends where an uninterrupted
+// one would, with the same derived.json as before the copies were deleted.
+TEST(DerivedNights, CheckpointFromTheStoredEntriesResumesToTheSameState) {
+  const Sample& s = sample();
+  ASSERT_TRUE(s.error.empty()) << s.error;
+  const fs::path archive = test::temp_dir("derived-nights-checkpoint") / "ARCHIVE";
+  const fs::path samples = test::source_dir() / "samples/inbox";
+  fs::copy(s.archive, archive, fs::copy_options::recursive);
+  ASSERT_LE(night(samples, archive, "2024-12-02T02:00:00+0800", false, "31").exit_code, 1);
+  ASSERT_TRUE(entries_vouch(archive));
+  const std::string before = test::read_file(archive / "derived.json");
+  const json state = json::parse(before);
+  size_t copies = 0;
+  for (const auto& [code, e] : state["items"].items())
+    for (const auto& f : e["files"])
+      if (f["path"].get<std::string>().find("阅览本") != std::string::npos && fs::remove(archive / f["path"].get<std::string>())) ++copies;
+  ASSERT_GE(copies, 6u);
+  {
+    test::ScopedEnv every("LIANGHUA_TEST_CHECKPOINT_EVERY", "2");
+    test::ScopedEnv kill("LIANGHUA_TEST_KILL_AFTER", "checkpoint:2");
+    auto killed = night(samples, archive, "2024-12-03T02:00:00+0800", false, "32");
+    ASSERT_EQ(killed.exit_code, 128 + 9) << killed.err;
+  }
+  const json checkpoint = json::parse(test::read_file(archive / "derived.json"));
+  EXPECT_EQ(checkpoint["items"].size(), state["items"].size());
+  EXPECT_EQ(checkpoint["volumes"], state["volumes"]);
+  EXPECT_EQ(checkpoint["catalogues"], state["catalogues"]);
+  auto r = night(samples, archive, "2024-12-03T02:00:00+0800", false, "32");
+  ASSERT_LE(r.exit_code, 1) << r.err;
+  EXPECT_EQ(test::read_file(archive / "derived.json"), before);
+  EXPECT_TRUE(entries_vouch(archive));
+  EXPECT_GE(derived_report(archive)["derived_counts"]["rebuilt"].get<size_t>(), 1u);
+}
