@@ -5,10 +5,6 @@
 namespace lh::package {
 using json = nlohmann::json;
 
-namespace {
-constexpr size_t kKeptFreeBytes = 64u << 20;  // as ofd_copy.cpp keeps for page pictures
-}  // namespace
-
 void run_derive_tasks(const std::vector<json>& payloads, const DeriveFn& fn, const ingest::PoolOptions& opt,
                       const DeriveDone& done) {
   run_derive_tasks(payloads.size(), [&payloads](size_t i) { return payloads[i]; }, fn, opt, done);
@@ -31,11 +27,11 @@ void run_derive_tasks(size_t count, const std::function<json(size_t)>& payload, 
         result = nullptr;
         // A worker renders thousands of documents: what one task freed goes back to the system
         // before the next, instead of staying in glibc's arenas as the worker's resident size,
-        // once more than kKeptFreeBytes is free. Below that it stays: the next document's page
+        // once more than kKeptFreeHeapBytes is free. Below that it stays: the next document's page
         // surfaces and font files reuse it instead of faulting in fresh pages, which cost a
         // third of the preservation copies' CPU on this VM (bench/RESULTS.md §8a1). The worker's
         // peak is its largest task's either way.
-        if (mallinfo2().fordblks > kKeptFreeBytes) malloc_trim(0);
+        if (mallinfo2().fordblks > kKeptFreeHeapBytes) malloc_trim(0);
         return answer;
       },
       o);
