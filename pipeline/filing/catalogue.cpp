@@ -677,22 +677,20 @@ std::map<std::string, DerivedStamp> Catalogue::derived_stamps() const {
   return m;
 }
 
-void Catalogue::update_derived_stamps(const std::map<std::string, DerivedStamp>& was, const std::map<std::string, DerivedStamp>& now) {
+void Catalogue::update_derived_stamps(const std::map<std::string, DerivedStamp>& put, const std::vector<std::string>& drop) {
+  if (put.empty() && drop.empty()) return;
   sql::Transaction tx(db_.get());
   sql::Statement up(db_.get(),
       "INSERT INTO derived_stamps(path, sha256, size, mtime_ns, inode) VALUES(?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, mtime_ns = excluded.mtime_ns, "
       "inode = excluded.inode");
   sql::Statement del(db_.get(), "DELETE FROM derived_stamps WHERE path = ?1");
-  for (const auto& [path, st] : now) {
-    auto it = was.find(path);
-    if (it != was.end() && it->second == st) continue;
+  for (const auto& [path, st] : put) {
     up.reset();
     up.bind(1, path).bind(2, st.sha256).bind(3, static_cast<int64_t>(st.size)).bind(4, st.mtime_ns).bind(5, static_cast<int64_t>(st.inode));
     up.run();
   }
-  for (const auto& [path, st] : was) {
-    if (now.count(path)) continue;
+  for (const auto& path : drop) {
     del.reset();
     del.bind(1, path);
     del.run();

@@ -216,8 +216,8 @@ class Catalogue {
   // in derived.json, which stays byte-identical across runs on the same inputs. An archive of an
   // older version has no rows: every output is hashed once and recorded.
   std::map<std::string, DerivedStamp> derived_stamps() const;
-  // One transaction: rows of `now` that differ from `was` written, rows of `was` not in `now` removed.
-  void update_derived_stamps(const std::map<std::string, DerivedStamp>& was, const std::map<std::string, DerivedStamp>& now);
+  // One transaction: the rows of `put` written, the rows of `drop` removed.
+  void update_derived_stamps(const std::map<std::string, DerivedStamp>& put, const std::vector<std::string>& drop);
 
   // derived.json's entries (DerivedEntry), ordered by section and name (bytewise, as derived.json
   // orders them); with_text false leaves `text` empty (it is most of a row's bytes).

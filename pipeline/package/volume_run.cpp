@@ -1,12 +1,14 @@
 #include "model/markup.h"
 #include "package/volume_run.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "filing/catalogue.h"
 #include "normalize/fields.h"
@@ -142,7 +144,7 @@ struct DerivedNight {
   StoredState old_state = read_stored_state(cat);
   EntryTexts fresh;
   const Stamps recorded = cat.derived_stamps();
-  Stamps stamps;  // tonight's outputs' stamps, for the catalogue
+  Stamps stamps;  // tonight's outputs' stamps that are not the ones recorded, for the catalogue
   std::vector<ItemFacts> items;
   StoredState next;
   json report = {{"volumes", json::array()}, {"record_issues", json::array()}, {"placeholders", json::array()},
@@ -171,6 +173,7 @@ struct DerivedNight {
   void write_checkpoint() const;
   void write_state() const;
   void keep_entries() const;
+  void keep_stamps() const;
 };
 
 // A task the worker could not finish leaves an entry without a key, so the next run tries again.
@@ -181,7 +184,8 @@ json failed_entry(const json& result, const std::string& what) {
 
 // Last night's entry moved into tonight's state when its key is tonight's and every file it lists is
 // intact: known by the stamp the catalogue recorded when it was written, re-hashed only when that
-// differs (derive_tasks.h). The files' stamps now go to `stamps` (the catalogue's at the end).
+// differs (derive_tasks.h). A file's stamp now goes to `stamps` (the catalogue's at the end) when it
+// is not the one recorded.
 // False: build it again (the old entry stays as it was). `lianghua verify` re-hashes all.
 bool DerivedNight::reuse(int section, const std::string& name, const std::string& key) {
   auto& sec = old_state[static_cast<size_t>(section)];
@@ -196,7 +200,8 @@ bool DerivedNight::reuse(int section, const std::string& name, const std::string
   }
   for (size_t i = 0; i < now.size(); ++i) {
     const auto& [path, sha] = prev->second.files[i];
-    stamps[path] = filing::DerivedStamp{sha, now[i].size, now[i].mtime_ns, now[i].inode};
+    filing::DerivedStamp st{sha, now[i].size, now[i].mtime_ns, now[i].inode};
+    if (auto it = recorded.find(path); it == recorded.end() || !(it->second == st)) stamps[path] = std::move(st);
   }
   next[static_cast<size_t>(section)].insert(sec.extract(prev));
   ++reused_in[section];
@@ -530,6 +535,23 @@ void DerivedNight::keep_entries() const {
   rows.commit(kStateDerivedStamp, stamp);
 }
 
+// The catalogue's stamps brought up to tonight's outputs: those written or found changed tonight
+// recorded, those of outputs no longer listed removed (the others stand as recorded).
+void DerivedNight::keep_stamps() const {
+  std::vector<std::string_view> listed;  // every file tonight's state lists, sorted
+  for (const auto& sec : next)
+    for (const auto& [name, e] : sec)
+      for (const auto& [path, sha] : e.files) listed.push_back(path);
+  std::sort(listed.begin(), listed.end());
+  std::vector<std::string> gone;
+  auto at = listed.begin();
+  for (const auto& [path, st] : recorded) {
+    at = std::lower_bound(at, listed.end(), std::string_view(path));
+    if ((at == listed.end() || *at != path) && !stamps.count(path)) gone.push_back(path);
+  }
+  cat.update_derived_stamps(stamps, gone);
+}
+
 }  // namespace
 
 json build_derived(const ManifestItems& manifest_items, const fs::path& root, const filing::Scheme& s, const filing::Office& o,
@@ -559,7 +581,7 @@ json build_derived(const ManifestItems& manifest_items, const fs::path& root, co
   // SHA-256s or other files, which the next night does not trust (it re-hashes those outputs).
   if (night.state_changed()) night.write_state();
   night.keep_entries();
-  if (opt.catalogue) opt.catalogue->update_derived_stamps(night.recorded, night.stamps);
+  night.keep_stamps();
   night.report["derived_counts"] = {{"rebuilt", night.rebuilt}, {"reused", night.reused}};
   mask_json_strings(night.report);
   return std::move(night.report);
