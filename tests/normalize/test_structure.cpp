@@ -39,6 +39,10 @@ TEST(Structure, HeadingKindsOfGbt9704Numbers) {
 TEST(Structure, EveryKindOfOpeningReachesItsPattern) {
   EXPECT_EQ(heading_kind("第二编 总则"), HeadingKind::Bian);
   EXPECT_EQ(heading_kind("第一节　一般规定"), HeadingKind::Jie);
+  EXPECT_EQ(heading_kind("第一百零一条 罚则"), HeadingKind::Tiao);
+  EXPECT_EQ(heading_kind("第十章"), HeadingKind::Zhang);
+  EXPECT_EQ(heading_kind("第条"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第二章节"), HeadingKind::None);
   EXPECT_EQ(heading_kind("(三)半角括号"), HeadingKind::ParenYi);
   EXPECT_EQ(heading_kind("(12)半角括号"), HeadingKind::ParenArabic);
   EXPECT_EQ(heading_kind("１．全角数字"), HeadingKind::Arabic);
