@@ -43,6 +43,11 @@ TEST(Structure, EveryKindOfOpeningReachesItsPattern) {
   EXPECT_EQ(heading_kind("第十章"), HeadingKind::Zhang);
   EXPECT_EQ(heading_kind("第条"), HeadingKind::None);
   EXPECT_EQ(heading_kind("第二章节"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第一条\t文字"), HeadingKind::Tiao);
+  EXPECT_EQ(heading_kind("第一条A"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第一条文字"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第五条\u00A0罚则"), HeadingKind::Tiao);  // a no-break space: \p{Z}, left to ICU
+  EXPECT_EQ(heading_kind("第五条，"), HeadingKind::None);
   EXPECT_EQ(heading_kind("(三)半角括号"), HeadingKind::ParenYi);
   EXPECT_EQ(heading_kind("(12)半角括号"), HeadingKind::ParenArabic);
   EXPECT_EQ(heading_kind("１．全角数字"), HeadingKind::Arabic);
