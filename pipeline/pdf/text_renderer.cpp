@@ -38,6 +38,29 @@ void set_color(LhSubsetRenderer* self, PangoRenderPart part) {
     cairo_set_source_rgb(self->cr, 0, 0, 0);
 }
 
+// The clusters of a left-to-right run, as pango_glyph_item_iter_next_cluster walks them: a cluster
+// is a maximal run of glyphs with the same log_cluster; its text runs from the previous cluster's
+// end to the next glyph's log_cluster (or the item's end); empty glyphs are not counted. Computed
+// from the log_clusters directly: pango's iterator also counts characters with g_utf8 calls, 2 % of
+// a 300-page compile.
+void ltr_clusters(const PangoGlyphItem* item, std::vector<cairo_text_cluster_t>& out) {
+  const PangoGlyphString* glyphs = item->glyphs;
+  const int n = glyphs->num_glyphs;
+  out.reserve(static_cast<size_t>(n));
+  int start = 0;  // bytes from the item's offset
+  for (int g = 0; g < n;) {
+    int h = g + 1;
+    while (h < n && glyphs->log_clusters[h] == glyphs->log_clusters[g]) ++h;
+    const int end = h < n ? glyphs->log_clusters[h] : item->item->length;
+    int num_glyphs = h - g;
+    for (int i = g; i < h; ++i)
+      if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY) --num_glyphs;
+    out.push_back({end - start, num_glyphs});
+    start = end;
+    g = h;
+  }
+}
+
 // pango's own drawing of a run: at the run's origin, in the run's colour.
 void pango_draws(LhSubsetRenderer* self, const char* text, PangoGlyphItem* item, int x, int y) {
   cairo_save(self->cr);
@@ -78,8 +101,9 @@ void draw_glyph_item(PangoRenderer* renderer, const char* text, PangoGlyphItem* 
   // ToUnicode CMap from them, so the text extracts as it was typed.
   const bool backward = (item->item->analysis.level & 1) != 0;
   std::vector<cairo_text_cluster_t> clusters;
-  PangoGlyphItemIter iter;
-  if (pango_glyph_item_iter_init_start(&iter, item, text)) {
+  if (!backward) {
+    ltr_clusters(item, clusters);
+  } else if (PangoGlyphItemIter iter; pango_glyph_item_iter_init_start(&iter, item, text)) {
     do {
       int num_glyphs = backward ? iter.start_glyph - iter.end_glyph : iter.end_glyph - iter.start_glyph;
       for (int i = std::min(iter.start_glyph, iter.end_glyph + 1); i < std::max(iter.start_glyph + 1, iter.end_glyph); ++i)
