@@ -26,8 +26,12 @@ void run_derive_tasks(size_t count, const std::function<json(size_t)>& payload, 
         std::string answer = result.dump(-1, ' ', false, json::error_handler_t::replace);
         result = nullptr;
         // A worker renders thousands of documents: what one task freed goes back to the system
-        // before the next, instead of staying in glibc's arenas as the worker's resident size.
-        malloc_trim(0);
+        // before the next, instead of staying in glibc's arenas as the worker's resident size,
+        // once more than kKeptFreeHeapBytes is free. Below that it stays: the next document's page
+        // surfaces and font files reuse it instead of faulting in fresh pages, which cost a
+        // third of the preservation copies' CPU on this VM (bench/RESULTS.md §8a1). The worker's
+        // peak is its largest task's either way.
+        if (mallinfo2().fordblks > kKeptFreeHeapBytes) malloc_trim(0);
         return answer;
       },
       o);

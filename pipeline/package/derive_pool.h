@@ -4,6 +4,7 @@
 // the worker renders, writes its files itself (atomically) and answers with a small JSON result, so the
 // parent never holds a rendered PDF and its memory stays flat however large the archive is.
 #pragma once
+#include <cstddef>
 #include <functional>
 #include <vector>
 
@@ -12,6 +13,11 @@
 #include "ingest/pool.h"
 
 namespace lh::package {
+
+// Freed heap a worker keeps between tasks: what one document's page pictures need again (a 15 MB
+// surface, Poppler's 9 MB substitute font, ofd_copy.cpp), so the next document reuses it instead of
+// faulting fresh pages in. Past this much free, a task's leftovers go back to the system.
+constexpr size_t kKeptFreeHeapBytes = 64u << 20;
 
 // Runs inside a worker: payload → result. Exceptions are caught and become {"error": what()}.
 using DeriveFn = std::function<nlohmann::json(const nlohmann::json& payload)>;

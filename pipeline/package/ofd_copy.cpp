@@ -19,6 +19,7 @@
 #include "ingest/poppler_state.h"
 #include "ingest/sha256.h"
 #include "model/markup.h"
+#include "package/derive_pool.h"
 #include "package/files.h"
 
 namespace lh::package {
@@ -180,14 +181,13 @@ void steer_poppler_fonts() {
 // hands blocks that large to the kernel and back (mmap, or trimming the heap's top), so every page
 // faulted in 15-25 MB of fresh zeroed memory: a third of the pictures' CPU on the 2-core machine
 // (bench/RESULTS.md §8a). Kept in the heap instead, the next page reuses them. The process's size at
-// its peak is unchanged; what it keeps between tasks is at most kKeptFreeBytes.
+// its peak is unchanged; what it keeps between tasks is at most kKeptFreeHeapBytes (derive_pool.h).
 void keep_freed_picture_memory() {
-  constexpr int kMmapBytes = 64 << 20;      // blocks below this come from the heap
-  constexpr int kKeptFreeBytes = 64 << 20;  // free memory at the heap's top kept, not trimmed
+  constexpr int kMmapBytes = 64 << 20;  // blocks below this come from the heap
   static std::once_flag once;
   std::call_once(once, [] {
     mallopt(M_MMAP_THRESHOLD, kMmapBytes);
-    mallopt(M_TRIM_THRESHOLD, kKeptFreeBytes);
+    mallopt(M_TRIM_THRESHOLD, static_cast<int>(kKeptFreeHeapBytes));  // free memory at the heap's top kept
   });
 }
 
