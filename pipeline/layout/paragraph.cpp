@@ -149,12 +149,52 @@ std::string shape_key(const FontSet& fonts, const std::vector<model::Run>& runs,
   return k;
 }
 
+// A stretch of the paragraph's text and the attributes shape_uncached gave it.
+struct Segment {
+  size_t start = 0, end = 0;
+  model::FontRole role = model::FontRole::Body;
+  double size_pt = 0;
+  bool bold = false, italic = false, underline = false;
+  uint32_t color_rgb = 0;
+};
+
+// Everything the natural width of text[from, to) depends on: the text, the attributes over it
+// (offsets from `from`), the base font, the letter spacing and the alignment.
+std::string width_key(const FontSet& fonts, const ShapeSpec& spec, const std::vector<Segment>& segments,
+                      const std::string& text, int from, int to) {
+  std::string k;
+  const ParagraphStyle& ps = *spec.style;
+  put(k, fonts.context());
+  put(k, ps.font.role);
+  put(k, ps.font.size_pt);
+  put(k, ps.font.bold);
+  put(k, spec.letter_spacing_pt);
+  put(k, spec.align);
+  const auto f = static_cast<size_t>(from), t = static_cast<size_t>(to);
+  for (const Segment& g : segments) {
+    if (g.end <= f || g.start >= t) continue;
+    put(k, std::max(g.start, f) - f);
+    put(k, std::min(g.end, t) - f);
+    put(k, g.role);
+    put(k, g.size_pt);
+    put(k, g.bold);
+    put(k, g.italic);
+    put(k, g.underline);
+    put(k, g.color_rgb);
+  }
+  put_str(k, text.substr(f, t - f));
+  return k;
+}
+
 Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec);
 
 }  // namespace
 
 struct ShapeCacheScope::Impl {
   std::unordered_map<std::string, Shaped> shaped;
+  // Natural widths of the closing marks a hanging line pushes into the margin (width_key): the
+  // same "，" or "。」" in the same font recurs hundreds of times in a book.
+  std::unordered_map<std::string, double> mark_widths;
   // Images by content (media type, size and an FNV-1a hash of the bytes; equal bytes confirmed):
   // an emblem placed on 200 signs is one shared image, not 200 copies of its bytes.
   std::unordered_map<std::string, std::vector<std::shared_ptr<const model::Image>>> images;
@@ -214,12 +254,14 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
   std::string text;
   PangoAttrList* attrs = pango_attr_list_new();
   double max_size = ps.font.size_pt;
+  std::vector<Segment> segments;  // what the attributes say, for width_key
 
   if (!spec.marker.empty()) {
     size_t s = text.size();
     text += spec.marker;
     font_attr(attrs, fonts, ps.font.role, ps.font.size_pt, ps.font.bold, false, s, text.size());
     color_attr(attrs, ps.color_rgb, s, text.size());
+    segments.push_back({s, text.size(), ps.font.role, ps.font.size_pt, ps.font.bold, false, false, ps.color_rgb});
   }
   for (const model::Run& r : runs) {
     if (r.text.empty()) continue;
@@ -230,6 +272,8 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
     max_size = std::max(max_size, size);
     font_attr(attrs, fonts, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic, s, e);
     color_attr(attrs, r.color_rgb ? r.color_rgb : ps.color_rgb, s, e);
+    segments.push_back({s, e, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic, r.underline,
+                        r.color_rgb ? r.color_rgb : ps.color_rgb});
     if (r.underline) add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
     if (!r.link.empty()) {
       LinkSpan l{static_cast<int>(s), static_cast<int>(e), "", ""};
@@ -300,6 +344,15 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
     pango_layout_get_extents(l.get(), nullptr, &r);
     return static_cast<double>(r.width) / PANGO_SCALE;
   };
+  ShapeCacheScope::Impl* cache = tl_shape_cache;
+  auto marks_width = [&](int from, int to) {
+    if (!cache) return natural_width(from, to);
+    std::string key = width_key(fonts, spec, segments, text, from, to);
+    if (auto it = cache->mark_widths.find(key); it != cache->mark_widths.end()) return it->second;
+    const double w = natural_width(from, to);
+    cache->mark_widths.emplace(std::move(key), w);
+    return w;
+  };
 
   int pos = 0;
   bool first = true;
@@ -309,6 +362,7 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
     std::vector<LineInfo> lines = lines_of(layout, pos);
     int forced_from = -1, forced_to = -1;
     size_t forced_line = 0;
+    double forced_marks = 0;
     if (spec.hang && spec.wrap)
       for (size_t j = 0; j + 1 < lines.size(); ++j) {
         PangoLayoutLine* next = pango_layout_get_line_readonly(layout.get(), static_cast<int>(j + 1));
@@ -321,12 +375,13 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
         PangoLayoutLine* cur = pango_layout_get_line_readonly(layout.get(), static_cast<int>(j));
         const int from = pos + cur->start_index;
         const double indent = (first && j == 0) ? spec.indent_pt : 0;
-        const double marks = natural_width(after, end);
+        const double marks = marks_width(after, end);
         if (marks > 1.6 * out.size_pt) continue;  // hang at most about one mark
         if (indent + natural_width(from, end) - marks > spec.width_pt + 0.01) continue;  // would not fit
         forced_from = from;
         forced_to = end;
         forced_line = j;
+        forced_marks = marks;
         break;
       }
     if (forced_from < 0) {
@@ -336,10 +391,7 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
     for (size_t j = 0; j < forced_line; ++j) out.lines.push_back(std::move(lines[j]));
     const bool indent_here = first && forced_line == 0;
     // The line is justified to the 版心 width; the marks take the room beyond it.
-    int after = 0;
-    is_cjk_at(text, pos + pango_layout_get_line_readonly(layout.get(), static_cast<int>(forced_line + 1))->start_index, &after);
-    const double marks = natural_width(after, forced_to);
-    LayoutPtr hung = make(forced_from, forced_to, spec.width_pt + marks, indent_here, true);
+    LayoutPtr hung = make(forced_from, forced_to, spec.width_pt + forced_marks, indent_here, true);
     std::vector<LineInfo> hl = lines_of(hung, forced_from);
     if (hl.size() != 1) {  // did not stay on one line after all: keep pango's break
       for (size_t j = forced_line; j < lines.size(); ++j) out.lines.push_back(std::move(lines[j]));

@@ -11,6 +11,7 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "pdf/internal.h"
 #include "pdf/pdf.h"
@@ -71,14 +72,16 @@ class Drawer {
  public:
   // fonts: the document's subset fonts (PDF); nullptr draws text with pango's whole fonts (PNG).
   Drawer(cairo_t* cr, const layout::Laid& laid, const detail::FontSubsets* fonts = nullptr)
-      : cr_(cr), laid_(laid), fonts_(fonts) {}
+      : cr_(cr), laid_(laid) {
+    if (fonts) lines_.emplace(cr, *fonts);
+  }
   void operator()(const layout::GlyphLine& g) {
     if (!g.layout) return;
     PangoLayoutLine* line = pango_layout_get_line_readonly(g.layout.get(), g.line);
     if (!line) return;
     cairo_set_source_rgb(cr_, 0, 0, 0);
-    if (fonts_) {
-      detail::show_layout_line(cr_, line, g.x, g.baseline, *fonts_);
+    if (lines_) {
+      lines_->show(line, g.x, g.baseline);
       return;
     }
     cairo_move_to(cr_, g.x, g.baseline);
@@ -197,7 +200,7 @@ class Drawer {
  private:
   cairo_t* cr_;
   const layout::Laid& laid_;
-  const detail::FontSubsets* fonts_;
+  std::optional<detail::LineDrawer> lines_;  // with the document's subset fonts (PDF)
   Images images_;
   detail::SvgImages svgs_;
 };

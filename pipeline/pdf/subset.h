@@ -49,8 +49,20 @@ class FontSubsets {
   std::unique_ptr<Impl> impl_;
 };
 
-// Draws one line of a pango layout with the document's subset fonts, its left end of the baseline
-// at (x, baseline): colours, underlines and letter spacing as pango_cairo_show_layout_line does.
-void show_layout_line(cairo_t* cr, PangoLayoutLine* line, double x, double baseline, const FontSubsets& fonts);
+// Draws lines of pango layouts with the document's subset fonts: colours, underlines and letter
+// spacing as pango_cairo_show_layout_line does. One per document (one renderer object for all its
+// lines, not one per line). A line leaves cairo's font and source colour as its last run set them.
+class LineDrawer {
+ public:
+  LineDrawer(cairo_t* cr, const FontSubsets& fonts);
+  ~LineDrawer();
+  LineDrawer(const LineDrawer&) = delete;
+  LineDrawer& operator=(const LineDrawer&) = delete;
+  // The line with the left end of its baseline at (x, baseline).
+  void show(PangoLayoutLine* line, double x, double baseline);
+
+ private:
+  PangoRenderer* renderer_ = nullptr;
+};
 
 }  // namespace lh::pdf::detail

@@ -272,3 +272,17 @@ TEST(DocxContent, CorePropertiesUseTheGivenTimestampNeverTheClock) {
     EXPECT_EQ(none.at("docProps/core.xml").find("dcterms:created"), std::string::npos);
   }
 }
+
+// A run's text goes out in pieces between its tabs and line breaks (write_run_text): a tab is
+// <w:tab/>, a line break (LF, CR or CRLF, counted once) is <w:br/>, a piece with an edge space
+// keeps it (xml:space="preserve").
+TEST(DocxContent, TabsAndLineBreaksInsideARunBecomeTheirElements) {
+  model::Document d;
+  d.sections.emplace_back();
+  d.sections[0].blocks.push_back({para("甲\t乙\r\n丙\n丁 \r戊")});
+  const std::string doc = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+  EXPECT_NE(doc.find("<w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t><w:br/>"
+                     "<w:t xml:space=\"preserve\">丁 </w:t><w:br/><w:t>戊</w:t>"),
+            std::string::npos)
+      << doc;
+}

@@ -34,6 +34,30 @@ TEST(Structure, HeadingKindsOfGbt9704Numbers) {
   EXPECT_EQ(md, 2);
 }
 
+// heading_kind runs the regexes only for the patterns a line's first character can open (第, a
+// Chinese numeral, a bracket, a digit): every other opening still reaches its pattern.
+TEST(Structure, EveryKindOfOpeningReachesItsPattern) {
+  EXPECT_EQ(heading_kind("第二编 总则"), HeadingKind::Bian);
+  EXPECT_EQ(heading_kind("第一节　一般规定"), HeadingKind::Jie);
+  EXPECT_EQ(heading_kind("第一百零一条 罚则"), HeadingKind::Tiao);
+  EXPECT_EQ(heading_kind("第十章"), HeadingKind::Zhang);
+  EXPECT_EQ(heading_kind("第条"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第二章节"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第一条\t文字"), HeadingKind::Tiao);
+  EXPECT_EQ(heading_kind("第一条A"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第一条文字"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第五条\u00A0罚则"), HeadingKind::Tiao);  // a no-break space: \p{Z}, left to ICU
+  EXPECT_EQ(heading_kind("第五条，"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("(三)半角括号"), HeadingKind::ParenYi);
+  EXPECT_EQ(heading_kind("(12)半角括号"), HeadingKind::ParenArabic);
+  EXPECT_EQ(heading_kind("１．全角数字"), HeadingKind::Arabic);
+  EXPECT_EQ(heading_kind("十、其他"), HeadingKind::Yi);
+  EXPECT_EQ(heading_kind("〇、零号"), HeadingKind::Yi);
+  EXPECT_EQ(heading_kind("根据第三条规定，一、二项不适用"), HeadingKind::None);  // numbers later in the line
+  EXPECT_EQ(heading_kind("（注）本表"), HeadingKind::None);
+  EXPECT_EQ(heading_kind(""), HeadingKind::None);
+}
+
 TEST(Structure, NumbersThatAreNotHeadings) {
   EXPECT_EQ(heading_kind("3.5万元罚款已缴纳"), HeadingKind::None);  // a decimal, not "3."
   EXPECT_EQ(heading_kind("第一次检查发现"), HeadingKind::None);
