@@ -78,6 +78,13 @@ CREATE TABLE IF NOT EXISTS derived_stamps(
   mtime_ns INTEGER NOT NULL,
   inode INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS derived_entries(
+  section TEXT NOT NULL,
+  name TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY(section, name)
+);
 )SQL";
 
 // The location sequence shares the sequences table under a key no scope can take.
@@ -411,14 +418,37 @@ void Catalogue::for_each_input_under(const std::string& prefix, const std::funct
   while (q.step()) fn(input_row(q));
 }
 
+namespace {
+
+constexpr const char* kInputEntryColumns =
+    "SELECT path, size, sha256, fate, archival_code, reason, "
+    "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0), present "
+    "FROM inputs ";
+
+Catalogue::InputEntry input_entry_row(const sql::Statement& q) {
+  return {q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_text(2), q.column_text(3),
+          q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0};
+}
+
+}  // namespace
+
 void Catalogue::for_each_input_entry(const std::function<void(const InputEntry&)>& fn) const {
-  sql::Statement q(db_.get(),
-      "SELECT path, size, sha256, fate, archival_code, reason, "
-      "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0), present "
-      "FROM inputs ORDER BY path");
-  while (q.step())
-    fn({q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_text(2), q.column_text(3),
-        q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0});
+  sql::Statement q(db_.get(), std::string(kInputEntryColumns) + "ORDER BY path");
+  while (q.step()) fn(input_entry_row(q));
+}
+
+void Catalogue::for_each_input_entry(const std::string& fate, const std::function<void(const InputEntry&)>& fn) const {
+  sql::Statement q(db_.get(), std::string(kInputEntryColumns) + "WHERE fate = ?1 ORDER BY path");
+  q.bind(1, fate);
+  while (q.step()) fn(input_entry_row(q));
+}
+
+std::optional<Catalogue::InputEntry> Catalogue::input_entry(const std::string& path) const {
+  static const std::string kSql = std::string(kInputEntryColumns) + "WHERE path = ?1";
+  Lookup l = lookup(kSql.c_str());
+  l->bind(1, path);
+  if (!l->step()) return std::nullopt;
+  return input_entry_row(*l);
 }
 
 std::vector<ItemRecord> Catalogue::items() const {
@@ -445,6 +475,13 @@ std::string Catalogue::item_manifest(const std::string& identity) const {
   sql::Statement& q = *l;
   q.bind(1, identity);
   return q.step() ? q.column_text(0) : std::string();
+}
+
+std::string Catalogue::item_manifest_by_code(const std::string& archival_code) const {
+  static constexpr const char* kSql = "SELECT COALESCE(manifest, '') FROM items WHERE archival_code = ?1";
+  Lookup l = lookup(kSql);
+  l->bind(1, archival_code);
+  return l->step() ? l->column_text(0) : std::string();
 }
 
 std::optional<ItemRecord> Catalogue::item(const std::string& identity) const {
@@ -640,27 +677,78 @@ std::map<std::string, DerivedStamp> Catalogue::derived_stamps() const {
   return m;
 }
 
-void Catalogue::update_derived_stamps(const std::map<std::string, DerivedStamp>& was, const std::map<std::string, DerivedStamp>& now) {
+void Catalogue::update_derived_stamps(const std::map<std::string, DerivedStamp>& put, const std::vector<std::string>& drop) {
+  if (put.empty() && drop.empty()) return;
   sql::Transaction tx(db_.get());
   sql::Statement up(db_.get(),
       "INSERT INTO derived_stamps(path, sha256, size, mtime_ns, inode) VALUES(?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, mtime_ns = excluded.mtime_ns, "
       "inode = excluded.inode");
   sql::Statement del(db_.get(), "DELETE FROM derived_stamps WHERE path = ?1");
-  for (const auto& [path, st] : now) {
-    auto it = was.find(path);
-    if (it != was.end() && it->second == st) continue;
+  for (const auto& [path, st] : put) {
     up.reset();
     up.bind(1, path).bind(2, st.sha256).bind(3, static_cast<int64_t>(st.size)).bind(4, st.mtime_ns).bind(5, static_cast<int64_t>(st.inode));
     up.run();
   }
-  for (const auto& [path, st] : was) {
-    if (now.count(path)) continue;
+  for (const auto& path : drop) {
     del.reset();
     del.bind(1, path);
     del.run();
   }
   tx.commit();
+}
+
+void Catalogue::for_each_derived_entry(bool with_text, const std::function<void(DerivedEntry&&)>& fn) const {
+  sql::Statement q(db_.get(), std::string("SELECT section, name, summary, ") + (with_text ? "text" : "''") +
+                                  " FROM derived_entries ORDER BY section, name");
+  while (q.step()) fn({q.column_text(0), q.column_text(1), q.column_text(2), q.column_text(3)});
+}
+
+Catalogue::DerivedCursor::DerivedCursor(const Catalogue& cat)
+    : q_(cat.db_.get(), "SELECT section, name, text FROM derived_entries ORDER BY section, name") {}
+
+bool Catalogue::DerivedCursor::next(DerivedEntry& e) {
+  if (!q_.step()) return false;
+  e.section = q_.column_text(0);
+  e.name = q_.column_text(1);
+  e.summary.clear();
+  e.text = q_.column_text(2);
+  return true;
+}
+
+std::string Catalogue::derived_entry_text(const std::string& section, const std::string& name) const {
+  static constexpr const char* kSql = "SELECT text FROM derived_entries WHERE section = ?1 AND name = ?2";
+  Lookup l = lookup(kSql);
+  l->bind(1, section).bind(2, name);
+  return l->step() ? l->column_text(0) : std::string();
+}
+
+Catalogue::DerivedRows::DerivedRows(Catalogue& cat, bool replace_all)
+    : tx_(cat.db_.get()),
+      put_(cat.db_.get(),
+           "INSERT INTO derived_entries(section, name, summary, text) VALUES(?1, ?2, ?3, ?4) "
+           "ON CONFLICT(section, name) DO UPDATE SET summary = excluded.summary, text = excluded.text"),
+      drop_(cat.db_.get(), "DELETE FROM derived_entries WHERE section = ?1 AND name = ?2"),
+      state_(cat.db_.get(), "INSERT INTO state(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value") {
+  if (replace_all) sql::exec(cat.db_.get(), "DELETE FROM derived_entries");
+}
+
+void Catalogue::DerivedRows::put(const DerivedEntry& e) {
+  put_.reset();
+  put_.bind(1, e.section).bind(2, e.name).bind(3, e.summary).bind(4, e.text);
+  put_.run();
+}
+
+void Catalogue::DerivedRows::drop(const std::string& section, const std::string& name) {
+  drop_.reset();
+  drop_.bind(1, section).bind(2, name);
+  drop_.run();
+}
+
+void Catalogue::DerivedRows::commit(const std::string& state_key, const std::string& state_value) {
+  state_.bind(1, state_key).bind(2, state_value);
+  state_.run();
+  tx_.commit();
 }
 
 }  // namespace lh::filing

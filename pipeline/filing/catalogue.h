@@ -71,6 +71,18 @@ struct DerivedStamp {
   bool operator==(const DerivedStamp&) const = default;
 };
 
+// One entry of ARCHIVE/derived.json as the catalogue keeps it beside the file (issue 12: the
+// one-new-document night on 10,000 items parsed, freed and re-dumped the whole 14.5 MB file): the
+// night reads the summaries and writes derived.json by concatenating the texts. Trusted only while
+// derived.json's stamp is the one recorded with them (package/derived_state.h); otherwise the night
+// imports the file whole again, every row replaced.
+struct DerivedEntry {
+  std::string section;   // items, volumes, catalogues
+  std::string name;      // 档号, case folder, 门类/年度
+  std::string summary;   // the fields a night reads (key, files, pages, …), as package/derived_state.h encodes them
+  std::string text;      // the entry exactly as derived.json prints it, two levels down
+};
+
 struct InputRecord {
   std::string path;        // relative to INBOX
   uint64_t size = 0;
@@ -162,10 +174,14 @@ class Catalogue {
   void for_each_item(const std::function<void(const ItemRecord&)>& fn) const;
   void for_each_input(const std::function<void(const InputRecord&)>& fn) const;
   void for_each_input_entry(const std::function<void(const InputEntry&)>& fn) const;
+  // The same for the inputs of one fate (sorted by path), and for one input by path.
+  void for_each_input_entry(const std::string& fate, const std::function<void(const InputEntry&)>& fn) const;
+  std::optional<InputEntry> input_entry(const std::string& path) const;
   // Inputs whose path starts with `prefix` (a ZIP's entries: "<zip path>/"), sorted by path.
   void for_each_input_under(const std::string& prefix, const std::function<void(const InputRecord&)>& fn) const;
   // One row by key, for a run that asks about the items and inputs it handles instead of loading all.
   std::string item_manifest(const std::string& identity) const;  // empty when none
+  std::string item_manifest_by_code(const std::string& archival_code) const;  // empty when none
   std::optional<ItemRecord> item(const std::string& identity) const;
   std::optional<InputRecord> input(const std::string& path) const;
   int last_number(const std::string& scope) const;
@@ -200,8 +216,35 @@ class Catalogue {
   // in derived.json, which stays byte-identical across runs on the same inputs. An archive of an
   // older version has no rows: every output is hashed once and recorded.
   std::map<std::string, DerivedStamp> derived_stamps() const;
-  // One transaction: rows of `now` that differ from `was` written, rows of `was` not in `now` removed.
-  void update_derived_stamps(const std::map<std::string, DerivedStamp>& was, const std::map<std::string, DerivedStamp>& now);
+  // One transaction: the rows of `put` written, the rows of `drop` removed.
+  void update_derived_stamps(const std::map<std::string, DerivedStamp>& put, const std::vector<std::string>& drop);
+
+  // derived.json's entries (DerivedEntry), ordered by section and name (bytewise, as derived.json
+  // orders them); with_text false leaves `text` empty (it is most of a row's bytes).
+  void for_each_derived_entry(bool with_text, const std::function<void(DerivedEntry&&)>& fn) const;
+  // The same, pulled one at a time while derived.json is written (no list of 10,000 texts held).
+  class DerivedCursor {
+   public:
+    explicit DerivedCursor(const Catalogue& cat);
+    bool next(DerivedEntry& e);  // false at the end
+   private:
+    sql::Statement q_;
+  };
+  // One stored entry's text; empty when there is none.
+  std::string derived_entry_text(const std::string& section, const std::string& name) const;
+  // Rewrites the stored entries in one transaction: every row removed first when `replace_all`; then
+  // `put` rows upserted, `drop` rows removed, and `state_value` stored under state `state_key` (the
+  // derived.json stamp that vouches for the rows).
+  class DerivedRows {
+   public:
+    DerivedRows(Catalogue& cat, bool replace_all);
+    void put(const DerivedEntry& e);
+    void drop(const std::string& section, const std::string& name);
+    void commit(const std::string& state_key, const std::string& state_value);
+   private:
+    sql::Transaction tx_;
+    sql::Statement put_, drop_, state_;
+  };
 
  private:
   sql::DbPtr db_;

@@ -424,10 +424,14 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
   // (issue 12 §4: the parent's memory does not grow with the archive).
   const json header = manifest_header(r.s, o);
   ReportBuilder report_builder(r.s, header);
+  std::vector<ItemFacts> facts;  // what the derived outputs read of each item, from the same entries
   res.manifest = r.out / "manifest.json";
   res.items = write_manifest(r.cat, header, res.manifest,
                              {[&](const json& in) { report_builder.add_input(in); },
-                              [&](const json& it) { report_builder.add_item(it); }});
+                              [&](const json& it) {
+                                report_builder.add_item(it);
+                                if (r.opt.derived_outputs) facts.push_back(item_facts(facts.size(), it, r.s));
+                              }});
   kill_point("manifest");
   r.info.new_items = res.new_items = r.new_items;
   r.info.finished_at = r.opt.run_started_at.empty() ? now_iso(o.time_zone) : r.opt.run_started_at;
@@ -443,6 +447,8 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
     dopt.pool = r.opt.derive_pool;
     dopt.progress = r.opt.derive_progress;
     dopt.catalogue = &r.cat;
+    dopt.whole_state_file = r.opt.plan_every_input;
+    dopt.facts = &facts;
     try {
       // The derived outputs read the items one at a time from the catalogue (manifest.h ManifestItems).
       report["derived"] = build_derived(manifest_items(r.cat), r.out, r.s, o, dopt);

@@ -157,21 +157,16 @@ json write_derived_output(const fs::path& root, const std::string& rel, const st
   return entry;
 }
 
-bool derived_file_intact(const fs::path& root, json& file, const filing::DerivedStamp* recorded) {
-  const std::string rel = file.value("path", "");
-  if (rel.empty()) return false;
+std::optional<FileStamp> derived_file_intact(const fs::path& root, const std::string& rel, const std::string& sha,
+                                             const filing::DerivedStamp* recorded) {
+  if (rel.empty()) return std::nullopt;
   const auto now = file_stamp(root / rel);
-  if (!now) return false;
-  const std::string sha = file.value("sha256", "");
-  if (recorded && recorded->sha256 == sha && FileStamp{recorded->size, recorded->mtime_ns, recorded->inode} == *now) {
-    file["stamp"] = stamp_json(*now);
-    return true;
-  }
+  if (!now) return std::nullopt;
+  if (recorded && recorded->sha256 == sha && FileStamp{recorded->size, recorded->mtime_ns, recorded->inode} == *now) return now;
   // Stamped before hashing: a file changed while being hashed keeps a stamp that no longer matches.
   auto got = sha256_file(root / rel);
-  if (!got || *got != sha) return false;
-  file["stamp"] = stamp_json(*now);
-  return true;
+  if (!got || *got != sha) return std::nullopt;
+  return now;
 }
 
 void take_entry_stamps(json& entry, std::map<std::string, filing::DerivedStamp>& out) {

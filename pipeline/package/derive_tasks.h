@@ -7,6 +7,7 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@
 #include "filing/catalogue.h"
 #include "filing/office.h"
 #include "filing/scheme.h"
+#include "package/files.h"
 #include "package/ofd_copy.h"
 #include "pdf/pdfa.h"
 #include "package/volume_run.h"
@@ -52,11 +54,13 @@ nlohmann::json derive_catalogue(const std::filesystem::path& root, const std::st
 // written, so that file is byte-identical across runs on the same inputs. Throws on I/O errors.
 nlohmann::json write_derived_output(const std::filesystem::path& root, const std::string& rel, const std::string& bytes);
 
-// A state entry's file still what it was when written: its stamp as `recorded` in the catalogue for
-// the same SHA-256, or (no such record: an archive of an older version, a restored copy, a crash
-// between derived.json and the catalogue) its bytes re-hashed to the recorded SHA-256. Either way
-// the file's stamp now is put in `file` ("stamp"), so the catalogue records it for the next night.
-bool derived_file_intact(const std::filesystem::path& root, nlohmann::json& file, const filing::DerivedStamp* recorded);
+// A state entry's file (path relative to ARCHIVE, SHA-256) still what it was when written: its stamp
+// as `recorded` in the catalogue for the same SHA-256, or (no such record: an archive of an older
+// version, a restored copy, a crash between derived.json and the catalogue) its bytes re-hashed to
+// the SHA-256. Either way the file's stamp now is returned, for the catalogue to record for the
+// next night; nullopt when the file is missing or not what it was.
+std::optional<FileStamp> derived_file_intact(const std::filesystem::path& root, const std::string& rel, const std::string& sha,
+                                             const filing::DerivedStamp* recorded);
 
 // Every "stamp" of a derived state (items, volumes, catalogues) removed, and returned by path.
 std::map<std::string, filing::DerivedStamp> take_stamps(nlohmann::json& state);

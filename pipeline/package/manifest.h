@@ -13,6 +13,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "filing/catalogue.h"
 #include "filing/office.h"
@@ -57,5 +58,12 @@ bool for_each_manifest_item(const std::filesystem::path& path, const std::functi
 
 // Pretty, UTF-8 unescaped, invalid UTF-8 replaced, trailing newline: the bytes written to disk.
 std::string dump_json(const nlohmann::json& j);
+// `value` as dump_json prints it `depth` levels down inside a larger tree (no trailing newline).
+std::string dump_json_at(const nlohmann::json& value, int depth);
+// The same from the compact text nlohmann's dump(-1, ' ', false, replace) writes (the catalogue's
+// manifest lines), without building the tree: false, with `out` unspecified, for any text that
+// dump would not have written character for character (whitespace between tokens, keys unsorted or
+// escaped, other escapes, invalid UTF-8, numbers other than integers): parse and dump those.
+bool indent_compact_json(std::string_view compact, int depth, std::string& out);
 
 }  // namespace lh::package

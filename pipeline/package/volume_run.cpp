@@ -1,18 +1,21 @@
 #include "model/markup.h"
 #include "package/volume_run.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "filing/catalogue.h"
 #include "normalize/fields.h"
 #include "package/derive_pool.h"
 #include "package/test_hooks.h"
 #include "package/derive_tasks.h"
+#include "package/derived_state.h"
 #include "compose/catalogue_doc.h"
 #include "package/files.h"
 #include "package/manifest.h"
@@ -26,9 +29,7 @@ using json = nlohmann::json;
 
 namespace {
 
-// Part of every key: a new generator (2: 页号 on volumes, 责任者 per document, public outputs
-// masked) rebuilds every output once, and a state of another generator is not read.
-constexpr const char* kGenerator = "lianghua-derived/3";  // 3: document facts by type (issue 9 §3)
+constexpr const char* kGenerator = kDerivedGenerator;
 
 using Stamps = std::map<std::string, filing::DerivedStamp>;
 
@@ -41,20 +42,6 @@ size_t checkpoint_interval() {
     return v == 0 ? size_t{500} : v;
   }();
   return n;
-}
-
-// The last state with the items rendered so far laid over it (volumes and catalogues as they were;
-// stale outputs are only removed at the end). Each output's SHA-256 is in it, so a file torn by a
-// crash after the checkpoint is found out and rebuilt.
-void write_checkpoint(const fs::path& root, const json& old_state, const json& done_items) {
-  json st = old_state.is_object() && !old_state.empty() ? old_state : json{{"format", kGenerator}};
-  st["format"] = kGenerator;
-  for (const auto& [code, e] : done_items.items())
-    if (!e.value("key", "").empty()) st["items"][code] = e;
-  take_stamps(st);  // machine state, not derived.json's: these outputs are hashed once after a crash
-  std::string err;
-  if (!write_atomic(root / "derived.json", dump_json(st), err)) throw std::runtime_error(err);
-  kill_point("checkpoint");
 }
 
 // Part of a derived output's key when the scheme asks for it as PDF/A-2b or with an OFD-A copy, so
@@ -101,19 +88,7 @@ void mask_json_strings(json& j) {
   }
 }
 
-namespace {
-
-// What the derived outputs read of one manifest item (issue 12 §4): the parent keeps these, ~0.5 KB,
-// not the item's tree (~10 KB); `row` finds the whole item again when a task needs it.
-struct ItemFacts {
-  size_t row = 0;
-  std::string code, category, original, original_sha, title, format, date, retention;
-  std::string volume, case_number, case_folder;  // a case's item with an original only
-  int year = 0, slot_order = 0, doc_number = 0;
-  bool in_case = false;  // a case's item with an original: part of its 案卷
-};
-
-ItemFacts facts_of(size_t row, const json& item, const filing::Scheme& s) {
+ItemFacts item_facts(size_t row, const json& item, const filing::Scheme& s) {
   ItemFacts f;
   f.row = row;
   f.code = item.value("archival_code", "");
@@ -142,51 +117,36 @@ ItemFacts facts_of(size_t row, const json& item, const filing::Scheme& s) {
   return f;
 }
 
-constexpr const char* kSections[] = {"items", "volumes", "catalogues"};
+namespace {
 
-// The whole file in one read (derived.json: ~1.5 KB per item).
-bool read_file_bytes(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary | std::ios::ate);
-  if (!in) return false;
-  const std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  return static_cast<bool>(in.read(out.data(), size));
+const auto& kSections = kDerivedSections;
+
+// Last night's state in the catalogue (derived_state.h): derived.json imported whole when the rows do
+// not vouch for it (or when asked to, the oracle); true when that state has the generator's shape.
+bool stored_state_ready(const DerivedOptions& opt, const fs::path& root) {
+  if (!opt.catalogue) throw std::invalid_argument("build_derived: the derived outputs' state lives in the catalogue");
+  if (!opt.whole_state_file && stored_state_current(*opt.catalogue, root)) return true;
+  return import_state_file(*opt.catalogue, root);
 }
 
-// A state as this generator writes it: exactly its format and the three sections.
-bool state_shape(const json& st) {
-  auto sec = [&](const char* k) { auto it = st.find(k); return it != st.end() && it->is_object(); };
-  return st.is_object() && st.size() == 4 && st.value("format", "") == kGenerator && sec("items") && sec("volumes") && sec("catalogues");
-}
-
-// Last night's derived.json, without stamps (a development build's carried them); {} when it is
-// missing, unreadable or of another generator.
-json read_state(const fs::path& root) {
-  json state;
-  std::string text;
-  if (read_file_bytes(root / "derived.json", text)) state = json::parse(text, nullptr, false);
-  if (!state.is_object() || state.value("format", "") != kGenerator) state = json::object();
-  take_stamps(state);
-  return state;
-}
-
-// One night's derived outputs. Last night's entries are moved, not copied, into tonight's state as
-// they are found reusable: the parent holds the state once (issue 12 §4), and what is left of
-// `old_state` at the end is what was rebuilt or is gone (stale files, whether derived.json changed).
+// One night's derived outputs. Last night's entries (their summaries) are moved, not copied, into
+// tonight's state as they are found reusable: the parent holds the state once (issue 12 §4), and
+// what is left of `old_state` at the end is what was rebuilt or is gone (stale files, whether
+// derived.json changed). Each entry's text stays in the catalogue, or in `fresh` when made tonight.
 struct DerivedNight {
   const fs::path& root;
   const filing::Scheme& s;
   const filing::Office& o;
   const DerivedOptions& opt;
   const ManifestItems& source;
-  json old_state = read_state(root);
-  const bool old_shape = state_shape(old_state);
-  const Stamps recorded = opt.catalogue ? opt.catalogue->derived_stamps() : Stamps();
-  Stamps stamps;  // tonight's outputs' stamps, for the catalogue
+  const bool old_shape = stored_state_ready(opt, root);
+  filing::Catalogue& cat = *opt.catalogue;
+  StoredState old_state = read_stored_state(cat);
+  EntryTexts fresh;
+  const Stamps recorded = cat.derived_stamps();
+  Stamps stamps;  // tonight's outputs' stamps that are not the ones recorded, for the catalogue
   std::vector<ItemFacts> items;
-  json next = {{"format", kGenerator}, {"items", json::object()}, {"volumes", json::object()}, {"catalogues", json::object()}};
+  StoredState next;
   json report = {{"volumes", json::array()}, {"record_issues", json::array()}, {"placeholders", json::array()},
                  {"catalogues", json::array()}, {"reading_copy_issues", json::array()}};
   size_t rebuilt = 0, reused = 0;
@@ -202,7 +162,7 @@ struct DerivedNight {
 
   bool reuse(int section, const std::string& name, const std::string& key);
   void set(int section, const std::string& name, json entry);
-  std::map<size_t, json> whole_items(const std::set<size_t>& rows) const;
+  std::map<size_t, json> whole_items(const std::vector<const ItemFacts*>& wanted) const;
   void derive_items();
   void report_items();
   void derive_volumes();
@@ -210,6 +170,10 @@ struct DerivedNight {
   void derive_catalogues();
   void remove_stale() const;
   bool state_changed() const;
+  void write_checkpoint() const;
+  void write_state() const;
+  void keep_entries() const;
+  void keep_stamps() const;
 };
 
 // A task the worker could not finish leaves an entry without a key, so the next run tries again.
@@ -220,28 +184,26 @@ json failed_entry(const json& result, const std::string& what) {
 
 // Last night's entry moved into tonight's state when its key is tonight's and every file it lists is
 // intact: known by the stamp the catalogue recorded when it was written, re-hashed only when that
-// differs (derive_tasks.h). The files' stamps now go to `stamps` (the catalogue's at the end).
+// differs (derive_tasks.h). A file's stamp now goes to `stamps` (the catalogue's at the end) when it
+// is not the one recorded.
 // False: build it again (the old entry stays as it was). `lianghua verify` re-hashes all.
 bool DerivedNight::reuse(int section, const std::string& name, const std::string& key) {
-  auto sec = old_state.find(kSections[section]);
-  if (sec == old_state.end() || !sec->is_object()) return false;
-  auto prev = sec->find(name);
-  if (prev == sec->end() || !prev->is_object() || prev->value("key", "") != key) return false;
-  auto files = prev->find("files");
-  if (files == prev->end() || !files->is_array() || files->empty()) return false;
-  bool intact = true;
-  for (auto& f : *files) {
-    auto it = f.is_object() ? recorded.find(f.value("path", "")) : recorded.end();
-    if (!derived_file_intact(root, f, it == recorded.end() ? nullptr : &it->second)) { intact = false; break; }
+  auto& sec = old_state[static_cast<size_t>(section)];
+  auto prev = sec.find(name);
+  if (prev == sec.end() || prev->second.key != key || prev->second.files.empty()) return false;
+  std::vector<FileStamp> now;
+  for (const auto& [path, sha] : prev->second.files) {
+    auto it = recorded.find(path);
+    auto st = derived_file_intact(root, path, sha, it == recorded.end() ? nullptr : &it->second);
+    if (!st) return false;
+    now.push_back(*st);
   }
-  if (!intact) {
-    for (auto& f : *files)
-      if (f.is_object()) f.erase("stamp");
-    return false;
+  for (size_t i = 0; i < now.size(); ++i) {
+    const auto& [path, sha] = prev->second.files[i];
+    filing::DerivedStamp st{sha, now[i].size, now[i].mtime_ns, now[i].inode};
+    if (auto it = recorded.find(path); it == recorded.end() || !(it->second == st)) stamps[path] = std::move(st);
   }
-  take_entry_stamps(*prev, stamps);
-  next[kSections[section]][name] = std::move(*prev);
-  sec->erase(prev);
+  next[static_cast<size_t>(section)].insert(sec.extract(prev));
   ++reused_in[section];
   ++reused;
   return true;
@@ -250,13 +212,24 @@ bool DerivedNight::reuse(int section, const std::string& name, const std::string
 // A rebuilt (or failed) entry: its stamps to `stamps`, the entry to tonight's state.
 void DerivedNight::set(int section, const std::string& name, json entry) {
   take_entry_stamps(entry, stamps);
-  next[kSections[section]][name] = std::move(entry);
+  fresh[static_cast<size_t>(section)][name] = entry_text(entry);
+  next[static_cast<size_t>(section)][name] = entry_summary(entry);
 }
 
-// The whole manifest entries of `rows` (a task's payload), read again from the source.
-std::map<size_t, json> DerivedNight::whole_items(const std::set<size_t>& rows) const {
+// The whole manifest entries of `wanted` (a task's payload) by row, read again: from the catalogue
+// by 档号 (one indexed look-up each, not a pass over every item), else from the source.
+std::map<size_t, json> DerivedNight::whole_items(const std::vector<const ItemFacts*>& wanted) const {
   std::map<size_t, json> out;
-  if (rows.empty()) return out;
+  if (wanted.empty()) return out;
+  if (opt.catalogue) {
+    for (const ItemFacts* f : wanted) {
+      json item = json::parse(opt.catalogue->item_manifest_by_code(f->code), nullptr, false);
+      if (item.is_object() && item.value("archival_code", "") == f->code) out.emplace(f->row, std::move(item));
+    }
+    return out;
+  }
+  std::set<size_t> rows;
+  for (const ItemFacts* f : wanted) rows.insert(f->row);
   source([&](size_t row) { return rows.count(row) > 0; }, [&](size_t row, const json& item) { out.emplace(row, item); });
   return out;
 }
@@ -276,9 +249,7 @@ void DerivedNight::derive_items() {
       keys.push_back(std::move(key));
     }
   }
-  std::set<size_t> rows;
-  for (const ItemFacts* f : tasks) rows.insert(f->row);
-  std::map<size_t, json> whole = whole_items(rows);
+  std::map<size_t, json> whole = whole_items(tasks);
   size_t items_done = 0;
   auto payload = [&](size_t i) {
     auto it = whole.find(tasks[i]->row);
@@ -291,24 +262,26 @@ void DerivedNight::derive_items() {
     if (opt.progress) opt.progress(++items_done, tasks.size(), code);
     // A first night renders thousands of copies: every checkpoint_interval(), the state records those
     // done so far, so a run killed now resumes where it stopped instead of rendering them all again.
-    if (items_done % checkpoint_interval() == 0) write_checkpoint(root, old_state, next["items"]);
+    if (items_done % checkpoint_interval() == 0) write_checkpoint();
   });
 }
 
 // What the items' entries say a person must look at: record issues, placeholders, reading copies.
 void DerivedNight::report_items() {
-  const json& done = next["items"];
+  const auto& done = next[0];
   for (const ItemFacts& f : items) {
     auto at = done.find(f.code);
     if (at == done.end()) continue;
-    const json& e = *at;
-    if (auto ri = e.find("record_issues"); ri != e.end() && ri->is_array())
-      for (const auto& issue : *ri) {
+    const EntrySummary& e = at->second;
+    const json issues = e.record_issues.empty() ? json::array() : json::parse(e.record_issues, nullptr, false);
+    if (issues.is_array())
+      for (const auto& issue : issues) {
         json r = issue;
         r["archival_code"] = f.code;
         report["record_issues"].push_back(std::move(r));
       }
-    const std::string how = e.value("how", ""), problem = e.value("problem", "");
+    const std::string& how = e.how;
+    const std::string& problem = e.problem;
     if (how == "placeholder")
       report["placeholders"].push_back({{"archival_code", f.code}, {"title", f.title}, {"reason", problem}});
     if (how != "placeholder" && !problem.empty())
@@ -326,14 +299,12 @@ void DerivedNight::derive_volumes() {
   for (const ItemFacts& f : items)
     if (f.in_case) cases[f.case_folder].push_back(&f);
   std::map<std::string, int> last_no;
-  const json no_volumes = json::object();
-  auto old_vols = old_state.find("volumes");
-  const json& prev_vols = old_vols != old_state.end() && old_vols->is_object() ? *old_vols : no_volumes;
-  for (auto& [folder, v] : prev_vols.items()) {
+  const auto& prev_vols = old_state[1];
+  for (const auto& [folder, v] : prev_vols) {
     std::string scope = fs::path(folder).parent_path().string();
     // A 案卷号 that is not a number (edited by hand) allocates nothing: the next one is counted
     // from the numbers that are.
-    if (auto n = compose::forms::decimal(v.value("volume_no", ""))) last_no[scope] = std::max(last_no[scope], *n);
+    if (auto n = compose::forms::decimal(v.volume_no)) last_no[scope] = std::max(last_no[scope], *n);
   }
   struct VolumeTask { std::string folder, volume_no, archived, key; const std::vector<const ItemFacts*>* items; };
   std::vector<VolumeTask> tasks;
@@ -343,15 +314,15 @@ void DerivedNight::derive_volumes() {
     if (folder.empty()) continue;
     std::string scope = fs::path(folder).parent_path().string();
     auto at = prev_vols.find(folder);
-    const json prev_none;
-    const json& prev = at != prev_vols.end() ? *at : prev_none;
-    std::string volume_no = prev.is_object() ? prev.value("volume_no", "") : "";
+    const EntrySummary prev_none;
+    const EntrySummary& prev = at != prev_vols.end() ? at->second : prev_none;
+    std::string volume_no = prev.volume_no;
     if (volume_no.empty()) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "%03d", ++last_no[scope] % 100000);
       volume_no = buf;
     }
-    std::string archived = prev.is_object() ? prev.value("archived", "") : "";
+    std::string archived = prev.archived;
     if (archived.empty()) archived = opt.run_date;
     std::string k = std::string(kGenerator) + "\n" + volume_no + "\n" + archived + "\n" + head;
     std::sort(members.begin(), members.end(), [](const ItemFacts* a, const ItemFacts* b) { return a->code < b->code; });
@@ -361,10 +332,9 @@ void DerivedNight::derive_volumes() {
     std::string key = sha256_hex(k);
     if (!reuse(1, folder, key)) tasks.push_back({folder, volume_no, archived, key, &members});
   }
-  std::set<size_t> rows;
-  for (const VolumeTask& t : tasks)
-    for (const ItemFacts* f : *t.items) rows.insert(f->row);
-  const std::map<size_t, json> whole = whole_items(rows);
+  std::vector<const ItemFacts*> members;
+  for (const VolumeTask& t : tasks) members.insert(members.end(), t.items->begin(), t.items->end());
+  const std::map<size_t, json> whole = whole_items(members);
   auto payload = [&](size_t i) {
     const VolumeTask& t = tasks[i];
     json members = json::array();
@@ -387,21 +357,22 @@ void DerivedNight::derive_volumes() {
 }
 
 void DerivedNight::volume_report(const std::map<std::string, std::vector<const ItemFacts*>>& cases) {
-  const json& vols = next["volumes"];
+  const auto& vols = next[1];
   for (const auto& [folder, members] : cases) {
     auto at = folder.empty() ? vols.end() : vols.find(folder);
     if (at == vols.end()) continue;
-    const json& entry = *at;
-    report["volumes"].push_back({{"case_folder", folder}, {"case_number", entry.value("case_number", "")},
-                                 {"volume_no", entry.value("volume_no", "")}, {"pages", entry.value("pages", 0)},
+    const EntrySummary& entry = at->second;
+    report["volumes"].push_back({{"case_folder", folder}, {"case_number", entry.case_number},
+                                 {"volume_no", entry.volume_no}, {"pages", entry.pages},
                                  {"path", (fs::path(folder) / "案卷.pdf").string()},
-                                 {"problems", entry.value("problems", json::array())}});
+                                 {"problems", entry.problems.empty() ? json::array() : json::parse(entry.problems, nullptr, false)}});
   }
 }
 
 // One 门类/年度's 归档文件目录 as drawn, from its items' facts and tonight's item entries (文号, 责任者, pages).
 compose::CatalogueSpec catalogue_spec(const std::string& category, int year, const std::vector<const ItemFacts*>& members,
-                                      const json& item_entries, const filing::Scheme& s, const filing::Office& o) {
+                                      const std::map<std::string, EntrySummary>& item_entries, const filing::Scheme& s,
+                                      const filing::Office& o) {
   const filing::Category* c = s.category(category);
   compose::CatalogueSpec spec;
   spec.fonds = o.fonds;
@@ -412,18 +383,18 @@ compose::CatalogueSpec catalogue_spec(const std::string& category, int year, con
   spec.office = o.name;
   std::set<std::string> periods;
   std::string maxdate;
-  static const json kNone;
+  static const EntrySummary kNone;
   for (const ItemFacts* it : members) {
     auto at = item_entries.find(it->code);
-    const json& st = at != item_entries.end() ? *at : kNone;
+    const EntrySummary& st = at != item_entries.end() ? at->second : kNone;
     compose::CatalogueRow r;
     r.archival_code = it->code;
-    r.doc_number = st.is_object() ? st.value("doc_number", "") : "";
-    r.author = st.is_object() && !st.value("author", "").empty() ? st.value("author", "") : o.name;
+    r.doc_number = st.doc_number;
+    r.author = !st.author.empty() ? st.author : o.name;
     r.title = it->title;
     r.date8 = compose::date8(it->date);
-    r.pages = st.is_object() && st.value("pages", 0) > 0 ? std::to_string(st.value("pages", 0)) : "";
-    if (st.is_object() && st.value("how", "") == "placeholder") r.remark = "原件损坏";
+    r.pages = st.pages > 0 ? std::to_string(st.pages) : "";
+    if (st.how == "placeholder") r.remark = "原件损坏";
     spec.rows.push_back(std::move(r));
     periods.insert(s.period(it->retention) ? s.period(it->retention)->name : it->retention);
     maxdate = std::max(maxdate, it->date);
@@ -450,7 +421,7 @@ void DerivedNight::derive_catalogues() {
   for (const ItemFacts& f : items) groups[{f.category, f.year}].push_back(&f);
   for (auto& [g, members] : groups) {
     if (g.first.empty() || g.second == 0) continue;
-    compose::CatalogueSpec spec = catalogue_spec(g.first, g.second, members, next["items"], s, o);
+    compose::CatalogueSpec spec = catalogue_spec(g.first, g.second, members, next[0], s, o);
     std::string folder = (fs::path(g.first) / spec.year).string();
     std::string key = catalogue_key(spec, s);
     if (!reuse(2, folder, key)) catalogue_tasks.push_back({folder, key, std::move(spec)});
@@ -479,46 +450,106 @@ void DerivedNight::derive_catalogues() {
                        ++rebuilt;
                      }
                    });
-  for (const auto& folder : catalogue_folders)
-    report["catalogues"].push_back({{"folder", folder}, {"rows", next["catalogues"][folder].value("rows", 0)}});
+  for (const auto& folder : catalogue_folders) {
+    auto at = next[2].find(folder);
+    report["catalogues"].push_back({{"folder", folder}, {"rows", at != next[2].end() ? at->second.rows : 0}});
+  }
 }
 
 // 4. Outputs no longer produced (an item renamed, a case regrouped): removed. Only last night's
 // entries not reused can name one (a reused entry is tonight's, files and all).
 void DerivedNight::remove_stale() const {
   std::set<std::string> gone;
-  for (const char* sec : kSections)
-    if (auto was = old_state.find(sec); was != old_state.end() && was->is_object())
-      for (const auto& [name, v] : was->items())
-        if (auto files = v.find("files"); files != v.end() && files->is_array())
-          for (const auto& f : *files) {
-            std::string p = f.value("path", "");
-            if (!p.empty() && p.find("..") == std::string::npos) gone.insert(std::move(p));
-          }
+  for (const auto& sec : old_state)
+    for (const auto& [name, v] : sec)
+      for (const auto& [p, sha] : v.files)
+        if (!p.empty() && p.find("..") == std::string::npos) gone.insert(p);
   if (gone.empty()) return;
-  for (const char* sec : kSections)
-    for (const auto& [name, v] : next[sec].items())
-      if (auto files = v.find("files"); files != v.end() && files->is_array())
-        for (const auto& f : *files)
-          if (auto p = f.find("path"); p != f.end() && p->is_string()) gone.erase(p->get_ref<const std::string&>());
+  for (const auto& sec : next)
+    for (const auto& [name, v] : sec)
+      for (const auto& [p, sha] : v.files) gone.erase(p);
   for (const auto& p : gone) {
     std::error_code ec;
     fs::remove(root / p, ec);
   }
 }
 
-// Tonight's state differs from last night's: what is left of the old one is not exactly what
-// tonight built beside the reused entries (the trees' comparison, without walking the reused ones).
+// Tonight's state differs from last night's: what is left of the old one (rebuilt or gone) is not
+// exactly what tonight built, compared by the entries' texts (without walking the reused ones).
 bool DerivedNight::state_changed() const {
   if (!old_shape) return true;
-  for (int i = 0; i < 3; ++i) {
-    const json& was = old_state[kSections[i]];
-    const json& now = next[kSections[i]];
-    if (now.size() != reused_in[i] + was.size()) return true;
-    for (const auto& [name, e] : was.items())
-      if (auto at = now.find(name); at == now.end() || *at != e) return true;
+  for (size_t i = 0; i < 3; ++i) {
+    if (next[i].size() != reused_in[i] + old_state[i].size()) return true;
+    for (const auto& [name, e] : old_state[i]) {
+      auto f = fresh[i].find(name);  // an old entry left over and in tonight's state was rebuilt
+      if (f == fresh[i].end() || f->second != cat.derived_entry_text(kSections[i], name)) return true;
+    }
   }
   return false;
+}
+
+// The last state with the items rendered so far laid over it (volumes and catalogues as they were;
+// stale outputs are only removed at the end). Each output's SHA-256 is in it, so a file torn by a
+// crash after the checkpoint is found out and rebuilt. An item rebuilt without success (no key)
+// leaves last night's entry in place; last night's entries still stored are written as they are.
+void DerivedNight::write_checkpoint() const {
+  std::array<std::vector<std::string>, 3> names;
+  EntryTexts texts;
+  for (size_t i = 0; i < 3; ++i) {
+    std::set<std::string> all;
+    for (const auto& [name, e] : old_state[i]) all.insert(name);
+    for (const auto& [name, e] : next[i]) {
+      if (e.key.empty()) continue;
+      all.insert(name);
+      if (auto f = fresh[i].find(name); f != fresh[i].end()) texts[i].insert(*f);
+    }
+    names[i].assign(all.begin(), all.end());
+  }
+  write_state_texts(root / "derived.json", names, texts, cat);
+  kill_point("checkpoint");
+}
+
+// Tonight's state to derived.json, from the entries' texts: tonight's, and the stored ones of the
+// entries reused (derived_state.h: the bytes dump_json writes of the whole state).
+void DerivedNight::write_state() const {
+  std::array<std::vector<std::string>, 3> names;
+  for (size_t i = 0; i < 3; ++i)
+    for (const auto& [name, e] : next[i]) names[i].push_back(name);
+  write_state_texts(root / "derived.json", names, fresh, cat);
+}
+
+// The catalogue's rows brought up to tonight's state with the stamp of derived.json as it is now:
+// tonight's entries written, the gone ones removed, the reused ones left as they are.
+void DerivedNight::keep_entries() const {
+  const std::string stamp = derived_json_stamp(root);
+  bool same = stamp == cat.state(kStateDerivedStamp);
+  for (size_t i = 0; i < 3 && same; ++i) same = fresh[i].empty() && old_state[i].empty();
+  if (same) return;  // nothing rebuilt, nothing gone: no transaction
+  filing::Catalogue::DerivedRows rows(cat, false);
+  for (size_t i = 0; i < 3; ++i) {
+    for (const auto& [name, text] : fresh[i])
+      if (auto at = next[i].find(name); at != next[i].end()) rows.put({kSections[i], name, encode_summary(at->second), text});
+    for (const auto& [name, e] : old_state[i])
+      if (!next[i].count(name)) rows.drop(kSections[i], name);
+  }
+  rows.commit(kStateDerivedStamp, stamp);
+}
+
+// The catalogue's stamps brought up to tonight's outputs: those written or found changed tonight
+// recorded, those of outputs no longer listed removed (the others stand as recorded).
+void DerivedNight::keep_stamps() const {
+  std::vector<std::string_view> listed;  // every file tonight's state lists, sorted
+  for (const auto& sec : next)
+    for (const auto& [name, e] : sec)
+      for (const auto& [path, sha] : e.files) listed.push_back(path);
+  std::sort(listed.begin(), listed.end());
+  std::vector<std::string> gone;
+  auto at = listed.begin();
+  for (const auto& [path, st] : recorded) {
+    at = std::lower_bound(at, listed.end(), std::string_view(path));
+    if ((at == listed.end() || *at != path) && !stamps.count(path)) gone.push_back(path);
+  }
+  cat.update_derived_stamps(stamps, gone);
 }
 
 }  // namespace
@@ -526,7 +557,8 @@ bool DerivedNight::state_changed() const {
 json build_derived(const ManifestItems& manifest_items, const fs::path& root, const filing::Scheme& s, const filing::Office& o,
                    const DerivedOptions& opt) {
   DerivedNight night{root, s, o, opt, manifest_items};
-  manifest_items(nullptr, [&](size_t row, const json& item) { night.items.push_back(facts_of(row, item, s)); });
+  if (opt.facts) night.items = std::move(*opt.facts);
+  else manifest_items(nullptr, [&](size_t row, const json& item) { night.items.push_back(item_facts(row, item, s)); });
   // OFD copies: a source-PDF page the reading copy's task draws is drawn once, the 案卷's task finds
   // it in the night's work area (ofd_copy.h PagePictures), removed once the volumes are done.
   if (s.wants_ofd(filing::DerivedOutput::ReadingCopies) && s.wants_ofd(filing::DerivedOutput::Volumes))
@@ -547,8 +579,9 @@ json build_derived(const ManifestItems& manifest_items, const fs::path& root, co
   if (!sync_filesystem(root, err)) throw std::runtime_error(err);
   // The stamps go to the catalogue, after derived.json: a crash in between leaves stamps of other
   // SHA-256s or other files, which the next night does not trust (it re-hashes those outputs).
-  if (night.state_changed() && !write_atomic(root / "derived.json", dump_json(night.next), err)) throw std::runtime_error(err);
-  if (opt.catalogue) opt.catalogue->update_derived_stamps(night.recorded, night.stamps);
+  if (night.state_changed()) night.write_state();
+  night.keep_entries();
+  night.keep_stamps();
   night.report["derived_counts"] = {{"rebuilt", night.rebuilt}, {"reused", night.reused}};
   mask_json_strings(night.report);
   return std::move(night.report);

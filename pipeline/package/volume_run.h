@@ -7,6 +7,8 @@
 //                                                hashes of the inputs), its SHA-256, 案卷号, pages
 //   catalog.db derived_stamps                    each output's stamp as written (size, mtime, inode):
 //                                                the next night re-hashes only outputs whose stamp differs
+//   catalog.db derived_entries                   derived.json's entries kept beside it (derived_state.h):
+//                                                a night neither parses nor dumps the whole file
 // Deterministic: no clock except the 归档日期 of a volume's first build, which is then kept in
 // derived.json; a re-run with nothing changed rewrites nothing.
 // Personal numbers (issue 5 §5): catalogues and the report are masked always; reading copies,
@@ -15,6 +17,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +32,18 @@ class Catalogue;
 
 namespace lh::package {
 
+// What the derived outputs read of one manifest item (issue 12 §4): the parent keeps these, ~0.5 KB,
+// not the item's tree (~10 KB); `row` finds the whole item again when a task needs it (by 档号
+// when the catalogue is given).
+struct ItemFacts {
+  size_t row = 0;
+  std::string code, category, original, original_sha, title, format, date, retention;
+  std::string volume, case_number, case_folder;  // a case's item with an original only
+  int year = 0, slot_order = 0, doc_number = 0;
+  bool in_case = false;  // a case's item with an original: part of its 案卷
+};
+ItemFacts item_facts(size_t row, const nlohmann::json& item, const filing::Scheme& s);
+
 struct DerivedOptions {
   std::string run_date;       // YYYY-MM-DD: 归档日期 of volumes first built in this run
   bool reading_copies = true;
@@ -39,6 +54,13 @@ struct DerivedOptions {
   // Where the outputs' stamps are kept between nights (Catalogue::derived_stamps); null: none are
   // read or kept, and every output of the last night is re-hashed.
   filing::Catalogue* catalogue = nullptr;
+  // Read last night's derived.json whole even when the catalogue's copy of it vouches for the file
+  // (derived_state.h): the oracle of LIANGHUA_PLAN_EVERY_INPUT, which the tests compare a night with.
+  bool whole_state_file = false;
+  // Every item's facts, gathered while the manifest was written (the catalogue read once, issue 12:
+  // parsing each item again was a fifth of the one-new-document night); moved from. Null: read from
+  // the items. Given only with `catalogue`.
+  std::vector<ItemFacts>* facts = nullptr;
   std::function<void(size_t done, size_t total, const std::string& what)> progress;  // reading copies
 };
 

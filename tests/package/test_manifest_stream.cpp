@@ -313,3 +313,31 @@ TEST(ManifestStream, ManifestItemsReadOneAtATimeAreTheTreesItems) {
   EXPECT_FALSE(package::for_each_manifest_item(dir / "no-items.json", [](const json&) {}));
   EXPECT_FALSE(package::for_each_manifest_item(dir / "absent.json", [](const json&) {}));
 }
+
+// Issue 12 floor (the one-new-document night): manifest.json re-indents each stored compact line
+// instead of parsing and dumping it. The bytes must be dump_json_at's for every tree nlohmann writes,
+// and anything nlohmann's compact dump would not have written is refused (then parsed and dumped).
+TEST(ManifestStream, CompactLinesReIndentToTheBytesOfTheirTree) {
+  const json trees[] = {
+      json::parse(R"({"archival_code":"Z109-WS·2024-Y-BGS-0001","box_range":[1,50],"files":[{"path":"WS/2024/a b.pdf","role":"original","size":123}],
+                     "issues":[],"moved_from":{},"title":"关于\"双引号\"与\\反斜杠\t制表","year":2024,"n":-7,"big":9223372036854775807,"small":-9223372036854775807,
+                     "ok":true,"no":false,"nothing":null,"nested":[[],[{}],[[1,[2,{"k":[]}]]]]})"),
+      json::parse(R"({"":1,"!":2," ":3,"x":4,"x y":5,"xy":6,"é":7,"中":8})"),
+      json(std::string("ctl \x01\x1f\x7f \b\f\n\r")),
+      json::array(),
+      json::object(),
+      json(42),
+  };
+  for (const json& j : trees)
+    for (int depth : {0, 1, 2}) {
+      std::string out;
+      ASSERT_TRUE(package::indent_compact_json(j.dump(-1, ' ', false, json::error_handler_t::replace), depth, out)) << j.dump();
+      EXPECT_EQ(out, package::dump_json_at(j, depth)) << j.dump();
+    }
+  for (const char* odd : {R"({"a": 1})", R"({"b":1,"a":2})", R"({"a":1,"a":2})", R"({"x y":1,"x":2})", R"({"a":1.5})", R"([1e3])",
+                          R"(["a\/b"])", R"(["\u4e2d"])", R"(["\u001F"])", R"(["\u0008"])", R"({"k\"":1})", R"([01])", R"([-0])",
+                          "[\"\xff\"]", "[\"\xed\xa0\x80\"]", "[\"\xc0\xaf\"]", "[\"tab\tinside\"]", R"([123456789012345678901])"}) {
+    std::string out;
+    EXPECT_FALSE(package::indent_compact_json(odd, 2, out)) << odd;
+  }
+}
