@@ -13,22 +13,9 @@
 #include <string>
 
 #include "package/derive_tasks.h"
+#include "../tests/support/proc_status.h"
 
 namespace {
-
-long status_kib(const char* field) {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind(field, 0) == 0) {
-      long v = 0;
-      const char* p = line.c_str() + std::strlen(field);
-      while (*p == ' ' || *p == '\t') ++p;
-      std::from_chars(p, line.c_str() + line.size(), v);
-      return v;
-    }
-  return 0;
-}
 
 double cpu_s() {
   timespec ts{};
@@ -52,13 +39,13 @@ int main(int argc, char** argv) {
   meta.title = "归档文件目录 " + spec.category_name + " " + spec.year;
   meta.author = spec.office;
   meta.date = spec.date;
-  const long before = status_kib("VmHWM:");
+  const long before = lh::test::self_status_kib("VmHWM:");
   const double c0 = cpu_s();
   const auto t0 = std::chrono::steady_clock::now();
   nlohmann::json e = lh::package::derive_catalogue(out, "WS/2025", "bench", spec, !plain, !plain, meta);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("rows=%d files=%zu wall_s=%.2f cpu_s=%.2f hwm_before_mib=%.1f hwm_after_mib=%.1f%s\n", rows,
-              e["files"].size(), wall, cpu_s() - c0, before / 1024.0, status_kib("VmHWM:") / 1024.0,
+              e["files"].size(), wall, cpu_s() - c0, before / 1024.0, lh::test::self_status_kib("VmHWM:") / 1024.0,
               e.contains("problems") ? (" problems=" + e["problems"].dump()).c_str() : "");
   return 0;
 }

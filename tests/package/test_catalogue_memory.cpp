@@ -14,23 +14,10 @@
 #include <fstream>
 
 #include "package/derive_tasks.h"
+#include "proc_status.h"
 #include "test_support.h"
 
 namespace {
-
-long status_kib(const char* field) {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind(field, 0) == 0) {
-      long v = 0;
-      const char* p = line.c_str() + std::strlen(field);
-      while (*p == ' ' || *p == '\t') ++p;
-      std::from_chars(p, line.c_str() + line.size(), v);
-      return v;
-    }
-  return -1;
-}
 
 // A busy 年度 of one 门类: 档号 in order, titles of 8 to 34 characters, a 文号 on every third row.
 lh::compose::CatalogueSpec year_of(int rows) {
@@ -76,7 +63,7 @@ TEST(CatalogueMemory, ATwoThousandRowYearWithPdfaAndOfdStaysUnderTheWorkerFloor)
   if (pid == 0) {
     // A worker's own peak: the high-water mark reset to what it inherited (proc(5) clear_refs "5").
     { std::ofstream("/proc/self/clear_refs") << "5"; }
-    const long start = status_kib("VmRSS:");
+    const long start = lh::test::self_status_kib("VmRSS:");
     lh::pdf::PdfaMetadata meta;
     meta.title = "归档文件目录 文书 2025";
     meta.author = "南岭县市场监督管理局石门市场监督管理所";
@@ -84,7 +71,7 @@ TEST(CatalogueMemory, ATwoThousandRowYearWithPdfaAndOfdStaysUnderTheWorkerFloor)
     long added = -1;
     try {
       nlohmann::json e = lh::package::derive_catalogue(root, "WS/2025", "k", year_of(2000), true, true, meta);
-      if (e["files"].size() == 4 && !e.contains("problems")) added = status_kib("VmHWM:") - start;
+      if (e["files"].size() == 4 && !e.contains("problems")) added = lh::test::self_status_kib("VmHWM:") - start;
     } catch (...) {
     }
     const std::string s = std::to_string(added);

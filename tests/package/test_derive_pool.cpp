@@ -7,12 +7,11 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <map>
 #include <thread>
 
 #include "package/derive_pool.h"
+#include "proc_status.h"
 
 using json = nlohmann::json;
 
@@ -44,19 +43,6 @@ TEST(DerivePool, EveryTaskAnswersOnceAndACrashOrHangCostsOnlyItsOwnOutput) {
 }
 
 namespace {
-
-// The worker's resident size (VmRSS of /proc/self/status), KiB; 0 when unreadable.
-long resident_kib() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("VmRSS:", 0) == 0) {
-      long kib = 0;
-      std::istringstream(line.substr(6)) >> kib;
-      return kib;
-    }
-  return 0;
-}
 
 // `mib` MiB in 64 KiB blocks (from the heap, as a page picture's rows and font buffers are),
 // touched, then freed; the page faults that cost.
@@ -91,7 +77,7 @@ TEST(DerivePool, AWorkerKeepsASmallFreedHeapForTheNextTaskButGivesBackALargeOne)
         mallopt(M_TRIM_THRESHOLD, 512 << 20);  // as the renderers set it (pdf/finalize.cpp, ofd_copy.cpp)
         mallopt(M_MMAP_THRESHOLD, 64 << 20);
         if (p.at("op") == "churn") return json{{"faults", churn(p.at("mib").get<size_t>())}};
-        return json{{"rss_kib", resident_kib()}};
+        return json{{"rss_kib", lh::test::self_status_kib("VmRSS:")}};
       },
       opt, [&](size_t i, const json& r) { got.emplace(i, r); });
   ASSERT_EQ(got.size(), payloads.size());
