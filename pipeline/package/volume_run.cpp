@@ -138,7 +138,6 @@ struct DerivedNight {
   const filing::Scheme& s;
   const filing::Office& o;
   const DerivedOptions& opt;
-  const ManifestItems& source;
   const bool old_shape = stored_state_ready(opt, root);
   filing::Catalogue& cat = *opt.catalogue;
   StoredState old_state = read_stored_state(cat);
@@ -216,21 +215,14 @@ void DerivedNight::set(int section, const std::string& name, json entry) {
   next[static_cast<size_t>(section)][name] = entry_summary(entry);
 }
 
-// The whole manifest entries of `wanted` (a task's payload) by row, read again: from the catalogue
-// by 档号 (one indexed look-up each, not a pass over every item), else from the source.
+// The whole manifest entries of `wanted` (a task's payload) by row, read again from the catalogue
+// by 档号: one indexed look-up each, not a pass over every item (build_derived needs the catalogue).
 std::map<size_t, json> DerivedNight::whole_items(const std::vector<const ItemFacts*>& wanted) const {
   std::map<size_t, json> out;
-  if (wanted.empty()) return out;
-  if (opt.catalogue) {
-    for (const ItemFacts* f : wanted) {
-      json item = json::parse(opt.catalogue->item_manifest_by_code(f->code), nullptr, false);
-      if (item.is_object() && item.value("archival_code", "") == f->code) out.emplace(f->row, std::move(item));
-    }
-    return out;
+  for (const ItemFacts* f : wanted) {
+    json item = json::parse(cat.item_manifest_by_code(f->code), nullptr, false);
+    if (item.is_object() && item.value("archival_code", "") == f->code) out.emplace(f->row, std::move(item));
   }
-  std::set<size_t> rows;
-  for (const ItemFacts* f : wanted) rows.insert(f->row);
-  source([&](size_t row) { return rows.count(row) > 0; }, [&](size_t row, const json& item) { out.emplace(row, item); });
   return out;
 }
 
@@ -556,7 +548,7 @@ void DerivedNight::keep_stamps() const {
 
 json build_derived(const ManifestItems& manifest_items, const fs::path& root, const filing::Scheme& s, const filing::Office& o,
                    const DerivedOptions& opt) {
-  DerivedNight night{root, s, o, opt, manifest_items};
+  DerivedNight night{root, s, o, opt};
   if (opt.facts) night.items = std::move(*opt.facts);
   else manifest_items(nullptr, [&](size_t row, const json& item) { night.items.push_back(item_facts(row, item, s)); });
   // OFD copies: a source-PDF page the reading copy's task draws is drawn once, the 案卷's task finds
