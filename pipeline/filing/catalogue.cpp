@@ -657,9 +657,13 @@ std::string Catalogue::state(const std::string& key) const {
   return q.step() ? q.column_text(0) : std::string();
 }
 
+// One state value written (set_state, DerivedRows::commit).
+constexpr const char* kPutState =
+    "INSERT INTO state(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+
 void Catalogue::set_state(const std::map<std::string, std::string>& values) {
   sql::Transaction tx(db_.get());
-  sql::Statement q(db_.get(), "INSERT INTO state(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  sql::Statement q(db_.get(), kPutState);
   for (const auto& [k, v] : values) {
     q.reset();
     q.bind(1, k).bind(2, v);
@@ -729,7 +733,7 @@ Catalogue::DerivedRows::DerivedRows(Catalogue& cat, bool replace_all)
            "INSERT INTO derived_entries(section, name, summary, text) VALUES(?1, ?2, ?3, ?4) "
            "ON CONFLICT(section, name) DO UPDATE SET summary = excluded.summary, text = excluded.text"),
       drop_(cat.db_.get(), "DELETE FROM derived_entries WHERE section = ?1 AND name = ?2"),
-      state_(cat.db_.get(), "INSERT INTO state(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value") {
+      state_(cat.db_.get(), kPutState) {
   if (replace_all) sql::exec(cat.db_.get(), "DELETE FROM derived_entries");
 }
 
