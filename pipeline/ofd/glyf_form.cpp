@@ -10,11 +10,15 @@
 // fontconfig names a font it scanned — its path, size and modification time (hashing 8 MB of font
 // per process cost more than the cuts it saved) — its face index and kGlyfFormVersion (raised when
 // the rebuild changes); it is written whole (temp, fsync, rename) by whichever process needs it
-// first. Without a writable cache each process makes its own form once (seconds: the first night's
-// cost, every night), and the embedded fonts are the same bytes either way.
+// first, in a child process of its own (make_in_child). Without a writable cache each process makes
+// its own form once (seconds: the first night's cost, every night), and the embedded fonts are the
+// same bytes either way.
 #include <fcntl.h>
 #include <hb-subset.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <cstdlib>
 #include <filesystem>
@@ -91,6 +95,30 @@ std::string make_glyf_form(const std::string& file, int index, const std::vector
   return cff_to_truetype(whole.bytes);
 }
 
+// Rebuilding a CJK face's 30,000 glyphs holds 80 MiB or more for a second or two. Made in the
+// process that needs it, that peak stayed in a derive worker's high-water mark for the rest of its
+// night (issue 12 §4: workers under 150 MiB; CI measured a worker making its forms at 121 MiB added
+// where one finding them made adds 78). A forked child makes it, writes it to the cache and exits,
+// and its memory goes with it. True when the form is in the cache afterwards; false (the caller
+// makes its own) when the child could not start or the cache is not writable.
+bool make_in_child(const fs::path& form, const std::string& file, int index, const std::vector<const char*>& drop_tables) {
+  const pid_t pid = ::fork();
+  if (pid < 0) return false;
+  if (pid == 0) {
+    int rc = 1;
+    try {
+      rc = write_whole(form, make_glyf_form(file, index, drop_tables)) ? 0 : 1;
+    } catch (...) {
+    }
+    ::_exit(rc);  // no atexit handlers, no flushing of the parent's buffers
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  std::error_code ec;
+  return fs::is_regular_file(form, ec);
+}
+
 }  // namespace
 
 bool has_cff_outlines(const std::string& file, int index) {
@@ -112,6 +140,7 @@ std::string glyf_form(const std::string& file, int index, const std::vector<cons
   const std::string name = form_name(file, index);
   std::error_code ec;
   if (!dir.empty() && fs::is_regular_file(dir / name, ec)) return it->second = (dir / name).string();
+  if (!dir.empty() && make_in_child(dir / name, file, index, drop_tables)) return it->second = (dir / name).string();
   const std::string form = make_glyf_form(file, index, drop_tables);
   if (!dir.empty() && write_whole(dir / name, form)) return it->second = (dir / name).string();
   // No writable cache: this process's own form, opened (mapped) and its file removed at once, so
