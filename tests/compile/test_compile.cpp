@@ -544,3 +544,20 @@ TEST(Compile, TheReadmeExampleSpecCompiles) {
   for (const auto& e : fs::directory_iterator(dir / "out")) pdf = pdf || e.path().extension() == ".pdf";
   EXPECT_TRUE(pdf);
 }
+
+// Session 9 (issue 11 §9 speed): poppler-glib and librsvg are loaded on first use (pipeline/lazylib),
+// so a book of text sources does not pay for their start-up (15 ms of every process); the dynamic
+// loader's own trace (LD_DEBUG=files) names every library it opens.
+TEST(Compile, ABookOfTextSourcesLoadsNeitherPopplerNorLibrsvg) {
+  const fs::path dir = small_book("lazy");
+  test::CommandResult r{};
+  {
+    test::ScopedEnv trace("LD_DEBUG", "files");
+    r = compile(dir / "book.xml", dir / "out");
+  }
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_NE(r.err.find("file=libcairo.so"), std::string::npos) << "the loader's trace is missing: " << r.err.substr(0, 400);
+  EXPECT_EQ(r.err.find("file=libpoppler"), std::string::npos) << "poppler was loaded";
+  EXPECT_EQ(r.err.find("file=librsvg"), std::string::npos) << "librsvg was loaded";
+  EXPECT_TRUE(fs::exists(dir / "out" / "测试所制度汇编.pdf"));
+}
