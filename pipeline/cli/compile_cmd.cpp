@@ -141,7 +141,9 @@ int write_book(const CompileRun& run, const compose::book::BookContent& book) {
   layout::Style style = layout::load_style("gongwen");
   layout::FontSet fonts;
   try {
-    fonts = layout::FontSet::load(run.fonts);
+    // A book's text is all set by us: the role fonts become fontconfig's default, and pango's
+    // FcInit thread loads nothing (11 ms of CPU; bench/RESULTS.md §6, session 9).
+    fonts = layout::FontSet::load(run.fonts, layout::FontSet::ProcessDefault::Ours);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "lianghua compile: could not run: %s\n", e.what());
     return kCannotRun;

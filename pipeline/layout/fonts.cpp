@@ -90,7 +90,7 @@ struct FontSet::Impl {
   }
 };
 
-FontSet FontSet::load(const std::string& roles_json) {
+FontSet FontSet::load(const std::string& roles_json, ProcessDefault process_default) {
   const std::string path = roles_json.empty() ? project_root() + "/fonts/roles.json" : roles_json;
   const fs::path base = fs::path(path).parent_path();
   std::ifstream in(path, std::ios::binary);
@@ -195,6 +195,9 @@ FontSet FontSet::load(const std::string& roles_json) {
     }
   }
 
+  // Before the font map: making it starts pango's FcInit thread (see ProcessDefault).
+  if (process_default == ProcessDefault::Ours && !FcConfigSetCurrent(impl->config))
+    throw FontError("fonts: FcConfigSetCurrent refused our configuration");
   impl->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
   if (!impl->fontmap) throw FontError("fonts: pango has no FreeType font map");
   pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(impl->fontmap), impl->config);
@@ -220,6 +223,8 @@ const RoleFont& FontSet::role(model::FontRole r) const {
 }
 
 PangoContext* FontSet::context() const { return impl_->context; }
+
+void* FontSet::fontconfig() const { return impl_->config; }
 
 PangoFontDescription* FontSet::describe(model::FontRole r, double size_pt, bool bold) const {
   const RoleFont& rf = role(r);

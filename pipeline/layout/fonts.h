@@ -30,9 +30,19 @@ struct RoleFont {
 
 class FontSet {
  public:
+  // Whose fontconfig configuration the process's default becomes (FcConfigSetCurrent).
+  // System: the machine's, loaded by fontconfig when first asked (pango asks in a thread of its own
+  // when a font map is made: FcInit parses /etc/fonts and reads every system font cache, ~11 ms of
+  // CPU). Ours: this set's configuration becomes the default before the font map is made, so that
+  // FcInit has nothing to load. Only for a process whose every text is set by us (`compile`): a
+  // library that looks fonts up through the default (librsvg for the <text> of an SVG picture,
+  // poppler rendering a PDF without its fonts) then finds only the role fonts.
+  enum class ProcessDefault { System, Ours };
   // roles_json: a path, or "" for <project root>/fonts/roles.json. Relative font paths in it are
   // under the folder holding roles.json. Throws FontError naming the role on any problem.
-  static FontSet load(const std::string& roles_json = "");
+  static FontSet load(const std::string& roles_json = "", ProcessDefault process_default = ProcessDefault::System);
+  // This set's fontconfig configuration (FcConfig*; owned by the FontSet).
+  void* fontconfig() const;
 
   const RoleFont& role(model::FontRole r) const;
   // A context at 72 dpi with unrounded glyph positions and unhinted metrics (libraries.md §1),

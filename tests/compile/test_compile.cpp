@@ -1,6 +1,7 @@
 // `lianghua compile` checked as a reader would (issue 11 §8): the sample manual is compiled once,
 // then Poppler reads its 目录 and pages, its bookmarks, its landscape pages; the DOCX parts are
 // validated; small specs check placeholders, bad specs and byte-identical re-runs.
+#include <fontconfig/fontconfig.h>
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 #include <poppler.h>
@@ -560,4 +561,23 @@ TEST(Compile, ABookOfTextSourcesLoadsNeitherPopplerNorLibrsvg) {
   EXPECT_EQ(r.err.find("file=libpoppler"), std::string::npos) << "poppler was loaded";
   EXPECT_EQ(r.err.find("file=librsvg"), std::string::npos) << "librsvg was loaded";
   EXPECT_TRUE(fs::exists(dir / "out" / "测试所制度汇编.pdf"));
+}
+
+// Session 9: `compile` makes the role fonts fontconfig's process default before pango's font map
+// exists, so pango's FcInit thread (which loads the machine's configuration and font caches, 11 ms
+// of CPU) finds one and loads nothing; every other command keeps the machine's default. Each case
+// runs in a child process: the default is process-wide.
+TEST(CompileDeathTest, TheRoleFontsBecomeFontconfigsDefaultOnlyWhenAsked) {
+  EXPECT_EXIT(
+      {
+        const layout::FontSet f = layout::FontSet::load("", layout::FontSet::ProcessDefault::Ours);
+        std::exit(FcConfigGetCurrent() == static_cast<FcConfig*>(f.fontconfig()) ? 0 : 1);
+      },
+      testing::ExitedWithCode(0), "");
+  EXPECT_EXIT(
+      {
+        const layout::FontSet f = layout::FontSet::load("");
+        std::exit(FcConfigGetCurrent() != static_cast<FcConfig*>(f.fontconfig()) ? 0 : 1);
+      },
+      testing::ExitedWithCode(0), "");
 }
