@@ -1,10 +1,11 @@
 // Shared libraries loaded on first use instead of at start (issue 11 §9, issue 12: a command pays
 // for the libraries it uses). The dynamic loader maps and relocates every DT_NEEDED library before
-// main(): poppler-glib (with libpoppler, NSS, lcms, openjpeg) and librsvg (with gio, gdk-pixbuf)
-// cost 15 ms of every process, a twentieth of a 300-page `compile` that never reads a PDF or draws
-// an SVG (bench/RESULTS.md §6, session 9). Their functions are defined in this stage under their
-// own names (poppler_glib.cpp, librsvg.cpp) and forward to the library, opened with dlopen the
-// first time one is called. The headers and types are the libraries' own; only the loading moves.
+// main(): poppler-glib (with libpoppler, NSS, lcms, openjpeg), librsvg (with gio, gdk-pixbuf),
+// libtiff (with six codec libraries), libexif and libqrencode cost ~19 ms of every process, a
+// tenth of a 300-page `compile` that reads no PDF, TIFF or photo and draws no SVG or QR code
+// (bench/RESULTS.md §6, session 9). Their functions are defined in this stage under their own
+// names (one file per library) and forward to the library, opened with dlopen the first time one
+// is called. The headers and types are the libraries' own; only the loading moves.
 #pragma once
 
 namespace lh::lazylib {
