@@ -62,7 +62,8 @@ struct Index {
   std::vector<Record> records;  // the records HarfBuzz's plan and cmap subsetter read, source order
   std::vector<Subtable> subtables;
   size_t best = 0;
-  Mapping by_glyph;  // the best subtable's mappings as (glyph, character), sorted
+  // The best subtable's characters by glyph: those of glyph g are chars[first[g] .. first[g + 1]).
+  std::vector<uint32_t> first, chars;
 };
 
 // Format 4 as HarfBuzz's collect_mapping reads it (a glyphIdArray entry without idDelta, the
@@ -106,8 +107,8 @@ bool read_format12(Reader t, Subtable& s) {
   uint32_t previous_end = 0;
   for (uint32_t i = 0; i < groups; ++i) {
     const uint32_t start = t.u32(16 + 12 * size_t(i)), end = t.u32(20 + 12 * size_t(i)), gid = t.u32(24 + 12 * size_t(i));
-    if (start > end || end > 0x10FFFF || (i > 0 && start <= previous_end)) return false;
-    previous_end = end;
+    if (start > end || end > 0x10FFFF || (i > 0 && start <= previous_end) || uint64_t(gid) + (end - start) > 0xFFFF) return false;
+    previous_end = end;  // (glyph ids past 16 bits: not an OpenType font's, and not indexed here)
     for (uint32_t cp = start; cp <= end; ++cp)
       if (gid + (cp - start)) s.map.emplace_back(cp, gid + (cp - start));
   }
@@ -154,7 +155,7 @@ Index read_index(hb_face_t* face) {
   const uint32_t count = cmap.u16(2);
   std::map<uint32_t, size_t> by_offset;
   std::vector<std::pair<uint32_t, uint32_t>> all;  // every record's (platform, encoding)
-  bool ok = cmap.ok;
+  bool ok = cmap.ok && cmap.u16(0) == 0;  // HarfBuzz reads a cmap of another version as empty
   for (uint32_t i = 0; i < count && ok; ++i) {
     const uint32_t platform = cmap.u16(4 + 8 * size_t(i)), encoding = cmap.u16(6 + 8 * size_t(i));
     const uint32_t offset = cmap.u32(8 + 8 * size_t(i));
@@ -184,8 +185,15 @@ Index read_index(hb_face_t* face) {
     break;
   }
   if (!ix.usable) return ix;
-  for (const auto& [cp, gid] : ix.subtables[ix.best].map) ix.by_glyph.emplace_back(gid, cp);
-  std::sort(ix.by_glyph.begin(), ix.by_glyph.end());
+  const Mapping& best = ix.subtables[ix.best].map;  // counted by glyph, then placed (no sort)
+  uint32_t glyphs = 0;
+  for (const auto& e : best) glyphs = std::max(glyphs, e.second + 1);
+  ix.first.assign(size_t(glyphs) + 1, 0);
+  for (const auto& e : best) ++ix.first[e.second + 1];
+  for (size_t g = 1; g < ix.first.size(); ++g) ix.first[g] += ix.first[g - 1];
+  ix.chars.resize(best.size());
+  std::vector<uint32_t> next(ix.first.begin(), ix.first.end() - 1);
+  for (const auto& [cp, gid] : best) ix.chars[next[gid]++] = cp;
   return ix;
 }
 
@@ -259,9 +267,8 @@ std::vector<uint32_t> kept_characters(const Index& ix, const std::set<uint32_t>&
     if (it != best.end() && it->first == u) out.push_back(u);
   }
   for (uint32_t g : glyphs)
-    for (auto it = std::lower_bound(ix.by_glyph.begin(), ix.by_glyph.end(), std::make_pair(g, 0u));
-         it != ix.by_glyph.end() && it->first == g; ++it)
-      out.push_back(it->second);
+    if (g + 1 < ix.first.size())
+      out.insert(out.end(), ix.chars.begin() + ix.first[g], ix.chars.begin() + ix.first[g + 1]);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -276,9 +283,11 @@ bool write_cmap(const Index& ix, const std::vector<uint32_t>& kept, std::string&
       bodies[i] = s.raw;
       continue;
     }
-    Mapping map;
-    for (const auto& e : s.map)
-      if (std::binary_search(kept.begin(), kept.end(), e.first)) map.push_back(e);
+    Mapping map;  // the kept characters this subtable maps (a lookup per kept character, not per mapping)
+    for (uint32_t cp : kept) {
+      auto it = std::lower_bound(s.map.begin(), s.map.end(), std::make_pair(cp, 0u));
+      if (it != s.map.end() && it->first == cp) map.push_back(*it);
+    }
     if (s.format == 12)
       write_format12(map, s.language, bodies[i]);
     else if (!write_format4(map, s.language, bodies[i]))

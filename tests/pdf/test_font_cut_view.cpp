@@ -93,3 +93,64 @@ TEST(FontCutView, TheCutStillMapsTheCharactersOfItsGlyphs) {
   hb_face_destroy(sub);
   hb_blob_destroy(blob);
 }
+
+namespace {
+
+// FandolFang with its cmap patched by `patch` (the same tables otherwise), as a font file.
+std::string patched_fandol(const std::string& name, void (*patch)(std::string&)) {
+  const std::string file = (test::source_dir() / "fonts" / "FandolFang-Regular.otf").string();
+  hb_face_t* source = fonts::source_face(file, 0);
+  hb_face_t* builder = hb_face_builder_create();
+  hb_tag_t tags[64];
+  unsigned count = 64;
+  hb_face_get_table_tags(source, 0, &count, tags);
+  for (unsigned i = 0; i < count; ++i) {
+    hb_blob_t* t = hb_face_reference_table(source, tags[i]);
+    if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) {
+      unsigned len = 0;
+      const char* d = hb_blob_get_data(t, &len);
+      auto* bytes = new std::string(d, len);
+      patch(*bytes);
+      hb_blob_destroy(t);
+      t = hb_blob_create(bytes->data(), unsigned(bytes->size()), HB_MEMORY_MODE_READONLY, bytes,
+                         [](void* p) { delete static_cast<std::string*>(p); });
+    }
+    hb_face_builder_add_table(builder, tags[i], t);
+    hb_blob_destroy(t);
+  }
+  hb_blob_t* font = hb_face_reference_blob(builder);
+  unsigned len = 0;
+  const char* d = hb_blob_get_data(font, &len);
+  static const std::filesystem::path dir = test::temp_dir("cut-view");  // fresh once: the files stay
+  const std::filesystem::path out = dir / name;
+  test::write_file(out, std::string(d, len));
+  hb_blob_destroy(font);
+  hb_face_destroy(builder);
+  return out.string();
+}
+
+}  // namespace
+
+// A cmap the view does not reproduce (HarfBuzz would read a symbol subtable, or nothing from a
+// cmap of another version) is not reduced: the cut is planned on the whole face, and is its cut
+// (or fails as the whole face's does); the same font with its cmap untouched is reduced.
+TEST(FontCutView, CmapsTheViewCannotReproduceArePlannedOnTheWholeFace) {
+  // Fandol's records: (0,3) format 4, (1,25) format 2, (3,1) format 4. The second made (3,0).
+  const std::string symbol = patched_fandol("symbol.otf", [](std::string& c) { c[12] = 0, c[13] = 3, c[14] = 0, c[15] = 0; });
+  const std::string version = patched_fandol("version.otf", [](std::string& c) { c[1] = 1; });
+  const std::string plain = patched_fandol("plain.otf", [](std::string&) {});
+  for (const std::string& file : {symbol, version, plain}) {
+    hb_face_t* face = fonts::source_face(file, 0);
+    ASSERT_NE(face, nullptr) << file;
+    const test::CutRequest want = test::document_request(face, 200, 5, 0, 11);
+    const fonts::SubsetRequest req = pdf::detail::cut_request(want.glyphs);
+    hb_face_t* view = fonts::detail::cmap_view(face, req.glyphs, req.unicodes);
+    EXPECT_EQ(view != nullptr, file == plain) << file;
+    hb_face_destroy(view);
+    const fonts::Subset ref = test::whole_face_cut(file, 0, req);
+    if (ref.bytes.empty())  // hb-subset refuses a cmap it reads as empty: so must the cut (then drawn whole)
+      EXPECT_THROW(fonts::subset_font(file, 0, req), fonts::SubsetError) << file;
+    else
+      EXPECT_TRUE(fonts::subset_font(file, 0, req).bytes == ref.bytes) << file;
+  }
+}
