@@ -168,6 +168,7 @@ Index read_index(hb_face_t* face) {
     if (fresh) {
       ix.subtables.emplace_back();
       ok = read_subtable(cmap, offset, ix.subtables.back());
+      ix.subtables.back().map.shrink_to_fit();  // kept for the process: no doubling slack
     }
     ok = ok && (format == 14 || format == 4 || format == 12);
     ix.records.push_back({uint16_t(platform), uint16_t(encoding), it->second});
