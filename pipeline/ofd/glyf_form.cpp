@@ -10,7 +10,9 @@
 // fontconfig names a font it scanned — its path, size and modification time (hashing 8 MB of font
 // per process cost more than the cuts it saved) — its face index and kGlyfFormVersion (raised when
 // the rebuild changes); it is written whole (temp, fsync, rename) by whichever process needs it
-// first, in a child process of its own (make_in_child). Without a writable cache each process makes
+// first, in a child process of its own (make_in_child). The cache is kept small: a form found is
+// marked used (mtime, at most daily) and a process that makes a new form (a font added, replaced or
+// moved: an upgrade rewrites fonts/) removes forms unused for kUnusedFormDays. Without a writable cache each process makes
 // its own form once (seconds: the first night's cost, every night), and the embedded fonts are the
 // same bytes either way.
 #include <fcntl.h>
@@ -19,11 +21,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <string_view>
 
 #include "fonts/font_subset.h"
 #include "ingest/sha256.h"
@@ -34,6 +38,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kGlyfFormVersion = 1;
+// A form nobody has used for this long belongs to a font since replaced or moved (each is 8-11 MB).
+constexpr int kUnusedFormDays = 30;
 
 fs::path cache_dir() {
   if (const char* d = std::getenv("LIANGHUA_FONT_CACHE"); d && *d) return d;
@@ -95,6 +101,36 @@ std::string make_glyf_form(const std::string& file, int index, const std::vector
   return cff_to_truetype(whole.bytes);
 }
 
+// A form's file name: 64 hex digits and ".ttf" (form_name); a leftover of write_whole: "." name ".tmp" pid.
+bool is_form_file(const std::string& n) {
+  auto form = [](std::string_view f) {
+    return f.size() == 68 && f.substr(64) == ".ttf" && f.find_first_not_of("0123456789abcdef") == 64;
+  };
+  if (form(n)) return true;
+  return n.size() > 73 && n[0] == '.' && form(std::string_view(n).substr(1, 68)) && n.compare(69, 4, ".tmp") == 0;
+}
+
+// Marks a form found in the cache as used: its mtime set to now when it is more than a day old (one
+// stat per font per process, a write at most daily), so prune_unused_forms keeps what is in use.
+void mark_used(const fs::path& form) {
+  std::error_code ec;
+  const auto t = fs::last_write_time(form, ec);
+  if (!ec && fs::file_time_type::clock::now() - t > std::chrono::hours(24))
+    fs::last_write_time(form, fs::file_time_type::clock::now(), ec);  // a read-only cache stays as it is
+}
+
+// Removes the forms (and torn temporaries) in `dir` unused for kUnusedFormDays; anything else in
+// the folder is not ours and stays.
+void prune_unused_forms(const fs::path& dir) {
+  std::error_code ec;
+  const auto cutoff = fs::file_time_type::clock::now() - std::chrono::hours(24 * kUnusedFormDays);
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code e2;
+    if (!is_form_file(it->path().filename().string()) || !it->is_regular_file(e2)) continue;
+    if (const auto t = fs::last_write_time(it->path(), e2); !e2 && t < cutoff) fs::remove(it->path(), e2);
+  }
+}
+
 // Rebuilding a CJK face's 30,000 glyphs holds 80 MiB or more for a second or two. Made in the
 // process that needs it, that peak stayed in a derive worker's high-water mark for the rest of its
 // night (issue 12 §4: workers under 150 MiB; CI measured a worker making its forms at 121 MiB added
@@ -139,10 +175,19 @@ std::string glyf_form(const std::string& file, int index, const std::vector<cons
   const fs::path dir = cache_dir();
   const std::string name = form_name(file, index);
   std::error_code ec;
-  if (!dir.empty() && fs::is_regular_file(dir / name, ec)) return it->second = (dir / name).string();
-  if (!dir.empty() && make_in_child(dir / name, file, index, drop_tables)) return it->second = (dir / name).string();
+  if (!dir.empty() && fs::is_regular_file(dir / name, ec)) {
+    mark_used(dir / name);
+    return it->second = (dir / name).string();
+  }
+  if (!dir.empty() && make_in_child(dir / name, file, index, drop_tables)) {
+    prune_unused_forms(dir);
+    return it->second = (dir / name).string();
+  }
   const std::string form = make_glyf_form(file, index, drop_tables);
-  if (!dir.empty() && write_whole(dir / name, form)) return it->second = (dir / name).string();
+  if (!dir.empty() && write_whole(dir / name, form)) {
+    prune_unused_forms(dir);
+    return it->second = (dir / name).string();
+  }
   // No writable cache: this process's own form, opened (mapped) and its file removed at once, so
   // nothing is left behind however the process ends (a worker leaves by _exit).
   const fs::path tmp = fs::temp_directory_path(ec) / ("lianghua-glyf-" + std::to_string(::getpid()) + "-" + name);

@@ -452,6 +452,8 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
     try {
       // The derived outputs read the items one at a time from the catalogue (manifest.h ManifestItems).
       report["derived"] = build_derived(manifest_items(r.cat), r.out, r.s, o, dopt);
+      // Outputs whose worker died are missing: an unchanged night would skip them for ever.
+      if (report["derived"].value("interrupted_tasks", 0) > 0) r.retry_next_night = true;
     } catch (const std::exception& e) {
       report["derived"] = {{"error", e.what()}};
     }

@@ -2,12 +2,15 @@
 
 #include <fcntl.h>
 #include <glib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <memory>
+
+#include "package/test_hooks.h"
 
 namespace lh::package {
 namespace fs = std::filesystem;
@@ -43,6 +46,25 @@ void fsync_dir(const fs::path& dir) {
   if (d.fd >= 0) ::fsync(d.fd);
 }
 
+// The temporary file beside p, opened for writing, empty: "." name ".tmp". The name is the same for
+// every writer of p, so a temporary left by a writer killed before its rename (kill -9 of a night: a
+// worker dies with its parent, at any instruction) is taken over and renamed by the next writer of
+// p instead of staying in the archive, where `verify` reports it as an unlisted file for ever. A
+// writer holds flock(2) on its temporary until it is closed; when another live writer holds it (two
+// `compile` runs into one folder), this one takes "." name ".tmp" pid instead. -1 and `error` on failure.
+int open_temp_beside(const fs::path& p, fs::path& tmp, std::string& error) {
+  tmp = p.parent_path() / ("." + p.filename().string() + ".tmp");
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+    if (::ftruncate(fd, 0) == 0) return fd;  // truncated only once it is ours: a live writer's bytes are never cut
+  }
+  if (fd >= 0) ::close(fd);
+  tmp = p.parent_path() / ("." + p.filename().string() + ".tmp" + std::to_string(::getpid()));
+  fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) error = "cannot create " + tmp.string() + ": " + std::strerror(errno);
+  return fd;
+}
+
 }  // namespace
 
 bool rename_durable(const fs::path& from, const fs::path& to, std::string& error, bool sync_dir) {
@@ -73,10 +95,10 @@ bool sync_filesystem(const fs::path& p, std::string& error) {
 bool write_atomic(const fs::path& p, std::string_view bytes, std::string& error, bool sync) {
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
-  fs::path tmp = p.parent_path() / ("." + p.filename().string() + ".tmp" + std::to_string(::getpid()));
+  fs::path tmp;
   {
-    Fd f(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644));
-    if (f.fd < 0) { error = "cannot create " + tmp.string() + ": " + std::strerror(errno); return false; }
+    Fd f(open_temp_beside(p, tmp, error));
+    if (f.fd < 0) return false;
     if (!write_all(f.fd, bytes.data(), bytes.size(), error) || (sync && ::fsync(f.fd) != 0)) {
       if (error.empty()) error = std::strerror(errno);
       error = "cannot write " + tmp.string() + ": " + error;
@@ -84,6 +106,7 @@ bool write_atomic(const fs::path& p, std::string_view bytes, std::string& error,
       return false;
     }
   }
+  kill_point("temp");  // tests: a writer killed with its temporary written and not yet renamed
   if (!rename_durable(tmp, p, error, sync)) { ::unlink(tmp.c_str()); return false; }
   return true;
 }
@@ -91,9 +114,7 @@ bool write_atomic(const fs::path& p, std::string_view bytes, std::string& error,
 AtomicWriter::AtomicWriter(const fs::path& p) : path_(p) {
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
-  tmp_ = p.parent_path() / ("." + p.filename().string() + ".tmp" + std::to_string(::getpid()));
-  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd_ < 0) error_ = "cannot create " + tmp_.string() + ": " + std::strerror(errno);
+  fd_ = open_temp_beside(p, tmp_, error_);
 }
 
 AtomicWriter::~AtomicWriter() {
@@ -124,6 +145,7 @@ bool AtomicWriter::commit(std::string& error) {
   if (flush() && ::fsync(fd_) != 0) error_ = "cannot write " + tmp_.string() + ": " + std::strerror(errno);
   if (fd_ >= 0 && ::close(fd_) != 0 && error_.empty()) error_ = "cannot write " + tmp_.string() + ": " + std::strerror(errno);
   fd_ = -1;
+  if (error_.empty()) kill_point("temp");
   if (error_.empty()) rename_durable(tmp_, path_, error_, true);
   if (error_.empty()) return true;
   ::unlink(tmp_.c_str());

@@ -3,7 +3,8 @@
 // LIANGHUA_TEST_KILL_AFTER=<phase>:<n> makes the process SIGKILL itself at the n-th event of <phase>:
 // stage (an original copied into .staging), number (a new 件号 written, inside the open allocation
 // transaction), place (a file renamed into the archive), save (items and inputs committed), manifest
-// (manifest.json written), checkpoint (derived.json written mid-way through the documents).
+// (manifest.json written), checkpoint (derived.json written mid-way through the documents), temp
+// (a file written atomically, in the parent or a worker: its temporary written, not yet renamed).
 //
 // LIANGHUA_TEST_STOP_AT=<point> makes the process SIGSTOP itself once at <point>: listed (the inbox
 // is listed, nothing read yet) or inspected (every input read, no original copied yet). The test,

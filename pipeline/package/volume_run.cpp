@@ -149,6 +149,7 @@ struct DerivedNight {
   json report = {{"volumes", json::array()}, {"record_issues", json::array()}, {"placeholders", json::array()},
                  {"catalogues", json::array()}, {"reading_copy_issues", json::array()}};
   size_t rebuilt = 0, reused = 0;
+  size_t interrupted = 0;  // tasks whose worker crashed or timed out (derive_pool.h): tried again tomorrow
   size_t reused_in[3] = {0, 0, 0};  // per kSections
   bool public_copies = s.is_public(filing::DerivedOutput::ReadingCopies);
   bool public_records = s.is_public(filing::DerivedOutput::UniformRecords);
@@ -174,6 +175,13 @@ struct DerivedNight {
   void keep_entries() const;
   void keep_stamps() const;
 };
+
+// A task whose worker died (a crash, the time limit, the night killed with its workers) may well
+// succeed tomorrow; a task that answered with an error would answer the same.
+bool interrupted_task(const json& result) {
+  const std::string why = result.value("failed", "");
+  return why == "crashed" || why == "timeout";
+}
 
 // A task the worker could not finish leaves an entry without a key, so the next run tries again.
 json failed_entry(const json& result, const std::string& what) {
@@ -251,6 +259,7 @@ void DerivedNight::derive_items() {
     const std::string& code = tasks[i]->code;
     set(0, code, result.contains("error") ? failed_entry(result, "阅览本") : result);
     if (!result.contains("error")) ++rebuilt;
+    interrupted += interrupted_task(result);
     if (opt.progress) opt.progress(++items_done, tasks.size(), code);
     // A first night renders thousands of copies: every checkpoint_interval(), the state records those
     // done so far, so a run killed now resumes where it stopped instead of rendering them all again.
@@ -337,6 +346,7 @@ void DerivedNight::derive_volumes() {
   run_derive_tasks(tasks.size(), payload, work, volume_pool, [&](size_t i, const json& result) {
     json entry = result;
     if (result.contains("error")) {
+      interrupted += interrupted_task(result);
       entry = failed_entry(result, "案卷");
       entry["volume_no"] = tasks[i].volume_no;
       entry["archived"] = tasks[i].archived;
@@ -434,6 +444,7 @@ void DerivedNight::derive_catalogues() {
                    [&](size_t i, const json& result) {
                      const CatalogueTask& t = catalogue_tasks[i];
                      if (result.contains("error")) {
+                       interrupted += interrupted_task(result);
                        json e = failed_entry(result, "归档文件目录");
                        e["rows"] = t.spec.rows.size();
                        set(2, t.folder, std::move(e));
@@ -575,6 +586,7 @@ json build_derived(const ManifestItems& manifest_items, const fs::path& root, co
   night.keep_entries();
   night.keep_stamps();
   night.report["derived_counts"] = {{"rebuilt", night.rebuilt}, {"reused", night.reused}};
+  if (night.interrupted) night.report["interrupted_tasks"] = night.interrupted;
   mask_json_strings(night.report);
   return std::move(night.report);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <regex>
 
@@ -155,6 +156,44 @@ TEST(OfdCli, EachCffFontsGlyfFormIsMadeOnceAndTheCopiesAreTheSameBytesWithOrWith
   EXPECT_TRUE(fs::is_empty(base / "tmp")) << "a process without a cache removes its own form";
   auto c = run({program().string(), "check-ofd", (base / "warm" / "09 行政处罚决定书.ofd").string()});
   EXPECT_EQ(c.exit_code, 0) << c.out;
+}
+
+// An upgrade rewrites fonts/ (new mtimes: new forms), and each form is 8-11 MB: the user's cache
+// grew by ~30 MB per upgrade and was never emptied. A process that makes a form now removes forms
+// and torn temporaries unused for 30 days, keeps recent ones and anything not named like a form,
+// and a form found more than a day old is marked used, so forms of fonts in use are never pruned.
+TEST(OfdCli, MakingAFormRemovesFormsUnusedForThirtyDaysAndAFormFoundIsMarkedUsed) {
+  const fs::path base = lh::test::temp_dir("ofd-glyf-prune");
+  const fs::path cache = base / "cache";
+  const auto days_ago = [](int d) { return fs::file_time_type::clock::now() - std::chrono::hours(24 * d); };
+  const std::string hex(64, 'a');
+  const std::map<std::string, int> planted = {{hex + ".ttf", 40},                         // stale form
+                                              {"." + std::string(64, 'b') + ".ttf.tmp4242", 40},  // torn temp
+                                              {std::string(64, 'c') + ".ttf", 5},                 // recent form
+                                              {"notes.txt", 40}};                                 // not ours
+  for (const auto& [name, age] : planted) {
+    lh::test::write_file(cache / name, "x");
+    fs::last_write_time(cache / name, days_ago(age));
+  }
+  auto render = [&](const std::string& tag) {
+    lh::test::ScopedEnv c("LIANGHUA_FONT_CACHE", cache.string());
+    auto r = run({program().string(), "render", "--quiet", "--date", "2024-03-05", "--format", "ofd", decision().string(),
+                  "--out", (base / tag).string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  };
+  render("first");
+  EXPECT_FALSE(fs::exists(cache / (hex + ".ttf"))) << "a form unused for 40 days is removed";
+  EXPECT_FALSE(fs::exists(cache / ("." + std::string(64, 'b') + ".ttf.tmp4242")));
+  EXPECT_TRUE(fs::exists(cache / (std::string(64, 'c') + ".ttf"))) << "a form used 5 days ago stays";
+  EXPECT_TRUE(fs::exists(cache / "notes.txt")) << "what is not ours stays";
+  std::vector<fs::path> made;
+  for (const auto& e : fs::directory_iterator(cache))
+    if (e.path().extension() == ".ttf" && e.path().filename().string()[0] != 'c') made.push_back(e.path());
+  ASSERT_GE(made.size(), 1u);
+  for (const auto& f : made) fs::last_write_time(f, days_ago(3));
+  render("second");
+  for (const auto& f : made)
+    EXPECT_GT(fs::last_write_time(f), days_ago(1)) << f << ": a form found is marked used";
 }
 
 }  // namespace
