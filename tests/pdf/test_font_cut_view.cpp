@@ -154,3 +154,17 @@ TEST(FontCutView, CmapsTheViewCannotReproduceArePlannedOnTheWholeFace) {
       EXPECT_TRUE(fonts::subset_font(file, 0, req).bytes == ref.bytes) << file;
   }
 }
+
+// HarfBuzz lists a view's tables by asking for those it knows: a cut that passes unknown tables
+// through (UKai carries FontForge's FFTM) is planned on the whole face, and keeps them.
+TEST(FontCutView, ACutPassingUnknownTablesThroughKeepsThem) {
+  const std::string ukai = "/usr/share/fonts/truetype/arphic/ukai.ttc";
+  if (!std::filesystem::exists(ukai)) GTEST_SKIP() << "fonts-arphic-ukai not installed";
+  hb_face_t* face = fonts::source_face(ukai, 0);
+  ASSERT_NE(face, nullptr);
+  fonts::SubsetRequest req = pdf::detail::cut_request(test::document_request(face, 100, 0, 0, 5).glyphs);
+  req.flags |= HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED;
+  const fonts::Subset ref = test::whole_face_cut(ukai, 0, req);
+  EXPECT_NE(ref.bytes.find("FFTM"), std::string::npos);
+  EXPECT_TRUE(fonts::subset_font(ukai, 0, req).bytes == ref.bytes);
+}
