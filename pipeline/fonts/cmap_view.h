@@ -6,7 +6,7 @@
 // asked for and of the glyphs it asked for, so it is planned on a view of the source face whose
 // cmap (OpenType "cmap", ISO/IEC 14496-22 §5.2.1) holds just those mappings — every other table is
 // the source's own blob (zero copy) — and comes out byte for byte the cut of the whole face
-// (tests/pdf/test_cmap_view.cpp pins it for the project's fonts).
+// (tests/pdf/test_font_cut_view.cpp and tests/ofd/test_ofd_cut_view.cpp pin it for the project's fonts).
 #pragma once
 #include <hb.h>
 
