@@ -1,6 +1,8 @@
 // hb-subset (HarfBuzz ≥ 6: hb_subset_plan_* gives the old → new glyph map). See font_subset.h.
 #include "fonts/font_subset.h"
 
+#include "fonts/cmap_view.h"
+
 #include <hb-subset.h>
 
 #include <map>
@@ -65,7 +67,11 @@ Subset subset_font(const std::string& file, int index, const SubsetRequest& r) {
   hb_set_t* drop = hb_subset_input_set(in.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* t : r.drop_tables) hb_set_add(drop, hb_tag_from_string(t, 4));
   hb_subset_input_set_flags(in.get(), r.flags);
-  Plan plan(hb_subset_plan_create_or_fail(face, in.get()));
+  // Planned on a view whose cmap holds only the mappings the cut keeps (cmap_view.h): the same cut,
+  // without HarfBuzz reading the whole cmap of the face for it. (HarfBuzz cannot list a view's
+  // tables, only ask for those it knows: a cut passing unknown tables through needs the face.)
+  Face view(r.flags & HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED ? nullptr : detail::cmap_view(face, r.glyphs, r.unicodes));
+  Plan plan(hb_subset_plan_create_or_fail(view ? view.get() : face, in.get()));
   if (!plan) throw SubsetError("hb-subset cannot plan a subset of " + file);
   Subset out;
   const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan.get());

@@ -28,7 +28,8 @@ hb_face_t* source_face(const std::string& file, int index);
 
 struct SubsetRequest {
   std::set<uint32_t> glyphs;               // glyph ids of the source font (.notdef is always kept)
-  std::set<uint32_t> unicodes;             // characters whose cmap entries are kept (none: no cmap)
+  std::set<uint32_t> unicodes;             // characters whose cmap entries are kept (hb-subset keeps
+                                           // those of the kept glyphs' characters anyway)
   std::vector<const char*> drop_tables;    // table tags ("GSUB", "cvt ") left out of the cut
   unsigned flags = 0;                      // hb_subset_flags_t
 };
@@ -39,7 +40,9 @@ struct Subset {
   bool glyf = false, cff = false;                  // its outlines: TrueType glyf, CFF
 };
 
-// The cut of `file` (face `index`). A glyph the source does not have is missing from new_gid.
+// The cut of `file` (face `index`), planned on a view of the source face whose cmap holds only the
+// mappings the cut keeps (cmap_view.h): the same bytes as a cut of the whole face, without reading
+// its whole cmap. A glyph the source does not have is missing from new_gid.
 // Throws SubsetError (the file cannot be read, hb-subset refuses or gives nothing).
 Subset subset_font(const std::string& file, int index, const SubsetRequest& request);
 

@@ -66,7 +66,7 @@ void FontTable::embed(Ids& ids) {
   }
 }
 
-std::string subset_font(const std::string& file, int index, EmbeddedFont& f) {
+fonts::SubsetRequest cut_request(const EmbeddedFont& f) {
   fonts::SubsetRequest req;
   req.glyphs = f.glyphs;
   req.unicodes = f.unicodes;
@@ -75,6 +75,11 @@ std::string subset_font(const std::string& file, int index, EmbeddedFont& f) {
   req.drop_tables = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx", "DSIG", "hdmx",
                      "LTSH", "VDMX", "kern", "fpgm", "prep", "cvt ", "gasp"};
   req.flags = HB_SUBSET_FLAGS_NO_HINTING;
+  return req;
+}
+
+std::string subset_font(const std::string& file, int index, EmbeddedFont& f) {
+  const fonts::SubsetRequest req = cut_request(f);
   // A CFF font is cut from its glyf form (glyf_form.cpp, made once): same glyph ids, TrueType outlines.
   const bool cff = has_cff_outlines(file, index);
   const std::string source = cff ? glyf_form(file, index, req.drop_tables) : file;

@@ -13,6 +13,7 @@
 #include <pango/pango.h>
 
 #include "docx/xml_writer.h"
+#include "fonts/font_subset.h"
 #include "layout/frames.h"
 #include "ofd/ofd.h"
 
@@ -80,6 +81,9 @@ class FontTable {
   std::map<FontKey, EmbeddedFont> fonts_;
 };
 FontKey font_key(PangoFont* font);
+// What an OFD's font cut asks hb-subset for: the glyphs and characters `f` uses, no hinting, no
+// layout tables (GB/T 42133-2022 6.2.6 c lists the tables an embedded font keeps).
+fonts::SubsetRequest cut_request(const EmbeddedFont& f);
 // The subset of the font in `file` (face `index`) holding `glyphs` and `unicodes`, as TrueType
 // (truetype.cpp); fills `new_gid`. Throws OfdError.
 std::string subset_font(const std::string& file, int index, EmbeddedFont& f);

@@ -104,17 +104,22 @@ struct SubsetFont {
   }
 };
 
+fonts::SubsetRequest cut_request(const std::set<uint32_t>& glyphs) {
+  fonts::SubsetRequest req;
+  req.glyphs = glyphs;
+  // No unicodes asked for: cairo takes each glyph's text from the clusters (hb-subset still keeps
+  // the cmap entries of the kept glyphs). Charstrings without subroutines: a cut of a few hundred
+  // glyphs is as small and cheaper to make (and for cairo to subset again).
+  req.flags = HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  req.drop_tables.assign(std::begin(kDroppedTables), std::end(kDroppedTables));
+  return req;
+}
+
 namespace {
 
 // Cuts a font to `glyphs` (fonts/font_subset.h). nullptr when hb-subset refuses or loses a glyph.
 std::shared_ptr<SubsetFont> cut(const FileKey& file, const std::set<uint32_t>& glyphs) {
-  fonts::SubsetRequest req;
-  req.glyphs = glyphs;
-  // No unicodes: the cut needs no cmap (cairo takes each glyph's text from the clusters), and
-  // mapping them costs hb-subset a third of its time. Charstrings without subroutines: a cut of a
-  // few hundred glyphs is as small and cheaper to make (and for cairo to subset again).
-  req.flags = HB_SUBSET_FLAGS_DESUBROUTINIZE;
-  req.drop_tables.assign(std::begin(kDroppedTables), std::end(kDroppedTables));
+  const fonts::SubsetRequest req = cut_request(glyphs);
   fonts::Subset sub;
   try {
     sub = fonts::subset_font(file.first, file.second, req);

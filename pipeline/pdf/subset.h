@@ -14,12 +14,18 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 
+#include "fonts/font_subset.h"
 #include "layout/frames.h"
 
 namespace lh::pdf::detail {
+
+// What a PDF's font cut asks hb-subset for: `glyphs` (source glyph ids), outlines desubroutinized,
+// the tables a PDF's embedded font never uses dropped.
+fonts::SubsetRequest cut_request(const std::set<uint32_t>& glyphs);
 
 // One font file cut to a set of glyphs, as cairo faces (regular and with synthetic bold).
 struct SubsetFont;

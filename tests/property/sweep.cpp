@@ -90,8 +90,11 @@ void compare_with_every_input_planned(const fs::path& in, const fs::path& out, c
     b = archive(in, full, office);
   }
   ++r.runs, ++r.checks[kIncremental];
-  // A night that planned every input proves nothing about the incremental one.
-  if (a.err.find("planned again, tied to what changed") == std::string::npos)
+  // A night that planned every input proves nothing about the incremental one. A night whose inbox
+  // the generator left as it was (seed 1161, night 3: nothing added, edited or removed) takes the
+  // unchanged shortcut and plans nothing, which is right; its manifest is still compared below.
+  if (a.err.find("planned again, tied to what changed") == std::string::npos &&
+      a.err.find("none changed since the last run") == std::string::npos)
     r.violations.push_back({kIncremental, seed, night, "(the run)", "the night planned every input: " + last_line(a.err)});
   if (a.exit_code != b.exit_code)
     r.violations.push_back({kIncremental, seed, night, "(exit code)",
