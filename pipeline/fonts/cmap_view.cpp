@@ -178,8 +178,9 @@ Index read_index(hb_face_t* face) {
   auto has = [&](uint32_t p, uint32_t e) { return std::count(all.begin(), all.end(), std::make_pair(p, e)) > 0; };
   if (!ok || has(3, 0) || (!has(3, 10) && has(0, 6))) return ix;
   const std::pair<uint32_t, uint32_t> order[] = {{3, 10}, {0, 4}, {3, 1}, {0, 3}};
-  for (const auto& [p, e] : order) {
-    auto r = std::find_if(ix.records.begin(), ix.records.end(), [&](const Record& x) { return x.platform == p && x.encoding == e; });
+  for (const auto& pe : order) {  // (not a structured binding: clang 14 cannot capture one in a lambda)
+    auto r = std::find_if(ix.records.begin(), ix.records.end(),
+                          [&](const Record& x) { return x.platform == pe.first && x.encoding == pe.second; });
     if (r == ix.records.end()) continue;
     ix.best = r->subtable;
     ix.usable = ix.subtables[ix.best].format != 14;
