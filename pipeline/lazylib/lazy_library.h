@@ -25,3 +25,8 @@ F resolve(const char* soname, const char* name) {
 }
 
 }  // namespace lh::lazylib
+
+// Inside a forwarding function (one file per library): `real`, the library's own function of the
+// same name and type, resolved on the first call. Each file binds its library's SONAME once:
+//   #define LH_REAL(name) LH_LAZY_REAL(LH_SONAME_TIFF, name)
+#define LH_LAZY_REAL(soname, name) static const auto real = ::lh::lazylib::resolve<decltype(&name)>(soname, #name)

@@ -9,7 +9,7 @@
 #error "LH_SONAME_EXIF (the library's SONAME) is set by CMakeLists.txt"
 #endif
 
-#define LH_REAL(name) static const auto real = lh::lazylib::resolve<decltype(&name)>(LH_SONAME_EXIF, #name)
+#define LH_REAL(name) LH_LAZY_REAL(LH_SONAME_EXIF, name)
 
 extern "C" {
 

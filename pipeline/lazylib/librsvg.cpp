@@ -9,7 +9,7 @@
 #error "LH_SONAME_RSVG (the library's SONAME) is set by CMakeLists.txt"
 #endif
 
-#define LH_REAL(name) static const auto real = lh::lazylib::resolve<decltype(&name)>(LH_SONAME_RSVG, #name)
+#define LH_REAL(name) LH_LAZY_REAL(LH_SONAME_RSVG, name)
 
 extern "C" {
 

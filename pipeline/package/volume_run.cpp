@@ -162,6 +162,7 @@ struct DerivedNight {
 
   bool reuse(int section, const std::string& name, const std::string& key);
   void set(int section, const std::string& name, json entry);
+  json failed(const json& result, const std::string& what);
   std::map<size_t, json> whole_items(const std::vector<const ItemFacts*>& wanted) const;
   void derive_items();
   void report_items();
@@ -187,6 +188,12 @@ bool interrupted_task(const json& result) {
 json failed_entry(const json& result, const std::string& what) {
   return json{{"key", ""}, {"files", json::array()}, {"pages", 0}, {"how", "failed"},
               {"problem", what + "未能生成：" + result.value("error", "")}, {"problems", json::array({what + "未能生成：" + result.value("error", "")})}};
+}
+
+// The entry of a task that failed; one whose worker died is counted, so tomorrow is a full night.
+json DerivedNight::failed(const json& result, const std::string& what) {
+  interrupted += interrupted_task(result);
+  return failed_entry(result, what);
 }
 
 // Last night's entry moved into tonight's state when its key is tonight's and every file it lists is
@@ -257,9 +264,8 @@ void DerivedNight::derive_items() {
   };
   run_derive_tasks(tasks.size(), payload, work, opt.pool, [&](size_t i, const json& result) {
     const std::string& code = tasks[i]->code;
-    set(0, code, result.contains("error") ? failed_entry(result, "阅览本") : result);
+    set(0, code, result.contains("error") ? failed(result, "阅览本") : result);
     if (!result.contains("error")) ++rebuilt;
-    interrupted += interrupted_task(result);
     if (opt.progress) opt.progress(++items_done, tasks.size(), code);
     // A first night renders thousands of copies: every checkpoint_interval(), the state records those
     // done so far, so a run killed now resumes where it stopped instead of rendering them all again.
@@ -346,8 +352,7 @@ void DerivedNight::derive_volumes() {
   run_derive_tasks(tasks.size(), payload, work, volume_pool, [&](size_t i, const json& result) {
     json entry = result;
     if (result.contains("error")) {
-      interrupted += interrupted_task(result);
-      entry = failed_entry(result, "案卷");
+      entry = failed(result, "案卷");
       entry["volume_no"] = tasks[i].volume_no;
       entry["archived"] = tasks[i].archived;
     } else {
@@ -444,8 +449,7 @@ void DerivedNight::derive_catalogues() {
                    [&](size_t i, const json& result) {
                      const CatalogueTask& t = catalogue_tasks[i];
                      if (result.contains("error")) {
-                       interrupted += interrupted_task(result);
-                       json e = failed_entry(result, "归档文件目录");
+                       json e = failed(result, "归档文件目录");
                        e["rows"] = t.spec.rows.size();
                        set(2, t.folder, std::move(e));
                      } else {
