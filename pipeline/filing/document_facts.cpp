@@ -25,8 +25,22 @@ std::string one_line(std::string_view in) {
 
 bool valid_iso_day(const std::string& d) { return d.size() == 10 && normalize::parse_date(d).has_value(); }
 
+// The name a spreadsheet program gives a new worksheet: "Sheet1" (Excel, WPS, LibreOffice in
+// English), "工作表1" (WPS and LibreOffice in Chinese). The xlsx reader's first line is the sheet's
+// name, and a default one names nothing: "2024年3月日常检查台账.xlsx" with one sheet "Sheet1".
+bool is_default_sheet_name(std::string_view t) {
+  for (std::string_view stem : {std::string_view("Sheet"), std::string_view("sheet"), std::string_view("SHEET"),
+                                std::string_view("工作表")}) {
+    if (t.substr(0, stem.size()) != stem) continue;
+    std::string_view rest = t.substr(stem.size());
+    if (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    return !rest.empty() && rest.size() <= 3 && rest.find_first_not_of("0123456789") == std::string_view::npos;
+  }
+  return false;
+}
+
 // 题名 before any 当事人 is added: a standard name's title, the title line, the recorded title when
-// it is no organisation's name, the file name.
+// it is no organisation's name nor a default sheet name, the file name.
 void choose_title(const model::InspectedFile& f, ItemFacts& out) {
   const std::string name = base_name(f.path);
   if (is_standard_name(name)) {
@@ -40,13 +54,16 @@ void choose_title(const model::InspectedFile& f, ItemFacts& out) {
     return;
   }
   const std::string recorded = one_line(f.title);
-  if (!recorded.empty() && !normalize::is_organisation_line(recorded)) {
+  const bool sheet = is_default_sheet_name(recorded);
+  if (!recorded.empty() && !sheet && !normalize::is_organisation_line(recorded)) {
     out.title = recorded;
     out.title_by = "文件的标题属性或首行";
     return;
   }
   out.title = one_line(stem_of(name));
-  out.title_by = recorded.empty() ? "文件名" : "文件名（首行“" + recorded + "”是机构名称，不作题名）";
+  out.title_by = recorded.empty() ? "文件名"
+                 : sheet          ? "文件名（首行“" + recorded + "”是表格软件默认的工作表名，不作题名）"
+                                  : "文件名（首行“" + recorded + "”是机构名称，不作题名）";
 }
 
 void choose_date(const model::InspectedFile& f, const Scheme& s, int doc, ItemFacts& out) {

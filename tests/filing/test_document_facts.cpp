@@ -77,6 +77,23 @@ TEST(DocumentFacts, TextDocumentIsNotTitledByItsLetterhead) {
   EXPECT_NE(y.title_by.find("机构名称"), std::string::npos) << y.title_by;
 }
 
+// A generated office inbox (make_office_inbox.py seed 1233) filed "2024年3月日常检查台账.xlsx" as
+// "J031-JC·2024-D10-JPS-0002 Sheet1": the xlsx reader's first line is the sheet's name, and the
+// spreadsheet program's default name was taken for the 题名. A default sheet name gives way to the
+// file name; a sheet its clerk named is still the title.
+TEST(DocumentFacts, ASpreadsheetIsNotTitledByItsDefaultSheetName) {
+  for (const char* sheet : {"Sheet1", "sheet2", "Sheet 1", "工作表1", "工作表12"}) {
+    auto f = doc("检查/2024年3月日常检查台账.xlsx", std::string(sheet) + "\n序号\t商户\t检查日期\n1\t顺达茶叶店\t2024-03-08\n", sheet);
+    auto x = filing::item_facts(f, default_scheme(), 0);
+    EXPECT_EQ(x.title, "2024年3月日常检查台账") << sheet;
+    EXPECT_NE(x.title_by.find("默认的工作表名"), std::string::npos) << x.title_by;
+  }
+  for (const char* named : {"三月检查台账", "Sheets", "Sheet1（汇总）"}) {
+    auto f = doc("检查/台账.xlsx", std::string(named) + "\n序号\t商户\n", named);
+    EXPECT_NE(filing::item_facts(f, default_scheme(), 0).title, "台账") << named << " is a name the clerk gave";
+  }
+}
+
 TEST(DocumentFacts, BareFormTitleGetsThePartySoRowsDoNotReadTheSame) {
   auto f = doc("x.docx", "梅州市梅江区市场监督管理局\n行 政 处 罚 决 定 书\n梅市监处罚〔2024〕8号\n当事人：梅州市某某五金店\n");
   auto x = filing::item_facts(f, default_scheme(), 45);
