@@ -159,9 +159,18 @@ std::string sqlite_uri(const std::filesystem::path& p, const char* params) {
 }  // namespace
 
 Catalogue::Catalogue(const std::filesystem::path& path, ReadOnly) {
-  // mode=ro first (sees a run's committed WAL); on a read-only mount a WAL database whose -shm cannot
-  // be created opens only as immutable, which is what such a mount is.
-  for (const char* params : {"mode=ro", "mode=ro&immutable=1"}) {
+  // A reader writes nothing into the archive. A WAL database opened mode=ro creates an empty -wal
+  // and a 32 KiB -shm beside it that only a writer removes, so `verify` (whose help says it writes
+  // nothing) left two files in every archive it checked. With no -wal beside it the database file
+  // holds every committed transaction (the last writer checkpointed and removed it: SQLite's
+  // wal.html, "the WAL file is deleted when the last connection closes"), so it is read as immutable,
+  // which creates nothing. With a -wal (a run in progress, or one that crashed) mode=ro reads the
+  // committed frames in it; on a read-only mount whose -shm cannot be created, immutable again.
+  std::error_code ec;
+  const bool wal_beside = std::filesystem::exists(std::filesystem::path(path.string() + "-wal"), ec);
+  const std::vector<const char*> attempts =
+      wal_beside ? std::vector<const char*>{"mode=ro", "mode=ro&immutable=1"} : std::vector<const char*>{"mode=ro&immutable=1"};
+  for (const char* params : attempts) {
     sqlite3* raw = nullptr;
     int rc = sqlite3_open_v2(sqlite_uri(path, params).c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr);
     db_.reset(raw);

@@ -384,8 +384,11 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   EXPECT_EQ(differences(inbox_before, snapshot(in)), "");
 
   // verify: clean, then one flipped byte is named (exit 1).
+  const auto before_verify = snapshot(out);
   auto v = run({program().string(), "verify", out.string()});
   EXPECT_EQ(v.exit_code, 0) << v.out.substr(0, 1500);
+  // Regression (verify left catalog.db-wal and catalog.db-shm in every archive it checked): it writes nothing.
+  EXPECT_EQ(differences(before_verify, snapshot(out)), "") << "verify wrote into the archive";
   std::string victim;
   for (const auto& it : m["items"])
     if (it["category"] == "AJ") { victim = it["files"][0]["path"]; break; }
