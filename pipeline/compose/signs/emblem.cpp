@@ -9,8 +9,10 @@
 
 #include <cmath>
 #include <cstring>
+#include <tuple>
 
 #include "compose/signs/signs.h"
+#include "layout/frames.h"
 #include "filing/xml_safe.h"
 
 namespace lh::compose::signs {
@@ -118,13 +120,7 @@ model::Image load_emblem(const std::string& bytes, const std::string& name) {
     model::Image img;
     img.media_type = "image/png";
     img.bytes = bytes;
-    // IHDR width and height, big-endian at bytes 16–23 (PNG spec §11.2.2)
-    auto be32 = [&](size_t i) {
-      return (static_cast<unsigned char>(bytes[i]) << 24) | (static_cast<unsigned char>(bytes[i + 1]) << 16) |
-             (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);
-    };
-    img.width_px = static_cast<int>(be32(16));
-    img.height_px = static_cast<int>(be32(20));
+    std::tie(img.width_px, img.height_px) = layout::image_pixel_size(img);  // from the IHDR
     img.description = "局徽";
     return img;
   }

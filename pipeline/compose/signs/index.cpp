@@ -2,6 +2,7 @@
 // index.html (the same list, linking each sign's PDF and preview), so a sign maker checks the
 // whole pack at a glance and finds every file by name.
 #include "compose/signs/signs.h"
+#include "layout/frames.h"
 
 // GCC 12 at -O2 reports TextBox members "may be used uninitialized" when the vector of Frame
 // variants grows (a false positive of -Wmaybe-uninitialized on std::variant moves); every member
@@ -79,13 +80,10 @@ model::Document index_document(const std::vector<IndexEntry>& entries, const std
         model::Image img;
         img.media_type = "image/png";
         img.bytes = e.preview_png;
-        // IHDR size (PNG spec §11.2.2): the preview keeps its aspect in the cell
-        auto be32 = [&](size_t i) {
-          return (static_cast<unsigned char>(img.bytes[i]) << 24) | (static_cast<unsigned char>(img.bytes[i + 1]) << 16) |
-                 (static_cast<unsigned char>(img.bytes[i + 2]) << 8) | static_cast<unsigned char>(img.bytes[i + 3]);
-        };
-        img.width_px = img.bytes.size() > 24 ? static_cast<int>(be32(16)) : 1;
-        img.height_px = img.bytes.size() > 24 ? static_cast<int>(be32(20)) : 1;
+        // The preview keeps its aspect in the cell (its size from the PNG's IHDR).
+        const auto [pw, ph] = layout::image_pixel_size(img);
+        img.width_px = pw > 0 ? pw : 1;
+        img.height_px = ph > 0 ? ph : 1;
         const double aspect = img.height_px > 0 ? double(img.width_px) / img.height_px : 1;
         double w = iw, h = iw / aspect;
         if (h > ih) h = ih, w = ih * aspect;
