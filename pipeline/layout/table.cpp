@@ -1,7 +1,8 @@
 // Tables: column widths, borders, merged cells (row_span/col_span), header rows repeated at the
 // top of each page the table continues on, and rows split across pages at line boundaries.
 // Rows joined by a vertical merge form a group; a page break falls between groups, else between
-// rows of a group, else inside a row (the row is split line by line).
+// rows of a group, else inside a row (the row is split line by line); a row is split rather than
+// moved whole when the rows above it leave room for three lines or more (split).
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -78,91 +79,110 @@ void repeat_if_complete(const Cell& shown, Cell& continued) {
   if (continued.lines.empty()) continued.lines = shown.lines;
 }
 
-// Split `g` so that the first part fits in `avail`. Returns false when nothing fits.
-bool split(Group& g, double avail, double pad, Group& first, Group& rest) {
+// A page break between rows k-1 and k: the rows above it in `first`, the rest in `rest`; a merged
+// cell across the break keeps the lines that fit above it and continues below.
+bool split_between(Group& g, int k, double avail, double pad, Group& first, Group& rest) {
   first = Group{};
   rest = Group{};
   first.cant_split = rest.cant_split = g.cant_split;
+  first.nrows = k;
+  rest.nrows = g.nrows - k;
+  first.min_h.assign(g.min_h.begin(), g.min_h.begin() + k);
+  rest.min_h.assign(g.min_h.begin() + k, g.min_h.end());
+  // Heights of the first part from the cells that end inside it.
+  for (Cell& c : g.cells) {
+    if (c.row >= k) {
+      Cell m = std::move(c);
+      m.row -= k;
+      rest.cells.push_back(std::move(m));
+    } else if (c.row + c.rows <= k) {
+      first.cells.push_back(std::move(c));
+    }
+  }
+  compute_heights(first, pad);
+  for (Cell& c : g.cells) {
+    if (c.row < k && c.row + c.rows > k) {  // a vertical merge across the break
+      double have = 0;
+      for (int r = c.row; r < k; ++r) have += first.h[r];
+      have = std::max(have, avail - [&] { double s = 0; for (int r = 0; r < c.row; ++r) s += first.h[r]; return s; }());
+      Cell top;
+      top.row = c.row;
+      top.col = c.col;
+      top.cols = c.cols;
+      top.rows = k - c.row;
+      top.lines = take_fitting(c, have - 2 * pad);
+      repeat_if_complete(top, c);
+      const int end = c.row + c.rows;
+      c.row = 0;
+      c.rows = end - k;
+      rest.cells.push_back(std::move(c));
+      first.cells.push_back(std::move(top));
+    }
+  }
+  compute_heights(first, pad);
+  compute_heights(rest, pad);
+  return true;
+}
+
+// A page break inside row k (k = 0: inside the first row): rows 0..k-1 whole, then every cell that
+// covers row k keeps the lines that fit above the page's bottom and continues on the next page (a
+// merged 事项 cell named again there, repeat_if_complete).
+// Returns false, `g` untouched, when no cell of row k has a line that fits.
+bool split_inside(const Group& g, int k, double avail, double pad, Group& first, Group& rest) {
+  first = Group{};
+  rest = Group{};
+  first.cant_split = rest.cant_split = g.cant_split;
+  first.nrows = k + 1;
+  first.min_h.assign(g.min_h.begin(), g.min_h.begin() + k);
+  first.min_h.push_back(0);
+  rest.nrows = g.nrows - k;
+  rest.min_h.assign(g.min_h.begin() + k, g.min_h.end());
+  std::vector<double> top_of(k + 1, 0);  // each row's top in `first`: rows 0..k-1 are g's own
+  for (int r = 0; r < k; ++r) top_of[r + 1] = top_of[r] + g.h[r];
+  bool any = false;
+  for (Cell c : g.cells) {
+    if (c.row + c.rows <= k) {
+      first.cells.push_back(std::move(c));
+      continue;
+    }
+    if (c.row > k) {
+      c.row -= k;
+      rest.cells.push_back(std::move(c));
+      continue;
+    }
+    Cell top;
+    top.row = c.row;
+    top.col = c.col;
+    top.cols = c.cols;
+    top.rows = k + 1 - c.row;
+    top.lines = take_fitting(c, avail - top_of[c.row] - 2 * pad);
+    any = any || (c.row == k && !top.lines.empty());
+    if (c.rows > 1) repeat_if_complete(top, c);
+    c.rows = c.row + c.rows - k;
+    c.row = 0;
+    first.cells.push_back(std::move(top));
+    rest.cells.push_back(std::move(c));
+  }
+  if (!any) return false;
+  compute_heights(first, pad);
+  first.h[k] = std::max(0.0, avail - top_of[k]);  // the split row reaches the page's bottom
+  compute_heights(rest, pad);
+  return true;
+}
+
+// Split `g` so that the first part fits in `avail`. Returns false when nothing fits. A break falls
+// between rows where that leaves less than `min_inside` of the page empty; with more room below the
+// rows that fit, the next row is split there instead, as Word breaks a row across pages by default
+// (ECMA-376 §17.4.6 cantSplit absent): a 权责清单 whose rows are each half a page tall otherwise
+// leaves half of every page blank.
+bool split(Group& g, double avail, double pad, double min_inside, Group& first, Group& rest) {
   int k = 0;
   double acc = 0;
   while (k < g.nrows && acc + g.h[k] <= avail + 0.01) acc += g.h[k++];
   if (k >= g.nrows) return false;  // fits whole; caller should not split
-  if (k > 0) {  // between rows k-1 and k
-    first.nrows = k;
-    rest.nrows = g.nrows - k;
-    first.min_h.assign(g.min_h.begin(), g.min_h.begin() + k);
-    rest.min_h.assign(g.min_h.begin() + k, g.min_h.end());
-    // Heights of the first part from the cells that end inside it.
-    for (Cell& c : g.cells) {
-      if (c.row >= k) {
-        Cell m = std::move(c);
-        m.row -= k;
-        rest.cells.push_back(std::move(m));
-      } else if (c.row + c.rows <= k) {
-        first.cells.push_back(std::move(c));
-      }
-    }
-    compute_heights(first, pad);
-    for (Cell& c : g.cells) {
-      if (c.row < k && c.row + c.rows > k) {  // a vertical merge across the break
-        double have = 0;
-        for (int r = c.row; r < k; ++r) have += first.h[r];
-        have = std::max(have, avail - [&] { double s = 0; for (int r = 0; r < c.row; ++r) s += first.h[r]; return s; }());
-        Cell top;
-        top.row = c.row;
-        top.col = c.col;
-        top.cols = c.cols;
-        top.rows = k - c.row;
-        top.lines = take_fitting(c, have - 2 * pad);
-        repeat_if_complete(top, c);
-        const int end = c.row + c.rows;
-        c.row = 0;
-        c.rows = end - k;
-        rest.cells.push_back(std::move(c));
-        first.cells.push_back(std::move(top));
-      }
-    }
-    compute_heights(first, pad);
-    compute_heights(rest, pad);
-    return true;
-  }
-  // Inside the first row: cells starting in row 0 keep the lines that fit in `avail`.
-  first.nrows = 1;
-  first.min_h = {0};
-  rest.nrows = g.nrows;
-  rest.min_h = g.min_h;
-  bool any = false;
-  for (Cell& c : g.cells) {
-    if (c.row == 0) {
-      Cell top;
-      top.col = c.col;
-      top.cols = c.cols;
-      top.lines = take_fitting(c, avail - 2 * pad);
-      any = any || !top.lines.empty();
-      first.cells.push_back(std::move(top));
-    }
-    rest.cells.push_back(std::move(c));
-  }
-  if (!any) {  // put the lines back
-    for (size_t i = 0, j = 0; i < rest.cells.size(); ++i)
-      if (rest.cells[i].row == 0) {
-        auto& src = first.cells[j++].lines;
-        rest.cells[i].lines.insert(rest.cells[i].lines.begin(), std::make_move_iterator(src.begin()),
-                                   std::make_move_iterator(src.end()));
-      }
-    compute_heights(rest, pad);
-    g = std::move(rest);
-    rest = Group{};
-    return false;
-  }
-  for (size_t i = 0, j = 0; i < rest.cells.size(); ++i)
-    if (rest.cells[i].row == 0) {
-      if (rest.cells[i].rows > 1) repeat_if_complete(first.cells[j], rest.cells[i]);
-      ++j;
-    }
-  first.h = {avail};
-  compute_heights(rest, pad);
-  return true;
+  if (k > 0 && avail - acc < min_inside) return split_between(g, k, avail, pad, first, rest);
+  if (split_inside(g, k, avail, pad, first, rest)) return true;
+  return k > 0 && split_between(g, k, avail, pad, first, rest);
 }
 
 // An item moved by (dx, dy): cell content is laid out relative to its cell, then placed.
@@ -398,6 +418,9 @@ void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
 
   // 3. Groups of rows joined by vertical merges.
   const double empty_line = style.table_text.font.size_pt * style.table_line_spacing + 2 * pad;
+  // Room worth splitting a row into: three lines of table text (a split row shows at least two
+  // lines above the break, the orphan rule of body text, and a little to spare).
+  const double min_inside = empty_line + 2 * style.table_text.font.size_pt * style.table_line_spacing;
   std::vector<Group> groups;
   std::vector<bool> group_is_header;
   const int nrows = static_cast<int>(t.rows.size());
@@ -467,7 +490,7 @@ void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
       const bool fits_fresh_page = g.height() + (repeat ? header_h : 0) <= pg.body_height();
       if (g.cant_split && fits_fresh_page && !fresh) { next_page(); continue; }
       Group first, rest;
-      if (split(g, avail, pad, first, rest)) {
+      if (split(g, avail, pad, min_inside, first, rest)) {
         draw(pg, first, geo, pg.cursor());
         next_page();
         g = std::move(rest);

@@ -353,6 +353,45 @@ TEST(Layout, TableHeaderRepeatsAndRowsSplit) {
   }
 }
 
+// Regression (the sample 权责清单 took 115 landscape pages, half of each blank): inside a group of
+// rows joined by a merged cell, a row taller than what the rows above it left of the page was
+// moved whole to the next page, so a 事项 whose rows are each most of a page held one row a page. Now the row is split at the page's bottom, as
+// Word splits it (ECMA-376 §17.4.6 cantSplit absent), and every page but the last is full.
+TEST(Layout, ATableRowTallerThanWhatIsLeftOfThePageIsSplitThereNotMovedWhole) {
+  model::Document d;
+  model::Section s;
+  model::Table t = sample::table(0);
+  auto cell = [](const std::string& x) {
+    model::TableCell c;
+    c.blocks.push_back({sample::para(x)});
+    return c;
+  };
+  std::string tall;  // about three quarters of the 版心 in the 60 mm column
+  for (int i = 0; i < 3; ++i) tall += sample::prose(i, 2);
+  for (int i = 1; i <= 6; ++i) {  // one 事项 of six rows: its 序号 merged over them, as a 权责清单's
+    model::TableRow r;
+    model::TableCell number = cell("1");
+    if (i == 1) number.row_span = 6;
+    else number = model::TableCell{}, number.covered = true;
+    r.cells = {number, cell(tall), cell("第一市场监管所"), cell("2024年")};
+    t.rows.push_back(r);
+  }
+  s.blocks.push_back({t});
+  d.sections.push_back(s);
+  layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  const double body_bottom = (297 - 35) * kMm;
+  ASSERT_GE(laid.pages.size(), 3u);
+  for (size_t i = 0; i + 1 < laid.pages.size(); ++i) {
+    double lowest = 0;
+    for (const auto* g : glyph_lines(laid.pages[i]))
+      if (g->text.find("—") == std::string::npos) lowest = std::max(lowest, g->baseline);
+    // Full: the last line of the table within three lines of the text block's bottom.
+    EXPECT_GT(lowest, body_bottom - 3 * 2 * 16) << "page " << laid.pages[i].number << " is left part empty";
+  }
+  // Six rows of about three quarters of a page each fill five pages, not six.
+  EXPECT_LE(laid.pages.size(), 5u) << laid.pages.size() << " pages";
+}
+
 TEST(Layout, MergedCellsSpanRowsAndColumns) {
   model::Document d;
   model::Section s;
