@@ -109,6 +109,19 @@ void add_party(const std::string& party, ItemFacts& out, const char* whose) {
   out.title_by += std::string("＋") + whose;
 }
 
+// A PDF form's 当事人 cell wraps ("南岭县鲜丰食品贸易有" / "限公司"), and Poppler gives the cell's
+// lines apart: the document's party is then the first line only. When the case's party begins with
+// it, the title carries the case's party, the whole name (chnfn quality rule 3, see parties.cpp).
+void mend_wrapped_party(const std::vector<std::string>& own, const std::string& whole, ItemFacts& f) {
+  if (own.empty() || own.front().size() >= whole.size() || whole.rfind(own.front(), 0) != 0 ||
+      f.title.rfind(own.front(), 0) != 0)
+    return;
+  f.title = whole + f.title.substr(own.front().size());
+  const std::string said = "＋文件中的当事人";
+  if (const size_t at = f.title_by.find(said); at != std::string::npos)
+    f.title_by.replace(at, said.size(), "＋本案当事人（文件中的当事人“" + own.front() + "”是其折行的前半）");
+}
+
 }  // namespace
 
 ItemFacts item_facts(const model::InspectedFile& f, const Scheme& s, int doc) {
@@ -140,6 +153,8 @@ void add_case_parties_to_titles(Plan& plan) {
     auto p = party.find(it.case_key);
     if (it.case_key.empty() || p == party.end()) continue;
     ItemFacts f{it.title, it.title_by, {}, {}};
+    if (it.final_input >= 0) mend_wrapped_party(plan.inputs.at(static_cast<size_t>(it.final_input)).file->fields.parties,
+                                                p->second.second, f);
     add_party(p->second.second, f, "本案当事人");
     it.title = f.title;
     it.title_by = f.title_by;

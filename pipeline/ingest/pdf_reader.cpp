@@ -3,7 +3,8 @@
 // document information dictionary (Title, Author, Subject, Creator, Producer, CreationDate,
 // ModDate), §7.9.4 dates. The text layer is whatever poppler extracts (§9.10).
 //
-// Output: one Section; one Paragraph per extracted text line; a PageBreak between pages.
+// Output: one Section; one Paragraph per extracted text line, a tab between a table row's cells; a
+// PageBreak between pages.
 // Errors: POPPLER_ERROR_ENCRYPTED without a working password -> encrypted; any other open error,
 // or a document with 0 pages (a truncated linearized file opens that way, §3) -> damaged.
 // Scanned pages: < 10 bytes of text and images cover >= 25 % of the page (see kScanCoverage).
@@ -22,6 +23,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/poppler_state.h"
 #include "ingest/reader.h"
@@ -79,6 +81,77 @@ std::vector<std::string> text_lines(const std::string& text) {
   }
   flush();
   return lines;
+}
+
+// --- table cells on a line ------------------------------------------------------------------------
+// Poppler reads a table row as one line and puts nothing, or one space, in the gap between a label
+// cell and its value cell: 立案审批表 (范本 No. 7) "案由 | 涉嫌未明码标价" came out "案由涉嫌未明码标价",
+// and no labelled field (案由, 当事人, 住所 …) of a PDF form was found. A gap wider than a character
+// (the padding of two cells and a rule between them; package/ofd_copy.cpp's text stretches use the
+// same measure) is a cell boundary and becomes a tab, as a DOCX table row's cells are joined
+// (model::Document::plain_text). Justified CJK text is spaced by a fraction of a character and stays.
+
+constexpr double kCellGapEm = 1.0;  // a gap wider than this many of the taller glyph's heights
+
+struct Glyph {
+  size_t begin = 0, end = 0;  // bytes of the line
+  double x0 = 0, x1 = 0, top = 0, bottom = 0;
+};
+
+bool cell_gap(const Glyph& a, const Glyph& b) {
+  const double em = std::max(a.bottom - a.top, b.bottom - b.top);
+  const bool same_line = b.top < a.bottom && a.top < b.bottom;
+  return same_line && em > 0 && b.x0 - a.x1 > kCellGapEm * em;
+}
+
+// One line of poppler's text with its glyphs' boxes: the whitespace poppler wrote between two glyphs
+// is kept, or replaced by a tab at a cell boundary. A gap between two single glyphs is a label spaced
+// to fill its cell (案　　由, 询 问 笔 录: Word forms space them, see normalize/doc_facts.cpp) and is
+// not a boundary: normalize reads "案 由" as 案由 but not "案\t由".
+std::string mark_cells(const std::string& line, const std::vector<Glyph>& g) {
+  std::vector<bool> wide(g.size(), false);  // wide[i]: a cell gap between glyph i and i + 1
+  for (size_t i = 0; i + 1 < g.size(); ++i) wide[i] = cell_gap(g[i], g[i + 1]);
+  auto alone = [&](size_t i) { return (i == 0 || wide[i - 1]) && (i + 1 == g.size() || wide[i]); };
+  std::string out = line.substr(0, g.empty() ? line.size() : g[0].end);
+  for (size_t i = 0; i + 1 < g.size(); ++i) {
+    if (wide[i] && !(alone(i) && alone(i + 1))) out += '\t';
+    else out.append(line, g[i].end, g[i + 1].begin - g[i].end);
+    out.append(line, g[i + 1].begin, g[i + 1].end - g[i + 1].begin);
+  }
+  if (!g.empty()) out.append(line, g.back().end, std::string::npos);
+  return out;
+}
+
+// The page's text, a tab at each cell boundary (see mark_cells). Poppler's layout has one box per
+// character of its text; where the counts differ the text is taken as poppler wrote it.
+std::string page_text(PopplerPage* page) {
+  std::string text = take(poppler_page_get_text(page));
+  PopplerRectangle* raw = nullptr;
+  guint n = 0;
+  if (!poppler_page_get_text_layout(page, &raw, &n)) return text;
+  std::unique_ptr<PopplerRectangle, GFree> boxes(raw);
+  if (g_utf8_strlen(text.data(), static_cast<gssize>(text.size())) != static_cast<glong>(n)) return text;
+  std::string out, line;
+  std::vector<Glyph> glyphs;
+  guint i = 0;
+  for (size_t at = 0; at < text.size(); ++i) {
+    const size_t next = static_cast<size_t>(g_utf8_next_char(text.data() + at) - text.data());
+    const char c = text[at];
+    if (c == '\n') {
+      out += mark_cells(line, glyphs) + '\n';
+      line.clear();
+      glyphs.clear();
+    } else {
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\f') {
+        const PopplerRectangle& r = boxes.get()[i];
+        glyphs.push_back({line.size(), line.size() + (next - at), std::min(r.x1, r.x2), std::max(r.x1, r.x2),
+                          std::min(r.y1, r.y2), std::max(r.y1, r.y2)});
+      }
+      line.append(text, at, next - at);
+    }
+    at = std::min(next, text.size());
+  }
+  return out + mark_cells(line, glyphs);
 }
 
 size_t non_blank_bytes(const std::string& s) {
@@ -216,7 +289,7 @@ ReadResult read_pdf_impl(const Input& in) {
     }
     run = 0;
     if (loaded++ > 0) section.blocks.push_back(model::Block{model::PageBreak{}});
-    std::string text = take(poppler_page_get_text(page.get()));
+    std::string text = page_text(page.get());
     if (non_blank_bytes(text) < kScanMaxTextBytes && image_coverage(page.get()) >= kScanCoverage) ++m.scanned_pages;
     for (std::string& line : text_lines(text)) {
       all_text += line;

@@ -135,6 +135,22 @@ TEST(Versions, NumberedVersionsStillGroup) {
   EXPECT_EQ(r.fate("案件/2024/027 李记粮油店未明码标价/决定书v2.docx"), "archived");
 }
 
+// The bug: a PDF decision's 当事人 cell wraps (南岭县石门镇李记粮油 / 店); once the reader set the cells
+// apart its first line was taken as the party and titled the decision "南岭县石门镇李记粮油行政处罚决定书".
+TEST(CaseFolders, APartyCutByAPdfCellsLineWrapIsTheCasesWholeParty) {
+  const std::string b = "INBOX/案件/2024/027 李记粮油店未明码标价/";
+  InspectedFile opened = doc(b + "立案审批表.pdf", '1', "立案审批表", 10, Format::Pdf, "南市监处罚〔2024〕27号");
+  opened.fields.parties = {"南岭县石门镇李记粮油店"};
+  InspectedFile decided = doc(b + "行政处罚决定书.pdf", '2', "行政处罚决定书", 40, Format::Pdf, "南市监处罚〔2024〕27号");
+  decided.fields.parties = {"南岭县石门镇李记粮油"};
+  Filed r = file_inbox({opened, decided});
+  std::map<std::string, std::string> title_by;
+  for (const auto& it : r.plan.items) title_by[it.title] = it.title_by;
+  EXPECT_TRUE(title_by.count("南岭县石门镇李记粮油店立案审批表"));
+  ASSERT_TRUE(title_by.count("南岭县石门镇李记粮油店行政处罚决定书"));
+  EXPECT_NE(title_by["南岭县石门镇李记粮油店行政处罚决定书"].find("折行"), std::string::npos);
+}
+
 // Evidence kept in a subfolder of the case folder (05 证据材料/, 证据/) is evidence of that case.
 TEST(CaseFolders, EvidenceInCaseSubfolderJoinsTheCase) {
   Filed r = file_inbox(inbox_like_case_a());

@@ -7,9 +7,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "ingest/reader.h"
 #include "test_support.h"
@@ -135,6 +137,77 @@ TEST(PdfReader, TruncatedEmptyAndForeignBytesAreDamagedAndQuiet) {
     EXPECT_EQ(r->error->kind, model::ErrorKind::Damaged) << r->error->message;
   }
   EXPECT_EQ(err, "") << "poppler wrote to stderr";
+}
+
+// A 立案审批表 (范本 No. 7) as a form PDF draws it: two heads spaced out character by character
+// (18 pt and 12 pt, 36 pt apart: poppler keeps the 12 pt one on one line, its characters 2 em
+// apart), label and value cells shown one by one with the rules between the rows, and a justified
+// line, its 12 pt characters a third of a character apart.
+const char* const kJustified = "当事人在其经营场所销售散装大米";
+std::string make_form_pdf() {
+  std::string out;
+  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &out, 595, 842);
+  cairo_t* cr = cairo_create(s);
+  cairo_select_font_face(cr, "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  auto show = [&](double x, double y, const std::string& t) { cairo_move_to(cr, x, y); cairo_show_text(cr, t.c_str()); };
+  auto spaced = [&](double x, double y, double step, const std::string& t) {
+    for (size_t at = 0, k = 0; at < t.size(); at += 3, ++k) show(x + static_cast<double>(k) * step, y, t.substr(at, 3));
+  };  // 3 UTF-8 bytes a character
+  cairo_set_font_size(cr, 18);
+  spaced(200, 60, 36, "立案审批表");
+  cairo_set_font_size(cr, 12);
+  spaced(200, 90, 36, "询问笔录");
+  double y = 120;
+  for (const auto& [label, value] : {std::pair<std::string, std::string>{"时间", "2024年6月12日"},
+                                     {"案由", "涉嫌未明码标价"}, {"当事人", "南岭县石门镇李记粮油店"}}) {
+    show(84, y, label);
+    show(195, y, value);
+    y += 28;
+  }
+  spaced(84, y, 16, kJustified);
+  for (double rule = 100; rule <= y + 10; rule += 28) { cairo_move_to(cr, 72, rule); cairo_line_to(cr, 523, rule); }
+  cairo_stroke(cr);
+  cairo_show_page(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_surface_destroy(s);
+  return out;
+}
+
+std::vector<std::string> lines_of(const ReadResult& r) {
+  std::vector<std::string> out;
+  const std::string text = r.doc.plain_text();
+  for (size_t at = 0, nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1) out.push_back(text.substr(at, nl - at));
+  return out;
+}
+
+std::string without_spaces(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
+// The bug: poppler ran a table row's cells together ("案由涉嫌未明码标价"), so no labelled field of a
+// PDF form was found and the 27号 case's cover had no 案由. A cell boundary is a tab, as in a DOCX row.
+TEST(PdfReader, ATableFormsLabelCellIsNotJoinedToItsValue) {
+  ReadResult r = read(make_form_pdf());
+  ASSERT_FALSE(r.error) << r.error->message;
+  const std::vector<std::string> lines = lines_of(r);
+  auto line_of = [&](const std::string& head) {
+    for (const std::string& l : lines)
+      if (l.rfind(head, 0) == 0) return l;
+    return std::string("(no line starts with " + head + ")");
+  };
+  EXPECT_EQ(line_of("时间"), "时间\t2024年6月12日") << r.doc.plain_text();
+  EXPECT_EQ(line_of("案由"), "案由\t涉嫌未明码标价");
+  EXPECT_EQ(line_of("当事人南"), "(no line starts with 当事人南)");
+  EXPECT_EQ(line_of("当事人\t"), "当事人\t南岭县石门镇李记粮油店");
+  // A head spaced out character by character is not cut into cells, nor is justified text.
+  const std::string head = line_of("询");
+  EXPECT_EQ(head.find('\t'), std::string::npos) << head;
+  EXPECT_EQ(without_spaces(head), "询问笔录") << head;
+  const std::string justified = line_of("当事人在");
+  EXPECT_EQ(justified.find('\t'), std::string::npos) << justified;
+  EXPECT_EQ(without_spaces(justified), kJustified) << justified;
 }
 
 // Encrypted copies made with the qpdf CLI (ISO 32000-1 §7.6.3/§7.6.4 R6 and R3).

@@ -523,6 +523,25 @@ TEST(Volume, CaseAHasItsCoverFacts) {
   EXPECT_TRUE(seen);
 }
 
+// The bug: 27号's 立案审批表.pdf is a table and Poppler ran its 案由 cell into the value
+// ("案由涉嫌未明码标价"): the cover's 案由 and 案件名称 were blank. 涉嫌 is not on the cover: it states
+// the violation decided (案件名称 = 当事人全称 + 违法行为表述 + 案, domain.md §2).
+TEST(Volume, TheCauseInAPdfFormsTableCellReachesTheCover) {
+  REQUIRE_SAMPLE(a);
+  bool seen = false;
+  for (auto& [folder, v] : a.derived["volumes"].items()) {
+    if (v["case_number"] != "南市监处罚〔2024〕27号") continue;
+    seen = true;
+    Pdf vol(test::read_file(a.archive / folder / "案卷.pdf"));
+    std::string cover = squeeze(vol.text(0));
+    EXPECT_NE(cover.find("案件名称南岭县石门镇李记粮油店未明码标价案"), std::string::npos) << cover;
+    EXPECT_NE(cover.find("未明码标价当事人"), std::string::npos) << cover;  // 案由, then the next row
+    EXPECT_EQ(cover.find("涉嫌"), std::string::npos) << cover;
+    for (const auto& p : v.value("problems", json::array())) EXPECT_EQ(p.get<std::string>().find("案由"), std::string::npos) << p;
+  }
+  EXPECT_TRUE(seen);
+}
+
 TEST(Volume, CatalogueXlsxHasOneRowPerItemViaLibreOffice) {
   REQUIRE_SAMPLE(a);
   if (!test::have_program("soffice")) GTEST_SKIP() << "soffice not installed";
