@@ -4,7 +4,8 @@
 //   黑白二值: a 1-bit TIFF with CCITT Group 4 coding (ITU-T T.6, the fax and document-scanner
 //             coding for two-valued pages), black = 1 (PhotometricInterpretation WhiteIsZero);
 //   灰度:     an 8-bit grey PNG;
-//   彩色:     an 8-bit RGB PNG.
+//   彩色:     a PNG of indexed colour when the page has at most 256 colours (drawn without
+//             anti-aliasing it has a few: paper, text, a seal), else an 8-bit RGB PNG.
 // Both are raster formats GB/T 42133-2022 6.2.6 e allows in an OFD-A package. A text page's Group 4
 // TIFF is about half the bytes of the 1-bit PNG it replaced and is made in a fifth of the time
 // (bench/RESULTS.md §8a3): G4 codes the changes along a row against the row above, where deflate

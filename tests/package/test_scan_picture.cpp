@@ -1,6 +1,7 @@
 // The stored pictures of copied source-PDF pages (package/scan_picture.h): a page of black and white
 // is a 1-bit CCITT Group 4 TIFF that decodes to the very pixels drawn (the fast packing and its
-// per-pixel tail alike), a page with grey or colour stays an 8-bit PNG, and another TIFF reader
+// per-pixel tail alike), a colour page of few colours is an indexed PNG of the same pixels, one with
+// grey or many colours an 8-bit grey or RGB PNG, and another TIFF reader
 // (libtiff's tiffinfo, where installed) reads the picture whole.
 #include <gtest/gtest.h>
 #include <cairo.h>
@@ -62,6 +63,23 @@ int png_bit_depth(const std::string& b) { return b.size() > 25 ? static_cast<uns
 int png_colour_type(const std::string& b) { return b.size() > 25 ? static_cast<unsigned char>(b[25]) : -1; }
 bool is_png(const std::string& b) { return b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0; }
 
+struct PngBytes {
+  const std::string* bytes;
+  size_t at = 0;
+};
+cairo_status_t read_png(void* closure, unsigned char* data, unsigned int n) {
+  auto* r = static_cast<PngBytes*>(closure);
+  if (r->at + n > r->bytes->size()) return CAIRO_STATUS_READ_ERROR;
+  r->bytes->copy(reinterpret_cast<char*>(data), n, r->at);
+  r->at += n;
+  return CAIRO_STATUS_SUCCESS;
+}
+uint32_t pixel(cairo_surface_t* s, int x, int y) {
+  cairo_surface_flush(s);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  return reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * cairo_image_surface_get_stride(s))[x];
+}
+
 }  // namespace
 
 TEST(ScanPicture, ABlackAndWhitePageIsAGroup4TiffThatDecodesToTheSamePixels) {
@@ -97,7 +115,32 @@ TEST(ScanPicture, ANearlyBlackOrWhitePixelLeavesThePageTwoValued) {
   }
 }
 
-TEST(ScanPicture, AGreyPageIsAGreyPngAndAColourPageAnRgbPng) {
+TEST(ScanPicture, AColourPageOfFewColoursIsAnIndexedPngOfTheSamePixels) {
+  // White, black and a seal's red (as every colour page of the sample inbox), the red's last pixel
+  // in the last row's tail, after every fast step has found black and white only.
+  cairo_surface_t* s = page_surface(1001, 613, {{400, 300, 0xD91919u}, {401, 300, 0xD91919u}, {1000, 612, 0xD91919u}});
+  const std::string picture = lh::package::encode_scan(s, 200);
+  ASSERT_TRUE(is_png(picture));
+  EXPECT_STREQ(lh::package::scan_media_type(picture), "image/png");
+  EXPECT_EQ(png_colour_type(picture), 3) << "indexed colour";
+  EXPECT_EQ(png_bit_depth(picture), 2) << "3 colours: 2 bits a pixel";
+  PngBytes r{&picture};
+  cairo_surface_t* back = cairo_image_surface_create_from_png_stream(read_png, &r);
+  ASSERT_EQ(cairo_surface_status(back), CAIRO_STATUS_SUCCESS);
+  ASSERT_EQ(cairo_image_surface_get_width(back), 1001);
+  ASSERT_EQ(cairo_image_surface_get_height(back), 613);
+  int wrong = 0;
+  for (int y = 0; y < 613; ++y)
+    for (int x = 0; x < 1001; ++x)
+      if ((pixel(back, x, y) & 0xFFFFFFu) != (pixel(s, x, y) & 0xFFFFFFu) && ++wrong <= 5)
+        ADD_FAILURE() << "pixel " << x << "," << y << std::hex << ": " << pixel(back, x, y) << " for " << pixel(s, x, y);
+  EXPECT_EQ(wrong, 0);
+  EXPECT_EQ(lh::package::encode_scan(s, 200), picture) << "the same pixels give the same bytes";
+  cairo_surface_destroy(back);
+  cairo_surface_destroy(s);
+}
+
+TEST(ScanPicture, AGreyPageIsAGreyPngAndAPageOfManyColoursAnRgbPng) {
   cairo_surface_t* grey = page_surface(1001, 613, {{500, 300, 0x808080u}});
   const std::string g = lh::package::encode_scan(grey, 200);
   EXPECT_TRUE(is_png(g));
@@ -105,8 +148,11 @@ TEST(ScanPicture, AGreyPageIsAGreyPngAndAColourPageAnRgbPng) {
   EXPECT_EQ(png_bit_depth(g), 8);
   EXPECT_EQ(png_colour_type(g), 0);
   cairo_surface_destroy(grey);
-  // The red pixel in the last row's tail, after every fast step has found black and white only.
-  cairo_surface_t* colour = page_surface(1001, 613, {{1000, 612, 0xC00000u}});
+  // 300 colours (a photograph on the page): more than a palette holds.
+  cairo_surface_t* colour = page_surface(1001, 613);
+  auto* row = reinterpret_cast<uint32_t*>(cairo_image_surface_get_data(colour) + 100 * cairo_image_surface_get_stride(colour));
+  for (uint32_t x = 0; x < 300; ++x) row[x] = 0x200000u + x * 0x10101u % 0x808080u + x;
+  cairo_surface_mark_dirty(colour);
   const std::string c = lh::package::encode_scan(colour, 200);
   EXPECT_TRUE(is_png(c));
   EXPECT_EQ(png_bit_depth(c), 8);
