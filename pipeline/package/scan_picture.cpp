@@ -226,10 +226,12 @@ std::optional<Palette> palette_of(const unsigned char* data, int w, int h, int s
   const auto n = static_cast<size_t>(w);
   if (palette) {
     const unsigned char* index = palette->index.data() + y * n;
-    const int bits = palette->bits, per_byte = 8 / bits;
+    const int bits = palette->bits;
+    const int per_byte_log2 = bits == 1 ? 3 : bits == 2 ? 2 : bits == 4 ? 1 : 0;  // shifts, not a division a pixel
+    const size_t within = (size_t{1} << per_byte_log2) - 1;
     std::fill(row, row + (n * static_cast<size_t>(bits) + 7) / 8, 0);
     for (size_t x = 0; x < n; ++x)
-      row[x / per_byte] |= static_cast<unsigned char>(index[x] << (8 - bits * (1 + static_cast<int>(x % per_byte))));
+      row[x >> per_byte_log2] |= static_cast<unsigned char>(index[x] << (8 - bits * (1 + static_cast<int>(x & within))));
     return;
   }
   if (mode == PictureMode::Grey) {
