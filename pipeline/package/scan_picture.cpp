@@ -197,19 +197,29 @@ std::optional<Palette> palette_of(const unsigned char* data, int w, int h, int s
   p.index.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
   uint32_t last = 0xFFFFFFFFu;  // no pixel's value: the first pixel is looked up
   unsigned char last_index = 0;
+  // Colours met, by a hash of the value: a page whose colour changes at every pixel (a dithered
+  // picture of 200 colours) would otherwise search the list at every pixel.
+  constexpr size_t kSlots = 1024;
+  std::vector<uint32_t> slot_colour(kSlots, 0xFFFFFFFFu);
+  std::vector<unsigned char> slot_index(kSlots, 0);
   for (int y = 0; y < h; ++y) {
     const uint32_t* px = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
     unsigned char* out = p.index.data() + static_cast<size_t>(y) * static_cast<size_t>(w);
     for (int x = 0; x < w; ++x) {
       const uint32_t v = px[x] & 0xFFFFFFu;
       if (v != last) {  // runs of one colour (paper, a stroke) are most of a page
-        const size_t at = static_cast<size_t>(std::find(p.colours.begin(), p.colours.end(), v) - p.colours.begin());
-        if (at == p.colours.size()) {
-          if (at == 256) return std::nullopt;
-          p.colours.push_back(v);
+        const size_t slot = (v * 2654435761u) >> 22;  // Knuth's multiplicative hash, 10 bits
+        if (slot_colour[slot] != v) {
+          const size_t at = static_cast<size_t>(std::find(p.colours.begin(), p.colours.end(), v) - p.colours.begin());
+          if (at == p.colours.size()) {
+            if (at == 256) return std::nullopt;
+            p.colours.push_back(v);
+          }
+          slot_colour[slot] = v;
+          slot_index[slot] = static_cast<unsigned char>(at);
         }
         last = v;
-        last_index = static_cast<unsigned char>(at);
+        last_index = slot_index[slot];
       }
       out[x] = last_index;
     }

@@ -80,6 +80,23 @@ uint32_t pixel(cairo_surface_t* s, int x, int y) {
   return reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * cairo_image_surface_get_stride(s))[x];
 }
 
+// The PNG decoded by cairo (libpng) against the surface, every pixel.
+void expect_same_colours(cairo_surface_t* s, const std::string& picture) {
+  PngBytes r{&picture};
+  cairo_surface_t* back = cairo_image_surface_create_from_png_stream(read_png, &r);
+  ASSERT_EQ(cairo_surface_status(back), CAIRO_STATUS_SUCCESS);
+  const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  EXPECT_EQ(cairo_image_surface_get_width(back), w);
+  EXPECT_EQ(cairo_image_surface_get_height(back), h);
+  int wrong = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      if ((pixel(back, x, y) & 0xFFFFFFu) != (pixel(s, x, y) & 0xFFFFFFu) && ++wrong <= 5)
+        ADD_FAILURE() << "pixel " << x << "," << y << std::hex << ": " << pixel(back, x, y) << " for " << pixel(s, x, y);
+  EXPECT_EQ(wrong, 0);
+  cairo_surface_destroy(back);
+}
+
 }  // namespace
 
 TEST(ScanPicture, ABlackAndWhitePageIsAGroup4TiffThatDecodesToTheSamePixels) {
@@ -124,19 +141,25 @@ TEST(ScanPicture, AColourPageOfFewColoursIsAnIndexedPngOfTheSamePixels) {
   EXPECT_STREQ(lh::package::scan_media_type(picture), "image/png");
   EXPECT_EQ(png_colour_type(picture), 3) << "indexed colour";
   EXPECT_EQ(png_bit_depth(picture), 2) << "3 colours: 2 bits a pixel";
-  PngBytes r{&picture};
-  cairo_surface_t* back = cairo_image_surface_create_from_png_stream(read_png, &r);
-  ASSERT_EQ(cairo_surface_status(back), CAIRO_STATUS_SUCCESS);
-  ASSERT_EQ(cairo_image_surface_get_width(back), 1001);
-  ASSERT_EQ(cairo_image_surface_get_height(back), 613);
-  int wrong = 0;
-  for (int y = 0; y < 613; ++y)
-    for (int x = 0; x < 1001; ++x)
-      if ((pixel(back, x, y) & 0xFFFFFFu) != (pixel(s, x, y) & 0xFFFFFFu) && ++wrong <= 5)
-        ADD_FAILURE() << "pixel " << x << "," << y << std::hex << ": " << pixel(back, x, y) << " for " << pixel(s, x, y);
-  EXPECT_EQ(wrong, 0);
+  expect_same_colours(s, picture);
   EXPECT_EQ(lh::package::encode_scan(s, 200), picture) << "the same pixels give the same bytes";
-  cairo_surface_destroy(back);
+  cairo_surface_destroy(s);
+}
+
+TEST(ScanPicture, AColourPageWhoseColourChangesAtEveryPixelIsIndexedAsWell) {
+  // 200 colours in turn along every row: each pixel is looked up, none is the one before it.
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 301, 40);
+  cairo_surface_flush(s);
+  for (int y = 0; y < 40; ++y) {
+    auto* row = reinterpret_cast<uint32_t*>(cairo_image_surface_get_data(s) + y * cairo_image_surface_get_stride(s));
+    for (int x = 0; x < 301; ++x) row[x] = static_cast<uint32_t>((x + y) % 200) * 0x010305u + 0x200000u;
+  }
+  cairo_surface_mark_dirty(s);
+  const std::string picture = lh::package::encode_scan(s, 200);
+  ASSERT_TRUE(is_png(picture));
+  EXPECT_EQ(png_colour_type(picture), 3);
+  EXPECT_EQ(png_bit_depth(picture), 8);
+  expect_same_colours(s, picture);
   cairo_surface_destroy(s);
 }
 
