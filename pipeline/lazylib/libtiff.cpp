@@ -1,7 +1,8 @@
-// libtiff's functions that lianghua calls (tiffio.h: TIFF scans in ingest/image_reader.cpp), loaded
+// libtiff's functions that lianghua calls (tiffio.h: TIFF scans read in ingest/image_reader.cpp, the
+// Group 4 page pictures of OFD-A copies written in package/scan_picture.cpp), loaded
 // on first use (lazy_library.h): libtiff brings six codec libraries (LERC, libdeflate, JBIG, WebP,
-// zstd) that a command reading no TIFF never needs. The two variadic getters forward through their
-// va_list forms, as libtiff's own TIFFGetField does.
+// zstd) that a command reading no TIFF never needs. The variadic getters and setter forward through
+// their va_list forms, as libtiff's own TIFFGetField and TIFFSetField do.
 #include <cstdarg>
 
 #include <tiffio.h>
@@ -40,6 +41,14 @@ int TIFFGetFieldDefaulted(TIFF* tif, uint32_t tag, ...) {
   va_list ap;
   va_start(ap, tag);
   const int r = vget(tif, tag, ap);
+  va_end(ap);
+  return r;
+}
+int TIFFSetField(TIFF* tif, uint32_t tag, ...) {
+  static const auto vset = lh::lazylib::resolve<decltype(&TIFFVSetField)>(LH_SONAME_TIFF, "TIFFVSetField");
+  va_list ap;
+  va_start(ap, tag);
+  const int r = vset(tif, tag, ap);
   va_end(ap);
   return r;
 }
@@ -86,6 +95,10 @@ tmsize_t TIFFReadEncodedStrip(TIFF* tif, uint32_t strip, void* buf, tmsize_t siz
 tmsize_t TIFFReadEncodedTile(TIFF* tif, uint32_t tile, void* buf, tmsize_t size) {
   LH_REAL(TIFFReadEncodedTile);
   return real(tif, tile, buf, size);
+}
+tmsize_t TIFFWriteEncodedStrip(TIFF* tif, uint32_t strip, void* data, tmsize_t cc) {
+  LH_REAL(TIFFWriteEncodedStrip);
+  return real(tif, strip, data, cc);
 }
 tmsize_t TIFFStripSize(TIFF* tif) {
   LH_REAL(TIFFStripSize);

@@ -1,11 +1,10 @@
 // Scanned pages of a source PDF and the joined copy (ofd_copy.h). The picture is drawn by Poppler
 // (the renderer the archive already uses to find the stamp's place) onto a white cairo surface and
-// encoded with libpng; the text comes from Poppler's text layout (one box per character).
+// encoded as scan_picture.h stores scans; the text comes from Poppler's text layout (one box per character).
 #include "package/ofd_copy.h"
 
 #include <fontconfig/fontconfig.h>
 #include <malloc.h>
-#include <png.h>
 #include <poppler.h>
 
 #include <algorithm>
@@ -21,104 +20,12 @@
 #include "model/markup.h"
 #include "package/derive_pool.h"
 #include "package/files.h"
+#include "package/scan_picture.h"
 
 namespace lh::package {
 namespace {
 
 constexpr double kPtPerInch = 72;
-
-void append_png(png_structp png, png_bytep data, png_size_t n) {
-  static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), n);
-}
-
-// How a page picture is stored, as DA/T 31-2017 (纸质档案数字化规范) has scanned pages stored: 黑白二值
-// for a page of black and white only, 灰度 for one with grey, 彩色 when it has colour (a red seal,
-// a coloured letterhead). The page is drawn without anti-aliasing, so black text on white stays
-// two-valued and a page of text takes 1 bit per pixel (a tenth of 8-bit grey).
-enum class PictureMode { Bilevel, Grey, Colour };
-
-PictureMode mode_of(const unsigned char* data, int w, int h, int stride) {
-  bool grey_levels = false;
-  for (int y = 0; y < h; ++y) {
-    const uint32_t* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
-    for (int x = 0; x < w; ++x) {
-      const uint32_t v = row[x] & 0xFFFFFFu;
-      if (v == 0 || v == 0xFFFFFFu) continue;  // black or white: most pixels of a page of text
-      const int r = (row[x] >> 16) & 255, g = (row[x] >> 8) & 255, b = row[x] & 255;
-      if (std::abs(r - g) > 8 || std::abs(g - b) > 8 || std::abs(r - b) > 8) return PictureMode::Colour;
-      grey_levels = grey_levels || (g != 0 && g != 255);
-    }
-  }
-  return grey_levels ? PictureMode::Grey : PictureMode::Bilevel;
-}
-
-// One row of the surface (RGB24: 0x00RRGGBB) in the picture's form. A 1-bit pixel is white when its
-// green is at least half (the page is two-valued: mode_of); eight pixels make a byte, no branches.
-void pack_row(PictureMode mode, const uint32_t* px, int w, unsigned char* row) {
-  const auto n = static_cast<size_t>(w);
-  if (mode == PictureMode::Bilevel) {
-    size_t x = 0;
-    for (; x + 8 <= n; x += 8) {
-      unsigned v = 0;
-      for (size_t k = 0; k < 8; ++k) v = (v << 1) | ((px[x + k] >> 15) & 1u);
-      row[x / 8] = static_cast<unsigned char>(v);
-    }
-    if (x < n) {
-      unsigned v = 0;
-      for (size_t k = x; k < n; ++k) v |= ((px[k] >> 15) & 1u) << (7 - (k - x));
-      row[x / 8] = static_cast<unsigned char>(v);
-    }
-  } else if (mode == PictureMode::Grey) {
-    for (size_t x = 0; x < n; ++x) row[x] = static_cast<unsigned char>((px[x] >> 8) & 255);
-  } else {
-    for (size_t x = 0; x < n; ++x) {
-      row[x * 3] = static_cast<unsigned char>((px[x] >> 16) & 255);
-      row[x * 3 + 1] = static_cast<unsigned char>((px[x] >> 8) & 255);
-      row[x * 3 + 2] = static_cast<unsigned char>(px[x] & 255);
-    }
-  }
-}
-
-// The surface (RGB24) as PNG, 1-bit, 8-bit grey or 8-bit RGB (mode_of).
-std::string encode_png(cairo_surface_t* s, double dpi) {
-  const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
-  const int stride = cairo_image_surface_get_stride(s);
-  const unsigned char* data = cairo_image_surface_get_data(s);
-  const PictureMode mode = mode_of(data, w, h, stride);
-  std::string out;
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-  png_infop info = png ? png_create_info_struct(png) : nullptr;
-  if (!png || !info) {
-    png_destroy_write_struct(&png, &info);
-    throw std::runtime_error("libpng cannot start");
-  }
-  const size_t row_bytes = mode == PictureMode::Bilevel ? (static_cast<size_t>(w) + 7) / 8
-                           : mode == PictureMode::Grey  ? static_cast<size_t>(w)
-                                                        : static_cast<size_t>(w) * 3;
-  std::vector<unsigned char> row(row_bytes);
-  if (setjmp(png_jmpbuf(png))) {
-    png_destroy_write_struct(&png, &info);
-    throw std::runtime_error("libpng failed");
-  }
-  png_set_write_fn(png, &out, append_png, nullptr);
-  png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), mode == PictureMode::Bilevel ? 1 : 8,
-               mode == PictureMode::Colour ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
-               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  const png_uint_32 ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
-  png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
-  // One filter for 8-bit rows instead of libpng's per-row trial of all five (half of libpng's time
-  // on a colour page): Up suits scans, whose rows repeat the paper above them (a 1-bit row is never
-  // filtered by libpng).
-  if (mode != PictureMode::Bilevel) png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-  png_write_info(png, info);
-  for (int y = 0; y < h; ++y) {
-    pack_row(mode, reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride), w, row.data());
-    png_write_row(png, row.data());
-  }
-  png_write_end(png, info);
-  png_destroy_write_struct(&png, &info);
-  return out;
-}
 
 // Chinese fonts that source PDFs name without embedding them, by the role of ours that draws them.
 // Poppler draws such a font with what the machine's fontconfig offers for the name (on Debian 12 the
@@ -200,7 +107,7 @@ std::string page_picture(PopplerPage* page, double w, double h, double dpi) {
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, pw / w, ph / h);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);  // shapes and glyphs two-valued (mode_of)
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);  // shapes and glyphs two-valued (scan_picture.h)
   cairo_font_options_t* fo = cairo_font_options_create();
   cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_NONE);
   cairo_set_font_options(cr, fo);
@@ -208,15 +115,15 @@ std::string page_picture(PopplerPage* page, double w, double h, double dpi) {
   poppler_page_render_for_printing(page, cr);  // what prints: no form-field highlights
   cairo_destroy(cr);
   cairo_surface_flush(s);
-  std::string png;
+  std::string picture;
   try {
-    png = encode_png(s, dpi);
+    picture = encode_scan(s, dpi);
   } catch (...) {
     cairo_surface_destroy(s);
     throw;
   }
   cairo_surface_destroy(s);
-  return png;
+  return picture;
 }
 
 struct Stretch {  // characters of one line with no wide gap between them
@@ -304,10 +211,10 @@ namespace {
 
 // PagePictures: the file of page `index` (0-based) of the PDF whose SHA-256 is `sha`.
 std::filesystem::path picture_file(const PagePictures& pictures, const std::string& sha, int index) {
-  return pictures.dir / (sha + "-" + std::to_string(index + 1) + "-" + std::to_string(std::lround(pictures.dpi)) + ".png");
+  return pictures.dir / (sha + "-" + std::to_string(index + 1) + "-" + std::to_string(std::lround(pictures.dpi)) + ".picture");
 }
 
-// A kept file is the PNG followed by its SHA-256 (hex): the files are renamed into place without
+// A kept file is the picture (encode_scan's bytes) followed by its SHA-256 (hex): the files are renamed into place without
 // fsync (a cache, not an output), so a file torn by a crash must read as none, never as a picture.
 constexpr size_t kShaHex = 64;
 
@@ -318,16 +225,16 @@ std::string kept_picture(const std::filesystem::path& file) {
   if (!in) return {};
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (bytes.size() <= kShaHex) return {};
-  const std::string png = bytes.substr(0, bytes.size() - kShaHex);
-  return ingest::sha256_hex(png) == std::string_view(bytes).substr(png.size()) ? png : std::string();
+  const std::string picture = bytes.substr(0, bytes.size() - kShaHex);
+  return ingest::sha256_hex(picture) == std::string_view(bytes).substr(picture.size()) ? picture : std::string();
 }
 
 // Keeps a drawn picture for the night's later copies; a failure to keep it costs only a redraw.
-void keep_picture(const std::filesystem::path& file, const std::string& png) {
+void keep_picture(const std::filesystem::path& file, const std::string& picture) {
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   std::string err;
-  if (!ec) write_atomic(file, png + ingest::sha256_hex(png), err, false);
+  if (!ec) write_atomic(file, picture + ingest::sha256_hex(picture), err, false);
 }
 
 }  // namespace
@@ -354,7 +261,6 @@ std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictur
     layout::Page p;
     poppler_page_get_size(page, &p.width_pt, &p.height_pt);  // as displayed: /Rotate applied
     auto img = std::make_shared<model::Image>();
-    img->media_type = "image/png";
     const std::filesystem::path file = sha.empty() ? std::filesystem::path() : picture_file(pictures, sha, i);
     img->bytes = kept_picture(file);
     if (img->bytes.empty()) {
@@ -367,6 +273,7 @@ std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictur
       }
       if (!file.empty()) keep_picture(file, img->bytes);
     }
+    img->media_type = scan_media_type(img->bytes);
     p.items.push_back(layout::ImageItem{0, 0, p.width_pt, p.height_pt, img});
     for (const Stretch& s : text_stretches(page)) p.items.push_back(text_line(s));
     p.number = i + 1;

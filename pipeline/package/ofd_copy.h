@@ -7,8 +7,8 @@
 // was drawn from: every character where the PDF has it, fonts embedded as subsets.
 // A page copied from a source PDF has no layout lianghua knows; it becomes what an archive scanner
 // gives (GB/T 42133 6.2.4: "scans in the Background layer, recognised text in the Body layer"): the
-// page as Poppler draws it, a PNG picture stored as DA/T 31-2017 stores scans (1-bit 黑白二值 for a
-// page of black and white, 8-bit grey, or RGB when it has colour), under its text
+// page as Poppler draws it, a picture stored as DA/T 31-2017 stores scans (scan_picture.h: a 1-bit
+// Group 4 TIFF for a page of black and white, an 8-bit grey or RGB PNG otherwise), under its text
 // as Poppler reads it, one invisible TextObject per stretch of text, placed and spaced over the
 // picture's characters so that the OFD's text can be found, selected and extracted. The picture
 // is not the PDF's vector content: honest about that, it is named in README.

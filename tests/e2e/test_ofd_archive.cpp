@@ -293,15 +293,17 @@ TEST(OfdArchive, VerifyReadsTheCopiesBackAndNamesTheFileAndClauseOfABrokenOne) {
 // byte for byte, a picture of its case's 案卷.ofd; the night's folder of kept pictures is gone after
 // the run and no file of it reaches the manifest.
 TEST(OfdArchive, VolumePagePicturesAreTheReadingCopysPicturesOfTheSameSourcePage) {
-  auto pngs = [](const fs::path& ofd) {
+  auto pictures = [](const fs::path& ofd) {  // PNG, and TIFF for 1-bit pages (package/scan_picture.h)
     std::set<std::string> out;
-    for (const auto& [name, bytes] : lh::test::ooxml::unzip(lh::test::read_file(ofd)))
-      if (fs::path(name).extension() == ".png" && name.find("/Res/") != std::string::npos) out.insert(bytes);
+    for (const auto& [name, bytes] : lh::test::ooxml::unzip(lh::test::read_file(ofd))) {
+      const fs::path ext = fs::path(name).extension();
+      if ((ext == ".png" || ext == ".tif") && name.find("/Res/") != std::string::npos) out.insert(bytes);
+    }
     return out;
   };
-  std::map<std::string, std::set<std::string>> volume_pictures;  // case folder → the PNGs of its 案卷.ofd
+  std::map<std::string, std::set<std::string>> volume_pictures;  // case folder → the pictures of its 案卷.ofd
   for (const Copy& c : copies())
-    if (fs::path(c.pdf).filename() == "案卷.pdf" && !c.entry.is_null()) volume_pictures[fs::path(c.pdf).parent_path().string()] = pngs(archive() / c.ofd);
+    if (fs::path(c.pdf).filename() == "案卷.pdf" && !c.entry.is_null()) volume_pictures[fs::path(c.pdf).parent_path().string()] = pictures(archive() / c.ofd);
   size_t shared = 0;
   for (const Copy& c : copies()) {
     if (fs::path(c.pdf).filename() == "案卷.pdf" || c.entry.is_null()) continue;
@@ -309,9 +311,9 @@ TEST(OfdArchive, VolumePagePicturesAreTheReadingCopysPicturesOfTheSameSourcePage
     auto v = volume_pictures.find(folder.string());
     if (v == volume_pictures.end()) v = volume_pictures.find(folder.parent_path().string());
     if (v == volume_pictures.end()) continue;  // not in a case
-    for (const std::string& png : pngs(archive() / c.ofd)) {
-      if (png.size() < 1000) continue;  // not a page picture (pictures of whole pages are tens of KB)
-      EXPECT_TRUE(v->second.count(png)) << c.ofd << ": a page picture not in " << v->first << "/案卷.ofd";
+    for (const std::string& picture : pictures(archive() / c.ofd)) {
+      if (picture.size() < 1000) continue;  // not a page picture (pictures of whole pages are KBs)
+      EXPECT_TRUE(v->second.count(picture)) << c.ofd << ": a page picture not in " << v->first << "/案卷.ofd";
       ++shared;
     }
   }

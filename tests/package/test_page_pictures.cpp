@@ -43,7 +43,7 @@ std::string bars_pdf(const std::vector<double>& bar_y) {
 
 OfdCopyPart pdf_part(const std::string& pdf, int pages) { return {nullptr, std::make_shared<const std::string>(pdf), pages}; }
 
-// The PNG bytes of each page's picture (the Background layer's image) of a copy.
+// The bytes of each page's picture (the Background layer's image) of a copy.
 std::vector<std::string> pictures_of(const lh::package::OfdCopy& c) {
   std::vector<std::string> out;
   for (const auto& page : c.laid.pages)
