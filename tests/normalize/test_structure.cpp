@@ -181,3 +181,16 @@ TEST(Structure, DocumentNumberLineIsNeverAHeading) {
   detect_structure(d);
   EXPECT_EQ(para(d, 1).heading_level, 0);
 }
+
+// make_book_sources.py seed 1: "1、专项整治" under "（一）" was no heading number (only "1." and
+// "1．" were), so a styled 1、 heading took its style's level, the level of the 一、 headings.
+TEST(Structure, AnArabicNumberWithADunIsAHeadingNumber) {
+  EXPECT_EQ(heading_kind("1、专项整治"), HeadingKind::Arabic);
+  EXPECT_EQ(heading_kind("１、专项整治"), HeadingKind::Arabic);
+  EXPECT_EQ(heading_kind("2024、"), HeadingKind::None);
+  Document d = doc_of({"关于规范档案管理的通知", "一、总体要求", "（一）工作目标", "1、明确责任", "正文。",
+                       "2、按月检查台账，发现问题及时整改。"});
+  detect_structure(d);
+  EXPECT_EQ(para(d, 3).heading_level, 3);
+  EXPECT_EQ(para(d, 5).heading_level, 0) << "a numbered sentence is body text";
+}
