@@ -104,13 +104,22 @@ unsigned patterns_starting_with(std::string_view line) {
 // whether the unit is followed by what the patterns' (\s|　|$) takes (ICU's \s is
 // [\t\n\f\r\p{Z}]), where that is certain without ICU: the end of the line, an ASCII character,
 // U+3000, or a CJK ideograph (U+4000-U+9FFF, never a space). nullopt: ask the regex.
+// A heading's name may follow 编/章/节 with no space at all ("第一章总则", as many offices type it:
+// make_book_sources.py seed 12 lost its five chapters and had "第一章总则" for its title); classify()
+// still wants such a line short and no sentence. Not after 条: "第三条规定的…" opens a sentence, so
+// an article keeps its space. Nor before 节/条/款/项 ("第二章节", "第三章第…" are references).
 std::optional<bool> followed_by_space(std::string_view line) {
-  const size_t j = after_numerals(line, 3) + 3;  // after the unit
+  const size_t i = after_numerals(line, 3);  // the unit
+  const size_t j = i + 3;                    // after the unit
   if (j >= line.size()) return j == line.size();
   const auto c = static_cast<unsigned char>(line[j]);
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   if (line.compare(j, 3, "　") == 0) return true;
-  if (c >= 0xE4 && c <= 0xE9) return false;
+  if (c >= 0xE4 && c <= 0xE9) {
+    if (line.compare(i, 3, "条") == 0) return false;
+    const std::string_view next = line.substr(j, 3);
+    return next != "节" && next != "条" && next != "款" && next != "项" && next != "第";
+  }
   return std::nullopt;
 }
 
