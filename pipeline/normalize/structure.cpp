@@ -247,6 +247,15 @@ bool is_document_number(std::string_view t) {
   return t.find("〔") != std::string_view::npos && t.size() >= 3 && t.substr(t.size() - 3) == "号";
 }
 
+// A line wholly in brackets under a rule's title, "（2024年3月1日所务会议审议通过）", is its 题注: when
+// and by whom it was adopted (《立法技术规范（试行）（一）》, 题注), centred but never a heading (a
+// generated book, make_book_sources.py seed 1, listed it in the 目录 as a chapter).
+bool is_bracketed(std::string_view t) {
+  const bool opens = t.substr(0, 3) == "（" || t.substr(0, 1) == "(";
+  const bool closes = (t.size() >= 3 && t.substr(t.size() - 3) == "）") || (!t.empty() && t.back() == ')');
+  return opens && closes;
+}
+
 // `styled`: the document has headings from Word styles or outline levels; then formatting is no
 // evidence (a styled 公文's centred 发文机关 and 文号 lines are not headings).
 Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled, double body_pt,
@@ -284,7 +293,7 @@ Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled,
                                   : "样式 " + x.p->style + "（级别 " + std::to_string(x.p->heading_level) + "）";
     return c;
   }
-  if (short_line && !sentence && !styled && !is_document_number(x.text)) {
+  if (short_line && !sentence && !styled && !is_document_number(x.text) && !is_bracketed(x.text)) {
     const std::string why = formatting_reason(x, body_pt);
     if (!why.empty()) {
       const bool display = x.p->align == model::Align::Center || why.find("字号") != std::string::npos;

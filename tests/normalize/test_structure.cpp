@@ -212,3 +212,15 @@ TEST(Structure, AnArabicNumberWithADunIsAHeadingNumber) {
   EXPECT_EQ(para(d, 3).heading_level, 3);
   EXPECT_EQ(para(d, 5).heading_level, 0) << "a numbered sentence is body text";
 }
+
+// make_book_sources.py seed 1: the 题注 under a rule's title, "（2024年3月1日所务会议审议通过）",
+// centred, was taken for a heading by its formatting and listed in the 目录.
+TEST(Structure, TheBracketedNoteUnderATitleIsNoHeading) {
+  Document d = doc_of({"内务管理办法", "（2024年3月1日所务会议审议通过）", "第一条　为了规范内务管理，制定本办法。",
+                       "第二条　本办法自印发之日起施行。"});
+  for (size_t i : {0, 1}) std::get<Paragraph>(d.sections[0].blocks[i].value).align = lh::model::Align::Center;
+  const Outline o = detect_outline(d);
+  ASSERT_TRUE(o.has_title());
+  EXPECT_EQ(o.title()->text, "内务管理办法");
+  for (const auto& l : o.lines) EXPECT_NE(l.role, Role::Heading) << l.text << " (" << l.reason << ")";
+}
