@@ -1,12 +1,22 @@
-// How a book's sources are read (compose/book/sources.h): regression tests for what the generated
-// books of test_compile_generated.cpp (scripts/make_book_sources.py) found.
+// How a book's sources are read and put into the book (compose/book/sources.h, book_style.h):
+// regression tests for what the generated books of test_compile_generated.cpp
+// (scripts/make_book_sources.py) found.
 #include <gtest/gtest.h>
+#include <poppler.h>
 
 #include "../ingest/ooxml_builder.h"
+#include "book_reading.h"
+#include "compose/book/book.h"
 #include "compose/book/sources.h"
+#include "layout/layout.h"
+#include "layout_fixtures.h"
+#include "render/render_document.h"
+#include "test_support.h"
 
 using namespace lh;
 using namespace lh::compose::book;
+using namespace lh::test::book_reading;
+namespace fs = std::filesystem;
 using lh::ingest::ooxml_test::DocxParts;
 using lh::ingest::ooxml_test::make_docx;
 
@@ -51,3 +61,58 @@ TEST(BookSources, TwoHeading1ParagraphsAreNoTitle) {
   for (const auto& l : s.outline.lines) level1 += l.role == normalize::Role::Heading && l.level == 1;
   EXPECT_EQ(level1, 2u);
 }
+
+namespace {
+
+// A Word rule whose two chapter headings carry the _Toc bookmarks Word puts on headings, named as
+// in every file copied from the same template; `articles` articles of filler under 第一章.
+std::string rule_with_toc_bookmarks(const std::string& title, int articles) {
+  auto heading = [](const std::string& text, int id) {
+    const std::string n = std::to_string(id);
+    return "<w:p><w:bookmarkStart w:id=\"" + n + "\" w:name=\"_Toc10000" + n + "\"/><w:r><w:t>" + text +
+           "</w:t></w:r><w:bookmarkEnd w:id=\"" + n + "\"/></w:p>";
+  };
+  DocxParts p;
+  p.body = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val=\"44\"/></w:rPr><w:t>" +
+           title + "</w:t></w:r></w:p>" + heading("第一章　总则", 1);
+  for (int i = 1; i <= articles; ++i)
+    p.body += "<w:p><w:r><w:t>第" + layout::chinese_number(i) +
+              "条　每月五日前由综合岗汇总上月工作台账，报所长审核后存档备查，发现问题及时整改并报告。</w:t></w:r></w:p>";
+  p.body += heading("第二章　附则", 2) + "<w:p><w:r><w:t>第" + layout::chinese_number(articles + 1) +
+            "条　本制度自印发之日起施行。</w:t></w:r></w:p>";
+  return make_docx(p);
+}
+
+}  // namespace
+
+// make_book_sources.py seed 3: two sources carried the same bookmark names on their headings (Word's
+// "_Toc…", copied with the template); the first anchor of a name wins the page, so the second
+// source's chapters were listed in the 目录 (and bookmarked) with the first source's pages.
+TEST(BookSources, TwoSourcesWithTheSameWordBookmarksKeepTheirOwnTocPages) {
+  const fs::path dir = test::temp_dir("book-toc-anchors");
+  test::write_file(dir / "src" / "01 会议制度.docx", rule_with_toc_bookmarks("会议制度", 30));
+  test::write_file(dir / "src" / "02 值班制度.docx", rule_with_toc_bookmarks("值班制度", 2));
+  test::write_file(dir / "book.xml",
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<book xmlns=\"urn:lianghua:book:1\" toc-levels=\"3\">\n"
+                   "  <title>测试所制度汇编</title>\n  <date>2024-03-01</date>\n"
+                   "  <part title=\"综合管理\"><source src=\"src\"/></part>\n</book>\n");
+  const SpecLoad spec = load_book_spec(dir / "book.xml", test::source_dir() / "templates" / "book" / "book.xsd");
+  ASSERT_TRUE(spec.spec) << spec.errors[0];
+  const BookContent content = load_book(*spec.spec, "测试所", {});
+  const auto out = render::render_document(build_book(content, &test::fonts()), test::gongwen(), test::fonts(), {});
+  GBytes* bytes = g_bytes_new(out.pdf.data(), out.pdf.size());
+  PopplerDocument* pdf = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
+  g_bytes_unref(bytes);
+  ASSERT_NE(pdf, nullptr);
+  const Toc toc = printed_toc(pdf);
+  ASSERT_EQ(toc.lines.size(), 7u) << "篇, two 制度, two 章 each";
+  std::vector<std::string> pages;
+  for (const TocLine& e : toc.lines) pages.push_back(e.page);
+  // 值班制度 opens on a new page after 会议制度's: its chapters are on that page, not on 会议制度's.
+  EXPECT_EQ(toc.lines[4].title, "值班制度");
+  EXPECT_EQ(pages[5], pages[4]) << "值班制度's 第一章";
+  EXPECT_EQ(pages[6], pages[4]) << "值班制度's 第二章";
+  EXPECT_NE(pages[5], pages[2]);
+  g_object_unref(pdf);
+}
+
