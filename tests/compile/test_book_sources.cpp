@@ -116,3 +116,18 @@ TEST(BookSources, TwoSourcesWithTheSameWordBookmarksKeepTheirOwnTocPages) {
   g_object_unref(pdf);
 }
 
+// make_book_sources.py seed 27: a Markdown rule of bare articles in bold numbers, with no "#"
+// heading and no front matter, was not taken for Markdown: its asterisks were printed and its
+// articles were none.
+TEST(BookSources, AMarkdownFileWithNoHeadingIsStillMarkdown) {
+  const std::string md = "**第一条**　为了规范信用修复工作，制定本制度。\n\n**第二条**　本制度自印发之日起施行。\n";
+  const LoadedSource s = load_source_bytes("04 信用修复制度.md", md, SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
+  size_t articles = 0;
+  for (const auto& l : s.outline.lines) articles += l.role == normalize::Role::Article;
+  EXPECT_EQ(articles, 2u);
+  EXPECT_EQ(s.body.plain_text().find("**"), std::string::npos) << s.body.plain_text();
+  // The same text in a .txt file is text: its asterisks are the clerk's.
+  const LoadedSource t = load_source_bytes("04 信用修复制度.txt", md, SourceKind::Auto, "", {});
+  EXPECT_NE(t.body.plain_text().find("**"), std::string::npos);
+}

@@ -2,6 +2,7 @@
 #include "compose/book/sources.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -99,11 +100,20 @@ void take_title_out(model::Document& doc, const normalize::Outline& o) {
   }
 }
 
+// A text file named .md is Markdown even without the "#" heading or front matter the content test
+// looks for: a rule of bare articles, "**第一条**　…", printed its asterisks and lost its articles
+// (make_book_sources.py seed 27).
+bool named_markdown(const std::string& name, const model::InspectedFile& f) {
+  std::string ext = fs::path(name).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return f.meta.format == model::Format::Text && (ext == ".md" || ext == ".markdown");
+}
+
 void read_document(LoadedSource& out, const model::Document& read, const std::string& title_override,
-                   const std::string& fallback_title) {
+                   const std::string& fallback_title, bool markdown) {
   model::Document doc = read;
   normalize::FrontMatter fm;
-  if (normalize::looks_like_markdown(doc)) fm = normalize::apply_markdown(doc);
+  if (markdown || normalize::looks_like_markdown(doc)) fm = normalize::apply_markdown(doc);
   out.outline = normalize::detect_outline(doc);
   title_from_lone_top_heading(out.outline);
   normalize::apply_outline(doc, out.outline);
@@ -164,7 +174,7 @@ LoadedSource load_source_bytes(const std::string& name, std::string_view bytes, 
           out.warnings.push_back("列「" + c + "」不在权责清单的栏目中，未印出（dropped_column）");
     return out;
   }
-  read_document(out, *f.doc, title_override, stem_of(name));
+  read_document(out, *f.doc, title_override, stem_of(name), named_markdown(name, f));
   if (out.body.plain_text().find_first_not_of(" \t\r\n") == std::string::npos && out.title.empty())
     out.error = "empty: 没有可排版的文字";
   return out;
