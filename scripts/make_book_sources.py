@@ -95,7 +95,7 @@ class Writer:
 def zhangtiao(w: Writer, topic: str, chapters: bool, sections: bool, digits) -> None:
     r = w.rng
     article = 0
-    sep = r.choice(["　", " ", "　", "  "])
+    sep = r.choice(["　", " ", "　", "  ", "\t"])
     # "第一章总则" is typed too; "第一条为了…" would be ambiguous ("第三条规定的…"), so articles keep theirs.
     head_sep = "" if r.random() < 0.2 else sep
     spaced = r.random() < 0.3  # "第一章　总　　则": a two-character name spread over four
@@ -196,7 +196,30 @@ def run(text: str, font: str = "仿宋_GB2312", size: int = 32, bold: bool = Fal
             f'<w:sz w:val="{size}"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
 
 
-def para(text: str, style: str = "", jc: str = "", indent: bool = False, outline: int = -1, **rk) -> str:
+BOOKMARKS = [0]  # bookmark ids of the document being written: unique in it, the same in every file
+
+
+def noisy_runs(text: str, rng: random.Random, **rk) -> str:
+    """The text as Word saves it after editing: split over several runs, with proofing marks and a
+    _Toc bookmark between them, and a line break (w:br) where the text has "\n". The bookmark names
+    recur from file to file, as in files copied from one template."""
+    out = []
+    for k, line in enumerate(text.split("\n")):
+        if k:
+            out.append("<w:r><w:br/></w:r>")
+        cuts = sorted(rng.sample(range(1, len(line)), min(len(line) - 1, rng.randint(0, 3)))) if len(line) > 1 else []
+        for a, b in zip([0] + cuts, cuts + [len(line)]):
+            out.append(run(line[a:b], **rk))
+            mark = rng.choice(["", '<w:proofErr w:type="spellStart"/>', '<w:proofErr w:type="gramEnd"/>',
+                               f'<w:bookmarkStart w:id="{BOOKMARKS[0]}" w:name="_Toc1{BOOKMARKS[0]:05d}"/>'
+                               f'<w:bookmarkEnd w:id="{BOOKMARKS[0]}"/>'])
+            BOOKMARKS[0] += 1
+            out.append(mark)
+    return "".join(out)
+
+
+def para(text: str, style: str = "", jc: str = "", indent: bool = False, outline: int = -1,
+         noise: random.Random | None = None, **rk) -> str:
     ppr = ""
     if style:
         ppr += f'<w:pStyle w:val="{style}"/>'
@@ -206,7 +229,8 @@ def para(text: str, style: str = "", jc: str = "", indent: bool = False, outline
         ppr += '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
     if jc:
         ppr += f'<w:jc w:val="{jc}"/>'
-    return f"<w:p><w:pPr>{ppr}</w:pPr>{run(text, **rk)}</w:p>"
+    body = noisy_runs(text, noise, **rk) if noise else run(text, **rk)
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{body}</w:p>"
 
 
 def docx_table(rows: list[list[str]]) -> str:
@@ -226,36 +250,40 @@ def docx(blocks, form: str, rng: random.Random) -> bytes:
     # found the Title style.
     title_as_h1 = form.startswith("styled-") and rng.random() < 0.25
     shift = 1 if title_as_h1 else 0
+    nz = rng if rng.random() < 0.5 else None  # runs split by editing, _Toc bookmarks, proofing marks
+    BOOKMARKS[0] = 0
     out = []
     for kind, text, level in blocks:
         if kind == "note":  # "（2024年3月1日所务会议通过）" under the title, centred in 楷体
-            out.append(para(text, jc="center", font="楷体_GB2312", size=32))
+            out.append(para(text, noise=nz, jc="center", font="楷体_GB2312", size=32))
             continue
         if kind == "sign":  # the issuing office and date, right-aligned
-            out.append(para(text, jc="right"))
+            out.append(para(text, noise=nz, jc="right"))
             continue
+        if kind == "title" and nz and len(text) > 8 and rng.random() < 0.3:
+            text = text[:len(text) // 2] + "\n" + text[len(text) // 2:]  # a long title broken by Shift+Enter
         if kind == "title" and title_as_h1:
-            out.append(para(text, style=hids[0], jc="center", font="方正小标宋简体", size=44))
+            out.append(para(text, noise=nz, style=hids[0], jc="center", font="方正小标宋简体", size=44))
             continue
         if kind == "table":
             out.append(docx_table(text))
             continue
         if kind == "title":
             if form.startswith("styled-") and rng.random() < 0.7:
-                out.append(para(text, style=tid, jc="center", font="方正小标宋简体", size=44))
+                out.append(para(text, noise=nz, style=tid, jc="center", font="方正小标宋简体", size=44))
             else:
-                out.append(para(text, jc="center", font="方正小标宋简体", size=44, bold=rng.random() < 0.5))
+                out.append(para(text, noise=nz, jc="center", font="方正小标宋简体", size=44, bold=rng.random() < 0.5))
         elif kind == "heading":
             if form.startswith("styled-"):
-                out.append(para(text, style=hids[level - 1 + shift], font="黑体", size=32))
+                out.append(para(text, noise=nz, style=hids[level - 1 + shift], font="黑体", size=32))
             elif form == "wps-outline":
-                out.append(para(text, outline=level - 1, font="黑体", size=32))
+                out.append(para(text, noise=nz, outline=level - 1, font="黑体", size=32))
             else:  # typed by hand: 章 centred in bold 黑体, 一、 in 黑体, （一） in bold 楷体
                 centred = level == 1 and not re.match(r"^[一二三四五六七八九十]+、", text)
                 font = "黑体" if level == 1 else "楷体_GB2312"
-                out.append(para(text, jc="center" if centred else "", font=font, size=32, bold=level > 1 or centred))
+                out.append(para(text, noise=nz, jc="center" if centred else "", font=font, size=32, bold=level > 1 or centred))
         else:
-            out.append(para(text, indent=True))
+            out.append(para(text, noise=nz, indent=True))
     styles = "".join(f'<w:style w:type="paragraph" w:styleId="{i}"><w:name w:val="{n}"/><w:basedOn w:val="Normal"/>'
                      f'<w:pPr><w:keepNext/><w:outlineLvl w:val="{k}"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
                      for k, (i, n) in enumerate(zip(hids, hnames)))
@@ -459,7 +487,8 @@ def policy(rng: random.Random, topic: str) -> tuple[str, list, dict]:
         zhangtiao(w, topic, chapters=True, sections=rng.random() < 0.3, digits=digits)
     else:
         gongwen(w, topic, depth=rng.randint(1, 3), digits=digits)
-    if (form.startswith("styled-") or form == "hand") and convention == "zhangtiao" and rng.random() < 0.3:
+    # (Not without a title: a first line set off only by its formatting is the title, by any reading.)
+    if (form.startswith("styled-") or (form == "hand" and has_title)) and convention == "zhangtiao" and rng.random() < 0.3:
         # Word's list numbering draws "第一章" itself, or the clerk typed the name alone in bold and
         # centred it: the paragraph holds the name only.
         w.blocks = [(k, re.sub(r"^第.+?[章节][\s　]*", "", t) if k == "heading" else t, l) for k, t, l in w.blocks]
