@@ -41,12 +41,14 @@ ReadResult dispatch(const Input& in) {
     case model::Format::Pdf: return read_pdf(in);
     case model::Format::Text: {
       // UTF-16 text is sniffed as text; once decoded it may turn out to be a register (Excel's "Unicode text").
-      if (in.bytes.find('\0') != std::string_view::npos &&
-          looks_like_delimited(normalize::decode_text(in.bytes.substr(0, 64 * 1024), in.options->big5).utf8))
-        return read_csv(in);
-      return read_text(in);
+      if (in.bytes.find('\0') == std::string_view::npos) return read_text(in);
+      const std::string head = normalize::decode_text(in.bytes.substr(0, 64 * 1024), in.options->big5).utf8;
+      return looks_like_delimited(head) && !looks_like_tabbed_rules(head) ? read_csv(in) : read_text(in);
     }
-    case model::Format::Csv: return read_csv(in);
+    case model::Format::Csv:
+      if (looks_like_tabbed_rules(normalize::decode_text(in.bytes.substr(0, 64 * 1024), in.options->big5).utf8))
+        return read_text(in);
+      return read_csv(in);
     case model::Format::Xml: return read_xml(in);
     case model::Format::Zip: return read_zip(in);
     case model::Format::Image: return read_image(in);

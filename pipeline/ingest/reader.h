@@ -70,6 +70,9 @@ struct Input {
 model::Format sniff(std::string_view bytes);
 // Lines of comma- or tab-separated fields (UTF-8 or an ASCII-compatible encoding).
 bool looks_like_delimited(std::string_view text);
+// A rule typed with a Tab after its numbers ("第一章\t总则", "第一条\t为了…"): one tab on most lines,
+// as in a two-column TSV, but most of its lines open with 第X编/章/节/条 (UTF-8). Text, not a table.
+bool looks_like_tabbed_rules(std::string_view utf8);
 
 // One reader per format; read_any dispatches on sniff().
 ReadResult read_docx(const Input& in);

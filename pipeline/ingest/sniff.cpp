@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "ingest/reader.h"
+#include "normalize/structure.h"
 
 namespace lh::ingest {
 using model::Format;
@@ -64,6 +65,27 @@ bool looks_like_delimited(std::string_view b) {
     if (commas == first_count && commas > 0) ++agreeing;
   }
   return lines >= 2 && first_count > 0 && agreeing * 10 >= lines * 8;
+}
+
+// Word users set the gap after "第一条" with Tab, and such a rule saved as text has one tab on most
+// lines: looks_like_delimited took a UTF-16LE rule (make_book_sources.py seed 58) for a two-column
+// table and the book printed it as a landscape 权责清单. Its lines open with the structure numbers
+// of normalize/structure.h; a register's first column never does on most rows.
+bool looks_like_tabbed_rules(std::string_view b) {
+  int lines = 0, numbered = 0;
+  size_t pos = 0;
+  while (pos < b.size() && lines < 20) {
+    size_t end = b.find('\n', pos);
+    if (end == std::string_view::npos) end = b.size();
+    const std::string_view line = b.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.empty() || line == "\r" || line.find('\t') == std::string_view::npos) continue;
+    ++lines;
+    const normalize::HeadingKind k = normalize::heading_kind(line);
+    numbered += k == normalize::HeadingKind::Tiao || k == normalize::HeadingKind::Zhang ||
+                k == normalize::HeadingKind::Jie || k == normalize::HeadingKind::Bian;
+  }
+  return lines > 0 && numbered * 2 >= lines;
 }
 
 namespace {

@@ -55,10 +55,25 @@ std::string marker_for(const model::Paragraph& p, FlowState& st) {
   return "";
 }
 
-std::string one_line(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-  return s;
+// A heading's text on one line, for the TOC and the PDF outline. A line break between two
+// non-ASCII characters (a long Chinese title broken by Shift+Enter) is dropped: Chinese has no word
+// spaces, and "冷链食品追 溯管理制度" in a 目录 reads as two words (make_book_sources.py seed 3).
+std::string one_line(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c != '\n' && c != '\t' && c != '\r') {
+      out += c;
+      continue;
+    }
+    const bool cjk_before = !out.empty() && (static_cast<unsigned char>(out.back()) & 0x80);
+    size_t next = i + 1;
+    while (next < s.size() && (s[next] == '\n' || s[next] == '\r')) ++next;
+    const bool cjk_after = next < s.size() && (static_cast<unsigned char>(s[next]) & 0x80);
+    if (c == '\t' || !cjk_before || !cjk_after) out += ' ';
+    i = c == '\t' ? i : next - 1;
+  }
+  return out;
 }
 
 double grid_height(const Paginator& pg, double size) {

@@ -32,7 +32,9 @@ constexpr std::array<Pattern, 8> kPatterns{{
     {HeadingKind::Yi, "^" LH_CN "、"},
     {HeadingKind::ParenYi, "^[（(]" LH_CN "[）)]"},
     {HeadingKind::ParenArabic, "^[（(][0-9０-９]{1,3}[）)]"},
-    {HeadingKind::Arabic, "^[0-9０-９]{1,3}[.．](?![0-9０-９])"},
+    // "1、" is not GB/T 9704-2012 §7.3.3's form but offices type it as often as "1." (a generated
+    // book, make_book_sources.py seed 1: its 1、 headings came out at the level of their 一、).
+    {HeadingKind::Arabic, "^[0-9０-９]{1,3}[.．、](?![0-9０-９])"},
 }};
 #undef LH_CN
 
@@ -102,13 +104,22 @@ unsigned patterns_starting_with(std::string_view line) {
 // whether the unit is followed by what the patterns' (\s|　|$) takes (ICU's \s is
 // [\t\n\f\r\p{Z}]), where that is certain without ICU: the end of the line, an ASCII character,
 // U+3000, or a CJK ideograph (U+4000-U+9FFF, never a space). nullopt: ask the regex.
+// A heading's name may follow 编/章/节 with no space at all ("第一章总则", as many offices type it:
+// make_book_sources.py seed 12 lost its five chapters and had "第一章总则" for its title); classify()
+// still wants such a line short and no sentence. Not after 条: "第三条规定的…" opens a sentence, so
+// an article keeps its space. Nor before 节/条/款/项 ("第二章节", "第三章第…" are references).
 std::optional<bool> followed_by_space(std::string_view line) {
-  const size_t j = after_numerals(line, 3) + 3;  // after the unit
+  const size_t i = after_numerals(line, 3);  // the unit
+  const size_t j = i + 3;                    // after the unit
   if (j >= line.size()) return j == line.size();
   const auto c = static_cast<unsigned char>(line[j]);
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   if (line.compare(j, 3, "　") == 0) return true;
-  if (c >= 0xE4 && c <= 0xE9) return false;
+  if (c >= 0xE4 && c <= 0xE9) {
+    if (line.compare(i, 3, "条") == 0) return false;
+    const std::string_view next = line.substr(j, 3);
+    return next != "节" && next != "条" && next != "款" && next != "项" && next != "第";
+  }
   return std::nullopt;
 }
 
@@ -236,6 +247,15 @@ bool is_document_number(std::string_view t) {
   return t.find("〔") != std::string_view::npos && t.size() >= 3 && t.substr(t.size() - 3) == "号";
 }
 
+// A line wholly in brackets under a rule's title, "（2024年3月1日所务会议审议通过）", is its 题注: when
+// and by whom it was adopted (《立法技术规范（试行）（一）》, 题注), centred but never a heading (a
+// generated book, make_book_sources.py seed 1, listed it in the 目录 as a chapter).
+bool is_bracketed(std::string_view t) {
+  const bool opens = t.substr(0, 3) == "（" || t.substr(0, 1) == "(";
+  const bool closes = (t.size() >= 3 && t.substr(t.size() - 3) == "）") || (!t.empty() && t.back() == ')');
+  return opens && closes;
+}
+
 // `styled`: the document has headings from Word styles or outline levels; then formatting is no
 // evidence (a styled 公文's centred 发文机关 and 文号 lines are not headings).
 Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled, double body_pt,
@@ -273,7 +293,7 @@ Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled,
                                   : "样式 " + x.p->style + "（级别 " + std::to_string(x.p->heading_level) + "）";
     return c;
   }
-  if (short_line && !sentence && !styled && !is_document_number(x.text)) {
+  if (short_line && !sentence && !styled && !is_document_number(x.text) && !is_bracketed(x.text)) {
     const std::string why = formatting_reason(x, body_pt);
     if (!why.empty()) {
       const bool display = x.p->align == model::Align::Center || why.find("字号") != std::string::npos;

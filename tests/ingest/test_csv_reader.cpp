@@ -170,3 +170,23 @@ TEST(CsvRegister, OfficerWithNumberInBrackets) {
   EXPECT_EQ(recs[0].officers[1].name, "李四");
   EXPECT_EQ(recs[0].officers[1].certificate, "35010013");
 }
+
+// make_book_sources.py seed 58: a rule saved as UTF-16LE text with a Tab after its numbers
+// ("第一章\t总则", "第一条\t为了…") has one tab on most lines; it was read as a two-column table and
+// compiled into the book as a landscape 权责清单. In GB18030 it was sniffed as CSV outright.
+TEST(CsvReader, ARuleTypedWithATabAfterItsNumbersIsTextNotATable) {
+  const std::string rule =
+      "第一章\t总则\r\n\r\n第一条\t为了规范消费维权工作，制定本制度。\r\n\r\n第二条\t本制度适用于全所。\r\n\r\n"
+      "（一）受理投诉；\r\n\r\n第二章\t附则\r\n\r\n第三条\t本制度自印发之日起施行。\r\n";
+  static const ingest::ReadOptions opt;
+  for (const std::string& bytes : {"\xFF\xFE" + encode(rule, "UTF-16LE"), encode(rule, "GB18030")}) {
+    const auto r = ingest::read_any(ingest::Input{bytes, "01 消费维权制度.txt", &opt});
+    ASSERT_FALSE(r.error) << r.error->message;
+    EXPECT_EQ(r.meta.format, model::Format::Text);
+    EXPECT_FALSE(std::holds_alternative<model::Table>(r.doc.sections.at(0).blocks.at(0).value));
+  }
+  // A register whose rows carry the tabs stays a table.
+  const std::string reg = "序号\t事项名称\t备注\r\n1\t对违法广告的处罚\t\r\n2\t食品经营许可\t无\r\n";
+  const auto t = ingest::read_any(ingest::Input{std::string("\xFF\xFE") + encode(reg, "UTF-16LE"), "清单.txt", &opt});
+  EXPECT_EQ(t.meta.format, model::Format::Csv);
+}

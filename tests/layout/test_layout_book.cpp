@@ -83,3 +83,22 @@ TEST(LayoutBook, BlankVersoBelongsToTheSectionBeforeAndIsEmpty) {
   EXPECT_EQ(laid.pages[2].number_text, "1");
   EXPECT_FALSE(laid.pages[2].blank);
 }
+
+// make_book_sources.py seed 3: a long Chinese title broken by Shift+Enter ("冷链食品追\n溯管理制度")
+// was listed in the 目录 and the PDF outline as "冷链食品追 溯管理制度", two words. Between Latin
+// words the break is still a space.
+TEST(LayoutBook, ALineBreakInsideAChineseHeadingIsNoSpaceInTheToc) {
+  model::Document d;
+  model::Section s;
+  s.blocks.push_back({model::TableOfContents{}});
+  s.blocks.push_back({model::PageBreak{}});
+  s.blocks.push_back({para("冷链食品追\n溯管理制度", 1)});
+  s.blocks.push_back({para("ISO\n9001", 1)});
+  d.sections = {s};
+  const layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  ASSERT_EQ(laid.outline.size(), 2u);
+  EXPECT_EQ(laid.outline[0].title, "冷链食品追溯管理制度");
+  EXPECT_EQ(laid.outline[1].title, "ISO 9001");
+  const std::string toc = texts(laid.pages[0]);
+  EXPECT_NE(toc.find("冷链食品追溯管理制度|"), std::string::npos) << toc;
+}

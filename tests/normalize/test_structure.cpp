@@ -181,3 +181,46 @@ TEST(Structure, DocumentNumberLineIsNeverAHeading) {
   detect_structure(d);
   EXPECT_EQ(para(d, 1).heading_level, 0);
 }
+
+// make_book_sources.py seed 12: "第一章总则", the name typed right after 章, was no chapter; the TXT's
+// five chapters were lost and the first became its title. References stay what they are.
+TEST(Structure, AChapterNameTypedRightAfterItsNumberIsStillAChapter) {
+  EXPECT_EQ(heading_kind("第一章总则"), HeadingKind::Zhang);
+  EXPECT_EQ(heading_kind("第二节一般规定"), HeadingKind::Jie);
+  EXPECT_EQ(heading_kind("第一编党建工作"), HeadingKind::Bian);
+  EXPECT_EQ(heading_kind("第二章节"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第三章第五条"), HeadingKind::None);
+  EXPECT_EQ(heading_kind("第一条为了规范"), HeadingKind::None);  // "第三条规定的…" reads the same
+  Document d = doc_of({"节能降耗制度", "第一章总则", "第一条　为了节约能源，制定本制度。", "第二章附则",
+                       "第二章规定的情形，按照有关规定处理。"});
+  detect_structure(d);
+  EXPECT_EQ(para(d, 0).style, "title");
+  EXPECT_EQ(para(d, 1).heading_level, 1);
+  EXPECT_EQ(para(d, 3).heading_level, 1);
+  EXPECT_EQ(para(d, 4).heading_level, 0) << "a sentence that opens with a reference is body text";
+}
+
+// make_book_sources.py seed 1: "1、专项整治" under "（一）" was no heading number (only "1." and
+// "1．" were), so a styled 1、 heading took its style's level, the level of the 一、 headings.
+TEST(Structure, AnArabicNumberWithADunIsAHeadingNumber) {
+  EXPECT_EQ(heading_kind("1、专项整治"), HeadingKind::Arabic);
+  EXPECT_EQ(heading_kind("１、专项整治"), HeadingKind::Arabic);
+  EXPECT_EQ(heading_kind("2024、"), HeadingKind::None);
+  Document d = doc_of({"关于规范档案管理的通知", "一、总体要求", "（一）工作目标", "1、明确责任", "正文。",
+                       "2、按月检查台账，发现问题及时整改。"});
+  detect_structure(d);
+  EXPECT_EQ(para(d, 3).heading_level, 3);
+  EXPECT_EQ(para(d, 5).heading_level, 0) << "a numbered sentence is body text";
+}
+
+// make_book_sources.py seed 1: the 题注 under a rule's title, "（2024年3月1日所务会议审议通过）",
+// centred, was taken for a heading by its formatting and listed in the 目录.
+TEST(Structure, TheBracketedNoteUnderATitleIsNoHeading) {
+  Document d = doc_of({"内务管理办法", "（2024年3月1日所务会议审议通过）", "第一条　为了规范内务管理，制定本办法。",
+                       "第二条　本办法自印发之日起施行。"});
+  for (size_t i : {0, 1}) std::get<Paragraph>(d.sections[0].blocks[i].value).align = lh::model::Align::Center;
+  const Outline o = detect_outline(d);
+  ASSERT_TRUE(o.has_title());
+  EXPECT_EQ(o.title()->text, "内务管理办法");
+  for (const auto& l : o.lines) EXPECT_NE(l.role, Role::Heading) << l.text << " (" << l.reason << ")";
+}

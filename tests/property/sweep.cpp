@@ -241,10 +241,7 @@ SweepResult run_sweep() {
 
 }  // namespace
 
-std::string python() {
-  if (const char* p = std::getenv("LIANGHUA_PYTHON")) return p;
-  return fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-}
+std::string python() { return lh::test::python(); }
 
 bool strict() {
   const char* v = std::getenv("LIANGHUA_PROPERTY_STRICT");

@@ -72,8 +72,7 @@ void check_never_moves(const Night& n, SweepResult& r);
 void check_links(const Night& n, SweepResult& r);
 void check_agree(const Night& n, SweepResult& r);
 std::string case_key(const std::string& case_number);
-// The interpreter for scripts/make_office_inbox.py: LIANGHUA_PYTHON, else Debian's /usr/bin/python3
-// (a version-manager shim on PATH costs a second or more per call), else python3 on PATH.
+// The interpreter for scripts/make_office_inbox.py: lh::test::python() (tests/support).
 std::string python();  // "粤汕市监罚|2024|37" for every written form
 
 }  // namespace lh::property

@@ -136,6 +136,11 @@ CommandResult run(const std::vector<std::string>& argv, const std::string& stdin
   return r;
 }
 
+std::string python() {
+  if (const char* p = std::getenv("LIANGHUA_PYTHON")) return p;
+  return fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
+
 bool have_program(const std::string& name) {
   const char* path = std::getenv("PATH");
   if (!path) return false;

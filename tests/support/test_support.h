@@ -19,6 +19,10 @@ struct CommandResult { int exit_code; std::string out; std::string err; };
 // Runs argv (no shell), capturing stdout and stderr.
 CommandResult run(const std::vector<std::string>& argv, const std::string& stdin_data = "");
 bool have_program(const std::string& name);  // on PATH?
+// The interpreter for the generators in scripts/ (make_office_inbox.py, make_book_sources.py):
+// LIANGHUA_PYTHON, else Debian's /usr/bin/python3 (a version-manager shim on PATH costs a second
+// or more per call), else python3 on PATH.
+std::string python();
 
 // One environment variable for the programs started while it lives (tests run one at a time); the
 // value it had before (ctest's LIANGHUA_FONT_CACHE, say) comes back when it ends.

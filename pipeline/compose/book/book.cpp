@@ -211,7 +211,8 @@ class Builder {
   }
 
   void put_source_body(const LoadedSource& src, int level) {
-    for (auto& b : book_blocks(src.body, level)) sections_.back().blocks.push_back(std::move(b));
+    const std::string prefix = "src" + std::to_string(++sources_put_) + ".";
+    for (auto& b : book_blocks(src.body, level, prefix)) sections_.back().blocks.push_back(std::move(b));
     fresh_page_ = false;
   }
 
@@ -247,6 +248,7 @@ class Builder {
   std::vector<model::Section> sections_;
   std::string part_;
   bool fresh_page_ = true, chapter_open_ = false;
+  size_t sources_put_ = 0;  // numbers each source's own anchors (book_blocks)
 };
 
 void outline_source(const LoadedSource& src, int level, std::string& out) {

@@ -86,23 +86,42 @@ model::Paragraph book_heading(BookHeading kind, int level, const std::string& te
   return p;
 }
 
-std::vector<model::Block> book_blocks(const model::Document& source, int shift) {
+namespace {
+
+// The source's bookmark names and internal links ("#name") under the source's own prefix. Two
+// sources with the same "_Toc…" bookmark on a heading sent the second one's 目录 entry and PDF
+// bookmark to the first one's page (the first anchor wins in layout/paginate.cpp): a generated
+// book, make_book_sources.py seed 3, listed a 第X章 with another source's page.
+void own_anchors(model::Block& b, const std::string& prefix) {
+  if (auto* p = std::get_if<model::Paragraph>(&b.value)) {
+    if (!p->anchor.empty()) p->anchor = prefix + p->anchor;
+    for (auto& r : p->runs)
+      if (r.link.size() > 1 && r.link[0] == '#') r.link = "#" + prefix + r.link.substr(1);
+  } else if (auto* t = std::get_if<model::Table>(&b.value)) {
+    for (auto& row : t->rows)
+      for (auto& cell : row.cells)
+        for (auto& inner : cell.blocks) own_anchors(inner, prefix);
+  }
+}
+
+}  // namespace
+
+std::vector<model::Block> book_blocks(const model::Document& source, int shift, const std::string& anchor_prefix) {
   std::vector<model::Block> out;
   for (const auto& s : source.sections)
     for (const auto& b : s.blocks) {
       if (std::holds_alternative<model::PageBreak>(b.value) || std::holds_alternative<model::TableOfContents>(b.value))
         continue;
       const auto* p = std::get_if<model::Paragraph>(&b.value);
-      if (!p) {
+      if (!p)
         out.push_back(b);
-        continue;
-      }
-      if (p->heading_level > 0)
+      else if (p->heading_level > 0)
         out.push_back({inner_heading(*p, shift + p->heading_level, p->heading_level)});
       else if (normalize::heading_kind(p->plain_text()) == normalize::HeadingKind::Tiao)
         out.push_back({article(*p)});
       else
         out.push_back({body(*p)});
+      own_anchors(out.back(), anchor_prefix);
     }
   return out;
 }

@@ -2,7 +2,9 @@
 #include "compose/book/sources.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <set>
 
 #include "compose/book/duty_table.h"
 #include "filing/xml_safe.h"
@@ -54,18 +56,27 @@ void read_flow_source(LoadedSource& out, std::string_view bytes, const std::stri
 }
 
 // A lone top heading opening the text (Markdown "# 标题", a Word "Heading 1" used as a title) is the
-// title when no paragraph is one.
+// title when no paragraph is one. Lone by its own evidence: no other heading at level 1 has the same
+// kind and reason. Numbered chapters typed in Heading 2 under a title in Heading 1 sit at level 1
+// too (text numbering outranks the style: normalize/structure.h), yet the title is still alone in
+// its style (a generated book, make_book_sources.py seed 5, listed its title as a chapter).
 void title_from_lone_top_heading(normalize::Outline& o) {
   if (o.has_title() || o.lines.empty() || o.lines[0].role != normalize::Role::Heading || o.lines[0].level != 1) return;
   const auto k = o.lines[0].kind;
   if (k == normalize::HeadingKind::Bian || k == normalize::HeadingKind::Zhang || k == normalize::HeadingKind::Jie) return;
   for (size_t i = 1; i < o.lines.size(); ++i)
-    if (o.lines[i].role == normalize::Role::Heading && o.lines[i].level == 1) return;
+    if (o.lines[i].role == normalize::Role::Heading && o.lines[i].level == 1 && o.lines[i].kind == k &&
+        o.lines[i].reason == o.lines[0].reason)
+      return;
   o.lines[0].role = normalize::Role::Title;
   o.lines[0].level = 0;
   o.lines[0].reason += "，唯一的一级标题作题名";
+  // The levels left are renumbered 1, 2, … in order, as the detector numbers ranks.
+  std::set<int> levels;
+  for (const auto& l : o.lines)
+    if (l.role == normalize::Role::Heading) levels.insert(l.level);
   for (auto& l : o.lines)
-    if (l.role == normalize::Role::Heading) l.level = std::max(1, l.level - 1);
+    if (l.role == normalize::Role::Heading) l.level = static_cast<int>(std::distance(levels.begin(), levels.find(l.level))) + 1;
   // The "no title" warning no longer applies.
   o.warnings.erase(std::remove_if(o.warnings.begin(), o.warnings.end(),
                                   [](const std::string& w) { return w.find("no_title") != std::string::npos; }),
@@ -89,11 +100,20 @@ void take_title_out(model::Document& doc, const normalize::Outline& o) {
   }
 }
 
+// A text file named .md is Markdown even without the "#" heading or front matter the content test
+// looks for: a rule of bare articles, "**第一条**　…", printed its asterisks and lost its articles
+// (make_book_sources.py seed 27).
+bool named_markdown(const std::string& name, const model::InspectedFile& f) {
+  std::string ext = fs::path(name).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return f.meta.format == model::Format::Text && (ext == ".md" || ext == ".markdown");
+}
+
 void read_document(LoadedSource& out, const model::Document& read, const std::string& title_override,
-                   const std::string& fallback_title) {
+                   const std::string& fallback_title, bool markdown) {
   model::Document doc = read;
   normalize::FrontMatter fm;
-  if (normalize::looks_like_markdown(doc)) fm = normalize::apply_markdown(doc);
+  if (markdown || normalize::looks_like_markdown(doc)) fm = normalize::apply_markdown(doc);
   out.outline = normalize::detect_outline(doc);
   title_from_lone_top_heading(out.outline);
   normalize::apply_outline(doc, out.outline);
@@ -154,7 +174,7 @@ LoadedSource load_source_bytes(const std::string& name, std::string_view bytes, 
           out.warnings.push_back("列「" + c + "」不在权责清单的栏目中，未印出（dropped_column）");
     return out;
   }
-  read_document(out, *f.doc, title_override, stem_of(name));
+  read_document(out, *f.doc, title_override, stem_of(name), named_markdown(name, f));
   if (out.body.plain_text().find_first_not_of(" \t\r\n") == std::string::npos && out.title.empty())
     out.error = "empty: 没有可排版的文字";
   return out;

@@ -1,0 +1,133 @@
+// How a book's sources are read and put into the book (compose/book/sources.h, book_style.h):
+// regression tests for what the generated books of test_compile_generated.cpp
+// (scripts/make_book_sources.py) found.
+#include <gtest/gtest.h>
+#include <poppler.h>
+
+#include "../ingest/ooxml_builder.h"
+#include "book_reading.h"
+#include "compose/book/book.h"
+#include "compose/book/sources.h"
+#include "layout/layout.h"
+#include "layout_fixtures.h"
+#include "render/render_document.h"
+#include "test_support.h"
+
+using namespace lh;
+using namespace lh::compose::book;
+using namespace lh::test::book_reading;
+namespace fs = std::filesystem;
+using lh::ingest::ooxml_test::DocxParts;
+using lh::ingest::ooxml_test::make_docx;
+
+namespace {
+
+std::string styled_para(const std::string& style, const std::string& text) {
+  return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+}
+
+}  // namespace
+
+// make_book_sources.py seed 5: a Word user put the rule's title in "Heading 1" and its numbered
+// chapters in "Heading 2". The chapters' 第X章 numbering outranks their style, so they sat at level 1
+// beside the title, the title was taken for a chapter and the book entry became the file name.
+TEST(BookSources, ATitleInHeading1AboveNumberedChaptersInHeading2IsTheTitle) {
+  DocxParts p;
+  p.styles = R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>)"
+             R"(<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>)";
+  p.body = styled_para("Heading1", "内务管理实施办法") + styled_para("Heading2", "第一章　总则") +
+           "<w:p><w:r><w:t>第一条　为了规范内务管理，制定本办法。</w:t></w:r></w:p>" +
+           styled_para("Heading2", "第二章　附则") + "<w:p><w:r><w:t>第二条　本办法自印发之日起施行。</w:t></w:r></w:p>";
+  const LoadedSource s = load_source_bytes("03 内务.docx", make_docx(p), SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
+  EXPECT_EQ(s.title, "内务管理实施办法") << s.title_reason;
+  std::vector<std::pair<int, std::string>> headings;
+  for (const auto& l : s.outline.lines)
+    if (l.role == normalize::Role::Heading) headings.emplace_back(l.level, l.text);
+  const std::vector<std::pair<int, std::string>> want = {{1, "第一章　总则"}, {1, "第二章　附则"}};
+  EXPECT_EQ(headings, want);
+  EXPECT_TRUE(s.warnings.empty()) << s.warnings[0];
+}
+
+// The rule the fix keeps: two "Heading 1" paragraphs are two chapters, not a title and a chapter.
+TEST(BookSources, TwoHeading1ParagraphsAreNoTitle) {
+  DocxParts p;
+  p.styles = R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>)";
+  p.body = styled_para("Heading1", "总则") + "<w:p><w:r><w:t>为了规范内务管理，制定本办法。</w:t></w:r></w:p>" +
+           styled_para("Heading1", "附则") + "<w:p><w:r><w:t>本办法自印发之日起施行。</w:t></w:r></w:p>";
+  const LoadedSource s = load_source_bytes("03 内务管理办法.docx", make_docx(p), SourceKind::Auto, "", {});
+  EXPECT_EQ(s.title, "内务管理办法");
+  size_t level1 = 0;
+  for (const auto& l : s.outline.lines) level1 += l.role == normalize::Role::Heading && l.level == 1;
+  EXPECT_EQ(level1, 2u);
+}
+
+namespace {
+
+// A Word rule whose two chapter headings carry the _Toc bookmarks Word puts on headings, named as
+// in every file copied from the same template; `articles` articles of filler under 第一章.
+std::string rule_with_toc_bookmarks(const std::string& title, int articles) {
+  auto heading = [](const std::string& text, int id) {
+    const std::string n = std::to_string(id);
+    return "<w:p><w:bookmarkStart w:id=\"" + n + "\" w:name=\"_Toc10000" + n + "\"/><w:r><w:t>" + text +
+           "</w:t></w:r><w:bookmarkEnd w:id=\"" + n + "\"/></w:p>";
+  };
+  DocxParts p;
+  p.body = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val=\"44\"/></w:rPr><w:t>" +
+           title + "</w:t></w:r></w:p>" + heading("第一章　总则", 1);
+  for (int i = 1; i <= articles; ++i)
+    p.body += "<w:p><w:r><w:t>第" + layout::chinese_number(i) +
+              "条　每月五日前由综合岗汇总上月工作台账，报所长审核后存档备查，发现问题及时整改并报告。</w:t></w:r></w:p>";
+  p.body += heading("第二章　附则", 2) + "<w:p><w:r><w:t>第" + layout::chinese_number(articles + 1) +
+            "条　本制度自印发之日起施行。</w:t></w:r></w:p>";
+  return make_docx(p);
+}
+
+}  // namespace
+
+// make_book_sources.py seed 3: two sources carried the same bookmark names on their headings (Word's
+// "_Toc…", copied with the template); the first anchor of a name wins the page, so the second
+// source's chapters were listed in the 目录 (and bookmarked) with the first source's pages.
+TEST(BookSources, TwoSourcesWithTheSameWordBookmarksKeepTheirOwnTocPages) {
+  const fs::path dir = test::temp_dir("book-toc-anchors");
+  test::write_file(dir / "src" / "01 会议制度.docx", rule_with_toc_bookmarks("会议制度", 30));
+  test::write_file(dir / "src" / "02 值班制度.docx", rule_with_toc_bookmarks("值班制度", 2));
+  test::write_file(dir / "book.xml",
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<book xmlns=\"urn:lianghua:book:1\" toc-levels=\"3\">\n"
+                   "  <title>测试所制度汇编</title>\n  <date>2024-03-01</date>\n"
+                   "  <part title=\"综合管理\"><source src=\"src\"/></part>\n</book>\n");
+  const SpecLoad spec = load_book_spec(dir / "book.xml", test::source_dir() / "templates" / "book" / "book.xsd");
+  ASSERT_TRUE(spec.spec) << spec.errors[0];
+  const BookContent content = load_book(*spec.spec, "测试所", {});
+  const auto out = render::render_document(build_book(content, &test::fonts()), test::gongwen(), test::fonts(), {});
+  GBytes* bytes = g_bytes_new(out.pdf.data(), out.pdf.size());
+  PopplerDocument* pdf = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
+  g_bytes_unref(bytes);
+  ASSERT_NE(pdf, nullptr);
+  const Toc toc = printed_toc(pdf);
+  ASSERT_EQ(toc.lines.size(), 7u) << "篇, two 制度, two 章 each";
+  std::vector<std::string> pages;
+  for (const TocLine& e : toc.lines) pages.push_back(e.page);
+  // 值班制度 opens on a new page after 会议制度's: its chapters are on that page, not on 会议制度's.
+  EXPECT_EQ(toc.lines[4].title, "值班制度");
+  EXPECT_EQ(pages[5], pages[4]) << "值班制度's 第一章";
+  EXPECT_EQ(pages[6], pages[4]) << "值班制度's 第二章";
+  EXPECT_NE(pages[5], pages[2]);
+  g_object_unref(pdf);
+}
+
+// make_book_sources.py seed 27: a Markdown rule of bare articles in bold numbers, with no "#"
+// heading and no front matter, was not taken for Markdown: its asterisks were printed and its
+// articles were none.
+TEST(BookSources, AMarkdownFileWithNoHeadingIsStillMarkdown) {
+  const std::string md = "**第一条**　为了规范信用修复工作，制定本制度。\n\n**第二条**　本制度自印发之日起施行。\n";
+  const LoadedSource s = load_source_bytes("04 信用修复制度.md", md, SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
+  size_t articles = 0;
+  for (const auto& l : s.outline.lines) articles += l.role == normalize::Role::Article;
+  EXPECT_EQ(articles, 2u);
+  EXPECT_EQ(s.body.plain_text().find("**"), std::string::npos) << s.body.plain_text();
+  // The same text in a .txt file is text: its asterisks are the clerk's.
+  const LoadedSource t = load_source_bytes("04 信用修复制度.txt", md, SourceKind::Auto, "", {});
+  EXPECT_NE(t.body.plain_text().find("**"), std::string::npos);
+}
