@@ -20,8 +20,9 @@ build_pkgs=(
   icc-profiles-free
 )
 # PDFBox Preflight cross-checks the PDF/A copies (wave2.md §3.3): Java 17 dropped javax.activation
-# and JAXB, so their Debian jars come along.
-test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 zbar-tools
+# and JAXB, so their Debian jars come along. libtiff-tools: tiffinfo, an independent reader of the
+# Group 4 TIFF page pictures in the OFD-A copies (ScanPicture tests).
+test_pkgs=( poppler-utils libxml2-utils xsltproc sqlite3 zbar-tools libtiff-tools
   libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless )
 # Debian 12's clang is 14; libFuzzer's runtime (-fsanitize=fuzzer) comes in libfuzzer-14-dev, the
 # ASan/UBSan runtimes in libclang-rt-14-dev (only recommended by clang, and we install without
