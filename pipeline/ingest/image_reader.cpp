@@ -26,6 +26,7 @@
 #include <string>
 
 #include "ingest/reader.h"
+#include "lazylib/tiff_memory.h"
 
 namespace lh::ingest {
 namespace {
@@ -268,47 +269,7 @@ void probe_png(std::string_view b, Probe& p) {
   }
 }
 
-// ---- TIFF (libtiff 4.5, per-handle error handlers: no global state) ----------------------------
-
-struct TiffMem {
-  std::string_view bytes;
-  toff_t pos = 0;
-  std::string first_error;
-};
-
-tmsize_t tiff_read(thandle_t h, void* dst, tmsize_t n) {
-  auto* m = static_cast<TiffMem*>(h);
-  if (n <= 0 || m->pos >= m->bytes.size()) return 0;
-  const size_t take = std::min<size_t>(static_cast<size_t>(n), m->bytes.size() - m->pos);
-  std::memcpy(dst, m->bytes.data() + m->pos, take);
-  m->pos += take;
-  return static_cast<tmsize_t>(take);
-}
-tmsize_t tiff_write(thandle_t, void*, tmsize_t) { return 0; }
-toff_t tiff_seek(thandle_t h, toff_t off, int whence) {
-  auto* m = static_cast<TiffMem*>(h);
-  const toff_t base = whence == SEEK_CUR ? m->pos : whence == SEEK_END ? m->bytes.size() : 0;
-  m->pos = base + off;  // past the end is allowed: reads there return 0 bytes
-  return m->pos;
-}
-int tiff_close(thandle_t) { return 0; }
-toff_t tiff_size(thandle_t h) { return static_cast<TiffMem*>(h)->bytes.size(); }
-int tiff_map(thandle_t, void**, toff_t*) { return 0; }
-void tiff_unmap(thandle_t, void*, toff_t) {}
-
-int tiff_on_error(TIFF*, void* user, const char* module, const char* fmt, va_list ap) {
-  auto* m = static_cast<TiffMem*>(user);
-  if (m->first_error.empty()) {
-    char buf[512];
-    std::vsnprintf(buf, sizeof buf, fmt, ap);
-    m->first_error = buf;
-  }
-  return 1;  // handled: nothing reaches stderr
-}
-int tiff_on_warning(TIFF*, void*, const char*, const char*, va_list) { return 1; }
-
-struct TiffClose { void operator()(TIFF* t) const { if (t) TIFFClose(t); } };
-struct TiffOptionsFree { void operator()(TIFFOpenOptions* o) const { if (o) TIFFOpenOptionsFree(o); } };
+// ---- TIFF (libtiff 4.5 over memory: lazylib/tiff_memory.h) --------------------------------------
 
 std::string tiff_string(TIFF* t, uint32_t tag) {
   char* s = nullptr;
@@ -316,13 +277,9 @@ std::string tiff_string(TIFF* t, uint32_t tag) {
 }
 
 void probe_tiff(std::string_view b, Probe& p) {
-  TiffMem mem{b};
-  std::unique_ptr<TIFFOpenOptions, TiffOptionsFree> opts(TIFFOpenOptionsAlloc());
-  TIFFOpenOptionsSetErrorHandlerExtR(opts.get(), tiff_on_error, &mem);
-  TIFFOpenOptionsSetWarningHandlerExtR(opts.get(), tiff_on_warning, &mem);
-  TIFFOpenOptionsSetMaxSingleMemAlloc(opts.get(), 256 << 20);
-  std::unique_ptr<TIFF, TiffClose> t(TIFFClientOpenExt("tiff", "rm", &mem, tiff_read, tiff_write, tiff_seek,
-                                                       tiff_close, tiff_size, tiff_map, tiff_unmap, opts.get()));
+  lazylib::TiffMemory mem;
+  mem.in = b;
+  const lazylib::TiffHandle t = lazylib::open_tiff_in_memory(mem, "tiff", "rm", 256 << 20);
   uint32_t w = 0, h = 0;
   if (!t || TIFFGetField(t.get(), TIFFTAG_IMAGEWIDTH, &w) != 1 || TIFFGetField(t.get(), TIFFTAG_IMAGELENGTH, &h) != 1) {
     p.damaged = true;

@@ -20,6 +20,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "lazylib/tiff_memory.h"
+
 namespace lh::package {
 namespace {
 
@@ -106,59 +108,15 @@ bool pack_if_black_and_white(const unsigned char* data, int w, int h, int stride
   return true;
 }
 
-// ---- TIFF written into memory (libtiff 4.5; per-handle error handlers: no global state) --------
-
-struct TiffOut {
-  std::string bytes;
-  toff_t pos = 0;
-  std::string first_error;
-};
-
-tmsize_t out_read(thandle_t h, void* dst, tmsize_t n) {
-  auto* o = static_cast<TiffOut*>(h);
-  if (n <= 0 || o->pos >= o->bytes.size()) return 0;
-  const size_t take = std::min<size_t>(static_cast<size_t>(n), o->bytes.size() - o->pos);
-  std::memcpy(dst, o->bytes.data() + o->pos, take);
-  o->pos += take;
-  return static_cast<tmsize_t>(take);
-}
-tmsize_t out_write(thandle_t h, void* src, tmsize_t n) {
-  auto* o = static_cast<TiffOut*>(h);
-  if (n <= 0) return 0;
-  if (o->pos + static_cast<size_t>(n) > o->bytes.size()) o->bytes.resize(o->pos + static_cast<size_t>(n));
-  std::memcpy(o->bytes.data() + o->pos, src, static_cast<size_t>(n));
-  o->pos += static_cast<toff_t>(n);
-  return n;
-}
-toff_t out_seek(thandle_t h, toff_t off, int whence) {
-  auto* o = static_cast<TiffOut*>(h);
-  const toff_t base = whence == SEEK_CUR ? o->pos : whence == SEEK_END ? o->bytes.size() : 0;
-  return o->pos = base + off;  // a write past the end fills the gap with zeros (out_write's resize)
-}
-int out_close(thandle_t) { return 0; }
-toff_t out_size(thandle_t h) { return static_cast<TiffOut*>(h)->bytes.size(); }
-int out_map(thandle_t, void**, toff_t*) { return 0; }
-void out_unmap(thandle_t, void*, toff_t) {}
-int out_error(TIFF*, void* user, const char*, const char* fmt, va_list ap) {
-  auto* o = static_cast<TiffOut*>(user);
-  if (o->first_error.empty()) {
-    char buf[512];
-    std::vsnprintf(buf, sizeof buf, fmt, ap);
-    o->first_error = buf;
-  }
-  return 1;  // handled: nothing reaches stderr
-}
+// ---- TIFF written into memory (lazylib/tiff_memory.h) ---------------------------------------
 
 // 1-bit rows (pack_bilevel_row's form) as a TIFF of one strip, CCITT Group 4, with its resolution.
 // No date or software tag: the same pixels give the same bytes.
 std::string encode_g4(std::vector<unsigned char>& bits, int w, int h, double dpi) {
-  TiffOut out;
-  struct OptionsFree { void operator()(TIFFOpenOptions* o) const { TIFFOpenOptionsFree(o); } };
-  std::unique_ptr<TIFFOpenOptions, OptionsFree> opts(TIFFOpenOptionsAlloc());
-  TIFFOpenOptionsSetErrorHandlerExtR(opts.get(), out_error, &out);
-  TIFFOpenOptionsSetWarningHandlerExtR(opts.get(), out_error, &out);
-  TIFF* t = TIFFClientOpenExt("page", "w", &out, out_read, out_write, out_seek, out_close, out_size, out_map,
-                              out_unmap, opts.get());
+  lazylib::TiffMemory out;
+  out.warnings_are_errors = true;  // a warning while writing: the file is not what was asked
+  lazylib::TiffHandle handle = lazylib::open_tiff_in_memory(out, "page", "w");
+  TIFF* t = handle.get();
   if (!t) throw std::runtime_error("libtiff cannot start: " + out.first_error);
   const auto res = static_cast<float>(dpi);
   const bool ok = TIFFSetField(t, TIFFTAG_IMAGEWIDTH, static_cast<uint32_t>(w)) &&
@@ -171,9 +129,9 @@ std::string encode_g4(std::vector<unsigned char>& bits, int w, int h, double dpi
                   TIFFSetField(t, TIFFTAG_XRESOLUTION, res) && TIFFSetField(t, TIFFTAG_YRESOLUTION, res) &&
                   TIFFSetField(t, TIFFTAG_RESOLUTIONUNIT, RESUNIT_INCH) &&
                   TIFFWriteEncodedStrip(t, 0, bits.data(), static_cast<tmsize_t>(bits.size())) >= 0;
-  TIFFClose(t);  // writes the directory
+  handle.reset();  // TIFFClose writes the directory
   if (!ok || !out.first_error.empty()) throw std::runtime_error("libtiff failed: " + out.first_error);
-  return std::move(out.bytes);
+  return std::move(out.out);
 }
 
 // ---- PNG (grey and colour pages) ---------------------------------------------------------------
