@@ -352,9 +352,19 @@ def txt(blocks, rng: random.Random) -> tuple[bytes, str]:
     return raw, enc
 
 
+def heading_md(level: int, text: str, setext: bool) -> str:
+    """An ATX heading, or (levels 1 and 2) a setext one: the text underlined with = or -."""
+    if setext and level <= 2:
+        return text + "\n" + ("=" if level == 1 else "-") * max(3, len(text))
+    return "#" * level + " " + text
+
+
 def markdown(blocks, title_form: str, rng: random.Random) -> str:
     out = []
     blocks = list(blocks)
+    # Setext headings ("标题\n==="), as some editors write them; drawn apart so that books written
+    # before this habit stay byte for byte the same.
+    setext = random.Random(f"setext {SEED[0]} {blocks[0][1] if blocks else ''}").random() < 0.3
     bold_articles = rng.random() < 0.3
     if blocks and blocks[0][0] == "title":
         if title_form == "yaml":
@@ -362,14 +372,14 @@ def markdown(blocks, title_form: str, rng: random.Random) -> str:
                     "author: 综合岗", f"date: 2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}", "---", ""]
             top = 1
         else:
-            out += [f"# {blocks[0][1]}", ""]
+            out += [heading_md(1, blocks[0][1], setext), ""]
             top = 2
         blocks = blocks[1:]
     else:
         top = 1
     for kind, text, level in blocks:
         if kind == "heading":
-            out.append("#" * (top + level - 1) + " " + text)
+            out.append(heading_md(top + level - 1, text, setext))
         elif kind == "article" and bold_articles:  # "**第一条**　…": the number in bold
             number, rest = text.split("条", 1)
             out.append(f"**{number}条**{rest}")
