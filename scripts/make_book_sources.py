@@ -219,10 +219,12 @@ def noisy_runs(text: str, rng: random.Random, **rk) -> str:
 
 
 def para(text: str, style: str = "", jc: str = "", indent: bool = False, outline: int = -1,
-         noise: random.Random | None = None, **rk) -> str:
+         noise: random.Random | None = None, num: tuple[int, int] | None = None, **rk) -> str:
     ppr = ""
     if style:
         ppr += f'<w:pStyle w:val="{style}"/>'
+    if num:
+        ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     if outline >= 0:
         ppr += f'<w:outlineLvl w:val="{outline}"/>'
     if indent:
@@ -242,8 +244,9 @@ def docx_table(rows: list[list[str]]) -> str:
             f'</w:tblBorders></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>')
 
 
-def docx(blocks, form: str, rng: random.Random) -> bytes:
-    """form: styled-<set>, hand (bold/centred headings, no style), wps-outline (outline levels only)."""
+def docx(blocks, form: str, rng: random.Random, numbering: dict | None = None) -> bytes:
+    """form: styled-<set>, hand (bold/centred headings, no style), wps-outline (outline levels only).
+    numbering: auto_number's plan (headings numbered from numbering.xml) or None."""
     sset = STYLE_SETS.get(form.split("-", 1)[1] if form.startswith("styled-") else "wps")
     tid, tname, hids, hnames = sset
     # The title in "Heading 1" and the headings one style down: a habit of Word users who never
@@ -253,7 +256,15 @@ def docx(blocks, form: str, rng: random.Random) -> bytes:
     nz = rng if rng.random() < 0.5 else None  # runs split by editing, _Toc bookmarks, proofing marks
     BOOKMARKS[0] = 0
     out = []
-    for kind, text, level in blocks:
+    numbered = numbering["paras"] if numbering else {}
+    for at, (kind, text, level) in enumerate(blocks):
+        num, noise = None, nz
+        if at in numbered:  # the name only; Word draws the number
+            text, num_id, ilvl, typed = numbered[at]
+            num = None if numbering["on_style"] else (num_id, ilvl)
+            if nz:  # the draws the typed heading made, so later files stay as they were; its own for the name
+                noisy_runs(typed, nz)
+                noise = random.Random(text)
         if kind == "note":  # "（2024年3月1日所务会议通过）" under the title, centred in 楷体
             out.append(para(text, noise=nz, jc="center", font="楷体_GB2312", size=32))
             continue
@@ -275,17 +286,20 @@ def docx(blocks, form: str, rng: random.Random) -> bytes:
                 out.append(para(text, noise=nz, jc="center", font="方正小标宋简体", size=44, bold=rng.random() < 0.5))
         elif kind == "heading":
             if form.startswith("styled-"):
-                out.append(para(text, noise=nz, style=hids[level - 1 + shift], font="黑体", size=32))
+                out.append(para(text, noise=noise, style=hids[level - 1 + shift], num=num, font="黑体", size=32))
             elif form == "wps-outline":
-                out.append(para(text, noise=nz, outline=level - 1, font="黑体", size=32))
+                out.append(para(text, noise=noise, outline=level - 1, num=num, font="黑体", size=32))
             else:  # typed by hand: 章 centred in bold 黑体, 一、 in 黑体, （一） in bold 楷体
                 centred = level == 1 and not re.match(r"^[一二三四五六七八九十]+、", text)
                 font = "黑体" if level == 1 else "楷体_GB2312"
                 out.append(para(text, noise=nz, jc="center" if centred else "", font=font, size=32, bold=level > 1 or centred))
         else:
             out.append(para(text, noise=nz, indent=True))
+    # numPr on the heading style: the style's level k (k - shift in the policy) is the list's ilvl
+    style_num = (lambda k: f'<w:numPr><w:ilvl w:val="{k - shift}"/><w:numId w:val="1"/></w:numPr>'
+                 if numbering and numbering["on_style"] and k - shift + 1 in numbering["levels"] else "")
     styles = "".join(f'<w:style w:type="paragraph" w:styleId="{i}"><w:name w:val="{n}"/><w:basedOn w:val="Normal"/>'
-                     f'<w:pPr><w:keepNext/><w:outlineLvl w:val="{k}"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+                     f'<w:pPr><w:keepNext/>{style_num(k)}<w:outlineLvl w:val="{k}"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
                      for k, (i, n) in enumerate(zip(hids, hnames)))
     styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}>'
               f'<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
@@ -305,11 +319,17 @@ def docx(blocks, form: str, rng: random.Random) -> bytes:
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
             '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>')
     drels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
+             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+             + ('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+                if numbering else "") + '</Relationships>')
+    if numbering:
+        ct = ct.replace("</Types>", '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
+                                    'officedocument.wordprocessingml.numbering+xml"/></Types>')
     appxml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
               f'<Application>{app}</Application></Properties>')
     return zip_bytes([("[Content_Types].xml", ct), ("_rels/.rels", rels), ("word/document.xml", document),
-                      ("word/_rels/document.xml.rels", drels), ("word/styles.xml", styles), ("docProps/app.xml", appxml)])
+                      ("word/_rels/document.xml.rels", drels), ("word/styles.xml", styles), ("docProps/app.xml", appxml)]
+                     + ([("word/numbering.xml", numbering["xml"])] if numbering else []))
 
 
 def txt(blocks, rng: random.Random) -> tuple[bytes, str]:
@@ -332,9 +352,19 @@ def txt(blocks, rng: random.Random) -> tuple[bytes, str]:
     return raw, enc
 
 
+def heading_md(level: int, text: str, setext: bool) -> str:
+    """An ATX heading, or (levels 1 and 2) a setext one: the text underlined with = or -."""
+    if setext and level <= 2:
+        return text + "\n" + ("=" if level == 1 else "-") * max(3, len(text))
+    return "#" * level + " " + text
+
+
 def markdown(blocks, title_form: str, rng: random.Random) -> str:
     out = []
     blocks = list(blocks)
+    # Setext headings ("标题\n==="), as some editors write them; drawn apart so that books written
+    # before this habit stay byte for byte the same.
+    setext = random.Random(f"setext {SEED[0]} {blocks[0][1] if blocks else ''}").random() < 0.3
     bold_articles = rng.random() < 0.3
     if blocks and blocks[0][0] == "title":
         if title_form == "yaml":
@@ -342,14 +372,14 @@ def markdown(blocks, title_form: str, rng: random.Random) -> str:
                     "author: 综合岗", f"date: 2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}", "---", ""]
             top = 1
         else:
-            out += [f"# {blocks[0][1]}", ""]
+            out += [heading_md(1, blocks[0][1], setext), ""]
             top = 2
         blocks = blocks[1:]
     else:
         top = 1
     for kind, text, level in blocks:
         if kind == "heading":
-            out.append("#" * (top + level - 1) + " " + text)
+            out.append(heading_md(top + level - 1, text, setext))
         elif kind == "article" and bold_articles:  # "**第一条**　…": the number in bold
             number, rest = text.split("条", 1)
             out.append(f"**{number}条**{rest}")
@@ -459,6 +489,74 @@ def post_rows(rng: random.Random) -> list[list[str]]:
     return rows
 
 
+# ---- Word auto-numbered headings (issue 11) ------------------------------------------------------
+NUMBERS = {  # convention -> level -> (pattern of the typed number, w:lvlText, w:numFmt choices)
+    "zhangtiao": {1: (r"^第[一二三四五六七八九十]+章", "第%{}章", ["chineseCounting", "chineseCountingThousand"]),
+                  2: (r"^第[一二三四五六七八九十]+节", "第%{}节", ["chineseCounting", "chineseCountingThousand"])},
+    "gongwen": {1: (r"^[一二三四五六七八九十]+、", "%{}、", ["chineseCounting", "chineseCountingThousand", "ideographTraditional"]),
+                2: (r"^[（(][一二三四五六七八九十]+[）)]", "（%{}）", ["chineseCounting", "chineseCountingThousand"]),
+                3: (r"^[0-9０-９]+[.．、]", "%{}.", ["decimal"])},
+}
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def number_as_printed(n: int, fmt: str) -> str:
+    return str(n) if fmt == "decimal" else STEMS[n - 1] if fmt == "ideographTraditional" else cn(n)
+
+
+def auto_number(blocks, convention: str, form: str, rng: random.Random):
+    """The headings numbered by Word from numbering.xml: the paragraph holds the name only, the number
+    comes from w:numPr (on the paragraph or on its heading style) through w:lvlText and w:numFmt. One
+    multi-level list, or one list per level with the lower levels restarted under each parent
+    (a w:num per parent with w:startOverride). The truth is the heading as Word prints it. None when
+    the headings were not typed with their numbers."""
+    levels = NUMBERS.get(convention)
+    heads = [(i, t, l) for i, (k, t, l) in enumerate(blocks) if k == "heading"]
+    if not levels or not heads or any(l not in levels or not re.match(levels[l][0], t) for _, t, l in heads):
+        return None
+    on_style = form.startswith("styled-") and rng.random() < 0.5
+    separate = not on_style and rng.random() < 0.4
+    fmts = {l: rng.choice(f) for l, (_, _, f) in levels.items()}
+    suff = rng.choice(["tab", "tab", "space", "nothing"])
+    lvl_xml = lambda il, text, fmt: (f'<w:lvl w:ilvl="{il}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                                     + (f'<w:suff w:val="{suff}"/>' if suff != "tab" else "")
+                                     + f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>')
+    abstracts, nums, paras = [], [], {}
+    if not separate:  # one multi-level list: level l is ilvl l-1, "%l" its own number
+        abstracts.append('<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>' + "".join(
+            lvl_xml(l - 1, text.format(l), fmts[l]) for l, (_, text, _) in sorted(levels.items())) + "</w:abstractNum>")
+        nums.append('<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    else:
+        for l, (_, text, _) in sorted(levels.items()):
+            abstracts.append(f'<w:abstractNum w:abstractNumId="{l - 1}"><w:multiLevelType w:val="singleLevel"/>'
+                             f'{lvl_xml(0, text.format(1), fmts[l])}</w:abstractNum>')
+    counters = [0] * 5
+    next_num = [1]
+    num_of_level: dict[int, int] = {}
+    out = list(blocks)
+    for i, text, l in heads:
+        counters[l] += 1
+        for d in range(l + 1, 5):
+            counters[d] = 0
+        if separate:
+            if counters[l] == 1:  # a new list for each parent: restarted at 1
+                num_of_level[l] = next_num[0]
+                nums.append(f'<w:num w:numId="{next_num[0]}"><w:abstractNumId w:val="{l - 1}"/>'
+                            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+                next_num[0] += 1
+            num_id, ilvl = num_of_level[l], 0
+        else:
+            num_id, ilvl = 1, l - 1
+        name = re.sub(levels[l][0] + r"[\s　]*", "", text, count=1)
+        label = levels[l][1].format(l).replace(f"%{l}", number_as_printed(counters[l], fmts[l]))
+        gap = "" if suff == "nothing" or label[-1] in "、）." else "　"
+        out[i] = ("heading", label + gap + name, l)
+        paras[i] = (name, num_id, ilvl, text)
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
+           + "".join(abstracts) + "".join(nums) + "</w:numbering>")
+    return out, {"xml": xml, "paras": paras, "on_style": on_style, "levels": sorted(levels)}
+
+
 # ---- one policy, one book ----------------------------------------------------------------------
 FORMS = ["styled-word-en", "styled-word-zh", "styled-word-localized", "styled-wps", "wps-outline", "hand",
          "txt", "md"]
@@ -499,7 +597,14 @@ def policy(rng: random.Random, topic: str) -> tuple[str, list, dict]:
         if rng.random() < 0.25:
             at = rng.randint(1, len(w.blocks))
             w.blocks.insert(at, ("table", small_table(w, topic), 0))
-    return form, w.blocks, {"convention": convention, "title": title if has_title else None}
+    numbering = None
+    # Its own draws, so the books of seeds written before this habit stay byte for byte the same.
+    arng = random.Random(f"auto-number {SEED[0]} {topic}")
+    if (form.startswith("styled-") or form == "wps-outline") and arng.random() < 0.4:
+        numbered = auto_number(w.blocks, convention, form, arng)
+        if numbered:
+            w.blocks, numbering = numbered
+    return form, w.blocks, {"convention": convention, "title": title if has_title else None, "numbering": numbering}
 
 
 def truth_of(path: str, form: str, blocks, facts: dict) -> dict:
@@ -510,7 +615,7 @@ def truth_of(path: str, form: str, blocks, facts: dict) -> dict:
         else:
             paragraphs.append(text)
     stem = os.path.splitext(os.path.basename(path))[0]
-    return {"path": path, "form": form, "convention": facts["convention"],
+    return {"path": path, "form": form + ("-autonumbered" if facts["numbering"] else ""), "convention": facts["convention"],
             "title": facts["title"] or stem_title(stem), "title_from_file": facts["title"] is None,
             "headings": [[l, t] for k, t, l in blocks if k == "heading"],
             "articles": sum(1 for k, _, _ in blocks if k == "article"),
@@ -524,7 +629,11 @@ def write(out: str, rel: str, data: bytes) -> None:
         f.write(data)
 
 
+SEED = [0]  # the book's seed, for the draws of habits added later (auto_number)
+
+
 def make_book(out: str, seed: int, policies: int | None) -> None:
+    SEED[0] = seed
     rng = random.Random(seed)
     n = policies or rng.randint(6, 11)
     topics = rng.sample(TOPICS, n)
@@ -550,7 +659,7 @@ def make_book(out: str, seed: int, policies: int | None) -> None:
                 data = markdown(blocks, rng.choice(["yaml", "atx"]), rng).encode("utf-8")
             else:
                 rel = f"{folder}/{stem}.docx"
-                data = docx(blocks, form, rng)
+                data = docx(blocks, form, rng, facts["numbering"])
             write(out, rel, data)
             truth["sources"].append(truth_of(rel, form, blocks, facts))
             entries.append(rel)

@@ -381,6 +381,18 @@ void read_paragraph(const xmlNode* p, Context& ctx, const PartContext& part, std
   if (props.num_id) {
     para.list = ctx.numbering.kind(*props.num_id, props.ilvl.value_or(0));
     para.list_level = para.list == model::ListKind::None ? 0 : props.ilvl.value_or(0);
+    std::string number = ctx.numbering.next_label(*props.num_id, props.ilvl.value_or(0));
+    // An auto-numbered heading keeps the number Word prints ("第一章　总则", not "总则"): the outline,
+    // the 目录 and the structure analysis read headings by their numbers (issue 11). Body lists keep
+    // their list kind: the layout draws GB/T 9704 markers for them.
+    if (para.heading_level > 0 && para.list != model::ListKind::None && !number.empty()) {
+      model::Run r = st.runs.empty() ? model::Run{} : st.runs.front();
+      r.text = std::move(number);
+      r.link.clear();
+      st.runs.insert(st.runs.begin(), std::move(r));
+      para.list = model::ListKind::None;
+      para.list_level = 0;
+    }
   }
   para.anchor = st.anchor;
   para.runs = std::move(st.runs);

@@ -2,6 +2,7 @@
 // docx_styles.cpp (styles and numbering) and docx_body.cpp (paragraphs, runs, tables).
 // Clauses: ECMA-376 Part 1 (5th edition) §17.
 #pragma once
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -75,15 +76,30 @@ class Styles {
   std::string default_para_;
 };
 
-// Numbering part (§17.9): w:num -> w:abstractNum -> w:lvl/w:numFmt.
+// Numbering part (§17.9): w:num -> w:abstractNum -> w:lvl (numFmt, lvlText, start, suff).
+// Word draws an auto-numbered paragraph's number ("第一章", "一、", "（一）") from here; the
+// paragraph's text does not hold it (issue 11: auto-numbered headings).
 class Numbering {
  public:
   void load(const xmlNode* numbering_root);
   model::ListKind kind(int num_id, int ilvl) const;
+  // The number as Word prints it before the paragraph's text, and what follows it (w:suff);
+  // advances the list's counters, so it is called once per numbered paragraph in document order.
+  std::string next_label(int num_id, int ilvl);
+
+  struct Level {
+    std::string format = "decimal";  // w:numFmt (ST_NumberFormat §17.18.59)
+    std::optional<std::string> text;  // w:lvlText; unset: "%<ilvl+1>."
+    int start = 0;  // w:start absent: zero (§17.9.25)
+    std::string suffix = "tab";  // w:suff (§17.9.28): tab, space, nothing
+  };
 
  private:
+  const Level* level(int num_id, int ilvl) const;
   std::map<int, int> num_to_abstract_;
-  std::map<int, std::map<int, std::string>> formats_;  // abstract id -> level -> numFmt
+  std::map<int, std::map<int, Level>> levels_;  // abstract id -> level
+  std::map<int, std::map<int, int>> start_overrides_;  // num id -> level -> w:startOverride
+  std::map<int, std::array<std::optional<int>, 9>> counters_;  // num id -> last number drawn per level
 };
 
 // Everything a part's conversion needs.

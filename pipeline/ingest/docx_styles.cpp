@@ -260,44 +260,4 @@ std::string Styles::display_name(const std::string& style_id) const {
   return it->second.name;
 }
 
-// --- numbering (§17.9) ----------------------------------------------------------------------------
-
-void Numbering::load(const xmlNode* root) {
-  for (xmlNode* e : elements(root)) {
-    if (is_w(e, "abstractNum")) {
-      auto aid = to_int(w_attr(e, "abstractNumId").value_or(""));
-      if (!aid) continue;
-      auto& levels = formats_[*aid];
-      for (xmlNode* lvl : elements(e)) {
-        if (!is_w(lvl, "lvl")) continue;
-        auto il = to_int(w_attr(lvl, "ilvl").value_or(""));
-        if (!il || *il < 0 || *il > 8) continue;
-        if (xmlNode* f = w_child(lvl, "numFmt")) levels[*il] = w_attr(f, "val").value_or("");
-      }
-    } else if (is_w(e, "num")) {
-      auto nid = to_int(w_attr(e, "numId").value_or(""));
-      xmlNode* a = w_child(e, "abstractNumId");
-      auto aid = a ? to_int(w_attr(a, "val").value_or("")) : std::nullopt;
-      if (nid && aid) num_to_abstract_[*nid] = *aid;
-    }
-  }
-}
-
-ListKind Numbering::kind(int num_id, int ilvl) const {
-  if (num_id <= 0) return ListKind::None;  // numId 0 removes numbering (§17.9.18)
-  auto n = num_to_abstract_.find(num_id);
-  if (n == num_to_abstract_.end()) return ListKind::None;
-  auto a = formats_.find(n->second);
-  if (a == formats_.end()) return ListKind::Decimal;
-  auto l = a->second.find(ilvl);
-  if (l == a->second.end()) return ListKind::Decimal;
-  const std::string& f = l->second;  // ST_NumberFormat (§17.18.59)
-  if (f == "bullet") return ListKind::Bullet;
-  if (f == "none") return ListKind::None;
-  if (f.find("chinese") != std::string::npos || f.find("ideograph") != std::string::npos ||
-      f == "japaneseCounting" || f == "taiwaneseCounting" || f == "taiwaneseCountingThousand")
-    return ListKind::ChineseLevel;
-  return ListKind::Decimal;
-}
-
 }  // namespace lh::ingest::docx

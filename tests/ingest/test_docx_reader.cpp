@@ -275,6 +275,51 @@ TEST(DocxReader, ListsFromNumbering) {
   EXPECT_EQ(find_para(r.doc, "要点")->list, model::ListKind::Bullet);
 }
 
+// Issue 11 (make_book_sources.py, auto-numbered headings): Word drew "第一章" from numbering.xml
+// and the reader dropped it, so "第一章　总则" was read as "总则". The number comes from w:lvlText
+// in the level's w:numFmt, counted per list (deeper levels start again under a new parent,
+// w:startOverride restarts a list), from numPr on the paragraph or on its heading style.
+TEST(DocxReader, AnAutoNumberedHeadingKeepsTheNumberWordPrints) {
+  std::string numbering = std::string("<w:numbering xmlns:w=\"") + kWNs + "\">"
+      "<w:abstractNum w:abstractNumId=\"0\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"第%1章\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCountingThousand\"/><w:suff w:val=\"nothing\"/>"
+      "<w:lvlText w:val=\"第%2节\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"ideographTraditional\"/>"
+      "<w:lvlText w:val=\"%1、\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"2\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:lvlText w:val=\"（%1）\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
+      "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num>"
+      "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"2\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+      "</w:numbering>";
+  std::string styles =
+      R"(<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>)";
+  auto num = [](int id, int lvl) {
+    return "<w:numPr><w:ilvl w:val=\"" + std::to_string(lvl) + "\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr>";
+  };
+  const std::string h1 = "<w:pStyle w:val=\"1\"/>", h2 = "<w:pStyle w:val=\"2\"/>", out1 = "<w:outlineLvl w:val=\"0\"/>",
+                    out2 = "<w:outlineLvl w:val=\"1\"/>";
+  auto r = docx({.body = p_text("总则", h1) + p_text("正文") + p_text("职责分工", h1) + p_text("受理", h2) +
+                         p_text("审核", h2) + p_text("附则", h1) + p_text("归档", h2) + p_text("总体要求", num(2, 0) + out1) +
+                         p_text("加强组织领导", num(3, 0) + out2) + p_text("主要任务", num(2, 0) + out1) +
+                         p_text("明确责任分工", num(4, 0) + out2) + p_text("列项", num(3, 0)),
+                 .styles = styles, .numbering = numbering});
+  ASSERT_FALSE(r.error);
+  for (const char* heading : {"第一章　总则", "第二章　职责分工", "第一节受理", "第二节审核", "第三章　附则", "第一节归档",
+                              "甲、总体要求", "（一）加强组织领导", "乙、主要任务", "（一）明确责任分工"}) {
+    const model::Paragraph* p = find_para(r.doc, heading);
+    ASSERT_NE(p, nullptr) << heading;
+    EXPECT_GT(p->heading_level, 0) << heading;
+    EXPECT_EQ(p->list, model::ListKind::None) << heading << ": its number is text now, not drawn again";
+  }
+  // A body paragraph of a list stays a list: the layout draws its marker.
+  ASSERT_NE(find_para(r.doc, "列项"), nullptr);
+  EXPECT_EQ(find_para(r.doc, "列项")->list, model::ListKind::ChineseLevel);
+}
+
 TEST(DocxReader, TextBoxesAndAlternateContentOnce) {
   std::string body =
       "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"
@@ -409,8 +454,8 @@ TEST(DocxReaderCorpus, TocDocumentHeadingsFound) {
   ASSERT_FALSE(r.error) << r.error->message;
   bool found = false;
   for (const auto* p : paragraphs(r.doc))
-    if (p->heading_level == 1 && p->plain_text() == "风险识别") found = true;
-  EXPECT_TRUE(found);
+    if (p->heading_level == 1 && p->plain_text() == "一、风险识别") found = true;
+  EXPECT_TRUE(found) << "the heading with the number Word prints from numbering.xml (%1、 japaneseCounting)";
   EXPECT_NE(r.doc.plain_text().find("目录"), std::string::npos);  // the TOC sdt's content
 }
 
