@@ -6,7 +6,7 @@
 #include <cctype>
 
 #include "ingest/docx_internal.h"
-#include "layout/layout.h"
+#include "normalize/numerals.h"
 
 namespace lh::ingest::docx {
 namespace {
@@ -17,10 +17,10 @@ std::string formatted(int n, const std::string& f) {
   if (f == "none") return "";
   if (f.rfind("chineseCounting", 0) == 0 || f == "taiwaneseCounting" || f == "taiwaneseCountingThousand" ||
       f == "japaneseCounting")
-    return layout::chinese_number(n);
+    return normalize::chinese_number(n);
   if (f == "chineseLegalSimplified") {  // 壹 贰 叁 … as on cheques; beyond 10 written as counting
     static const char* const kLegal[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖", "拾"};
-    return n >= 0 && n <= 10 ? kLegal[n] : layout::chinese_number(n);
+    return n >= 0 && n <= 10 ? kLegal[n] : normalize::chinese_number(n);
   }
   if (f == "ideographTraditional" && n >= 1 && n <= 10) {  // the ten heavenly stems 甲 … 癸
     static const char* const kStems[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
@@ -40,7 +40,7 @@ std::string formatted(int n, const std::string& f) {
     return std::string(static_cast<size_t>((n - 1) / 26 + 1), c);
   }
   if (f == "lowerRoman" || f == "upperRoman") {
-    std::string s = layout::page_number_text(n, model::Section::Numbering::LowerRoman);
+    std::string s = normalize::roman_number(n);
     if (f == "upperRoman") std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
     return s;
   }

@@ -23,8 +23,6 @@ Laid lay_out(const model::Document& doc, const Style& style, const FontSet& font
 // GB/T 9704-2012 §7.3.3 structure numbers: level 1 → 一、 2 → （一） 3 → 1. 4 → （1）; deeper levels
 // repeat level 4's form. n ≥ 1.
 std::string list_marker(int level, int n);
-// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九, 100 → 一百, 101 → 一百零一, 110 → 一百一十, 10000 → 一万 …
-std::string chinese_number(long n);
 // A page number as a section writes it ({PAGE}, page-number line, PDF page label, TOC): 1, 2, 3 …
 // or i, ii, iii … for a book's front matter. Roman numerals (i … mmmcmxcix) above 3999 and below 1
 // fall back to decimal.

@@ -10,6 +10,7 @@
 #include "compose/book/sources.h"
 #include "layout/layout.h"
 #include "layout_fixtures.h"
+#include "normalize/numerals.h"
 #include "render/render_document.h"
 #include "test_support.h"
 
@@ -76,9 +77,9 @@ std::string rule_with_toc_bookmarks(const std::string& title, int articles) {
   p.body = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val=\"44\"/></w:rPr><w:t>" +
            title + "</w:t></w:r></w:p>" + heading("第一章　总则", 1);
   for (int i = 1; i <= articles; ++i)
-    p.body += "<w:p><w:r><w:t>第" + layout::chinese_number(i) +
+    p.body += "<w:p><w:r><w:t>第" + normalize::chinese_number(i) +
               "条　每月五日前由综合岗汇总上月工作台账，报所长审核后存档备查，发现问题及时整改并报告。</w:t></w:r></w:p>";
-  p.body += heading("第二章　附则", 2) + "<w:p><w:r><w:t>第" + layout::chinese_number(articles + 1) +
+  p.body += heading("第二章　附则", 2) + "<w:p><w:r><w:t>第" + normalize::chinese_number(articles + 1) +
             "条　本制度自印发之日起施行。</w:t></w:r></w:p>";
   return make_docx(p);
 }

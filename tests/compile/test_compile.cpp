@@ -17,6 +17,7 @@
 #include "layout/layout.h"
 #include "layout_fixtures.h"
 #include "model/paths.h"
+#include "normalize/numerals.h"
 #include "ooxml_check.h"
 #include "render/render_document.h"
 #include "poppler_chars.h"
@@ -327,7 +328,7 @@ TEST(Render, RuleBookGetsATocOfItsChaptersOnly) {
   }
   // Arabic article numbers are not 第X条 by the pattern; use Chinese ones as offices write them.
   for (int art = 40; art >= 1; --art) {
-    const std::string from = "第" + std::to_string(art) + "条", to = "第" + layout::chinese_number(art) + "条";
+    const std::string from = "第" + std::to_string(art) + "条", to = "第" + normalize::chinese_number(art) + "条";
     for (size_t p; (p = text.find(from)) != std::string::npos;) text.replace(p, from.size(), to);
   }
   test::write_file(dir / "制度.txt", text);

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "layout/layout.h"
+#include "normalize/numerals.h"
 #include "sample_doc.h"
 #include "layout_fixtures.h"
 #include "test_support.h"
@@ -105,12 +106,12 @@ TEST(Layout, ListMarkers) {
   EXPECT_EQ(layout::list_marker(2, 12), "（十二）");
   EXPECT_EQ(layout::list_marker(3, 7), "7.");
   EXPECT_EQ(layout::list_marker(4, 2), "（2）");
-  EXPECT_EQ(layout::chinese_number(100), "一百");
-  EXPECT_EQ(layout::chinese_number(101), "一百零一");
-  EXPECT_EQ(layout::chinese_number(110), "一百一十");
-  EXPECT_EQ(layout::chinese_number(1010), "一千零一十");
-  EXPECT_EQ(layout::chinese_number(10001), "一万零一");
-  EXPECT_EQ(layout::chinese_number(120000), "十二万");
+  EXPECT_EQ(normalize::chinese_number(100), "一百");
+  EXPECT_EQ(normalize::chinese_number(101), "一百零一");
+  EXPECT_EQ(normalize::chinese_number(110), "一百一十");
+  EXPECT_EQ(normalize::chinese_number(1010), "一千零一十");
+  EXPECT_EQ(normalize::chinese_number(10001), "一万零一");
+  EXPECT_EQ(normalize::chinese_number(120000), "十二万");
 }
 
 // --- fonts ---------------------------------------------------------------------------------------

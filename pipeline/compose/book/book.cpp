@@ -5,6 +5,7 @@
 #include "compose/book/duty_table.h"
 #include "flow/flow.h"
 #include "layout/layout.h"
+#include "normalize/numerals.h"
 
 namespace lh::compose::book {
 
@@ -90,7 +91,7 @@ class Builder {
     part_title_page("附\xE3\x80\x80\xE3\x80\x80录");
     for (size_t i = 0; i < book_.appendices.size(); ++i) {
       LoadedPart a = book_.appendices[i];
-      const std::string title = "附录" + layout::chinese_number(static_cast<long>(i + 1)) + "\xE3\x80\x80" + a.title;
+      const std::string title = "附录" + normalize::chinese_number(static_cast<long>(i + 1)) + "\xE3\x80\x80" + a.title;
       LoadedChapter all;
       all.title = title;
       for (auto& ch : a.chapters)
@@ -275,7 +276,7 @@ void outline_source(const LoadedSource& src, int level, std::string& out) {
 
 }  // namespace
 
-std::string part_label(size_t index) { return "第" + layout::chinese_number(static_cast<long>(index + 1)) + "篇"; }
+std::string part_label(size_t index) { return "第" + normalize::chinese_number(static_cast<long>(index + 1)) + "篇"; }
 
 BookContent load_book(const BookSpec& spec, const std::string& office_name, const ingest::InspectOptions& opt) {
   BookContent b;
@@ -335,7 +336,7 @@ std::string outline_text(const BookContent& book) {
   out += "目录\n";
   auto parts = [&](const std::vector<LoadedPart>& in, bool appendix) {
     for (size_t i = 0; i < in.size(); ++i) {
-      out += (appendix ? "附录" + layout::chinese_number(static_cast<long>(i + 1)) : part_label(i)) + "\xE3\x80\x80" +
+      out += (appendix ? "附录" + normalize::chinese_number(static_cast<long>(i + 1)) : part_label(i)) + "\xE3\x80\x80" +
              in[i].title + "    [级别 " + (appendix ? "2" : "1") + "; 书目说明]\n";
       const int base = appendix ? 2 : 1;
       for (const auto& c : in[i].chapters) {
