@@ -180,7 +180,8 @@ bool split(Group& g, double avail, double pad, double min_inside, Group& first, 
   double acc = 0;
   while (k < g.nrows && acc + g.h[k] <= avail + 0.01) acc += g.h[k++];
   if (k >= g.nrows) return false;  // fits whole; caller should not split
-  if (k > 0 && avail - acc < min_inside) return split_between(g, k, avail, pad, first, rest);
+  // Rows that must not split (w:cantSplit, a form's rows) break between rows whenever one fits.
+  if (k > 0 && (g.cant_split || avail - acc < min_inside)) return split_between(g, k, avail, pad, first, rest);
   if (split_inside(g, k, avail, pad, first, rest)) return true;
   return k > 0 && split_between(g, k, avail, pad, first, rest);
 }
