@@ -14,14 +14,7 @@
 
 namespace lh::test::book_reading {
 
-inline std::string page_text(PopplerDocument* doc, int i) {
-  PopplerPage* p = poppler_document_get_page(doc, i);
-  char* t = poppler_page_get_text(p);
-  std::string s = t ? t : "";
-  g_free(t);
-  g_object_unref(p);
-  return s;
-}
+using lh::test::page_text;
 
 inline std::string squeeze(const std::string& s) {  // without white space (ASCII and U+3000)
   std::string out;

@@ -20,6 +20,7 @@
 #include "layout/layout.h"
 #include "layout_fixtures.h"
 #include "pdf/pdf.h"
+#include "poppler_chars.h"
 
 using namespace lh;
 using lh::test::fonts;
@@ -52,14 +53,7 @@ struct Doc {
     if (doc) g_object_unref(doc);
   }
   int pages() const { return doc ? poppler_document_get_n_pages(doc) : 0; }
-  std::string text(int page) const {
-    PopplerPage* p = poppler_document_get_page(doc, page);
-    char* t = poppler_page_get_text(p);
-    std::string s = t ? t : "";
-    g_free(t);
-    g_object_unref(p);
-    return s;
-  }
+  std::string text(int page) const { return lh::test::page_text(doc, page); }
   // The page as Poppler paints it at `dpi`: the pixels.
   std::string raster(int page, double dpi) const {
     PopplerPage* p = poppler_document_get_page(doc, page);

@@ -59,14 +59,7 @@ std::vector<Char> chars(PopplerDocument* doc, int page) {
   return out;
 }
 
-std::string page_text(PopplerDocument* doc, int page) {
-  PopplerPage* p = poppler_document_get_page(doc, page);
-  char* t = poppler_page_get_text(p);
-  std::string s = t ? t : "";
-  g_free(t);
-  g_object_unref(p);
-  return s;
-}
+using lh::test::page_text;
 
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;

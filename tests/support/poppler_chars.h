@@ -31,4 +31,14 @@ inline std::vector<PageChar> page_chars(PopplerDocument* doc, int page) {
   return out;
 }
 
+// The page's text as Poppler extracts it (what a reader copies from the page).
+inline std::string page_text(PopplerDocument* doc, int page) {
+  PopplerPage* p = poppler_document_get_page(doc, page);
+  char* t = poppler_page_get_text(p);
+  std::string s = t ? t : "";
+  g_free(t);
+  g_object_unref(p);
+  return s;
+}
+
 }  // namespace lh::test

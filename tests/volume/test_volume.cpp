@@ -61,14 +61,7 @@ struct Pdf {
   }
   ~Pdf() { if (doc) g_object_unref(doc); }
   int pages() const { return doc ? poppler_document_get_n_pages(doc) : 0; }
-  std::string text(int i) const {
-    PopplerPage* p = poppler_document_get_page(doc, i);
-    char* t = poppler_page_get_text(p);
-    std::string s = t ? t : "";
-    g_free(t);
-    g_object_unref(p);
-    return s;
-  }
+  std::string text(int i) const { return lh::test::page_text(doc, i); }
 };
 
 std::string squeeze(const std::string& s) {
