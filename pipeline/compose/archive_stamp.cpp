@@ -335,9 +335,10 @@ std::optional<MarkPlacement> top_blank_place(const TopBand& b) {
   return std::nullopt;
 }
 
-}  // namespace
-
-std::string overlay_marks(const std::string& pdf, const std::string& marks, const std::vector<MarkPlacement>& at) {
+// One read and one write: the marks as form XObjects, then (pdfa) the PDF/A-2b changes.
+std::string overlay(const std::string& pdf, const std::string& marks, const std::vector<MarkPlacement>& at,
+                    const pdf::PdfaMetadata* pdfa, bool& made_pdfa) {
+  made_pdfa = false;
   try {
     auto q = open_memory(pdf, "target.pdf");
     auto s = open_memory(marks, "marks.pdf");
@@ -365,12 +366,33 @@ std::string overlay_marks(const std::string& pdf, const std::string& marks, cons
       page.addPageContents(QPDFObjectHandle::newStream(q.get(), "q\n"), true);
       page.addPageContents(QPDFObjectHandle::newStream(q.get(), "\nQ\n" + drawn), false);
     }
-    return pdf::detail::write_out(*q, true);  // deterministic /ID: same input, same bytes
+    if (pdfa && !q->isEncrypted()) {
+      try {
+        pdf::apply_pdfa(*q, *pdfa);
+        made_pdfa = true;
+      } catch (const std::exception&) {
+        // Left to make_pdfa's post-pass, which tries again and says why it could not (or, for a
+        // set-up fault such as a missing ICC profile, stops the run): the stamp is not lost for it.
+      }
+    }
+    return pdf::detail::write_out(*q, true, made_pdfa);  // deterministic /ID: same input, same bytes
   } catch (const pdf::PdfError&) {
     throw;
   } catch (const std::exception& e) {
     throw pdf::PdfError(std::string("qpdf overlay: ") + e.what());
   }
+}
+
+}  // namespace
+
+std::string overlay_marks(const std::string& pdf, const std::string& marks, const std::vector<MarkPlacement>& at) {
+  bool made_pdfa = false;
+  return overlay(pdf, marks, at, nullptr, made_pdfa);
+}
+
+std::string overlay_marks(const std::string& pdf, const std::string& marks, const std::vector<MarkPlacement>& at,
+                          const pdf::PdfaMetadata& pdfa, bool& made_pdfa) {
+  return overlay(pdf, marks, at, &pdfa, made_pdfa);
 }
 
 namespace {
@@ -449,6 +471,13 @@ std::string stamp_first_page(const std::string& pdf, const StampValues& v, std::
 }
 
 std::string stamp_page_numbers(const std::string& pdf, int first_index, int count, int first_number) {
+  bool made_pdfa = false;
+  return stamp_page_numbers(pdf, first_index, count, first_number, nullptr, made_pdfa);
+}
+
+std::string stamp_page_numbers(const std::string& pdf, int first_index, int count, int first_number,
+                               const pdf::PdfaMetadata* pdfa, bool& made_pdfa) {
+  made_pdfa = false;
   if (count <= 0) return pdf;
   std::vector<std::vector<model::Frame>> numbers;
   std::vector<MarkPlacement> at;
@@ -459,7 +488,7 @@ std::string stamp_page_numbers(const std::string& pdf, int first_index, int coun
     m.mark_page = i;
     at.push_back(m);
   }
-  return overlay_marks(pdf, marks_pdf(kPageNumberWidthMm, kPageNumberHeightMm, std::move(numbers)), at);
+  return overlay(pdf, marks_pdf(kPageNumberWidthMm, kPageNumberHeightMm, std::move(numbers)), at, pdfa, made_pdfa);
 }
 
 }  // namespace lh::compose

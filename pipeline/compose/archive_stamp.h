@@ -12,6 +12,7 @@
 // 页号 (编页, domain.md §2): a running number in the upper-right corner of every page with writing,
 // counted from the first page of the first document; 封面, 卷内目录 and 卷内备考表 are not numbered.
 #pragma once
+#include "pdf/pdfa.h"
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,12 +54,20 @@ struct MarkPlacement {
 // pdf with the pages of `marks` laid over it as `at` says. One read and one write of the PDF,
 // whatever the number of marks; outlines, labels and links of the PDF are kept. Throws pdf::PdfError.
 std::string overlay_marks(const std::string& pdf, const std::string& marks, const std::vector<MarkPlacement>& at);
+// The same, made PDF/A-2b in that one pass (pdf::apply_pdfa) instead of a post-pass of its own.
+// `made_pdfa` says whether it was: not for an encrypted source, which pdf::make_pdfa refuses too.
+std::string overlay_marks(const std::string& pdf, const std::string& marks, const std::vector<MarkPlacement>& at,
+                          const pdf::PdfaMetadata& pdfa, bool& made_pdfa);
 
 constexpr double kPageNumberWidthMm = 20, kPageNumberHeightMm = 7;
 constexpr double kPageNumberFromTopMm = 8, kPageNumberFromRightMm = 10;
 
 // The 页号 `first_number` … on pages first_index … first_index + count - 1 of pdf, upper right.
 std::string stamp_page_numbers(const std::string& pdf, int first_index, int count, int first_number = 1);
+// The same, made PDF/A-2b in that pass when `pdfa` is given (overlay_marks); `made_pdfa` says whether
+// it was (never when there is nothing to number: no pass is made then).
+std::string stamp_page_numbers(const std::string& pdf, int first_index, int count, int first_number,
+                               const pdf::PdfaMetadata* pdfa, bool& made_pdfa);
 
 // --- the same marks for a writer that keeps them apart from the page (the OFD copy's annotations,
 // GB/T 42133-2022 6.10.2) ---------------------------------------------------------------------------

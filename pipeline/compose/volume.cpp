@@ -290,7 +290,8 @@ VolumeBuild build_case_volume(const std::vector<json>& items_in, const fs::path&
   std::vector<const std::string*> pdfs = {&m.cover.pdf, &m.contents.pdf};
   for (const auto& pv : parts) pdfs.push_back(&pv.pages->pdf);
   pdfs.push_back(&m.back.pdf);
-  vb.pdf = stamp_page_numbers(pdf::assemble_pdf(pdfs, ao), vb.front_pages, vb.numbered_pages);
+  const std::optional<pdf::PdfaMetadata> pdfa = opt.pdfa ? std::optional(opt.pdfa(vb)) : std::nullopt;
+  vb.pdf = stamp_page_numbers(pdf::assemble_pdf(pdfs, ao), vb.front_pages, vb.numbered_pages, 1, pdfa ? &*pdfa : nullptr, vb.pdfa);
   if (opt.ofd) keep_sources(vb, m, parts, ao);
 
   // 6. 案卷.docx.

@@ -26,6 +26,7 @@
 #include "filing/office.h"
 #include "filing/scheme.h"
 #include "layout/frames.h"
+#include "pdf/pdfa.h"
 
 namespace lh::compose {
 
@@ -50,6 +51,8 @@ struct CaseFacts {                 // 卷宗封面 fields (empty when not found:
   std::string fonds, catalogue_no, volume_no, office, year;
 };
 
+struct VolumeBuild;
+
 struct VolumeOptions {
   std::string volume_no;           // 案卷号 (3 digits), from the caller's state
   std::string catalogue_no;        // 目录号 (optional per DA/T 13-2022; may stay empty)
@@ -57,6 +60,10 @@ struct VolumeOptions {
   bool docx = true;                // also make 案卷.docx
   bool mask = false;               // a public volume: personal numbers masked (issue 5 §5)
   bool ofd = false;                // keep what the OFD copy is written from (VolumeBuild::sources)
+  // Set: 案卷.pdf is made PDF/A-2b with these metadata (asked of the volume's facts, known only once
+  // they are gathered) in the pass that prints the 页号, instead of a post-pass of its own
+  // (pdf/pdfa.h apply_pdfa); VolumeBuild::pdfa says whether it was.
+  std::function<pdf::PdfaMetadata(const VolumeBuild&)> pdfa;
 };
 
 // A run of 案卷.pdf's pages by where it came from, for the OFD copy (package/ofd_copy.h): pages
@@ -75,6 +82,7 @@ struct VolumeBuild {
   int front_pages = 0;             // 封面 + 目录 pages
   int numbered_pages = 0;          // 页数 of the 封面 and 备考表: pages 1…N of the documents
   int total_pages = 0;             // every page of 案卷.pdf
+  bool pdfa = false;               // pdf was made PDF/A-2b already (VolumeOptions::pdfa)
   std::vector<std::string> problems;  // one line each (placeholders, missing facts)
   // VolumeOptions::ofd: the runs of pages in order, and the bookmarks of 案卷.pdf (levels 1–2).
   std::vector<VolumeSource> sources;

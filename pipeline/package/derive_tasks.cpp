@@ -55,22 +55,25 @@ void add_reading_copy(json& e, const json& item, const compose::ItemPages& p, co
   if (shown.unmasked_numbers) add_problem(e, "公开阅览本中按原样复制的 PDF 含居民身份证号或手机号，无法遮蔽");
   std::string stamped;
   const compose::StampValues values = stamp_values(item, shown.pages, ctx);
+  const bool as_pdfa = ctx.scheme->wants_pdfa(filing::DerivedOutput::ReadingCopies);
+  const pdf::PdfaMetadata meta = item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office);
+  bool made_pdfa = false;  // in the stamp's own qpdf pass (pdf/pdfa.h apply_pdfa)
   std::optional<compose::MarkPlacement> at;
   try {
     std::string note;
     at = compose::archive_stamp_place(shown.pdf, &note);
-    stamped = compose::overlay_marks(shown.pdf, compose::archive_stamp_pdf(values), {*at});
+    const std::string marks = compose::archive_stamp_pdf(values);
+    stamped = as_pdfa ? compose::overlay_marks(shown.pdf, marks, {*at}, meta, made_pdfa) : compose::overlay_marks(shown.pdf, marks, {*at});
     if (!note.empty()) add_problem(e, note);
   } catch (const std::exception& ex) {
     stamped = shown.pdf;
     at.reset();
+    made_pdfa = false;
     add_problem(e, std::string("归档章未能加盖：") + ex.what());
   }
   std::string rel = (fs::path(item_folder(item)) / "阅览本" / (fs::path(original_of(item)).stem().string() + ".pdf")).string();
   std::vector<std::string> not_pdfa;  // PDF/A-2b and OFD-A copies that fell short (preservation.h)
-  const pdf::PdfaMetadata meta = item_pdfa_metadata(item, e, *ctx.scheme, *ctx.office);
-  e["files"].push_back(write_derived_pdf(ctx.root, rel, stamped, ctx.scheme->wants_pdfa(filing::DerivedOutput::ReadingCopies),
-                                         meta, not_pdfa));
+  e["files"].push_back(write_derived_pdf(ctx.root, rel, stamped, as_pdfa, meta, not_pdfa, made_pdfa));
   if (ctx.scheme->wants_ofd(filing::DerivedOutput::ReadingCopies)) {
     // The OFD-A copy: the same pages, the stamp an annotation at the PDF's place (ofd_copy.h).
     json ofd = nullptr;
@@ -227,6 +230,8 @@ json derive_volume(const json& payload, const DeriveContext& ctx) {
     return it->second;
   };
   vo.ofd = ctx.scheme->wants_ofd(filing::DerivedOutput::Volumes);
+  const bool as_pdfa = ctx.scheme->wants_pdfa(filing::DerivedOutput::Volumes);
+  if (as_pdfa) vo.pdfa = [&](const compose::VolumeBuild& b) { return volume_pdfa_metadata(b, *ctx.office); };
   compose::VolumeBuild vb = compose::build_case_volume(items, ctx.root, *ctx.scheme, *ctx.office, vo, source);
   json entry = {{"key", payload.value("key", "")}, {"volume_no", vo.volume_no}, {"archived", vo.archived_date},
                 {"files", json::array()}, {"pages", vb.total_pages}, {"numbered_pages", vb.numbered_pages},
@@ -239,7 +244,7 @@ json derive_volume(const json& payload, const DeriveContext& ctx) {
   std::vector<std::string> not_pdfa;  // PDF/A-2b and OFD-A copies that fell short (preservation.h)
   const std::string rel = (fs::path(folder) / "案卷.pdf").string();
   const pdf::PdfaMetadata meta = volume_pdfa_metadata(vb, *ctx.office);
-  entry["files"].push_back(write_derived_pdf(ctx.root, rel, vb.pdf, ctx.scheme->wants_pdfa(filing::DerivedOutput::Volumes), meta, not_pdfa));
+  entry["files"].push_back(write_derived_pdf(ctx.root, rel, vb.pdf, as_pdfa, meta, not_pdfa, vb.pdfa));
   if (vo.ofd) {
     json ofd = nullptr;
     try {

@@ -11,9 +11,9 @@ namespace lh::package {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-PreservedPdf preserve_pdf(const std::string& bytes, const pdf::PdfaMetadata& meta) {
+PreservedPdf preserve_pdf(const std::string& bytes, const pdf::PdfaMetadata& meta, bool converted) {
   PreservedPdf out;
-  pdf::PdfaConversion c = pdf::make_pdfa(bytes, meta);
+  pdf::PdfaConversion c = converted ? pdf::PdfaConversion{bytes, {}} : pdf::make_pdfa(bytes, meta);
   out.pdf = std::move(c.pdf);
   if (!c.refused.empty()) {
     out.problems.push_back(c.refused);
@@ -74,9 +74,9 @@ pdf::PdfaMetadata volume_pdfa_metadata(const compose::VolumeBuild& vb, const fil
 }
 
 json write_derived_pdf(const fs::path& root, const std::string& rel, const std::string& bytes, bool as_pdfa,
-                       const pdf::PdfaMetadata& meta, std::vector<std::string>& problems) {
+                       const pdf::PdfaMetadata& meta, std::vector<std::string>& problems, bool converted) {
   if (!as_pdfa) return write_derived_output(root, rel, bytes);
-  PreservedPdf p = preserve_pdf(bytes, meta);
+  PreservedPdf p = preserve_pdf(bytes, meta, converted);
   json entry = write_derived_output(root, rel, p.pdf);
   if (p.conformant) {
     entry["pdfa"] = "2b";

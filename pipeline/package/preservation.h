@@ -33,7 +33,9 @@ struct PreservedPdf {
 };
 
 // make_pdfa, then check_pdfa on the result. Throws pdf::PdfError when the sRGB profile is missing.
-PreservedPdf preserve_pdf(const std::string& pdf, const pdf::PdfaMetadata& meta);
+// `converted`: the bytes were made PDF/A-2b already by the pass that wrote them (the reading copy's
+// overlay, compose::overlay_marks with metadata); then they are only checked.
+PreservedPdf preserve_pdf(const std::string& pdf, const pdf::PdfaMetadata& meta, bool converted = false);
 
 // The XMP of an item's reading copy or uniform record: its 题名, 责任者, 日期 and DA/T 46 档号,
 // 全宗号, 年度, 保管期限, 室编件号, 文件编号, 页数, 立档单位名称. `state` is the item's derived
@@ -47,9 +49,10 @@ pdf::PdfaMetadata volume_pdfa_metadata(const compose::VolumeBuild& vb, const fil
 
 // Writes a derived PDF (write_derived_output), as PDF/A-2b when `as_pdfa`: the state entry gets
 // "pdfa": "2b" when the check passed, else "pdfa_problems"; each problem is also appended to
-// `problems` as one Chinese line naming the file (the report shows it).
+// `problems` as one Chinese line naming the file (the report shows it). `converted` as for preserve_pdf.
 nlohmann::json write_derived_pdf(const std::filesystem::path& root, const std::string& rel, const std::string& bytes,
-                                 bool as_pdfa, const pdf::PdfaMetadata& meta, std::vector<std::string>& problems);
+                                 bool as_pdfa, const pdf::PdfaMetadata& meta, std::vector<std::string>& problems,
+                                 bool converted = false);
 
 // The derived files a state (derived.json) says are PDF/A-2b, relative to ARCHIVE ("verify" checks them).
 std::vector<std::string> pdfa_files(const nlohmann::json& derived_state);

@@ -262,11 +262,34 @@ std::string srgb_profile_path() {
 
 void require_srgb_profile() { srgb_profile(); }
 
-PdfaConversion make_pdfa(const std::string& pdf, const PdfaMetadata& meta) {
+namespace {
+
+// Faults of the set-up or the caller, not of the file: thrown before any file is touched.
+void require_known_metadata(const PdfaMetadata& meta) {
   const std::vector<std::string>& names = dat46_element_names();
   for (const auto& [name, value] : meta.dat46)
     if (std::find(names.begin(), names.end(), name) == names.end()) throw PdfError("not a DA/T 46 element lianghua declares: " + name);
-  srgb_profile();  // a missing profile is a set-up fault: say so before touching any file
+  srgb_profile();  // a missing profile
+}
+
+}  // namespace
+
+void apply_pdfa(QPDF& q, const PdfaMetadata& meta) {
+  require_known_metadata(meta);
+  const DocValues v = doc_values(q, meta);
+  write_info(q, v);
+  OH xmp = OH::newStream(&q, xmp_packet(v, meta));
+  xmp.getDict().replaceKey("/Type", OH::newName("/Metadata"));
+  xmp.getDict().replaceKey("/Subtype", OH::newName("/XML"));
+  OH root = q.getRoot();
+  root.replaceKey("/Metadata", q.makeIndirectObject(xmp));
+  set_output_intent(q);
+  drop_needless_groups(q);
+  fix_objects(q);
+}
+
+PdfaConversion make_pdfa(const std::string& pdf, const PdfaMetadata& meta) {
+  require_known_metadata(meta);
   PdfaConversion out;
   try {
     auto q = open_memory(pdf, "pdfa-source.pdf");
@@ -275,16 +298,7 @@ PdfaConversion make_pdfa(const std::string& pdf, const PdfaMetadata& meta) {
       out.refused = "the PDF is encrypted (ISO 19005-2 6.1.3); its owner's restrictions are kept, so it is not made PDF/A";
       return out;
     }
-    const DocValues v = doc_values(*q, meta);
-    write_info(*q, v);
-    OH xmp = OH::newStream(q.get(), xmp_packet(v, meta));
-    xmp.getDict().replaceKey("/Type", OH::newName("/Metadata"));
-    xmp.getDict().replaceKey("/Subtype", OH::newName("/XML"));
-    OH root = q->getRoot();
-    root.replaceKey("/Metadata", q->makeIndirectObject(xmp));
-    set_output_intent(*q);
-    drop_needless_groups(*q);
-    fix_objects(*q);
+    apply_pdfa(*q, meta);
     out.pdf = write_out(*q, true, true);
   } catch (const std::exception& e) {
     out.pdf = pdf;

@@ -29,6 +29,8 @@
 
 #include "pdf/pdf.h"  // PdfError
 
+class QPDF;
+
 namespace lh::pdf {
 
 struct PdfaMetadata {
@@ -64,7 +66,14 @@ struct PdfaConversion {
 };
 
 // Rewrites `pdf` as PDF/A-2b as far as a post-pass can (above). Throws PdfError only when the sRGB
-// profile is missing (a set-up fault, not a property of the file).
+// profile is missing or a DA/T 46 name is unknown (faults of the set-up or the caller, not of the file).
 PdfaConversion make_pdfa(const std::string& pdf, const PdfaMetadata& meta);
+
+// The same changes made inside a qpdf pass that writes its file anyway (the 归档章's overlay on a
+// reading copy): one parse and one write instead of two, the post-pass being ~9 % of a night with
+// PDF/A copies (bench/RESULTS.md §8a4). The caller writes with write_out(q, …, /*pdfa=*/true) and
+// must not call it on an encrypted document (make_pdfa refuses those). Throws as make_pdfa does,
+// and qpdf's own exceptions.
+void apply_pdfa(QPDF& q, const PdfaMetadata& meta);
 
 }  // namespace lh::pdf

@@ -14,6 +14,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include "compose/archive_stamp.h"
 #include "ingest/pdfa_check.h"
 #include "layout_fixtures.h"
 #include "package/preservation.h"
@@ -191,6 +192,54 @@ TEST(Pdfa, AMissingIccProfileIsASetUpErrorNamingThePackage) {
   unsetenv("LIANGHUA_SRGB_ICC");
 }
 
+// The reading copy's 归档章 and the volume's 页号 are laid over the PDF in a qpdf pass of their own;
+// the PDF/A-2b changes are made in that pass (pdf::apply_pdfa) instead of a second parse and write.
+// What comes out must be what the post-pass gives: conformant, the stamp and the text kept, the
+// same XMP, deterministic; and an encrypted source is left to make_pdfa, which refuses it.
+TEST(Pdfa, TheStampsOwnPassMakesThePdfaThePostPassWouldMake) {
+  const compose::StampValues v{"Z109", "2024", "0001", "SMS", "永久", "1"};
+  const std::string marks = compose::archive_stamp_pdf(v);
+  const compose::MarkPlacement at = compose::archive_stamp_place(source_pdf());
+  bool made = false;
+  const std::string one_pass = compose::overlay_marks(source_pdf(), marks, {at}, metadata(), made);
+  EXPECT_TRUE(made);
+  for (const auto& f : ingest::check_pdfa(one_pass)) ADD_FAILURE() << f.label() << ": " << f.message;
+  const std::string two_pass = pdf::make_pdfa(compose::overlay_marks(source_pdf(), marks, {at}), metadata()).pdf;
+  EXPECT_EQ(poppler_text(one_pass), poppler_text(two_pass));
+  EXPECT_NE(poppler_text(one_pass).find("Z109"), std::string::npos);
+  QPDF a, b;
+  a.processMemoryFile("one.pdf", one_pass.data(), one_pass.size());
+  b.processMemoryFile("two.pdf", two_pass.data(), two_pass.size());
+  EXPECT_EQ(xmp_of(a), xmp_of(b));
+  bool again = false;
+  EXPECT_EQ(compose::overlay_marks(source_pdf(), marks, {at}, metadata(), again), one_pass);
+  // The 页号 pass of a volume, likewise.
+  bool numbered = false;
+  const pdf::PdfaMetadata m = metadata();
+  const std::string pages = compose::stamp_page_numbers(source_pdf(), 0, 1, 1, &m, numbered);
+  EXPECT_TRUE(numbered);
+  EXPECT_TRUE(ingest::check_pdfa(pages).empty());
+  EXPECT_FALSE((compose::stamp_page_numbers(source_pdf(), 0, 0, 1, &m, numbered), numbered)) << "no pages to number: no pass";
+}
+
+TEST(Pdfa, TheStampsOwnPassLeavesAnEncryptedSourceToThePostPass) {
+  QPDF q;
+  q.processMemoryFile("src.pdf", source_pdf().data(), source_pdf().size());
+  QPDFWriter w(q);
+  w.setOutputMemory();
+  w.setR6EncryptionParameters("", "owner", true, false, true, true, true, true, qpdf_r3p_full, true);
+  w.write();
+  auto buf = w.getBufferSharedPointer();
+  const std::string enc(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+  bool made = true;
+  try {  // qpdf cannot give an encrypted file a deterministic /ID: the overlay itself may refuse it
+    compose::overlay_marks(enc, compose::archive_stamp_pdf({"Z109", "2024", "0001", "SMS", "永久", "1"}),
+                           {compose::archive_stamp_place(enc)}, metadata(), made);
+  } catch (const pdf::PdfError&) {
+  }
+  EXPECT_FALSE(made);
+}
+
 TEST(Pdfa, ControlTheBreakingHelperAloneBreaksNothing) { EXPECT_EQ(clauses(broken([](QPDF&) {})), std::set<std::string>{}); }
 
 // --- one deliberately broken copy per rule -------------------------------------------------------
@@ -261,6 +310,38 @@ TEST(PdfaRule, DeviceColour_6_2_4_3_CmykUnderAnRgbIntent) {
   EXPECT_TRUE(clauses(broken([](QPDF& q) {
                 QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(OH::newStream(&q, "0 0 0 1 k 10 10 5 5 re f\n"), false);
               })).count("6.2.4.3"));
+}
+
+// The checker sieves content streams for the forbidden space's operators before qpdf tokenizes
+// them (pdfa_check.cpp may_use): these pin what the sieve must still let through, and what not.
+TEST(PdfaRule, DeviceColour_6_2_4_3_CmykAtTheVeryEndOfAStream) {
+  EXPECT_TRUE(clauses(broken([](QPDF& q) {
+                QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(OH::newStream(&q, "10 10 5 5 re S 0 0 0 1 K"), false);
+              })).count("6.2.4.3"));
+}
+
+TEST(PdfaRule, DeviceColour_6_2_4_3_CmykSelectedByName) {
+  EXPECT_TRUE(clauses(broken([](QPDF& q) {
+                QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(
+                    OH::newStream(&q, "/DeviceCMYK cs 0 0 0 1 sc 10 10 5 5 re f\n"), false);
+              })).count("6.2.4.3"));
+}
+
+TEST(PdfaRule, DeviceColour_6_2_4_3_CmykInAFormXObject) {
+  EXPECT_TRUE(clauses(broken([](QPDF& q) {
+                OH form = OH::newStream(&q, "[]0 d 0 0 0 1 k\n10 10 5 5 re f\n");
+                form.getDict().replaceKey("/Type", OH::newName("/XObject"));
+                form.getDict().replaceKey("/Subtype", OH::newName("/Form"));
+                form.getDict().replaceKey("/BBox", OH::newArray(QPDFObjectHandle::Rectangle(0, 0, 20, 20)));
+                q.getRoot().replaceKey("/LhExtra", q.makeIndirectObject(form));
+              })).count("6.2.4.3"));
+}
+
+TEST(PdfaRule, DeviceColour_6_2_4_3_TheLetterKInTextIsNoColourOperator) {
+  EXPECT_FALSE(clauses(broken([](QPDF& q) {
+                 QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(
+                     OH::newStream(&q, "BT /F1 12 Tf 10 10 Td ( k K ) Tj [(k)] TJ ET\n"), false);
+               })).count("6.2.4.3"));
 }
 
 TEST(PdfaRule, Images_6_2_8_Interpolate) {
