@@ -145,6 +145,14 @@ std::string ZipPackage::read_prefix(std::string_view name, size_t n) {
   return out;
 }
 
+bool ZipPackage::encrypted(std::string_view name) {
+  const int64_t idx = zip_ ? locate(name) : -1;
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (idx < 0 || zip_stat_index(zip_, static_cast<zip_uint64_t>(idx), 0, &st) != 0) return false;
+  return (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE;
+}
+
 bool is_ole_compound(std::string_view b) {
   return b.size() >= 8 && std::memcmp(b.data(), "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
 }

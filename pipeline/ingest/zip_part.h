@@ -42,8 +42,11 @@ class ZipPackage {
 
   // Read a member whole, stopping at min(cap, limits.max_entry_bytes) bytes actually inflated.
   ZipMember read(std::string_view name, uint64_t cap = UINT64_MAX);
-  // Read at most `n` bytes from the start of a member (no error if it is longer).
+  // Read at most `n` bytes from the start of a member (no error if it is longer; "" if it is
+  // missing, encrypted or cannot be opened).
   std::string read_prefix(std::string_view name, size_t n);
+  // Whether the member is stored encrypted (its central-directory entry says so; nothing is read).
+  bool encrypted(std::string_view name);
 
  private:
   zip_t* zip_ = nullptr;

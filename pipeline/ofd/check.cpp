@@ -221,10 +221,11 @@ void check_files(Walk& w) {
   }
   for (const auto& [id, part] : w.font_files) {
     if (part.empty()) continue;
-    if (const std::string p = check::font_problem(w.pkg.bytes(part)); !p.empty()) outlines.push_back(part + ": " + p);
+    const std::string directory = w.pkg.head(part, check::font_directory_bytes(w.pkg.head(part, 12)));
+    if (const std::string p = check::font_problem(directory); !p.empty()) outlines.push_back(part + ": " + p);
   }
   for (const auto& [id, part] : w.image_files)
-    if (!part.empty() && check::image_format(w.pkg.bytes(part)).empty()) formats.push_back(part + ": not BMP, JPEG, PNG, JBIG2, JPEG2000 or TIFF");
+    if (!part.empty() && check::image_format(w.pkg.head(part, 16)).empty()) formats.push_back(part + ": not BMP, JPEG, PNG, JBIG2, JPEG2000 or TIFF");
   w.result("6.2.6 b", "every font the pages use is embedded", first(missing));
   w.result("6.2.6 c", "embedded fonts are TrueType with cmap, loca, glyf, head, hhea, hmtx, maxp, name, OS/2, post", first(outlines));
   w.result("6.2.6 e", "raster images are BMP, JPEG, PNG, JBIG2, JPEG2000 or TIFF", first(formats));
@@ -235,7 +236,7 @@ void check_package(Walk& w) {
   std::vector<std::string> stray;
   for (const std::string& n : w.pkg.zip.names()) {
     if (n.empty() || n.back() == '/') continue;
-    (void)w.pkg.bytes(n);  // an encrypted member shows here
+    if (w.pkg.zip.encrypted(n)) w.pkg.encrypted.push_back(n);
     const std::string part = normalize_part_path(n);
     if (part != "OFD.xml" && !w.pkg.referenced.count(part)) stray.push_back(n + " is not referenced");
   }

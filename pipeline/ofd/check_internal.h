@@ -30,7 +30,9 @@ struct Package {
   // The root element of `part`, or null (missing or not well-formed: recorded in broken_refs).
   xmlNode* root(const std::string& part);
   xmlDoc* doc(const std::string& part);
-  std::string bytes(const std::string& part);  // a binary member ("" if missing)
+  // The first `n` bytes of a binary member ("" if missing or encrypted: recorded): what a rule about
+  // its format needs (a signature, a font's table directory) without inflating a whole font.
+  std::string head(const std::string& part, size_t n);
   // Note a reference from `from_folder`; returns the part it names or "".
   std::string refer(std::string_view from_folder, std::string_view loc, const std::string& what);
 };
@@ -39,8 +41,12 @@ struct Package {
 void find_all(xmlNode* n, std::string_view local, std::vector<xmlNode*>& out, int depth = 0);
 
 // What an embedded font file lacks for 6.2.6 c ("" = a TrueType (glyf) sfnt with cmap, loca,
-// glyf, head, hhea, hmtx, maxp, name, OS/2 and post).
+// glyf, head, hhea, hmtx, maxp, name, OS/2 and post). `bytes`: the file, or at least its table
+// directory (font_directory_bytes).
 std::string font_problem(const std::string& bytes);
+// How many bytes of a font file hold its table directory (OpenType "Organization of an OpenType
+// Font": the 12-byte header, then 16 bytes a table), from the header's first 12 bytes.
+size_t font_directory_bytes(const std::string& header);
 // The raster format of image bytes (BMP, JPEG, PNG, JBIG2, JPEG2000, TIFF: 6.2.6 e) or "".
 std::string image_format(const std::string& bytes);
 

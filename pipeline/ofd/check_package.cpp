@@ -58,10 +58,12 @@ xmlNode* Package::root(const std::string& part) {
   return d ? xmlDocGetRootElement(d) : nullptr;
 }
 
-std::string Package::bytes(const std::string& part) {
-  ZipMember m = zip.read(part);
-  if (m.error && m.error->kind == model::ErrorKind::Encrypted) encrypted.push_back(part);
-  return m.error ? std::string() : std::move(m.bytes);
+std::string Package::head(const std::string& part, size_t n) {
+  if (zip.encrypted(part)) {
+    encrypted.push_back(part);
+    return {};
+  }
+  return zip.read_prefix(part, n);
 }
 
 std::string Package::refer(std::string_view from_folder, std::string_view loc, const std::string& what) {
@@ -84,6 +86,11 @@ uint32_t be32(const std::string& b, size_t at) {
 }
 
 }  // namespace
+
+size_t font_directory_bytes(const std::string& header) {
+  const size_t tables = header.size() >= 6 ? (static_cast<unsigned char>(header[4]) << 8 | static_cast<unsigned char>(header[5])) : 0;
+  return 12 + 16 * tables;
+}
 
 std::string font_problem(const std::string& b) {
   const uint32_t version = be32(b, 0);
