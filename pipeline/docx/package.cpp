@@ -67,7 +67,8 @@ static void add_entry(zip_t* za, const Part& p, DosTime when, int level = 9) {
     fail("zip_file_add", zip_get_error(za));
   }
   const auto i = static_cast<zip_uint64_t>(idx);
-  if (zip_set_file_compression(za, i, stored(p.name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, static_cast<zip_uint32_t>(level)) < 0 ||
+  const int entry_level = p.level > 0 ? p.level : level;
+  if (zip_set_file_compression(za, i, stored(p.name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, static_cast<zip_uint32_t>(entry_level)) < 0 ||
       zip_file_set_dostime(za, i, when.time, when.date, 0) < 0 ||
       zip_file_set_external_attributes(za, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
     fail("zip entry attributes", zip_get_error(za));

@@ -47,6 +47,7 @@ struct Part {
   std::string name;          // zip entry name, e.g. "word/header1.xml"
   std::string content_type;  // Override content type; empty for parts covered by a Default
   std::string bytes;
+  int level = 0;             // zlib level of this entry; 0: the package's (zip_package's `level`)
 };
 
 // The ZIP of `parts`, in their order, every entry dated `when` (UTC seconds; none: 1980-01-01),

@@ -113,10 +113,14 @@ std::string write_ofd(const layout::Laid& laid, const OfdOptions& options) {
 
   std::vector<docx::detail::Part> zip;
   zip.push_back({"OFD.xml", "", ofd_xml(options, doc_id)});
-  for (Part& p : doc) zip.push_back({std::move(p.name), "", std::move(p.bytes)});
-  // zlib level 3: the embedded fonts (most of the bytes) deflate in 57 % of level 6's time for 3 %
-  // more bytes (bench/RESULTS.md §8a); PNG pictures are stored (already deflated), a Group 4 TIFF
-  // page picture is deflated too (6 % fewer bytes for ~0.4 ms a page, §8a3).
+  // The embedded fonts (most of the bytes) at zlib level 1: 18 % less CPU than level 3 for 2.2 %
+  // more font bytes (the office inbox's 118 font subsets, bench/RESULTS.md §8a4); level 3 took
+  // 57 % of level 6's time for 3 % more (§8a). The XML parts at level 3; PNG pictures are stored
+  // (already deflated), a Group 4 TIFF page picture is deflated (6 % fewer bytes for ~0.4 ms, §8a3).
+  for (Part& p : doc) {
+    const bool font = p.name.size() > 4 && p.name.compare(p.name.size() - 4, 4, ".ttf") == 0;
+    zip.push_back({std::move(p.name), "", std::move(p.bytes), font ? 1 : 0});
+  }
   return docx::detail::zip_package(zip, options.timestamp ? options.timestamp : docx::source_date_epoch(), 3);
 }
 
