@@ -48,12 +48,6 @@ const Substitute kSubstitutes[] = {
     {model::FontRole::Hei, {"SimHei", "STHeiti", "Hei", "HeiTi", "AdobeHeitiStd", "黑体", "华文黑体"}},
 };
 
-}  // namespace
-
-// Makes the process's current fontconfig configuration (the one Poppler asks) the machine's own,
-// plus our role files, with the names of kSubstitutes resolved to those files. Once per process,
-// before the first page is drawn (Poppler keeps each name's answer for the life of the process).
-// On any failure the machine's configuration stays: the pictures are drawn as before.
 // A family as fontconfig compares it: ASCII case and blanks ignored.
 std::string folded(const std::string& family) {
   std::string out;
@@ -62,6 +56,12 @@ std::string folded(const std::string& family) {
   return out;
 }
 
+}  // namespace
+
+// Makes the process's current fontconfig configuration (the one Poppler asks) the machine's own,
+// plus our role files, with the names of kSubstitutes resolved to those files. Once per process,
+// before the first page is drawn (Poppler keeps each name's answer for the life of the process).
+// On any failure the machine's configuration stays: the pictures are drawn as before.
 void steer_poppler_fonts() {
   static std::once_flag once;
   std::call_once(once, [] {

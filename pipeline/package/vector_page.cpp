@@ -8,6 +8,9 @@
 // OFD's DeltaX and the PDF writer both read those widths (ofd/glyphs.cpp, pdf/text_renderer.cpp).
 #include "package/vector_page.h"
 
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-font.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -135,9 +138,18 @@ bool shapes_as_one_line(const std::string& text) {
   return text.find("\u2028") == std::string::npos && text.find("\u2029") == std::string::npos;
 }
 
+// The file pango drew a run with: our role file, unless it fell back to another face for a character
+// the role face lacks (Poppler, drawing the whole font from the role file, would show no glyph; so
+// would a character pango can only draw as a hex box).
+std::string font_file(PangoFont* font) {
+  FcChar8* file = nullptr;
+  FcPattern* p = font && PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : nullptr;
+  return p && FcPatternGetString(p, FC_FILE, 0, &file) == FcResultMatch ? reinterpret_cast<const char*>(file) : "";
+}
+
 // Each cluster's glyphs advanced so that the cluster starts at its first character's PDF position
 // (`start_x`, by byte of the text, relative to the line's origin) and the last ends at `end_x`.
-bool place_glyphs(PangoLayoutLine* line, const std::vector<double>& start_x, double end_x) {
+bool place_glyphs(PangoLayoutLine* line, const std::vector<double>& start_x, double end_x, const std::string& role_file) {
   struct ClusterStart {
     PangoGlyphString* gs;
     int first, last;  // glyph indices
@@ -148,7 +160,10 @@ bool place_glyphs(PangoLayoutLine* line, const std::vector<double>& start_x, dou
     auto* gi = static_cast<PangoGlyphItem*>(l->data);
     if (!gi || !gi->item || !gi->glyphs) continue;
     if (gi->item->analysis.level % 2) return false;  // right-to-left: pango would reorder it
+    if (font_file(gi->item->analysis.font) != role_file) return false;
     PangoGlyphString* gs = gi->glyphs;
+    for (int i = 0; i < gs->num_glyphs; ++i)
+      if (gs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) return false;  // the face lacks it: pango's hex box
     for (int i = 0; i < gs->num_glyphs;) {
       int j = i;
       while (j < gs->num_glyphs && gs->log_clusters[j] == gs->log_clusters[i]) ++j;
@@ -196,7 +211,8 @@ std::optional<layout::GlyphLine> glyph_line(const std::vector<const pdfvec::Glyp
   g.layout = layout::adopt_layout(l);
   if (pango_layout_get_line_count(l) != 1) return std::nullopt;
   const pdfvec::Glyph& last = *run.back();
-  if (!place_glyphs(pango_layout_get_line(l, 0), start_x, last.x + last.advance - first.x)) return std::nullopt;
+  if (!place_glyphs(pango_layout_get_line(l, 0), start_x, last.x + last.advance - first.x, fonts.role(role).matched_file))
+    return std::nullopt;
   g.line = 0;
   g.x = first.x;
   g.baseline = first.y;
@@ -248,7 +264,7 @@ std::optional<layout::Page> vector_layout_page(const pdfvec::Page& vp, std::stri
     if (run.empty()) return true;
     auto g = glyph_line(run, roles.at(static_cast<size_t>(run.front()->font)));
     run.clear();
-    if (!g) why = "含无法按原位置排出的文字";
+    if (!g) why = "含本系统字体缺字或无法按原位置排出的文字";
     else page.items.push_back(std::move(*g));
     return g.has_value();
   };

@@ -387,3 +387,22 @@ TEST(VectorCopy, TheCopyNamesEachPicturePageAndWhy) {
   EXPECT_EQ(copy.vector_pages, 1);
   EXPECT_EQ(copy.picture_pages, std::vector<std::string>{"第2页：含图像，以图像保存"});
 }
+
+// 㐀 (U+3400, CJK Extension A, in Adobe-GB1) is not in the Song role's file (GBK and symbols):
+// Poppler, drawing STSong-Light from that file, shows no glyph for it, and pango would draw it from
+// another face. The page is a picture.
+TEST(VectorCopy, ACharacterTheRoleFaceLacksIsAPictureAndSaysWhy) {
+  EXPECT_EQ(picture_reason(make_pdf("BT /F1 12 Tf 72 700 Td <4E2D34006587> Tj ET")), "含本系统字体缺字或无法按原位置排出的文字");
+  EXPECT_EQ(picture_reason(make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET")), "");
+}
+
+// The names Poppler draws with our role faces (ofd_copy.cpp's substitutes), compared as fontconfig
+// compares families; a name left to the machine's fontconfig has no role.
+TEST(VectorCopy, SubstituteRolesAreTheNamesPopplerDrawsWithOurFaces) {
+  EXPECT_EQ(package::substitute_role("STSong"), model::FontRole::Song);
+  EXPECT_EQ(package::substitute_role("Sim Sun"), model::FontRole::Song);
+  EXPECT_EQ(package::substitute_role("simhei"), model::FontRole::Hei);
+  EXPECT_EQ(package::substitute_role("黑体"), model::FontRole::Hei);
+  EXPECT_FALSE(package::substitute_role("KaiTi_GB2312"));
+  EXPECT_FALSE(package::substitute_role("Helvetica"));
+}
