@@ -6,8 +6,6 @@
 namespace lh::model {
 namespace fs = std::filesystem;
 
-namespace {
-
 // The running program's folder, from the kernel's own record (/proc/self/exe), not argv[0]: a
 // program started through $PATH or a symlink still finds its data.
 fs::path program_dir() {
@@ -16,8 +14,6 @@ fs::path program_dir() {
   if (ec) return {};
   return exe.parent_path();
 }
-
-}  // namespace
 
 std::vector<std::pair<fs::path, std::string>> data_dir_candidates() {
   std::vector<std::pair<fs::path, std::string>> out;

@@ -21,6 +21,10 @@ std::filesystem::path project_root();
 // where data was looked for).
 std::vector<std::pair<std::filesystem::path, std::string>> data_dir_candidates();
 
+// The running program's folder (from /proc/self/exe); empty when the kernel does not say. Modules
+// the program opens on first use are found from it (package/vector_page.h).
+std::filesystem::path program_dir();
+
 // The templates/ folder: $LIANGHUA_TEMPLATES if set, else project_root() / "templates".
 std::filesystem::path templates_dir();
 

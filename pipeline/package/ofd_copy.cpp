@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iterator>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "compose/render_kit.h"
@@ -21,6 +22,7 @@
 #include "package/derive_pool.h"
 #include "package/files.h"
 #include "package/scan_picture.h"
+#include "package/vector_page.h"
 
 namespace lh::package {
 namespace {
@@ -45,6 +47,16 @@ const Substitute kSubstitutes[] = {
      {"STSong", "SimSun", "NSimSun", "Song", "SongTi", "STSongti", "AdobeSongStd", "宋体", "新宋体", "华文宋体"}},
     {model::FontRole::Hei, {"SimHei", "STHeiti", "Hei", "HeiTi", "AdobeHeitiStd", "黑体", "华文黑体"}},
 };
+
+// A family as fontconfig compares it: ASCII case and blanks ignored.
+std::string folded(const std::string& family) {
+  std::string out;
+  for (char c : family)
+    if (c != ' ') out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+}  // namespace
 
 // Makes the process's current fontconfig configuration (the one Poppler asks) the machine's own,
 // plus our role files, with the names of kSubstitutes resolved to those files. Once per process,
@@ -82,6 +94,8 @@ void steer_poppler_fonts() {
     if (config) FcConfigDestroy(config);
   });
 }
+
+namespace {
 
 // A process drawing page pictures allocates and frees the same large blocks page after page: the
 // 15 MB surface of a 200 dpi A4 page and the substitute font Poppler reads whole for each PDF. glibc
@@ -207,6 +221,14 @@ std::vector<Stretch> text_stretches(PopplerPage* page) {
 
 }  // namespace
 
+std::optional<model::FontRole> substitute_role(const std::string& family) {
+  const std::string f = folded(family);
+  for (const Substitute& s : kSubstitutes)
+    for (const char* name : s.names)
+      if (folded(name) == f) return s.role;
+  return std::nullopt;
+}
+
 namespace {
 
 // PagePictures: the file of page `index` (0-based) of the PDF whose SHA-256 is `sha`.
@@ -239,7 +261,7 @@ void keep_picture(const std::filesystem::path& file, const std::string& picture)
 
 }  // namespace
 
-std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictures& pictures) {
+std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictures& pictures, const std::vector<bool>* only) {
   ingest::use_poppler();
   steer_poppler_fonts();
   keep_freed_picture_memory();
@@ -256,6 +278,7 @@ std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictur
   std::vector<layout::Page> pages;
   const int n = poppler_document_get_n_pages(doc);
   for (int i = 0; i < n; ++i) {
+    if (only && (static_cast<size_t>(i) >= only->size() || !(*only)[static_cast<size_t>(i)])) continue;
     PopplerPage* page = poppler_document_get_page(doc, i);
     if (!page) continue;
     layout::Page p;
@@ -285,6 +308,36 @@ std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictur
   return pages;
 }
 
+SourcePages source_pages(const std::string& pdf, const PagePictures& pictures) {
+  SourcePages out;
+  const std::vector<pdfvec::Page> vectors = read_vector_pages(pdf);
+  std::vector<bool> drawn(vectors.size(), false);
+  for (size_t i = 0; i < vectors.size(); ++i) {
+    std::string why;
+    std::optional<layout::Page> p = vector_layout_page(vectors[i], why);
+    drawn[i] = !p;
+    out.pages.push_back(p ? std::move(*p) : layout::Page{});
+    out.pages.back().number = static_cast<int>(i) + 1;
+    out.pages.back().number_text = std::to_string(i + 1);
+    out.scanned.push_back(!p);
+    out.why.push_back(p ? std::string() : why);
+  }
+  if (vectors.empty()) {  // no vector reader (vector_page.h): every page a picture
+    out.pages = scanned_pages(pdf, pictures);
+    out.scanned.assign(out.pages.size(), true);
+    out.why.assign(out.pages.size(), "未找到矢量转换模块 " + std::string(pdfvec::kModuleFile));
+    return out;
+  }
+  if (std::find(drawn.begin(), drawn.end(), true) == drawn.end()) return out;
+  std::vector<layout::Page> pictures_drawn = scanned_pages(pdf, pictures, &drawn);
+  size_t next = 0;
+  for (size_t i = 0; i < drawn.size(); ++i)
+    if (drawn[i] && next < pictures_drawn.size()) out.pages[i] = std::move(pictures_drawn[next++]);
+  if (next != pictures_drawn.size() || next != static_cast<size_t>(std::count(drawn.begin(), drawn.end(), true)))
+    throw std::runtime_error("Poppler's page count differs between its two readings of the PDF");
+  return out;
+}
+
 OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, const PagePictures& pictures) {
   OfdCopy c;
   for (const OfdCopyPart& part : parts) {
@@ -297,8 +350,13 @@ OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, const PagePictures& pi
       }
       c.scanned.resize(c.laid.pages.size(), false);
     } else if (part.pdf) {
-      for (layout::Page& p : scanned_pages(*part.pdf, pictures)) c.laid.pages.push_back(std::move(p));
-      c.scanned.resize(c.laid.pages.size(), true);
+      SourcePages s = source_pages(*part.pdf, pictures);
+      for (size_t i = 0; i < s.pages.size(); ++i) {
+        c.laid.pages.push_back(std::move(s.pages[i]));
+        c.scanned.push_back(s.scanned[i]);
+        if (!s.scanned[i]) ++c.vector_pages;
+        else c.picture_pages.push_back("第" + std::to_string(c.laid.pages.size()) + "页：" + s.why[i] + "，以图像保存");
+      }
     }
   }
   return c;

@@ -5,13 +5,15 @@
 // Pages lianghua laid out itself (re-typeset DOCX/TXT/XML originals, images, placeholders, the
 // volume's 封面, 目录 and 备考表) go through the OFD writer (ofd/ofd.h) from the very pages the PDF
 // was drawn from: every character where the PDF has it, fonts embedded as subsets.
-// A page copied from a source PDF has no layout lianghua knows; it becomes what an archive scanner
-// gives (GB/T 42133 6.2.4: "scans in the Background layer, recognised text in the Body layer"): the
-// page as Poppler draws it, a picture stored as DA/T 31-2017 stores scans (scan_picture.h: a 1-bit
-// Group 4 TIFF for a page of black and white, an 8-bit grey or RGB PNG otherwise), under its text
-// as Poppler reads it, one invisible TextObject per stretch of text, placed and spaced over the
-// picture's characters so that the OFD's text can be found, selected and extracted. The picture
-// is not the PDF's vector content: honest about that, it is named in README.
+// A page copied from a source PDF becomes vector content where that can be done faithfully
+// (vector_page.h: Poppler's own interpreter reads its paths and characters; text stays text, in
+// the role font Poppler draws it with, each character where the PDF has it). Any other page becomes
+// what an archive scanner gives (GB/T 42133 6.2.4: "scans in the Background layer, recognised text
+// in the Body layer"): the page as Poppler draws it, a picture stored as DA/T 31-2017 stores scans
+// (scan_picture.h: a 1-bit Group 4 TIFF for a page of black and white, an 8-bit grey or RGB PNG
+// otherwise), under its text as Poppler reads it, one invisible TextObject per stretch of text,
+// placed and spaced over the picture's characters so that the OFD's text can be found, selected
+// and extracted; why it is a picture is recorded (OfdCopy::picture_pages).
 // The 归档章 and the 页号 are not on the pages but annotations of their own (6.10.2), at the places
 // the PDF has them (compose/archive_stamp.h).
 #pragma once
@@ -49,14 +51,33 @@ struct OfdCopyPart {
   int pages = 0;
 };
 
+// Points Poppler's fontconfig lookups for the 宋体 and 黑体 names source PDFs use without embedding
+// them at our Song and Hei role files (once per process; ofd_copy.cpp): page pictures draw them with
+// the faces lianghua typesets with, and vector pages (vector_page.h) set their text in the same.
+void steer_poppler_fonts();
+
 // A source PDF's pages as scanned pages: each a picture of the whole page (Poppler at `dpi`) and
 // its text lines; pictures found in `pictures` are not drawn again, those drawn are kept there.
-// Throws std::runtime_error when the PDF cannot be read.
-std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictures& pictures = {});
+// With `only`, just the pages it marks (by index; the others are left out). Throws
+// std::runtime_error when the PDF cannot be read.
+std::vector<layout::Page> scanned_pages(const std::string& pdf, const PagePictures& pictures = {},
+                                        const std::vector<bool>* only = nullptr);
+
+// A source PDF's pages, each as vector content where vector_layout_page can, else scanned.
+struct SourcePages {
+  std::vector<layout::Page> pages;
+  std::vector<bool> scanned;       // by page: a picture with its text
+  std::vector<std::string> why;    // by page: why it is a picture (empty for vector pages)
+};
+SourcePages source_pages(const std::string& pdf, const PagePictures& pictures = {});
 
 struct OfdCopy {
   layout::Laid laid;               // every page in order (the parts' pages, scanned ones built)
   std::vector<bool> scanned;       // by page: a picture with its text (OfdOptions::scanned)
+  // Pages of source PDFs kept as pictures, by page of the copy: "第2页：含图像，以图像保存"
+  // (derived.json's "picture_pages"); vector_pages counts those kept as vector content.
+  std::vector<std::string> picture_pages;
+  int vector_pages = 0;
 };
 // The parts joined; outline entries of laid parts keep their pages (shifted by the part's start).
 OfdCopy join_parts(const std::vector<OfdCopyPart>& parts, const PagePictures& pictures = {});

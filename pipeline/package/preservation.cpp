@@ -105,6 +105,9 @@ json write_derived_ofd(const fs::path& root, const std::string& pdf_rel, OfdCopy
   const std::string rel = fs::path(pdf_rel).replace_extension(".ofd").string();
   const std::string name = fs::path(rel).filename().string();
   std::string bytes;
+  // How the pages copied from source PDFs went (ofd_copy.h): as vector content, or as pictures and why.
+  const int vector_pages = copy.vector_pages;
+  const std::vector<std::string> picture_pages = copy.picture_pages;
   try {
     ofd::OfdOptions o = ofd_options(meta);
     o.scanned = copy.scanned;
@@ -116,6 +119,8 @@ json write_derived_ofd(const fs::path& root, const std::string& pdf_rel, OfdCopy
     return nullptr;
   }
   json entry = write_derived_output(root, rel, bytes);
+  if (vector_pages > 0) entry["vector_pages"] = vector_pages;
+  if (!picture_pages.empty()) entry["picture_pages"] = picture_pages;
   std::vector<std::string> failed;
   for (const auto& r : ofd::check_ofd(bytes).rules)
     if (!r.passed) failed.push_back(r.clause + " " + r.rule + (r.detail.empty() ? "" : "：" + r.detail));

@@ -30,6 +30,8 @@ configure_file(${CMAKE_SOURCE_DIR}/scripts/systemd/lianghua-archive.service.in
                ${CMAKE_BINARY_DIR}/systemd/lianghua-archive.service @ONLY)
 
 install(TARGETS lianghua RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The PDF vector reader, opened on first use from <program dir>/../lib/lianghua (package/vector_page.cpp).
+install(TARGETS lh_pdfvec LIBRARY DESTINATION lib/lianghua)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/lianghua/templates)
 install(FILES ${CMAKE_SOURCE_DIR}/fonts/roles.json ${CMAKE_SOURCE_DIR}/fonts/README.md
         DESTINATION ${CMAKE_INSTALL_DATADIR}/lianghua/fonts)

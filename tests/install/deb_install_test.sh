@@ -25,6 +25,8 @@ dpkg --root="$root" --force-depends --force-script-chrootless --force-not-root -
 bin="$root/usr/bin/lianghua"
 [ -x "$bin" ] || { echo "FAIL: $bin not installed"; exit 1; }
 [ -f "$root/lib/systemd/system/lianghua-archive.timer" ] || { echo "FAIL: timer unit not installed"; exit 1; }
+# The PDF vector reader the program opens on first use from <program dir>/../lib/lianghua (package/vector_page.cpp).
+[ -f "$root/usr/lib/lianghua/lh_pdfvec.so" ] || { echo "FAIL: lh_pdfvec.so not installed in /usr/lib/lianghua"; exit 1; }
 grep -q "^ExecStart=/usr/bin/lianghua archive" "$root/lib/systemd/system/lianghua-archive.service" || { echo "FAIL: unit does not run /usr/bin/lianghua"; exit 1; }
 # The source tree is out of reach: no variable points at it, and the program names no source path.
 if grep -aq "$src/templates" "$bin"; then echo "FAIL: the installed program names the source tree"; exit 1; fi

@@ -24,17 +24,27 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int n) 
   return CAIRO_STATUS_SUCCESS;
 }
 
-// An A4 PDF of one black bar per page, the bar of page i at bar_y[i] points from the top.
+// An A4 PDF of one black bar per page, the bar of page i at bar_y[i] points from the top. Each page
+// also holds a small white image (invisible on white), so that its OFD copy is a picture (a page of
+// only a bar would be copied as vector content, package/vector_page.h).
 std::string bars_pdf(const std::vector<double>& bar_y) {
   std::string out;
   cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &out, 595, 842);
   cairo_t* cr = cairo_create(s);
+  cairo_surface_t* white = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 2, 2);
+  cairo_t* w = cairo_create(white);
+  cairo_set_source_rgb(w, 1, 1, 1);
+  cairo_paint(w);
+  cairo_destroy(w);
   for (double y : bar_y) {
+    cairo_set_source_surface(cr, white, 10, 10);
+    cairo_paint(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_rectangle(cr, 72, y, 300, 24);
     cairo_fill(cr);
     cairo_show_page(cr);
   }
+  cairo_surface_destroy(white);
   cairo_destroy(cr);
   cairo_surface_finish(s);
   cairo_surface_destroy(s);

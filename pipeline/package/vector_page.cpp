@@ -1,0 +1,283 @@
+// vector_page.h: Poppler's paths and characters → layout items.
+//
+// Text: characters that follow each other on one baseline in one font, size and colour become one
+// GlyphLine, shaped by pango in the role font (so the OFD embeds the same glyphs as a subset, as it
+// does for pages we lay out) and then placed: each glyph's advance is set to the distance to the
+// next character's origin in the PDF (pango documents a line's glyph widths as the caller's to
+// change: pango_layout_get_line), so every character starts exactly where Poppler draws it, and the
+// OFD's DeltaX and the PDF writer both read those widths (ofd/glyphs.cpp, pdf/text_renderer.cpp).
+#include "package/vector_page.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-font.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <stdexcept>
+
+#include "compose/render_kit.h"
+#include "ingest/poppler_state.h"
+#include "lazylib/lazy_library.h"
+#include "model/paths.h"
+
+namespace lh::package {
+namespace fs = std::filesystem;
+namespace {
+
+fs::path module_file() {
+  const fs::path dir = model::program_dir();
+  for (const fs::path& p : {dir / pdfvec::kModuleFile, dir.parent_path() / "lib" / "lianghua" / pdfvec::kModuleFile}) {
+    std::error_code ec;
+    if (!dir.empty() && fs::is_regular_file(p, ec)) return p;
+  }
+  return {};
+}
+
+// --- paths ------------------------------------------------------------------------------------
+
+// A line of width 0 is "the thinnest line the device can draw" (ISO 32000-1 8.4.3.2): Poppler draws
+// one pixel; the OFD gets the width of one pixel at 300 dpi.
+constexpr double kThinnestLine = 72.0 / 300;
+
+struct Bounds {
+  double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+};
+Bounds bounds_of(const pdfvec::Subpath& s) {
+  Bounds b;
+  for (const auto& p : s.points) b.x0 = std::min(b.x0, p.x), b.y0 = std::min(b.y0, p.y), b.x1 = std::max(b.x1, p.x), b.y1 = std::max(b.y1, p.y);
+  return b;
+}
+
+bool has_curves(const pdfvec::Subpath& s) { return std::find(s.curve.begin(), s.curve.end(), true) != s.curve.end(); }
+
+// An axis-aligned rectangle (four corners, a fifth closing point allowed) as a filled RectItem.
+std::optional<layout::RectItem> as_rectangle(const pdfvec::Subpath& s) {
+  std::vector<pdfvec::Point> p = s.points;
+  if (p.size() == 5 && p[4].x == p[0].x && p[4].y == p[0].y) p.pop_back();
+  if (p.size() != 4 || has_curves(s)) return std::nullopt;
+  for (size_t i = 0; i < 4; ++i)
+    if (p[i].x != p[(i + 1) % 4].x && p[i].y != p[(i + 1) % 4].y) return std::nullopt;
+  const Bounds b = bounds_of(s);
+  return layout::RectItem{b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, true, 0, 0, 0, 0};
+}
+
+// The subpath as a PathItem's point chain: straight (every point on the path) or, when it has a
+// curve, a Bézier chain in which each straight segment is a curve with its ends as control points.
+layout::PathItem path_item(const pdfvec::Subpath& s) {
+  layout::PathItem p;
+  p.closed = s.closed;
+  p.curved = has_curves(s);
+  auto at = [&](size_t i) { return layout::PathItem::Point{s.points[i].x, s.points[i].y}; };
+  p.points.push_back(at(0));
+  for (size_t i = 1; i < s.points.size(); ++i) {
+    if (p.curved && !s.curve[i]) {
+      if (s.curve[i - 1]) {  // the end point of a curve (its two controls came before)
+        p.points.push_back(at(i));
+        continue;
+      }
+      p.points.push_back(at(i - 1));
+      p.points.push_back(at(i));
+    }
+    p.points.push_back(at(i));
+  }
+  return p;
+}
+
+// Fills of several subpaths are drawn one subpath at a time, which is the PDF's fill (nonzero or
+// even-odd alike) only when no two of them overlap.
+bool overlapping(const std::vector<pdfvec::Subpath>& subpaths) {
+  std::vector<Bounds> b;
+  for (const auto& s : subpaths) b.push_back(bounds_of(s));
+  for (size_t i = 0; i < b.size(); ++i)
+    for (size_t j = i + 1; j < b.size(); ++j)
+      if (b[i].x0 < b[j].x1 && b[j].x0 < b[i].x1 && b[i].y0 < b[j].y1 && b[j].y0 < b[i].y1) return true;
+  return false;
+}
+
+constexpr size_t kMostSubpathsCompared = 400;  // beyond that many, a fill is not taken apart
+
+bool add_shape(const pdfvec::Shape& s, std::vector<layout::Item>& items, std::string& why) {
+  if (!s.stroke && s.subpaths.size() > 1 && (s.subpaths.size() > kMostSubpathsCompared || overlapping(s.subpaths))) {
+    why = "含重叠的复合填充路径";
+    return false;
+  }
+  for (const pdfvec::Subpath& sp : s.subpaths) {
+    if (sp.points.size() < 2) continue;  // a lone point: nothing painted (butt caps)
+    if (s.stroke) {
+      const double w = s.width > 0 ? s.width : kThinnestLine;
+      if (sp.points.size() == 2 && !sp.closed) {
+        items.push_back(layout::RuleItem{sp.points[0].x, sp.points[0].y, sp.points[1].x, sp.points[1].y, w, s.rgb, 0});
+        continue;
+      }
+      layout::PathItem p = path_item(sp);
+      p.filled = false;
+      p.stroke = w;
+      p.stroke_rgb = s.rgb;
+      items.push_back(std::move(p));
+    } else if (auto r = as_rectangle(sp)) {
+      r->fill_rgb = s.rgb;
+      items.push_back(*r);
+    } else {
+      layout::PathItem p = path_item(sp);
+      p.closed = true;  // a fill closes every subpath
+      p.filled = true;
+      p.fill_rgb = s.rgb;
+      items.push_back(std::move(p));
+    }
+  }
+  return true;
+}
+
+// --- text -------------------------------------------------------------------------------------
+
+// Characters pango would not keep on one line, or would reorder or draw as a hex box.
+bool shapes_as_one_line(const std::string& text) {
+  for (unsigned char c : text)
+    if (c < 0x20 || c == 0x7F) return false;
+  return text.find("\u2028") == std::string::npos && text.find("\u2029") == std::string::npos;
+}
+
+// The file pango drew a run with: our role file, unless it fell back to another face for a character
+// the role face lacks (Poppler, drawing the whole font from the role file, would show no glyph; so
+// would a character pango can only draw as a hex box).
+std::string font_file(PangoFont* font) {
+  FcChar8* file = nullptr;
+  FcPattern* p = font && PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : nullptr;
+  return p && FcPatternGetString(p, FC_FILE, 0, &file) == FcResultMatch ? reinterpret_cast<const char*>(file) : "";
+}
+
+// Each cluster's glyphs advanced so that the cluster starts at its first character's PDF position
+// (`start_x`, by byte of the text, relative to the line's origin) and the last ends at `end_x`.
+bool place_glyphs(PangoLayoutLine* line, const std::vector<double>& start_x, double end_x, const std::string& role_file) {
+  struct ClusterStart {
+    PangoGlyphString* gs;
+    int first, last;  // glyph indices
+    int byte;
+  };
+  std::vector<ClusterStart> clusters;
+  for (GSList* l = line->runs; l; l = l->next) {
+    auto* gi = static_cast<PangoGlyphItem*>(l->data);
+    if (!gi || !gi->item || !gi->glyphs) continue;
+    if (gi->item->analysis.level % 2) return false;  // right-to-left: pango would reorder it
+    if (font_file(gi->item->analysis.font) != role_file) return false;
+    PangoGlyphString* gs = gi->glyphs;
+    for (int i = 0; i < gs->num_glyphs; ++i)
+      if (gs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) return false;  // the face lacks it: pango's hex box
+    for (int i = 0; i < gs->num_glyphs;) {
+      int j = i;
+      while (j < gs->num_glyphs && gs->log_clusters[j] == gs->log_clusters[i]) ++j;
+      clusters.push_back({gs, i, j - 1, gi->item->offset + gs->log_clusters[i]});
+      i = j;
+    }
+  }
+  auto units = [](double pt) { return static_cast<long>(std::lround(pt * PANGO_SCALE)); };
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    const ClusterStart& k = clusters[c];
+    if (k.byte < 0 || static_cast<size_t>(k.byte) >= start_x.size() || std::isnan(start_x[k.byte])) return false;
+    const double next = c + 1 < clusters.size() ? start_x.at(static_cast<size_t>(clusters[c + 1].byte)) : end_x;
+    long inner = 0;
+    for (int g = k.first; g < k.last; ++g) inner += k.gs->glyphs[g].geometry.width;
+    k.gs->glyphs[k.last].geometry.width = static_cast<int>(units(next) - units(start_x[k.byte]) - inner);
+  }
+  return !clusters.empty();
+}
+
+// One GlyphLine of characters on one baseline in one font, size and colour.
+std::optional<layout::GlyphLine> glyph_line(const std::vector<const pdfvec::Glyph*>& run, model::FontRole role) {
+  const pdfvec::Glyph& first = *run.front();
+  std::string text;
+  std::vector<double> start_x;  // by byte; NaN inside a character
+  for (const pdfvec::Glyph* g : run) {
+    start_x.push_back(g->x - first.x);
+    start_x.resize(start_x.size() + g->text.size() - 1, std::nan(""));
+    text += g->text;
+  }
+  if (!shapes_as_one_line(text)) return std::nullopt;
+  const layout::FontSet& fonts = compose::render_kit().fonts;
+  PangoLayout* l = pango_layout_new(fonts.context());
+  PangoFontDescription* fd = fonts.describe(role, first.size, false);
+  pango_layout_set_font_description(l, fd);
+  pango_font_description_free(fd);
+  pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
+  if (first.rgb != 0) {
+    PangoAttrList* attrs = pango_attr_list_new();
+    auto c16 = [&](int shift) { return static_cast<guint16>(((first.rgb >> shift) & 0xFF) * 257); };
+    pango_attr_list_insert(attrs, pango_attr_foreground_new(c16(16), c16(8), c16(0)));
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
+  }
+  layout::GlyphLine g;
+  g.layout = layout::adopt_layout(l);
+  if (pango_layout_get_line_count(l) != 1) return std::nullopt;
+  const pdfvec::Glyph& last = *run.back();
+  if (!place_glyphs(pango_layout_get_line(l, 0), start_x, last.x + last.advance - first.x, fonts.role(role).matched_file))
+    return std::nullopt;
+  g.line = 0;
+  g.x = first.x;
+  g.baseline = first.y;
+  g.text = std::move(text);
+  return g;
+}
+
+// Whether `next` continues the line of `prev`: same font, size, colour and baseline, starting where
+// `prev` ends or a little to its right (a gap inside a line is absorbed into the advance before it;
+// a wider gap, a step back or another line starts a new GlyphLine, as a reader expects words apart).
+bool continues(const pdfvec::Glyph& prev, const pdfvec::Glyph& next) {
+  const double gap = next.x - (prev.x + prev.advance);
+  return next.font == prev.font && std::abs(next.size - prev.size) < 1e-3 && next.rgb == prev.rgb &&
+         std::abs(next.y - prev.y) < 0.01 && gap > -0.01 && gap < 0.5 * prev.size;
+}
+
+}  // namespace
+
+std::vector<pdfvec::Page> read_vector_pages(const std::string& pdf) {
+  static const fs::path module = module_file();
+  std::vector<pdfvec::Page> pages;
+  if (module.empty()) return pages;  // the caller draws every page (vector_layout_page is not asked)
+  ingest::use_poppler();  // Poppler's global state kept for the process, its messages quiet
+  static const auto read = lazylib::resolve<pdfvec::ReadPages>(module.c_str(), pdfvec::kReadEntryPoint);
+  std::string error;
+  if (!read(pdf.data(), pdf.size(), &pages, &error)) throw std::runtime_error(error);
+  return pages;
+}
+
+std::optional<layout::Page> vector_layout_page(const pdfvec::Page& vp, std::string& why) {
+  if (!vp.picture_because.empty()) {
+    why = vp.picture_because;
+    return std::nullopt;
+  }
+  std::vector<model::FontRole> roles;
+  for (const pdfvec::Font& f : vp.fonts) {
+    const auto role = substitute_role(f.family);
+    if (!role) {
+      why = "含未嵌入字体 " + f.name + "（Poppler 以本机字体代替，非本系统的宋体或黑体）";
+      return std::nullopt;
+    }
+    roles.push_back(*role);
+  }
+  layout::Page page;
+  page.width_pt = vp.width;
+  page.height_pt = vp.height;
+  std::vector<const pdfvec::Glyph*> run;
+  auto flush = [&] {
+    if (run.empty()) return true;
+    auto g = glyph_line(run, roles.at(static_cast<size_t>(run.front()->font)));
+    run.clear();
+    if (!g) why = "含本系统字体缺字或无法按原位置排出的文字";
+    else page.items.push_back(std::move(*g));
+    return g.has_value();
+  };
+  for (const auto& item : vp.items) {
+    if (const auto* g = std::get_if<pdfvec::Glyph>(&item)) {
+      if (!run.empty() && !continues(*run.back(), *g) && !flush()) return std::nullopt;
+      run.push_back(g);
+    } else if (!flush() || !add_shape(std::get<pdfvec::Shape>(item), page.items, why)) {
+      return std::nullopt;
+    }
+  }
+  if (!flush()) return std::nullopt;
+  return page;
+}
+
+}  // namespace lh::package

@@ -1,0 +1,408 @@
+// Pages of source PDFs copied into the OFD-A copies as vector content (package/vector_page.h,
+// issue 15): drawn like the source page (both rasterised by Poppler and compared), with the same
+// text as Poppler reads from the source, and kept as pictures — with the reason — whenever
+// something on the page cannot be shown faithfully.
+#include <gtest/gtest.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <poppler.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "ingest/reader.h"
+#include "ofd/check.h"
+#include "ofd/ofd.h"
+#include "package/ofd_copy.h"
+#include "package/vector_page.h"
+#include "pdf/pdf.h"
+#include "poppler_chars.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace lh;
+
+namespace {
+
+// The born-digital PDFs of the sample inbox (text in STSong-Light, not embedded, and table rules);
+// not the scanned 送达回证 and not the broken one, which cannot be read.
+std::vector<fs::path> sample_text_pdfs() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::recursive_directory_iterator(test::source_dir() / "samples/inbox")) {
+    const std::string name = e.path().filename().string();
+    if (e.path().extension() == ".pdf" && name.find("扫描件") == std::string::npos && name != "行政处罚决定书(1).pdf")
+      out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A page of `pdf` as Poppler draws it, grey levels at `dpi` on white (the fonts steered as for the
+// copies' pictures, so a 宋体 name is drawn with the Song role face in both renderings).
+struct Raster {
+  int w = 0, h = 0;
+  std::vector<uint8_t> px;
+  uint8_t at(int x, int y) const { return x < 0 || y < 0 || x >= w || y >= h ? 255 : px[static_cast<size_t>(y) * w + x]; }
+};
+Raster raster(const std::string& pdf, int page, double dpi) {
+  package::steer_poppler_fonts();
+  GBytes* b = g_bytes_new(pdf.data(), pdf.size());
+  PopplerDocument* doc = poppler_document_new_from_bytes(b, nullptr, nullptr);
+  g_bytes_unref(b);
+  Raster r;
+  if (!doc) return r;
+  PopplerPage* p = poppler_document_get_page(doc, page);
+  double wpt = 0, hpt = 0;
+  poppler_page_get_size(p, &wpt, &hpt);
+  r.w = static_cast<int>(std::lround(wpt * dpi / 72)), r.h = static_cast<int>(std::lround(hpt * dpi / 72));
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, r.w, r.h);
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, dpi / 72, dpi / 72);
+  poppler_page_render_for_printing(p, cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(s);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  for (int y = 0; y < r.h; ++y)
+    for (int x = 0; x < r.w; ++x) {
+      const uint32_t v = *reinterpret_cast<const uint32_t*>(data + y * stride + x * 4);
+      r.px.push_back(static_cast<uint8_t>((((v >> 16) & 255) * 30 + ((v >> 8) & 255) * 59 + (v & 255) * 11) / 100));
+    }
+  cairo_surface_destroy(s);
+  g_object_unref(p);
+  g_object_unref(doc);
+  return r;
+}
+
+// How alike two renderings are: `pixels`, the share of all pixels whose grey levels differ by at
+// most a quarter of the range (the brief's measure: it is near 1 for any mostly white page), and
+// `ink`, the share of the inked pixels of either (darker than mid-grey) that have ink of the other
+// at most one pixel away — the honest one: a missing line, a glyph in another face or a word moved
+// by a pixel and a half show in it.
+struct Agreement {
+  double pixels = 0, ink = 0;
+  size_t inked = 0;  // inked pixels counted (of both): a blank page would agree with anything
+};
+Agreement compare(const Raster& a, const Raster& b) {
+  Agreement g;
+  if (a.w != b.w || a.h != b.h || a.px.empty()) return g;
+  size_t same = 0, inked = 0, matched = 0;
+  auto ink_near = [](const Raster& r, int x, int y) {
+    for (int dy = -1; dy <= 1; ++dy)
+      for (int dx = -1; dx <= 1; ++dx)
+        if (r.at(x + dx, y + dy) < 128) return true;
+    return false;
+  };
+  for (int y = 0; y < a.h; ++y)
+    for (int x = 0; x < a.w; ++x) {
+      const int va = a.at(x, y), vb = b.at(x, y);
+      same += std::abs(va - vb) <= 64;
+      if (va < 128) inked++, matched += ink_near(b, x, y);
+      if (vb < 128) inked++, matched += ink_near(a, x, y);
+    }
+  g.inked = inked;
+  g.pixels = double(same) / a.px.size();
+  g.ink = inked ? double(matched) / inked : 1;
+  return g;
+}
+
+constexpr double kDpi = 100;
+constexpr double kPixelsAgree = 0.98, kInkAgrees = 0.97;
+
+layout::Laid one_page(const layout::Page& p) {
+  layout::Laid l;
+  l.pages.push_back(p);
+  return l;
+}
+
+}  // namespace
+
+TEST(VectorCopy, SampleTextPdfPagesAreVectorsDrawnLikeTheSource) {
+  const auto files = sample_text_pdfs();
+  ASSERT_GE(files.size(), 10u);
+  size_t pages = 0;
+  for (const fs::path& f : files) {
+    const std::string pdf = test::read_file(f);
+    const package::SourcePages s = package::source_pages(pdf);
+    for (size_t i = 0; i < s.pages.size(); ++i, ++pages) {
+      ASSERT_FALSE(s.scanned[i]) << f << " page " << i + 1 << ": " << s.why[i];
+      const std::string ours = pdf::write_pdf(one_page(s.pages[i]));
+      const Agreement g = compare(raster(pdf, static_cast<int>(i), kDpi), raster(ours, 0, kDpi));
+      EXPECT_GE(g.pixels, kPixelsAgree) << f << " page " << i + 1;
+      EXPECT_GE(g.ink, kInkAgrees) << f << " page " << i + 1;
+      EXPECT_GT(g.inked, 2000u) << f << " page " << i + 1;
+      std::printf("%s p%zu: pixels %.4f ink %.4f of %zu\n", f.filename().c_str(), i + 1, g.pixels, g.ink, g.inked);
+      // LH_TEST_KEEP=DIR keeps our PDF of each page, for a person to look at beside the source.
+      if (const char* keep = std::getenv("LH_TEST_KEEP"))
+        test::write_file(fs::path(keep) / (f.stem().string() + "-p" + std::to_string(i + 1) + ".pdf"), ours);
+    }
+  }
+  EXPECT_GE(pages, 15u);
+}
+
+// The measure must see a page whose content sits 1.5 pt (two pixels at 100 dpi) off: else it
+// would pass anything.
+TEST(VectorCopy, TheFidelityMeasureSeesContentMovedByOneAndAHalfPoints) {
+  const std::string pdf = test::read_file(sample_text_pdfs().front());
+  package::SourcePages s = package::source_pages(pdf);
+  ASSERT_FALSE(s.pages.empty());
+  ASSERT_FALSE(s.scanned[0]);
+  layout::Page moved = s.pages[0];
+  for (auto& it : moved.items)
+    if (auto* g = std::get_if<layout::GlyphLine>(&it)) g->x += 1.5, g->baseline += 1.5;
+  const Agreement g = compare(raster(pdf, 0, kDpi), raster(pdf::write_pdf(one_page(moved)), 0, kDpi));
+  EXPECT_LT(g.ink, kInkAgrees);
+}
+
+namespace {
+
+// A one-page A4 PDF drawing `content` with /F1 the font dictionary `font` (by default STSong-Light
+// with UniGB-UCS2-H, not embedded, as the inbox's office exports have it).
+const char* const kSongLight =
+    "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font "
+    "/Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+    "/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 "
+    "/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> /DW 1000 /W [1 95 500] >>] >>";
+std::string make_pdf(const std::string& content, const std::string& font = kSongLight) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>", font,
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> at;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    at.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t a : at) {
+    char line[24];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", a);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A generated office page: a title, body text with character spacing and a TJ adjustment, Latin
+// and digits in the CID font's half widths, a coloured line, a table of rules and a filled cell,
+// a stroked circle (curves) and a rectangle clip that holds what it clips.
+std::string generated_pdf() {
+  return make_pdf(
+      "BT /F1 22 Tf 1 0 0 1 200 760 Tm <884C653F59047F5A51B35B9A4E66> Tj ET\n"
+      "BT /F1 12 Tf 1 Tc 1 0 0 1 72 720 Tm <5F534E8B4EBA003A00200041004200430031003200330034> Tj 0 Tc ET\n"
+      "BT /F1 12 Tf 1 0 0 1 72 700 Tm [<53575CAD> -500 <5E0259824E3B7BA1> 250 <5C40>] TJ ET\n"
+      "0.8 0 0 rg BT /F1 14 Tf 1 0 0 1 72 670 Tm <7EA28272> Tj ET 0 g\n"
+      "0 0 1 RG 1.5 w 72 650 m 523 650 l S 0 G\n"
+      "0.5 w 72 600 451 40 re S 260 600 m 260 640 l S\n"
+      "0.9 g 72.25 600.25 187.5 39.5 re f 0 g\n"
+      "q 72 500 200 80 re W n BT /F1 12 Tf 1 0 0 1 80 540 Tm <88C1526A5185768465875B57> Tj ET Q\n"
+      "1 w 400 540 m 400 562 418 580 440 580 c 462 580 480 562 480 540 c 480 518 462 500 440 500 c 418 500 400 518 400 540 c h S\n");
+}
+
+// Why the one page of `pdf` is a picture (empty: it is vector content).
+std::string picture_reason(const std::string& pdf) {
+  const package::SourcePages s = package::source_pages(pdf);
+  EXPECT_EQ(s.pages.size(), 1u);
+  return s.pages.empty() ? "?" : s.why[0];
+}
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int n) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), n);
+  return CAIRO_STATUS_SUCCESS;
+}
+// A one-page A4 PDF drawn by cairo with `draw` (cairo embeds every font it draws with).
+template <class F>
+std::string cairo_pdf(F draw) {
+  std::string out;
+  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &out, 595, 842);
+  cairo_t* cr = cairo_create(s);
+  draw(cr);
+  cairo_show_page(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(s);
+  cairo_surface_destroy(s);
+  return out;
+}
+
+}  // namespace
+
+TEST(VectorCopy, AGeneratedOfficePageIsVectorsDrawnLikeTheSource) {
+  const std::string pdf = generated_pdf();
+  const package::SourcePages s = package::source_pages(pdf);
+  ASSERT_EQ(s.pages.size(), 1u);
+  ASSERT_FALSE(s.scanned[0]) << s.why[0];
+  const Agreement g = compare(raster(pdf, 0, kDpi), raster(pdf::write_pdf(one_page(s.pages[0])), 0, kDpi));
+  EXPECT_GE(g.pixels, kPixelsAgree);
+  EXPECT_GE(g.ink, kInkAgrees);
+  EXPECT_GT(g.inked, 2000u);
+  std::printf("generated: pixels %.4f ink %.4f of %zu\n", g.pixels, g.ink, g.inked);
+  if (const char* keep = std::getenv("LH_TEST_KEEP")) {
+    test::write_file(fs::path(keep) / "generated-source.pdf", pdf);
+    test::write_file(fs::path(keep) / "generated-ours.pdf", pdf::write_pdf(one_page(s.pages[0])));
+  }
+}
+
+// Our OFD reader reads from the copy the characters Poppler reads from the source, each as often:
+// white space aside (Poppler guesses spaces from gaps, the OFD holds the PDF's own characters), and
+// in any order (Poppler orders a page's text by its reading-order heuristics, our reader takes the
+// text objects in the order the PDF drew them: a form's cells come out in another order).
+TEST(VectorCopy, TheOfdCopyHasTheTextPopplerReadsFromTheSource) {
+  auto squeeze = [](const std::string& s) {
+    std::vector<std::string> chars;
+    for (const char* c = s.c_str(); *c; c = g_utf8_next_char(c))
+      if (!g_unichar_isspace(g_utf8_get_char(c))) chars.emplace_back(c, static_cast<size_t>(g_utf8_next_char(c) - c));
+    std::sort(chars.begin(), chars.end());
+    return chars;
+  };
+  for (const fs::path& f : sample_text_pdfs()) {
+    const std::string pdf = test::read_file(f);
+    package::OfdCopy copy = package::join_parts({{nullptr, std::make_shared<const std::string>(pdf), 0}});
+    ASSERT_EQ(copy.vector_pages, static_cast<int>(copy.laid.pages.size())) << f;
+    ofd::OfdOptions o;
+    o.scanned = copy.scanned;
+    const std::string bytes = ofd::write_ofd(copy.laid, o);
+    ingest::ReadOptions ro;
+    ingest::ReadResult r = ingest::read_ofd(ingest::Input{bytes, "copy.ofd", &ro});
+    ASSERT_FALSE(r.error) << f;
+    std::string ours;
+    for (const auto& sec : r.doc.sections)
+      for (const auto& b : sec.blocks)
+        if (const auto* p = std::get_if<model::Paragraph>(&b.value))
+          for (const auto& run : p->runs) ours += run.text;
+    GBytes* gb = g_bytes_new(pdf.data(), pdf.size());
+    PopplerDocument* doc = poppler_document_new_from_bytes(gb, nullptr, nullptr);
+    g_bytes_unref(gb);
+    ASSERT_TRUE(doc);
+    std::string theirs;
+    for (int i = 0; i < poppler_document_get_n_pages(doc); ++i) theirs += test::page_text(doc, i);
+    g_object_unref(doc);
+    EXPECT_EQ(squeeze(ours), squeeze(theirs)) << f;
+    EXPECT_GT(ours.size(), 100u) << f;
+  }
+}
+
+// check-ofd passes on a copy of vector pages, and a second copy of the same source is the same bytes.
+TEST(VectorCopy, TheCopyPassesCheckOfdAndIsTheSameBytesTwice) {
+  auto write = [] {
+    package::OfdCopy copy = package::join_parts({{nullptr, std::make_shared<const std::string>(generated_pdf()), 1}});
+    EXPECT_EQ(copy.vector_pages, 1);
+    EXPECT_TRUE(copy.picture_pages.empty());
+    ofd::OfdOptions o;
+    o.title = "生成的公文";
+    o.date = "2024-05-06";
+    o.custom = ofd::custom_metadata(o);
+    o.scanned = copy.scanned;
+    return ofd::write_ofd(copy.laid, o);
+  };
+  const std::string a = write();
+  for (const auto& rule : ofd::check_ofd(a).rules) EXPECT_TRUE(rule.passed) << rule.clause << " " << rule.rule << " " << rule.detail;
+  EXPECT_EQ(write(), a);
+  EXPECT_EQ(a.find("Type=\"Background\""), std::string::npos);
+}
+
+TEST(VectorCopy, APageWithAnEmbeddedFontIsAPictureAndSaysWhy) {
+  const std::string pdf = cairo_pdf([](cairo_t* cr) {
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, 12);
+    cairo_move_to(cr, 72, 100);
+    cairo_show_text(cr, "embedded");
+  });
+  EXPECT_EQ(picture_reason(pdf).rfind("含嵌入字体 ", 0), 0u) << picture_reason(pdf);
+}
+
+TEST(VectorCopy, APageWithAnImageIsAPictureAndSaysWhy) {
+  const std::string pdf = cairo_pdf([](cairo_t* cr) {
+    cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
+    cairo_set_source_surface(cr, img, 72, 72);
+    cairo_paint(cr);
+    cairo_surface_destroy(img);
+  });
+  EXPECT_EQ(picture_reason(pdf), "含图像");
+}
+
+TEST(VectorCopy, APageWithAShadingIsAPictureAndSaysWhy) {
+  const std::string pdf = cairo_pdf([](cairo_t* cr) {
+    cairo_pattern_t* p = cairo_pattern_create_linear(72, 0, 300, 0);
+    cairo_pattern_add_color_stop_rgb(p, 0, 1, 0, 0);
+    cairo_pattern_add_color_stop_rgb(p, 1, 0, 0, 1);
+    cairo_set_source(cr, p);
+    cairo_rectangle(cr, 72, 72, 228, 50);
+    cairo_fill(cr);
+    cairo_pattern_destroy(p);
+  });
+  EXPECT_EQ(picture_reason(pdf), "含渐变填充");
+}
+
+TEST(VectorCopy, APageWithTransparencyIsAPictureAndSaysWhy) {
+  const std::string alpha = cairo_pdf([](cairo_t* cr) {
+    cairo_set_source_rgba(cr, 0, 0, 0, 0.5);
+    cairo_rectangle(cr, 72, 72, 100, 100);
+    cairo_fill(cr);
+  });
+  EXPECT_EQ(picture_reason(alpha), "含透明");
+}
+
+TEST(VectorCopy, APageWithANonRectangularClipIsAPictureAndSaysWhy) {
+  EXPECT_EQ(picture_reason(make_pdf("72 72 m 200 72 l 136 200 l h W n 72 72 200 200 re f")), "含非矩形裁剪");
+}
+
+TEST(VectorCopy, ContentOutsideARectangleClipMakesAPicture) {
+  EXPECT_EQ(picture_reason(make_pdf("q 72 72 100 100 re W n 72 72 200 200 re f Q")), "内容被裁剪");
+}
+
+TEST(VectorCopy, AnUnembeddedFontPopplerLeavesToTheMachineIsAPictureAndSaysWhy) {
+  std::string kai = kSongLight;
+  for (size_t at; (at = kai.find("STSong-Light")) != std::string::npos;) kai.replace(at, 12, "KaiTi_GB2312");
+  const std::string why = picture_reason(make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET", kai));
+  EXPECT_EQ(why.rfind("含未嵌入字体 KaiTi_GB2312", 0), 0u) << why;
+}
+
+TEST(VectorCopy, StrokedTextIsAPictureAndSaysWhy) {
+  EXPECT_EQ(picture_reason(make_pdf("BT /F1 12 Tf 1 Tr 72 700 Td <4E2D6587> Tj ET")), "含文字渲染模式 1");
+}
+
+TEST(VectorCopy, ADashedLineIsAPictureAndSaysWhy) {
+  EXPECT_EQ(picture_reason(make_pdf("[3 2] 0 d 72 700 m 300 700 l S")), "含虚线");
+}
+
+// The reason reaches the copy: by page of the copy, as derived.json lists it.
+TEST(VectorCopy, TheCopyNamesEachPicturePageAndWhy) {
+  const std::string image = cairo_pdf([](cairo_t* cr) {
+    cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4);
+    cairo_set_source_surface(cr, img, 72, 72);
+    cairo_paint(cr);
+    cairo_surface_destroy(img);
+  });
+  package::OfdCopy copy = package::join_parts({{nullptr, std::make_shared<const std::string>(generated_pdf()), 1},
+                                                {nullptr, std::make_shared<const std::string>(image), 1}});
+  ASSERT_EQ(copy.scanned, (std::vector<bool>{false, true}));
+  EXPECT_EQ(copy.vector_pages, 1);
+  EXPECT_EQ(copy.picture_pages, std::vector<std::string>{"第2页：含图像，以图像保存"});
+}
+
+// 㐀 (U+3400, CJK Extension A, in Adobe-GB1) is not in the Song role's file (GBK and symbols):
+// Poppler, drawing STSong-Light from that file, shows no glyph for it, and pango would draw it from
+// another face. The page is a picture.
+TEST(VectorCopy, ACharacterTheRoleFaceLacksIsAPictureAndSaysWhy) {
+  EXPECT_EQ(picture_reason(make_pdf("BT /F1 12 Tf 72 700 Td <4E2D34006587> Tj ET")), "含本系统字体缺字或无法按原位置排出的文字");
+  EXPECT_EQ(picture_reason(make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET")), "");
+}
+
+// The names Poppler draws with our role faces (ofd_copy.cpp's substitutes), compared as fontconfig
+// compares families; a name left to the machine's fontconfig has no role.
+TEST(VectorCopy, SubstituteRolesAreTheNamesPopplerDrawsWithOurFaces) {
+  EXPECT_EQ(package::substitute_role("STSong"), model::FontRole::Song);
+  EXPECT_EQ(package::substitute_role("Sim Sun"), model::FontRole::Song);
+  EXPECT_EQ(package::substitute_role("simhei"), model::FontRole::Hei);
+  EXPECT_EQ(package::substitute_role("黑体"), model::FontRole::Hei);
+  EXPECT_FALSE(package::substitute_role("KaiTi_GB2312"));
+  EXPECT_FALSE(package::substitute_role("Helvetica"));
+}
