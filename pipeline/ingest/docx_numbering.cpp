@@ -128,6 +128,15 @@ model::ListKind Numbering::kind(int num_id, int ilvl) const {
   return model::ListKind::Decimal;
 }
 
+bool Numbering::numbers_structure(int num_id, int ilvl) const {
+  const Level* l = level(num_id, ilvl);
+  if (!l || !l->text || l->format == "bullet" || l->format == "none") return false;
+  const std::string& t = *l->text;  // "第%1条": 第, one %k, one unit; nothing else
+  if (t.size() != 3 + 2 + 3 || t.compare(0, 3, "第") != 0 || t[3] != '%' || t[4] < '1' || t[4] > '9') return false;
+  const std::string unit = t.substr(5);
+  return unit == "条" || unit == "章" || unit == "节" || unit == "编";
+}
+
 std::string Numbering::next_label(int num_id, int ilvl) {
   if (ilvl < 0 || ilvl > 8 || !level(num_id, ilvl)) return "";
   auto& count = counters_.try_emplace(num_id).first->second;
