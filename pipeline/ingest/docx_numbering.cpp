@@ -163,7 +163,11 @@ std::string Numbering::next_label(int num_id, int ilvl) {
       out += text[i];
     }
   }
-  return out + follower(out, l.suffix);
+  // An article keeps a space after "第X条" even where Word prints none (w:suff nothing): its number
+  // is set off from its text as the 条 style writes it (wave2.md §2.1), and the text alone cannot tell
+  // "第一条本制度…" from a sentence that cites an article ("第三条规定的…", normalize/structure.h).
+  const bool article = numbers_structure(num_id, ilvl) && l.text->size() >= 3 && l.text->compare(l.text->size() - 3, 3, "条") == 0;
+  return out + (article && l.suffix == "nothing" ? std::string("\xE3\x80\x80") : follower(out, l.suffix));
 }
 
 }  // namespace lh::ingest::docx

@@ -323,7 +323,9 @@ TEST(DocxReader, AnAutoNumberedHeadingKeepsTheNumberWordPrints) {
 // Issue 11 (make_book_sources.py seed 1, articles numbered by Word): a body paragraph numbered
 // "第%1条" was read as a list item ("冷链食品追溯工作应当…" with a drawn marker), so the book set it
 // as a list, not as a 条 ("第X条" 黑体 + 仿宋 text), and the outline counted no article. The number is
-// text now, counted on through the chapters; other body lists stay lists.
+// text now, counted on through the chapters, and set off from the text by a space even where Word
+// prints none (w:suff nothing: "第一条本制度…" reads as a sentence citing an article, book sweep
+// seeds 7, 8, 17 …); other body lists stay lists.
 TEST(DocxReader, AnAutoNumberedArticleIsAnArticleNotAListItem) {
   std::string numbering = std::string("<w:numbering xmlns:w=\"") + kWNs + "\">"
       "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
@@ -341,7 +343,7 @@ TEST(DocxReader, AnAutoNumberedArticleIsAnArticleNotAListItem) {
                  .numbering = numbering});
   ASSERT_FALSE(r.error);
   for (const char* article : {"第一条　为了规范工作，制定本制度。", "第二条　本制度适用于本所。", "第三条　下列事项应当登记：",
-                              "第一条本制度自印发之日起施行。"}) {
+                              "第一条　本制度自印发之日起施行。"}) {
     const model::Paragraph* p = find_para(r.doc, article);
     ASSERT_NE(p, nullptr) << article;
     EXPECT_EQ(p->list, model::ListKind::None) << article << ": a 条, not a list item";
