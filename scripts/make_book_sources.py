@@ -261,7 +261,7 @@ def docx(blocks, form: str, rng: random.Random, numbering: dict | None = None) -
         num, noise = None, nz
         if at in numbered:  # the name only; Word draws the number
             text, num_id, ilvl, typed = numbered[at]
-            num = None if numbering["on_style"] else (num_id, ilvl)
+            num = None if numbering["on_style"] and at not in numbering["direct"] else (num_id, ilvl)
             if nz:  # the draws the typed heading made, so later files stay as they were; its own for the name
                 noisy_runs(typed, nz)
                 noise = random.Random(text)
@@ -293,8 +293,8 @@ def docx(blocks, form: str, rng: random.Random, numbering: dict | None = None) -
                 centred = level == 1 and not re.match(r"^[一二三四五六七八九十]+、", text)
                 font = "黑体" if level == 1 else "楷体_GB2312"
                 out.append(para(text, noise=nz, jc="center" if centred else "", font=font, size=32, bold=level > 1 or centred))
-        else:
-            out.append(para(text, noise=nz, indent=True))
+        else:  # an article numbered by Word ("第%1条") carries its numPr as a body paragraph
+            out.append(para(text, noise=noise, indent=True, num=num))
     # numPr on the heading style: the style's level k (k - shift in the policy) is the list's ilvl
     style_num = (lambda k: f'<w:numPr><w:ilvl w:val="{k - shift}"/><w:numId w:val="1"/></w:numPr>'
                  if numbering and numbering["on_style"] and k - shift + 1 in numbering["levels"] else "")
@@ -554,7 +554,41 @@ def auto_number(blocks, convention: str, form: str, rng: random.Random):
         paras[i] = (name, num_id, ilvl, text)
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
            + "".join(abstracts) + "".join(nums) + "</w:numbering>")
-    return out, {"xml": xml, "paras": paras, "on_style": on_style, "levels": sorted(levels)}
+    return out, {"xml": xml, "paras": paras, "on_style": on_style, "levels": sorted(levels), "direct": set()}
+
+
+ARTICLE = r"^第[一二三四五六七八九十百]+条"
+
+
+def auto_number_articles(blocks, numbering: dict | None, rng: random.Random):
+    """The articles numbered by Word too: one list whose w:lvlText is "第%1条" (chineseCounting), never
+    restarted by a chapter, on the body paragraphs themselves (no heading style). Word prints
+    "第一条" and the text after a tab (a space, or nothing, by w:suff); the paragraph holds the text
+    only. The truth is the article as Word prints it. Merged into the headings' numbering.xml."""
+    arts = [(i, t) for i, (k, t, _) in enumerate(blocks) if k == "article" and re.match(ARTICLE, t)]
+    if not arts:
+        return blocks, numbering
+    fmt = rng.choice(["chineseCounting", "chineseCountingThousand"])
+    suff = rng.choice(["tab", "tab", "space", "nothing"])
+    abstract = (f'<w:abstractNum w:abstractNumId="8"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0">'
+                f'<w:start w:val="1"/><w:numFmt w:val="{fmt}"/>' + (f'<w:suff w:val="{suff}"/>' if suff != "tab" else "")
+                + '<w:lvlText w:val="第%1条"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>')
+    num = '<w:num w:numId="80"><w:abstractNumId w:val="8"/></w:num>'
+    if numbering is None:
+        numbering = {"xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}></w:numbering>',
+                     "paras": {}, "on_style": False, "levels": [], "direct": set()}
+    xml = numbering["xml"]
+    first_num = xml.find("<w:num ")  # every w:abstractNum before the first w:num (§17.9.20)
+    at = first_num if first_num >= 0 else xml.rfind("</w:numbering>")
+    numbering["xml"] = (xml[:at] + abstract + xml[at:]).replace("</w:numbering>", num + "</w:numbering>")
+    out = list(blocks)
+    for n, (i, text) in enumerate(arts, 1):
+        name = re.sub(ARTICLE + r"[\s　]*", "", text, count=1)
+        label = f"第{cn(n)}条"
+        out[i] = ("article", label + ("" if suff == "nothing" else "　") + name, 0)
+        numbering["paras"][i] = (name, 80, 0, text)
+        numbering["direct"].add(i)
+    return out, numbering
 
 
 # ---- one policy, one book ----------------------------------------------------------------------
@@ -604,6 +638,10 @@ def policy(rng: random.Random, topic: str) -> tuple[str, list, dict]:
         numbered = auto_number(w.blocks, convention, form, arng)
         if numbered:
             w.blocks, numbering = numbered
+    # Articles numbered by Word as well (issue 11): draws of their own, so older books stay the same.
+    trng = random.Random(f"auto-number articles {SEED[0]} {topic}")
+    if (form.startswith("styled-") or form in ("wps-outline", "hand")) and trng.random() < 0.3:
+        w.blocks, numbering = auto_number_articles(w.blocks, numbering, trng)
     return form, w.blocks, {"convention": convention, "title": title if has_title else None, "numbering": numbering}
 
 

@@ -51,6 +51,39 @@ void filing_facts(CaseFacts& f, const std::vector<VolumePart>& parts, const fili
   f.retention_name = s.period(best_retention) ? s.period(best_retention)->name : best_retention;
 }
 
+// A 简易程序 case, as the scheme's retention rule tells it (templates/scheme/default.xml: a 当场行政处罚
+// 决定书, No. 44, and no 立案审批表 or other decision, No. 7, 45, 46): decided on the spot
+// (《行政处罚法》第五十一条、第五十二条; 《市场监督管理行政处罚程序规定》第六十六条、第六十七条).
+bool simplified_procedure(const std::vector<VolumePart>& parts) {
+  bool on_the_spot = false;
+  for (const auto& pv : parts) {
+    const int d = pv.item->value("doc_number", 0);
+    if (d == 7 || d == 45 || d == 46) return false;
+    on_the_spot = on_the_spot || d == 44;
+  }
+  return on_the_spot;
+}
+
+// The dates of a 简易程序 case and why (the notes go to the 备考表). 立案 is a step of the 普通程序
+// (程序规定第十九条); the 简易程序 (第四章) has none, so 立案日期 does not apply. 结案审批表 is for
+// 普通程序 cases only (第七十七条); the case ends with the decision made and handed over on the spot
+// (第六十七条), and its materials are archived within seven working days of that day (第七十条):
+// 结案日期 is the decision's date.
+void simplified_dates(CaseFacts& f, const std::vector<VolumePart>& parts) {
+  f.simplified = true;
+  f.notes.push_back("立案日期不适用：本案适用简易程序，当场作出行政处罚决定（《中华人民共和国行政处罚法》第五十一条、第五十二条，"
+                    "《市场监督管理行政处罚程序规定》第六十六条、第六十七条），简易程序不立案，卷内无立案审批表。");
+  if (!f.closed.empty()) return;
+  for (const auto& pv : parts)
+    if (pv.item->value("doc_number", 0) == 44 && !pv.item->value("date", "").empty()) {
+      f.closed = pv.item->value("date", "");
+      break;
+    }
+  if (!f.closed.empty())
+    f.notes.push_back("结案日期取当场行政处罚决定书的作出日期：简易程序无结案审批表（《市场监督管理行政处罚程序规定》第七十七条只适用普通程序），"
+                      "决定当场作出并交付当事人，材料自作出决定之日起七个工作日内归档（同规定第六十七条、第七十条）。");
+}
+
 // 案由, 当事人, 处罚结果, 立案日期 and 结案日期 from the documents' text and dates.
 void document_facts(CaseFacts& f, const std::vector<VolumePart>& parts) {
   auto by_doc = [&](std::initializer_list<int> docs) -> const ItemPages* {
@@ -65,6 +98,12 @@ void document_facts(CaseFacts& f, const std::vector<VolumePart>& parts) {
       f.party = p->fields.parties.empty() ? normalize::labelled_value(p->text, "当事人") : p->fields.parties.front();
   for (const ItemPages* p : sources)
     if (p && f.cause.empty()) f.cause = cause_from(p->text, f.party);
+  // No 案由 written as such (a 当场行政处罚决定书 has no 立案审批表): the 违法行为 the decision states.
+  if (const ItemPages* d = by_doc({45, 44, 46}); d && f.cause.empty()) {
+    f.cause = normalize::violation_of(d->text);
+    const std::string what = d->fields.doc_type.empty() ? std::string("行政处罚决定书") : d->fields.doc_type;
+    if (!f.cause.empty()) f.notes.push_back("案由取自" + what + "所载违法行为（卷内无写明案由的立案审批表）。");
+  }
   // 处罚结果: the decision's operative part in short, never its 履行/复议/诉讼 notices.
   if (const ItemPages* d = by_doc({45, 44, 46})) f.result = normalize::penalty_summary(d->text);
   for (const auto& pv : parts) {
@@ -72,6 +111,7 @@ void document_facts(CaseFacts& f, const std::vector<VolumePart>& parts) {
     if (dn == 7 && f.opened.empty()) f.opened = pv.item->value("date", "");
     if (dn == 53 && f.closed.empty()) f.closed = pv.item->value("date", "");
   }
+  if (simplified_procedure(parts)) simplified_dates(f, parts);
 }
 
 }  // namespace
@@ -94,7 +134,7 @@ CaseFacts case_facts(const std::vector<VolumePart>& parts, const filing::Scheme&
   if (f.cause.empty()) problems.push_back("案由未能从立案审批表或决定书中取得，封面留空");
   if (f.party.empty()) problems.push_back("当事人未能从文书中取得，封面留空");
   if (f.result.empty()) problems.push_back("处罚结果未能从行政处罚决定书中取得，封面留空");
-  if (f.opened.empty()) problems.push_back("没有立案审批表：立案日期留空");
+  if (f.opened.empty() && !f.simplified) problems.push_back("没有立案审批表：立案日期留空");
   if (f.closed.empty()) problems.push_back("没有结案审批表：结案日期留空");
   return f;
 }

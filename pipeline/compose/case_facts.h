@@ -3,7 +3,10 @@
 // the 调查终结报告 (No. 35) and the 案件来源登记表 (No. 1) — 案由, else the 案件名称 without party and 案;
 // 案件名称 = 当事人 + 违法行为 + 案 (domain.md §2, 案卷封面 local practice); 处罚结果 the decision's
 // penalty in short (normalize::penalty_summary: 警告；罚款 5000 元 …, never its 复议/诉讼 notice);
-// 立案日期 and 结案日期 from the dates of the 立案审批表 and the 结案审批表 (No. 53).
+// 立案日期 and 结案日期 from the dates of the 立案审批表 and the 结案审批表 (No. 53). A 简易程序 case (a
+// 当场行政处罚决定书 alone, 《行政处罚法》第五十一条、第五十二条) has neither form by law: its 立案日期
+// reads 不适用（简易程序）, its 结案日期 is the decision's date, its 案由 the 违法行为 the decision states
+// (normalize::violation_of); each reason is a line of CaseFacts::notes, printed in the 卷内备考表.
 // The 目录's 文号: filing::own_doc_number (only documents that print one of their own).
 #pragma once
 #include <string>

@@ -33,7 +33,8 @@ model::Document cover_doc(const RenderKit& k, const CaseFacts& f, int items, int
   add("案　　由", f.cause);
   add("当 事 人", f.party);
   add("处罚结果", f.result);
-  add("立案日期", forms::chinese_date(f.opened));
+  // 简易程序: no 立案 by law, said so rather than left blank as if forgotten (reason in the 备考表).
+  add("立案日期", f.opened.empty() && f.simplified ? "不适用（简易程序）" : forms::chinese_date(f.opened));
   add("结案日期", forms::chinese_date(f.closed));
   add("办案机构", f.office);
   add("归档日期", forms::chinese_date(f.archived));

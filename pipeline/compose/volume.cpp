@@ -99,7 +99,7 @@ void contents_entries(VolumeBuild& vb, const std::vector<VolumePart>& parts, con
 // by the scheme's completeness rules (第七十八条: 决定书及送达回证 …), placeholders, superseded forms.
 std::vector<std::string> record_notes(const VolumeBuild& vb, const std::vector<const json*>& items,
                                       const std::vector<const json*>& replaced, const filing::Scheme& s) {
-  std::vector<std::string> notes;
+  std::vector<std::string> notes = vb.facts.notes;  // why cover fields say what they say
   const filing::Category* c = items.empty() ? nullptr : s.category(items.front()->value("category", ""));
   std::vector<int> docs;
   for (const json* it : items) docs.push_back(it->value("doc_number", 0));

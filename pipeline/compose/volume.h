@@ -49,6 +49,8 @@ struct VolumeEntry {               // one row of the 卷内文件目录
 struct CaseFacts {                 // 卷宗封面 fields (empty when not found: never invented)
   std::string case_number, case_name, cause, party, result, opened, closed, archived, retention, retention_name;
   std::string fonds, catalogue_no, volume_no, office, year;
+  bool simplified = false;         // 简易程序 (当场处罚): no 立案, so 立案日期 reads 不适用 (case_facts.h)
+  std::vector<std::string> notes;  // why a field says what the documents do not show as such (备考表)
 };
 
 struct VolumeBuild;

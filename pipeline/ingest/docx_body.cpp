@@ -383,9 +383,11 @@ void read_paragraph(const xmlNode* p, Context& ctx, const PartContext& part, std
     para.list_level = para.list == model::ListKind::None ? 0 : props.ilvl.value_or(0);
     std::string number = ctx.numbering.next_label(*props.num_id, props.ilvl.value_or(0));
     // An auto-numbered heading keeps the number Word prints ("第一章　总则", not "总则"): the outline,
-    // the 目录 and the structure analysis read headings by their numbers (issue 11). Body lists keep
-    // their list kind: the layout draws GB/T 9704 markers for them.
-    if (para.heading_level > 0 && para.list != model::ListKind::None && !number.empty()) {
+    // the 目录 and the structure analysis read headings by their numbers (issue 11). So does an
+    // article numbered "第%1条" in a body paragraph: it is a 条, set as one ("第一条" 黑体), not a list
+    // item. Other body lists keep their list kind: the layout draws GB/T 9704 markers for them.
+    const bool structure = ctx.numbering.numbers_structure(*props.num_id, props.ilvl.value_or(0));
+    if ((para.heading_level > 0 || structure) && para.list != model::ListKind::None && !number.empty()) {
       model::Run r = st.runs.empty() ? model::Run{} : st.runs.front();
       r.text = std::move(number);
       r.link.clear();

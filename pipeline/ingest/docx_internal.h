@@ -86,6 +86,10 @@ class Numbering {
   // The number as Word prints it before the paragraph's text, and what follows it (w:suff);
   // advances the list's counters, so it is called once per numbered paragraph in document order.
   std::string next_label(int num_id, int ilvl);
+  // Whether the level numbers a unit of a rule's structure, "第%1条" (or 第%1章 / 节 / 编): a 条 is
+  // an article, never a list item (《立法技术规范（试行）（一）》: 条 numbered 第一条, 第二条 …
+  // through the whole text), so its number is read as text, as a typed one is.
+  bool numbers_structure(int num_id, int ilvl) const;
 
   struct Level {
     std::string format = "decimal";  // w:numFmt (ST_NumberFormat §17.18.59)

@@ -128,6 +128,15 @@ model::ListKind Numbering::kind(int num_id, int ilvl) const {
   return model::ListKind::Decimal;
 }
 
+bool Numbering::numbers_structure(int num_id, int ilvl) const {
+  const Level* l = level(num_id, ilvl);
+  if (!l || !l->text || l->format == "bullet" || l->format == "none") return false;
+  const std::string& t = *l->text;  // "第%1条": 第, one %k, one unit; nothing else
+  if (t.size() != 3 + 2 + 3 || t.compare(0, 3, "第") != 0 || t[3] != '%' || t[4] < '1' || t[4] > '9') return false;
+  const std::string unit = t.substr(5);
+  return unit == "条" || unit == "章" || unit == "节" || unit == "编";
+}
+
 std::string Numbering::next_label(int num_id, int ilvl) {
   if (ilvl < 0 || ilvl > 8 || !level(num_id, ilvl)) return "";
   auto& count = counters_.try_emplace(num_id).first->second;
@@ -154,7 +163,11 @@ std::string Numbering::next_label(int num_id, int ilvl) {
       out += text[i];
     }
   }
-  return out + follower(out, l.suffix);
+  // An article keeps a space after "第X条" even where Word prints none (w:suff nothing): its number
+  // is set off from its text as the 条 style writes it (wave2.md §2.1), and the text alone cannot tell
+  // "第一条本制度…" from a sentence that cites an article ("第三条规定的…", normalize/structure.h).
+  const bool article = numbers_structure(num_id, ilvl) && l.text->size() >= 3 && l.text->compare(l.text->size() - 3, 3, "条") == 0;
+  return out + (article && l.suffix == "nothing" ? std::string("\xE3\x80\x80") : follower(out, l.suffix));
 }
 
 }  // namespace lh::ingest::docx

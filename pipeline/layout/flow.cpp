@@ -102,6 +102,7 @@ void flow_paragraph(Paginator& pg, const model::Paragraph& p, FlowState& st) {
   }
   const double indent_chars = p.first_line_indent_chars >= 0 ? p.first_line_indent_chars : ps.first_line_indent_chars;
   spec.indent_pt = indent_chars * char_w;
+  spec.no_lone_last_char = true;  // 孤字不成行 (internal.h): headings, titles and body text alike
   Shaped shaped = shape(pg.fonts(), resolve_refs(p.runs, st.pass), spec);
 
   const bool keep = p.keep_with_next || ps.keep_with_next;

@@ -49,6 +49,11 @@ struct ShapeSpec {
   // line starts with a closing mark" would push a character down, the character stays and the
   // mark hangs into the right margin, so the 版心 keeps its 28 characters (GB/T 9704-2012 §5.2.3).
   bool hang = false;
+  // 孤字不成行: a wrapped paragraph's last line is never one ideograph alone (with or without its
+  // closing marks); a character of the line before goes down with it (W3C clreq, TCLREQ draft
+  // §3.4.4 孤行與孤字處理). Every flowed paragraph and 目录 entry (flow.cpp, toc.cpp); the line count
+  // stays the same, so no page count changes.
+  bool no_lone_last_char = false;
 };
 // The Chinese line-breaking rules (GB/T 15834-2011 §5.1): the byte length of a mark at t[i] that may
 // not start a line (，。、；：？！ and closing brackets, quotes, book-title marks), 0 if none; the byte

@@ -107,6 +107,31 @@ bool is_closing_mark_at(const std::string& t, int i, int* next) {
   return true;
 }
 
+// A line that is one ideograph alone, closing marks and spaces after it allowed (孤字, ShapeSpec).
+bool is_lone_char(const std::string& line) {
+  int end = static_cast<int>(line.size()), k = 0;
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\n')) --end;
+  int at = 0;
+  if (!is_cjk_at(line, 0, &at)) return false;
+  while (at < end && is_closing_mark_at(line, at, &k)) at = k;
+  return at == end;
+}
+
+// Where the line text[from, to) may give its last ideograph to the next line: before that
+// ideograph, unless an opening mark would then end the line (GB/T 15834-2011 §5.1); -1: nowhere.
+int give_last_char_from(const std::string& text, int from, int to) {
+  int last = -1;
+  for (int i = from, next = 0; i < to; i = next) {
+    if (is_cjk_at(text, i, &next)) {
+      if (i > from && opening_mark_at_end(text.substr(static_cast<size_t>(from), static_cast<size_t>(i - from))) == 0) last = i;
+      continue;
+    }
+    next = i + 1;
+    while (next < to && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+  }
+  return last;
+}
+
 template <class T>
 void put(std::string& k, const T& v) {
   k.append(reinterpret_cast<const char*>(&v), sizeof v);
@@ -133,6 +158,7 @@ std::string shape_key(const FontSet& fonts, const std::vector<model::Run>& runs,
   put(k, spec.wrap);
   put(k, spec.wrap_chars);
   put(k, spec.hang);
+  put(k, spec.no_lone_last_char);
   put_str(k, spec.marker);
   put(k, runs.size());
   for (const model::Run& r : runs) {
@@ -401,6 +427,26 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
     pos = forced_to;
     first = false;
     if (pos >= len) break;
+  }
+  // 孤字不成行 (ShapeSpec::no_lone_last_char): the line before gives its last ideograph, and is
+  // justified to the full width again where the paragraph is justified.
+  if (spec.no_lone_last_char && spec.wrap && out.lines.size() >= 2 && is_lone_char(out.lines.back().text)) {
+    const LineInfo& prev = out.lines[out.lines.size() - 2];
+    const LineInfo& last = out.lines.back();
+    const PangoLayoutLine* pl = pango_layout_get_line_readonly(prev.layout.get(), prev.index);
+    const PangoLayoutLine* ll = pango_layout_get_line_readonly(last.layout.get(), last.index);
+    const int from = prev.offset + pl->start_index, to = from + pl->length;
+    const int cut = last.offset + ll->start_index == to ? give_last_char_from(text, from, to) : -1;  // not after a forced break
+    if (cut > from) {
+      const bool first_line = out.lines.size() == 2;
+      std::vector<LineInfo> a = lines_of(make(from, cut, spec.width_pt, first_line, spec.align == model::Align::Justify), from);
+      std::vector<LineInfo> b = lines_of(make(cut, len, spec.width_pt, false, false), cut);
+      if (a.size() == 1 && b.size() == 1) {
+        out.lines.pop_back();
+        out.lines.back() = std::move(a[0]);
+        out.lines.push_back(std::move(b[0]));
+      }
+    }
   }
   pango_font_description_free(base_font);
   pango_attr_list_unref(attrs);

@@ -52,6 +52,7 @@ void flow_toc(Paginator& pg, const model::TableOfContents& toc, const std::vecto
     spec.style = &entry_style;
     spec.width_pt = pg.width() - indent - number_w - size;
     spec.align = model::Align::Start;
+    spec.no_lone_last_char = true;  // 孤字不成行: a wrapped entry keeps two characters by its page number
     Shaped s = shape(pg.fonts(), {r}, spec);
     model::Run nr;
     nr.text = page;

@@ -47,4 +47,11 @@ bool is_bare_form_title(std::string_view title);
 // 履行 / 复议 / 诉讼 notices), kinds as 《行政处罚法》第九条 lists them. Empty when none is found.
 std::string penalty_summary(std::string_view decision_text);
 
+// The 违法行为 a decision states, short, for the 案由 of a volume's cover when no 立案审批表 names one
+// (a 当场行政处罚决定书 has none: 《行政处罚法》第五十二条): a 违法行为 / 违法事实 field, else the fact the
+// decision qualifies with "违反(了)《…》" — "销售的苹果等5种水果未标示价格" — without its lead-in, date
+// and subject 当事人; a fact too long for a name gives the provision ("违反《…》第十三条第一款").
+// Empty when the decision cites no law it was broken (violation.cpp has the wordings read).
+std::string violation_of(std::string_view decision_text);
+
 }  // namespace lh::normalize

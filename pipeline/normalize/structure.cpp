@@ -306,6 +306,19 @@ Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled,
 
 }  // namespace
 
+bool is_title_note(std::string_view line) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  for (bool trimmed = true; trimmed && !line.empty();) {
+    trimmed = true;
+    if (line.front() == ' ' || line.front() == '\t') line.remove_prefix(1);
+    else if (line.substr(0, 3) == kIdeographicSpace) line.remove_prefix(3);
+    else if (line.back() == ' ' || line.back() == '\t') line.remove_suffix(1);
+    else if (line.size() >= 3 && line.substr(line.size() - 3) == kIdeographicSpace) line.remove_suffix(3);
+    else trimmed = false;
+  }
+  return line.size() > 6 && is_bracketed(line);
+}
+
 bool Outline::has_title() const { return title() != nullptr; }
 
 const OutlineLine* Outline::title() const {

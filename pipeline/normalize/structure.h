@@ -56,6 +56,11 @@ struct Outline {
   const OutlineLine* title() const;
 };
 
+// A 题注 under a rule's title: a line wholly in brackets, "（2024年3月1日所务会议审议通过）", saying when
+// and by whom it was adopted (《立法技术规范（试行）（一）》, 题注). Never a heading; a book sets it
+// centred in 楷体 under the title (compose/book/book_style.h).
+bool is_title_note(std::string_view line);
+
 // Decides the structure of `doc` without changing it.
 Outline detect_outline(const model::Document& doc, const StructureOptions& opt = {});
 

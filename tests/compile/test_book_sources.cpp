@@ -7,6 +7,7 @@
 #include "../ingest/ooxml_builder.h"
 #include "book_reading.h"
 #include "compose/book/book.h"
+#include "compose/book/book_style.h"
 #include "compose/book/sources.h"
 #include "layout/layout.h"
 #include "layout_fixtures.h"
@@ -131,4 +132,29 @@ TEST(BookSources, AMarkdownFileWithNoHeadingIsStillMarkdown) {
   // The same text in a .txt file is text: its asterisks are the clerk's.
   const LoadedSource t = load_source_bytes("04 信用修复制度.txt", md, SourceKind::Auto, "", {});
   EXPECT_NE(t.body.plain_text().find("**"), std::string::npos);
+}
+
+// make_book_sources.py (题注 habit): "（2024年3月1日所务会议审议通过）" under a rule's title was
+// printed as an ordinary body paragraph, indented two characters in 仿宋. In 《立法技术规范》 style
+// the 题注 stands centred under the title in 楷体 (the one model feeds the PDF and the DOCX). Only
+// the text's opening line is a 题注: a bracketed line further down is body text.
+TEST(BookSources, ATitleNoteIsCentredInKaiUnderTheTitle) {
+  const std::string txt = "值班管理制度\n（2024年3月1日所务会议审议通过）\n第一条　为了规范值班工作，制定本制度。\n"
+                          "（本条由综合岗负责解释）\n第二条　本制度自印发之日起施行。\n";
+  const LoadedSource s = load_source_bytes("05 值班管理制度.txt", txt, SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
+  EXPECT_EQ(s.title, "值班管理制度");
+  const std::vector<model::Block> blocks = book_blocks(s.body, 2, "s1.");
+  std::vector<const model::Paragraph*> paras;
+  for (const auto& b : blocks)
+    if (const auto* p = std::get_if<model::Paragraph>(&b.value)) paras.push_back(p);
+  ASSERT_GE(paras.size(), 4u);
+  EXPECT_EQ(paras[0]->plain_text(), "（2024年3月1日所务会议审议通过）");
+  EXPECT_EQ(paras[0]->align, model::Align::Center);
+  EXPECT_EQ(paras[0]->first_line_indent_chars, 0);
+  ASSERT_FALSE(paras[0]->runs.empty());
+  EXPECT_EQ(paras[0]->runs[0].role, model::FontRole::Kai);
+  EXPECT_EQ(paras[0]->heading_level, 0);
+  EXPECT_EQ(paras[2]->plain_text(), "（本条由综合岗负责解释）");
+  EXPECT_NE(paras[2]->align, model::Align::Center);
 }

@@ -34,8 +34,10 @@ namespace {
 // Fixed seeds of the suite: 1–3 and the seeds whose books found a defect (named in its test).
 // Seed 10 holds Word auto-numbered headings in every variant the generator draws (numPr on the
 // paragraph and on the style, one list per level with w:startOverride, ideographTraditional,
-// w:suff nothing): DocxReader.AnAutoNumberedHeadingKeepsTheNumberWordPrints.
-constexpr int kSeeds[] = {1, 2, 3, 5, 10, 12, 27, 58};
+// w:suff nothing): DocxReader.AnAutoNumberedHeadingKeepsTheNumberWordPrints. Seeds 1 and 7 hold
+// articles Word numbers "第%1条" (w:suff tab, and nothing):
+// DocxReader.AnAutoNumberedArticleIsAnArticleNotAListItem.
+constexpr int kSeeds[] = {1, 2, 3, 5, 7, 10, 12, 27, 58};
 
 constexpr const char* kOutline = "outline_is_the_written_one";
 constexpr const char* kText = "no_paragraph_is_lost";

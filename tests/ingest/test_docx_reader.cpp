@@ -320,6 +320,39 @@ TEST(DocxReader, AnAutoNumberedHeadingKeepsTheNumberWordPrints) {
   EXPECT_EQ(find_para(r.doc, "列项")->list, model::ListKind::ChineseLevel);
 }
 
+// Issue 11 (make_book_sources.py seed 1, articles numbered by Word): a body paragraph numbered
+// "第%1条" was read as a list item ("冷链食品追溯工作应当…" with a drawn marker), so the book set it
+// as a list, not as a 条 ("第X条" 黑体 + 仿宋 text), and the outline counted no article. The number is
+// text now, counted on through the chapters, and set off from the text by a space even where Word
+// prints none (w:suff nothing: "第一条本制度…" reads as a sentence citing an article, book sweep
+// seeds 7, 8, 17 …); other body lists stay lists.
+TEST(DocxReader, AnAutoNumberedArticleIsAnArticleNotAListItem) {
+  std::string numbering = std::string("<w:numbering xmlns:w=\"") + kWNs + "\">"
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:lvlText w:val=\"第%1条\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:lvlText w:val=\"（%1）\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"2\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:suff w:val=\"nothing\"/><w:lvlText w:val=\"第%1条\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
+      "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num></w:numbering>";
+  auto num = [](int id) { return "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr>"; };
+  auto r = docx({.body = p_text("第一章　总则") + p_text("为了规范工作，制定本制度。", num(1)) +
+                         p_text("本制度适用于本所。", num(1)) + p_text("第二章　附则") + p_text("下列事项应当登记：", num(1)) +
+                         p_text("受理", num(2)) + p_text("本制度自印发之日起施行。", num(3)),
+                 .numbering = numbering});
+  ASSERT_FALSE(r.error);
+  for (const char* article : {"第一条　为了规范工作，制定本制度。", "第二条　本制度适用于本所。", "第三条　下列事项应当登记：",
+                              "第一条　本制度自印发之日起施行。"}) {
+    const model::Paragraph* p = find_para(r.doc, article);
+    ASSERT_NE(p, nullptr) << article;
+    EXPECT_EQ(p->list, model::ListKind::None) << article << ": a 条, not a list item";
+    EXPECT_EQ(p->heading_level, 0) << article;
+  }
+  ASSERT_NE(find_para(r.doc, "受理"), nullptr);  // an item of the article stays a list item
+  EXPECT_EQ(find_para(r.doc, "受理")->list, model::ListKind::ChineseLevel);
+}
+
 TEST(DocxReader, TextBoxesAndAlternateContentOnce) {
   std::string body =
       "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"

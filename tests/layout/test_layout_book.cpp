@@ -20,6 +20,13 @@ model::Paragraph para(const std::string& text, int heading = 0) {
   return p;
 }
 
+// 孤字: one ideograph, then nothing but closing marks (）。) and spaces.
+bool lone(std::string t) {
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  while (t.size() > 3 && (t.compare(t.size() - 3, 3, "）") == 0 || t.compare(t.size() - 3, 3, "。") == 0)) t.resize(t.size() - 3);
+  return t.size() == 3 && static_cast<unsigned char>(t[0]) >= 0xE4 && static_cast<unsigned char>(t[0]) <= 0xE9;
+}
+
 std::string texts(const layout::Page& p) {
   std::string s;
   for (const layout::Item& it : p.items)
@@ -101,4 +108,57 @@ TEST(LayoutBook, ALineBreakInsideAChineseHeadingIsNoSpaceInTheToc) {
   EXPECT_EQ(laid.outline[1].title, "ISO 9001");
   const std::string toc = texts(laid.pages[0]);
   EXPECT_NE(toc.find("冷链食品追溯管理制度|"), std::string::npos) << toc;
+}
+
+// Defect: a 目录 entry or a heading that wraps left one character alone on its last line (孤字:
+// "…管理制" / "度"). Chinese typesetting never ends a paragraph so (孤字不成行; W3C clreq, TCLREQ
+// draft §3.4.4: one 漢字, or one 漢字 and its punctuation, alone on the last line): the line before
+// gives a character. Titles of every length from 20 to 64 characters meet every break position of
+// both the 目录 and the heading widths; every fifth ends in "（试行）" (a lone "行）" is one too).
+TEST(LayoutBook, AWrappedTocEntryOrHeadingNeverLeavesOneCharacterAlone) {
+  model::Document d;
+  model::Section s;
+  s.blocks.push_back({model::TableOfContents{}});
+  s.blocks.push_back({model::PageBreak{}});
+  const char* const kChars[] = {"甲", "乙", "丙", "丁"};
+  for (int n = 20; n <= 64; ++n) {
+    std::string title;
+    for (int i = 0; i < n; ++i) title += kChars[n % 4];
+    if (n % 5 == 0) title += "（试行）";
+    s.blocks.push_back({para(title, 1)});
+  }
+  d.sections = {s};
+  const layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  int lines = 0;
+  for (size_t i = 0; i < laid.pages.size(); ++i)
+    for (const layout::Item& it : laid.pages[i].items)
+      if (const auto* g = std::get_if<layout::GlyphLine>(&it)) {
+        EXPECT_FALSE(lone(g->text)) << "page " << i + 1 << ": 「" << g->text << "」 alone on its line";
+        ++lines;
+      }
+  EXPECT_GT(lines, 3 * (64 - 20 + 1));  // each title in the 目录 with its page number, and as a heading
+}
+
+// The same in body text (the sample 制度建设指引 had three: "…规范办理工作计" / "划。"): a justified
+// paragraph's last line keeps two characters; the line before is justified to the 版心 again.
+TEST(LayoutBook, ABodyParagraphNeverEndsOnOneCharacterAlone) {
+  model::Document d;
+  model::Section s;
+  for (int n = 27; n <= 90; ++n) {
+    std::string text;
+    for (int i = 0; i < n; ++i) text += (i % 7 == 6) ? "，" : "规";
+    text += "。";
+    s.blocks.push_back({para(text)});
+  }
+  d.sections = {s};
+  const layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  size_t lines = 0;
+  for (size_t i = 0; i < laid.pages.size(); ++i)
+    for (const layout::Item& it : laid.pages[i].items)
+      if (const auto* g = std::get_if<layout::GlyphLine>(&it)) {
+        if (g->text.find("规") == std::string::npos) continue;  // the page number
+        EXPECT_FALSE(lone(g->text)) << "page " << i + 1 << ": 「" << g->text << "」 alone on its line";
+        ++lines;
+      }
+  EXPECT_GT(lines, 2 * (90 - 27 + 1) - 10);  // nearly every paragraph wrapped
 }

@@ -114,3 +114,29 @@ TEST(DocFacts, LabelledValuesTolerateSpacedLabels) {
   EXPECT_EQ(labelled_value("案件名称\t潮州市某某茶行销售不合格茶叶案\t承办人\t李某\n", "案件名称"), "潮州市某某茶行销售不合格茶叶案");
   EXPECT_EQ(labelled_value("备案由来：无\n", "案由"), "");
 }
+
+// Defect: the cover of a 当场处罚 case (a 当场行政处罚决定书 alone, no 立案审批表) had 案由 and 案件名称
+// blank. The decision states its 违法行为 (《行政处罚法》第五十二条; 程序规定第六十八条): read from the
+// wordings offices use, never from one sample's layout.
+TEST(DocFacts, AnOnTheSpotDecisionStatesItsViolation) {
+  // The fact, then "当事人的上述行为违反了《…》" pointing back at it (full-width colon after 发现).
+  EXPECT_EQ(violation_of("当场行政处罚决定书\n当事人：湛江市某某烟酒店\n"
+                         "2024年6月3日9时40分，本局执法人员在该店检查时发现：当事人销售的白酒、啤酒等8种商品未标示价格。\n"
+                         "当事人的上述行为违反了《中华人民共和国价格法》第十三条第一款的规定，依据……决定给予警告。\n"),
+            "销售的白酒、啤酒等8种商品未标示价格");
+  // Fact and qualification in one sentence, with 经查, a date after 当事人 and a closing 的行为.
+  EXPECT_EQ(violation_of("经查，当事人于2024年5月6日在其门店销售超过保质期的面包的行为，违反了《中华人民共和国食品安全法》"
+                         "第三十四条第十项的规定。依据……"),
+            "在其门店销售超过保质期的面包");
+  // The 范本's form fields; the evidence after the fact is not the act.
+  EXPECT_EQ(violation_of("违法行为：未在经营场所醒目位置公示营业执照\n依据……\n"), "未在经营场所醒目位置公示营业执照");
+  EXPECT_EQ(violation_of("违法事实及证据：2024年7月1日，执法人员检查发现当事人未按规定索取进货票据，有现场笔录为证。\n"
+                         "以上事实违反了《食品经营许可和备案管理办法》第…条的规定\n"),
+            "未按规定索取进货票据");
+  // A story too long to be a name: the provision broken names it.
+  EXPECT_EQ(violation_of("经查，当事人自2023年起在其微信朋友圈及店铺门口张贴的宣传海报中使用“最高级”“最佳”“国家级”等用语宣传其销售的"
+                         "保健食品并声称具有治疗功效。上述行为违反了《中华人民共和国广告法》第九条第三项的规定，"),
+            "违反《中华人民共和国广告法》第九条第三项");
+  // No law cited as broken: nothing invented.
+  EXPECT_EQ(violation_of("当场行政处罚决定书\n当事人：某某\n决定给予警告。\n"), "");
+}

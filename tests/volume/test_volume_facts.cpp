@@ -54,12 +54,38 @@ struct FactsArchive {
   std::string error;
 };
 
+// The inbox `texts` (path → content) archived by one run.
+FactsArchive archive_of(const std::string& name, const std::map<std::string, std::string>& texts) {
+  FactsArchive s;
+  s.base = test::temp_dir(name);
+  s.archive = s.base / "ARCHIVE";
+  const fs::path inbox = s.base / "INBOX";
+  std::vector<model::InspectedFile> files;
+  int64_t clock = 1717200000LL * 1000000000LL;
+  for (const auto& [rel, text] : texts) {
+    test::write_file(inbox / rel, text);
+    model::InspectedFile f = ingest::inspect_bytes(rel, text, {});
+    f.source_path = (inbox / rel).string();
+    f.mtime_ns = (clock += 60LL * 1000000000LL);
+    files.push_back(std::move(f));
+  }
+  package::ArchiveOptions o;
+  o.in_dir = inbox;
+  o.out_dir = s.archive;
+  o.scheme = test::source_dir() / "templates/scheme/default.xml";
+  o.office = test::source_dir() / "samples/office.xml";
+  o.run_started_at = "2024-06-01T02:00:00+0800";
+  auto r = package::run_archive(files, o);
+  if (!r.ok()) { s.error = r.error; return s; }
+  s.manifest = json::parse(test::read_file(s.archive / "manifest.json"));
+  s.derived = json::parse(test::read_file(s.archive / "derived.json"));
+  for (const auto& it : s.manifest["items"])
+    for (const auto& src : it["sources"]) s.by_source[src.get<std::string>()] = it;
+  return s;
+}
+
 const FactsArchive& facts_archive() {
   static FactsArchive a = [] {
-    FactsArchive s;
-    s.base = test::temp_dir("vol-facts");
-    s.archive = s.base / "ARCHIVE";
-    const fs::path inbox = s.base / "INBOX";
     const std::string c = "案卷/潮市监处罚〔2024〕31号/";
     const std::map<std::string, std::string> texts = {
         {c + "01 立案.txt",
@@ -81,28 +107,7 @@ const FactsArchive& facts_archive() {
         {"综合/小结.txt",
          "汕头市澄海区市场监督管理局\n\n2024年第一季度工作小结\n一、主要工作\n开展节前检查12次。\n二〇二四年四月二日\n"},
     };
-    std::vector<model::InspectedFile> files;
-    int64_t clock = 1717200000LL * 1000000000LL;
-    for (const auto& [rel, text] : texts) {
-      test::write_file(inbox / rel, text);
-      model::InspectedFile f = ingest::inspect_bytes(rel, text, {});
-      f.source_path = (inbox / rel).string();
-      f.mtime_ns = (clock += 60LL * 1000000000LL);
-      files.push_back(std::move(f));
-    }
-    package::ArchiveOptions o;
-    o.in_dir = inbox;
-    o.out_dir = s.archive;
-    o.scheme = test::source_dir() / "templates/scheme/default.xml";
-    o.office = test::source_dir() / "samples/office.xml";
-    o.run_started_at = "2024-06-01T02:00:00+0800";
-    auto r = package::run_archive(files, o);
-    if (!r.ok()) { s.error = r.error; return s; }
-    s.manifest = json::parse(test::read_file(s.archive / "manifest.json"));
-    s.derived = json::parse(test::read_file(s.archive / "derived.json"));
-    for (const auto& it : s.manifest["items"])
-      for (const auto& src : it["sources"]) s.by_source[src.get<std::string>()] = it;
-    return s;
+    return archive_of("vol-facts", texts);
   }();
   return a;
 }
@@ -117,9 +122,9 @@ const json& item(const FactsArchive& a, const std::string& src) {
   return it == a.by_source.end() ? none : it->second;
 }
 
-std::string volume_pdf(const FactsArchive& a) {
+std::string volume_pdf(const FactsArchive& a, const std::string& case_number = "潮市监处罚〔2024〕31号") {
   for (auto& [folder, v] : a.derived["volumes"].items())
-    if (v["case_number"] == "潮市监处罚〔2024〕31号") return test::read_file(a.archive / folder / "案卷.pdf");
+    if (v["case_number"] == case_number) return test::read_file(a.archive / folder / "案卷.pdf");
   return {};
 }
 
@@ -201,4 +206,33 @@ TEST(VolumeFacts, NotesSheetRecordsTheMissingServiceReceipt) {
   EXPECT_NE(notes.find("卷内备考表"), std::string::npos) << notes;
   EXPECT_NE(notes.find("缺送达回证"), std::string::npos) << notes;
   EXPECT_NE(notes.find("第七十八条"), std::string::npos) << notes;
+}
+
+// Defect: the cover of a 当场处罚 case (one 当场行政处罚决定书, 简易程序) had 案由, 案件名称, 立案日期 and
+// 结案日期 blank, as if forgotten. By law the case has no 立案 and no 结案审批表 (《行政处罚法》第五十一条、
+// 第五十二条; 程序规定第六十六条至第七十条, 第七十七条): 立案日期 says so, 结案日期 is the decision's date,
+// 案由 the 违法行为 the decision states, and the 备考表 gives each reason. Another wording than
+// samples/ (fact and law in one sentence).
+TEST(VolumeFacts, AnOnTheSpotCaseCoverHasItsCauseAndSaysWhyThereIsNoFilingDate) {
+  static const FactsArchive a = archive_of(
+      "vol-facts-spot",
+      {{"案卷/潮市监当罚〔2024〕8号/当场处罚决定书.txt",
+        "潮州市市场监督管理局\n当场行政处罚决定书\n潮市监当罚〔2024〕8号\n当事人：潮州市某某小吃店\n"
+        "经查，当事人于2024年5月6日销售标签不符合规定的预包装食品，违反了《中华人民共和国食品安全法》第七十一条第一款的规定，"
+        "依据《中华人民共和国食品安全法》第一百二十五条第二款的规定，决定给予如下行政处罚：警告。\n"
+        "如不服本决定，可以在收到本决定书之日起六十日内申请行政复议。\n执法人员：林某、陈某\n潮州市市场监督管理局\n2024年5月6日\n"}});
+  ASSERT_TRUE(a.error.empty()) << a.error;
+  const std::string pdf = volume_pdf(a, "潮市监当罚〔2024〕8号");
+  ASSERT_FALSE(pdf.empty());
+  const std::string cover = page_text(pdf, 0);
+  EXPECT_NE(cover.find("潮州市某某小吃店销售标签不符合规定的预包装食品案"), std::string::npos) << cover;
+  EXPECT_NE(cover.find("立案日期不适用（简易程序）"), std::string::npos) << cover;
+  EXPECT_NE(cover.find("结案日期2024年5月6日"), std::string::npos) << cover;
+  const std::string notes = page_text(pdf, -1);
+  EXPECT_NE(notes.find("立案日期不适用"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("第五十一条"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("结案日期取当场行政处罚决定书的作出日期"), std::string::npos) << notes;
+  for (auto& [folder, v] : a.derived["volumes"].items())
+    for (const auto& p : v.value("problems", json::array()))
+      EXPECT_EQ(p.get<std::string>().find("日期留空"), std::string::npos) << folder << ": " << p;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 #include "normalize/structure.h"
 
@@ -53,6 +54,14 @@ model::Paragraph article(const model::Paragraph& src) {
   if (rest.rfind("\xE3\x80\x80", 0) != 0) rest = "\xE3\x80\x80" + rest;
   p.runs.push_back({.text = text.substr(start, end - start), .role = FontRole::Hei});
   p.runs.push_back({.text = rest});
+  return p;
+}
+
+// A 题注 (normalize::is_title_note): centred under the title in 楷体, as 《立法技术规范》-style rule
+// books print "（2024年3月1日所务会议审议通过）"; not an indented body paragraph.
+model::Paragraph title_note(const model::Paragraph& src) {
+  model::Paragraph p = plain(src.plain_text(), FontRole::Kai, kBodyPt, Align::Center);
+  p.anchor = src.anchor;
   return p;
 }
 
@@ -108,13 +117,17 @@ void own_anchors(model::Block& b, const std::string& prefix) {
 
 std::vector<model::Block> book_blocks(const model::Document& source, int shift, const std::string& anchor_prefix) {
   std::vector<model::Block> out;
+  bool opening = true;  // nothing printed yet under the 制度's title: where a 题注 stands
   for (const auto& s : source.sections)
     for (const auto& b : s.blocks) {
       if (std::holds_alternative<model::PageBreak>(b.value) || std::holds_alternative<model::TableOfContents>(b.value))
         continue;
       const auto* p = std::get_if<model::Paragraph>(&b.value);
+      const bool first = std::exchange(opening, false);
       if (!p)
         out.push_back(b);
+      else if (first && p->heading_level == 0 && normalize::is_title_note(p->plain_text()))
+        out.push_back({title_note(*p)});
       else if (p->heading_level > 0)
         out.push_back({inner_heading(*p, shift + p->heading_level, p->heading_level)});
       else if (normalize::heading_kind(p->plain_text()) == normalize::HeadingKind::Tiao)

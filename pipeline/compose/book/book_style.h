@@ -21,7 +21,8 @@ model::Paragraph plain(const std::string& text, model::FontRole role, double siz
 
 // The blocks of a source, ready for the book: headings moved down by `shift` levels and set in the
 // book's heading styles, body paragraphs without direct formatting, 第X条 set off in 黑体, page
-// breaks and tables of contents of the source dropped, tables and pictures kept. The source's
+// breaks and tables of contents of the source dropped, tables and pictures kept, a 题注 opening the
+// text (normalize::is_title_note) centred in 楷体. The source's
 // bookmarks and its links to them are renamed `anchor_prefix` + name: each source names its own
 // (Word's "_Toc100000" recurs in every file copied from the same template).
 std::vector<model::Block> book_blocks(const model::Document& source, int shift, const std::string& anchor_prefix);
