@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -163,7 +164,7 @@ struct DerivedNight {
   bool reuse(int section, const std::string& name, const std::string& key);
   void set(int section, const std::string& name, json entry);
   json failed(const json& result, const std::string& what);
-  std::map<size_t, json> whole_items(const std::vector<const ItemFacts*>& wanted) const;
+  std::optional<json> whole_item(const ItemFacts& f) const;
   void derive_items();
   void report_items();
   void derive_volumes();
@@ -230,15 +231,15 @@ void DerivedNight::set(int section, const std::string& name, json entry) {
   next[static_cast<size_t>(section)][name] = entry_summary(entry);
 }
 
-// The whole manifest entries of `wanted` (a task's payload) by row, read again from the catalogue
-// by 档号: one indexed look-up each, not a pass over every item (build_derived needs the catalogue).
-std::map<size_t, json> DerivedNight::whole_items(const std::vector<const ItemFacts*>& wanted) const {
-  std::map<size_t, json> out;
-  for (const ItemFacts* f : wanted) {
-    json item = json::parse(cat.item_manifest_by_code(f->code), nullptr, false);
-    if (item.is_object() && item.value("archival_code", "") == f->code) out.emplace(f->row, std::move(item));
-  }
-  return out;
+// The whole manifest entry of an item (for a task's payload), read again from the catalogue by 档号:
+// one indexed look-up, not a pass over every item (build_derived needs the catalogue). Read as each
+// payload is made, after the workers are forked: read beforehand for every task (2,000 entries of
+// ~8 KB as trees on a first night), they were in the parent's heap when it forked, and so in every
+// worker's resident size for the whole night (issue 12 §4, bench/RESULTS.md §4b).
+std::optional<json> DerivedNight::whole_item(const ItemFacts& f) const {
+  json item = json::parse(cat.item_manifest_by_code(f.code), nullptr, false);
+  if (item.is_object() && item.value("archival_code", "") == f.code) return item;
+  return std::nullopt;
 }
 
 // 1. Per item: reading copy with the 归档章, uniform inspection records, page count, 文号, 责任者.
@@ -256,11 +257,10 @@ void DerivedNight::derive_items() {
       keys.push_back(std::move(key));
     }
   }
-  std::map<size_t, json> whole = whole_items(tasks);
   size_t items_done = 0;
   auto payload = [&](size_t i) {
-    auto it = whole.find(tasks[i]->row);
-    return json{{"item", it == whole.end() ? json::object() : it->second}, {"key", keys[i]}};
+    std::optional<json> item = whole_item(*tasks[i]);
+    return json{{"item", item ? std::move(*item) : json::object()}, {"key", keys[i]}};
   };
   run_derive_tasks(tasks.size(), payload, work, opt.pool, [&](size_t i, const json& result) {
     const std::string& code = tasks[i]->code;
@@ -339,14 +339,11 @@ void DerivedNight::derive_volumes() {
     std::string key = sha256_hex(k);
     if (!reuse(1, folder, key)) tasks.push_back({folder, volume_no, archived, key, &members});
   }
-  std::vector<const ItemFacts*> members;
-  for (const VolumeTask& t : tasks) members.insert(members.end(), t.items->begin(), t.items->end());
-  const std::map<size_t, json> whole = whole_items(members);
   auto payload = [&](size_t i) {
     const VolumeTask& t = tasks[i];
     json members = json::array();
     for (const ItemFacts* f : *t.items)
-      if (auto it = whole.find(f->row); it != whole.end()) members.push_back(it->second);
+      if (std::optional<json> item = whole_item(*f)) members.push_back(std::move(*item));
     return json{{"folder", t.folder}, {"items", std::move(members)}, {"volume_no", t.volume_no}, {"archived", t.archived}, {"key", t.key}};
   };
   run_derive_tasks(tasks.size(), payload, work, volume_pool, [&](size_t i, const json& result) {
