@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 
@@ -59,6 +60,14 @@ std::string form_name(const std::string& file, int index) {
   return ingest::sha256_hex(id) + ".ttf";
 }
 
+// A form is written in pieces this large. Written in one write(), an 8-11 MB form sits in the page
+// cache in 2 MiB pieces (ext4's large folios, Linux 6.x), and every process that maps it (hb-subset,
+// fonts::source_face) then maps 2 MiB around each glyph it reads: a derive worker had the forms it
+// cut from resident whole, 36-44 MiB of its high-water mark (bench/RESULTS.md §4b), on every night
+// until the machine dropped them from its cache. In 64 KiB pieces a glyph read maps the kernel's 64 KiB
+// fault-around, as for a form read back from disk.
+constexpr size_t kWritePiece = 64 << 10;
+
 // temp + fsync + rename: a form is there whole or not at all.
 bool write_whole(const fs::path& p, const std::string& bytes) {
   std::error_code ec;
@@ -68,7 +77,7 @@ bool write_whole(const fs::path& p, const std::string& bytes) {
   if (fd < 0) return false;
   size_t done = 0;
   while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    const ssize_t n = ::write(fd, bytes.data() + done, std::min(bytes.size() - done, kWritePiece));
     if (n <= 0) break;
     done += static_cast<size_t>(n);
   }

@@ -15,6 +15,11 @@ void run_derive_tasks(size_t count, const std::function<json(size_t)>& payload, 
   if (count == 0) return;
   ingest::PoolOptions o = opt;
   if (o.jobs > 0 && count < static_cast<size_t>(o.jobs)) o.jobs = static_cast<int>(count);  // no idle forks
+  // A forked worker's resident size counts every page of the parent it inherits (shared until
+  // written, but its own for the 150 MiB of issue 12 §4): the parent's free heap (an earlier
+  // phase's payloads and results) goes back to the system first, so the workers start without it
+  // (bench/RESULTS.md §4b).
+  malloc_trim(0);
   ingest::WorkerPool pool(
       [&fn](const std::string& msg) {
         json result;

@@ -1,4 +1,3 @@
-#include "model/markup.h"
 #include "package/volume_run.h"
 
 #include <algorithm>
@@ -7,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -163,7 +163,7 @@ struct DerivedNight {
   bool reuse(int section, const std::string& name, const std::string& key);
   void set(int section, const std::string& name, json entry);
   json failed(const json& result, const std::string& what);
-  std::map<size_t, json> whole_items(const std::vector<const ItemFacts*>& wanted) const;
+  std::optional<json> whole_item(const ItemFacts& f) const;
   void derive_items();
   void report_items();
   void derive_volumes();
@@ -230,15 +230,15 @@ void DerivedNight::set(int section, const std::string& name, json entry) {
   next[static_cast<size_t>(section)][name] = entry_summary(entry);
 }
 
-// The whole manifest entries of `wanted` (a task's payload) by row, read again from the catalogue
-// by 档号: one indexed look-up each, not a pass over every item (build_derived needs the catalogue).
-std::map<size_t, json> DerivedNight::whole_items(const std::vector<const ItemFacts*>& wanted) const {
-  std::map<size_t, json> out;
-  for (const ItemFacts* f : wanted) {
-    json item = json::parse(cat.item_manifest_by_code(f->code), nullptr, false);
-    if (item.is_object() && item.value("archival_code", "") == f->code) out.emplace(f->row, std::move(item));
-  }
-  return out;
+// The whole manifest entry of an item (for a task's payload), read again from the catalogue by 档号:
+// one indexed look-up, not a pass over every item (build_derived needs the catalogue). Read as each
+// payload is made, after the workers are forked: read beforehand for every task (2,000 entries of
+// ~8 KB as trees on a first night), they were in the parent's heap when it forked, and so in every
+// worker's resident size for the whole night (issue 12 §4, bench/RESULTS.md §4b).
+std::optional<json> DerivedNight::whole_item(const ItemFacts& f) const {
+  json item = json::parse(cat.item_manifest_by_code(f.code), nullptr, false);
+  if (item.is_object() && item.value("archival_code", "") == f.code) return item;
+  return std::nullopt;
 }
 
 // 1. Per item: reading copy with the 归档章, uniform inspection records, page count, 文号, 责任者.
@@ -256,11 +256,10 @@ void DerivedNight::derive_items() {
       keys.push_back(std::move(key));
     }
   }
-  std::map<size_t, json> whole = whole_items(tasks);
   size_t items_done = 0;
   auto payload = [&](size_t i) {
-    auto it = whole.find(tasks[i]->row);
-    return json{{"item", it == whole.end() ? json::object() : it->second}, {"key", keys[i]}};
+    std::optional<json> item = whole_item(*tasks[i]);
+    return json{{"item", item ? std::move(*item) : json::object()}, {"key", keys[i]}};
   };
   run_derive_tasks(tasks.size(), payload, work, opt.pool, [&](size_t i, const json& result) {
     const std::string& code = tasks[i]->code;
@@ -339,14 +338,11 @@ void DerivedNight::derive_volumes() {
     std::string key = sha256_hex(k);
     if (!reuse(1, folder, key)) tasks.push_back({folder, volume_no, archived, key, &members});
   }
-  std::vector<const ItemFacts*> members;
-  for (const VolumeTask& t : tasks) members.insert(members.end(), t.items->begin(), t.items->end());
-  const std::map<size_t, json> whole = whole_items(members);
   auto payload = [&](size_t i) {
     const VolumeTask& t = tasks[i];
     json members = json::array();
     for (const ItemFacts* f : *t.items)
-      if (auto it = whole.find(f->row); it != whole.end()) members.push_back(it->second);
+      if (std::optional<json> item = whole_item(*f)) members.push_back(std::move(*item));
     return json{{"folder", t.folder}, {"items", std::move(members)}, {"volume_no", t.volume_no}, {"archived", t.archived}, {"key", t.key}};
   };
   run_derive_tasks(tasks.size(), payload, work, volume_pool, [&](size_t i, const json& result) {
@@ -593,52 +589,6 @@ json build_derived(const ManifestItems& manifest_items, const fs::path& root, co
   if (night.interrupted) night.report["interrupted_tasks"] = night.interrupted;
   mask_json_strings(night.report);
   return std::move(night.report);
-}
-
-namespace {
-
-// Reading copies a person has to look at: a 归档章 with no blank top area to sit on, a public copy
-// whose copied PDF pages show a personal number lianghua cannot mask (issue 5 §5).
-std::string reading_copy_issues_html(const json& d) {
-  const json rows = d.value("reading_copy_issues", json::array());
-  if (rows.empty()) return {};
-  std::string h = "<h2>阅览本：需要人工处理的问题</h2>\n<table><tr><th>档号</th><th>题名</th><th>问题</th></tr>\n";
-  for (const auto& r : rows)
-    h += "<tr><td>" + model::markup_escape(r.value("archival_code", "")) + "</td><td>" + model::markup_escape(r.value("title", "")) +
-         "</td><td class=\"bad\">" + model::markup_escape(r.value("issue", "")) + "</td></tr>\n";
-  return h + "</table>\n";
-}
-
-}  // namespace
-
-std::string derived_report_html(const json& d) {
-  std::string h = "<h2>案卷</h2>\n<table><tr><th>案卷</th><th>案卷号</th><th>页数</th><th>问题</th></tr>\n";
-  for (const auto& v : d.value("volumes", json::array())) {
-    std::string probs;
-    for (const auto& p : v.value("problems", json::array())) probs += (probs.empty() ? "" : "<br>") + model::markup_escape(p.get<std::string>());
-    h += "<tr><td>" + model::markup_escape(v.value("path", "")) + "</td><td>" + model::markup_escape(v.value("volume_no", "")) + "</td><td>" +
-         std::to_string(v.value("pages", 0)) + "</td><td class=\"" + (probs.empty() ? "ok\">无" : "bad\">" + probs) + "</td></tr>\n";
-  }
-  h += "</table>\n<h2>无法编入的原件（占位页）</h2>\n<table><tr><th>档号</th><th>题名</th><th>原因</th></tr>\n";
-  for (const auto& p : d.value("placeholders", json::array()))
-    h += "<tr><td>" + model::markup_escape(p.value("archival_code", "")) + "</td><td>" + model::markup_escape(p.value("title", "")) + "</td><td class=\"bad\">" +
-         model::markup_escape(p.value("reason", "")) + "</td></tr>\n";
-  h += "</table>\n";
-  h += reading_copy_issues_html(d);
-  h += "<h2>现场检查笔录：缺少或无效的项目</h2>\n<table><tr><th>档号</th><th>记录编号</th><th>检查对象</th><th>问题</th></tr>\n";
-  for (const auto& r : d.value("record_issues", json::array())) {
-    std::string probs;
-    for (const auto& p : r.value("problems", json::array()))
-      probs += (probs.empty() ? "" : "<br>") + model::markup_escape(p.value("message", "")) + "（" + model::markup_escape(p.value("clause", "")) + "）";
-    h += "<tr><td>" + model::markup_escape(r.value("archival_code", "")) + "</td><td>" + model::markup_escape(r.value("record_id", "")) + "</td><td>" +
-         model::markup_escape(r.value("subject", "")) + "</td><td class=\"bad\">" + probs + "</td></tr>\n";
-  }
-  h += "</table>\n<h2>归档文件目录</h2>\n<table><tr><th>目录</th><th>条目</th></tr>\n";
-  for (const auto& c : d.value("catalogues", json::array()))
-    h += "<tr><td>" + model::markup_escape(c.value("folder", "")) + "/归档文件目录.{pdf,docx,xlsx}</td><td>" + std::to_string(c.value("rows", 0)) +
-         "</td></tr>\n";
-  h += "</table>\n";
-  return h;
 }
 
 }  // namespace lh::package
