@@ -13,8 +13,8 @@ if "$here/build/lianghua" archive --help >/dev/null 2>&1; then
   # encrypted DOCX on purpose, so that is the expected outcome here.
   if [ "$rc" -gt 1 ]; then exit "$rc"; fi
   echo "samples archived in $out/ARCHIVE (open reports/report.html)"
-  # The sample manuals (issue 11 §7): the 制度建设指引 and the 定岗定责定流程管理手册. Exit 1 while a
-  # source is a placeholder (the flows, until the flow module and samples/flows land) is expected too.
+  # The sample manuals (issue 11 §7): the 制度建设指引 and the 定岗定责定流程管理手册. Exit 1 would mean
+  # a source could not be read and stands in the book as a placeholder (named on stderr).
   rc=0
   for spec in "$here/samples/manual/"*.book.xml; do
     "$here/build/lianghua" compile "$spec" --out "$out/manual" --office "$here/samples/office.xml" || rc=$?
