@@ -92,6 +92,11 @@ std::string broken(const std::function<void(QPDF&)>& change, bool newline_before
   return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
 }
 
+// Our PDF/A with `content` drawn on page 1 after what the page has.
+std::string with_page_content(const std::string& content) {
+  return broken([&](QPDF& q) { QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(OH::newStream(&q, content), false); });
+}
+
 OH first_page(QPDF& q) { return QPDFPageDocumentHelper(q).getAllPages().at(0).getObjectHandle(); }
 
 std::string xmp_of(QPDF& q) {
@@ -307,24 +312,17 @@ TEST(PdfaRule, OutputIntent_6_2_3_NotAnIccProfile) {
 }
 
 TEST(PdfaRule, DeviceColour_6_2_4_3_CmykUnderAnRgbIntent) {
-  EXPECT_TRUE(clauses(broken([](QPDF& q) {
-                QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(OH::newStream(&q, "0 0 0 1 k 10 10 5 5 re f\n"), false);
-              })).count("6.2.4.3"));
+  EXPECT_TRUE(clauses(with_page_content("0 0 0 1 k 10 10 5 5 re f\n")).count("6.2.4.3"));
 }
 
 // The checker sieves content streams for the forbidden space's operators before qpdf tokenizes
 // them (pdfa_check.cpp may_use): these pin what the sieve must still let through, and what not.
 TEST(PdfaRule, DeviceColour_6_2_4_3_CmykAtTheVeryEndOfAStream) {
-  EXPECT_TRUE(clauses(broken([](QPDF& q) {
-                QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(OH::newStream(&q, "10 10 5 5 re S 0 0 0 1 K"), false);
-              })).count("6.2.4.3"));
+  EXPECT_TRUE(clauses(with_page_content("10 10 5 5 re S 0 0 0 1 K")).count("6.2.4.3"));
 }
 
 TEST(PdfaRule, DeviceColour_6_2_4_3_CmykSelectedByName) {
-  EXPECT_TRUE(clauses(broken([](QPDF& q) {
-                QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(
-                    OH::newStream(&q, "/DeviceCMYK cs 0 0 0 1 sc 10 10 5 5 re f\n"), false);
-              })).count("6.2.4.3"));
+  EXPECT_TRUE(clauses(with_page_content("/DeviceCMYK cs 0 0 0 1 sc 10 10 5 5 re f\n")).count("6.2.4.3"));
 }
 
 TEST(PdfaRule, DeviceColour_6_2_4_3_CmykInAFormXObject) {
@@ -338,10 +336,7 @@ TEST(PdfaRule, DeviceColour_6_2_4_3_CmykInAFormXObject) {
 }
 
 TEST(PdfaRule, DeviceColour_6_2_4_3_TheLetterKInTextIsNoColourOperator) {
-  EXPECT_FALSE(clauses(broken([](QPDF& q) {
-                 QPDFPageDocumentHelper(q).getAllPages().at(0).addPageContents(
-                     OH::newStream(&q, "BT /F1 12 Tf 10 10 Td ( k K ) Tj [(k)] TJ ET\n"), false);
-               })).count("6.2.4.3"));
+  EXPECT_FALSE(clauses(with_page_content("BT /F1 12 Tf 10 10 Td ( k K ) Tj [(k)] TJ ET\n")).count("6.2.4.3"));
 }
 
 TEST(PdfaRule, Images_6_2_8_Interpolate) {
