@@ -107,21 +107,26 @@ std::string write_ofd(const layout::Laid& laid, const OfdOptions& options) {
   std::sort(images.begin(), images.end(), [](const ImageRes* a, const ImageRes* b) { return a->id < b->id; });
   for (const ImageRes* im : images) doc.push_back({"Doc_0/Res/" + im->file_name, im->bytes});
 
+  // The DocID (GB/T 33190-2016 7.4: 32 characters) names the content: a digest of each part's
+  // name, size and CRC-32 (the checksum the ZIP carries anyway; hashing every font's bytes with
+  // SHA-256 as well was ~0.6 % of a night with OFD copies, §8a6).
   std::string digest_input;
-  for (const Part& p : doc) digest_input += p.name + '\0' + ingest::sha256_hex(p.bytes) + '\0';
+  for (const Part& p : doc)
+    digest_input += p.name + '\0' + std::to_string(p.bytes.size()) + ' ' + std::to_string(docx::detail::crc32(p.bytes)) + '\0';
   const std::string doc_id = ingest::sha256_hex(digest_input).substr(0, 32);
 
   std::vector<docx::detail::Part> zip;
   zip.push_back({"OFD.xml", "", ofd_xml(options, doc_id)});
-  // The embedded fonts (most of the bytes) at zlib level 1: 18 % less CPU than level 3 for 2.2 %
-  // more font bytes (the office inbox's 118 font subsets, bench/RESULTS.md §8a4); level 3 took
-  // 57 % of level 6's time for 3 % more (§8a). The XML parts at level 3; PNG pictures are stored
-  // (already deflated), a Group 4 TIFF page picture is deflated (6 % fewer bytes for ~0.4 ms, §8a3).
+  // The embedded fonts (most of the bytes) at libdeflate level 1: a third of zlib level 1's time,
+  // 5 % smaller (docx/package.cpp, bench/RESULTS.md §8a6; zlib level 1 had been 18 % less CPU than
+  // level 3 for 2.2 % more bytes, §8a5). The XML parts at level 6: less time than zlib level 3
+  // took, 7 % smaller. PNG pictures are stored (already deflated), a Group 4 TIFF page picture is
+  // deflated (6 % fewer bytes for ~0.4 ms, §8a3).
   for (Part& p : doc) {
     const bool font = p.name.size() > 4 && p.name.compare(p.name.size() - 4, 4, ".ttf") == 0;
     zip.push_back({std::move(p.name), "", std::move(p.bytes), font ? 1 : 0});
   }
-  return docx::detail::zip_package(zip, options.timestamp ? options.timestamp : docx::source_date_epoch(), 3);
+  return docx::detail::zip_package(zip, options.timestamp ? options.timestamp : docx::source_date_epoch(), 6);
 }
 
 }  // namespace lh::ofd

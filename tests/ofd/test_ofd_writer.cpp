@@ -348,6 +348,25 @@ TEST(OfdWriter, IdenticalPagesGiveIdenticalBytes) {
   EXPECT_EQ(order.front(), "OFD.xml");
 }
 
+TEST(OfdWriter, TheDocIdNamesTheContentItChangesWithOnePage) {
+  // GB/T 33190-2016 7.4: DocID, 32 characters. Digest of every part's name, size and CRC-32, so one
+  // changed glyph position on one page gives another DocID, and the same pages the same one.
+  auto doc_id = [](const std::string& ofd) {
+    const std::string x = parts(ofd).at("OFD.xml");
+    const size_t a = x.find("<ofd:DocID>"), b = x.find("</ofd:DocID>");
+    return a == std::string::npos || b == std::string::npos ? std::string() : x.substr(a + 11, b - a - 11);
+  };
+  const std::string id = doc_id(sample_ofd());
+  ASSERT_EQ(id.size(), 32u);
+  EXPECT_EQ(id.find_first_not_of("0123456789abcdef"), std::string::npos);
+  layout::Laid moved = layout::lay_out(lh::test::ofd::sample(), lh::test::gongwen(), lh::test::fonts());
+  bool shifted = false;
+  for (auto& item : moved.pages.back().items)
+    if (auto* line = std::get_if<layout::GlyphLine>(&item); line && !shifted) line->x += 0.5, shifted = true;
+  ASSERT_TRUE(shifted);
+  EXPECT_NE(doc_id(ofd::write_ofd(moved, options())), id);
+}
+
 TEST(OfdWriter, SignPagesDrawFilledAndStrokedPathsInTheirColours) {
   const layout::Laid laid = layout::lay_out(lh::sample::signs(1), lh::test::gongwen(), lh::test::fonts());
   const auto files = parts(ofd::write_ofd(laid, options()));
