@@ -14,7 +14,7 @@ build_pkgs=(
   libcairo2-dev libpango1.0-dev libqpdf-dev qpdf libsqlite3-dev
   libopencc-dev opencc nlohmann-json3-dev libxlsxwriter-dev libuchardet-dev libexif-dev
   libfontconfig-dev libglib2.0-dev
-  libpng-dev libjpeg-dev libtiff-dev libdeflate-dev
+  libpng-dev libjpeg-dev libtiff-dev libdeflate-dev libssl-dev
   fonts-noto-cjk fonts-arphic-ukai libharfbuzz-bin libharfbuzz-dev libfreetype-dev
   libgraphviz-dev libqrencode-dev librsvg2-dev
   icc-profiles-free

@@ -1,7 +1,6 @@
 #include "package/files.h"
 
 #include <fcntl.h>
-#include <glib.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -23,9 +22,6 @@ struct Fd {
   Fd& operator=(const Fd&) = delete;
   ~Fd() { if (fd >= 0) ::close(fd); }
 };
-
-struct ChecksumFree { void operator()(GChecksum* c) const { if (c) g_checksum_free(c); } };
-using Checksum = std::unique_ptr<GChecksum, ChecksumFree>;
 
 bool write_all(int fd, const char* p, size_t n, std::string& error) {
   while (n > 0) {
@@ -176,20 +172,20 @@ std::optional<std::string> copy_hashed(const fs::path& src, const fs::path& dest
   if (in.fd < 0) return source_failed("cannot read");
   Fd out(::open(dest_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
   if (out.fd < 0) { error = "cannot create " + dest_tmp.string() + ": " + std::strerror(errno); return std::nullopt; }
-  Checksum c(g_checksum_new(G_CHECKSUM_SHA256));
+  ingest::Sha256 digest;
   std::unique_ptr<char[]> buf(new char[1 << 20]);
   for (;;) {
     ssize_t r = ::read(in.fd, buf.get(), 1 << 20);
     if (r < 0) { if (errno == EINTR) continue; return source_failed("read error on"); }
     if (r == 0) break;
-    g_checksum_update(c.get(), reinterpret_cast<const guchar*>(buf.get()), r);
+    digest.update(std::string_view(buf.get(), static_cast<size_t>(r)));
     if (!write_all(out.fd, buf.get(), static_cast<size_t>(r), error)) {
       error = "cannot write " + dest_tmp.string() + ": " + error;
       return std::nullopt;
     }
   }
   if (sync && ::fsync(out.fd) != 0) { error = "fsync failed on " + dest_tmp.string() + ": " + std::strerror(errno); return std::nullopt; }
-  return std::string(g_checksum_get_string(c.get()));
+  return digest.hex();
 }
 
 }  // namespace lh::package

@@ -15,7 +15,7 @@
 
 namespace lh::package {
 
-// One SHA-256 for the whole pipeline (ingest/sha256.h, GLib's GChecksum).
+// One SHA-256 for the whole pipeline (ingest/sha256.h, OpenSSL's libcrypto).
 using ingest::sha256_hex;
 // Streams the file; nullopt if it cannot be read.
 inline std::optional<std::string> sha256_file(const std::filesystem::path& p) {
