@@ -38,7 +38,7 @@ namespace lh::ofd::detail {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr int kGlyfFormVersion = 1;
+constexpr int kGlyfFormVersion = 2;  // 2: implied on-curve points dropped (truetype.cpp)
 // A form nobody has used for this long belongs to a font since replaced or moved (each is 8-11 MB).
 constexpr int kUnusedFormDays = 30;
 
