@@ -242,6 +242,19 @@ std::vector<pdfvec::Page> read_vector_pages(const std::string& pdf) {
   return pages;
 }
 
+namespace {
+
+// A JPEG the source page draws upright, as the image item of the OFD page (GB/T 42133-2022 6.2.6 e
+// allows JPEG in an OFD-A package): the PDF's own bytes, placed where the page drew them.
+layout::ImageItem copied_jpeg(const pdfvec::Picture& p) {
+  auto img = std::make_shared<model::Image>();
+  img->media_type = "image/jpeg";
+  img->bytes = p.data;
+  return layout::ImageItem{p.x, p.y, p.w, p.h, std::move(img)};
+}
+
+}  // namespace
+
 std::optional<layout::Page> vector_layout_page(const pdfvec::Page& vp, std::string& why) {
   if (!vp.picture_because.empty()) {
     why = vp.picture_because;
@@ -272,7 +285,11 @@ std::optional<layout::Page> vector_layout_page(const pdfvec::Page& vp, std::stri
     if (const auto* g = std::get_if<pdfvec::Glyph>(&item)) {
       if (!run.empty() && !continues(*run.back(), *g) && !flush()) return std::nullopt;
       run.push_back(g);
-    } else if (!flush() || !add_shape(std::get<pdfvec::Shape>(item), page.items, why)) {
+    } else if (!flush()) {
+      return std::nullopt;
+    } else if (const auto* pic = std::get_if<pdfvec::Picture>(&item)) {
+      page.items.push_back(copied_jpeg(*pic));
+    } else if (!add_shape(std::get<pdfvec::Shape>(item), page.items, why)) {
       return std::nullopt;
     }
   }

@@ -46,6 +46,14 @@ struct Glyph {
   uint32_t rgb = 0;
   int font = 0;
 };
+// A JPEG image drawn upright (no rotation, skew or flip) and whole, in the box (x, y) to (x + w,
+// y + h): a scanner's or a phone's page, copied as the very JPEG the PDF holds (its DCTDecode data,
+// ISO/IEC 10918-1), so a scan keeps its own pixels instead of being drawn again at another
+// resolution. `data` starts with the JPEG's SOI marker.
+struct Picture {
+  std::string data;
+  double x = 0, y = 0, w = 0, h = 0;
+};
 // A font the page's text uses: its name in the PDF (BaseFont) and the family Poppler asks
 // fontconfig for when the font is not embedded (the name before "-" or ",", subset tag removed).
 struct Font {
@@ -54,7 +62,7 @@ struct Font {
 
 struct Page {
   double width = 0, height = 0;  // points, as displayed
-  std::vector<std::variant<Shape, Glyph>> items;
+  std::vector<std::variant<Shape, Glyph, Picture>> items;
   std::vector<Font> fonts;
   // Empty: everything on the page is in `items`. Else the first thing found that the items cannot
   // show as Poppler draws it (Chinese, for the report: "含嵌入字体 ABCDEF+SimSun"); `items` is then

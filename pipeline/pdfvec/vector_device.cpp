@@ -107,6 +107,7 @@ class VectorDevice : public OutputDev {
     OutputDev::setSoftMaskFromImageMask(s, ref, str, w, h, inv, inl, m);
   }
   void drawImage(GfxState* s, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp, const int* mc, bool inl) override {
+    if (!inl && !mc && copy_jpeg(s, str, cm)) return;
     refuse("含图像");
     OutputDev::drawImage(s, ref, str, w, h, cm, interp, mc, inl);
   }
@@ -125,6 +126,41 @@ class VectorDevice : public OutputDev {
                 int uLen) override;
 
  private:
+  // A JPEG image (DCTDecode, after any other filters) in grey or RGB, not inverted by /Decode, drawn
+  // upright and inside the clip: kept as its own bytes (pdf_vector.h Picture), as pdfimages -j
+  // writes it. Anything else is drawn by Poppler into the page's picture.
+  bool copy_jpeg(GfxState* state, Stream* str, GfxImageColorMap* cm) {
+    if (str->getKind() != strDCT || !cm || cm->getBits() != 8) return false;
+    const int comps = cm->getNumPixelComps();
+    const GfxColorSpaceMode mode = cm->getColorSpace()->getMode();
+    const bool plain = mode == csDeviceGray || mode == csDeviceRGB || (mode == csICCBased && (comps == 1 || comps == 3));
+    if (!plain) return false;
+    for (int i = 0; i < comps; ++i)
+      if (cm->getDecodeLow(i) != 0 || cm->getDecodeHigh(i) != 1) return false;  // a negative or a remapped range
+    // The unit square in device space (points from the top-left): upright means x grows with the
+    // image's columns and its first row is at the top.
+    const double* m = state->getCTM();
+    if (m[0] <= 0 || m[3] >= 0 || std::abs(m[1]) > 1e-3 * m[0] || std::abs(m[2]) > 1e-3 * m[0]) return false;
+    Picture p;
+    p.x = m[4] + m[2];
+    p.y = m[5] + m[3];
+    p.w = m[0];
+    p.h = -m[3];
+    Box b;
+    b.add(p.x, p.y);
+    b.add(p.x + p.w, p.y + p.h);
+    if (!inside_clip(state, b)) return false;
+    Stream* raw = str->getNextStream();
+    if (!raw) return false;
+    raw->reset();
+    const std::vector<unsigned char> bytes = raw->toUnsignedChars(1 << 16, 1 << 16);
+    raw->close();
+    if (bytes.size() < 4 || bytes[0] != 0xFF || bytes[1] != 0xD8) return false;  // no JPEG SOI marker
+    p.data.assign(bytes.begin(), bytes.end());
+    page_.items.emplace_back(std::move(p));
+    return true;
+  }
+
   bool refuse(const std::string& why) {
     if (page_.picture_because.empty()) page_.picture_because = why;
     return true;  // "handled": Gfx paints nothing more of it

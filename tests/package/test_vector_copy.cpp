@@ -20,6 +20,8 @@
 #include "package/ofd_copy.h"
 #include "package/vector_page.h"
 #include "pdf/pdf.h"
+#include "jpeg_fixture.h"
+#include "ooxml_check.h"
 #include "poppler_chars.h"
 #include "test_support.h"
 
@@ -405,4 +407,85 @@ TEST(VectorCopy, SubstituteRolesAreTheNamesPopplerDrawsWithOurFaces) {
   EXPECT_EQ(package::substitute_role("黑体"), model::FontRole::Hei);
   EXPECT_FALSE(package::substitute_role("KaiTi_GB2312"));
   EXPECT_FALSE(package::substitute_role("Helvetica"));
+}
+
+namespace {
+
+// A one-page PDF that draws `jpeg` (w x h samples) through cairo's JPEG mime data, so the PDF holds
+// the JPEG itself (DCTDecode), placed by `place` (the image's unit square scaled to w x h).
+template <class F>
+std::string jpeg_pdf(const std::string& jpeg, int w, int h, F place) {
+  return cairo_pdf([&](cairo_t* cr) {
+    cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    auto* copy = new std::string(jpeg);
+    cairo_surface_set_mime_data(img, CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(copy->data()), copy->size(),
+                                [](void* p) { delete static_cast<std::string*>(p); }, copy);
+    place(cr);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_paint(cr);
+    cairo_surface_destroy(img);
+  });
+}
+
+}  // namespace
+
+// A scanner's or a phone's page: the OFD copy keeps the very JPEG the PDF holds, where it was
+// drawn, instead of a picture of the page drawn again at 200 dpi.
+TEST(VectorCopy, AScannedJpegPageIsCopiedAsItsOwnJpeg) {
+  const std::string jpeg = test::make_jpeg(120, 170, JCS_GRAYSCALE, 1);
+  const std::string pdf = jpeg_pdf(jpeg, 120, 170, [](cairo_t* cr) { cairo_scale(cr, 595.0 / 120, 842.0 / 170); });
+  const package::SourcePages s = package::source_pages(pdf);
+  ASSERT_EQ(s.pages.size(), 1u);
+  EXPECT_FALSE(s.scanned[0]) << s.why[0];
+  ASSERT_EQ(s.pages[0].items.size(), 1u);
+  const auto* im = std::get_if<layout::ImageItem>(&s.pages[0].items[0]);
+  ASSERT_NE(im, nullptr);
+  EXPECT_EQ(im->image->media_type, "image/jpeg");
+  EXPECT_EQ(im->image->bytes, jpeg);
+  EXPECT_NEAR(im->x, 0, 0.01);
+  EXPECT_NEAR(im->y, 0, 0.01);
+  EXPECT_NEAR(im->w, 595, 0.01);
+  EXPECT_NEAR(im->h, 842, 0.01);
+
+  package::OfdCopy copy = package::join_parts({{nullptr, std::make_shared<const std::string>(pdf), 1}});
+  ofd::OfdOptions o;
+  o.title = "送达回证（扫描件）";
+  o.date = "2024-03-05";
+  o.custom = ofd::custom_metadata(o);
+  o.scanned = copy.scanned;
+  const std::string ofd = ofd::write_ofd(copy.laid, o);
+  for (const auto& r : ofd::check_ofd(ofd).rules) EXPECT_TRUE(r.passed) << r.clause << " " << r.rule << " " << r.detail;
+  std::vector<std::string> names;
+  const auto parts = test::ooxml::unzip(ofd, &names);
+  ASSERT_TRUE(parts.count("Doc_0/Res/Image_0.jpg"));
+  EXPECT_EQ(parts.at("Doc_0/Res/Image_0.jpg"), jpeg);
+}
+
+TEST(VectorCopy, AJpegDrawnTurnedOrWithTextOnItIsPlacedAsDrawn) {
+  const std::string jpeg = test::make_jpeg(40, 30, JCS_RGB, 3);
+  // Turned a quarter: not upright, so Poppler draws the page.
+  EXPECT_EQ(picture_reason(jpeg_pdf(jpeg, 40, 30, [](cairo_t* cr) {
+              cairo_translate(cr, 300, 100);
+              cairo_rotate(cr, M_PI / 2);
+            })),
+            "含图像");
+  // Mirrored: its first row at the bottom.
+  EXPECT_EQ(picture_reason(jpeg_pdf(jpeg, 40, 30, [](cairo_t* cr) {
+              cairo_translate(cr, 100, 400);
+              cairo_scale(cr, 2, -2);
+            })),
+            "含图像");
+  // Upright and smaller than the page, at (100, 200): placed there.
+  const package::SourcePages s = package::source_pages(jpeg_pdf(jpeg, 40, 30, [](cairo_t* cr) {
+    cairo_translate(cr, 100, 200);
+    cairo_scale(cr, 2, 2);
+  }));
+  ASSERT_EQ(s.pages.size(), 1u);
+  ASSERT_FALSE(s.scanned[0]) << s.why[0];
+  const auto* im = std::get_if<layout::ImageItem>(&s.pages[0].items.at(0));
+  ASSERT_NE(im, nullptr);
+  EXPECT_NEAR(im->x, 100, 0.01);
+  EXPECT_NEAR(im->y, 200, 0.01);
+  EXPECT_NEAR(im->w, 80, 0.01);
+  EXPECT_NEAR(im->h, 60, 0.01);
 }
