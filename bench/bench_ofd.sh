@@ -1,9 +1,11 @@
 #!/bin/sh
 # Preservation copies benchmark (issue 15 §5, bench/RESULTS.md §8): what PDF/A-2b and OFD-A copies
-# add to a night's run, in time and in bytes. Two inboxes, each archived from scratch:
+# add to a night's run, in time and in bytes. Three inboxes, each archived from scratch:
 #   office — the generated office inbox (make_office_inbox.py, seed 1, night 1: 45 files, every
 #            reading copy re-typeset by lianghua, no source PDFs);
-#   sample — samples/inbox (52 items, 15 source PDFs with 31 pages: pictures in the OFD copies).
+#   sample — samples/inbox (52 items, 15 source PDFs with 31 pages: pictures in the OFD copies);
+#   scan   — 30 one-page PDFs that are whole-page JPEG scans (make_scan_inbox.py, from 200 dpi JPEGs
+#            pdftoppm makes of the sample's PDFs), as scanners and phone apps write them.
 # with three schemes, the default scheme but for preservation= on reading copies and volumes:
 #   none — no preservation attribute (the baseline: no PDF/A, no OFD);
 #   pdfa — preservation="pdf-a-2b";
@@ -15,19 +17,30 @@
 # The glyf forms of the fonts (ofd/glyf_form.cpp, in the font cache) are made by the first run on a
 # machine: that one-time cost falls on the first "ofd" run here unless they exist already.
 #
-#   bench/bench_ofd.sh [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench-ofd] [RUNS=3] [JOBS=2] [INBOXES="office sample"]
+#   bench/bench_ofd.sh [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench-ofd] [RUNS=3] [JOBS=2] [INBOXES="office sample scan"]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$here/build/lianghua}
 work=${2:-/tmp/lianghua-bench-ofd}
 runs=${3:-3}
 jobs=${4:-2}
-inboxes=${5:-office sample}
+inboxes=${5:-office sample scan}
 mkdir -p "$work/scheme"
 if [ ! -f "$work/inbox.complete" ]; then
   rm -rf "$work/IN"
   python3 "$here/scripts/make_office_inbox.py" --out "$work/IN" --seed 1 --night 1 --truth "$work/T.json" --office "$work/O.xml" >/dev/null
   touch "$work/inbox.complete"
+fi
+if [ ! -f "$work/scan.complete" ]; then
+  rm -rf "$work/SCANSRC" "$work/SCAN"
+  mkdir -p "$work/SCANSRC"
+  i=0
+  find "$here/samples/inbox" -name '*.pdf' | LC_ALL=C sort | while IFS= read -r f; do
+    i=$((i + 1))
+    pdftoppm -r 200 -gray -jpeg -jpegopt quality=75 -f 1 -l 1 "$f" "$work/SCANSRC/p$i" 2>/dev/null || true
+  done
+  python3 "$here/bench/make_scan_inbox.py" "$work/SCANSRC" "$work/SCAN" 30
+  touch "$work/scan.complete"
 fi
 cp "$here"/templates/scheme/*.xsd "$work/scheme/"
 # none: the reading copies' and volumes' preservation attributes taken out.
@@ -43,6 +56,7 @@ one() {  # inbox scheme → "wall cpu" on stdout
   case $1 in
     office) in_dir=$work/IN office=$work/O.xml ;;
     sample) in_dir=$here/samples/inbox office=$here/samples/office.xml ;;
+    scan) in_dir=$work/SCAN office=$here/samples/office.xml ;;
   esac
   rm -rf "$work/OUT-$1-$2"
   /usr/bin/time -f '%e %U %S' -o "$work/time" "$bin" archive --in "$in_dir" --out "$work/OUT-$1-$2" --office "$office" \
