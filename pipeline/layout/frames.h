@@ -29,6 +29,10 @@ struct GlyphLine {        // one line of a pango layout
   // OFD writer keeps it apart from the
   // content as an annotation (GB/T 42133-2022 6.10.2); the PDF and DOCX writers draw it as text.
   bool page_number = false;
+  // Not drawn: the recognised text of a scanned page copied from a source PDF (render mode 3 there),
+  // which the OFD copy keeps as unpainted text over the picture (GB/T 42133-2022 6.2.4). Only the
+  // OFD copies of source pages carry such lines; the PDF writer draws nothing for them.
+  bool invisible = false;
 };
 struct RuleItem { double x1 = 0, y1 = 0, x2 = 0, y2 = 0, width = 0.5; uint32_t color_rgb = 0; double dot = 0; /* >0: dotted, period */ };
 struct RectItem {

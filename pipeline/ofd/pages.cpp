@@ -40,7 +40,7 @@ std::string page_content_xml(const layout::Page& page, bool scanned, Package& pk
   for (const layout::Item& it : page.items) {
     if (const auto* g = std::get_if<layout::GlyphLine>(&it)) {
       if (g->page_number) annots.page_numbers.push_back(g);
-      else write_text_line(x, *g, pkg, !scanned);
+      else write_text_line(x, *g, pkg, !scanned && !g->invisible);
     } else if (!scanned || !std::holds_alternative<layout::ImageItem>(it)) {
       write_graphic(x, it, pkg);  // links and destinations have no object (outlines navigate)
     }

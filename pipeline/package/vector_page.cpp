@@ -217,6 +217,7 @@ std::optional<layout::GlyphLine> glyph_line(const std::vector<const pdfvec::Glyp
   g.x = first.x;
   g.baseline = first.y;
   g.text = std::move(text);
+  g.invisible = first.invisible;
   return g;
 }
 
@@ -275,7 +276,9 @@ std::optional<layout::Page> vector_layout_page(const pdfvec::Page& vp, std::stri
   std::vector<const pdfvec::Glyph*> run;
   auto flush = [&] {
     if (run.empty()) return true;
-    auto g = glyph_line(run, roles.at(static_cast<size_t>(run.front()->font)));
+    // Invisible text (font -1) is set in the Song role: its shapes are never seen, only its places.
+    const int font = run.front()->font;
+    auto g = glyph_line(run, font < 0 ? model::FontRole::Song : roles.at(static_cast<size_t>(font)));
     run.clear();
     if (!g) why = "含本系统字体缺字或无法按原位置排出的文字";
     else page.items.push_back(std::move(*g));

@@ -76,6 +76,7 @@ class Drawer {
     if (fonts) lines_.emplace(cr, *fonts);
   }
   void operator()(const layout::GlyphLine& g) {
+    if (g.invisible) return;  // layout/frames.h: only OFD copies of source pages have them
     if (!g.layout) return;
     PangoLayoutLine* line = pango_layout_get_line_readonly(g.layout.get(), g.line);
     if (!line) return;

@@ -44,7 +44,10 @@ struct Glyph {
   std::string text;  // UTF-8, one character
   double x = 0, y = 0, advance = 0, size = 0;
   uint32_t rgb = 0;
-  int font = 0;
+  int font = 0;  // -1 for an invisible glyph: its font is never drawn, so it is not asked for
+  // Text render mode 3 (PDF 32000-1 9.3.6: neither filled nor stroked): the recognised text a
+  // scanner's OCR lays over its picture, to be found and copied, never seen.
+  bool invisible = false;
 };
 // A JPEG image drawn upright (no rotation, skew or flip) and whole, in the box (x, y) to (x + w,
 // y + h): a scanner's or a phone's page, copied as the very JPEG the PDF holds (its DCTDecode data,

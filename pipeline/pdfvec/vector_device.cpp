@@ -124,6 +124,7 @@ class VectorDevice : public OutputDev {
 
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode, int, const Unicode* u,
                 int uLen) override;
+  void invisible_char(GfxState* state, double x, double y, double dx, const Unicode* u, int uLen);
 
  private:
   // A JPEG image (DCTDecode, after any other filters) in grey or RGB, not inverted by /Decode, drawn
@@ -289,6 +290,7 @@ void VectorDevice::drawChar(GfxState* state, double x, double y, double dx, doub
   if (refused()) return;
   GfxFont* font = state->getFont().get();
   if (!font) return;
+  if (state->getRender() == 3) return invisible_char(state, x, y, dx, u, uLen);
   const std::string name = font->getName() ? *font->getName() : std::string("（无名）");
   Ref embedded;
   if (font->getType() == fontType3) {
@@ -332,6 +334,31 @@ void VectorDevice::drawChar(GfxState* state, double x, double y, double dx, doub
   b.add(g.x, g.y - g.size);
   b.add(g.x + std::max(ax, g.size * 0.5), g.y + g.size * 0.25);
   if (!inside_clip(state, b)) return;
+  page_.items.emplace_back(std::move(g));
+}
+
+// Invisible text (render mode 3, a scan's OCR layer): whatever its font (an OCR engine embeds a
+// glyph-less one), only its characters and their places matter; upright like the drawn text.
+void VectorDevice::invisible_char(GfxState* state, double x, double y, double dx, const Unicode* u, int uLen) {
+  if (uLen != 1 || !u) {
+    refuse("含无对应Unicode的字符");
+    return;
+  }
+  double m11, m12, m21, m22;
+  state->getFontTransMat(&m11, &m12, &m21, &m22);
+  if (m11 <= 0 || std::abs(m12) > 1e-3 * m11 || std::abs(m21) > 1e-3 * m11 || std::abs(m22 + m11) > 1e-3 * m11) {
+    refuse("含旋转或变形的文字");
+    return;
+  }
+  Glyph g;
+  append_utf8(g.text, u[0]);
+  state->transform(x, y, &g.x, &g.y);
+  double ax = 0, ay = 0;
+  state->transformDelta(dx, 0, &ax, &ay);
+  g.advance = ax;
+  g.size = m11;
+  g.font = -1;
+  g.invisible = true;
   page_.items.emplace_back(std::move(g));
 }
 

@@ -14,6 +14,11 @@
 #include <string>
 #include <vector>
 
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
 #include "ingest/reader.h"
 #include "ofd/check.h"
 #include "ofd/ofd.h"
@@ -488,4 +493,71 @@ TEST(VectorCopy, AJpegDrawnTurnedOrWithTextOnItIsPlacedAsDrawn) {
   EXPECT_NEAR(im->y, 200, 0.01);
   EXPECT_NEAR(im->w, 80, 0.01);
   EXPECT_NEAR(im->h, 60, 0.01);
+}
+
+namespace {
+
+// `pdf` with `content` added to its first page's content and /FOCR the font `font` (a searchable
+// scan: the OCR engine's text over the picture).
+std::string with_text(const std::string& pdf, const std::string& content, const std::string& font) {
+  QPDF q;
+  q.processMemoryFile("scan.pdf", pdf.data(), pdf.size());
+  QPDFPageObjectHelper page = QPDFPageDocumentHelper(q).getAllPages().at(0);
+  QPDFObjectHandle res = page.getObjectHandle().getKey("/Resources");
+  if (!res.hasKey("/Font")) res.replaceKey("/Font", QPDFObjectHandle::newDictionary());
+  res.getKey("/Font").replaceKey("/FOCR", q.makeIndirectObject(QPDFObjectHandle::parse(font)));
+  // The picture's content in q … Q (cairo leaves its y flip in force), then the text, as OCR tools write.
+  page.addPageContents(QPDFObjectHandle::newStream(&q, "q\n"), true);
+  page.addPageContents(QPDFObjectHandle::newStream(&q, "Q\n" + content), false);
+  QPDFWriter w(q);
+  w.setOutputMemory();
+  w.write();
+  auto buf = w.getBufferSharedPointer();
+  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+}
+
+}  // namespace
+
+// A searchable scan (JPEG + OCR text in render mode 3): the OFD copy keeps the JPEG and the text,
+// unpainted, where the PDF has it, whatever font the OCR engine named (here one the Song role does
+// not stand in for: it is never drawn).
+TEST(VectorCopy, AScanWithInvisibleOcrTextKeepsItsJpegAndItsTextUnpainted) {
+  const std::string jpeg = test::make_jpeg(120, 170, JCS_GRAYSCALE, 1);
+  const std::string scan = jpeg_pdf(jpeg, 120, 170, [](cairo_t* cr) { cairo_scale(cr, 595.0 / 120, 842.0 / 170); });
+  const std::string font =
+      "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font "
+      "/Subtype /CIDFontType0 /BaseFont /GlyphLessFont /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+      "/FontDescriptor << /Type /FontDescriptor /FontName /GlyphLessFont /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 "
+      "/Ascent 1000 /Descent 0 /CapHeight 1000 /StemV 80 >> /DW 1000 >>] >>";
+  // 送达回证 at (100, 700) in PDF space, 20 pt: top-left device y = 842 - 700 = 142.
+  const std::string pdf = with_text(scan, "BT 3 Tr /FOCR 20 Tf 100 700 Td <90018FBE56DE8BC1> Tj ET", font);
+  const package::SourcePages s = package::source_pages(pdf);
+  ASSERT_EQ(s.pages.size(), 1u);
+  ASSERT_FALSE(s.scanned[0]) << s.why[0];
+  ASSERT_EQ(s.pages[0].items.size(), 2u);
+  ASSERT_TRUE(std::holds_alternative<layout::ImageItem>(s.pages[0].items[0]));
+  const auto* line = std::get_if<layout::GlyphLine>(&s.pages[0].items[1]);
+  ASSERT_NE(line, nullptr);
+  EXPECT_TRUE(line->invisible);
+  EXPECT_EQ(line->text, "送达回证");
+  EXPECT_NEAR(line->x, 100, 0.01);
+  EXPECT_NEAR(line->baseline, 142, 0.01);
+
+  package::OfdCopy copy = package::join_parts({{nullptr, std::make_shared<const std::string>(pdf), 1}});
+  const std::string ofd = ofd::write_ofd(copy.laid, {});
+  const std::string content = test::ooxml::unzip(ofd).at("Doc_0/Pages/Page_0/Content.xml");
+  const size_t image = content.find("<ofd:ImageObject"), text = content.find("<ofd:TextObject");
+  ASSERT_NE(image, std::string::npos);
+  ASSERT_NE(text, std::string::npos);
+  EXPECT_LT(image, text) << "the text over the picture";
+  EXPECT_NE(content.find("Fill=\"false\"", text), std::string::npos) << "unpainted";
+  ingest::ReadOptions ro;
+  ingest::ReadResult r = ingest::read_ofd(ingest::Input{ofd, "copy.ofd", &ro});
+  ASSERT_FALSE(r.error);
+  std::string ours;
+  for (const auto& sec : r.doc.sections)
+    for (const auto& b : sec.blocks)
+      if (const auto* p = std::get_if<model::Paragraph>(&b.value))
+        for (const auto& run : p->runs) ours += run.text;
+  EXPECT_NE(ours.find("送达回证"), std::string::npos) << "our OFD reader finds the recognised text: " << ours;
 }
