@@ -5,9 +5,13 @@ by `pdftoppm -r 200 -gray -jpeg` from other PDFs), cycled. Standard library only
 
     bench/make_scan_inbox.py SRC_DIR OUT_DIR [N=30]
 """
+import hashlib
 import os
 import struct
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from make_samples import _PdfWriter  # noqa: E402  (the project's one PDF writer for generated inputs)
 
 
 def jpeg_size(data):
@@ -24,31 +28,21 @@ def jpeg_size(data):
     raise ValueError("no SOF marker")
 
 
-def scan_pdf(jpeg):
+def scan_pdf(jpeg, n):
+    """One A4 page (595 x 842 pt) that the scan fills, through make_samples.py's PDF writer."""
     w, h, comps = jpeg_size(jpeg)
-    page_w, page_h = 595, 842  # A4 in points: the scan fills the page
-    content = f"q {page_w} 0 0 {page_h} 0 0 cm /Im0 Do Q\n".encode()
+    pdf = _PdfWriter()
+    catalog, pages, page = pdf.reserve(), pdf.reserve(), pdf.reserve()
     space = "/DeviceGray" if comps == 1 else "/DeviceRGB"
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page_w} {page_h}] "
-        f"/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>".encode(),
-        f"<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace {space} "
-        f"/BitsPerComponent 8 /Filter /DCTDecode /Length {len(jpeg)} >>\nstream\n".encode() + jpeg + b"\nendstream",
-        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"endstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for n, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    image = pdf.stream(jpeg, f"/Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace {space} "
+                             "/BitsPerComponent 8 /Filter /DCTDecode ", compress=False)
+    content = pdf.stream(b"q 595 0 0 842 0 0 cm /Im0 Do Q\n")
+    pdf.set(catalog, f"<< /Type /Catalog /Pages {pages} 0 R >>")
+    pdf.set(pages, f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>")
+    pdf.set(page, f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 595 842] "
+                  f"/Resources << /XObject << /Im0 {image} 0 R >> >> /Contents {content} 0 R >>")
+    info = pdf.add(f"<< /Producer (make_scan_inbox.py) /Title (scan {n}) >>")
+    return pdf.finish(catalog, info, hashlib.md5(jpeg).digest())
 
 
 def main():
@@ -64,7 +58,7 @@ def main():
         # A COM segment after SOI makes each file its own (no two are duplicates of each other).
         note = f"scan {i + 1}".encode()
         jpeg = jpeg[:2] + b"\xff\xfe" + struct.pack(">H", len(note) + 2) + note + jpeg[2:]
-        pdf = scan_pdf(jpeg)
+        pdf = scan_pdf(jpeg, i + 1)
         with open(os.path.join(out, "扫描件", f"扫描件{i + 1:03d}.pdf"), "wb") as f:
             f.write(pdf)
 

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include "pdfvec/pdf_vector.h"
 
@@ -124,7 +125,8 @@ class VectorDevice : public OutputDev {
 
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double, double, CharCode, int, const Unicode* u,
                 int uLen) override;
-  void invisible_char(GfxState* state, double x, double y, double dx, const Unicode* u, int uLen);
+  void invisible_char(GfxState* state, double x, double y, double dx, double dy, const Unicode* u, int uLen);
+  std::optional<Glyph> placed_glyph(GfxState* state, double x, double y, double dx, double dy, Unicode u);
 
  private:
   // A JPEG image (DCTDecode, after any other filters) in grey or RGB, not inverted by /Decode, drawn
@@ -290,7 +292,7 @@ void VectorDevice::drawChar(GfxState* state, double x, double y, double dx, doub
   if (refused()) return;
   GfxFont* font = state->getFont().get();
   if (!font) return;
-  if (state->getRender() == 3) return invisible_char(state, x, y, dx, u, uLen);
+  if (state->getRender() == 3) return invisible_char(state, x, y, dx, dy, u, uLen);
   const std::string name = font->getName() ? *font->getName() : std::string("（无名）");
   Ref embedded;
   if (font->getType() == fontType3) {
@@ -312,54 +314,49 @@ void VectorDevice::drawChar(GfxState* state, double x, double y, double dx, doub
     refuse("含图案填充");
   }
   if (refused() || !opaque(state, false)) return;
-  double m11, m12, m21, m22;
-  state->getFontTransMat(&m11, &m12, &m21, &m22);
-  // Upright and unscaled: device y grows downwards, so an upright glyph's y scale is negative.
-  if (m11 <= 0 || std::abs(m12) > 1e-3 * m11 || std::abs(m21) > 1e-3 * m11 || std::abs(m22 + m11) > 1e-3 * m11) {
-    refuse("含旋转或变形的文字");
-    return;
-  }
-  Glyph g;
-  append_utf8(g.text, u[0]);
-  state->transform(x, y, &g.x, &g.y);
-  double ax = 0, ay = 0;
-  state->transformDelta(dx, dy, &ax, &ay);
-  g.advance = ax;
-  g.size = m11;
+  std::optional<Glyph> g = placed_glyph(state, x, y, dx, dy, u[0]);
+  if (!g) return;
   GfxRGB rgb;
   state->getFillRGB(&rgb);
-  g.rgb = rgb_of(rgb);
-  g.font = font_index(font);
+  g->rgb = rgb_of(rgb);
+  g->font = font_index(font);
   Box b;
-  b.add(g.x, g.y - g.size);
-  b.add(g.x + std::max(ax, g.size * 0.5), g.y + g.size * 0.25);
+  b.add(g->x, g->y - g->size);
+  b.add(g->x + std::max(g->advance, g->size * 0.5), g->y + g->size * 0.25);
   if (!inside_clip(state, b)) return;
-  page_.items.emplace_back(std::move(g));
+  page_.items.emplace_back(std::move(*g));
+}
+
+// A character at its origin with its advance, if drawn upright and unscaled (device y grows
+// downwards, so an upright glyph's y scale is negative); else the page is refused.
+std::optional<Glyph> VectorDevice::placed_glyph(GfxState* state, double x, double y, double dx, double dy, Unicode u) {
+  double m11, m12, m21, m22;
+  state->getFontTransMat(&m11, &m12, &m21, &m22);
+  if (m11 <= 0 || std::abs(m12) > 1e-3 * m11 || std::abs(m21) > 1e-3 * m11 || std::abs(m22 + m11) > 1e-3 * m11) {
+    refuse("含旋转或变形的文字");
+    return std::nullopt;
+  }
+  Glyph g;
+  append_utf8(g.text, u);
+  state->transform(x, y, &g.x, &g.y);
+  double ay = 0;
+  state->transformDelta(dx, dy, &g.advance, &ay);
+  g.size = m11;
+  return g;
 }
 
 // Invisible text (render mode 3, a scan's OCR layer): whatever its font (an OCR engine embeds a
-// glyph-less one), only its characters and their places matter; upright like the drawn text.
-void VectorDevice::invisible_char(GfxState* state, double x, double y, double dx, const Unicode* u, int uLen) {
+// glyph-less one), only its characters and their places matter.
+void VectorDevice::invisible_char(GfxState* state, double x, double y, double dx, double dy, const Unicode* u, int uLen) {
   if (uLen != 1 || !u) {
     refuse("含无对应Unicode的字符");
     return;
   }
-  double m11, m12, m21, m22;
-  state->getFontTransMat(&m11, &m12, &m21, &m22);
-  if (m11 <= 0 || std::abs(m12) > 1e-3 * m11 || std::abs(m21) > 1e-3 * m11 || std::abs(m22 + m11) > 1e-3 * m11) {
-    refuse("含旋转或变形的文字");
-    return;
-  }
-  Glyph g;
-  append_utf8(g.text, u[0]);
-  state->transform(x, y, &g.x, &g.y);
-  double ax = 0, ay = 0;
-  state->transformDelta(dx, 0, &ax, &ay);
-  g.advance = ax;
-  g.size = m11;
-  g.font = -1;
-  g.invisible = true;
-  page_.items.emplace_back(std::move(g));
+  std::optional<Glyph> g = placed_glyph(state, x, y, dx, dy, u[0]);
+  if (!g) return;
+  g->font = -1;
+  g->invisible = true;
+  page_.items.emplace_back(std::move(*g));
 }
 
 bool abort_when_refused(void* device) { return static_cast<VectorDevice*>(device)->refused(); }
