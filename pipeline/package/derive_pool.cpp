@@ -2,6 +2,8 @@
 
 #include <malloc.h>
 
+#include "fonts/font_pages.h"
+
 namespace lh::package {
 using json = nlohmann::json;
 
@@ -37,6 +39,10 @@ void run_derive_tasks(size_t count, const std::function<json(size_t)>& payload, 
         // third of the preservation copies' CPU on this VM (bench/RESULTS.md §8a1). The worker's
         // peak is its largest task's either way.
         if (mallinfo2().fordblks > kKeptFreeHeapBytes) malloc_trim(0);
+        // And the font files' pages this task touched (three libraries map each role font, and each
+        // kept every page it ever read: 57.6 of a reading-copy worker's 178 MiB at 2,000 documents,
+        // bench/RESULTS.md §4c). The next task maps again, from the page cache, the few it reads.
+        fonts::release_font_pages();
         return answer;
       },
       o);

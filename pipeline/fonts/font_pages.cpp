@@ -1,0 +1,55 @@
+// release_font_pages (font_pages.h): /proc/self/maps (proc(5)) lists the mappings; madvise(2).
+#include "fonts/font_pages.h"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace lh::fonts {
+namespace {
+
+// A font file by its name: the OpenType and TrueType files and collections of fonts/roles.json,
+// the system's, Poppler's substitutes and the OFD writer's glyf forms (their cache's *.ttf), also
+// when the file was replaced or removed after it was mapped (the kernel appends " (deleted)").
+bool font_file(std::string_view path) {
+  constexpr std::string_view kDeleted = " (deleted)";
+  if (path.size() > kDeleted.size() && path.substr(path.size() - kDeleted.size()) == kDeleted)
+    path.remove_suffix(kDeleted.size());
+  if (path.size() < 4 || path[path.size() - 4] != '.') return false;
+  std::string ext(path.substr(path.size() - 3));
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == "otf" || ext == "ttf" || ext == "ttc" || ext == "otc";
+}
+
+}  // namespace
+
+size_t release_font_pages() {
+  FILE* maps = std::fopen("/proc/self/maps", "re");
+  if (!maps) return 0;
+  size_t released = 0;
+  char line[4352];
+  while (std::fgets(line, sizeof line, maps)) {
+    uintptr_t start = 0, end = 0;
+    char perms[5] = {};
+    int path_at = 0;
+    // start-end perms offset dev inode path
+    if (std::sscanf(line, "%lx-%lx %4s %*x %*s %*u %n", &start, &end, perms, &path_at) < 3 || path_at == 0) continue;
+    std::string_view path(line + path_at);
+    while (!path.empty() && (path.back() == '\n' || path.back() == ' ')) path.remove_suffix(1);
+    // Only "r--p": a private mapping never writable holds no page of its own (a copy made on a
+    // write), so every page it drops comes back from the file as it was. FreeType, HarfBuzz and
+    // Poppler map fonts PROT_READ; HarfBuzz makes a blob writable with mprotect, which shows as
+    // "rw-p" and is left alone.
+    if (std::string_view(perms) != "r--p" || !font_file(path)) continue;
+    if (madvise(reinterpret_cast<void*>(start), end - start, MADV_DONTNEED) == 0) ++released;
+  }
+  std::fclose(maps);
+  return released;
+}
+
+}  // namespace lh::fonts
