@@ -17,11 +17,13 @@
 // same bytes either way.
 #include <fcntl.h>
 #include <hb-subset.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 
 #include <cstdlib>
@@ -147,9 +149,15 @@ void prune_unused_forms(const fs::path& dir) {
 // and its memory goes with it. True when the form is in the cache afterwards; false (the caller
 // makes its own) when the child could not start or the cache is not writable.
 bool make_in_child(const fs::path& form, const std::string& file, int index, const std::vector<const char*>& drop_tables) {
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) return false;
   if (pid == 0) {
+    // It dies with the process that forked it, as a derive worker does (ingest/pool.cpp): a killed
+    // night leaves no child still making a form and holding the inherited ARCHIVE/.lock, which
+    // refused the next run (Archive.KilledAtAnyPointThenRerunEqualsAnUninterruptedRun, under load).
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(1);  // the parent died before prctl took effect
     int rc = 1;
     try {
       rc = write_whole(form, make_glyf_form(file, index, drop_tables)) ? 0 : 1;
