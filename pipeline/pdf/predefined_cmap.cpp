@@ -1,7 +1,7 @@
 #include "pdf/predefined_cmap.h"
 
 #include <algorithm>
-#include <cctype>
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -22,28 +22,27 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-// The tokens of a CMap file: <hex> strings (kept with their brackets), names, numbers, keywords;
-// % comments and (strings) skipped.
-std::vector<std::string> tokens(const std::string& t) {
-  std::vector<std::string> out;
+// The tokens of a CMap file, as views of its text: <hex> strings (kept with their brackets),
+// names, numbers, keywords, (strings); % comments skipped. Views, not copies: a CMap of 270 KB is
+// 40,000 tokens, read in every worker process that meets one.
+std::vector<std::string_view> tokens(std::string_view t) {
+  std::vector<std::string_view> out;
+  out.reserve(t.size() / 6);
+  constexpr std::string_view kSpace = " \t\r\n\f[]{}<>", kEnd = " \t\r\n\f[]{}<>%(/";
   for (size_t i = 0; i < t.size();) {
     const char c = t[i];
     if (c == '%') {
       while (i < t.size() && t[i] != '\n' && t[i] != '\r') ++i;
-    } else if (c == '(') {
-      size_t j = t.find(')', i);
-      out.push_back(t.substr(i, (j == std::string::npos ? t.size() : j + 1) - i));
-      i = j == std::string::npos ? t.size() : j + 1;
-    } else if (c == '<' && i + 1 < t.size() && t[i + 1] != '<') {
-      size_t j = t.find('>', i);
-      if (j == std::string::npos) break;
+    } else if (c == '(' || (c == '<' && i + 1 < t.size() && t[i + 1] != '<')) {
+      const size_t j = t.find(c == '(' ? ')' : '>', i);
+      if (j == std::string_view::npos) break;
       out.push_back(t.substr(i, j + 1 - i));
       i = j + 1;
-    } else if (std::string_view(" \t\r\n\f[]{}<>").find(c) != std::string_view::npos) {
+    } else if (kSpace.find(c) != std::string_view::npos) {
       ++i;
     } else {
       size_t j = i + 1;
-      while (j < t.size() && std::string_view(" \t\r\n\f[]{}<>%(/").find(t[j]) == std::string_view::npos) ++j;
+      while (j < t.size() && kEnd.find(t[j]) == std::string_view::npos) ++j;
       out.push_back(t.substr(i, j - i));
       i = j;
     }
@@ -52,24 +51,27 @@ std::vector<std::string> tokens(const std::string& t) {
 }
 
 // A <hex> token as a code: its value and its length in bytes; bytes 0 when it is not one.
-PredefinedCMap::Range code(const std::string& tok) {
+PredefinedCMap::Range code(std::string_view tok) {
   PredefinedCMap::Range r;
   if (tok.size() < 2 || tok.front() != '<') return r;
-  std::string hex;
-  for (char c : tok.substr(1, tok.size() - 2))
-    if (std::isxdigit(static_cast<unsigned char>(c))) hex += c;
-  if (hex.empty() || hex.size() > 8 || hex.size() % 2) return r;
-  r.lo = r.hi = static_cast<uint32_t>(std::stoul(hex, nullptr, 16));
-  r.bytes = static_cast<int>(hex.size() / 2);
+  uint32_t v = 0;
+  int digits = 0;
+  for (char c : tok.substr(1, tok.size() - 2)) {
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) continue;
+    v = v << 4 | static_cast<uint32_t>(d);
+    ++digits;
+  }
+  if (digits == 0 || digits > 8 || digits % 2) return r;
+  r.lo = r.hi = v;
+  r.bytes = digits / 2;
   return r;
 }
 
-uint32_t number(const std::string& tok) {
-  try {
-    return static_cast<uint32_t>(std::stoul(tok));
-  } catch (...) {
-    return 0;
-  }
+uint32_t number(std::string_view tok) {
+  uint32_t v = 0;
+  std::from_chars(tok.data(), tok.data() + tok.size(), v);
+  return v;
 }
 
 bool in_codespace(const PredefinedCMap::Range& r, uint32_t c) {
@@ -85,12 +87,12 @@ bool in_codespace(const PredefinedCMap::Range& r, uint32_t c) {
 
 PredefinedCMap PredefinedCMap::parse(const std::string& text, const std::string& dir, int depth) {
   PredefinedCMap m;
-  const std::vector<std::string> t = tokens(text);
+  const std::vector<std::string_view> t = tokens(text);
   std::vector<Range> own;
   for (size_t i = 0; i < t.size(); ++i) {
-    const std::string& k = t[i];
+    const std::string_view k = t[i];
     if (k == "usecmap" && i > 0 && t[i - 1].size() > 1 && t[i - 1][0] == '/' && depth < 4) {
-      PredefinedCMap base = parse(read_file(dir + "/" + t[i - 1].substr(1)), dir, depth + 1);
+      PredefinedCMap base = parse(read_file(dir + "/" + std::string(t[i - 1].substr(1))), dir, depth + 1);
       m.codespace_ = base.codespace_;
       m.mappings_ = base.mappings_;
     } else if (k == "/WMode" && i + 1 < t.size()) {
@@ -101,7 +103,7 @@ PredefinedCMap PredefinedCMap::parse(const std::string& text, const std::string&
         if (lo.bytes && lo.bytes == hi.bytes) m.codespace_.push_back({lo.lo, hi.lo, lo.bytes, 0});
       }
     } else if (k == "begincidrange" || k == "beginnotdefrange") {
-      const std::string end = k == "begincidrange" ? "endcidrange" : "endnotdefrange";
+      const std::string_view end = k == "begincidrange" ? "endcidrange" : "endnotdefrange";
       for (i += 1; i + 2 < t.size() && t[i] != end; i += 3) {
         Range lo = code(t[i]), hi = code(t[i + 1]);
         if (lo.bytes && lo.bytes == hi.bytes && lo.lo <= hi.lo)
@@ -111,7 +113,7 @@ PredefinedCMap PredefinedCMap::parse(const std::string& text, const std::string&
       // A CID → Unicode CMap (Adobe-GB1-UCS2): destinations are UTF-16 <hex> strings; one code unit
       // or a surrogate pair, kept as the code point (arrays of destinations are not used there).
       const bool range = k == "beginbfrange";
-      const std::string end = range ? "endbfrange" : "endbfchar";
+      const std::string_view end = range ? "endbfrange" : "endbfchar";
       for (i += 1; i + (range ? 2 : 1) < t.size() && t[i] != end; i += range ? 3 : 2) {
         Range lo = code(t[i]), hi = range ? code(t[i + 1]) : lo, dst = code(t[i + (range ? 2 : 1)]);
         uint32_t u = dst.lo;
@@ -157,26 +159,26 @@ std::vector<uint32_t> PredefinedCMap::cids(const std::string& codes) const {
       ++i;
       continue;
     }
-    // The range of that length with the greatest start at or below c that holds it (the ranges of
-    // one file do not overlap; of a file and its usecmap base starting at the same code, the file's
-    // comes later in the stable sort and is found first).
-    uint32_t cid = 0;
-    auto it = std::upper_bound(mappings_.begin(), mappings_.end(), std::make_pair(len, c), [](const auto& key, const Range& r) {
-      return key.first != r.bytes ? key.first < r.bytes : key.second < r.lo;
-    });
-    for (auto back = it; back != mappings_.begin();) {
-      --back;
-      if (back->bytes != len) break;
-      if (c >= back->lo && c <= back->hi) {
-        cid = back->notdef ? back->cid : back->cid + (c - back->lo);
-        break;
-      }
-      if (back->lo + widest_ < c) break;  // no range starting this far below reaches c
-    }
+    const uint32_t cid = lookup(c, len);
     out.push_back(cid);
     i += static_cast<size_t>(len);
   }
   return out;
+}
+
+uint32_t PredefinedCMap::lookup(uint32_t code, int bytes) const {
+  // The range of that length with the greatest start at or below the code that holds it (the
+  // ranges of one file do not overlap; of a file and its usecmap base starting at the same code,
+  // the file's comes later in the stable sort and is found first).
+  auto it = std::upper_bound(mappings_.begin(), mappings_.end(), std::make_pair(bytes, code), [](const auto& key, const Range& r) {
+    return key.first != r.bytes ? key.first < r.bytes : key.second < r.lo;
+  });
+  for (auto back = it; back != mappings_.begin();) {
+    --back;
+    if (back->bytes != bytes || back->lo + widest_ < code) break;  // no range starting this far below reaches it
+    if (code >= back->lo && code <= back->hi) return back->notdef ? back->cid : back->cid + (code - back->lo);
+  }
+  return 0;
 }
 
 const PredefinedCMap* predefined_cmap(const std::string& ordering, const std::string& name) {
@@ -199,14 +201,15 @@ const PredefinedCMap* predefined_cmap(const std::string& ordering, const std::st
   return it->second.get();
 }
 
-const std::vector<uint32_t>* cid_to_unicode(const std::string& ordering) {
+namespace {
+
+// poppler-data's cidToUnicode file of an ordering (line n = CID n), read once; nullptr when absent.
+const std::vector<uint32_t>* cid_to_unicode_file(const std::string& ordering) {
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<std::vector<uint32_t>>> cache;
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto it = cache.find(ordering); it != cache.end()) return it->second.get();
-  }
-  if (ordering.find('/') != std::string::npos) return nullptr;
+  std::lock_guard<std::mutex> lock(mu);
+  auto [it, fresh] = cache.try_emplace(ordering);
+  if (!fresh) return it->second.get();
   std::istringstream in(read_file(std::string(kPopplerData) + "/cidToUnicode/Adobe-" + ordering));
   auto table = std::make_unique<std::vector<uint32_t>>();
   for (std::string line; std::getline(in, line);) {
@@ -217,17 +220,21 @@ const std::vector<uint32_t>* cid_to_unicode(const std::string& ordering) {
     }
     table->push_back(u);
   }
-  // Where Adobe-<ordering>-UCS2 gives a CID another character, it wins: it is the table Poppler
-  // draws a font it substitutes by (GfxCIDFont::getCodeToGIDMap), and the cidToUnicode file, made
-  // for text extraction, gives GB1's half-width Latin (CIDs 814-907) their full-width forms.
+  if (!table->empty()) it->second = std::move(table);
+  return it->second.get();
+}
+
+}  // namespace
+
+uint32_t unicode_of_cid(const std::string& ordering, uint32_t cid) {
+  if (cid == 0 || ordering.find('/') != std::string::npos) return 0;
+  // Adobe-<ordering>-UCS2 first: it is the table Poppler draws a font it substitutes by
+  // (GfxCIDFont::getCodeToGIDMap); the cidToUnicode file, made for text extraction, gives GB1's
+  // half-width Latin (CIDs 814-907) their full-width forms.
   if (const PredefinedCMap* ucs2 = predefined_cmap(ordering, "Adobe-" + ordering + "-UCS2"))
-    for (uint32_t cid = 0; cid < table->size(); ++cid) {
-      const std::string code{static_cast<char>(cid >> 8), static_cast<char>(cid & 0xff)};
-      if (const uint32_t u = ucs2->cids(code).front()) (*table)[cid] = u;
-    }
-  std::lock_guard<std::mutex> lock(mu);
-  if (table->empty()) return cache.emplace(ordering, nullptr).first->second.get();
-  return cache.emplace(ordering, std::move(table)).first->second.get();
+    if (const uint32_t u = ucs2->lookup(cid, 2)) return u;
+  const std::vector<uint32_t>* table = cid_to_unicode_file(ordering);
+  return table && cid < table->size() ? (*table)[cid] : 0;
 }
 
 }  // namespace lh::pdf::detail

@@ -17,6 +17,8 @@ class PredefinedCMap {
   // split by the codespace ranges (§9.7.6.2), a code the CMap does not map gives CID 0 (.notdef).
   // For a CID → Unicode CMap (bfrange, bfchar), the character of each code instead.
   std::vector<uint32_t> cids(const std::string& codes) const;
+  // The CID (or, for a bf CMap, the character) of one code of `bytes` bytes; 0 when not mapped.
+  uint32_t lookup(uint32_t code, int bytes) const;
   bool vertical() const { return vertical_; }
 
   struct Range {
@@ -42,9 +44,8 @@ class PredefinedCMap {
 // nullptr when poppler-data has no such file. Cached per process.
 const PredefinedCMap* predefined_cmap(const std::string& ordering, const std::string& name);
 
-// CID → Unicode of Adobe-`ordering` as Poppler draws a font it substitutes: the Adobe-<ordering>-UCS2
-// CMap, else the cidToUnicode file (line n = CID n); 0 where the CID has no character. nullptr when
-// poppler-data has no table for it. Cached per process.
-const std::vector<uint32_t>* cid_to_unicode(const std::string& ordering);
+// The character of CID `cid` of Adobe-`ordering` as Poppler draws a font it substitutes: the
+// Adobe-<ordering>-UCS2 CMap, else the cidToUnicode file (line n = CID n); 0 when neither has one.
+uint32_t unicode_of_cid(const std::string& ordering, uint32_t cid);
 
 }  // namespace lh::pdf::detail
