@@ -1,7 +1,8 @@
 // The font and transparency rules of the PDF/A-2b check (pdfa_check.h): ISO 19005-2 6.2.11.3.2
 // (CIDToGIDMap), 6.2.11.4.1 (fonts embedded), 6.2.11.7 (ToUnicode, asked of lianghua's copies), 6.2.10 (transparency without
 // an OutputIntent) and ISO 19005-1 6.4 (no needless transparency group). Fonts are found where
-// pages use them: page resources and, recursively, the resources of the forms they draw.
+// pages use them: page resources, the appearance streams of their annotations (a FreeText note's
+// font is a font the file draws with) and, recursively, the resources of the forms they draw.
 #include <map>
 #include <set>
 #include <string>
@@ -11,6 +12,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include "pdf/appearances.h"
 #include "pdf/transparency.h"
 
 namespace lh::ingest {
@@ -87,6 +89,7 @@ void check_pdfa_fonts(QPDF& q, std::map<std::string, std::string>& findings) {
   for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(q).getAllPages()) {
     ++walk.page;
     walk.resources(page.getAttribute("/Resources", false));
+    for (OH& s : pdf::detail::appearance_streams(page)) walk.resources(s.getDict().getKey("/Resources"));
   }
 }
 

@@ -96,3 +96,12 @@ std::string subset_font(const std::string& file, int index, EmbeddedFont& f) {
 }
 
 }  // namespace lh::ofd::detail
+
+namespace lh::ofd {
+
+std::string truetype_form(const std::string& file, int index) {
+  // The form is kept under the font's name only, so it is made with the OFD cut's table list.
+  return detail::has_cff_outlines(file, index) ? detail::glyf_form(file, index, detail::cut_request({}).drop_tables) : file;
+}
+
+}  // namespace lh::ofd

@@ -68,4 +68,10 @@ std::vector<std::pair<std::string, std::string>> custom_metadata(const OfdOption
 // Throws OfdError (no pages, a font that cannot be embedded) or std::runtime_error (libzip, libxml2).
 std::string write_ofd(const layout::Laid& laid, const OfdOptions& options);
 
+// The file of face `index` of `file` with TrueType outlines and the same glyph ids: its glyf form
+// when the face is CFF (made once and kept, as the OFD writer embeds it; glyf_form.cpp), else the
+// file itself. The PDF/A pass cuts the fonts it substitutes from it (pdf/font_substitute.h:
+// a CIDFontType2 maps CIDs to glyph ids, which a CFF face's CIDFont cannot). Throws OfdError.
+std::string truetype_form(const std::string& file, int index);
+
 }  // namespace lh::ofd

@@ -11,9 +11,16 @@
 #include <cstdlib>
 #include <map>
 
+#include "fonts/sfnt.h"
 #include "ofd/internal.h"
 
 namespace lh::ofd::detail {
+using fonts::sfnt::assemble;
+using fonts::sfnt::put16;
+using fonts::sfnt::put32;
+using fonts::sfnt::set16;
+using fonts::sfnt::set32;
+using fonts::sfnt::table;
 namespace {
 
 struct Pt {
@@ -85,24 +92,6 @@ hb_draw_funcs_t* draw_funcs() {
     return d;
   }();
   return f;
-}
-
-void put16(std::string& s, uint32_t v) {
-  s += static_cast<char>((v >> 8) & 0xff);
-  s += static_cast<char>(v & 0xff);
-}
-void put32(std::string& s, uint32_t v) {
-  put16(s, v >> 16);
-  put16(s, v & 0xffff);
-}
-void set16(std::string& s, size_t at, uint32_t v) {
-  if (at + 2 > s.size()) return;
-  s[at] = static_cast<char>((v >> 8) & 0xff);
-  s[at + 1] = static_cast<char>(v & 0xff);
-}
-void set32(std::string& s, size_t at, uint32_t v) {
-  set16(s, at, v >> 16);
-  set16(s, at + 2, v & 0xffff);
 }
 
 struct Glyf {
@@ -227,53 +216,6 @@ void set_side_bearings(std::string& hmtx, const std::string& hhea, const std::ve
     const size_t at = g < long_metrics ? 4 * g + 2 : 4 * long_metrics + 2 * (g - long_metrics);
     set16(hmtx, at, static_cast<uint16_t>(static_cast<int16_t>(x_min[g])));
   }
-}
-
-std::string table(hb_face_t* face, hb_tag_t tag) {
-  hb_blob_t* b = hb_face_reference_table(face, tag);
-  unsigned len = 0;
-  const char* d = hb_blob_get_data(b, &len);
-  std::string s(d ? d : "", d ? len : 0);
-  hb_blob_destroy(b);
-  return s;
-}
-
-uint32_t checksum(const std::string& t) {
-  uint32_t sum = 0;
-  for (size_t i = 0; i < t.size(); i += 4) {
-    uint32_t v = 0;
-    for (size_t k = 0; k < 4; ++k) v = (v << 8) | (i + k < t.size() ? static_cast<unsigned char>(t[i + k]) : 0u);
-    sum += v;
-  }
-  return sum;
-}
-
-// The sfnt file of `tables` (OpenType "Organization of an OpenType Font"), tags in order.
-std::string assemble(std::map<hb_tag_t, std::string>& tables) {
-  const auto n = static_cast<uint32_t>(tables.size());
-  uint32_t pow2 = 1, log2 = 0;
-  while (pow2 * 2 <= n) pow2 *= 2, ++log2;
-  std::string out;
-  put32(out, 0x00010000);
-  put16(out, n);
-  put16(out, pow2 * 16);
-  put16(out, log2);
-  put16(out, n * 16 - pow2 * 16);
-  uint32_t offset = 12 + 16 * n;
-  std::string data;
-  size_t head_at = 0;
-  for (auto& [tag, bytes] : tables) {
-    put32(out, tag);
-    put32(out, checksum(bytes));
-    put32(out, offset + static_cast<uint32_t>(data.size()));
-    put32(out, static_cast<uint32_t>(bytes.size()));
-    if (tag == HB_TAG('h', 'e', 'a', 'd')) head_at = offset + data.size();
-    data += bytes;
-    while (data.size() % 4) data += '\0';
-  }
-  out += data;
-  set32(out, head_at + 8, 0xB1B0AFBAu - checksum(out));  // head.checkSumAdjustment
-  return out;
 }
 
 }  // namespace

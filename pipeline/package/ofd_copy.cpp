@@ -23,43 +23,25 @@
 #include "package/files.h"
 #include "package/scan_picture.h"
 #include "package/vector_page.h"
+#include "pdf/font_substitute.h"
 
 namespace lh::package {
 namespace {
 
 constexpr double kPtPerInch = 72;
 
-// Chinese fonts that source PDFs name without embedding them, by the role of ours that draws them.
-// Poppler draws such a font with what the machine's fontconfig offers for the name (on Debian 12 the
+// Chinese fonts that source PDFs name without embedding them are drawn with the role faces that
+// stand in for them (the one table: pdf::substitute_names, which the PDF/A pass embeds by). Poppler
+// draws such a font with what the machine's fontconfig offers for the name (on Debian 12 the
 // 19 MB Noto Sans CJK collection for every one of them: a 黑体 face for 宋体 text), and reads that
 // whole file again for every PDF (FoFiTrueType::load; a fifth of a night's OFD work on the sample
 // inbox, bench/RESULTS.md §8a). Our role faces are the ones lianghua typesets with: 宋体 text drawn
 // in a 宋体 face, the same on every machine, from a file of a third the size (GBK + symbols,
-// fonts/README.md). STSong-Light is the Adobe-GB1 font PDF readers are expected to supply; the rest
-// are the Windows and macOS names of the same styles. Kai and Fang names are left to the machine:
-// our FandolFang covers GB2312 only, and the machine's Kai face is the one we use.
-struct Substitute {
-  model::FontRole role;
-  std::vector<const char*> names;  // as fontconfig compares families: case and blanks ignored
-};
-const Substitute kSubstitutes[] = {
-    {model::FontRole::Song,
-     {"STSong", "SimSun", "NSimSun", "Song", "SongTi", "STSongti", "AdobeSongStd", "宋体", "新宋体", "华文宋体"}},
-    {model::FontRole::Hei, {"SimHei", "STHeiti", "Hei", "HeiTi", "AdobeHeitiStd", "黑体", "华文黑体"}},
-};
-
-// A family as fontconfig compares it: ASCII case and blanks ignored.
-std::string folded(const std::string& family) {
-  std::string out;
-  for (char c : family)
-    if (c != ' ') out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
-
+// fonts/README.md).
 }  // namespace
 
 // Makes the process's current fontconfig configuration (the one Poppler asks) the machine's own,
-// plus our role files, with the names of kSubstitutes resolved to those files. Once per process,
+// plus our role files, with the names of pdf::substitute_names resolved to those files. Once per process,
 // before the first page is drawn (Poppler keeps each name's answer for the life of the process).
 // On any failure the machine's configuration stays: the pictures are drawn as before.
 void steer_poppler_fonts() {
@@ -71,7 +53,7 @@ void steer_poppler_fonts() {
     std::string xml = "<?xml version=\"1.0\"?><fontconfig><include ignore_missing=\"yes\">" +
                       model::markup_escape(reinterpret_cast<const char*>(system)) + "</include>";
     std::string accept, reject, rules;
-    for (const Substitute& s : kSubstitutes) {
+    for (const pdf::SubstituteNames& s : pdf::substitute_names()) {
       const layout::RoleFont& r = fonts.role(s.role);
       if (r.matched_file.empty() || r.families.empty()) continue;
       const std::string file = model::markup_escape(r.matched_file), family = model::markup_escape(r.families.front());
@@ -222,10 +204,10 @@ std::vector<Stretch> text_stretches(PopplerPage* page) {
 }  // namespace
 
 std::optional<model::FontRole> substitute_role(const std::string& family) {
-  const std::string f = folded(family);
-  for (const Substitute& s : kSubstitutes)
+  const std::string f = pdf::folded_family(family);
+  for (const pdf::SubstituteNames& s : pdf::substitute_names())
     for (const char* name : s.names)
-      if (folded(name) == f) return s.role;
+      if (pdf::folded_family(name) == f) return s.role;
   return std::nullopt;
 }
 

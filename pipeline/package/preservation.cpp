@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "compose/render_kit.h"
 #include "ingest/pdfa_check.h"
 #include "ofd/check.h"
 #include "render/render_document.h"
@@ -19,9 +20,39 @@ PreservedPdf preserve_pdf(const std::string& bytes, const pdf::PdfaMetadata& met
     out.problems.push_back(c.refused);
     return out;
   }
-  for (const auto& f : ingest::check_pdfa(out.pdf)) out.problems.push_back(f.clause + " " + f.message);
+  bool unembedded = false;
+  for (const auto& f : ingest::check_pdfa(out.pdf)) {
+    out.problems.push_back(f.clause + " " + f.message);
+    unembedded = unembedded || f.clause == "6.2.11.4.1";
+  }
+  // Why a font was not substituted, beside the finding that it is not embedded (read again only
+  // for a file that fails that rule).
+  if (unembedded)
+    for (const auto& why : pdf::unsubstituted_fonts(out.pdf, meta.substitutes)) out.problems.push_back("6.2.11.4.1 " + why);
+  out.substituted = pdf::substituted_fonts(out.pdf);
   out.conformant = out.problems.empty();
   return out;
+}
+
+const std::vector<pdf::SubstituteFace>& substitute_faces() {
+  static const std::vector<pdf::SubstituteFace> faces = [] {
+    std::vector<pdf::SubstituteFace> out;
+    const layout::FontSet& fonts = compose::render_kit().fonts;
+    for (const pdf::SubstituteNames& s : pdf::substitute_names()) {
+      const layout::RoleFont& r = fonts.role(s.role);
+      if (r.matched_file.empty() || r.families.empty()) continue;
+      pdf::SubstituteFace f;
+      f.role = r.chinese;
+      f.family = r.families.front();
+      f.file = r.matched_file;
+      for (const char* n : s.names) f.names.push_back(pdf::folded_family(n));
+      const std::string file = f.file;
+      f.truetype_file = [file] { return ofd::truetype_form(file, 0); };
+      out.push_back(std::move(f));
+    }
+    return out;
+  }();
+  return faces;
 }
 
 pdf::PdfaMetadata item_pdfa_metadata(const json& item, const json& state, const filing::Scheme& s, const filing::Office& o,
@@ -49,6 +80,7 @@ pdf::PdfaMetadata item_pdfa_metadata(const json& item, const json& state, const 
   add("日期", m.date);
   add("页数", state.value("pages", 0) > 0 ? std::to_string(state.value("pages", 0)) : std::string());
   add("立档单位名称", o.name);
+  m.substitutes = substitute_faces();
   return m;
 }
 
@@ -70,6 +102,7 @@ pdf::PdfaMetadata volume_pdfa_metadata(const compose::VolumeBuild& vb, const fil
   add("日期", m.date);
   add("页数", vb.total_pages > 0 ? std::to_string(vb.total_pages) : std::string());
   add("立档单位名称", o.name);
+  m.substitutes = substitute_faces();
   return m;
 }
 
@@ -78,6 +111,7 @@ json write_derived_pdf(const fs::path& root, const std::string& rel, const std::
   if (!as_pdfa) return write_derived_output(root, rel, bytes);
   PreservedPdf p = preserve_pdf(bytes, meta, converted);
   json entry = write_derived_output(root, rel, p.pdf);
+  if (!p.substituted.empty()) entry["pdfa_font_substitutes"] = p.substituted;
   if (p.conformant) {
     entry["pdfa"] = "2b";
   } else {

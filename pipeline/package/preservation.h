@@ -30,7 +30,15 @@ struct PreservedPdf {
   std::string pdf;                    // the bytes to write
   bool conformant = false;            // the read-back check passed
   std::vector<std::string> problems;  // "6.2.11.4.1 font X is not embedded", …; empty when conformant
+  // Fonts the source named without embedding them and the role face embedded for each
+  // ("STSong-Light → Noto Serif CJK SC（宋体）", pdf/font_substitute.h): outlines that changed.
+  std::vector<std::string> substituted;
 };
+
+// Our faces that stand in for the 宋体 and 黑体 fonts source PDFs name without embedding them
+// (pdf/font_substitute.h): the song and hei role faces of fonts/roles.json, cut from the glyf form
+// the OFD writer keeps (ofd::truetype_form). Made once per process.
+const std::vector<pdf::SubstituteFace>& substitute_faces();
 
 // make_pdfa, then check_pdfa on the result. Throws pdf::PdfError when the sRGB profile is missing.
 // `converted`: the bytes were made PDF/A-2b already by the pass that wrote them (the reading copy's
@@ -48,7 +56,8 @@ pdf::PdfaMetadata item_pdfa_metadata(const nlohmann::json& item, const nlohmann:
 pdf::PdfaMetadata volume_pdfa_metadata(const compose::VolumeBuild& vb, const filing::Office& o);
 
 // Writes a derived PDF (write_derived_output), as PDF/A-2b when `as_pdfa`: the state entry gets
-// "pdfa": "2b" when the check passed, else "pdfa_problems"; each problem is also appended to
+// "pdfa": "2b" when the check passed, else "pdfa_problems", and "pdfa_font_substitutes" when a
+// font was substituted (PreservedPdf::substituted); each problem is also appended to
 // `problems` as one Chinese line naming the file (the report shows it). `converted` as for preserve_pdf.
 nlohmann::json write_derived_pdf(const std::filesystem::path& root, const std::string& rel, const std::string& bytes,
                                  bool as_pdfa, const pdf::PdfaMetadata& meta, std::vector<std::string>& problems,

@@ -274,8 +274,10 @@ void require_known_metadata(const PdfaMetadata& meta) {
 
 }  // namespace
 
-void apply_pdfa(QPDF& q, const PdfaMetadata& meta) {
+std::vector<FontSubstitution> apply_pdfa(QPDF& q, const PdfaMetadata& meta) {
   require_known_metadata(meta);
+  // Before fix_objects: a substituted font is a TrueType CIDFont with a CIDToGIDMap of its own.
+  std::vector<FontSubstitution> fonts = substitute_fonts(q, meta.substitutes);
   const DocValues v = doc_values(q, meta);
   write_info(q, v);
   OH xmp = OH::newStream(&q, xmp_packet(v, meta));
@@ -286,6 +288,7 @@ void apply_pdfa(QPDF& q, const PdfaMetadata& meta) {
   set_output_intent(q);
   drop_needless_groups(q);
   fix_objects(q);
+  return fonts;
 }
 
 PdfaConversion make_pdfa(const std::string& pdf, const PdfaMetadata& meta) {

@@ -19,7 +19,10 @@
 //   ISO 19005-1 6.7.3 the Info dictionary says what the XMP says (same title, author, dates).
 // CIDSet (6.2.11.4.2) is optional in PDF/A-2 and not written: a CIDSet that is present must list
 // every CID of the subset, which only the font subsetter knows.
-// What the post-pass cannot repair (an encrypted source, a font that is not embedded) it leaves for
+//   6.2.11.4.1       a Chinese font a source PDF names without embedding it gets the role face that
+//                    stands in for it embedded (font_substitute.h), when PdfaMetadata::substitutes
+//                    offers one.
+// What the post-pass cannot repair (an encrypted source, a font it cannot substitute) it leaves for
 // the checker (ingest/pdfa_check.h) to find: the caller decides whether the result may be called
 // PDF/A. Deterministic: the same bytes and metadata give the same output; no clock is read.
 #pragma once
@@ -27,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "pdf/font_substitute.h"
 #include "pdf/pdf.h"  // PdfError
 
 class QPDF;
@@ -45,6 +49,9 @@ struct PdfaMetadata {
   // 室编案卷号, 文件编号, 责任者, 日期, 页数, 立档单位名称, 题名), in the order given. A name
   // outside dat46_element_names() throws PdfError.
   std::vector<std::pair<std::string, std::string>> dat46;
+  // The faces that may be embedded for fonts a source PDF names without embedding them
+  // (font_substitute.h); empty: none is substituted.
+  std::vector<SubstituteFace> substitutes;
 };
 
 // The DA/T 46 element names the XMP extension schema declares (ISO 19005-2 6.6.2.3.2).
@@ -73,7 +80,7 @@ PdfaConversion make_pdfa(const std::string& pdf, const PdfaMetadata& meta);
 // reading copy): one parse and one write instead of two, the post-pass being ~9 % of a night with
 // PDF/A copies (bench/RESULTS.md §8a4). The caller writes with write_out(q, …, /*pdfa=*/true) and
 // must not call it on an encrypted document (make_pdfa refuses those). Throws as make_pdfa does,
-// and qpdf's own exceptions.
-void apply_pdfa(QPDF& q, const PdfaMetadata& meta);
+// and qpdf's own exceptions. Returns what became of each font that was not embedded.
+std::vector<FontSubstitution> apply_pdfa(QPDF& q, const PdfaMetadata& meta);
 
 }  // namespace lh::pdf

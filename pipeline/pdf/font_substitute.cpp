@@ -1,0 +1,468 @@
+#include "pdf/font_substitute.h"
+
+#include <hb.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include "fonts/font_subset.h"
+#include "fonts/sfnt.h"
+#include "pdf/appearances.h"
+#include "pdf/internal.h"
+#include "pdf/predefined_cmap.h"
+#include "pdf/qpdf_io.h"
+#include "pdf/subset.h"
+
+namespace lh::pdf {
+using OH = QPDFObjectHandle;
+
+const char* const kSubstituteKey = "/LhSubstitute";
+
+const std::vector<SubstituteNames>& substitute_names() {
+  static const std::vector<SubstituteNames> kNames = {
+      {model::FontRole::Song,
+       {"STSong", "SimSun", "NSimSun", "Song", "SongTi", "STSongti", "AdobeSongStd", "宋体", "新宋体", "华文宋体"}},
+      {model::FontRole::Hei, {"SimHei", "STHeiti", "Hei", "HeiTi", "AdobeHeitiStd", "黑体", "华文黑体"}},
+  };
+  return kNames;
+}
+
+std::string folded_family(const std::string& font_name) {
+  std::string name = font_name;
+  if (name.size() > 7 && name[6] == '+') name = name.substr(7);  // subset tag (PDF 32000-1 §9.6.4)
+  name = name.substr(0, name.find_first_of("-,"));
+  std::string out;
+  for (char c : name)
+    if (c != ' ') out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+namespace {
+
+std::string name_of(OH font) {
+  OH n = font.getKey("/BaseFont");
+  return n.isName() ? n.getName().substr(1) : std::string("(unnamed)");
+}
+
+OH descendant(OH type0) {
+  OH d = type0.getKey("/DescendantFonts");
+  return d.isArray() && d.getArrayNItems() > 0 ? d.getArrayItem(0) : OH();
+}
+
+bool has_font_file(OH cid_font) {
+  OH desc = cid_font.getKey("/FontDescriptor");
+  return desc.isDictionary() &&
+         (desc.hasKey("/FontFile") || desc.hasKey("/FontFile2") || desc.hasKey("/FontFile3"));
+}
+
+// A font the pass found, and what it knows of it.
+struct Candidate {
+  OH type0, cid_font;
+  std::string name, ordering;
+  const detail::PredefinedCMap* cmap = nullptr;
+  const SubstituteFace* face = nullptr;
+  std::string refused;          // set: left as it is, and why
+  std::set<uint32_t> cids;      // every CID its text shows
+};
+
+// Whether `font` (not embedded) can be substituted, as far as its dictionaries tell.
+Candidate classify(OH font, const std::vector<SubstituteFace>& faces) {
+  Candidate c;
+  c.type0 = font;
+  c.name = name_of(font);
+  if (!font.getKey("/Subtype").isNameAndEquals("/Type0")) {
+    c.refused = "a simple font: only CID-keyed Chinese fonts (Type0) are substituted";
+    return c;
+  }
+  c.cid_font = descendant(font);
+  if (!c.cid_font.isDictionary()) {
+    c.refused = "no descendant font";
+    return c;
+  }
+  OH info = c.cid_font.getKey("/CIDSystemInfo");
+  OH reg = info.isDictionary() ? info.getKey("/Registry") : OH(), ord = info.isDictionary() ? info.getKey("/Ordering") : OH();
+  c.ordering = ord.isString() ? ord.getStringValue() : std::string();
+  if (!reg.isString() || reg.getStringValue() != "Adobe" || (c.ordering != "GB1" && c.ordering != "CNS1")) {
+    c.refused = "its character collection is not Adobe-GB1 or Adobe-CNS1";
+    return c;
+  }
+  OH enc = font.getKey("/Encoding");
+  c.cmap = enc.isName() ? detail::predefined_cmap(c.ordering, enc.getName().substr(1)) : nullptr;
+  if (!c.cmap) {
+    c.refused = enc.isName() ? "its CMap " + enc.getName().substr(1) + " is not one poppler-data has"
+                             : "its CMap is embedded, not a predefined one";
+    return c;
+  }
+  if (c.cmap->vertical()) {
+    c.refused = "vertical writing (a -V CMap)";
+    return c;
+  }
+  const std::string family = folded_family(c.name);
+  for (const SubstituteFace& f : faces)
+    for (const std::string& n : f.names)
+      if (n == family) c.face = &f;
+  if (!c.face) c.refused = "no role of ours stands in for that name (宋体 and 黑体 names are substituted)";
+  return c;
+}
+
+// Reads content streams and collects the CIDs each candidate font shows.
+class Scan : public OH::ParserCallbacks {
+ public:
+  Scan(std::map<QPDFObjGen, Candidate>& fonts, const std::vector<SubstituteFace>& faces) : fonts_(fonts), faces_(faces) {}
+
+  // A page, form, annotation appearance or pattern: its fonts, its content, the forms and tiling
+  // patterns of its resources (drawn or not: the read-back check asks about every font they name).
+  // A form without resources of its own uses its parent's (PDF 32000-1 §8.10.1, Table 95). The
+  // content is read only where a font that may be substituted can be shown: the pages lianghua
+  // typeset itself (every font embedded), most of a night's PDF/A copies, are never tokenized.
+  void container(OH stream_or_page, OH resources, bool is_page) {
+    if (stream_or_page.isIndirect() && !seen_.insert(stream_or_page.getObjGen()).second) return;
+    if (note_fonts(resources)) {
+      const Frame saved = frame_;
+      frame_ = {resources, nullptr, {}, {}};
+      try {
+        if (is_page) QPDFPageObjectHelper(stream_or_page).parseContents(this);
+        else stream_or_page.parseAsContents(this);
+      } catch (const std::exception&) {
+        // A content stream qpdf cannot read is drawn by no reader either: nothing more is learnt.
+      }
+      frame_ = saved;
+    }
+    OH xo = resources.isDictionary() ? resources.getKey("/XObject") : OH();
+    if (xo.isDictionary())
+      for (auto& [name, x] : xo.ditems())
+        if (x.isStream() && x.getDict().getKey("/Subtype").isNameAndEquals("/Form")) {
+          OH own = x.getDict().getKey("/Resources");
+          container(x, own.isDictionary() ? own : resources, false);
+        }
+    OH pats = resources.isDictionary() ? resources.getKey("/Pattern") : OH();
+    if (pats.isDictionary())
+      for (auto& [name, p] : pats.ditems())
+        if (p.isStream() && p.getDict().getKey("/PatternType").isInteger() && p.getDict().getKey("/PatternType").getIntValue() == 1)
+          container(p, p.getDict().getKey("/Resources"), false);
+  }
+
+  void handleObject(OH o) override {
+    if (!o.isOperator()) {
+      frame_.operands.push_back(o);
+      return;
+    }
+    const std::string op = o.getOperatorValue();
+    std::vector<OH>& a = frame_.operands;
+    if (op == "q") frame_.saved.push_back(frame_.font);
+    else if (op == "Q" && !frame_.saved.empty()) frame_.font = frame_.saved.back(), frame_.saved.pop_back();
+    else if (op == "Tf" && a.size() >= 2 && a[a.size() - 2].isName()) frame_.font = font_named(a[a.size() - 2].getName());
+    else if ((op == "Tj" || op == "'" || op == "\"") && !a.empty() && a.back().isString()) show(a.back());
+    else if (op == "TJ" && !a.empty() && a.back().isArray()) {
+      for (OH item : a.back().aitems())
+        if (item.isString()) show(item);
+    }
+    a.clear();
+  }
+  void handleEOF() override {}
+
+ private:
+  struct Frame {
+    OH resources;
+    Candidate* font = nullptr;
+    std::vector<Candidate*> saved;
+    std::vector<OH> operands;
+  };
+
+  Candidate* note(OH f) {
+    if (!f.isDictionary() || !f.isIndirect() || has_font_file(f)) return nullptr;
+    if (f.getKey("/Subtype").isNameAndEquals("/Type3")) return nullptr;  // glyphs are content: nothing to embed
+    if (f.getKey("/Subtype").isNameAndEquals("/Type0")) {
+      OH d = descendant(f);
+      if (d.isDictionary() && has_font_file(d)) return nullptr;
+    }
+    auto it = fonts_.find(f.getObjGen());
+    if (it == fonts_.end()) it = fonts_.emplace(f.getObjGen(), classify(f, faces_)).first;
+    return &it->second;
+  }
+  // Notes the fonts of `resources`; true when one of them may be substituted.
+  bool note_fonts(OH resources) {
+    OH fonts = resources.isDictionary() ? resources.getKey("/Font") : OH();
+    bool substitutable = false;
+    if (fonts.isDictionary())
+      for (auto& [name, f] : fonts.ditems())
+        if (Candidate* c = note(f); c && c->refused.empty()) substitutable = true;
+    return substitutable;
+  }
+  Candidate* font_named(const std::string& name) {
+    OH fonts = frame_.resources.isDictionary() ? frame_.resources.getKey("/Font") : OH();
+    return fonts.isDictionary() ? note(fonts.getKey(name)) : nullptr;
+  }
+  void show(OH s) {
+    Candidate* c = frame_.font;
+    if (!c || !c->refused.empty()) return;
+    for (uint32_t cid : c->cmap->cids(s.getStringValue())) c->cids.insert(cid);
+  }
+
+  std::map<QPDFObjGen, Candidate>& fonts_;
+  const std::vector<SubstituteFace>& faces_;
+  std::set<QPDFObjGen> seen_;
+  Frame frame_;
+};
+
+// Every font of `q` that is not embedded, with the CIDs its text shows.
+std::map<QPDFObjGen, Candidate> find_fonts(QPDF& q, const std::vector<SubstituteFace>& faces) {
+  std::map<QPDFObjGen, Candidate> fonts;
+  Scan scan(fonts, faces);
+  for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(q).getAllPages()) {
+    scan.container(page.getObjectHandle(), page.getAttribute("/Resources", false), true);
+    for (OH& s : detail::appearance_streams(page)) scan.container(s, s.getDict().getKey("/Resources"), false);
+  }
+  return fonts;
+}
+
+// The role face as HarfBuzz reads characters in it: one font per face, kept for the process.
+hb_font_t* lookup_font(const SubstituteFace& f) {
+  static std::mutex mu;
+  static std::map<std::pair<std::string, int>, hb_font_t*> fonts;
+  std::lock_guard<std::mutex> lock(mu);
+  auto [it, fresh] = fonts.try_emplace({f.file, f.index}, nullptr);
+  if (fresh) {
+    hb_face_t* face = fonts::source_face(f.file, f.index);
+    it->second = face ? hb_font_create(face) : nullptr;
+  }
+  return it->second;
+}
+
+// The widths a CIDFont declares (PDF 32000-1 §9.7.4.3): /DW (default 1000) and the /W array.
+struct Widths {
+  double dw = 1000;
+  std::map<uint32_t, double> w;
+  double of(uint32_t cid) const {
+    auto it = w.find(cid);
+    return it == w.end() ? dw : it->second;
+  }
+};
+
+Widths read_widths(OH cid_font) {
+  Widths out;
+  if (cid_font.getKey("/DW").isNumber()) out.dw = cid_font.getKey("/DW").getNumericValue();
+  OH w = cid_font.getKey("/W");
+  if (!w.isArray()) return out;
+  std::vector<OH> a = w.getArrayAsVector();
+  for (size_t i = 0; i + 1 < a.size();) {
+    if (!a[i].isInteger()) break;
+    const auto first = static_cast<uint32_t>(a[i].getIntValue());
+    if (a[i + 1].isArray()) {  // c [w1 w2 …]
+      uint32_t cid = first;
+      for (OH v : a[i + 1].aitems())
+        if (v.isNumber()) out.w[cid++] = v.getNumericValue();
+      i += 2;
+    } else if (i + 2 < a.size() && a[i + 1].isInteger() && a[i + 2].isNumber()) {  // cfirst clast w
+      const auto last = static_cast<uint32_t>(a[i + 1].getIntValue());
+      for (uint32_t cid = first; cid <= last && cid - first < 65536; ++cid) out.w[cid] = a[i + 2].getNumericValue();
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  return out;
+}
+
+char hex_digit(uint32_t v) { return "0123456789ABCDEF"[v & 15]; }
+std::string code_point(uint32_t u) {
+  std::string s = "U+";
+  for (int shift = u > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) s += hex_digit(u >> shift);
+  return s;
+}
+
+// CID → glyph of the role face for every CID shown; a reason when one cannot be drawn by it.
+std::string plan(const Candidate& c, std::map<uint32_t, uint32_t>& glyph_of) {
+  hb_font_t* font = lookup_font(*c.face);
+  if (!font) return "the face " + c.face->file + " cannot be read";
+  for (uint32_t cid : c.cids) {
+    if (cid == 0) {
+      glyph_of[0] = 0;  // .notdef stays .notdef
+      continue;
+    }
+    const uint32_t u = detail::unicode_of_cid(c.ordering, cid);
+    hb_codepoint_t g = 0;
+    if (!u) return "CID " + std::to_string(cid) + " of Adobe-" + c.ordering + " has no Unicode character";
+    if (!hb_font_get_nominal_glyph(font, u, &g))
+      return code_point(u) + " (CID " + std::to_string(cid) + ") is not in " + c.face->family;
+    glyph_of[cid] = g;
+  }
+  return {};
+}
+
+// A subset tag (PDF 32000-1 §9.6.4): six capitals from a content hash of the embedded program.
+std::string subset_tag(const std::string& program) {
+  const std::string id = detail::image_content_id(program);  // the PDF writer's one content hash
+  std::string tag;
+  for (size_t i = 3; tag.size() < 6 && i < id.size(); ++i) {
+    const char c = id[i];
+    if (std::isxdigit(static_cast<unsigned char>(c))) tag += static_cast<char>('A' + std::stoi(std::string(1, c), nullptr, 16));
+  }
+  return tag;
+}
+
+// The cut of the role face's glyf form holding the planned glyphs, its advances those of /W
+// (6.2.11.5), and CID → the cut's glyph id. A reason instead when it cannot be made.
+std::string cut(const Candidate& c, const std::map<uint32_t, uint32_t>& glyph_of, std::string& program,
+                std::map<uint32_t, uint32_t>& cut_gid) {
+  std::set<uint32_t> glyphs;
+  for (const auto& [cid, g] : glyph_of) glyphs.insert(g);
+  fonts::Subset sub;
+  std::string form;
+  int index = 0;
+  try {
+    form = c.face->truetype_file ? c.face->truetype_file() : std::string();
+    if (form.empty()) return "no TrueType form of " + c.face->family;
+    index = form == c.face->file ? c.face->index : 0;  // a TrueType face is its own form
+    sub = fonts::subset_font(form, index, detail::cut_request(glyphs));
+  } catch (const std::exception& e) {
+    return std::string("the face could not be cut: ") + e.what();
+  }
+  if (!sub.glyf) return "the cut of " + form + " has no glyf outlines";
+  hb_face_t* face = fonts::source_face(form, index);
+  const double upem = face ? hb_face_get_upem(face) : 1000;
+  const Widths widths = read_widths(c.cid_font);
+  std::map<uint32_t, uint16_t> advances;
+  for (const auto& [cid, g] : glyph_of) {
+    auto it = sub.new_gid.find(g);
+    if (it == sub.new_gid.end()) return "glyph " + std::to_string(g) + " was lost in the cut";
+    cut_gid[cid] = it->second;
+    const double w = std::max(0.0, widths.of(cid));
+    const auto advance = static_cast<uint16_t>(std::lround(w * upem / 1000));
+    auto [at, fresh] = advances.emplace(it->second, advance);
+    if (!fresh && at->second != advance)
+      return "CIDs drawn with one glyph have different widths in /W (CID " + std::to_string(cid) + ")";
+  }
+  program = fonts::sfnt::with_advances(sub.bytes, advances);
+  return {};
+}
+
+// The descendants of `same` (one font: same name, CMap and widths) made CIDFontType2s sharing one
+// embedded `program`, CIDToGIDMap and descriptor; the rest of each font kept.
+void embed(QPDF& q, const std::vector<Candidate*>& same, const std::string& program, const std::map<uint32_t, uint32_t>& cut_gid) {
+  Candidate& first = *same.front();
+  const std::string tagged = subset_tag(program) + "+" + first.name;
+  OH file = OH::newStream(&q, program);
+  file.getDict().replaceKey("/Length1", OH::newInteger(static_cast<long long>(program.size())));
+  file.getDict().replaceKey(kSubstituteKey, OH::newUnicodeString(first.face->family + "（" + first.face->role + "）"));
+  std::string map(2 * (cut_gid.empty() ? 1 : cut_gid.rbegin()->first + 1), '\0');  // CIDToGIDMap: 2 bytes per CID
+  for (const auto& [cid, g] : cut_gid) fonts::sfnt::set16(map, 2 * size_t{cid}, g);
+  OH cid_to_gid = q.makeIndirectObject(OH::newStream(&q, map));
+  OH old = first.cid_font.getKey("/FontDescriptor");
+  OH desc = old.isDictionary() ? old.shallowCopy() : OH::newDictionary();
+  for (const char* k : {"/FontFile", "/FontFile3", "/CIDSet"}) desc.removeKey(k);
+  desc.replaceKey("/Type", OH::newName("/FontDescriptor"));
+  desc.replaceKey("/FontName", OH::newName("/" + tagged));
+  if (!desc.hasKey("/Flags")) desc.replaceKey("/Flags", OH::newInteger(4));  // symbolic: glyphs by CID
+  if (!desc.hasKey("/FontBBox")) desc.replaceKey("/FontBBox", OH::parse("[-100 -200 1100 900]"));
+  for (const auto& [k, v] : {std::pair{"/ItalicAngle", 0}, {"/Ascent", 880}, {"/Descent", -120}, {"/CapHeight", 700}, {"/StemV", 80}})
+    if (!desc.hasKey(k)) desc.replaceKey(k, OH::newInteger(v));
+  desc.replaceKey("/FontFile2", file);
+  desc = q.makeIndirectObject(desc);
+  for (Candidate* c : same) {
+    c->cid_font.replaceKey("/Subtype", OH::newName("/CIDFontType2"));
+    c->cid_font.replaceKey("/BaseFont", OH::newName("/" + tagged));
+    c->cid_font.replaceKey("/FontDescriptor", desc);
+    c->cid_font.replaceKey("/CIDToGIDMap", cid_to_gid);
+    c->type0.replaceKey("/BaseFont", OH::newName("/" + tagged));
+  }
+}
+
+// What makes two font objects one font: a 案卷 assembled from several source PDFs has each one's
+// STSong-Light, and one cut serves them all (one program embedded and compressed, not one each).
+std::string same_font_key(Candidate& c) {
+  return c.name + "\n" + c.ordering + "\n" + c.type0.getKey("/Encoding").unparse() + "\n" + c.cid_font.getKey("/W").unparse() +
+         "\n" + c.cid_font.getKey("/DW").unparse() + "\n" + c.face->file;
+}
+
+}  // namespace
+
+std::vector<FontSubstitution> substitute_fonts(QPDF& q, const std::vector<SubstituteFace>& faces) {
+  std::vector<FontSubstitution> out;
+  if (faces.empty()) return out;  // not asked (lianghua's own documents embed every font)
+  std::map<QPDFObjGen, Candidate> fonts = find_fonts(q, faces);
+  std::map<std::string, std::vector<Candidate*>> same;
+  for (auto& [og, c] : fonts) {
+    if (c.refused.empty()) same[same_font_key(c)].push_back(&c);
+    else out.push_back({c.name, {}, c.refused});
+  }
+  for (auto& [key, group] : same) {
+    Candidate all = *group.front();
+    for (const Candidate* c : group) all.cids.insert(c->cids.begin(), c->cids.end());
+    std::map<uint32_t, uint32_t> glyph_of, cut_gid;
+    std::string program;
+    std::string why = plan(all, glyph_of);
+    if (why.empty()) why = cut(all, glyph_of, program, cut_gid);
+    for (const Candidate* c : group) out.push_back({c->name, why.empty() ? c->face->family + "（" + c->face->role + "）" : "", why});
+    if (why.empty()) embed(q, group, program, cut_gid);
+  }
+  return out;
+}
+
+namespace {
+
+void recorded(OH resources, std::set<QPDFObjGen>& seen, std::vector<std::string>& out) {
+  if (!resources.isDictionary()) return;
+  OH fonts = resources.getKey("/Font");
+  if (fonts.isDictionary())
+    for (auto& [name, f] : fonts.ditems()) {
+      if (!f.isDictionary() || (f.isIndirect() && !seen.insert(f.getObjGen()).second)) continue;
+      OH d = descendant(f);
+      OH desc = d.isDictionary() ? d.getKey("/FontDescriptor") : OH();
+      OH program = desc.isDictionary() ? desc.getKey("/FontFile2") : OH();
+      OH face = program.isStream() ? program.getDict().getKey(kSubstituteKey) : OH();
+      if (!face.isString()) continue;
+      std::string font = name_of(f);
+      if (font.size() > 7 && font[6] == '+') font = font.substr(7);  // the tag the pass gave it
+      const std::string line = font + " → " + face.getUTF8Value();
+      if (std::find(out.begin(), out.end(), line) == out.end()) out.push_back(line);
+    }
+  OH xo = resources.getKey("/XObject");
+  if (xo.isDictionary())
+    for (auto& [name, x] : xo.ditems())
+      if (x.isStream() && x.getDict().getKey("/Subtype").isNameAndEquals("/Form") && x.isIndirect() && seen.insert(x.getObjGen()).second)
+        recorded(x.getDict().getKey("/Resources"), seen, out);
+}
+
+}  // namespace
+
+std::vector<std::string> substituted_fonts(const std::string& pdf) {
+  std::vector<std::string> out;
+  // The key sits in a stream dictionary, which is never compressed (no stream is in an object
+  // stream): a file without it is not parsed again.
+  if (pdf.find(kSubstituteKey) == std::string::npos) return out;
+  try {
+    auto q = detail::open_memory(pdf, "substituted.pdf");
+    std::set<QPDFObjGen> seen;
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(*q).getAllPages()) {
+      recorded(page.getAttribute("/Resources", false), seen, out);
+      for (OH& s : detail::appearance_streams(page)) recorded(s.getDict().getKey("/Resources"), seen, out);
+    }
+  } catch (const std::exception&) {
+    // A file qpdf cannot read records nothing; the read-back check says what is wrong with it.
+  }
+  return out;
+}
+
+std::vector<std::string> unsubstituted_fonts(const std::string& pdf, const std::vector<SubstituteFace>& faces) {
+  std::vector<std::string> out;
+  if (faces.empty()) return out;
+  try {
+    auto q = detail::open_memory(pdf, "unsubstituted.pdf");
+    for (const FontSubstitution& s : substitute_fonts(*q, faces))
+      if (!s.refused.empty()) out.push_back("font " + s.font + " cannot be substituted: " + s.refused);
+  } catch (const std::exception&) {
+  }
+  return out;
+}
+
+}  // namespace lh::pdf

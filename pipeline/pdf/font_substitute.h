@@ -1,0 +1,76 @@
+// Substitute fonts embedded for the Chinese fonts a source PDF names without embedding them
+// (issue 15 §1). ISO 19005-2 6.2.11.4.1 wants every font a PDF/A file uses embedded; the PDFs that
+// Chinese 政务 systems make with iText or reportlab name STSong-Light (Adobe-GB1, UniGB-UCS2-H) and
+// leave it to the reader, which draws it with whatever 宋体 face it has (lianghua's Poppler: our 宋体
+// role face, package/ofd_copy.cpp). PDF/A converters (Ghostscript -dPDFA, Acrobat) embed that
+// substitute; so does this pass, with the role face lianghua typesets with:
+//   - a Type0 font whose descendant is not embedded, of Adobe-GB1 or Adobe-CNS1, with a predefined
+//     horizontal CMap (predefined_cmap.h) and a name our family table gives a role (SubstituteFace);
+//   - the CIDs its text shows are found by reading the content streams (pages, forms, annotation
+//     appearances, tiling patterns) and decoding their strings through the CMap; each CID's character
+//     (poppler-data's Adobe-GB1-UCS2, as Poppler draws the font) is looked up in the role face;
+//   - the descendant becomes a CIDFontType2 with the cut of the face's glyf form (TrueType outlines,
+//     the OFD writer's form) as /FontFile2, a /CIDToGIDMap, a subset-tagged name; /W, /DW, /Encoding
+//     and the content streams are kept, so the text is drawn where it was and stays extractable;
+//   - 6.2.11.5: the cut's advance widths are set to what /W says for each CID shown;
+//   - the embedded program records which face it is (kSubstituteKey on the FontFile2 stream), so
+//     the archive can say so (derived.json) and never hide that outlines changed.
+// A font that cannot be substituted (no role for its name, a character the face lacks, a CMap or
+// ordering not read, vertical writing, a simple font) is left as it was: the read-back check still
+// refuses the file, and unsubstituted_fonts() says why.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+class QPDF;
+
+namespace lh::pdf {
+
+// The names source PDFs give 宋体 and 黑体 fonts they do not embed, by the role of ours that stands
+// in: STSong-Light is the Adobe-GB1 font PDF readers are expected to supply; the rest are the
+// Windows and macOS names of the same styles. Compared as fontconfig compares families (ASCII case
+// and blanks ignored) with the font's name before "-" or "," (subset tag removed). Kai and Fang
+// names are not here: our FandolFang covers GB2312 only. The one table: the OFD copies' Poppler is
+// pointed at the same faces for the same names (package/ofd_copy.cpp steer_poppler_fonts).
+struct SubstituteNames {
+  model::FontRole role;
+  std::vector<const char*> names;
+};
+const std::vector<SubstituteNames>& substitute_names();
+// The family of a font name as source PDFs write it: "ABCDEF+STSong-Light" → "stsong".
+std::string folded_family(const std::string& font_name);
+
+struct SubstituteFace {
+  std::string role;                 // 宋体, 黑体
+  std::string family;               // Noto Serif CJK SC
+  std::string file;                 // the role's face (fonts/roles.json)
+  int index = 0;
+  std::vector<std::string> names;   // folded families it stands in for (substitute_names)
+  // The file of the face's glyf form (same glyph ids, TrueType outlines: ofd::truetype_form), asked
+  // only when a font is substituted.
+  std::function<std::string()> truetype_file;
+};
+
+// The key the embedded program's stream dictionary carries: a text string "Noto Serif CJK SC（宋体）"
+// (a private key, which readers ignore, PDF 32000-1 §7.3.7). A stream dictionary is never inside an
+// object stream, so the key can be found in the file's bytes before it is parsed.
+extern const char* const kSubstituteKey;
+
+struct FontSubstitution {
+  std::string font;     // the font's name as the PDF has it (STSong-Light)
+  std::string face;     // "Noto Serif CJK SC（宋体）"; empty when refused
+  std::string refused;  // why it was left unembedded; empty when substituted
+};
+
+// Substitutes every eligible font of `q` (above). Deterministic: same file, same faces, same result.
+std::vector<FontSubstitution> substitute_fonts(QPDF& q, const std::vector<SubstituteFace>& faces);
+
+// The substitutions a finished file records ("STSong-Light → Noto Serif CJK SC（宋体）"), in page order.
+std::vector<std::string> substituted_fonts(const std::string& pdf);
+// Why each font of `pdf` that is not embedded could not be substituted ("font X: no character …").
+std::vector<std::string> unsubstituted_fonts(const std::string& pdf, const std::vector<SubstituteFace>& faces);
+
+}  // namespace lh::pdf

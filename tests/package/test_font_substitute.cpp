@@ -1,0 +1,294 @@
+// Substitute fonts in the PDF/A pass (pdf/font_substitute.h, issue 15 §1): a source PDF's Chinese
+// font that is not embedded (STSong-Light, UniGB-UCS2-H or GBK-EUC-H, as iText and reportlab write
+// it) gets our role face embedded, so the reading copy passes ISO 19005-2 6.2.11.4.1; the copy keeps
+// the text Poppler reads, looks as Poppler drew the original (with our faces steered in, as the
+// archive draws it), declares advance widths equal to /W (6.2.11.5), names the substitution in
+// derived.json, and is the same bytes on a second run. A font we cannot substitute stays refused,
+// with its reason.
+#include <gtest/gtest.h>
+#include <hb.h>
+#include <poppler.h>
+
+#include <map>
+#include <sstream>
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include "ingest/pdfa_check.h"
+#include "package/preservation.h"
+#include "page_raster.h"
+#include "pdf/pdfa.h"
+#include "pdf/predefined_cmap.h"
+#include "pdf/qpdf_io.h"
+#include "poppler_chars.h"
+#include "test_support.h"
+
+using namespace lh;
+using OH = QPDFObjectHandle;
+
+namespace {
+
+pdf::PdfaMetadata metadata() {
+  pdf::PdfaMetadata m;
+  m.title = "行政处罚决定书";
+  m.author = "南岭县市场监督管理局";
+  m.date = "2024-03-05";
+  m.substitutes = package::substitute_faces();
+  return m;
+}
+
+// Chinese text, Latin and digits in the font's half widths (/W [1 95 500]), a TJ adjustment.
+const char* const kContent =
+    "BT /F1 22 Tf 1 0 0 1 150 760 Tm <884C653F59047F5A51B35B9A4E66> Tj ET\n"
+    "BT /F1 12 Tf 1 0 0 1 72 720 Tm <5F534E8B4EBA003A00200041004200430031003200330034> Tj ET\n"
+    "BT /F1 12 Tf 1 0 0 1 72 700 Tm [<53575CAD> -500 <5E0259824E3B7BA1> 250 <5C40>] TJ ET\n";
+
+std::string kind_font(const std::string& from, const std::string& to) {
+  std::string f = test::kSongLight;
+  for (size_t at; (at = f.find(from)) != std::string::npos;) f.replace(at, from.size(), to);
+  return f;
+}
+
+std::string text_of(const std::string& pdf) {
+  GBytes* b = g_bytes_new(pdf.data(), pdf.size());
+  PopplerDocument* doc = poppler_document_new_from_bytes(b, nullptr, nullptr);
+  g_bytes_unref(b);
+  std::string t;
+  for (int i = 0; doc && i < poppler_document_get_n_pages(doc); ++i) t += test::page_text(doc, i) + "\f";
+  if (doc) g_object_unref(doc);
+  return t;
+}
+
+OH first_cid_font(QPDF& q) {
+  OH fonts = QPDFPageDocumentHelper(q).getAllPages().at(0).getAttribute("/Resources", false).getKey("/Font");
+  for (auto& [name, f] : fonts.ditems())
+    if (f.getKey("/Subtype").isNameAndEquals("/Type0")) return f.getKey("/DescendantFonts").getArrayItem(0);
+  return OH();
+}
+
+}  // namespace
+
+// The 52 sample PDFs that were refused for exactly this: STSong-Light, UniGB-UCS2-H, not embedded.
+TEST(FontSubstitute, AnUnembeddedSTSongLightBecomesConformantAndSaysWhichFaceStandsIn) {
+  const std::string src = test::make_pdf(kContent);
+  ASSERT_FALSE(ingest::check_pdfa(pdf::make_pdfa(src, pdf::PdfaMetadata{}).pdf).empty()) << "the source fails 6.2.11.4.1";
+  const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+  EXPECT_TRUE(p.conformant);
+  for (const auto& pr : p.problems) ADD_FAILURE() << pr;
+  ASSERT_EQ(p.substituted.size(), 1u);
+  EXPECT_EQ(p.substituted[0], "STSong-Light → Noto Serif CJK SC（宋体）");
+  QPDF q;
+  q.processMemoryFile("copy.pdf", p.pdf.data(), p.pdf.size());
+  OH cid = first_cid_font(q);
+  EXPECT_TRUE(cid.getKey("/Subtype").isNameAndEquals("/CIDFontType2"));
+  EXPECT_TRUE(cid.getKey("/FontDescriptor").getKey("/FontFile2").isStream());
+  EXPECT_TRUE(cid.getKey("/CIDToGIDMap").isStream());
+  const std::string name = cid.getKey("/BaseFont").getName();
+  EXPECT_EQ(name.size(), 20u) << name;  // "/" + six capitals + "+STSong-Light"
+  EXPECT_EQ(name.substr(7), "+STSong-Light");
+}
+
+// Same text for a reader (Poppler reads the CIDs through the same CMap and Adobe-GB1), same look
+// (each page drawn as the archive's Poppler draws the original: our 宋体 face for STSong-Light).
+TEST(FontSubstitute, TheCopyReadsAndLooksLikeTheOriginal) {
+  const std::string src = test::make_pdf(kContent);
+  const std::string copy = pdf::make_pdfa(src, metadata()).pdf;
+  EXPECT_EQ(text_of(copy), text_of(src));
+  EXPECT_NE(text_of(src).find("行政处罚决定书"), std::string::npos);
+  for (double dpi : {60.0, 100.0}) {
+    const test::Agreement g = test::compare(test::raster(src, 0, dpi), test::raster(copy, 0, dpi));
+    EXPECT_GT(g.inked, 500u);
+    EXPECT_GE(g.ink, 0.97) << dpi << " dpi";
+    EXPECT_GE(g.pixels, 0.99) << dpi << " dpi";
+  }
+}
+
+// 6.2.11.5: the embedded program's advance for each CID shown is what /W says (the role face's
+// Latin glyphs are proportional, /W gives them 500; the Chinese ones 1000 by /DW).
+TEST(FontSubstitute, TheEmbeddedAdvancesAreTheWidthsTheFontDeclares) {
+  const std::string copy = pdf::make_pdfa(test::make_pdf(kContent), metadata()).pdf;
+  QPDF q;
+  q.processMemoryFile("copy.pdf", copy.data(), copy.size());
+  OH cid = first_cid_font(q);
+  auto program = cid.getKey("/FontDescriptor").getKey("/FontFile2").getStreamData(qpdf_dl_all);
+  auto map = cid.getKey("/CIDToGIDMap").getStreamData(qpdf_dl_all);
+  hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(program->getBuffer()), static_cast<unsigned>(program->getSize()),
+                                   HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr);
+  hb_face_t* face = hb_face_create(blob, 0);
+  hb_font_t* font = hb_font_create(face);
+  const unsigned upem = hb_face_get_upem(face);
+  hb_font_set_scale(font, static_cast<int>(upem), static_cast<int>(upem));
+  int latin = 0, chinese = 0;
+  for (size_t cid = 1; 2 * cid + 1 < map->getSize(); ++cid) {
+    const unsigned gid = map->getBuffer()[2 * cid] << 8 | map->getBuffer()[2 * cid + 1];
+    if (!gid) continue;
+    const int declared = cid <= 95 ? 500 : 1000;  // /W [1 95 500], /DW 1000
+    (cid <= 95 ? latin : chinese)++;
+    EXPECT_EQ(hb_font_get_glyph_h_advance(font, gid) * 1000 / static_cast<int>(upem), declared) << "CID " << cid;
+  }
+  EXPECT_GE(latin, 8);
+  EXPECT_GE(chinese, 15);
+  hb_font_destroy(font);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+}
+
+// GBK-EUC-H: one byte for ASCII, two for GBK (中文 is D6D0 CEC4), as older 政务 exports have it.
+// Its ASCII bytes are GB1's half-width CIDs (814-907), which Poppler draws with the face's ASCII
+// glyphs (Adobe-GB1-UCS2) though it extracts them as full-width forms (cidToUnicode): the copy
+// must draw the same glyphs, so the raster comparison covers them.
+TEST(FontSubstitute, AGbkEucFontIsReadThroughItsCMapAndSubstituted) {
+  const std::string src = test::make_pdf("BT /F1 14 Tf 72 700 Td <D6D0CEC4 20 41 31> Tj ET\n", kind_font("UniGB-UCS2-H", "GBK-EUC-H"));
+  const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+  EXPECT_TRUE(p.conformant);
+  for (const auto& pr : p.problems) ADD_FAILURE() << pr;
+  EXPECT_EQ(text_of(p.pdf), text_of(src));
+  EXPECT_NE(text_of(src).find("中文"), std::string::npos) << text_of(src);
+  const test::Agreement g = test::compare(test::raster(src, 0, 100), test::raster(p.pdf, 0, 100));
+  EXPECT_GE(g.ink, 0.97);
+}
+
+// What cannot be substituted stays as it was, and the check's refusal says why: a name no role
+// stands in for, a character the role face lacks (㐀 U+3400 is in Adobe-GB1, not in our GBK cut).
+TEST(FontSubstitute, AFontThatCannotBeSubstitutedIsStillRefusedWithItsReason) {
+  auto problems = [](const std::string& src) {
+    const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+    EXPECT_FALSE(p.conformant);
+    EXPECT_TRUE(p.substituted.empty());
+    std::string all;
+    for (const auto& pr : p.problems) all += pr + "\n";
+    return all;
+  };
+  const std::string kai = problems(test::make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET", kind_font("STSong-Light", "KaiTi_GB2312")));
+  EXPECT_NE(kai.find("6.2.11.4.1 font KaiTi_GB2312 (page 1) is not embedded"), std::string::npos) << kai;
+  EXPECT_NE(kai.find("6.2.11.4.1 font KaiTi_GB2312 cannot be substituted: no role of ours"), std::string::npos) << kai;
+  const std::string lacking = problems(test::make_pdf("BT /F1 12 Tf 72 700 Td <4E2D34006587> Tj ET"));
+  EXPECT_NE(lacking.find("cannot be substituted: U+3400 (CID "), std::string::npos) << lacking;
+  EXPECT_NE(lacking.find(") is not in Noto Serif CJK SC"), std::string::npos) << lacking;
+}
+
+// Same inputs, same bytes: the subset tag and the cut come from the glyphs, not from a clock.
+TEST(FontSubstitute, TheSameSourceGivesTheSameBytes) {
+  const std::string src = test::make_pdf(kContent);
+  EXPECT_EQ(pdf::make_pdfa(src, metadata()).pdf, pdf::make_pdfa(src, metadata()).pdf);
+}
+
+// The stamp's pass (apply_pdfa inside the 归档章 overlay) substitutes too, and says which fonts.
+TEST(FontSubstitute, ApplyPdfaReportsEachFontItFound) {
+  const std::string src = test::make_pdf(kContent);
+  QPDF q;
+  q.processMemoryFile("src.pdf", src.data(), src.size());
+  const auto fonts = pdf::apply_pdfa(q, metadata());
+  ASSERT_EQ(fonts.size(), 1u);
+  EXPECT_EQ(fonts[0].font, "STSong-Light");
+  EXPECT_EQ(fonts[0].face, "Noto Serif CJK SC（宋体）");
+  EXPECT_TRUE(fonts[0].refused.empty()) << fonts[0].refused;
+}
+
+// The predefined CMaps as poppler-data has them: codespace ranges split mixed one- and two-byte
+// codes, cidrange and cidchar give CIDs, a -V CMap's usecmap brings in its -H base.
+TEST(PredefinedCMap, CodesAreSplitByCodespaceAndMappedByRange) {
+  // (the character of a CID is Adobe-GB1-UCS2's, as Poppler draws: "A" for CID 847, not "Ａ")
+  const auto* gbk = pdf::detail::predefined_cmap("GB1", "GBK-EUC-H");
+  ASSERT_NE(gbk, nullptr);
+  const std::vector<uint32_t> cids = gbk->cids("\xD6\xD0" "A" "\xCE\xC4");
+  ASSERT_EQ(cids.size(), 3u);
+  EXPECT_EQ(pdf::detail::unicode_of_cid("GB1", cids[0]), 0x4E2Du);
+  EXPECT_EQ(pdf::detail::unicode_of_cid("GB1", cids[1]), 0x41u);
+  EXPECT_EQ(pdf::detail::unicode_of_cid("GB1", cids[2]), 0x6587u);
+  const auto* ucs2 = pdf::detail::predefined_cmap("GB1", "UniGB-UCS2-H");
+  ASSERT_NE(ucs2, nullptr);
+  EXPECT_EQ(ucs2->cids(std::string("\x4E\x2D", 2)), std::vector<uint32_t>{cids[0]});
+  const auto* vertical = pdf::detail::predefined_cmap("GB1", "UniGB-UCS2-V");
+  ASSERT_NE(vertical, nullptr);
+  EXPECT_TRUE(vertical->vertical());
+  EXPECT_EQ(vertical->cids(std::string("\x4E\x2D", 2)), std::vector<uint32_t>{cids[0]}) << "usecmap UniGB-UCS2-H";
+  EXPECT_EQ(pdf::detail::predefined_cmap("GB1", "NoSuchCMap-H"), nullptr);
+}
+
+// Third-party files (pdf.js issues 8372 and 14438; skipped where ../shared is absent, never copied):
+// AdobeHeitiStd-Regular, a CID TrueType font with UniGB-UTF16-H, becomes our 黑体 face and passes;
+// the LaTeX paper's STSong CID fonts (GBK-EUC-H, UniGB-UTF16-H) are substituted, and its simple
+// TrueType STSong (WinAnsi) is not: the copy is still refused, for that font, with the reason.
+TEST(FontSubstitute, ThirdPartyHeitiAndSTSongFilesFromThePdfJsCorpus) {
+  LH_REQUIRE_CORPUS(corpus);
+  const std::string heiti = test::read_file(corpus / "pdf/pdfjs-issue8372-heiti-unigb-nonembedded.pdf");
+  const package::PreservedPdf h = package::preserve_pdf(heiti, metadata());
+  EXPECT_TRUE(h.conformant);
+  for (const auto& pr : h.problems) ADD_FAILURE() << pr;
+  EXPECT_EQ(h.substituted, std::vector<std::string>{"AdobeHeitiStd-Regular → Noto Sans CJK SC（黑体）"});
+  EXPECT_EQ(text_of(h.pdf), text_of(heiti));
+  EXPECT_GE(test::compare(test::raster(heiti, 0, 100), test::raster(h.pdf, 0, 100)).ink, 0.97);
+
+  const std::string paper = test::read_file(corpus / "pdf/pdfjs-issue14438-stsong-nonembedded-gbk-euc-h.pdf");
+  const package::PreservedPdf s = package::preserve_pdf(paper, metadata());
+  EXPECT_FALSE(s.conformant);
+  std::string all;
+  for (const auto& pr : s.problems) all += pr + "\n";
+  EXPECT_NE(all.find("font STSong cannot be substituted: a simple font"), std::string::npos) << all;
+  EXPECT_EQ(all.find("STSongti-SC-Black (page"), std::string::npos) << all;
+  EXPECT_EQ(s.substituted.size(), 2u);
+  EXPECT_EQ(text_of(s.pdf), text_of(paper));
+}
+
+// A font that only an annotation's appearance uses is a font the file draws with (6.2.11.4.1):
+// the read-back check looks there too (it used to walk page resources and forms only, so the
+// FreeText notes of pdf.js issue 14438 passed with STSong unembedded), and so does the pass.
+TEST(FontSubstitute, FontsOfAnnotationAppearancesAreCheckedAndSubstituted) {
+  auto with_note = [](const std::string& font) {
+    const std::string src = test::make_pdf("", font);
+    QPDF q;
+    q.processMemoryFile("src.pdf", src.data(), src.size());
+    QPDFPageObjectHelper page = QPDFPageDocumentHelper(q).getAllPages().at(0);
+    OH f1 = page.getAttribute("/Resources", false).getKey("/Font").getKey("/F1");
+    page.getObjectHandle().replaceKey("/Resources", OH::parse("<< >>"));
+    OH ap = OH::newStream(&q, "BT /F1 12 Tf 2 4 Td <4E2D6587> Tj ET");
+    ap.getDict().replaceKey("/Type", OH::newName("/XObject"));
+    ap.getDict().replaceKey("/Subtype", OH::newName("/Form"));
+    ap.getDict().replaceKey("/BBox", OH::parse("[0 0 60 20]"));
+    OH res = OH::newDictionary(), fonts = OH::newDictionary();
+    fonts.replaceKey("/F1", f1);
+    res.replaceKey("/Font", fonts);
+    ap.getDict().replaceKey("/Resources", res);
+    OH note = OH::parse("<< /Type /Annot /Subtype /FreeText /Rect [72 700 132 720] /F 4 /DA (/F1 12 Tf 0 g) /Contents (x) >>");
+    OH apd = OH::newDictionary();
+    apd.replaceKey("/N", ap);
+    note.replaceKey("/AP", apd);
+    OH annots = OH::newArray();
+    annots.appendItem(q.makeIndirectObject(note));
+    page.getObjectHandle().replaceKey("/Annots", annots);
+    return pdf::detail::write_out(q, true, false);
+  };
+  const package::PreservedPdf kai = package::preserve_pdf(with_note(kind_font("STSong-Light", "KaiTi_GB2312")), metadata());
+  EXPECT_FALSE(kai.conformant);
+  ASSERT_FALSE(kai.problems.empty());
+  EXPECT_EQ(kai.problems[0], "6.2.11.4.1 font KaiTi_GB2312 (page 1) is not embedded");
+  const package::PreservedPdf song = package::preserve_pdf(with_note(test::kSongLight), metadata());
+  EXPECT_TRUE(song.conformant);
+  for (const auto& pr : song.problems) ADD_FAILURE() << pr;
+  EXPECT_EQ(song.substituted, std::vector<std::string>{"STSong-Light → Noto Serif CJK SC（宋体）"});
+}
+
+// A 案卷 holds the STSong-Light of every source PDF it copies, one font object each: they are one
+// font, and one program is embedded for all of them (not one cut, compressed again, per source).
+TEST(FontSubstitute, CopiesOfOneFontShareOneEmbeddedProgram) {
+  const std::string src = test::make_pdf("BT /F1 12 Tf 72 700 Td <4E2D> Tj /F2 12 Tf <6587> Tj ET\n");
+  QPDF q;
+  q.processMemoryFile("src.pdf", src.data(), src.size());
+  OH fonts = QPDFPageDocumentHelper(q).getAllPages().at(0).getAttribute("/Resources", false).getKey("/Font");
+  OH twin = fonts.getKey("/F1").shallowCopy();
+  twin.replaceKey("/DescendantFonts", OH::parse("[]"));
+  twin.getKey("/DescendantFonts").appendItem(fonts.getKey("/F1").getKey("/DescendantFonts").getArrayItem(0).shallowCopy());
+  fonts.replaceKey("/F2", q.makeIndirectObject(twin));
+  const auto found = pdf::apply_pdfa(q, metadata());
+  ASSERT_EQ(found.size(), 2u);
+  OH a = fonts.getKey("/F1").getKey("/DescendantFonts").getArrayItem(0), b = fonts.getKey("/F2").getKey("/DescendantFonts").getArrayItem(0);
+  EXPECT_EQ(a.getKey("/FontDescriptor").getObjGen(), b.getKey("/FontDescriptor").getObjGen());
+  EXPECT_TRUE(a.getKey("/FontDescriptor").getKey("/FontFile2").isStream());
+  const std::string copy = pdf::detail::write_out(q, true, true);
+  EXPECT_TRUE(ingest::check_pdfa(copy).empty());
+  EXPECT_EQ(text_of(copy), "中文\f");  // 中 shown with /F1, 文 with its twin /F2
+}
