@@ -46,11 +46,17 @@ size_t checkpoint_interval() {
 
 // Part of a derived output's key when the scheme asks for it as PDF/A-2b or with an OFD-A copy, so
 // switching a preservation format on or off rebuilds the outputs once (and nothing changes for a
-// scheme that never asks).
+// scheme that never asks). kPdfaPass is raised when the PDF/A pass can make conformant what it used
+// to refuse, so the first night after an upgrade makes those copies again instead of keeping their
+// refusal for ever: 2, a 宋体/黑体 font a source PDF does not embed gets our role face embedded
+// (pdf/font_substitute.h).
+constexpr int kPdfaPass = 2;
+
 std::string pdfa_key(const filing::Scheme& s, std::initializer_list<filing::DerivedOutput> outputs) {
   std::string k, o_k;
   for (filing::DerivedOutput o : outputs) {
-    if (s.wants_pdfa(o)) k += std::string(k.empty() ? "\npdfa-2b:" : " ") + filing::derived_output_name(o);
+    if (s.wants_pdfa(o))
+      k += (k.empty() ? "\npdfa-2b/" + std::to_string(kPdfaPass) + ":" : std::string(" ")) + filing::derived_output_name(o);
     if (s.wants_ofd(o)) o_k += std::string(o_k.empty() ? "\nofd-a:" : " ") + filing::derived_output_name(o);
   }
   return k + o_k;
