@@ -8,6 +8,7 @@
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFWriter.hh>
 
 namespace lh::pdf::detail {
@@ -75,6 +76,10 @@ inline std::unique_ptr<QPDF> open_memory(const std::string& bytes, const char* n
 // Streams are decoded where qpdf can (LZW, ASCII85, ...) and written with Flate (qpdf's default
 // "generalized" decode level), which also rids a copied source of LZW (ISO 19005-2 6.1.7.2).
 inline std::string write_out(QPDF& q, bool object_streams, bool pdfa = false) {
+  // The streams a pass adds (a 归档章's content, a substitute font's program, the sRGB profile) are
+  // deflated at zlib level 1: a substitute font takes a third of level 6's time for ~5 % more bytes
+  // (bench/RESULTS.md §8a6). Streams already Flate-encoded are copied, never recompressed (qpdf).
+  Pl_Flate::setCompressionLevel(1);
   QPDFWriter w(q);
   w.setOutputMemory();
   w.setDeterministicID(true);
