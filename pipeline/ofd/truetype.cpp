@@ -20,7 +20,6 @@ using fonts::sfnt::put16;
 using fonts::sfnt::put32;
 using fonts::sfnt::set16;
 using fonts::sfnt::set32;
-using fonts::sfnt::table;
 namespace {
 
 struct Pt {
@@ -221,18 +220,11 @@ void set_side_bearings(std::string& hmtx, const std::string& hhea, const std::ve
 }  // namespace
 
 std::string cff_to_truetype(const std::string& sfnt) {
+  std::map<hb_tag_t, std::string> tables = fonts::sfnt::tables(sfnt);
+  for (hb_tag_t t : {HB_TAG('C', 'F', 'F', ' '), HB_TAG('C', 'F', 'F', '2'), HB_TAG('V', 'O', 'R', 'G')}) tables.erase(t);
   hb_blob_t* blob = hb_blob_create(sfnt.data(), static_cast<unsigned>(sfnt.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   hb_face_t* face = hb_face_create(blob, 0);
   hb_blob_destroy(blob);
-  std::map<hb_tag_t, std::string> tables;
-  hb_tag_t tags[64];
-  unsigned count = 64;
-  hb_face_get_table_tags(face, 0, &count, tags);
-  for (unsigned i = 0; i < count; ++i) {
-    const hb_tag_t t = tags[i];
-    if (t == HB_TAG('C', 'F', 'F', ' ') || t == HB_TAG('C', 'F', 'F', '2') || t == HB_TAG('V', 'O', 'R', 'G')) continue;
-    tables[t] = table(face, t);
-  }
   Glyf g = build_glyf(face);
   const unsigned glyphs = hb_face_get_glyph_count(face);
   hb_face_destroy(face);
