@@ -448,7 +448,9 @@ def build_world(seed: int) -> Office:
     for i, n in enumerate(serials):
         year = 2023 if (i == 0 and rng.random() < 0.4) else 2024
         party, code = o.parties[i]
-        opened = (EPOCH + dt.timedelta(days=rng.randrange(0, 120))).date().replace(year=year)
+        opened = (EPOCH + dt.timedelta(days=rng.randrange(0, 120))).date()
+        # 2024 is a leap year: its 29 February has no day in 2023, where the case opens on the 28th.
+        opened = opened.replace(year=year, day=min(opened.day, 28 if opened.month == 2 and year % 4 else 31))
         c = Case(written_case_number(r["prefix"], year, n, r["style"]), year, n, party, code,
                  rng.choice(VIOLATIONS), opened)
         o.cases.append(c)
