@@ -5,7 +5,9 @@
 #            reading copy re-typeset by lianghua, no source PDFs);
 #   sample — samples/inbox (52 items, 15 source PDFs with 31 pages: pictures in the OFD copies);
 #   scan   — 30 one-page PDFs that are whole-page JPEG scans (make_scan_inbox.py, from 200 dpi JPEGs
-#            pdftoppm makes of the sample's PDFs), as scanners and phone apps write them.
+#            pdftoppm makes of the sample's PDFs), as scanners and phone apps write them;
+#   generated — bench/make_inbox.py 300 --seed 1 (115 born-digital PDFs, 126 DOCX, text, images,
+#            ZIPs): the inbox with the most source PDFs, each copied page by page into its OFD.
 # with three schemes, the default scheme but for preservation= on reading copies and volumes:
 #   none — no preservation attribute (the baseline: no PDF/A, no OFD);
 #   pdfa — preservation="pdf-a-2b";
@@ -17,14 +19,14 @@
 # The glyf forms of the fonts (ofd/glyf_form.cpp, in the font cache) are made by the first run on a
 # machine: that one-time cost falls on the first "ofd" run here unless they exist already.
 #
-#   bench/bench_ofd.sh [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench-ofd] [RUNS=3] [JOBS=2] [INBOXES="office sample scan"]
+#   bench/bench_ofd.sh [BINARY=build/lianghua] [WORK=/tmp/lianghua-bench-ofd] [RUNS=3] [JOBS=2] [INBOXES="office sample scan generated"]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$here/build/lianghua}
 work=${2:-/tmp/lianghua-bench-ofd}
 runs=${3:-3}
 jobs=${4:-2}
-inboxes=${5:-office sample scan}
+inboxes=${5:-office sample scan generated}
 mkdir -p "$work/scheme"
 if [ ! -f "$work/inbox.complete" ]; then
   rm -rf "$work/IN"
@@ -42,6 +44,11 @@ if [ ! -f "$work/scan.complete" ]; then
   python3 "$here/bench/make_scan_inbox.py" "$work/SCANSRC" "$work/SCAN" 30
   touch "$work/scan.complete"
 fi
+if [ ! -f "$work/generated.complete" ]; then
+  rm -rf "$work/GEN"
+  python3 "$here/bench/make_inbox.py" 300 "$work/GEN" --seed 1 >/dev/null
+  touch "$work/generated.complete"
+fi
 cp "$here"/templates/scheme/*.xsd "$work/scheme/"
 # none: the reading copies' and volumes' preservation attributes taken out.
 sed -e 's/\(kind="reading-copies"[^/]*\) preservation="[^"]*"/\1/' -e 's/\(kind="volumes"[^/]*\) preservation="[^"]*"/\1/' \
@@ -57,6 +64,7 @@ one() {  # inbox scheme → "wall cpu" on stdout
     office) in_dir=$work/IN office=$work/O.xml ;;
     sample) in_dir=$here/samples/inbox office=$here/samples/office.xml ;;
     scan) in_dir=$work/SCAN office=$here/samples/office.xml ;;
+    generated) in_dir=$work/GEN office=$here/samples/office.xml ;;
   esac
   rm -rf "$work/OUT-$1-$2"
   /usr/bin/time -f '%e %U %S' -o "$work/time" "$bin" archive --in "$in_dir" --out "$work/OUT-$1-$2" --office "$office" \
