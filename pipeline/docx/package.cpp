@@ -24,6 +24,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "codec/deflate.h"
 #include "docx/docx.h"
 #include "docx/parts.h"
 
@@ -79,19 +80,6 @@ struct EntryData {
   const std::string& bytes() const { return method == ZIP_CM_DEFLATE ? deflated : *stored; }
 };
 
-// The libdeflate compressor of `level` (1-12) for this thread, made once.
-static libdeflate_compressor* compressor(int level) {
-  struct Free {
-    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-  };
-  thread_local std::array<std::unique_ptr<libdeflate_compressor, Free>, 13> made;
-  level = std::clamp(level, 1, 12);
-  auto& c = made[static_cast<size_t>(level)];
-  if (!c) c.reset(libdeflate_alloc_compressor(level));
-  if (!c) throw std::runtime_error("docx: libdeflate_alloc_compressor: out of memory");
-  return c.get();
-}
-
 // Deflated at `level`, or stored when `store` is set or deflating would not make it smaller
 // (APPNOTE.TXT 4.4.5: method 0 is always allowed).
 static EntryData entry_data(const std::string& bytes, int level, bool store) {
@@ -99,11 +87,8 @@ static EntryData entry_data(const std::string& bytes, int level, bool store) {
   e.size = bytes.size();
   e.crc = crc32(bytes);
   if (!store && !bytes.empty()) {
-    libdeflate_compressor* c = compressor(level);
-    e.deflated.resize(libdeflate_deflate_compress_bound(c, bytes.size()));
-    const size_t n = libdeflate_deflate_compress(c, bytes.data(), bytes.size(), e.deflated.data(), e.deflated.size());
-    if (n > 0 && n < bytes.size()) {
-      e.deflated.resize(n);
+    e.deflated = codec::deflate_raw(bytes, level);
+    if (e.deflated.size() < bytes.size()) {
       e.method = ZIP_CM_DEFLATE;
       return e;
     }

@@ -351,12 +351,12 @@ std::string cut(const Candidate& c, const std::map<uint32_t, uint32_t>& glyph_of
 void embed(QPDF& q, const std::vector<Candidate*>& same, const std::string& program, const std::map<uint32_t, uint32_t>& cut_gid) {
   Candidate& first = *same.front();
   const std::string tagged = subset_tag(program) + "+" + first.name;
-  OH file = OH::newStream(&q, program);
+  OH file = detail::new_deflated_stream(q, program);
   file.getDict().replaceKey("/Length1", OH::newInteger(static_cast<long long>(program.size())));
   file.getDict().replaceKey(kSubstituteKey, OH::newUnicodeString(first.face->family + "（" + first.face->role + "）"));
   std::string map(2 * (cut_gid.empty() ? 1 : cut_gid.rbegin()->first + 1), '\0');  // CIDToGIDMap: 2 bytes per CID
   for (const auto& [cid, g] : cut_gid) fonts::sfnt::set16(map, 2 * size_t{cid}, g);
-  OH cid_to_gid = q.makeIndirectObject(OH::newStream(&q, map));
+  OH cid_to_gid = q.makeIndirectObject(detail::new_deflated_stream(q, map));
   OH old = first.cid_font.getKey("/FontDescriptor");
   OH desc = old.isDictionary() ? old.shallowCopy() : OH::newDictionary();
   for (const char* k : {"/FontFile", "/FontFile3", "/CIDSet"}) desc.removeKey(k);

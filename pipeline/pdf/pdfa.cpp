@@ -36,10 +36,13 @@ namespace {
 
 constexpr const char* kDefaultIcc = "/usr/share/color/icc/sRGB.icc";
 
-// The profile's bytes, read once per path (a night converts thousands of files).
-const std::string& srgb_profile() {
+// The profile's bytes and their Flate encoding, made once per path (a night converts thousands of files).
+struct IccProfile {
+  std::string bytes, deflated;
+};
+const IccProfile& srgb_profile() {
   static std::mutex mu;
-  static std::map<std::string, std::string> cache;
+  static std::map<std::string, IccProfile> cache;
   const std::string path = srgb_profile_path();
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(path);
@@ -52,7 +55,8 @@ const std::string& srgb_profile() {
   if (!in || bytes.size() < 128 || bytes.compare(36, 4, "acsp") != 0 || bytes.compare(16, 4, "RGB ") != 0)
     throw PdfError("the sRGB ICC profile " + path + " is missing or not an RGB ICC profile (Debian package icc-profiles-free; "
                    "scripts/setup.sh installs it; LIANGHUA_SRGB_ICC names another file)");
-  return cache.emplace(path, std::move(bytes)).first->second;
+  std::string deflated = codec::zlib_compress(bytes, 1);
+  return cache.emplace(path, IccProfile{std::move(bytes), std::move(deflated)}).first->second;
 }
 
 std::string xml_escape(const std::string& s) {
@@ -194,8 +198,9 @@ std::string xmp_packet(const DocValues& v, const PdfaMetadata& m) {
 }
 
 void set_output_intent(QPDF& q) {
-  const std::string& icc = srgb_profile();
-  OH profile = OH::newStream(&q, icc);
+  // Deflated once per process, not by every file's QPDFWriter (qpdf_io.h new_deflated_stream).
+  OH profile = OH::newStream(&q);
+  profile.replaceStreamData(srgb_profile().deflated, OH::newName("/FlateDecode"), OH::newNull());
   profile.getDict().replaceKey("/N", OH::newInteger(3));
   OH intent = OH::newDictionary();
   intent.replaceKey("/Type", OH::newName("/OutputIntent"));

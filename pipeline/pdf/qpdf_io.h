@@ -10,6 +10,7 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFWriter.hh>
+#include "codec/deflate.h"
 
 namespace lh::pdf::detail {
 
@@ -70,6 +71,17 @@ inline std::unique_ptr<QPDF> open_memory(const std::string& bytes, const char* n
   return q;
 }
 
+// A new stream of `data`, deflated here (codec/deflate.h, level 1 as in write_out) and filtered
+// /FlateDecode (PDF 32000-1 §7.4.4): QPDFWriter copies a stream that is already Flate-encoded, so a
+// pass's big new streams (a substitute font's program, the sRGB profile) skip zlib, which took
+// three times libdeflate's time for them (bench/RESULTS.md §8a7). Never for the XMP packet, which
+// PDF/A keeps unfiltered (ISO 19005-2 6.6.2.1).
+inline QPDFObjectHandle new_deflated_stream(QPDF& q, std::string_view data) {
+  QPDFObjectHandle s = QPDFObjectHandle::newStream(&q);
+  s.replaceStreamData(codec::zlib_compress(data, 1), QPDFObjectHandle::newName("/FlateDecode"),
+                      QPDFObjectHandle::newNull());
+  return s;
+}
 // object_streams: generate object streams (smaller); else keep what the input had.
 // pdfa: the file structure PDF/A-2 asks for (ISO 19005-2): a header of at most PDF 1.7 (6.1.2; a
 // 2.0 source is written as 1.7) and an end of line before every endstream keyword (6.1.7.1).
