@@ -253,13 +253,15 @@ void check_pdfa_fonts(QPDF& q, std::map<std::string, std::string>& findings);
 void check_pdfa_transparency(QPDF& q, bool has_output_intent, std::map<std::string, std::string>& findings);
 void check_pdfa_metadata(QPDF& q, std::map<std::string, std::string>& findings);
 
-std::vector<PdfaFinding> check_pdfa(const std::string& pdf) {
+std::vector<PdfaFinding> check_pdfa(const std::string& pdf, const std::function<void(QPDF&)>& also) {
   Findings f;
   check_bytes(pdf, f);
+  QPDF q;
+  bool opened = false;
   try {
-    QPDF q;
     q.setSuppressWarnings(true);
     q.processMemoryFile("check-pdfa.pdf", pdf.data(), pdf.size());
+    opened = true;
     check_trailer(q, f);
     std::string intent_cs;
     check_output_intent(q, f, intent_cs);
@@ -274,6 +276,7 @@ std::vector<PdfaFinding> check_pdfa(const std::string& pdf) {
     if (auto nl = what.find('\n'); nl != std::string::npos) what.resize(nl);
     f.fail("6.1", "qpdf cannot read the file: " + what);
   }
+  if (also && opened) also(q);  // outside the try: what `also` throws is the caller's, not a finding
   std::vector<PdfaFinding> out;
   for (const auto& [clause, message] : f.by_clause) out.push_back({clause, message});
   return out;

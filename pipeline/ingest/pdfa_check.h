@@ -29,8 +29,11 @@
 // implementation limits (6.1.13), CIDSet/CharSet contents (6.2.11.4.2), glyph widths (6.2.11.5),
 // .notdef use (6.2.11.8), embedded files (6.8), optional content (6.9).
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
+
+class QPDF;
 
 namespace lh::ingest {
 
@@ -45,6 +48,8 @@ struct PdfaFinding {
 
 // Every failed rule, one finding per rule (the first offending object named); empty: passes.
 // A file qpdf cannot open gives one finding with clause "6.1" (file structure).
-std::vector<PdfaFinding> check_pdfa(const std::string& pdf);
+// `also`, if given, then reads the same parse (the caller's own look at the file, e.g. which fonts
+// the PDF/A pass substituted), so a file just written is parsed once, not once per reader.
+std::vector<PdfaFinding> check_pdfa(const std::string& pdf, const std::function<void(QPDF&)>& also = {});
 
 }  // namespace lh::ingest

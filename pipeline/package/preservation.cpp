@@ -21,7 +21,12 @@ PreservedPdf preserve_pdf(const std::string& bytes, const pdf::PdfaMetadata& met
     return out;
   }
   bool unembedded = false;
-  for (const auto& f : ingest::check_pdfa(out.pdf)) {
+  // The read-back check and the list of substituted fonts share one parse of the file.
+  const bool substituted = out.pdf.find(pdf::kSubstituteKey) != std::string::npos;
+  auto record_substitutes = [&](QPDF& q) {
+    if (substituted) out.substituted = pdf::substituted_fonts(q);
+  };
+  for (const auto& f : ingest::check_pdfa(out.pdf, record_substitutes)) {
     out.problems.push_back(f.clause + " " + f.message);
     unembedded = unembedded || f.clause == "6.2.11.4.1";
   }
@@ -29,7 +34,6 @@ PreservedPdf preserve_pdf(const std::string& bytes, const pdf::PdfaMetadata& met
   // for a file that fails that rule).
   if (unembedded)
     for (const auto& why : pdf::unsubstituted_fonts(out.pdf, meta.substitutes)) out.problems.push_back("6.2.11.4.1 " + why);
-  out.substituted = pdf::substituted_fonts(out.pdf);
   out.conformant = out.problems.empty();
   return out;
 }

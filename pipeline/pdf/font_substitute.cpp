@@ -442,13 +442,23 @@ std::vector<std::string> substituted_fonts(const std::string& pdf) {
   if (pdf.find(kSubstituteKey) == std::string::npos) return out;
   try {
     auto q = detail::open_memory(pdf, "substituted.pdf");
+    return substituted_fonts(*q);
+  } catch (const std::exception&) {
+    // A file qpdf cannot read records nothing; the read-back check says what is wrong with it.
+  }
+  return out;
+}
+
+std::vector<std::string> substituted_fonts(QPDF& q) {
+  std::vector<std::string> out;
+  try {
     std::set<QPDFObjGen> seen;
-    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(*q).getAllPages()) {
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(q).getAllPages()) {
       recorded(page.getAttribute("/Resources", false), seen, out);
       for (OH& s : detail::appearance_streams(page)) recorded(s.getDict().getKey("/Resources"), seen, out);
     }
   } catch (const std::exception&) {
-    // A file qpdf cannot read records nothing; the read-back check says what is wrong with it.
+    out.clear();  // as above: a file qpdf cannot read records nothing
   }
   return out;
 }

@@ -70,6 +70,7 @@ std::vector<FontSubstitution> substitute_fonts(QPDF& q, const std::vector<Substi
 
 // The substitutions a finished file records ("STSong-Light → Noto Serif CJK SC（宋体）"), in page order.
 std::vector<std::string> substituted_fonts(const std::string& pdf);
+std::vector<std::string> substituted_fonts(QPDF& q);  // the same, of a file already parsed
 // Why each font of `pdf` that is not embedded could not be substituted ("font X: no character …").
 std::vector<std::string> unsubstituted_fonts(const std::string& pdf, const std::vector<SubstituteFace>& faces);
 
