@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -26,7 +28,26 @@ bool font_file(std::string_view path) {
   return ext == "otf" || ext == "ttf" || ext == "ttc" || ext == "otc";
 }
 
+std::mutex kept_mutex;
+std::set<std::string, std::less<>>& kept_files() {
+  static std::set<std::string, std::less<>> files;
+  return files;
+}
+
+bool kept(std::string_view path) {
+  constexpr std::string_view kDeleted = " (deleted)";
+  if (path.size() > kDeleted.size() && path.substr(path.size() - kDeleted.size()) == kDeleted)
+    path.remove_suffix(kDeleted.size());
+  std::lock_guard<std::mutex> lock(kept_mutex);
+  return kept_files().count(path) > 0;
+}
+
 }  // namespace
+
+void keep_font_pages(const std::string& path) {
+  std::lock_guard<std::mutex> lock(kept_mutex);
+  kept_files().insert(path);
+}
 
 size_t release_font_pages() {
   FILE* maps = std::fopen("/proc/self/maps", "re");
@@ -50,7 +71,7 @@ size_t release_font_pages() {
     // write), so every page it drops comes back from the file as it was. FreeType, HarfBuzz and
     // Poppler map fonts PROT_READ; HarfBuzz makes a blob writable with mprotect, which shows as
     // "rw-p" and is left alone.
-    if (std::string_view(perms) != "r--p" || !font_file(path)) continue;
+    if (std::string_view(perms) != "r--p" || !font_file(path) || kept(path)) continue;
     if (madvise(reinterpret_cast<void*>(start), end - start, MADV_DONTNEED) == 0) ++released;
   }
   std::fclose(maps);

@@ -9,6 +9,7 @@
 // only their count in this process's resident size is given back, between tasks.
 #pragma once
 #include <cstddef>
+#include <string>
 
 namespace lh::fonts {
 
@@ -18,5 +19,12 @@ namespace lh::fonts {
 // no library is in the middle of a font's bytes it keeps a pointer into (it stays valid anyway).
 // Returns the number of mappings released.
 size_t release_font_pages();
+
+// A font file whose pages release_font_pages leaves resident: the OFD writer's glyf forms
+// (ofd/glyf_form.h). hb-subset alone reads them, and only where a cut looks (cmap, loca, hmtx and
+// the glyphs cut), so a night's cuts keep returning to the same few megabytes: released after each
+// task they were faulted in again by the next, 3 % of the generated inbox's night with copies, for
+// no change in a worker's peak (bench/RESULTS.md §8a7). Kept for the process's life.
+void keep_font_pages(const std::string& path);
 
 }  // namespace lh::fonts

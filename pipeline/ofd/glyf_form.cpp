@@ -32,6 +32,7 @@
 #include <mutex>
 #include <string_view>
 
+#include "fonts/font_pages.h"
 #include "fonts/font_subset.h"
 #include "ingest/sha256.h"
 #include "ofd/internal.h"
@@ -183,27 +184,25 @@ bool has_cff_outlines(const std::string& file, int index) {
   return cff;
 }
 
-std::string glyf_form(const std::string& file, int index, const std::vector<const char*>& drop_tables) {
-  static std::mutex m;
-  static std::map<std::pair<std::string, int>, std::string> made;  // per process: the form's file
-  std::lock_guard<std::mutex> lock(m);
-  auto [it, fresh] = made.try_emplace({file, index});
-  if (!fresh) return it->second;
+namespace {
+
+// The form of `file`: the cache's (made there by a child if missing), else this process's own.
+std::string find_or_make_form(const std::string& file, int index, const std::vector<const char*>& drop_tables) {
   const fs::path dir = cache_dir();
   const std::string name = form_name(file, index);
   std::error_code ec;
   if (!dir.empty() && fs::is_regular_file(dir / name, ec)) {
     mark_used(dir / name);
-    return it->second = (dir / name).string();
+    return (dir / name).string();
   }
   if (!dir.empty() && make_in_child(dir / name, file, index, drop_tables)) {
     prune_unused_forms(dir);
-    return it->second = (dir / name).string();
+    return (dir / name).string();
   }
   const std::string form = make_glyf_form(file, index, drop_tables);
   if (!dir.empty() && write_whole(dir / name, form)) {
     prune_unused_forms(dir);
-    return it->second = (dir / name).string();
+    return (dir / name).string();
   }
   // No writable cache: this process's own form, opened (mapped) and its file removed at once, so
   // nothing is left behind however the process ends (a worker leaves by _exit).
@@ -212,7 +211,20 @@ std::string glyf_form(const std::string& file, int index, const std::vector<cons
   const bool opened = fonts::source_face(tmp.string(), 0) != nullptr;
   fs::remove(tmp, ec);
   if (!opened) throw OfdError("ofd: the glyf form of " + file + " cannot be read");
-  return it->second = tmp.string();
+  return tmp.string();
+}
+}  // namespace
+
+std::string glyf_form(const std::string& file, int index, const std::vector<const char*>& drop_tables) {
+  static std::mutex m;
+  static std::map<std::pair<std::string, int>, std::string> made;  // per process: the form's file
+  std::lock_guard<std::mutex> lock(m);
+  auto [it, fresh] = made.try_emplace({file, index});
+  if (fresh) {
+    it->second = find_or_make_form(file, index, drop_tables);
+    fonts::keep_font_pages(it->second);  // its pages stay between a worker's tasks (font_pages.h)
+  }
+  return it->second;
 }
 
 }  // namespace lh::ofd::detail

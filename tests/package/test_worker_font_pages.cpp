@@ -80,6 +80,25 @@ TEST(FontPages, ReleasedPagesLeaveTheMappingAndComeBackUnchanged) {
   EXPECT_TRUE(cut_many(file) == before) << "the pages read again are the file's";
 }
 
+// A glyf form (the OFD writer's, ofd/glyf_form.h) is kept: its pages are the cuts' working set,
+// and faulting them in again after every task cost 3 % of a night with copies (RESULTS §8a7). A
+// copy of the role face under another name stands for the form: keep_font_pages is by path.
+TEST(FontPages, AFileMarkedKeptStaysResidentAndTheOthersAreReleased) {
+  const std::string file = (test::source_dir() / "fonts" / kFont).string();
+  const auto dir = test::temp_dir("kept-font");
+  const std::string kept = (dir / "form.otf").string();
+  test::write_file(kept, test::read_file(file));
+  fonts::keep_font_pages(kept);
+  ASSERT_FALSE(cut_many(kept).empty());
+  ASSERT_FALSE(cut_many(file).empty());
+  const MappedFont kept_read = mapped("form.otf"), other_read = mapped(kFont);
+  ASSERT_GT(kept_read.resident_kib, 1024);
+  ASSERT_GT(other_read.resident_kib, 1024);
+  fonts::release_font_pages();
+  EXPECT_GE(mapped("form.otf").resident_kib, kept_read.resident_kib - 64) << "the kept file's pages stay";
+  EXPECT_LT(mapped(kFont).resident_kib, 64) << "the other font's pages go, as before";
+}
+
 // Bug pinned (issue 12 §4, bench/RESULTS.md §4c): a derive worker kept every page of the role fonts
 // that any of its tasks had read, once per library that maps them (cairo's FreeType face, hb-subset,
 // Poppler's FreeType face), so a reading-copy worker's resident size grew with the night to 178
