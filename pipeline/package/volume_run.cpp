@@ -1,3 +1,7 @@
+// The derived outputs of a night (volume_run.h build_derived): 1. the items' reading copies and
+// uniform records, 2. the case volumes, in the order a night runs them (derived_night.h; the
+// catalogues and the state written at the end are in derived_night_catalogues.cpp and
+// derived_night_state.cpp).
 #include "package/volume_run.h"
 
 #include <algorithm>
@@ -15,8 +19,8 @@
 #include "package/derive_pool.h"
 #include "package/test_hooks.h"
 #include "package/derive_tasks.h"
+#include "package/derived_night.h"
 #include "package/derived_state.h"
-#include "compose/catalogue_doc.h"
 #include "package/files.h"
 #include "package/manifest.h"
 #include "package/preservation.h"
@@ -27,11 +31,8 @@ namespace lh::package {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
+namespace night {
 namespace {
-
-constexpr const char* kGenerator = kDerivedGenerator;
-
-using Stamps = std::map<std::string, filing::DerivedStamp>;
 
 // Every this many reading copies; LIANGHUA_TEST_CHECKPOINT_EVERY overrides it for tests.
 size_t checkpoint_interval() {
@@ -43,6 +44,8 @@ size_t checkpoint_interval() {
   }();
   return n;
 }
+
+}  // namespace
 
 // Part of a derived output's key when the scheme asks for it as PDF/A-2b or with an OFD-A copy, so
 // switching a preservation format on or off rebuilds the outputs once (and nothing changes for a
@@ -62,19 +65,7 @@ std::string pdfa_key(const filing::Scheme& s, std::initializer_list<filing::Deri
   return k + o_k;
 }
 
-// The XMP of a year's 归档文件目录 (DA/T 22-2015 §7.2): title, 全宗 as 责任者, the last document's date.
-pdf::PdfaMetadata catalogue_pdfa_metadata(const compose::CatalogueSpec& spec) {
-  pdf::PdfaMetadata m;
-  m.title = "归档文件目录 " + spec.category_name + " " + spec.year;
-  m.author = spec.office.empty() ? spec.fonds_name : spec.office;
-  m.date = spec.date;
-  for (const auto& [name, v] : {std::pair<const char*, std::string>{"全宗号", spec.fonds}, {"年度", spec.year}, {"保管期限", spec.retention},
-                                {"题名", m.title}, {"责任者", m.author}, {"日期", spec.date}, {"立档单位名称", spec.office}})
-    if (!v.empty()) m.dat46.emplace_back(name, v);
-  return m;
-}
-
-}  // namespace
+}  // namespace night
 
 std::string case_folder_of(const json& item) {
   if (!item.contains("files") || !item["files"].is_array() || item["files"].empty()) return {};
@@ -123,9 +114,7 @@ ItemFacts item_facts(size_t row, const json& item, const filing::Scheme& s) {
   return f;
 }
 
-namespace {
-
-const auto& kSections = kDerivedSections;
+namespace night {
 
 // Last night's state in the catalogue (derived_state.h): derived.json imported whole when the rows do
 // not vouch for it (or when asked to, the oracle); true when that state has the generator's shape.
@@ -135,53 +124,7 @@ bool stored_state_ready(const DerivedOptions& opt, const fs::path& root) {
   return import_state_file(*opt.catalogue, root);
 }
 
-// One night's derived outputs. Last night's entries (their summaries) are moved, not copied, into
-// tonight's state as they are found reusable: the parent holds the state once (issue 12 §4), and
-// what is left of `old_state` at the end is what was rebuilt or is gone (stale files, whether
-// derived.json changed). Each entry's text stays in the catalogue, or in `fresh` when made tonight.
-struct DerivedNight {
-  const fs::path& root;
-  const filing::Scheme& s;
-  const filing::Office& o;
-  const DerivedOptions& opt;
-  const bool old_shape = stored_state_ready(opt, root);
-  filing::Catalogue& cat = *opt.catalogue;
-  StoredState old_state = read_stored_state(cat);
-  EntryTexts fresh;
-  const Stamps recorded = cat.derived_stamps();
-  Stamps stamps;  // tonight's outputs' stamps that are not the ones recorded, for the catalogue
-  std::vector<ItemFacts> items;
-  StoredState next;
-  json report = {{"volumes", json::array()}, {"record_issues", json::array()}, {"placeholders", json::array()},
-                 {"catalogues", json::array()}, {"reading_copy_issues", json::array()}};
-  size_t rebuilt = 0, reused = 0;
-  size_t interrupted = 0;  // tasks whose worker crashed or timed out (derive_pool.h): tried again tomorrow
-  size_t reused_in[3] = {0, 0, 0};  // per kSections
-  bool public_copies = s.is_public(filing::DerivedOutput::ReadingCopies);
-  bool public_records = s.is_public(filing::DerivedOutput::UniformRecords);
-  bool public_volumes = s.is_public(filing::DerivedOutput::Volumes);
-  DeriveContext ctx{root, &s, &o, opt, public_copies, public_records, public_volumes, {}};
-  DeriveFn work = [this](const json& payload) {
-    return payload.contains("folder") ? derive_volume(payload, ctx) : derive_item(payload, ctx);
-  };
-  ingest::PoolOptions volume_pool = opt.pool;
-
-  bool reuse(int section, const std::string& name, const std::string& key);
-  void set(int section, const std::string& name, json entry);
-  json failed(const json& result, const std::string& what);
-  std::optional<json> whole_item(const ItemFacts& f) const;
-  void derive_items();
-  void report_items();
-  void derive_volumes();
-  void volume_report(const std::map<std::string, std::vector<const ItemFacts*>>& cases);
-  void derive_catalogues();
-  void remove_stale() const;
-  bool state_changed() const;
-  void write_checkpoint() const;
-  void write_state() const;
-  void keep_entries() const;
-  void keep_stamps() const;
-};
+namespace {
 
 // A task whose worker died (a crash, the time limit, the night killed with its workers) may well
 // succeed tomorrow; a task that answered with an error would answer the same.
@@ -195,6 +138,8 @@ json failed_entry(const json& result, const std::string& what) {
   return json{{"key", ""}, {"files", json::array()}, {"pages", 0}, {"how", "failed"},
               {"problem", what + "未能生成：" + result.value("error", "")}, {"problems", json::array({what + "未能生成：" + result.value("error", "")})}};
 }
+
+}  // namespace
 
 // The entry of a task that failed; one whose worker died is counted, so tomorrow is a full night.
 json DerivedNight::failed(const json& result, const std::string& what) {
@@ -301,10 +246,6 @@ void DerivedNight::report_items() {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // 2. Case volumes. 案卷号: 3 digits, allocated once per 门类/年度 in case-folder order, kept in derived.json.
 void DerivedNight::derive_volumes() {
   std::map<std::string, std::vector<const ItemFacts*>> cases;  // case folder → its items
@@ -378,194 +319,11 @@ void DerivedNight::volume_report(const std::map<std::string, std::vector<const I
   }
 }
 
-// One 门类/年度's 归档文件目录 as drawn, from its items' facts and tonight's item entries (文号, 责任者, pages).
-compose::CatalogueSpec catalogue_spec(const std::string& category, int year, const std::vector<const ItemFacts*>& members,
-                                      const std::map<std::string, EntrySummary>& item_entries, const filing::Scheme& s,
-                                      const filing::Office& o) {
-  const filing::Category* c = s.category(category);
-  compose::CatalogueSpec spec;
-  spec.fonds = o.fonds;
-  spec.fonds_name = o.fonds_name;
-  spec.year = std::to_string(year);
-  spec.organisation = o.organisation;
-  spec.category_name = c ? c->name : category;
-  spec.office = o.name;
-  std::set<std::string> periods;
-  std::string maxdate;
-  static const EntrySummary kNone;
-  for (const ItemFacts* it : members) {
-    auto at = item_entries.find(it->code);
-    const EntrySummary& st = at != item_entries.end() ? at->second : kNone;
-    compose::CatalogueRow r;
-    r.archival_code = it->code;
-    r.doc_number = st.doc_number;
-    r.author = !st.author.empty() ? st.author : o.name;
-    r.title = it->title;
-    r.date8 = compose::date8(it->date);
-    r.pages = st.pages > 0 ? std::to_string(st.pages) : "";
-    if (st.how == "placeholder") r.remark = "原件损坏";
-    spec.rows.push_back(std::move(r));
-    periods.insert(s.period(it->retention) ? s.period(it->retention)->name : it->retention);
-    maxdate = std::max(maxdate, it->date);
-  }
-  for (const auto& p : periods) spec.retention += (spec.retention.empty() ? "" : "、") + p;
-  spec.date = maxdate.size() >= 10 ? maxdate.substr(0, 10) : "";
-  return spec;
-}
-
-std::string catalogue_key(const compose::CatalogueSpec& spec, const filing::Scheme& s) {
-  std::string k = std::string(kGenerator) + "\n" + spec.fonds + spec.fonds_name + spec.organisation + spec.office +
-                  spec.retention + spec.date + pdfa_key(s, {filing::DerivedOutput::Catalogues});
-  for (const auto& r : spec.rows)
-    k += "\n" + r.archival_code + "|" + r.doc_number + "|" + r.author + "|" + r.title + "|" + r.date8 + "|" + r.pages + "|" + r.remark;
-  return sha256_hex(k);
-}
-
-// 3. 归档文件目录 per 门类 and 年度.
-void DerivedNight::derive_catalogues() {
-  struct CatalogueTask { std::string folder, key; compose::CatalogueSpec spec; };
-  std::vector<CatalogueTask> catalogue_tasks;
-  std::vector<std::string> catalogue_folders;
-  std::map<std::pair<std::string, int>, std::vector<const ItemFacts*>> groups;
-  for (const ItemFacts& f : items) groups[{f.category, f.year}].push_back(&f);
-  for (auto& [g, members] : groups) {
-    if (g.first.empty() || g.second == 0) continue;
-    compose::CatalogueSpec spec = catalogue_spec(g.first, g.second, members, next[0], s, o);
-    std::string folder = (fs::path(g.first) / spec.year).string();
-    std::string key = catalogue_key(spec, s);
-    if (!reuse(2, folder, key)) catalogue_tasks.push_back({folder, key, std::move(spec)});
-    catalogue_folders.push_back(folder);
-  }
-  groups.clear();
-  const fs::path& root = this->root;
-  // Rendered in the workers too: a year's catalogue of thousands of rows is a long table, and the
-  // fonts it loads would otherwise stay mapped in the parent for the rest of the night. A worker
-  // is forked with catalogue_tasks in its memory, so a task names its index only.
-  const bool catalogue_pdfa = s.wants_pdfa(filing::DerivedOutput::Catalogues);
-  const bool catalogue_ofd = s.wants_ofd(filing::DerivedOutput::Catalogues);
-  const DeriveFn draw = [&catalogue_tasks, &root, catalogue_pdfa, catalogue_ofd](const json& payload) {
-    const CatalogueTask& t = catalogue_tasks.at(payload.at("catalogue").get<size_t>());
-    return derive_catalogue(root, t.folder, t.key, t.spec, catalogue_pdfa, catalogue_ofd, catalogue_pdfa_metadata(t.spec));
-  };
-  run_derive_tasks(catalogue_tasks.size(), [](size_t i) { return json{{"catalogue", i}}; }, draw, volume_pool,
-                   [&](size_t i, const json& result) {
-                     const CatalogueTask& t = catalogue_tasks[i];
-                     if (result.contains("error")) {
-                       json e = failed(result, "归档文件目录");
-                       e["rows"] = t.spec.rows.size();
-                       set(2, t.folder, std::move(e));
-                     } else {
-                       set(2, t.folder, result);
-                       ++rebuilt;
-                     }
-                   });
-  for (const auto& folder : catalogue_folders) {
-    auto at = next[2].find(folder);
-    report["catalogues"].push_back({{"folder", folder}, {"rows", at != next[2].end() ? at->second.rows : 0}});
-  }
-}
-
-// 4. Outputs no longer produced (an item renamed, a case regrouped): removed. Only last night's
-// entries not reused can name one (a reused entry is tonight's, files and all).
-void DerivedNight::remove_stale() const {
-  std::set<std::string> gone;
-  for (const auto& sec : old_state)
-    for (const auto& [name, v] : sec)
-      for (const auto& [p, sha] : v.files)
-        if (!p.empty() && p.find("..") == std::string::npos) gone.insert(p);
-  if (gone.empty()) return;
-  for (const auto& sec : next)
-    for (const auto& [name, v] : sec)
-      for (const auto& [p, sha] : v.files) gone.erase(p);
-  for (const auto& p : gone) {
-    std::error_code ec;
-    fs::remove(root / p, ec);
-  }
-}
-
-// Tonight's state differs from last night's: what is left of the old one (rebuilt or gone) is not
-// exactly what tonight built, compared by the entries' texts (without walking the reused ones).
-bool DerivedNight::state_changed() const {
-  if (!old_shape) return true;
-  for (size_t i = 0; i < 3; ++i) {
-    if (next[i].size() != reused_in[i] + old_state[i].size()) return true;
-    for (const auto& [name, e] : old_state[i]) {
-      auto f = fresh[i].find(name);  // an old entry left over and in tonight's state was rebuilt
-      if (f == fresh[i].end() || f->second != cat.derived_entry_text(kSections[i], name)) return true;
-    }
-  }
-  return false;
-}
-
-// The last state with the items rendered so far laid over it (volumes and catalogues as they were;
-// stale outputs are only removed at the end). Each output's SHA-256 is in it, so a file torn by a
-// crash after the checkpoint is found out and rebuilt. An item rebuilt without success (no key)
-// leaves last night's entry in place; last night's entries still stored are written as they are.
-void DerivedNight::write_checkpoint() const {
-  std::array<std::vector<std::string>, 3> names;
-  EntryTexts texts;
-  for (size_t i = 0; i < 3; ++i) {
-    std::set<std::string> all;
-    for (const auto& [name, e] : old_state[i]) all.insert(name);
-    for (const auto& [name, e] : next[i]) {
-      if (e.key.empty()) continue;
-      all.insert(name);
-      if (auto f = fresh[i].find(name); f != fresh[i].end()) texts[i].insert(*f);
-    }
-    names[i].assign(all.begin(), all.end());
-  }
-  write_state_texts(root / "derived.json", names, texts, cat);
-  kill_point("checkpoint");
-}
-
-// Tonight's state to derived.json, from the entries' texts: tonight's, and the stored ones of the
-// entries reused (derived_state.h: the bytes dump_json writes of the whole state).
-void DerivedNight::write_state() const {
-  std::array<std::vector<std::string>, 3> names;
-  for (size_t i = 0; i < 3; ++i)
-    for (const auto& [name, e] : next[i]) names[i].push_back(name);
-  write_state_texts(root / "derived.json", names, fresh, cat);
-}
-
-// The catalogue's rows brought up to tonight's state with the stamp of derived.json as it is now:
-// tonight's entries written, the gone ones removed, the reused ones left as they are.
-void DerivedNight::keep_entries() const {
-  const std::string stamp = derived_json_stamp(root);
-  bool same = stamp == cat.state(kStateDerivedStamp);
-  for (size_t i = 0; i < 3 && same; ++i) same = fresh[i].empty() && old_state[i].empty();
-  if (same) return;  // nothing rebuilt, nothing gone: no transaction
-  filing::Catalogue::DerivedRows rows(cat, false);
-  for (size_t i = 0; i < 3; ++i) {
-    for (const auto& [name, text] : fresh[i])
-      if (auto at = next[i].find(name); at != next[i].end()) rows.put({kSections[i], name, encode_summary(at->second), text});
-    for (const auto& [name, e] : old_state[i])
-      if (!next[i].count(name)) rows.drop(kSections[i], name);
-  }
-  rows.commit(kStateDerivedStamp, stamp);
-}
-
-// The catalogue's stamps brought up to tonight's outputs: those written or found changed tonight
-// recorded, those of outputs no longer listed removed (the others stand as recorded).
-void DerivedNight::keep_stamps() const {
-  std::vector<std::string_view> listed;  // every file tonight's state lists, sorted
-  for (const auto& sec : next)
-    for (const auto& [name, e] : sec)
-      for (const auto& [path, sha] : e.files) listed.push_back(path);
-  std::sort(listed.begin(), listed.end());
-  std::vector<std::string> gone;
-  auto at = listed.begin();
-  for (const auto& [path, st] : recorded) {
-    at = std::lower_bound(at, listed.end(), std::string_view(path));
-    if ((at == listed.end() || *at != path) && !stamps.count(path)) gone.push_back(path);
-  }
-  cat.update_derived_stamps(stamps, gone);
-}
-
-}  // namespace
+}  // namespace night
 
 json build_derived(const ManifestItems& manifest_items, const fs::path& root, const filing::Scheme& s, const filing::Office& o,
                    const DerivedOptions& opt) {
-  DerivedNight night{root, s, o, opt};
+  night::DerivedNight night{root, s, o, opt};
   if (opt.facts) night.items = std::move(*opt.facts);
   else manifest_items(nullptr, [&](size_t row, const json& item) { night.items.push_back(item_facts(row, item, s)); });
   // OFD copies: a source-PDF page the reading copy's task draws is drawn once, the 案卷's task finds
