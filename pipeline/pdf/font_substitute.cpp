@@ -9,10 +9,13 @@
 #include <mutex>
 #include <set>
 
+#include <qpdf/BufferInputSource.hh>
+#include <qpdf/Pl_Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFTokenizer.hh>
 
 #include "fonts/font_subset.h"
 #include "fonts/sfnt.h"
@@ -114,8 +117,11 @@ Candidate classify(OH font, const std::vector<SubstituteFace>& faces) {
   return c;
 }
 
-// Reads content streams and collects the CIDs each candidate font shows.
-class Scan : public OH::ParserCallbacks {
+// Reads content streams and collects the CIDs each candidate font shows. The content is read as
+// tokens (QPDFTokenizer), not as objects: only the text operators and the operands they take
+// matter here, and building a qpdf object for every number of a text-heavy page was most of this
+// pass's reading (bench/RESULTS.md §8a7).
+class Scan {
  public:
   Scan(std::map<QPDFObjGen, Candidate>& fonts, const std::vector<SubstituteFace>& faces) : fonts_(fonts), faces_(faces) {}
 
@@ -128,10 +134,9 @@ class Scan : public OH::ParserCallbacks {
     if (stream_or_page.isIndirect() && !seen_.insert(stream_or_page.getObjGen()).second) return;
     if (note_fonts(resources)) {
       const Frame saved = frame_;
-      frame_ = {resources, nullptr, {}, {}};
+      frame_ = {resources, nullptr, {}};
       try {
-        if (is_page) QPDFPageObjectHelper(stream_or_page).parseContents(this);
-        else stream_or_page.parseAsContents(this);
+        read(content_of(stream_or_page, is_page));
       } catch (const std::exception&) {
         // A content stream qpdf cannot read is drawn by no reader either: nothing more is learnt.
       }
@@ -151,32 +156,76 @@ class Scan : public OH::ParserCallbacks {
           container(p, p.getDict().getKey("/Resources"), false);
   }
 
-  void handleObject(OH o) override {
-    if (!o.isOperator()) {
-      frame_.operands.push_back(o);
-      return;
-    }
-    const std::string op = o.getOperatorValue();
-    std::vector<OH>& a = frame_.operands;
-    if (op == "q") frame_.saved.push_back(frame_.font);
-    else if (op == "Q" && !frame_.saved.empty()) frame_.font = frame_.saved.back(), frame_.saved.pop_back();
-    else if (op == "Tf" && a.size() >= 2 && a[a.size() - 2].isName()) frame_.font = font_named(a[a.size() - 2].getName());
-    else if ((op == "Tj" || op == "'" || op == "\"") && !a.empty() && a.back().isString()) show(a.back());
-    else if (op == "TJ" && !a.empty() && a.back().isArray()) {
-      for (OH item : a.back().aitems())
-        if (item.isString()) show(item);
-    }
-    a.clear();
-  }
-  void handleEOF() override {}
-
  private:
   struct Frame {
     OH resources;
     Candidate* font = nullptr;
     std::vector<Candidate*> saved;
-    std::vector<OH> operands;
   };
+  // An operand as the text operators need it: its kind, and a name's or a string's bytes (an
+  // array's strings for TJ). Other operands only count.
+  struct Operand {
+    char kind = '?';                   // 'n' name, 's' string, 'a' array, '?' anything else
+    std::vector<std::string> strings;  // 's': one; 'a': the strings in it
+    std::string name;
+  };
+
+  // A page's content streams joined (with the newline between them qpdf's own parser reads), or
+  // one stream's data, decoded.
+  static std::string content_of(OH stream_or_page, bool is_page) {
+    Pl_Buffer buf("content");
+    if (is_page) QPDFPageObjectHelper(stream_or_page).pipeContents(&buf);
+    else stream_or_page.pipeStreamData(&buf, 0, qpdf_dl_generalized);
+    std::shared_ptr<Buffer> b = buf.getBufferSharedPointer();
+    return b ? std::string(reinterpret_cast<const char*>(b->getBuffer()), b->getSize()) : std::string();
+  }
+
+  // The operators of PDF 32000-1 §7.8.2's content syntax, one at a time with their operands;
+  // inline image data (BI … ID … EI, §8.9.7) skipped as qpdf's parser skips it.
+  void read(const std::string& content) {
+    auto input = std::make_shared<BufferInputSource>("content", content);
+    QPDFTokenizer tok;
+    tok.allowEOF();
+    std::vector<Operand> operands;
+    int depth = 0;  // inside [ ] (an array operand) or << >> (a dictionary operand)
+    for (;;) {
+      QPDFTokenizer::Token t = tok.readToken(input, "content", true);
+      const auto type = t.getType();
+      if (type == QPDFTokenizer::tt_eof) break;
+      if (type == QPDFTokenizer::tt_array_open || type == QPDFTokenizer::tt_dict_open) {
+        if (depth++ == 0) operands.push_back({type == QPDFTokenizer::tt_array_open ? 'a' : '?', {}, {}});
+      } else if (type == QPDFTokenizer::tt_array_close || type == QPDFTokenizer::tt_dict_close) {
+        depth = std::max(0, depth - 1);
+      } else if (depth > 0) {
+        if (type == QPDFTokenizer::tt_string && operands.back().kind == 'a') operands.back().strings.push_back(t.getValue());
+      } else if (type == QPDFTokenizer::tt_word) {
+        if (t.getValue() == "ID") skip_inline_image(tok, input);
+        else text_operator(t.getValue(), operands);
+        operands.clear();
+      } else if (type == QPDFTokenizer::tt_name) {
+        operands.push_back({'n', {}, t.getValue()});
+      } else if (type == QPDFTokenizer::tt_string) {
+        operands.push_back({'s', {t.getValue()}, {}});
+      } else {
+        operands.emplace_back();
+      }
+    }
+  }
+  static void skip_inline_image(QPDFTokenizer& tok, const std::shared_ptr<InputSource>& input) {
+    char ch = 0;
+    input->read(&ch, 1);  // the white-space character after ID
+    tok.expectInlineImage(input);
+    tok.readToken(input, "content", true);
+  }
+  void text_operator(const std::string& op, const std::vector<Operand>& a) {
+    if (op == "q") frame_.saved.push_back(frame_.font);
+    else if (op == "Q" && !frame_.saved.empty()) frame_.font = frame_.saved.back(), frame_.saved.pop_back();
+    else if (op == "Tf" && a.size() >= 2 && a[a.size() - 2].kind == 'n') frame_.font = font_named(a[a.size() - 2].name);
+    else if ((op == "Tj" || op == "'" || op == "\"") && !a.empty() && a.back().kind == 's') show(a.back().strings.front());
+    else if (op == "TJ" && !a.empty() && a.back().kind == 'a')
+      for (const std::string& s : a.back().strings) show(s);
+  }
+
 
   Candidate* note(OH f) {
     if (!f.isDictionary() || !f.isIndirect() || has_font_file(f)) return nullptr;
@@ -202,10 +251,10 @@ class Scan : public OH::ParserCallbacks {
     OH fonts = frame_.resources.isDictionary() ? frame_.resources.getKey("/Font") : OH();
     return fonts.isDictionary() ? note(fonts.getKey(name)) : nullptr;
   }
-  void show(OH s) {
+  void show(const std::string& s) {
     Candidate* c = frame_.font;
     if (!c || !c->refused.empty()) return;
-    for (uint32_t cid : c->cmap->cids(s.getStringValue())) c->cids.insert(cid);
+    for (uint32_t cid : c->cmap->cids(s)) c->cids.insert(cid);
   }
 
   std::map<QPDFObjGen, Candidate>& fonts_;
