@@ -91,6 +91,33 @@ TEST(FontSubstitute, AnUnembeddedSTSongLightBecomesConformantAndSaysWhichFaceSta
   EXPECT_EQ(name.substr(7), "+STSong-Light");
 }
 
+// The CIDs are read from content tokens (Scan::read): an inline image whose data holds an
+// unbalanced "(" and bytes that look like text operators (a reader that tokenized it would swallow
+// the text after it), a marked-content dictionary with a string in it, a comment and strings with
+// escapes hide no character: the copy passes our checker, Poppler reads the same text from it as
+// from the source, and it looks the same (a CID missed would be a blank glyph).
+TEST(FontSubstitute, InlineImagesMarkedContentAndEscapesDoNotHideACharacter) {
+  std::string image_data = "(x Tj [<884C>] TJ EX";
+  image_data.resize(24, '\x7f');  // /W 24 /H 1 /BPC 8: exactly 24 bytes, no ")" in them
+  const std::string content =
+      "BT /F1 12 Tf 1 0 0 1 72 740 Tm <5F53> Tj ET\n"
+      "q 24 0 0 1 72 600 cm BI /W 24 /H 1 /BPC 8 /CS /G ID " + image_data + " EI Q\n"
+      "/P <</MCID 0 /Alt (\\(x\\) Tj) /E <0041>>> BDC % a comment with (Tj) in it\n"
+      "BT /F1 22 Tf 1 0 0 1 150 760 Tm <884C653F> Tj ET EMC\n"
+      "BT /F1 12 Tf 1 0 0 1 72 700 Tm [(\\133W\\116\\() -20 <59047F5A>] TJ ET\n";  // 字丨: octal escapes, a "\\("
+  const std::string src = test::make_pdf(content);
+  const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+  EXPECT_TRUE(p.conformant);
+  for (const auto& pr : p.problems) ADD_FAILURE() << pr;
+  EXPECT_EQ(text_of(p.pdf), text_of(src));
+  EXPECT_NE(text_of(src).find("行政"), std::string::npos) << text_of(src);
+  EXPECT_NE(text_of(src).find("处罚"), std::string::npos) << text_of(src);
+  EXPECT_NE(text_of(src).find("字丨"), std::string::npos) << text_of(src);
+  const test::Agreement g = test::compare(test::raster(src, 0, 100), test::raster(p.pdf, 0, 100));
+  EXPECT_GT(g.inked, 300u);
+  EXPECT_GE(g.ink, 0.97);
+}
+
 // Same text for a reader (Poppler reads the CIDs through the same CMap and Adobe-GB1), same look
 // (each page drawn as the archive's Poppler draws the original: our 宋体 face for STSong-Light).
 TEST(FontSubstitute, TheCopyReadsAndLooksLikeTheOriginal) {
