@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,7 @@ inline constexpr const char* kNs = "http://www.ofdspec.org/2016";  // GB/T 33190
 inline constexpr double kMmPerPt = 25.4 / 72;
 
 std::string num(double v);                                // ≤ 3 decimals, no trailing zeros, never "-0"
+std::string milli(long k);                                // num(k / 1000.0), for k thousandths ("4.939", "-0.5", "0")
 inline std::string mm(double pt) { return num(pt * kMmPerPt); }
 std::string box_mm(double x, double y, double w, double h);  // ST_Box from points: "x y w h" in mm
 std::string rgb_value(uint32_t rgb);                      // CT_Color Value: "r g b"
@@ -39,10 +41,13 @@ class Ids {
 };
 
 // --- glyphs of a laid-out line (glyphs.cpp) -----------------------------------------------------
+// A run's code points and glyph ids sit in two arrays of the run, each cluster naming its stretch of
+// them: a page of text is read twice (fonts, then objects), and a vector or string per cluster was
+// a third of that reading (allocations, bench/RESULTS.md §8a7).
 struct Cluster {                  // characters that shape to glyphs together
-  std::string text;               // UTF-8
-  std::vector<uint32_t> chars;    // code points of text
-  std::vector<uint32_t> glyphs;   // glyph ids of the source font, in drawing order
+  std::string_view text;          // UTF-8, in the pango layout's text (alive as long as the line)
+  uint32_t first_char = 0, chars = 0;    // its code points: GlyphRun::chars[first_char, + chars)
+  uint32_t first_glyph = 0, glyphs = 0;  // its glyph ids of the source font, in drawing order
   double x = 0, y = 0;            // pen position of the first glyph (points, page coordinates)
   bool nominal = true;            // one char, one glyph, and it is the font's cmap glyph for it
 };
@@ -52,8 +57,11 @@ struct GlyphRun {                 // one pango glyph item: one font, size, colou
   uint32_t rgb = 0;
   bool underline = false, synthetic_bold = false;
   std::vector<Cluster> clusters;
+  std::vector<uint32_t> chars, glyphs;   // of all its clusters, in their order
 };
-std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g);
+// with_nominal = false: Cluster::nominal is left true (what collecting the fonts needs: only which
+// glyphs and characters a run uses; the cmap look-up per cluster is the writer's).
+std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g, bool with_nominal = true);
 
 // --- fonts (fonts.cpp) --------------------------------------------------------------------------
 struct FontKey {

@@ -27,12 +27,10 @@ void collect_fonts(const layout::Page& page, FontTable& fonts) {
   for (const layout::Item& it : page.items) {
     const auto* g = std::get_if<layout::GlyphLine>(&it);
     if (!g) continue;
-    for (const GlyphRun& run : glyph_runs(*g)) {
+    for (const GlyphRun& run : glyph_runs(*g, false)) {
       EmbeddedFont& f = fonts.note(run.font);
-      for (const Cluster& c : run.clusters) {
-        f.glyphs.insert(c.glyphs.begin(), c.glyphs.end());
-        f.unicodes.insert(c.chars.begin(), c.chars.end());
-      }
+      f.glyphs.insert(run.glyphs.begin(), run.glyphs.end());
+      f.unicodes.insert(run.chars.begin(), run.chars.end());
     }
   }
 }

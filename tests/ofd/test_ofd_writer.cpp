@@ -269,7 +269,7 @@ TEST(OfdWriter, EmbeddedFontsAreTrueTypeSubsetsWithTheSourceOutlines) {
       if (const auto* g = std::get_if<layout::GlyphLine>(&it))
         for (const auto& run : ofd::detail::glyph_runs(*g)) {
           auto& f = table.note(run.font);
-          for (const auto& c : run.clusters) f.glyphs.insert(c.glyphs.begin(), c.glyphs.end()), f.unicodes.insert(c.chars.begin(), c.chars.end());
+          f.glyphs.insert(run.glyphs.begin(), run.glyphs.end()), f.unicodes.insert(run.chars.begin(), run.chars.end());
         }
   ofd::detail::Ids ids;
   table.embed(ids);
@@ -405,6 +405,15 @@ TEST(OfdWriter, ColourUnderlineAndSynthesizedBold) {
   if (schema_dir()) {
     EXPECT_EQ(validate(page, "Page.xsd"), "");
   }
+}
+
+// DeltaX lists are written from integer thousandths (ofd::detail::milli) and must read as the
+// numbers num() writes for the same lengths, to the byte (the files are unchanged by it).
+TEST(OfdWriter, ThousandthsAreWrittenAsNumWritesThem) {
+  for (long k = -30000; k <= 30000; ++k) ASSERT_EQ(ofd::detail::milli(k), ofd::detail::num(k / 1000.0)) << k;
+  for (long k : {999999L, -1000001L, 123456789L, -5L, 50L, 1050L})
+    EXPECT_EQ(ofd::detail::milli(k), ofd::detail::num(k / 1000.0)) << k;
+  EXPECT_EQ(ofd::detail::milli(-500), "-0.5");
 }
 
 TEST(OfdWriter, NothingToWriteIsAnError) { EXPECT_THROW(ofd::write_ofd(layout::Laid{}, {}), ofd::OfdError); }
