@@ -74,19 +74,31 @@ struct EmbeddedFont {
   std::string family, postscript, file_name;  // file_name: under Doc_0/Res/
   bool bold = false, italic = false, serif = false, fixed = false;
   std::set<uint32_t> glyphs, unicodes;         // used glyph ids (source font) and characters
+  // What the pages' runs use, in drawing order with repeats, merged into glyphs and unicodes by
+  // FontTable::embed: one sort, not a tree insertion per character (bench/RESULTS.md §8a7).
+  std::vector<uint32_t> seen_glyphs, seen_unicodes;
   std::map<uint32_t, uint32_t> new_gid;        // source glyph id → subset glyph id
   std::string bytes;                           // the embedded subset (TrueType glyf outlines)
   std::string outlines;                        // "glyf" (TrueType) or what the source had
 };
 class FontTable {
  public:
+  FontTable() = default;
+  FontTable(const FontTable&) = delete;  // last_ points into fonts_
+  FontTable& operator=(const FontTable&) = delete;
   EmbeddedFont& note(PangoFont* font);         // the font's entry (created on first use)
+  void note_run(const GlyphRun& run);          // its font's entry, and the glyphs and characters it uses
   const EmbeddedFont& get(PangoFont* font) const;
   // Subset every noted font (in file order, so ids are stable), convert CFF outlines to glyf.
   void embed(Ids& ids);
   const std::map<FontKey, EmbeddedFont>& all() const { return fonts_; }
  private:
   std::map<FontKey, EmbeddedFont> fonts_;
+  // The entry of the font last asked for: a page's runs mostly share one font, and its key (file
+  // and face, from fontconfig) is strings to build and compare. A PangoFont lives as long as the
+  // layouts that drew with it, which outlive the writing.
+  mutable PangoFont* last_font_ = nullptr;
+  mutable EmbeddedFont* last_ = nullptr;
 };
 FontKey font_key(PangoFont* font);
 // What an OFD's font cut asks hb-subset for: the glyphs and characters `f` uses, no hinting, no

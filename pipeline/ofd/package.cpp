@@ -27,11 +27,7 @@ void collect_fonts(const layout::Page& page, FontTable& fonts) {
   for (const layout::Item& it : page.items) {
     const auto* g = std::get_if<layout::GlyphLine>(&it);
     if (!g) continue;
-    for (const GlyphRun& run : glyph_runs(*g, false)) {
-      EmbeddedFont& f = fonts.note(run.font);
-      f.glyphs.insert(run.glyphs.begin(), run.glyphs.end());
-      f.unicodes.insert(run.chars.begin(), run.chars.end());
-    }
+    for (const GlyphRun& run : glyph_runs(*g, false)) fonts.note_run(run);
   }
 }
 
