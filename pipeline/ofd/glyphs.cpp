@@ -44,6 +44,9 @@ void read_clusters(const char* text, const PangoGlyphItem* gi, GlyphRun& run, bo
   const PangoItem* item = gi->item;
   hb_font_t* hb = with_nominal ? pango_font_get_hb_font(item->analysis.font) : nullptr;
   double pen = run.x;
+  // About one cluster, character and glyph per glyph (Chinese text): grown once, not by doubling.
+  const size_t n = static_cast<size_t>(gs->num_glyphs);
+  run.clusters.reserve(n), run.glyphs.reserve(n), run.chars.reserve(n);
   for (int i = 0; i < gs->num_glyphs;) {
     int j = i;
     while (j < gs->num_glyphs && gs->log_clusters[j] == gs->log_clusters[i]) ++j;
