@@ -221,7 +221,12 @@ void check_files(Walk& w) {
   }
   for (const auto& [id, part] : w.font_files) {
     if (part.empty()) continue;
-    const std::string directory = w.pkg.head(part, check::font_directory_bytes(w.pkg.head(part, 12)));
+    // One read for the header and a directory of up to 32 tables (ours have 10): a second only
+    // for a font with more.
+    constexpr size_t kFirstRead = 12 + 16 * 32;
+    std::string directory = w.pkg.head(part, kFirstRead);
+    if (const size_t need = check::font_directory_bytes(directory); directory.size() == kFirstRead && need > kFirstRead)
+      directory = w.pkg.head(part, need);
     if (const std::string p = check::font_problem(directory); !p.empty()) outlines.push_back(part + ": " + p);
   }
   for (const auto& [id, part] : w.image_files)

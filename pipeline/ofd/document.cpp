@@ -63,6 +63,20 @@ std::string num(double v) {
   return s;
 }
 
+// From the integer itself, not through a double and to_chars: DeltaX lists are most of a page's
+// numbers (bench/RESULTS.md §8a7).
+std::string milli(long k) {
+  if (k == 0) return "0";
+  const unsigned long a = k < 0 ? 0UL - static_cast<unsigned long>(k) : static_cast<unsigned long>(k);
+  std::string out = (k < 0 ? "-" : "") + std::to_string(a / 1000);
+  unsigned long frac = a % 1000;
+  if (frac == 0) return out;
+  int digits = 3;
+  while (frac % 10 == 0) frac /= 10, --digits;
+  const std::string f = std::to_string(frac);
+  return out + '.' + std::string(static_cast<size_t>(digits) - f.size(), '0') + f;
+}
+
 std::string box_mm(double x, double y, double w, double h) { return mm(x) + " " + mm(y) + " " + mm(w) + " " + mm(h); }
 
 std::string rgb_value(uint32_t rgb) {

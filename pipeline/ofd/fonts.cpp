@@ -5,6 +5,7 @@
 #include <hb-subset.h>
 #include <pango/pangofc-font.h>
 
+#include <algorithm>
 #include <map>
 
 #include "fonts/font_subset.h"
@@ -34,6 +35,7 @@ FontKey font_key(PangoFont* font) {
 }
 
 EmbeddedFont& FontTable::note(PangoFont* font) {
+  if (font && font == last_font_) return *last_;
   const FontKey k = font_key(font);
   if (k.file.empty()) throw OfdError("ofd: a font without a file cannot be embedded (GB/T 42133 6.2.6 b)");
   auto [it, fresh] = fonts_.try_emplace(k);
@@ -48,18 +50,43 @@ EmbeddedFont& FontTable::note(PangoFont* font) {
     f.fixed = pattern_int(p, FC_SPACING, FC_PROPORTIONAL) == FC_MONO;
     f.serif = f.family.find("Sans") == std::string::npos && f.family.find("Hei") == std::string::npos;
   }
+  last_font_ = font, last_ = &it->second;
   return it->second;
 }
 
+namespace {
+
+void merge_seen(std::vector<uint32_t>& seen, std::set<uint32_t>& into) {
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  into.insert(seen.begin(), seen.end());
+  std::vector<uint32_t>().swap(seen);
+}
+
+}  // namespace
+
+void FontTable::note_run(const GlyphRun& run) {
+  EmbeddedFont& f = note(run.font);
+  f.seen_glyphs.insert(f.seen_glyphs.end(), run.glyphs.begin(), run.glyphs.end());
+  f.seen_unicodes.insert(f.seen_unicodes.end(), run.chars.begin(), run.chars.end());
+  constexpr size_t kMostSeen = 1 << 16;  // a long volume's repeats are merged as they come, not all kept
+  if (f.seen_glyphs.size() > kMostSeen) merge_seen(f.seen_glyphs, f.glyphs);
+  if (f.seen_unicodes.size() > kMostSeen) merge_seen(f.seen_unicodes, f.unicodes);
+}
+
 const EmbeddedFont& FontTable::get(PangoFont* font) const {
+  if (font && font == last_font_) return *last_;
   auto it = fonts_.find(font_key(font));
   if (it == fonts_.end()) throw OfdError("ofd: a font was drawn that was not collected");
+  last_font_ = font, last_ = const_cast<EmbeddedFont*>(&it->second);
   return it->second;
 }
 
 void FontTable::embed(Ids& ids) {
   int n = 0;
   for (auto& [key, f] : fonts_) {
+    merge_seen(f.seen_glyphs, f.glyphs);
+    merge_seen(f.seen_unicodes, f.unicodes);
     f.id = ids.take();
     f.file_name = "Font_" + std::to_string(n++) + ".ttf";
     f.bytes = subset_font(key.file, key.index, f);

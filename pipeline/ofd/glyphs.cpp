@@ -38,42 +38,49 @@ bool emboldened(PangoFont* font) {
   return p && FcPatternGetBool(p, FC_EMBOLDEN, 0, &b) == FcResultMatch && b;
 }
 
-// Code points of a UTF-8 piece (the layout's text is valid UTF-8).
-std::vector<uint32_t> code_points(const char* s, size_t n) {
-  std::vector<uint32_t> out;
-  for (const char* p = s; p < s + n; p = g_utf8_next_char(p)) out.push_back(g_utf8_get_char(p));
-  return out;
-}
-
 // The clusters of one glyph item, left to right (the layout sets Chinese and Latin text only, LTR).
-void read_clusters(const char* text, const PangoGlyphItem* gi, GlyphRun& run) {
+void read_clusters(const char* text, const PangoGlyphItem* gi, GlyphRun& run, bool with_nominal) {
   const PangoGlyphString* gs = gi->glyphs;
   const PangoItem* item = gi->item;
-  hb_font_t* hb = pango_font_get_hb_font(item->analysis.font);
+  hb_font_t* hb = with_nominal ? pango_font_get_hb_font(item->analysis.font) : nullptr;
   double pen = run.x;
+  // About one cluster, character and glyph per glyph (Chinese text): grown once, not by doubling.
+  const size_t n = static_cast<size_t>(gs->num_glyphs);
+  run.clusters.reserve(n), run.glyphs.reserve(n), run.chars.reserve(n);
   for (int i = 0; i < gs->num_glyphs;) {
     int j = i;
     while (j < gs->num_glyphs && gs->log_clusters[j] == gs->log_clusters[i]) ++j;
     const int start = gs->log_clusters[i];
     const int end = j < gs->num_glyphs ? gs->log_clusters[j] : item->length;
     Cluster c;
+    c.first_char = static_cast<uint32_t>(run.chars.size());
+    c.first_glyph = static_cast<uint32_t>(run.glyphs.size());
     if (start >= 0 && end >= start && end <= item->length) {
-      c.text.assign(text + item->offset + start, static_cast<size_t>(end - start));
-      c.chars = code_points(c.text.data(), c.text.size());
+      c.text = std::string_view(text + item->offset + start, static_cast<size_t>(end - start));
+      for (const char* p = c.text.data(); p < c.text.data() + c.text.size(); p = g_utf8_next_char(p))
+        run.chars.push_back(g_utf8_get_char(p));
     }
     c.x = pen + gs->glyphs[i].geometry.x_offset / kUnit;
     c.y = run.baseline + gs->glyphs[i].geometry.y_offset / kUnit;
     for (int k = i; k < j; ++k) {
       const PangoGlyph g = gs->glyphs[k].glyph;
-      if (g != PANGO_GLYPH_EMPTY && !(g & PANGO_GLYPH_UNKNOWN_FLAG)) c.glyphs.push_back(g);
+      if (g != PANGO_GLYPH_EMPTY && !(g & PANGO_GLYPH_UNKNOWN_FLAG)) run.glyphs.push_back(g);
       pen += gs->glyphs[k].geometry.width / kUnit;
     }
+    c.chars = static_cast<uint32_t>(run.chars.size()) - c.first_char;
+    c.glyphs = static_cast<uint32_t>(run.glyphs.size()) - c.first_glyph;
     hb_codepoint_t nominal = 0;
-    c.nominal = c.chars.size() == 1 && c.glyphs.size() == 1 && hb &&
-                hb_font_get_nominal_glyph(hb, c.chars[0], &nominal) && nominal == c.glyphs[0];
+    if (with_nominal)
+      c.nominal = c.chars == 1 && c.glyphs == 1 && hb && hb_font_get_nominal_glyph(hb, run.chars[c.first_char], &nominal) &&
+                  nominal == run.glyphs[c.first_glyph];
     // A cluster without drawable glyphs (a line break, a missing character's hex box) is not text
-    // the reader would see drawn: it is left out.
-    if (!c.glyphs.empty() && !c.chars.empty()) run.clusters.push_back(std::move(c));
+    // the reader would see drawn: it is left out, and its code points and glyphs with it.
+    if (c.glyphs > 0 && c.chars > 0) {
+      run.clusters.push_back(c);
+    } else {
+      run.chars.resize(c.first_char);
+      run.glyphs.resize(c.first_glyph);
+    }
     i = j;
   }
   run.width = pen - run.x;
@@ -81,7 +88,7 @@ void read_clusters(const char* text, const PangoGlyphItem* gi, GlyphRun& run) {
 
 }  // namespace
 
-std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g) {
+std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g, bool with_nominal) {
   std::vector<GlyphRun> out;
   if (!g.layout) return out;
   PangoLayoutLine* line = pango_layout_get_line_readonly(g.layout.get(), g.line);
@@ -98,7 +105,7 @@ std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g) {
     run.x = x;
     run.baseline = g.baseline;
     read_attrs(gi->item, run);
-    read_clusters(text, gi, run);
+    read_clusters(text, gi, run, with_nominal);
     x += run.width;
     if (run.font && run.size_pt > 0 && !run.clusters.empty()) out.push_back(std::move(run));
   }

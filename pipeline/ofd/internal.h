@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,7 @@ inline constexpr const char* kNs = "http://www.ofdspec.org/2016";  // GB/T 33190
 inline constexpr double kMmPerPt = 25.4 / 72;
 
 std::string num(double v);                                // ≤ 3 decimals, no trailing zeros, never "-0"
+std::string milli(long k);                                // num(k / 1000.0), for k thousandths ("4.939", "-0.5", "0")
 inline std::string mm(double pt) { return num(pt * kMmPerPt); }
 std::string box_mm(double x, double y, double w, double h);  // ST_Box from points: "x y w h" in mm
 std::string rgb_value(uint32_t rgb);                      // CT_Color Value: "r g b"
@@ -39,10 +41,13 @@ class Ids {
 };
 
 // --- glyphs of a laid-out line (glyphs.cpp) -----------------------------------------------------
+// A run's code points and glyph ids sit in two arrays of the run, each cluster naming its stretch of
+// them: a page of text is read twice (fonts, then objects), and a vector or string per cluster was
+// a third of that reading (allocations, bench/RESULTS.md §8a7).
 struct Cluster {                  // characters that shape to glyphs together
-  std::string text;               // UTF-8
-  std::vector<uint32_t> chars;    // code points of text
-  std::vector<uint32_t> glyphs;   // glyph ids of the source font, in drawing order
+  std::string_view text;          // UTF-8, in the pango layout's text (alive as long as the line)
+  uint32_t first_char = 0, chars = 0;    // its code points: GlyphRun::chars[first_char, + chars)
+  uint32_t first_glyph = 0, glyphs = 0;  // its glyph ids of the source font, in drawing order
   double x = 0, y = 0;            // pen position of the first glyph (points, page coordinates)
   bool nominal = true;            // one char, one glyph, and it is the font's cmap glyph for it
 };
@@ -52,8 +57,11 @@ struct GlyphRun {                 // one pango glyph item: one font, size, colou
   uint32_t rgb = 0;
   bool underline = false, synthetic_bold = false;
   std::vector<Cluster> clusters;
+  std::vector<uint32_t> chars, glyphs;   // of all its clusters, in their order
 };
-std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g);
+// with_nominal = false: Cluster::nominal is left true (what collecting the fonts needs: only which
+// glyphs and characters a run uses; the cmap look-up per cluster is the writer's).
+std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g, bool with_nominal = true);
 
 // --- fonts (fonts.cpp) --------------------------------------------------------------------------
 struct FontKey {
@@ -66,19 +74,31 @@ struct EmbeddedFont {
   std::string family, postscript, file_name;  // file_name: under Doc_0/Res/
   bool bold = false, italic = false, serif = false, fixed = false;
   std::set<uint32_t> glyphs, unicodes;         // used glyph ids (source font) and characters
+  // What the pages' runs use, in drawing order with repeats, merged into glyphs and unicodes by
+  // FontTable::embed: one sort, not a tree insertion per character (bench/RESULTS.md §8a7).
+  std::vector<uint32_t> seen_glyphs, seen_unicodes;
   std::map<uint32_t, uint32_t> new_gid;        // source glyph id → subset glyph id
   std::string bytes;                           // the embedded subset (TrueType glyf outlines)
   std::string outlines;                        // "glyf" (TrueType) or what the source had
 };
 class FontTable {
  public:
+  FontTable() = default;
+  FontTable(const FontTable&) = delete;  // last_ points into fonts_
+  FontTable& operator=(const FontTable&) = delete;
   EmbeddedFont& note(PangoFont* font);         // the font's entry (created on first use)
+  void note_run(const GlyphRun& run);          // its font's entry, and the glyphs and characters it uses
   const EmbeddedFont& get(PangoFont* font) const;
   // Subset every noted font (in file order, so ids are stable), convert CFF outlines to glyf.
   void embed(Ids& ids);
   const std::map<FontKey, EmbeddedFont>& all() const { return fonts_; }
  private:
   std::map<FontKey, EmbeddedFont> fonts_;
+  // The entry of the font last asked for: a page's runs mostly share one font, and its key (file
+  // and face, from fontconfig) is strings to build and compare. A PangoFont lives as long as the
+  // layouts that drew with it, which outlive the writing.
+  mutable PangoFont* last_font_ = nullptr;
+  mutable EmbeddedFont* last_ = nullptr;
 };
 FontKey font_key(PangoFont* font);
 // What an OFD's font cut asks hb-subset for: the glyphs and characters `f` uses, no hinting, no

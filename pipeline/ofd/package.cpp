@@ -27,13 +27,7 @@ void collect_fonts(const layout::Page& page, FontTable& fonts) {
   for (const layout::Item& it : page.items) {
     const auto* g = std::get_if<layout::GlyphLine>(&it);
     if (!g) continue;
-    for (const GlyphRun& run : glyph_runs(*g)) {
-      EmbeddedFont& f = fonts.note(run.font);
-      for (const Cluster& c : run.clusters) {
-        f.glyphs.insert(c.glyphs.begin(), c.glyphs.end());
-        f.unicodes.insert(c.chars.begin(), c.chars.end());
-      }
-    }
+    for (const GlyphRun& run : glyph_runs(*g, false)) fonts.note_run(run);
   }
 }
 
@@ -117,16 +111,13 @@ std::string write_ofd(const layout::Laid& laid, const OfdOptions& options) {
 
   std::vector<docx::detail::Part> zip;
   zip.push_back({"OFD.xml", "", ofd_xml(options, doc_id)});
-  // The embedded fonts (most of the bytes) at libdeflate level 1: a third of zlib level 1's time,
-  // 5 % smaller (docx/package.cpp, bench/RESULTS.md §8a6; zlib level 1 had been 18 % less CPU than
-  // level 3 for 2.2 % more bytes, §8a5). The XML parts at level 6: less time than zlib level 3
-  // took, 7 % smaller. PNG pictures are stored (already deflated), a Group 4 TIFF page picture is
-  // deflated (6 % fewer bytes for ~0.4 ms, §8a3).
-  for (Part& p : doc) {
-    const bool font = p.name.size() > 4 && p.name.compare(p.name.size() - 4, 4, ".ttf") == 0;
-    zip.push_back({std::move(p.name), "", std::move(p.bytes), font ? 1 : 0});
-  }
-  return docx::detail::zip_package(zip, options.timestamp ? options.timestamp : docx::source_date_epoch(), 6);
+  // Every part at libdeflate level 1. The embedded fonts (most of the bytes): a third of zlib level
+  // 1's time, 5 % smaller (docx/package.cpp, bench/RESULTS.md §8a6). The XML parts too (§8a7): a
+  // night's 11 MB of them (the generated inbox) took 88 ms at level 6 and take 54 ms at 1 for 7 %
+  // more of their bytes (2.38 → 2.55 MB, 0.8 % of the OFD copies). PNG pictures are stored (already
+  // deflated), a Group 4 TIFF page picture is deflated (6 % fewer bytes for ~0.4 ms, §8a3).
+  for (Part& p : doc) zip.push_back({std::move(p.name), "", std::move(p.bytes)});
+  return docx::detail::zip_package(zip, options.timestamp ? options.timestamp : docx::source_date_epoch(), 1);
 }
 
 }  // namespace lh::ofd

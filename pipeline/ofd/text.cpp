@@ -11,15 +11,21 @@
 namespace lh::ofd::detail {
 namespace {
 
-// DeltaX values with the ST_Array abbreviation "g N v" (N equal values v, §11.3 table 51).
-std::string delta_list(const std::vector<std::string>& d) {
+// DeltaX values (thousandths of a mm) with the ST_Array abbreviation "g N v" (N equal values v,
+// §11.3 table 51).
+std::string delta_list(const std::vector<long>& d) {
   std::string out;
   for (size_t i = 0; i < d.size();) {
     size_t j = i;
     while (j < d.size() && d[j] == d[i]) ++j;
     if (!out.empty()) out += ' ';
-    out += j - i >= 3 ? "g " + std::to_string(j - i) + " " + d[i] : d[i];
-    for (size_t k = i + 1; k < j && j - i < 3; ++k) out += " " + d[k];
+    const std::string v = milli(d[i]);
+    if (j - i >= 3) {
+      out += "g " + std::to_string(j - i) + " " + v;
+    } else {
+      out += v;
+      for (size_t k = i + 1; k < j; ++k) out += " " + v;
+    }
     i = j;
   }
   return out;
@@ -30,27 +36,28 @@ void write_cg_transforms(XmlWriter& x, const GlyphRun& run, const EmbeddedFont& 
   for (const Cluster& c : run.clusters) {
     if (!c.nominal) {
       std::string ids;
-      for (uint32_t g : c.glyphs) {
-        auto it = font.new_gid.find(g);
+      for (uint32_t k = c.first_glyph; k < c.first_glyph + c.glyphs; ++k) {
+        auto it = font.new_gid.find(run.glyphs[k]);
         ids += (ids.empty() ? "" : " ") + std::to_string(it == font.new_gid.end() ? 0 : it->second);
       }
       x.start("ofd:CGTransform");
       x.attr("CodePosition", pos);
-      x.attr("CodeCount", static_cast<int64_t>(c.chars.size()));
-      x.attr("GlyphCount", static_cast<int64_t>(c.glyphs.size()));
+      x.attr("CodeCount", static_cast<int64_t>(c.chars));
+      x.attr("GlyphCount", static_cast<int64_t>(c.glyphs));
       x.start("ofd:Glyphs");
       x.text(ids);
       x.end();
       x.end();
     }
-    pos += static_cast<int>(c.chars.size());
+    pos += static_cast<int>(c.chars);
   }
 }
 
 // The TextCode: positions relative to the object's Boundary origin (bx, by), in mm.
 void write_text_code(XmlWriter& x, const GlyphRun& run, double bx, double by) {
   std::string text;
-  std::vector<std::string> dx, dy;
+  std::vector<long> dx, dy;  // thousandths of a mm
+  dx.reserve(run.chars.size()), dy.reserve(run.chars.size());
   bool any_dy = false;
   auto r = [](double pt) { return std::lround(pt * kMmPerPt * 1000); };  // 0.001 mm
   long px = r(run.clusters.front().x - bx), py = r(run.clusters.front().y - by);
@@ -59,16 +66,16 @@ void write_text_code(XmlWriter& x, const GlyphRun& run, double bx, double by) {
     text += c.text;
     const long cx = r(c.x - bx), cy = r(c.y - by);
     if (i > 0) {
-      dx.push_back(num((cx - px) / 1000.0));
-      dy.push_back(num((cy - py) / 1000.0));
+      dx.push_back(cx - px);
+      dy.push_back(cy - py);
       any_dy = any_dy || cy != py;
     }
-    for (size_t k = 1; k < c.chars.size(); ++k) dx.push_back("0"), dy.push_back("0");  // the cluster's other characters
+    for (uint32_t k = 1; k < c.chars; ++k) dx.push_back(0), dy.push_back(0);  // the cluster's other characters
     px = cx, py = cy;
   }
   x.start("ofd:TextCode");
-  x.attr("X", num(r(run.clusters.front().x - bx) / 1000.0));
-  x.attr("Y", num(r(run.clusters.front().y - by) / 1000.0));
+  x.attr("X", milli(r(run.clusters.front().x - bx)));
+  x.attr("Y", milli(r(run.clusters.front().y - by)));
   if (!dx.empty()) x.attr("DeltaX", delta_list(dx));
   if (any_dy) x.attr("DeltaY", delta_list(dy));
   x.text(text);

@@ -4,7 +4,9 @@
 // font's outlines, page numbers as annotations, and byte-identical output across runs.
 #include <gtest/gtest.h>
 #include <hb.h>
+#include <libdeflate.h>
 #include <poppler.h>
+#include <zip.h>
 
 #include <charconv>
 #include <cmath>
@@ -269,7 +271,7 @@ TEST(OfdWriter, EmbeddedFontsAreTrueTypeSubsetsWithTheSourceOutlines) {
       if (const auto* g = std::get_if<layout::GlyphLine>(&it))
         for (const auto& run : ofd::detail::glyph_runs(*g)) {
           auto& f = table.note(run.font);
-          for (const auto& c : run.clusters) f.glyphs.insert(c.glyphs.begin(), c.glyphs.end()), f.unicodes.insert(c.chars.begin(), c.chars.end());
+          f.glyphs.insert(run.glyphs.begin(), run.glyphs.end()), f.unicodes.insert(run.chars.begin(), run.chars.end());
         }
   ofd::detail::Ids ids;
   table.embed(ids);
@@ -405,6 +407,42 @@ TEST(OfdWriter, ColourUnderlineAndSynthesizedBold) {
   if (schema_dir()) {
     EXPECT_EQ(validate(page, "Page.xsd"), "");
   }
+}
+
+// DeltaX lists are written from integer thousandths (ofd::detail::milli) and must read as the
+// numbers num() writes for the same lengths, to the byte (the files are unchanged by it).
+TEST(OfdWriter, ThousandthsAreWrittenAsNumWritesThem) {
+  for (long k = -30000; k <= 30000; ++k) ASSERT_EQ(ofd::detail::milli(k), ofd::detail::num(k / 1000.0)) << k;
+  for (long k : {999999L, -1000001L, 123456789L, -5L, 50L, 1050L})
+    EXPECT_EQ(ofd::detail::milli(k), ofd::detail::num(k / 1000.0)) << k;
+  EXPECT_EQ(ofd::detail::milli(-500), "-0.5");
+}
+
+// Every part deflated at libdeflate level 1, the XML as the fonts (bench/RESULTS.md §8a7: level 6
+// had been 62 % more of the XML's deflate time for 7 % fewer of its bytes): each deflated entry is as
+// long as libdeflate level 1 makes its bytes (at level 6 the sample's pages are not).
+TEST(OfdWriter, EveryPartIsDeflatedAtLevelOne) {
+  const std::string& ofd = sample_ofd();
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(ofd.data(), ofd.size(), 0, &err);
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
+  ASSERT_NE(za, nullptr);
+  const auto bytes = parts(ofd);
+  libdeflate_compressor* one = libdeflate_alloc_compressor(1);
+  int xml = 0;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
+    zip_stat_t st;
+    ASSERT_EQ(zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st), 0);
+    if (st.comp_method != ZIP_CM_DEFLATE) continue;
+    const std::string& raw = bytes.at(st.name);
+    std::string out(libdeflate_deflate_compress_bound(one, raw.size()), '\0');
+    EXPECT_EQ(st.comp_size, libdeflate_deflate_compress(one, raw.data(), raw.size(), out.data(), out.size())) << st.name;
+    xml += std::string(st.name).find(".xml") != std::string::npos;
+  }
+  EXPECT_GT(xml, 3);
+  libdeflate_free_compressor(one);
+  zip_close(za);
 }
 
 TEST(OfdWriter, NothingToWriteIsAnError) { EXPECT_THROW(ofd::write_ofd(layout::Laid{}, {}), ofd::OfdError); }
