@@ -52,7 +52,7 @@ struct Part {
 
 // The ZIP of `parts`, in their order, every entry dated `when` (UTC seconds; none: 1980-01-01),
 // deflated by libdeflate at `level` except already-compressed media and parts deflate would not
-// shrink (package.cpp). The OFD package is zipped by it too, at level 6 and its fonts at 1
+// shrink (package.cpp). The OFD package is zipped by it too, every part at level 1
 // (ofd/package.cpp): its embedded fonts take many times as long at 9 for 1-2 % less.
 std::string zip_package(const std::vector<Part>& parts, std::optional<int64_t> when, int level = 9);
 // The CRC-32 a ZIP entry of `bytes` carries (APPNOTE.TXT 4.4.7), by the same code that writes it.
