@@ -45,4 +45,6 @@ std::string zlib_compress(std::string_view bytes, int level) {
   return compress<libdeflate_zlib_compress_bound, libdeflate_zlib_compress>(bytes, level);
 }
 
+uint32_t crc32(std::string_view bytes) { return libdeflate_crc32(0, bytes.data(), bytes.size()); }
+
 }  // namespace lh::codec

@@ -4,6 +4,7 @@
 // 2–3× faster than zlib at the same level on fonts and XML (bench/RESULTS.md §8a6), and its
 // output depends only on the input and the level, so the same inputs give the same bytes.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -13,5 +14,8 @@ namespace lh::codec {
 // (PDF). Never fails but for memory; an empty input gives a valid empty stream.
 std::string deflate_raw(std::string_view bytes, int level);
 std::string zlib_compress(std::string_view bytes, int level);
+
+// The CRC-32 a ZIP entry carries (APPNOTE.TXT 4.4.7), libdeflate's.
+uint32_t crc32(std::string_view bytes);
 
 }  // namespace lh::codec

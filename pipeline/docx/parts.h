@@ -55,8 +55,6 @@ struct Part {
 // shrink (package.cpp). The OFD package is zipped by it too, every part at level 1
 // (ofd/package.cpp): its embedded fonts take many times as long at 9 for 1-2 % less.
 std::string zip_package(const std::vector<Part>& parts, std::optional<int64_t> when, int level = 9);
-// The CRC-32 a ZIP entry of `bytes` carries (APPNOTE.TXT 4.4.7), by the same code that writes it.
-uint32_t crc32(const std::string& bytes);
 
 // Numbering instances (numbering.cpp): one w:num per list that restarts.
 struct NumInstance {

@@ -65,13 +65,12 @@ size_t release_font_pages() {
     int path_at = 0;
     // start-end perms offset dev inode path
     if (std::sscanf(line, "%lx-%lx %4s %*x %*s %*u %n", &start, &end, perms, &path_at) < 3 || path_at == 0) continue;
-    std::string_view path(line + path_at);
-    while (!path.empty() && (path.back() == '\n' || path.back() == ' ')) path.remove_suffix(1);
+    const std::string_view path = whole.substr(std::min<size_t>(static_cast<size_t>(path_at), whole.size()));
     // Only "r--p": a private mapping never writable holds no page of its own (a copy made on a
     // write), so every page it drops comes back from the file as it was. FreeType, HarfBuzz and
     // Poppler map fonts PROT_READ; HarfBuzz makes a blob writable with mprotect, which shows as
     // "rw-p" and is left alone.
-    if (std::string_view(perms) != "r--p" || !font_file(path) || kept(path)) continue;
+    if (std::string_view(perms) != "r--p" || kept(path)) continue;  // a font file: the line's end said so
     if (madvise(reinterpret_cast<void*>(start), end - start, MADV_DONTNEED) == 0) ++released;
   }
   std::fclose(maps);

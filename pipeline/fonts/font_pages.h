@@ -24,7 +24,7 @@ size_t release_font_pages();
 // (ofd/glyf_form.h). hb-subset alone reads them, and only where a cut looks (cmap, loca, hmtx and
 // the glyphs cut), so a night's cuts keep returning to the same few megabytes: released after each
 // task they were faulted in again by the next, 3 % of the generated inbox's night with copies, for
-// no change in a worker's peak (bench/RESULTS.md §8a7). Kept for the process's life.
+// no change in a worker's peak (bench/RESULTS.md §8a8). Kept for the process's life.
 void keep_font_pages(const std::string& path);
 
 }  // namespace lh::fonts

@@ -4,6 +4,7 @@
 // identical bytes. The document identifier (DocID) is a digest of the parts, not a random UUID.
 #include <algorithm>
 
+#include "codec/deflate.h"
 #include "docx/docx.h"
 #include "docx/parts.h"
 #include "ingest/sha256.h"
@@ -106,7 +107,7 @@ std::string write_ofd(const layout::Laid& laid, const OfdOptions& options) {
   // SHA-256 as well was ~0.6 % of a night with OFD copies, §8a6).
   std::string digest_input;
   for (const Part& p : doc)
-    digest_input += p.name + '\0' + std::to_string(p.bytes.size()) + ' ' + std::to_string(docx::detail::crc32(p.bytes)) + '\0';
+    digest_input += p.name + '\0' + std::to_string(p.bytes.size()) + ' ' + std::to_string(codec::crc32(p.bytes)) + '\0';
   const std::string doc_id = ingest::sha256_hex(digest_input).substr(0, 32);
 
   std::vector<docx::detail::Part> zip;

@@ -22,10 +22,7 @@ PreservedPdf preserve_pdf(const std::string& bytes, const pdf::PdfaMetadata& met
   }
   bool unembedded = false;
   // The read-back check and the list of substituted fonts share one parse of the file.
-  const bool substituted = out.pdf.find(pdf::kSubstituteKey) != std::string::npos;
-  auto record_substitutes = [&](QPDF& q) {
-    if (substituted) out.substituted = pdf::substituted_fonts(q);
-  };
+  auto record_substitutes = [&](QPDF& q) { out.substituted = pdf::substituted_fonts(q); };
   for (const auto& f : ingest::check_pdfa(out.pdf, record_substitutes)) {
     out.problems.push_back(f.clause + " " + f.message);
     unembedded = unembedded || f.clause == "6.2.11.4.1";

@@ -120,7 +120,7 @@ Candidate classify(OH font, const std::vector<SubstituteFace>& faces) {
 // Reads content streams and collects the CIDs each candidate font shows. The content is read as
 // tokens (QPDFTokenizer), not as objects: only the text operators and the operands they take
 // matter here, and building a qpdf object for every number of a text-heavy page was most of this
-// pass's reading (bench/RESULTS.md §8a7).
+// pass's reading (bench/RESULTS.md §8a8).
 class Scan {
  public:
   Scan(std::map<QPDFObjGen, Candidate>& fonts, const std::vector<SubstituteFace>& faces) : fonts_(fonts), faces_(faces) {}

@@ -36,13 +36,10 @@ namespace {
 
 constexpr const char* kDefaultIcc = "/usr/share/color/icc/sRGB.icc";
 
-// The profile's bytes and their Flate encoding, made once per path (a night converts thousands of files).
-struct IccProfile {
-  std::string bytes, deflated;
-};
-const IccProfile& srgb_profile() {
+// The profile's bytes, checked and Flate-encoded once per path (a night converts thousands of files).
+const std::string& srgb_profile_deflated() {
   static std::mutex mu;
-  static std::map<std::string, IccProfile> cache;
+  static std::map<std::string, std::string> cache;
   const std::string path = srgb_profile_path();
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(path);
@@ -55,8 +52,7 @@ const IccProfile& srgb_profile() {
   if (!in || bytes.size() < 128 || bytes.compare(36, 4, "acsp") != 0 || bytes.compare(16, 4, "RGB ") != 0)
     throw PdfError("the sRGB ICC profile " + path + " is missing or not an RGB ICC profile (Debian package icc-profiles-free; "
                    "scripts/setup.sh installs it; LIANGHUA_SRGB_ICC names another file)");
-  std::string deflated = codec::zlib_compress(bytes, 1);
-  return cache.emplace(path, IccProfile{std::move(bytes), std::move(deflated)}).first->second;
+  return cache.emplace(path, codec::zlib_compress(bytes, 1)).first->second;
 }
 
 std::string xml_escape(const std::string& s) {
@@ -198,9 +194,8 @@ std::string xmp_packet(const DocValues& v, const PdfaMetadata& m) {
 }
 
 void set_output_intent(QPDF& q) {
-  // Deflated once per process, not by every file's QPDFWriter (qpdf_io.h new_deflated_stream).
-  OH profile = OH::newStream(&q);
-  profile.replaceStreamData(srgb_profile().deflated, OH::newName("/FlateDecode"), OH::newNull());
+  // Deflated once per process, not by every file's QPDFWriter.
+  OH profile = detail::new_flate_stream(q, srgb_profile_deflated());
   profile.getDict().replaceKey("/N", OH::newInteger(3));
   OH intent = OH::newDictionary();
   intent.replaceKey("/Type", OH::newName("/OutputIntent"));
@@ -265,7 +260,7 @@ std::string srgb_profile_path() {
   return env && *env ? std::string(env) : std::string(kDefaultIcc);
 }
 
-void require_srgb_profile() { srgb_profile(); }
+void require_srgb_profile() { srgb_profile_deflated(); }
 
 namespace {
 
@@ -274,7 +269,7 @@ void require_known_metadata(const PdfaMetadata& meta) {
   const std::vector<std::string>& names = dat46_element_names();
   for (const auto& [name, value] : meta.dat46)
     if (std::find(names.begin(), names.end(), name) == names.end()) throw PdfError("not a DA/T 46 element lianghua declares: " + name);
-  srgb_profile();  // a missing profile
+  srgb_profile_deflated();  // a missing profile
 }
 
 }  // namespace

@@ -74,13 +74,16 @@ inline std::unique_ptr<QPDF> open_memory(const std::string& bytes, const char* n
 // A new stream of `data`, deflated here (codec/deflate.h, level 1 as in write_out) and filtered
 // /FlateDecode (PDF 32000-1 §7.4.4): QPDFWriter copies a stream that is already Flate-encoded, so a
 // pass's big new streams (a substitute font's program, the sRGB profile) skip zlib, which took
-// three times libdeflate's time for them (bench/RESULTS.md §8a7). Never for the XMP packet, which
+// three times libdeflate's time for them (bench/RESULTS.md §8a8). Never for the XMP packet, which
 // PDF/A keeps unfiltered (ISO 19005-2 6.6.2.1).
-inline QPDFObjectHandle new_deflated_stream(QPDF& q, std::string_view data) {
+// new_flate_stream takes bytes deflated already (the sRGB profile, deflated once per process).
+inline QPDFObjectHandle new_flate_stream(QPDF& q, const std::string& deflated) {
   QPDFObjectHandle s = QPDFObjectHandle::newStream(&q);
-  s.replaceStreamData(codec::zlib_compress(data, 1), QPDFObjectHandle::newName("/FlateDecode"),
-                      QPDFObjectHandle::newNull());
+  s.replaceStreamData(deflated, QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
   return s;
+}
+inline QPDFObjectHandle new_deflated_stream(QPDF& q, std::string_view data) {
+  return new_flate_stream(q, codec::zlib_compress(data, 1));
 }
 // object_streams: generate object streams (smaller); else keep what the input had.
 // pdfa: the file structure PDF/A-2 asks for (ISO 19005-2): a header of at most PDF 1.7 (6.1.2; a
@@ -88,9 +91,9 @@ inline QPDFObjectHandle new_deflated_stream(QPDF& q, std::string_view data) {
 // Streams are decoded where qpdf can (LZW, ASCII85, ...) and written with Flate (qpdf's default
 // "generalized" decode level), which also rids a copied source of LZW (ISO 19005-2 6.1.7.2).
 inline std::string write_out(QPDF& q, bool object_streams, bool pdfa = false) {
-  // The streams a pass adds (a 归档章's content, a substitute font's program, the sRGB profile) are
-  // deflated at zlib level 1: a substitute font takes a third of level 6's time for ~5 % more bytes
-  // (bench/RESULTS.md §8a6). Streams already Flate-encoded are copied, never recompressed (qpdf).
+  // The streams a pass adds unencoded (a 归档章's content) are deflated at zlib level 1: a font took a
+  // third of level 6's time for ~5 % more bytes (bench/RESULTS.md §8a6). Streams already
+  // Flate-encoded (new_deflated_stream's, a source's) are copied, never recompressed (qpdf).
   Pl_Flate::setCompressionLevel(1);
   QPDFWriter w(q);
   w.setOutputMemory();

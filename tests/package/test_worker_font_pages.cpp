@@ -81,7 +81,7 @@ TEST(FontPages, ReleasedPagesLeaveTheMappingAndComeBackUnchanged) {
 }
 
 // A glyf form (the OFD writer's, ofd/glyf_form.h) is kept: its pages are the cuts' working set,
-// and faulting them in again after every task cost 3 % of a night with copies (RESULTS §8a7). A
+// and faulting them in again after every task cost 3 % of a night with copies (RESULTS §8a8). A
 // copy of the role face under another name stands for the form: keep_font_pages is by path.
 TEST(FontPages, AFileMarkedKeptStaysResidentAndTheOthersAreReleased) {
   const std::string file = (test::source_dir() / "fonts" / kFont).string();
