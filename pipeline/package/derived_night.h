@@ -48,7 +48,8 @@ struct DerivedNight {
   std::vector<ItemFacts> items;
   StoredState next;
   nlohmann::json report = {{"volumes", nlohmann::json::array()}, {"record_issues", nlohmann::json::array()}, {"placeholders", nlohmann::json::array()},
-                 {"catalogues", nlohmann::json::array()}, {"reading_copy_issues", nlohmann::json::array()}};
+                 {"catalogues", nlohmann::json::array()}, {"reading_copy_issues", nlohmann::json::array()},
+                 {"preservation_notes", nlohmann::json::array()}};
   size_t rebuilt = 0, reused = 0;
   size_t interrupted = 0;  // tasks whose worker crashed or timed out (derive_pool.h): tried again tomorrow
   size_t reused_in[3] = {0, 0, 0};  // per kSections
@@ -63,6 +64,7 @@ struct DerivedNight {
 
   bool reuse(int section, const std::string& name, const std::string& key);
   void set(int section, const std::string& name, nlohmann::json entry);
+  void note_preservation(const nlohmann::json& entry);
   nlohmann::json failed(const nlohmann::json& result, const std::string& what);
   std::optional<nlohmann::json> whole_item(const ItemFacts& f) const;
   void derive_items();

@@ -20,6 +20,40 @@ std::string reading_copy_issues_html(const json& d) {
   return h + "</table>\n";
 }
 
+// Tonight's preservation copies that conform but differ from their sources in a way a person may
+// want to see (volume_run.cpp note_preservation): substituted fonts, OFD pages kept as pictures.
+// At most kMostNotesShown rows (a first night can have thousands); derived.json holds them all.
+constexpr size_t kMostNotesShown = 500;
+
+std::string list_html(const json& texts) {
+  std::string h;
+  for (const auto& t : texts)
+    if (t.is_string()) h += (h.empty() ? "" : "<br>") + model::markup_escape(t.get<std::string>());
+  return h.empty() ? "—" : h;
+}
+
+std::string preservation_notes_html(const json& d) {
+  const json rows = d.value("preservation_notes", json::array());
+  if (rows.empty()) return {};
+  std::string h = "<h2>长期保存副本：替换的字体与以图像保存的页（今晚生成）</h2>\n"
+                  "<p>这些副本符合 PDF/A-2b 或 OFD-A，但与原件有别：原件未嵌入的字体，PDF/A 副本以本系统的字体代替"
+                  "（ISO 19005-2 6.2.11.4.1 要求嵌入字体程序，原件没有），字形与原件所用字体可能不同；"
+                  "OFD 副本中无法如实转为文字和图形的页，以原页的图像保存，其下附识别出的文字（GB/T 42133-2022 6.2.4）。"
+                  "核对时请以原件为准。</p>\n"
+                  "<table><tr><th>副本</th><th>替换的字体（PDF/A）</th><th>以图像保存的页（OFD）</th></tr>\n";
+  size_t shown = 0;
+  for (const auto& r : rows) {
+    if (shown++ == kMostNotesShown) break;
+    h += "<tr><td>" + model::markup_escape(r.value("path", "")) + "</td><td>" + list_html(r.value("fonts", json::array())) + "</td><td>" +
+         list_html(r.value("pictures", json::array())) + "</td></tr>\n";
+  }
+  h += "</table>\n";
+  if (rows.size() > kMostNotesShown)
+    h += "<p>另有 " + std::to_string(rows.size() - kMostNotesShown) + " 份副本未列出，见 derived.json 各文件的 "
+         "pdfa_font_substitutes 与 picture_pages。</p>\n";
+  return h;
+}
+
 }  // namespace
 
 std::string derived_report_html(const json& d) {
@@ -36,6 +70,7 @@ std::string derived_report_html(const json& d) {
          model::markup_escape(p.value("reason", "")) + "</td></tr>\n";
   h += "</table>\n";
   h += reading_copy_issues_html(d);
+  h += preservation_notes_html(d);
   h += "<h2>现场检查笔录：缺少或无效的项目</h2>\n<table><tr><th>档号</th><th>记录编号</th><th>检查对象</th><th>问题</th></tr>\n";
   for (const auto& r : d.value("record_issues", json::array())) {
     std::string probs;

@@ -176,9 +176,24 @@ bool DerivedNight::reuse(int section, const std::string& name, const std::string
 
 // A rebuilt (or failed) entry: its stamps to `stamps`, the entry to tonight's state.
 void DerivedNight::set(int section, const std::string& name, json entry) {
+  if (section < 2) note_preservation(entry);
   take_entry_stamps(entry, stamps);
   fresh[static_cast<size_t>(section)][name] = entry_text(entry);
   next[static_cast<size_t>(section)][name] = entry_summary(entry);
+}
+
+// What a person may want to see of tonight's preservation copies although they conform (the report's
+// derived part, derived_report.cpp): a PDF/A copy that draws a font its source names without
+// embedding it with one of lianghua's faces ("pdfa_font_substitutes": the source had no font program
+// to embed, ISO 19005-2 6.2.11.4.1, so the copy's letters are not the source's), and the pages of an
+// OFD copy kept as pictures of the source's pages, with why ("picture_pages", GB/T 42133-2022 6.2.4).
+// Only entries made tonight: a copy reused from an earlier night was reported that night.
+void DerivedNight::note_preservation(const json& entry) {
+  for (const json& f : entry.value("files", json::array())) {
+    json fonts = f.value("pdfa_font_substitutes", json::array()), pictures = f.value("picture_pages", json::array());
+    if (fonts.empty() && pictures.empty()) continue;
+    report["preservation_notes"].push_back({{"path", f.value("path", "")}, {"fonts", std::move(fonts)}, {"pictures", std::move(pictures)}});
+  }
 }
 
 // The whole manifest entry of an item (for a task's payload), read again from the catalogue by 档号:
@@ -349,6 +364,9 @@ json build_derived(const ManifestItems& manifest_items, const fs::path& root, co
   if (night.state_changed()) night.write_state();
   night.keep_entries();
   night.keep_stamps();
+  // Tasks end in any order: the notes in path order, so that the same night writes the same report.
+  json& notes = night.report["preservation_notes"];
+  std::sort(notes.begin(), notes.end(), [](const json& a, const json& b) { return a.value("path", "") < b.value("path", ""); });
   night.report["derived_counts"] = {{"rebuilt", night.rebuilt}, {"reused", night.reused}};
   if (night.interrupted) night.report["interrupted_tasks"] = night.interrupted;
   mask_json_strings(night.report);

@@ -105,7 +105,19 @@ TEST(CheckPdfa, SampleArchiveCopiesArePdfaWithTheirSubstituteFontsNamedAndVerify
   ASSERT_FALSE(claimed_copy.empty());
   auto c = run({program().string(), "check-pdfa", (out / claimed_copy).string()});
   EXPECT_EQ(c.exit_code, 0) << c.out;
-  EXPECT_EQ(lh::test::read_file(out / "reports/report.html").find("不符合 PDF/A-2b"), std::string::npos);
+  const std::string report = lh::test::read_file(out / "reports/report.html");
+  EXPECT_EQ(report.find("不符合 PDF/A-2b"), std::string::npos);
+  // The report names every copy with a substituted font, in path order (report.json's notes too).
+  const size_t notes = report.find("<h2>长期保存副本：替换的字体与以图像保存的页（今晚生成）</h2>");
+  ASSERT_NE(notes, std::string::npos);
+  EXPECT_NE(report.find(claimed_copy + "</td><td>STSong-Light → Noto Serif CJK SC（宋体）</td>", notes), std::string::npos);
+  json listed = json::parse(lh::test::read_file(out / "reports/report.json"))["derived"]["preservation_notes"];
+  size_t listed_fonts = 0;
+  for (size_t i = 0; i < listed.size(); ++i) {
+    listed_fonts += !listed[i]["fonts"].empty();
+    if (i > 0) EXPECT_LT(listed[i - 1]["path"].get<std::string>(), listed[i]["path"].get<std::string>());
+  }
+  EXPECT_EQ(listed_fonts, substituted);
   auto v = run({program().string(), "verify", out.string()});
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_NE(v.out.find(std::to_string(pdfa) + " PDF/A-2b file(s) read back"), std::string::npos) << v.out;

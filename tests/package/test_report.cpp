@@ -8,6 +8,7 @@
 
 #include "filing/office.h"
 #include "package/report.h"
+#include "package/volume_run.h"
 
 namespace {
 using json = nlohmann::json;
@@ -85,6 +86,32 @@ TEST(Report, LocalTimeIsTheOfficeZoneNotTheMachines) {
   EXPECT_EQ(filing::local_time_iso(t, "America/New_York"), "2024-05-31T14:00:00-04:00");  // summer time
   EXPECT_TRUE(filing::is_known_time_zone("Asia/Shanghai"));
   EXPECT_FALSE(filing::is_known_time_zone("Asia/Nowhere"));
+}
+
+// Tonight's preservation copies that conform but are not their sources' letter for letter: the
+// report names each with its substituted fonts and its OFD pages kept as pictures, escaped, and
+// stops listing at 500 rows (saying how many more derived.json holds).
+TEST(Report, PreservationCopiesWithSubstitutedFontsOrPicturePagesAreListed) {
+  json d;
+  d["preservation_notes"] = json::array(
+      {{{"path", "AJ/2024/案1/正卷/阅览本/Z109-AJ·2024-Y-SMS-0001 告知书.pdf"}, {"fonts", {"STSong-Light → Noto Serif CJK SC（宋体）"}}, {"pictures", json::array()}},
+       {{"path", "AJ/2024/案1/案卷.ofd"}, {"fonts", json::array()}, {"pictures", {"第2页：含<透明>图像，以图像保存"}}}});
+  std::string h = package::derived_report_html(d);
+  const size_t head = h.find("<h2>长期保存副本：替换的字体与以图像保存的页（今晚生成）</h2>");
+  ASSERT_NE(head, std::string::npos) << h;
+  EXPECT_NE(h.find("<tr><td>AJ/2024/案1/正卷/阅览本/Z109-AJ·2024-Y-SMS-0001 告知书.pdf</td><td>STSong-Light → Noto Serif CJK SC（宋体）</td><td>—</td></tr>", head),
+            std::string::npos) << h;
+  EXPECT_NE(h.find("<td>第2页：含&lt;透明&gt;图像，以图像保存</td>", head), std::string::npos) << h;
+  EXPECT_EQ(h.find("未列出"), std::string::npos);
+
+  for (int i = 0; i < 520; ++i) d["preservation_notes"].push_back({{"path", "p" + std::to_string(i) + ".pdf"}, {"fonts", {"X → Y"}}});
+  h = package::derived_report_html(d);
+  EXPECT_NE(h.find("<td>p497.pdf</td>"), std::string::npos);  // rows 1-500: the two above, then p0 … p497
+  EXPECT_EQ(h.find("<td>p498.pdf</td>"), std::string::npos);
+  EXPECT_NE(h.find("另有 22 份副本未列出"), std::string::npos) << h.substr(h.size() - 400);
+
+  d.erase("preservation_notes");
+  EXPECT_EQ(package::derived_report_html(d).find("长期保存副本"), std::string::npos);  // nothing to say: no section
 }
 
 }  // namespace
