@@ -55,17 +55,24 @@ void steer_poppler_fonts() {
     std::string accept, reject, rules;
     for (const pdf::SubstituteNames& s : pdf::substitute_names()) {
       const layout::RoleFont& r = fonts.role(s.role);
-      if (r.matched_file.empty() || r.families.empty()) continue;
+      if (!s.steer_poppler || r.matched_file.empty() || r.families.empty()) continue;
       const std::string file = model::markup_escape(r.matched_file), family = model::markup_escape(r.families.front());
       xml += "<dir>" + model::markup_escape(std::filesystem::path(r.matched_file).parent_path().string()) + "</dir>";
       // Our file, and no other face of that family (the machine's): fontconfig lets an accepting
       // pattern override a rejecting one (a glob would not: globs judge files, patterns faces).
       accept += "<pattern><patelt name=\"file\"><string>" + file + "</string></patelt></pattern>";
       reject += "<pattern><patelt name=\"family\"><string>" + family + "</string></patelt></pattern>";
-      for (const char* name : s.names)
+      for (std::string name : s.names) {
+        // Poppler asks for a name with its "-" made blanks (GlobalParams buildFcPattern), cut at the
+        // "-" only when a style follows it (STSong-Light → STSong; FZXiaoBiaoSong-B05S whole).
+        std::replace(name.begin(), name.end(), '-', ' ');
         rules += "<match target=\"pattern\"><test name=\"family\"><string>" + model::markup_escape(name) +
                  "</string></test><edit name=\"family\" mode=\"prepend\" binding=\"strong\"><string>" + family +
-                 "</string></edit></match>";
+                 "</string></edit>" +
+                 // The 小标宋 stand-in is the family's bold face (roles.json): asked by weight, not by file.
+                 (r.bold_weight ? "<edit name=\"weight\" mode=\"assign\" binding=\"strong\"><const>bold</const></edit>" : "") +
+                 "</match>";
+      }
     }
     xml += "<selectfont><acceptfont>" + accept + "</acceptfont><rejectfont>" + reject + "</rejectfont></selectfont>" +
            rules + "</fontconfig>";

@@ -51,9 +51,11 @@ struct OfdCopyPart {
   int pages = 0;
 };
 
-// Points Poppler's fontconfig lookups for the 宋体 and 黑体 names source PDFs use without embedding
-// them at our Song and Hei role files (once per process; ofd_copy.cpp): page pictures draw them with
-// the faces lianghua typesets with, and vector pages (vector_page.h) set their text in the same.
+// Points Poppler's fontconfig lookups for the 宋体, 黑体 and 小标宋 names source PDFs use without
+// embedding them at our Song, Hei and Title role files (once per process; ofd_copy.cpp): page
+// pictures draw them with the faces lianghua typesets with, and vector pages (vector_page.h) set
+// their text in the same. 仿宋 and 楷体 names are left to the machine's fontconfig for pictures
+// (pdf::SubstituteNames::steer_poppler: our faces for them do not cover GBK).
 void steer_poppler_fonts();
 
 // A source PDF's pages as scanned pages: each a picture of the whole page (Poppler at `dpi`) and

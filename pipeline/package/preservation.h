@@ -35,8 +35,8 @@ struct PreservedPdf {
   std::vector<std::string> substituted;
 };
 
-// Our faces that stand in for the 宋体 and 黑体 fonts source PDFs name without embedding them
-// (pdf/font_substitute.h): the song and hei role faces of fonts/roles.json, cut from the glyf form
+// Our faces that stand in for the 宋体, 黑体, 仿宋, 楷体 and 小标宋 fonts source PDFs name without
+// embedding them (pdf/font_substitute.h): the role faces of fonts/roles.json, cut from the glyf form
 // the OFD writer keeps (ofd::truetype_form). Made once per process.
 const std::vector<pdf::SubstituteFace>& substitute_faces();
 

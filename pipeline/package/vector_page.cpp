@@ -265,7 +265,7 @@ std::optional<layout::Page> vector_layout_page(const pdfvec::Page& vp, std::stri
   for (const pdfvec::Font& f : vp.fonts) {
     const auto role = substitute_role(f.family);
     if (!role) {
-      why = "含未嵌入字体 " + f.name + "（Poppler 以本机字体代替，非本系统的宋体或黑体）";
+      why = "含未嵌入字体 " + f.name + "（Poppler 以本机字体代替，非本系统可代替的宋体、黑体、仿宋、楷体或小标宋）";
       return std::nullopt;
     }
     roles.push_back(*role);

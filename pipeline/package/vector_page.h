@@ -2,7 +2,8 @@
 // interpreter finds on it (pdfvec/pdf_vector.h) turned into layout items the OFD writer draws —
 // rules, rectangles and paths where the PDF strokes and fills them, and its text as text, each
 // character at the PDF's position in the role font Poppler itself draws it with
-// (ofd_copy.cpp steers Poppler's 宋体 and 黑体 names to our Song and Hei files). GB/T 42133-2022
+// (ofd_copy.cpp steers Poppler's 宋体, 黑体 and 小标宋 names to our files; 仿宋 and 楷体 names are set
+// in our Body and Kai faces, as the PDF/A copy embeds them: pdf::substitute_names). GB/T 42133-2022
 // wants a born-digital document's text kept as text; a picture of a text page is also the largest
 // cost of the copies (bench/RESULTS.md §8a4).
 //

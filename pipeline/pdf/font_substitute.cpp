@@ -35,6 +35,15 @@ const std::vector<SubstituteNames>& substitute_names() {
       {model::FontRole::Song,
        {"STSong", "SimSun", "NSimSun", "Song", "SongTi", "STSongti", "AdobeSongStd", "宋体", "新宋体", "华文宋体"}},
       {model::FontRole::Hei, {"SimHei", "STHeiti", "Hei", "HeiTi", "AdobeHeitiStd", "黑体", "华文黑体"}},
+      // 方正's PostScript names in full too: Poppler looks a name up whole unless what follows its
+      // "-" is a style (Bold, Light, …), so the steering of page pictures needs them as written.
+      {model::FontRole::Title,
+       {"FZXiaoBiaoSong", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "FZXBSJW", "FZXBSJW--GB1-0", "FZXBSK", "FZXBSK--GBK1-0",
+        "方正小标宋简体", "方正小标宋_GBK", "方正小标宋", "小标宋"}},
+      {model::FontRole::Body,
+       {"FangSong", "FangSong_GB2312", "Fangsong", "STFangsong", "AdobeFangsongStd", "仿宋", "仿宋_GB2312", "华文仿宋"},
+       false},
+      {model::FontRole::Kai, {"KaiTi", "KaiTi_GB2312", "Kai", "STKaiti", "AdobeKaitiStd", "楷体", "楷体_GB2312", "华文楷体"}, false},
   };
   return kNames;
 }
@@ -113,7 +122,7 @@ Candidate classify(OH font, const std::vector<SubstituteFace>& faces) {
   for (const SubstituteFace& f : faces)
     for (const std::string& n : f.names)
       if (n == family) c.face = &f;
-  if (!c.face) c.refused = "no role of ours stands in for that name (宋体 and 黑体 names are substituted)";
+  if (!c.face) c.refused = "no role of ours stands in for that name (宋体, 黑体, 仿宋, 楷体 and 小标宋 names are substituted)";
   return c;
 }
 

@@ -29,15 +29,23 @@ class QPDF;
 
 namespace lh::pdf {
 
-// The names source PDFs give 宋体 and 黑体 fonts they do not embed, by the role of ours that stands
-// in: STSong-Light is the Adobe-GB1 font PDF readers are expected to supply; the rest are the
-// Windows and macOS names of the same styles. Compared as fontconfig compares families (ASCII case
-// and blanks ignored) with the font's name before "-" or "," (subset tag removed). Kai and Fang
-// names are not here: our FandolFang covers GB2312 only. The one table: the OFD copies' Poppler is
-// pointed at the same faces for the same names (package/ofd_copy.cpp steer_poppler_fonts).
+// The names source PDFs give the GB/T 9704 styles (宋体, 黑体, 仿宋, 楷体, 小标宋) they do not
+// embed, by the role of ours that stands in (fonts/roles.json): STSong-Light is the Adobe-GB1 font
+// PDF readers are expected to supply, Adobe*Std the fonts of Acrobat's Chinese font pack; the rest
+// are the Windows, macOS and 方正 names of the same styles (仿宋_GB2312, 楷体_GB2312 and 方正小标宋
+// being the 公文 fonts of GB/T 9704 §5.2.2 and §7.3). Compared as fontconfig compares families (ASCII
+// case and blanks ignored) with the font's name before "-" or "," (subset tag removed). A font is
+// substituted only when the role's face has every character it shows (pdf/font_substitute.cpp
+// plan): our 仿宋 face, FandolFang, covers GB2312, which is all a *_GB2312 font holds; a FangSong
+// text with a character beyond it is refused with that character named. The one table: the OFD
+// copies' vector pages set the same names in the same faces (package/vector_page.cpp), and their
+// Poppler is pointed at them for page pictures where `steer_poppler` (package/ofd_copy.cpp
+// steer_poppler_fonts): only for faces that cover GBK, since Poppler draws a character its face
+// lacks as nothing, where the machine's default CJK face (Noto Sans CJK) would draw it.
 struct SubstituteNames {
   model::FontRole role;
   std::vector<const char*> names;
+  bool steer_poppler = true;
 };
 const std::vector<SubstituteNames>& substitute_names();
 // The family of a font name as source PDFs write it: "ABCDEF+STSong-Light" → "stsong".

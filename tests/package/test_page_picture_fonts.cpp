@@ -62,6 +62,12 @@ TEST(PagePictureFonts, AnUnembeddedSongFontIsDrawnWithTheSongRoleFaceNotTheMachi
   EXPECT_EQ(substitute_file("STSong"), fonts.role(lh::model::FontRole::Song).matched_file);
   EXPECT_EQ(substitute_file("SimSun"), fonts.role(lh::model::FontRole::Song).matched_file);
   EXPECT_EQ(substitute_file("SimHei"), fonts.role(lh::model::FontRole::Hei).matched_file);
+  // 方正小标宋 as Poppler asks for it (its PostScript name, "-" made a blank): the bold face that
+  // stands in for 小标宋, asked by weight.
+  EXPECT_EQ(substitute_file("FZXiaoBiaoSong B05S"), fonts.role(lh::model::FontRole::Title).matched_file);
+  EXPECT_NE(fonts.role(lh::model::FontRole::Title).matched_file, fonts.role(lh::model::FontRole::Song).matched_file);
+  // 仿宋 names are not steered (FandolFang covers GB2312 only; the machine's face draws all of GBK).
+  EXPECT_NE(substitute_file("FangSong_GB2312"), fonts.role(lh::model::FontRole::Body).matched_file);
   // A Latin font keeps the machine's answer (a Chinese one unnamed goes to the machine's or our
   // face of Noto Sans CJK SC: the same design).
   const std::string other = substitute_file("Helvetica", "");

@@ -273,10 +273,20 @@ TEST(VectorCopy, ContentOutsideARectangleClipMakesAPicture) {
 }
 
 TEST(VectorCopy, AnUnembeddedFontPopplerLeavesToTheMachineIsAPictureAndSaysWhy) {
-  std::string kai = kSongLight;
-  for (size_t at; (at = kai.find("STSong-Light")) != std::string::npos;) kai.replace(at, 12, "KaiTi_GB2312");
-  const std::string why = picture_reason(make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET", kai));
-  EXPECT_EQ(why.rfind("含未嵌入字体 KaiTi_GB2312", 0), 0u) << why;
+  std::string lishu = kSongLight;
+  for (size_t at; (at = lishu.find("STSong-Light")) != std::string::npos;) lishu.replace(at, 12, "LiSu");
+  const std::string why = picture_reason(make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET", lishu));
+  EXPECT_EQ(why.rfind("含未嵌入字体 LiSu", 0), 0u) << why;
+}
+
+// The 公文 fonts of GB/T 9704 that a source does not embed (仿宋_GB2312, 楷体_GB2312, 方正小标宋) are
+// set in our faces for them, as the PDF/A copy embeds them (pdf::substitute_names): text stays text.
+TEST(VectorCopy, UnembeddedGongwenFontsAreVectorTextInOurFacesForThem) {
+  for (const char* name : {"FangSong_GB2312", "KaiTi_GB2312", "FZXiaoBiaoSong-B05S"}) {
+    std::string font = kSongLight;
+    for (size_t at; (at = font.find("STSong-Light")) != std::string::npos;) font.replace(at, 12, name);
+    EXPECT_EQ(picture_reason(make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET", font)), "") << name;
+  }
 }
 
 TEST(VectorCopy, StrokedTextIsAPictureAndSaysWhy) {
@@ -317,7 +327,10 @@ TEST(VectorCopy, SubstituteRolesAreTheNamesPopplerDrawsWithOurFaces) {
   EXPECT_EQ(package::substitute_role("Sim Sun"), model::FontRole::Song);
   EXPECT_EQ(package::substitute_role("simhei"), model::FontRole::Hei);
   EXPECT_EQ(package::substitute_role("黑体"), model::FontRole::Hei);
-  EXPECT_FALSE(package::substitute_role("KaiTi_GB2312"));
+  EXPECT_EQ(package::substitute_role("KaiTi_GB2312"), model::FontRole::Kai);
+  EXPECT_EQ(package::substitute_role("仿宋_GB2312"), model::FontRole::Body);
+  EXPECT_EQ(package::substitute_role("FZXiaoBiaoSong-B05S"), model::FontRole::Title);
+  EXPECT_FALSE(package::substitute_role("LiSu"));
   EXPECT_FALSE(package::substitute_role("Helvetica"));
 }
 
