@@ -24,12 +24,17 @@ std::string base_font(OH font) {
   return n.isName() ? n.getName().substr(1) : std::string("(unnamed)");
 }
 
+// A Type0 font whose descendant is missing or not a dictionary (a null in /DescendantFonts, a
+// reference to no object) has no program to draw with: not embedded. qpdf throws on a key asked of
+// a direct null, which would have stopped the whole check (pdfjs-issue12823-zh-emoji.pdf).
 bool embedded(OH font) {
   OH desc = font.getKey("/FontDescriptor");
   if (font.getKey("/Subtype").isNameAndEquals("/Type0")) {
     OH desc_fonts = font.getKey("/DescendantFonts");
     if (!desc_fonts.isArray() || desc_fonts.getArrayNItems() < 1) return false;
-    desc = desc_fonts.getArrayItem(0).getKey("/FontDescriptor");
+    OH cid = desc_fonts.getArrayItem(0);
+    if (!cid.isDictionary()) return false;
+    desc = cid.getKey("/FontDescriptor");
   }
   return desc.isDictionary() && (desc.getKey("/FontFile").isStream() || desc.getKey("/FontFile2").isStream() ||
                                  desc.getKey("/FontFile3").isStream());

@@ -393,6 +393,15 @@ TEST(PdfaRule, Fonts_6_2_11_4_1_NotEmbedded) {
               })).count("6.2.11.4.1"));
 }
 
+// A Type0 font whose /DescendantFonts holds a null (pdf.js issue 12823's NotoColorEmoji): a font
+// with nothing to draw with, reported as not embedded. The check asked a key of that null, which
+// qpdf refuses by throwing: the whole file was reported unreadable (6.1) and every other rule unsaid.
+TEST(PdfaRule, Fonts_6_2_11_4_1_ADescendantFontsArrayHoldingNullIsAFontNotEmbeddedNotAnUnreadableFile) {
+  const std::set<std::string> found = clauses(broken([](QPDF& q) { first_cid_font(q).first.replaceKey("/DescendantFonts", OH::parse("[ null ]")); }));
+  EXPECT_TRUE(found.count("6.2.11.4.1"));
+  EXPECT_FALSE(found.count("6.1")) << "the file was called unreadable";
+}
+
 TEST(PdfaRule, Fonts_6_2_11_7_NoToUnicode) {
   EXPECT_TRUE(clauses(broken([](QPDF& q) { first_cid_font(q).first.removeKey("/ToUnicode"); })).count("6.2.11.7"));
 }
