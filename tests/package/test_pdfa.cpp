@@ -544,6 +544,17 @@ TEST(PdfaCrossCheck, PdfBoxPreflightAcceptsASubstitutedFont) {
   std::string skip;
   if (!preflight(copy, kept, filtered, skip)) GTEST_SKIP() << skip;
   for (const auto& k : kept) ADD_FAILURE() << "Preflight: " << k;
+  // The 公文 fonts' faces too: FandolFang and the bold Noto Serif (cut from their glyf forms) and AR PL
+  // UKai CN (a TrueType collection's first face, cut as it is).
+  for (const char* name : {"FangSong_GB2312", "KaiTi_GB2312", "FZXiaoBiaoSong-B05S"}) {
+    std::string font = test::kSongLight;
+    for (size_t at; (at = font.find("STSong-Light")) != std::string::npos;) font.replace(at, 12, name);
+    const std::string gongwen = pdf::make_pdfa(test::make_pdf("BT /F1 12 Tf 72 700 Td <884C653F59040020004100420031> Tj ET\n", font), m).pdf;
+    ASSERT_EQ(pdf::substituted_fonts(gongwen).size(), 1u) << name;
+    std::vector<std::string> g_kept, g_filtered;
+    preflight(gongwen, g_kept, g_filtered, skip);
+    for (const auto& k : g_kept) ADD_FAILURE() << name << ": Preflight: " << k;
+  }
   // Unsubstituted, Preflight refuses the font: the check can fail.
   std::vector<std::string> u_kept, u_filtered;
   preflight(pdf::make_pdfa(test::make_pdf("BT /F1 12 Tf 72 700 Td <884C653F5904> Tj ET\n"), metadata()).pdf, u_kept, u_filtered, skip);
