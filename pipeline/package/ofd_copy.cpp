@@ -66,7 +66,7 @@ void steer_poppler_fonts() {
         // Poppler asks for a name with its "-" made blanks (GlobalParams buildFcPattern), cut at the
         // "-" only when a style follows it (STSong-Light → STSong; FZXiaoBiaoSong-B05S whole).
         std::replace(name.begin(), name.end(), '-', ' ');
-        rules += "<match target=\"pattern\"><test name=\"family\"><string>" + model::markup_escape(name) +
+        rules += "<match target=\"pattern\"><test qual=\"first\" name=\"family\"><string>" + model::markup_escape(name) +
                  "</string></test><edit name=\"family\" mode=\"prepend\" binding=\"strong\"><string>" + family +
                  "</string></edit>" +
                  // The 小标宋 stand-in is the family's bold face (roles.json): asked by weight, not by file.

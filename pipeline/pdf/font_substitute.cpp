@@ -34,12 +34,21 @@ const std::vector<SubstituteNames>& substitute_names() {
   static const std::vector<SubstituteNames> kNames = {
       {model::FontRole::Song,
        {"STSong", "SimSun", "NSimSun", "Song", "SongTi", "STSongti", "AdobeSongStd", "宋体", "新宋体", "华文宋体"}},
-      {model::FontRole::Hei, {"SimHei", "STHeiti", "Hei", "HeiTi", "AdobeHeitiStd", "黑体", "华文黑体"}},
+      // 微软雅黑 and 等线 (Office's Chinese defaults since Windows Vista and Office 2016) are sans faces
+      // of the 黑体 kind.
+      {model::FontRole::Hei,
+       {"SimHei", "STHeiti", "Hei", "HeiTi", "AdobeHeitiStd", "黑体", "华文黑体", "Microsoft YaHei", "YaHei", "微软雅黑", "DengXian",
+        "等线"}},
+      // The 宋体 and 黑体 of traditional-Chinese documents (Adobe-CNS1: MSung and MHei are iText's and
+      // reportlab's): our faces are SC cuts of GBK, which holds most but not all of Big5, so Poppler
+      // is not pointed at them for page pictures (a character missing there would be drawn as nothing).
+      {model::FontRole::Song, {"MingLiU", "PMingLiU", "MingLiU_HKSCS", "MSung", "細明體", "新細明體", "细明体", "新细明体"}, false},
+      {model::FontRole::Hei, {"MHei", "Microsoft JhengHei", "微軟正黑體"}, false},
       // 方正's PostScript names in full too: Poppler looks a name up whole unless what follows its
       // "-" is a style (Bold, Light, …), so the steering of page pictures needs them as written.
       {model::FontRole::Title,
        {"FZXiaoBiaoSong", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "FZXBSJW", "FZXBSJW--GB1-0", "FZXBSK", "FZXBSK--GBK1-0",
-        "方正小标宋简体", "方正小标宋_GBK", "方正小标宋", "小标宋"}},
+        "方正小标宋简体", "方正小标宋_GBK", "方正小标宋", "小标宋", "STZhongsong", "华文中宋"}},
       {model::FontRole::Body,
        {"FangSong", "FangSong_GB2312", "Fangsong", "STFangsong", "AdobeFangsongStd", "仿宋", "仿宋_GB2312", "华文仿宋"},
        false},

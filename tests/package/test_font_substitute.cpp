@@ -260,7 +260,10 @@ TEST(FontSubstitute, EveryNameOfTheTableIsSubstitutedByItsRolesFace) {
     for (const char* name : s.names) {
       SCOPED_TRACE(name);
       ++names;
-      const package::PreservedPdf p = package::preserve_pdf(test::make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET", kind_font("STSong-Light", name)), metadata());
+      std::string pdf_name;  // a blank is #20 in a PDF name (PDF 32000-1 §7.3.5)
+      for (const char* c = name; *c; ++c) pdf_name += *c == ' ' ? std::string("#20") : std::string(1, *c);
+      const package::PreservedPdf p =
+          package::preserve_pdf(test::make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET", kind_font("STSong-Light", pdf_name)), metadata());
       EXPECT_TRUE(p.conformant);
       for (const auto& pr : p.problems) ADD_FAILURE() << pr;
       ASSERT_EQ(p.substituted.size(), 1u);

@@ -70,9 +70,16 @@ TEST(PagePictureFonts, AnUnembeddedSongFontIsDrawnWithTheSongRoleFaceNotTheMachi
   EXPECT_NE(substitute_file("FangSong_GB2312"), fonts.role(lh::model::FontRole::Body).matched_file);
   // A Latin font keeps the machine's answer (a Chinese one unnamed goes to the machine's or our
   // face of Noto Sans CJK SC: the same design).
-  const std::string other = substitute_file("Helvetica", "");
-  EXPECT_NE(other, fonts.role(lh::model::FontRole::Song).matched_file);
-  EXPECT_NE(other, fonts.role(lh::model::FontRole::Hei).matched_file);
+  // Only a font asked for by one of our names is pointed at our faces: fontconfig's own aliases add
+  // SimSun to every serif request and Microsoft YaHei to every sans one (65-nonlatin.conf), so a rule
+  // testing any family of the request would give Times and Helvetica our CJK faces.
+  for (const char* latin : {"Helvetica", "Times", "Arial"}) {
+    const std::string other = substitute_file(latin, "");
+    EXPECT_NE(other, fonts.role(lh::model::FontRole::Song).matched_file) << latin;
+    EXPECT_NE(other, fonts.role(lh::model::FontRole::Hei).matched_file) << latin;
+    EXPECT_NE(other, fonts.role(lh::model::FontRole::Title).matched_file) << latin;
+  }
+  EXPECT_EQ(substitute_file("Microsoft YaHei"), fonts.role(lh::model::FontRole::Hei).matched_file);
 }
 
 TEST(PagePictureFonts, OneBitRowsOfAWidthNotAMultipleOfEightKeepTheirLastPixels) {
