@@ -286,6 +286,15 @@ def _doc(case: ms.Case, key: str) -> ms.Doc:
     return ms.CASE_DOCS[key][0](case)
 
 
+# --fonts mixed: the names other offices' PDF producers give the font they do not embed, weighted by
+# how often a 市场监管所's born-digital PDFs would carry them: iText's STSong-Light, the 公文 fonts of
+# GB/T 9704 (仿宋_GB2312 body, 楷体_GB2312, 方正小标宋 titles), Windows' SimSun/SimHei, Office's 微软雅黑;
+# one written as its Chinese name (UTF-8 bytes, #-escaped). Default: STSong-Light for every PDF.
+MIXED_FONTS = ["STSong-Light"] * 3 + ["SimSun"] * 2 + ["FangSong_GB2312"] * 3 + ["KaiTi_GB2312", "SimHei",
+               "FZXiaoBiaoSong-B05S", "MicrosoftYaHei", "仿宋_GB2312"]
+FONTS = ["STSong-Light"]
+
+
 def build(kind: str, args, mtime: dt.datetime, case: ms.Case | None, seed: int) -> bytes | None:
     rng = random.Random(f"{seed}:{kind}:{args!r}:{mtime.isoformat()}")
     if kind in ("docx", "pdf", "truncated"):
@@ -296,7 +305,8 @@ def build(kind: str, args, mtime: dt.datetime, case: ms.Case | None, seed: int) 
                                  created=mtime - dt.timedelta(hours=2), modified=mtime, footer_page=key == "decision",
                                  style_ids="zh" if seal else "en")
         data = ms.build_pdf(d, info={"Title": d.title, "Author": ms.OFFICE["bureau"], "CreationDate": mtime,
-                                     "ModDate": mtime}, seal=seal and key in ("decision", "notice"))
+                                     "ModDate": mtime}, seal=seal and key in ("decision", "notice"),
+                            font=FONTS[0] if len(FONTS) == 1 else rng.choice(FONTS))
         return data[:len(data) // 2] if kind == "truncated" else data
     if kind == "draft":
         stage, fine = args
@@ -423,7 +433,11 @@ def main(argv=None) -> int:
     ap.add_argument("--years", default="2019-2025")
     ap.add_argument("--small", action="store_true", help="N small text 文书 (memory benchmark)")
     ap.add_argument("--flat", action="store_true", help="with --small: every file in OUTDIR itself (one folder)")
+    ap.add_argument("--fonts", choices=["stsong", "mixed"], default="stsong",
+                    help="the non-embedded font of born-digital PDFs: STSong-Light (default) or other offices' mix")
     a = ap.parse_args(argv)
+    if a.fonts == "mixed":
+        FONTS[:] = MIXED_FONTS  # before the workers fork
     y0, y1 = (int(x) for x in a.years.split("-"))
     t0 = time.time()
     if a.small:

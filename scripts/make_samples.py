@@ -649,13 +649,25 @@ def _info_obj(w: _PdfWriter, info: dict) -> int:
     return w.add("<< " + " ".join(parts) + " >>")
 
 
-def _font_objs(w: _PdfWriter) -> int:
-    desc = w.add("<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [-25 -254 1000 880] "
+def _pdf_name(name: str) -> str:
+    """A PDF name object for `name` (PDF 32000-1 §7.3.5): bytes outside ! .. ~ and the delimiters as #xx."""
+    out = "/"
+    for b in name.encode("utf-8"):
+        c = chr(b)
+        out += c if 0x21 <= b <= 0x7E and c not in "#()<>[]{}/%" else f"#{b:02X}"
+    return out
+
+
+def _font_objs(w: _PdfWriter, font: str = "STSong-Light") -> int:
+    """The text font, not embedded: Adobe-GB1, UniGB-UCS2-H, named `font` (as iText names STSong-Light;
+    other producers write the name of the Windows font the text was set in, e.g. FangSong_GB2312)."""
+    name = _pdf_name(font)
+    desc = w.add(f"<< /Type /FontDescriptor /FontName {name} /Flags 4 /FontBBox [-25 -254 1000 880] "
                  "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
-    cid = w.add("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+    cid = w.add(f"<< /Type /Font /Subtype /CIDFontType0 /BaseFont {name} "
                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
                 f"/FontDescriptor {desc} 0 R /DW 1000 /W [1 95 500] >>")
-    return w.add(f"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+    return w.add(f"<< /Type /Font /Subtype /Type0 /BaseFont {name} /Encoding /UniGB-UCS2-H "
                  f"/DescendantFonts [{cid} 0 R] >>")
 
 
@@ -774,14 +786,15 @@ def layout_pdf_pages(doc: Doc, body_size: float = 16.0, page_numbers: bool = Tru
     return pages
 
 
-def build_pdf(doc: Doc, *, info: dict | None = None, seal: bool = False, page_numbers: bool = True) -> bytes:
+def build_pdf(doc: Doc, *, info: dict | None = None, seal: bool = False, page_numbers: bool = True,
+              font: str = "STSong-Light") -> bytes:
     info = dict(info or {})
     info.setdefault("Producer", "iText 2.1.7 by 1T3XT")
     pages = layout_pdf_pages(doc, seal=seal, page_numbers=page_numbers)
     w = _PdfWriter()
     catalog = w.reserve()
     pages_obj = w.reserve()
-    font = _font_objs(w)
+    font = _font_objs(w, font)
     kids = []
     for pg in pages:
         content = w.stream(pg.bytes())

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "test_support.h"
 
@@ -197,4 +199,51 @@ TEST(CheckPdfa, RecordsAndCataloguesBecomePdfaWhenTheSchemeAsks) {
       }
   EXPECT_GE(records, 1u);
   EXPECT_GE(catalogues, 1u);
+}
+
+// Data not hand-picked: a generated inbox whose born-digital PDFs name the fonts other offices'
+// producers leave unembedded (bench/make_inbox.py --fonts mixed: STSong-Light, SimSun, the 公文 fonts
+// 仿宋_GB2312, 楷体_GB2312 and 方正小标宋, SimHei, 微软雅黑; each PDF's name drawn from its seed). Every
+// reading copy and 案卷 is PDF/A-2b and OFD-A, each substitution names the face of its style, and
+// verify reads every copy back.
+TEST(CheckPdfa, AnInboxWithOtherOfficesUnembeddedFontsGivesPdfaAndOfdaCopiesEachWithItsStylesFace) {
+  auto base = lh::test::temp_dir("pdfa-mixed-fonts");
+  auto gen = run({lh::test::python(), (lh::test::source_dir() / "bench/make_inbox.py").string(), "60", (base / "IN").string(), "--seed", "5",
+                  "--fonts", "mixed", "--jobs", "1"});
+  ASSERT_EQ(gen.exit_code, 0) << gen.out << gen.err;
+  lh::test::ScopedEnv t("LIANGHUA_RUN_TIME", "2024-06-01T02:00:00+08:00");
+  const fs::path out = base / "ARCHIVE";
+  auto r = run({program().string(), "archive", "--in", (base / "IN").string(), "--out", out.string(), "--office",
+                (lh::test::source_dir() / "samples/office.xml").string(), "--jobs", "2", "--quiet"});
+  ASSERT_LE(r.exit_code, 1) << r.out << r.err;
+  const json d = json::parse(lh::test::read_file(out / "derived.json"));
+  const std::map<std::string, std::string> face_of = {
+      {"STSong-Light", "Noto Serif CJK SC（宋体）"},      {"SimSun", "Noto Serif CJK SC（宋体）"},
+      {"FangSong_GB2312", "FandolFang（仿宋）"},         {"仿宋_GB2312", "FandolFang（仿宋）"},
+      {"KaiTi_GB2312", "AR PL UKai CN（楷体）"},          {"FZXiaoBiaoSong-B05S", "Noto Serif CJK SC（小标宋）"},
+      {"SimHei", "Noto Sans CJK SC（黑体）"},            {"MicrosoftYaHei", "Noto Sans CJK SC（黑体）"}};
+  std::set<std::string> names;
+  size_t pdfa = 0, ofda = 0;
+  for (const char* sec : {"items", "volumes"})
+    for (const auto& [key, v] : d[sec].items())
+      for (const auto& f : v["files"]) {
+        const std::string p = f["path"];
+        if (p.find("检查笔录") != std::string::npos) continue;  // the default scheme asks no PDF/A of uniform records
+        if (p.size() > 4 && p.substr(p.size() - 4) == ".pdf") EXPECT_EQ(f.value("pdfa", ""), "2b") << f.dump();
+        if (p.size() > 4 && p.substr(p.size() - 4) == ".ofd") EXPECT_EQ(f.value("ofda", ""), "GB/T 42133-2022") << f.dump();
+        pdfa += f.contains("pdfa");
+        ofda += f.contains("ofda");
+        for (const auto& s : f.value("pdfa_font_substitutes", json::array())) {
+          const std::string said = s;
+          const std::string name = said.substr(0, said.find(" → "));
+          names.insert(name);
+          ASSERT_TRUE(face_of.count(name)) << said;
+          EXPECT_EQ(said, name + " → " + face_of.at(name));
+        }
+      }
+  EXPECT_GE(names.size(), 5u);  // seed 5: seven of the eight names
+  EXPECT_GE(pdfa, 50u);
+  EXPECT_EQ(ofda, pdfa);
+  auto v = run({program().string(), "verify", out.string()});
+  EXPECT_EQ(v.exit_code, 0) << v.out;
 }
