@@ -18,8 +18,9 @@ build=${LIANGHUA_ASAN_BUILD:-$here/build-asan}
 readers=(docx xlsx pdf zip text csv xml model_xml ofd image)
 extractors=(case_number credit_code id_number personal_numbers dates doc_type parties doc_facts extract_fields)
 specs=(scheme office signage_spec sign_types emblem book_spec flow)
+checkers=(check_pdfa check_ofd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=("${readers[@]}" "${extractors[@]}" "${specs[@]}")
+[ ${#targets[@]} -gt 0 ] || targets=("${readers[@]}" "${extractors[@]}" "${specs[@]}" "${checkers[@]}")
 
 LIANGHUA_ASAN_BUILD=$build "$here/scripts/build.sh" --sanitize --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
 
@@ -31,12 +32,12 @@ seed_files() {
   case $t in
     docx) ext=(docx dotx) ;;
     xlsx) ext=(xlsx) ;;
-    pdf) ext=(pdf) ;;
+    pdf|check_pdfa) ext=(pdf) ;;
     zip) ext=(zip docx xlsx ofd) ;;
     text) ext=(txt md html tsv) ;;
     csv) ext=(csv tsv) ;;
     xml|model_xml) ext=(xml) ;;
-    ofd) ext=(ofd) ;;
+    ofd|check_ofd) ext=(ofd) ;;
     image|emblem) ext=(jpg jpeg png tif tiff gif bmp svg) ;;
     scheme|office|signage_spec|sign_types|book_spec|flow) ext=(xml) ;;
     *) ext=(txt md csv) ;;   # the field extractors read text
@@ -53,8 +54,8 @@ dict_for() {
   case $t in
     docx|xlsx) cp "$here/tests/fuzz/ooxml.dict" "$out" ;;
     zip) grep '^zip' "$here/tests/fuzz/ooxml.dict" >"$out" ;;
-    pdf) cp "$here/tests/fuzz/pdf.dict" "$out" ;;
-    ofd) cat "$here/tests/fuzz/ofd.dict" "$here/tests/fuzz/xml.dict" >"$out" ;;
+    pdf|check_pdfa) cp "$here/tests/fuzz/pdf.dict" "$out" ;;
+    ofd|check_ofd) cat "$here/tests/fuzz/ofd.dict" "$here/tests/fuzz/xml.dict" >"$out" ;;
     xml|model_xml|emblem|scheme|office|signage_spec|sign_types|book_spec|flow)
       cp "$here/tests/fuzz/xml.dict" "$out"
       case $t in
