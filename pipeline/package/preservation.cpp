@@ -1,6 +1,8 @@
 #include "package/preservation.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "compose/render_kit.h"
 #include "ingest/pdfa_check.h"
@@ -35,6 +37,37 @@ PreservedPdf preserve_pdf(const std::string& bytes, const pdf::PdfaMetadata& met
   return out;
 }
 
+namespace {
+
+// The Liberation faces of Debian's fonts-liberation2 (scripts/setup.sh installs it), in the four
+// styles a font name can ask for (pdf::latin_names). TrueType already: each is its own cut source.
+// A face whose file is missing is left out, and the fonts it would stand in for stay refused.
+constexpr const char* kLiberationDir = "/usr/share/fonts/truetype/liberation2";
+
+void add_latin_faces(std::vector<pdf::SubstituteFace>& out) {
+  static const std::pair<const char*, const char*> kStyles[] = {
+      {"regular", "Regular"}, {"bold", "Bold"}, {"italic", "Italic"}, {"bold-italic", "BoldItalic"}};
+  for (const pdf::LatinNames& l : pdf::latin_names())
+    for (const auto& [style, suffix] : kStyles) {
+      std::string stem = l.family;
+      stem.erase(std::remove(stem.begin(), stem.end(), ' '), stem.end());
+      const fs::path file = fs::path(kLiberationDir) / (stem + "-" + suffix + ".ttf");
+      std::error_code ec;
+      if (!fs::is_regular_file(file, ec)) continue;
+      pdf::SubstituteFace f;
+      f.role = "西文";
+      f.family = std::string(l.family) + (std::string(suffix) == "Regular" ? "" : std::string(" ") + (std::string(suffix) == "BoldItalic" ? "Bold Italic" : suffix));
+      f.file = file.string();
+      f.latin_style = style;
+      for (const char* n : l.names) f.names.push_back(pdf::folded_family(n));
+      const std::string path = f.file;
+      f.truetype_file = [path] { return path; };
+      out.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
 const std::vector<pdf::SubstituteFace>& substitute_faces() {
   static const std::vector<pdf::SubstituteFace> faces = [] {
     std::vector<pdf::SubstituteFace> out;
@@ -51,6 +84,7 @@ const std::vector<pdf::SubstituteFace>& substitute_faces() {
       f.truetype_file = [file] { return ofd::truetype_form(file, 0); };
       out.push_back(std::move(f));
     }
+    add_latin_faces(out);
     return out;
   }();
   return faces;

@@ -30,43 +30,6 @@ using OH = QPDFObjectHandle;
 
 const char* const kSubstituteKey = "/LhSubstitute";
 
-const std::vector<SubstituteNames>& substitute_names() {
-  static const std::vector<SubstituteNames> kNames = {
-      {model::FontRole::Song,
-       {"STSong", "SimSun", "NSimSun", "Song", "SongTi", "STSongti", "AdobeSongStd", "宋体", "新宋体", "华文宋体"}},
-      // 微软雅黑 and 等线 (Office's Chinese defaults since Windows Vista and Office 2016) are sans faces
-      // of the 黑体 kind.
-      {model::FontRole::Hei,
-       {"SimHei", "STHeiti", "Hei", "HeiTi", "AdobeHeitiStd", "黑体", "华文黑体", "Microsoft YaHei", "YaHei", "微软雅黑", "DengXian",
-        "等线"}},
-      // The 宋体 and 黑体 of traditional-Chinese documents (Adobe-CNS1: MSung and MHei are iText's and
-      // reportlab's): our faces are SC cuts of GBK, which holds most but not all of Big5, so Poppler
-      // is not pointed at them for page pictures (a character missing there would be drawn as nothing).
-      {model::FontRole::Song, {"MingLiU", "PMingLiU", "MingLiU_HKSCS", "MSung", "細明體", "新細明體", "细明体", "新细明体"}, false},
-      {model::FontRole::Hei, {"MHei", "Microsoft JhengHei", "微軟正黑體"}, false},
-      // 方正's PostScript names in full too: Poppler looks a name up whole unless what follows its
-      // "-" is a style (Bold, Light, …), so the steering of page pictures needs them as written.
-      {model::FontRole::Title,
-       {"FZXiaoBiaoSong", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "FZXBSJW", "FZXBSJW--GB1-0", "FZXBSK", "FZXBSK--GBK1-0",
-        "方正小标宋简体", "方正小标宋_GBK", "方正小标宋", "小标宋", "STZhongsong", "华文中宋"}},
-      {model::FontRole::Body,
-       {"FangSong", "FangSong_GB2312", "Fangsong", "STFangsong", "AdobeFangsongStd", "仿宋", "仿宋_GB2312", "华文仿宋"},
-       false},
-      {model::FontRole::Kai, {"KaiTi", "KaiTi_GB2312", "Kai", "STKaiti", "AdobeKaitiStd", "楷体", "楷体_GB2312", "华文楷体"}, false},
-  };
-  return kNames;
-}
-
-std::string folded_family(const std::string& font_name) {
-  std::string name = font_name;
-  if (name.size() > 7 && name[6] == '+') name = name.substr(7);  // subset tag (PDF 32000-1 §9.6.4)
-  name = name.substr(0, name.find_first_of("-,"));
-  std::string out;
-  for (char c : name)
-    if (c != ' ') out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
-
 namespace {
 
 std::string name_of(OH font) {
@@ -92,18 +55,36 @@ struct Candidate {
   const detail::PredefinedCMap* cmap = nullptr;
   const SubstituteFace* face = nullptr;
   std::string refused;          // set: left as it is, and why
-  std::set<uint32_t> cids;      // every CID its text shows
+  std::set<uint32_t> cids;      // every CID its text shows (a simple font: every code)
+  bool simple = false;          // a simple Latin font (latin_names): `type0` is the font itself
 };
+
+// A simple font: substituted when it is named for a standard Latin font, in WinAnsiEncoding (the
+// encoding iText and Word write; 6.2.11.6 allows it for a non-symbolic TrueType font), with /Widths.
+Candidate classify_simple(Candidate c, OH font, const std::vector<SubstituteFace>& faces) {
+  const std::string family = folded_family(c.name), style = latin_style(c.name);
+  for (const SubstituteFace& f : faces)
+    if (f.latin_style == style && std::find(f.names.begin(), f.names.end(), family) != f.names.end()) c.face = &f;
+  const bool type1_or_truetype = font.getKey("/Subtype").isNameAndEquals("/Type1") || font.getKey("/Subtype").isNameAndEquals("/TrueType");
+  if (!c.face || !type1_or_truetype)
+    c.refused = "a simple font: only CID-keyed Chinese fonts (Type0) and the standard Latin fonts (Helvetica, Arial, Times, "
+                "Courier) are substituted";
+  else if (!font.getKey("/Encoding").isNameAndEquals("/WinAnsiEncoding"))
+    c.refused = "a simple Latin font not in WinAnsiEncoding";
+  else if (!font.getKey("/FirstChar").isInteger() || !font.getKey("/Widths").isArray())
+    c.refused = "a simple Latin font without /FirstChar and /Widths";
+  else
+    c.simple = true;
+  if (!c.simple) c.face = nullptr;
+  return c;
+}
 
 // Whether `font` (not embedded) can be substituted, as far as its dictionaries tell.
 Candidate classify(OH font, const std::vector<SubstituteFace>& faces) {
   Candidate c;
   c.type0 = font;
   c.name = name_of(font);
-  if (!font.getKey("/Subtype").isNameAndEquals("/Type0")) {
-    c.refused = "a simple font: only CID-keyed Chinese fonts (Type0) are substituted";
-    return c;
-  }
+  if (!font.getKey("/Subtype").isNameAndEquals("/Type0")) return classify_simple(c, font, faces);
   c.cid_font = descendant(font);
   if (!c.cid_font.isDictionary()) {
     c.refused = "no descendant font";
@@ -130,7 +111,7 @@ Candidate classify(OH font, const std::vector<SubstituteFace>& faces) {
   const std::string family = folded_family(c.name);
   for (const SubstituteFace& f : faces)
     for (const std::string& n : f.names)
-      if (n == family) c.face = &f;
+      if (n == family && f.latin_style.empty()) c.face = &f;
   if (!c.face) c.refused = "no role of ours stands in for that name (宋体, 黑体, 仿宋, 楷体 and 小标宋 names are substituted)";
   return c;
 }
@@ -272,6 +253,10 @@ class Scan {
   void show(const std::string& s) {
     Candidate* c = frame_.font;
     if (!c || !c->refused.empty()) return;
+    if (c->simple) {
+      for (unsigned char code : s) c->cids.insert(code);  // one byte a code (PDF 32000-1 §9.6.6)
+      return;
+    }
     for (uint32_t cid : c->cmap->cids(s)) c->cids.insert(cid);
   }
 
@@ -340,6 +325,24 @@ Widths read_widths(OH cid_font) {
   return out;
 }
 
+// A simple font's /Widths (PDF 32000-1 §9.6.2.1) by code, from /FirstChar; a code outside them
+// takes the descriptor's /MissingWidth (default 0).
+Widths simple_widths(OH font) {
+  Widths out;
+  OH desc = font.getKey("/FontDescriptor");
+  out.dw = desc.isDictionary() && desc.getKey("/MissingWidth").isNumber() ? desc.getKey("/MissingWidth").getNumericValue() : 0;
+  const long long first = font.getKey("/FirstChar").isInteger() ? font.getKey("/FirstChar").getIntValue() : 0;
+  OH w = font.getKey("/Widths");
+  if (!w.isArray() || first < 0 || first > 255) return out;
+  uint32_t code = static_cast<uint32_t>(first);
+  for (OH v : w.aitems()) {
+    if (code > 255) break;
+    if (v.isNumber()) out.w[code] = v.getNumericValue();
+    ++code;
+  }
+  return out;
+}
+
 char hex_digit(uint32_t v) { return "0123456789ABCDEF"[v & 15]; }
 std::string code_point(uint32_t u) {
   std::string s = "U+";
@@ -347,10 +350,35 @@ std::string code_point(uint32_t u) {
   return s;
 }
 
-// CID → glyph of the role face for every CID shown; a reason when one cannot be drawn by it.
+// The character a WinAnsiEncoding code names (PDF 32000-1 Annex D.2: Windows code page 1252, with
+// 0xA0 "space" and 0xAD "hyphen", the glyph names a reader looks up in a TrueType font's (3,1)
+// cmap); 0 for a code the encoding leaves undefined.
+uint32_t win_ansi_unicode(uint32_t code) {
+  static const uint16_t k80[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                   0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                   0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  if (code >= 0x20 && code <= 0x7E) return code;
+  if (code >= 0x80 && code <= 0x9F) return k80[code - 0x80];
+  if (code == 0xA0) return 0x20;
+  if (code == 0xAD) return 0x2D;
+  return code > 0xA0 && code <= 0xFF ? code : 0;
+}
+
+// CID (a simple font: code) → glyph of the face for every one shown; a reason when one cannot be
+// drawn by it.
 std::string plan(const Candidate& c, std::map<uint32_t, uint32_t>& glyph_of) {
   hb_font_t* font = lookup_font(*c.face);
   if (!font) return "the face " + c.face->file + " cannot be read";
+  if (c.simple) {
+    for (uint32_t code : c.cids) {
+      const uint32_t u = win_ansi_unicode(code);
+      hb_codepoint_t g = 0;
+      if (!u) return "code " + std::to_string(code) + " has no character in WinAnsiEncoding";
+      if (!hb_font_get_nominal_glyph(font, u, &g)) return code_point(u) + " is not in " + c.face->family;
+      glyph_of[code] = g;
+    }
+    return {};
+  }
   for (uint32_t cid : c.cids) {
     if (cid == 0) {
       glyph_of[0] = 0;  // .notdef stays .notdef
@@ -383,6 +411,11 @@ std::string cut(const Candidate& c, const std::map<uint32_t, uint32_t>& glyph_of
                 std::map<uint32_t, uint32_t>& cut_gid) {
   std::set<uint32_t> glyphs;
   for (const auto& [cid, g] : glyph_of) glyphs.insert(g);
+  fonts::SubsetRequest request = detail::cut_request(glyphs);
+  // A simple TrueType font's glyphs are found through its (3,1) cmap (6.2.11.6): the cut keeps the
+  // characters' mappings.
+  if (c.simple)
+    for (const auto& [code, g] : glyph_of) request.unicodes.insert(win_ansi_unicode(code));
   fonts::Subset sub;
   std::string form;
   int index = 0;
@@ -390,14 +423,14 @@ std::string cut(const Candidate& c, const std::map<uint32_t, uint32_t>& glyph_of
     form = c.face->truetype_file ? c.face->truetype_file() : std::string();
     if (form.empty()) return "no TrueType form of " + c.face->family;
     index = form == c.face->file ? c.face->index : 0;  // a TrueType face is its own form
-    sub = fonts::subset_font(form, index, detail::cut_request(glyphs));
+    sub = fonts::subset_font(form, index, request);
   } catch (const std::exception& e) {
     return std::string("the face could not be cut: ") + e.what();
   }
   if (!sub.glyf) return "the cut of " + form + " has no glyf outlines";
   hb_face_t* face = fonts::source_face(form, index);
   const double upem = face ? hb_face_get_upem(face) : 1000;
-  const Widths widths = read_widths(c.cid_font);
+  const Widths widths = c.simple ? simple_widths(c.type0) : read_widths(c.cid_font);
   std::map<uint32_t, uint16_t> advances;
   for (const auto& [cid, g] : glyph_of) {
     auto it = sub.new_gid.find(g);
@@ -413,28 +446,44 @@ std::string cut(const Candidate& c, const std::map<uint32_t, uint32_t>& glyph_of
   return {};
 }
 
+// What a substitute's descriptor takes where the font's own says nothing (PDF 32000-1 §9.8.1).
+struct Metrics {
+  const char* bbox;
+  int italic_angle, ascent, descent, cap_height;
+};
+
+// The descriptor of a substitute: the font's own (`old`) or a new one, without its old program or
+// glyph list, named `tagged`, with `flags`, the metrics it lacks from `m`, and `program` as its
+// /FontFile2 (deflated here), which records the face it is (kSubstituteKey).
+OH substitute_descriptor(QPDF& q, OH old, const std::string& tagged, long long flags, const Metrics& m, const SubstituteFace& face,
+                         const std::string& program) {
+  OH file = detail::new_deflated_stream(q, program);
+  file.getDict().replaceKey("/Length1", OH::newInteger(static_cast<long long>(program.size())));
+  file.getDict().replaceKey(kSubstituteKey, OH::newUnicodeString(face.family + "（" + face.role + "）"));
+  OH desc = old.isDictionary() ? old.shallowCopy() : OH::newDictionary();
+  for (const char* k : {"/FontFile", "/FontFile3", "/CIDSet", "/CharSet"}) desc.removeKey(k);
+  desc.replaceKey("/Type", OH::newName("/FontDescriptor"));
+  desc.replaceKey("/FontName", OH::newName("/" + tagged));
+  desc.replaceKey("/Flags", OH::newInteger(flags));
+  if (!desc.hasKey("/FontBBox")) desc.replaceKey("/FontBBox", OH::parse(m.bbox));
+  for (const auto& [k, v] : {std::pair{"/ItalicAngle", m.italic_angle}, {"/Ascent", m.ascent}, {"/Descent", m.descent},
+                             {"/CapHeight", m.cap_height}, {"/StemV", 80}})
+    if (!desc.hasKey(k)) desc.replaceKey(k, OH::newInteger(v));
+  desc.replaceKey("/FontFile2", file);
+  return q.makeIndirectObject(desc);
+}
+
 // The descendants of `same` (one font: same name, CMap and widths) made CIDFontType2s sharing one
 // embedded `program`, CIDToGIDMap and descriptor; the rest of each font kept.
 void embed(QPDF& q, const std::vector<Candidate*>& same, const std::string& program, const std::map<uint32_t, uint32_t>& cut_gid) {
   Candidate& first = *same.front();
   const std::string tagged = subset_tag(program) + "+" + first.name;
-  OH file = detail::new_deflated_stream(q, program);
-  file.getDict().replaceKey("/Length1", OH::newInteger(static_cast<long long>(program.size())));
-  file.getDict().replaceKey(kSubstituteKey, OH::newUnicodeString(first.face->family + "（" + first.face->role + "）"));
   std::string map(2 * (cut_gid.empty() ? 1 : cut_gid.rbegin()->first + 1), '\0');  // CIDToGIDMap: 2 bytes per CID
   for (const auto& [cid, g] : cut_gid) fonts::sfnt::set16(map, 2 * size_t{cid}, g);
   OH cid_to_gid = q.makeIndirectObject(detail::new_deflated_stream(q, map));
   OH old = first.cid_font.getKey("/FontDescriptor");
-  OH desc = old.isDictionary() ? old.shallowCopy() : OH::newDictionary();
-  for (const char* k : {"/FontFile", "/FontFile3", "/CIDSet"}) desc.removeKey(k);
-  desc.replaceKey("/Type", OH::newName("/FontDescriptor"));
-  desc.replaceKey("/FontName", OH::newName("/" + tagged));
-  if (!desc.hasKey("/Flags")) desc.replaceKey("/Flags", OH::newInteger(4));  // symbolic: glyphs by CID
-  if (!desc.hasKey("/FontBBox")) desc.replaceKey("/FontBBox", OH::parse("[-100 -200 1100 900]"));
-  for (const auto& [k, v] : {std::pair{"/ItalicAngle", 0}, {"/Ascent", 880}, {"/Descent", -120}, {"/CapHeight", 700}, {"/StemV", 80}})
-    if (!desc.hasKey(k)) desc.replaceKey(k, OH::newInteger(v));
-  desc.replaceKey("/FontFile2", file);
-  desc = q.makeIndirectObject(desc);
+  const long long flags = old.isDictionary() && old.getKey("/Flags").isInteger() ? old.getKey("/Flags").getIntValue() : 4;  // symbolic: by CID
+  OH desc = substitute_descriptor(q, old, tagged, flags, {"[-100 -200 1100 900]", 0, 880, -120, 700}, *first.face, program);
   for (Candidate* c : same) {
     c->cid_font.replaceKey("/Subtype", OH::newName("/CIDFontType2"));
     c->cid_font.replaceKey("/BaseFont", OH::newName("/" + tagged));
@@ -444,9 +493,30 @@ void embed(QPDF& q, const std::vector<Candidate*>& same, const std::string& prog
   }
 }
 
+// A simple font made a TrueType font with `program` embedded (PDF 32000-1 §9.6.3): its /Encoding
+// (WinAnsiEncoding) and /Widths kept, its descriptor non-symbolic (6.2.11.6: glyphs by their
+// characters, through the program's (3,1) cmap), all of `same` sharing one program and descriptor.
+// A standard 14 font has no descriptor: it gets one, with Liberation's metrics.
+void embed_simple(QPDF& q, const std::vector<Candidate*>& same, const std::string& program) {
+  Candidate& first = *same.front();
+  const std::string tagged = subset_tag(program) + "+" + first.name;
+  OH old = first.type0.getKey("/FontDescriptor");
+  const bool italic = first.face->latin_style.find("italic") != std::string::npos;
+  long long flags = old.isDictionary() && old.getKey("/Flags").isInteger() ? old.getKey("/Flags").getIntValue() : 0;
+  flags = (flags & ~4LL) | 32 | (italic ? 64 : 0);  // nonsymbolic, not symbolic (§9.8.2)
+  OH desc = substitute_descriptor(q, old, tagged, flags, {"[-665 -325 2000 1040]", italic ? -12 : 0, 905, -212, 716}, *first.face, program);
+  for (Candidate* c : same) {
+    c->type0.replaceKey("/Subtype", OH::newName("/TrueType"));
+    c->type0.replaceKey("/BaseFont", OH::newName("/" + tagged));
+    c->type0.replaceKey("/FontDescriptor", desc);
+  }
+}
+
 // What makes two font objects one font: a 案卷 assembled from several source PDFs has each one's
 // STSong-Light, and one cut serves them all (one program embedded and compressed, not one each).
 std::string same_font_key(Candidate& c) {
+  if (c.simple)
+    return c.name + "\nsimple\n" + c.type0.getKey("/FirstChar").unparse() + "\n" + c.type0.getKey("/Widths").unparse() + "\n" + c.face->file;
   return c.name + "\n" + c.ordering + "\n" + c.type0.getKey("/Encoding").unparse() + "\n" + c.cid_font.getKey("/W").unparse() +
          "\n" + c.cid_font.getKey("/DW").unparse() + "\n" + c.face->file;
 }
@@ -470,7 +540,8 @@ std::vector<FontSubstitution> substitute_fonts(QPDF& q, const std::vector<Substi
     std::string why = plan(all, glyph_of);
     if (why.empty()) why = cut(all, glyph_of, program, cut_gid);
     for (const Candidate* c : group) out.push_back({c->name, why.empty() ? c->face->family + "（" + c->face->role + "）" : "", why});
-    if (why.empty()) embed(q, group, program, cut_gid);
+    if (why.empty() && all.simple) embed_simple(q, group, program);
+    else if (why.empty()) embed(q, group, program, cut_gid);
   }
   return out;
 }
@@ -483,8 +554,8 @@ void recorded(OH resources, std::set<QPDFObjGen>& seen, std::vector<std::string>
   if (fonts.isDictionary())
     for (auto& [name, f] : fonts.ditems()) {
       if (!f.isDictionary() || (f.isIndirect() && !seen.insert(f.getObjGen()).second)) continue;
-      OH d = descendant(f);
-      OH desc = d.isDictionary() ? d.getKey("/FontDescriptor") : OH();
+      OH d = descendant(f);  // a simple font has its descriptor itself
+      OH desc = d.isDictionary() ? d.getKey("/FontDescriptor") : f.getKey("/FontDescriptor");
       OH program = desc.isDictionary() ? desc.getKey("/FontFile2") : OH();
       OH face = program.isStream() ? program.getDict().getKey(kSubstituteKey) : OH();
       if (!face.isString()) continue;

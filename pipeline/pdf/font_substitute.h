@@ -15,9 +15,13 @@
 //   - 6.2.11.5: the cut's advance widths are set to what /W says for each CID shown;
 //   - the embedded program records which face it is (kSubstituteKey on the FontFile2 stream), so
 //     the archive can say so (derived.json) and never hide that outlines changed.
-// A font that cannot be substituted (no role for its name, a character the face lacks, a CMap or
-// ordering not read, vertical writing, a simple font) is left as it was: the read-back check still
-// refuses the file, and unsubstituted_fonts() says why.
+// A simple font (Type1 or TrueType) named for a standard Latin font (latin_names), WinAnsiEncoding,
+// with /Widths, gets its Liberation face embedded as a TrueType font: the codes its text shows,
+// their WinAnsi characters looked up in the face (the cut keeps their (3,1) cmap entries, as
+// 6.2.11.6 asks of a non-symbolic TrueType font), advances set to /Widths (6.2.11.5).
+// A font that cannot be substituted (no face for its name, a character the face lacks, a CMap or
+// ordering not read, vertical writing, a simple font of another encoding) is left as it was: the
+// read-back check still refuses the file, and unsubstituted_fonts() says why.
 #pragma once
 #include <functional>
 #include <string>
@@ -48,6 +52,20 @@ struct SubstituteNames {
   bool steer_poppler = true;
 };
 const std::vector<SubstituteNames>& substitute_names();
+
+// The standard Latin fonts source PDFs name without embedding them — iText writes its Latin text and
+// digits in Helvetica, WinAnsiEncoding, unembedded — by the metric-compatible family of Debian's
+// fonts-liberation2 that stands in (Liberation Sans: the widths of Arial and Helvetica; Serif: of
+// Times New Roman and Times; Mono: of Courier New and Courier), as Ghostscript's PDF/A conversion
+// embeds its URW equivalents. Folded as folded_family folds; the style comes from what follows the
+// name's "-" or "," (Bold, Italic, Oblique, BoldItalic, BoldMT, …).
+struct LatinNames {
+  const char* family;  // Liberation Sans
+  std::vector<const char*> names;
+};
+const std::vector<LatinNames>& latin_names();
+// "regular", "bold", "italic" or "bold-italic", from a font name's suffix ("Arial-BoldItalicMT").
+std::string latin_style(const std::string& font_name);
 // The family of a font name as source PDFs write it: "ABCDEF+STSong-Light" → "stsong".
 std::string folded_family(const std::string& font_name);
 
@@ -57,6 +75,9 @@ struct SubstituteFace {
   std::string file;                 // the role's face (fonts/roles.json)
   int index = 0;
   std::vector<std::string> names;   // folded families it stands in for (substitute_names)
+  // A Latin face for simple fonts (latin_names): "" for a CJK role face; else "regular", "bold",
+  // "italic" or "bold-italic", the style a font's name must ask for.
+  std::string latin_style;
   // The file of the face's glyf form (same glyph ids, TrueType outlines: ofd::truetype_form), asked
   // only when a font is substituted.
   std::function<std::string()> truetype_file;

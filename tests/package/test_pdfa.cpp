@@ -20,6 +20,7 @@
 #include "page_raster.h"
 #include "package/preservation.h"
 #include "pdf/pdfa.h"
+#include "pdf/qpdf_io.h"
 #include "render/render_document.h"
 #include "test_support.h"
 
@@ -554,6 +555,23 @@ TEST(PdfaCrossCheck, PdfBoxPreflightAcceptsASubstitutedFont) {
     std::vector<std::string> g_kept, g_filtered;
     preflight(gongwen, g_kept, g_filtered, skip);
     for (const auto& k : g_kept) ADD_FAILURE() << name << ": Preflight: " << k;
+  }
+  // iText's Helvetica (WinAnsiEncoding, its standard widths, not embedded) beside its STSong-Light:
+  // Liberation Sans embedded as a simple TrueType font. Preflight checks the program's widths against
+  // /Widths and its cmap for a non-symbolic TrueType font (PDF/A-1 6.3.6, 6.3.7).
+  {
+    std::string src = test::make_pdf("BT /F1 12 Tf 72 700 Td <884C653F5904> Tj ET\nBT /F2 12 Tf 72 680 Td (AB 12) Tj ET\n");
+    QPDF q;
+    q.processMemoryFile("src.pdf", src.data(), src.size());
+    first_page(q).getKey("/Resources").getKey("/Font").replaceKey(
+        "/F2", q.makeIndirectObject(OH::parse("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+                                              "/FirstChar 32 /LastChar 66 /Widths [278 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 556 556 556 0 0 0 0 "
+                                              "0 0 0 0 0 0 0 0 0 0 667 667] >>")));
+    const std::string latin = pdf::make_pdfa(pdf::detail::write_out(q, false, false), m).pdf;
+    ASSERT_EQ(pdf::substituted_fonts(latin).size(), 2u);
+    std::vector<std::string> l_kept, l_filtered;
+    preflight(latin, l_kept, l_filtered, skip);
+    for (const auto& k : l_kept) ADD_FAILURE() << "Helvetica: Preflight: " << k;
   }
   // Unsubstituted, Preflight refuses the font: the check can fail.
   std::vector<std::string> u_kept, u_filtered;
