@@ -35,9 +35,6 @@ std::set<std::string, std::less<>>& kept_files() {
 }
 
 bool kept(std::string_view path) {
-  constexpr std::string_view kDeleted = " (deleted)";
-  if (path.size() > kDeleted.size() && path.substr(path.size() - kDeleted.size()) == kDeleted)
-    path.remove_suffix(kDeleted.size());
   std::lock_guard<std::mutex> lock(kept_mutex);
   return kept_files().count(path) > 0;
 }

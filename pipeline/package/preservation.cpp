@@ -45,10 +45,15 @@ namespace {
 constexpr const char* kLiberationDir = "/usr/share/fonts/truetype/liberation2";
 
 void add_latin_faces(std::vector<pdf::SubstituteFace>& out) {
-  static const std::pair<const char*, const char*> kStyles[] = {
-      {"regular", "Regular"}, {"bold", "Bold"}, {"italic", "Italic"}, {"bold-italic", "BoldItalic"}};
+  struct Style {
+    const char* style;   // as pdf::latin_style names it
+    const char* suffix;  // of the file: LiberationSans-BoldItalic.ttf
+    const char* shown;   // after the family in derived.json: "Liberation Sans Bold Italic"
+  };
+  static const Style kStyles[] = {{"regular", "Regular", ""}, {"bold", "Bold", " Bold"}, {"italic", "Italic", " Italic"},
+                                  {"bold-italic", "BoldItalic", " Bold Italic"}};
   for (const pdf::LatinNames& l : pdf::latin_names())
-    for (const auto& [style, suffix] : kStyles) {
+    for (const auto& [style, suffix, shown] : kStyles) {
       std::string stem = l.family;
       stem.erase(std::remove(stem.begin(), stem.end(), ' '), stem.end());
       const fs::path file = fs::path(kLiberationDir) / (stem + "-" + suffix + ".ttf");
@@ -56,7 +61,7 @@ void add_latin_faces(std::vector<pdf::SubstituteFace>& out) {
       if (!fs::is_regular_file(file, ec)) continue;
       pdf::SubstituteFace f;
       f.role = "西文";
-      f.family = std::string(l.family) + (std::string(suffix) == "Regular" ? "" : std::string(" ") + (std::string(suffix) == "BoldItalic" ? "Bold Italic" : suffix));
+      f.family = std::string(l.family) + shown;
       f.file = file.string();
       f.latin_style = style;
       for (const char* n : l.names) f.names.push_back(pdf::folded_family(n));

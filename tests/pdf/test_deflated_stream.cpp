@@ -47,6 +47,21 @@ TEST(DeflatedStream, TheSameBytesDeflateToTheSameBytes) {
   EXPECT_EQ(lh::codec::zlib_compress(data, 1), lh::codec::zlib_compress(data, 1));
   EXPECT_EQ(lh::codec::deflate_raw(data, 6), lh::codec::deflate_raw(data, 6));
   EXPECT_NE(lh::codec::zlib_compress(data, 1), lh::codec::deflate_raw(data, 1)) << "zlib has a header and an Adler-32";
+  // RFC 1950 §2.2: the zlib stream is a two-byte header (deflate, a 32K window, a check that makes
+  // it a multiple of 31), the raw deflate stream, and the Adler-32 of the data, big-endian.
+  const std::string z = lh::codec::zlib_compress(data, 1), raw = lh::codec::deflate_raw(data, 1);
+  ASSERT_EQ(z.size(), raw.size() + 6);
+  const unsigned cmf = static_cast<unsigned char>(z[0]), flg = static_cast<unsigned char>(z[1]);
+  EXPECT_EQ(cmf, 0x78u);
+  EXPECT_EQ((cmf * 256 + flg) % 31, 0u);
+  EXPECT_EQ(z.substr(2, raw.size()), raw);
+  uint32_t a = 1, b = 0;
+  for (unsigned char c : data) a = (a + c) % 65521, b = (b + a) % 65521;
+  const uint32_t adler = b << 16 | a;
+  const std::string tail = z.substr(z.size() - 4);
+  EXPECT_EQ(static_cast<uint32_t>(static_cast<unsigned char>(tail[0])) << 24 | static_cast<unsigned char>(tail[1]) << 16 |
+                static_cast<unsigned char>(tail[2]) << 8 | static_cast<unsigned char>(tail[3]),
+            adler);
 }
 
 }  // namespace
