@@ -69,13 +69,17 @@ int print_archive_result(const package::ArchiveResult& r, bool quiet) {
   return r.status == package::ArchiveStatus::SetAside ? kSetAside : kOk;
 }
 
-}  // namespace
-
-int cmd_archive(int argc, char** argv) {
+// The command line of one archive run.
+struct ArchiveRun {
   ingest::InspectOptions opt;
   package::ArchiveOptions aopt;
   bool quiet = false;
   std::string in, out, office, scheme;
+};
+
+// Reads the options into run; false when --help was asked (nothing after it is read). Throws
+// UsageError.
+bool parse_args(int argc, char** argv, ArchiveRun& run) {
   static const option kLong[] = {
       {"in", required_argument, nullptr, 'i'},         {"out", required_argument, nullptr, 'o'},
       {"office", required_argument, nullptr, 'f'},     {"scheme", required_argument, nullptr, 's'},
@@ -88,43 +92,92 @@ int cmd_archive(int argc, char** argv) {
   optind = 1;
   opterr = 0;
   int idx = 0, c;
-  try {
-    while ((c = getopt_long(argc, argv, "qh", kLong, &idx)) != -1) {
-      switch (c) {
-        case 'i': in = optarg; break;
-        case 'o': out = optarg; break;
-        case 'f': office = optarg; break;
-        case 's': scheme = optarg; break;
-        case 'q': quiet = true; break;
-        case 'd': aopt.derived_outputs = true; break;  // the default; kept for old command lines
-        case 'n': aopt.derived_outputs = false; break;
-        case 'h': std::printf("%s%s%s%s", kHelp, kIngestOptionsHelp, kArchiveOutputs, kExitCodesHelp); return kOk;
-        case 1:
-          apply_ingest_option(kLong[idx].name, optarg, opt);
-          // Options that can change what a reader concludes are part of the run's fingerprint.
-          if (std::string_view(kLong[idx].name) != "jobs")
-            aopt.options_text += std::string(kLong[idx].name) + "=" + (optarg ? optarg : "") + ";";
-          break;
-        default: throw UsageError{std::string("unknown or incomplete option '") + argv[optind - 1] + "'"};
-      }
+  while ((c = getopt_long(argc, argv, "qh", kLong, &idx)) != -1) {
+    switch (c) {
+      case 'i': run.in = optarg; break;
+      case 'o': run.out = optarg; break;
+      case 'f': run.office = optarg; break;
+      case 's': run.scheme = optarg; break;
+      case 'q': run.quiet = true; break;
+      case 'd': run.aopt.derived_outputs = true; break;  // the default; kept for old command lines
+      case 'n': run.aopt.derived_outputs = false; break;
+      case 'h': return false;
+      case 1:
+        apply_ingest_option(kLong[idx].name, optarg, run.opt);
+        // Options that can change what a reader concludes are part of the run's fingerprint.
+        if (std::string_view(kLong[idx].name) != "jobs")
+          run.aopt.options_text += std::string(kLong[idx].name) + "=" + (optarg ? optarg : "") + ";";
+        break;
+      default: throw UsageError{std::string("unknown or incomplete option '") + argv[optind - 1] + "'"};
     }
-    if (optind < argc) throw UsageError{std::string("unexpected argument '") + argv[optind] + "'"};
-    if (in.empty() || out.empty() || office.empty()) throw UsageError{"--in, --out and --office are required"};
-    if (!fs::is_directory(in)) throw UsageError{"--in " + in + " is not a directory"};
+  }
+  if (optind < argc) throw UsageError{std::string("unexpected argument '") + argv[optind] + "'"};
+  if (run.in.empty() || run.out.empty() || run.office.empty()) throw UsageError{"--in, --out and --office are required"};
+  if (!fs::is_directory(run.in)) throw UsageError{"--in " + run.in + " is not a directory"};
+  return true;
+}
+
+// The archive options that follow from the command line and the environment.
+void set_archive_options(ArchiveRun& run) {
+  package::ArchiveOptions& aopt = run.aopt;
+  aopt.in_dir = run.in;
+  // Rendering works on the same untrusted PDFs as reading, in the same kind of worker, with room
+  // for a 300-page case volume (time) and the CJK fonts (memory).
+  aopt.derive_pool = run.opt.pool;
+  aopt.derive_pool.timeout_s = std::max(run.opt.pool.timeout_s, 120.0);
+  if (run.opt.pool.memory_bytes != 0) aopt.derive_pool.memory_bytes = std::max<uint64_t>(run.opt.pool.memory_bytes, 2ull << 30);
+  aopt.out_dir = run.out;
+  aopt.scheme = run.scheme.empty() ? model::templates_dir() / "scheme" / "default.xml" : fs::path(run.scheme);
+  aopt.office = run.office;
+  if (const char* t = std::getenv("LIANGHUA_RUN_TIME")) aopt.run_started_at = t;
+}
+
+// The inputs unchanged since the last run go to night.unchanged (not read again); the rest are
+// returned, to be read. The listing is released: only the two halves are kept.
+std::vector<ingest::WalkedFile> set_unchanged_apart(std::vector<ingest::WalkedFile> files, const fs::path& in_dir,
+                                                    package::NightInputs& night) {
+  std::vector<ingest::WalkedFile> to_read;
+  for (auto& w : files) {
+    if (night.previous->unchanged_since(w.path, in_dir, w.size, w.mtime_ns))
+      night.unchanged.push_back({std::move(w.path), std::move(w.fs_path), w.size, w.mtime_ns});
+    else
+      to_read.push_back(std::move(w));
+  }
+  return to_read;
+}
+
+// The changed inputs read, with progress. ZIP entries are spooled inside the archive (same file
+// system as .staging) instead of held in memory until they are filed; whatever a killed run left
+// there is stale.
+std::vector<model::InspectedFile> read_changed_inputs(const std::vector<ingest::WalkedFile>& to_read,
+                                                      const fs::path& spool, ArchiveRun& run) {
+  std::error_code ec;
+  fs::remove_all(spool, ec);
+  if (fs::create_directories(spool, ec); !ec) run.opt.spool_dir = spool.string();
+  Progress progress("archive: reading", run.quiet);
+  auto inspected = ingest::inspect_files(to_read, run.opt,
+                                         [&](size_t d, size_t t, const std::string& p) { progress.update(d, t, p); });
+  progress.finish();
+  return inspected;
+}
+
+}  // namespace
+
+int cmd_archive(int argc, char** argv) {
+  ArchiveRun run;
+  try {
+    if (!parse_args(argc, argv, run)) {
+      std::printf("%s%s%s%s", kHelp, kIngestOptionsHelp, kArchiveOutputs, kExitCodesHelp);
+      return kOk;
+    }
   } catch (const UsageError& e) {
     std::fprintf(stderr, "lianghua archive: %s\n", e.message.c_str());
     return kUsage;
   }
-  aopt.in_dir = in;
-  // Rendering works on the same untrusted PDFs as reading, in the same kind of worker, with room
-  // for a 300-page case volume (time) and the CJK fonts (memory).
-  aopt.derive_pool = opt.pool;
-  aopt.derive_pool.timeout_s = std::max(opt.pool.timeout_s, 120.0);
-  if (opt.pool.memory_bytes != 0) aopt.derive_pool.memory_bytes = std::max<uint64_t>(opt.pool.memory_bytes, 2ull << 30);
-  aopt.out_dir = out;
-  aopt.scheme = scheme.empty() ? model::templates_dir() / "scheme" / "default.xml" : fs::path(scheme);
-  aopt.office = office;
-  if (const char* t = std::getenv("LIANGHUA_RUN_TIME")) aopt.run_started_at = t;
+  const bool quiet = run.quiet;
+  const std::string& out = run.out;
+  package::ArchiveOptions& aopt = run.aopt;
+  set_archive_options(run);
 
   std::error_code ec;
   fs::create_directories(out, ec);
@@ -139,7 +192,7 @@ int cmd_archive(int argc, char** argv) {
     std::fprintf(stderr, "lianghua archive: could not run: %s\n", lock_error.c_str());
     return kCannotRun;
   }
-  auto files = ingest::walk_inputs({in}, true);
+  auto files = ingest::walk_inputs({run.in}, true);
   package::stop_point("listed");
   std::vector<package::InboxEntry> listing;
   listing.reserve(files.size());
@@ -157,24 +210,10 @@ int cmd_archive(int argc, char** argv) {
   package::PreviousRun previous(out);
   package::NightInputs night;
   night.previous = &previous;
-  std::vector<ingest::WalkedFile> to_read;
-  for (auto& w : files) {
-    if (previous.unchanged_since(w.path, aopt.in_dir, w.size, w.mtime_ns))
-      night.unchanged.push_back({std::move(w.path), std::move(w.fs_path), w.size, w.mtime_ns});
-    else
-      to_read.push_back(std::move(w));
-  }
   const size_t listed = files.size();
-  files.clear();
-  files.shrink_to_fit();
-  // ZIP entries are spooled inside the archive (same file system as .staging) instead of held in
-  // memory until they are filed; whatever a killed run left there is stale.
+  std::vector<ingest::WalkedFile> to_read = set_unchanged_apart(std::move(files), aopt.in_dir, night);
   const fs::path spool = fs::path(out) / ".spool";
-  fs::remove_all(spool, ec);
-  if (fs::create_directories(spool, ec); !ec) opt.spool_dir = spool.string();
-  Progress progress("archive: reading", quiet);
-  night.inspected = ingest::inspect_files(to_read, opt, [&](size_t d, size_t t, const std::string& p) { progress.update(d, t, p); });
-  progress.finish();
+  night.inspected = read_changed_inputs(to_read, spool, run);
   if (!quiet)
     std::fprintf(stderr, "archive: %zu input(s), %zu unchanged since the last run\n", listed, night.unchanged.size());
   if (const char* every = std::getenv("LIANGHUA_PLAN_EVERY_INPUT"); every && std::string_view(every) == "1")

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "cli/cli.h"
@@ -142,17 +143,9 @@ void parse_args(int argc, char** argv, RenderRun& run, std::vector<std::string>&
     throw UsageError{"--date needs an ISO 8601 date such as 2024-03-05 or 2024-03-05T10:00:00+08:00, not '" + run.date + "'"};
 }
 
-}  // namespace
-
-int cmd_render(int argc, char** argv) {
-  RenderRun run;
-  std::vector<std::string> inputs;
-  try {
-    parse_args(argc, argv, run, inputs);
-  } catch (const UsageError& e) {
-    return answer_usage_error(e, "render", std::string(kHelp) + kExitCodesHelp);
-  }
-  layout::Style style;
+// What the whole run needs before any input is read: the style, the fonts and the output folder.
+// kOk, or the exit code of the one that could not be had (with its line on stderr).
+int prepare_run(const RenderRun& run, layout::Style& style, layout::FontSet& fonts) {
   try {
     style = layout::load_style(run.style);
   } catch (const std::exception& e) {
@@ -160,7 +153,6 @@ int cmd_render(int argc, char** argv) {
     return kUsage;
   }
   pdf::tune_allocator_for_fonts();
-  layout::FontSet fonts;
   try {
     fonts = layout::FontSet::load(run.fonts);
   } catch (const std::exception& e) {
@@ -174,6 +166,90 @@ int cmd_render(int argc, char** argv) {
                  ec ? ec.message().c_str() : "not a directory");
     return kCannotRun;
   }
+  return kOk;
+}
+
+// Something to typeset: text that is not all blank, or a picture or drawing.
+bool has_content(const model::InspectedFile& f) {
+  if (f.doc && f.doc->plain_text().find_first_not_of(" \t\r\n") != std::string::npos) return true;
+  bool has_image = false;
+  if (f.doc)
+    for (const auto& s : f.doc->sections)
+      for (const auto& b : s.blocks) has_image = has_image || std::holds_alternative<model::Image>(b.value) ||
+                                                       std::holds_alternative<model::Drawing>(b.value);
+  return has_image;
+}
+
+// One input read into a document that can be typeset (a flow description drawn on a page of its
+// own), or nothing and why it is set aside.
+std::optional<model::InspectedFile> read_for_render(const ingest::WalkedFile& in, const RenderRun& run,
+                                                    const layout::FontSet& fonts, std::string& why) {
+  std::string bytes;
+  if (!read_input(in.fs_path, run.ingest.read.limits.max_file_bytes, bytes, why)) return std::nullopt;
+  model::InspectedFile f;
+  if (flow::is_flow_description(bytes)) {
+    try {
+      f = flow_as_document(in.path, bytes, fonts);
+    } catch (const flow::FlowError& e) {
+      why = e.what();
+      return std::nullopt;
+    }
+  } else {
+    f = ingest::inspect_bytes(in.path, bytes, run.ingest, true);
+  }
+  if (f.error) {
+    why = std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message;
+    return std::nullopt;
+  }
+  if (f.meta.format == model::Format::Zip) {
+    why = "a ZIP holds several documents; unpack it and render them one by one";
+    return std::nullopt;
+  }
+  if (!has_content(f)) {
+    why = "no text to typeset";
+    return std::nullopt;
+  }
+  return f;
+}
+
+// --pdfa: the PDF rewritten as PDF/A-2b, one note per rule it still fails; false when it is not conformant.
+bool make_pdfa(render::RenderedDocument& out, const render::RenderOptions& ro, const std::string& stem,
+               Progress& progress) {
+  pdf::PdfaMetadata meta;
+  meta.title = ro.title;
+  meta.author = ro.author;
+  meta.date = ro.date;
+  package::PreservedPdf p = package::preserve_pdf(out.pdf, meta);
+  out.pdf = std::move(p.pdf);
+  for (const auto& why : p.problems) progress.note("render: " + stem + ".pdf is not PDF/A-2b: " + why);
+  return p.conformant;
+}
+
+// DIR/<stem>.pdf, .docx and (when made) .ofd, each written atomically. nullptr, or the extension of
+// the file that could not be written (err says why).
+const char* write_rendered(const std::string& out_dir, const std::string& stem, const render::RenderedDocument& out,
+                           std::string& err) {
+  for (const auto& [ext, data] : {std::pair<const char*, const std::string*>{".pdf", &out.pdf}, {".docx", &out.docx},
+                                  {".ofd", &out.ofd}}) {
+    if (data->empty()) continue;  // the OFD when not asked for
+    if (!package::write_atomic(fs::path(out_dir) / (stem + ext), *data, err)) return ext;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int cmd_render(int argc, char** argv) {
+  RenderRun run;
+  std::vector<std::string> inputs;
+  try {
+    parse_args(argc, argv, run, inputs);
+  } catch (const UsageError& e) {
+    return answer_usage_error(e, "render", std::string(kHelp) + kExitCodesHelp);
+  }
+  layout::Style style;
+  layout::FontSet fonts;
+  if (const int refused = prepare_run(run, style, fonts); refused != kOk) return refused;
 
   // Directories are walked (sorted by name, like inspect); a missing file stays in the list and is
   // reported when read.
@@ -188,49 +264,20 @@ int cmd_render(int argc, char** argv) {
       progress.note("render: not rendered: " + path + ": " + why);
       ++failed;
     };
-    std::string bytes, why;
-    if (!read_input(files[i].fs_path, run.ingest.read.limits.max_file_bytes, bytes, why)) {
+    std::string why;
+    const std::optional<model::InspectedFile> f = read_for_render(files[i], run, fonts, why);
+    if (!f) {
       set_aside(why);
       continue;
     }
-    model::InspectedFile f;
-    if (flow::is_flow_description(bytes)) {
-      try {
-        f = flow_as_document(path, bytes, fonts);
-      } catch (const flow::FlowError& e) {
-        set_aside(e.what());
-        continue;
-      }
-    } else {
-      f = ingest::inspect_bytes(path, bytes, run.ingest, true);
-    }
-    if (f.error) {
-      set_aside(std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message);
-      continue;
-    }
-    if (f.meta.format == model::Format::Zip) {
-      set_aside("a ZIP holds several documents; unpack it and render them one by one");
-      continue;
-    }
-    if (!f.doc || f.doc->plain_text().find_first_not_of(" \t\r\n") == std::string::npos) {
-      bool has_image = false;
-      if (f.doc)
-        for (const auto& s : f.doc->sections)
-          for (const auto& b : s.blocks) has_image = has_image || std::holds_alternative<model::Image>(b.value) ||
-                                                           std::holds_alternative<model::Drawing>(b.value);
-      if (!has_image) {
-        set_aside("no text to typeset");
-        continue;
-      }
-    }
     render::RenderOptions ro;
-    ro.title = run.title.empty() ? f.title : run.title;
-    ro.author = f.meta.author;
+    ro.title = run.title.empty() ? f->title : run.title;
+    ro.author = f->meta.author;
     ro.date = run.date;
     ro.ofd = run.ofd;
     render::RenderedDocument out;
     try {
-      out = render::render_document(prepare_document(*f.doc, run.toc), style, fonts, ro);
+      out = render::render_document(prepare_document(*f->doc, run.toc), style, fonts, ro);
     } catch (const layout::FontError& e) {
       progress.finish();
       std::fprintf(stderr, "lianghua render: could not run: %s\n", e.what());
@@ -240,26 +287,13 @@ int cmd_render(int argc, char** argv) {
       continue;
     }
     const std::string stem = output_stem(path, taken);
-    if (run.pdfa) {
-      pdf::PdfaMetadata meta;
-      meta.title = ro.title;
-      meta.author = ro.author;
-      meta.date = ro.date;
-      package::PreservedPdf p = package::preserve_pdf(out.pdf, meta);
-      out.pdf = std::move(p.pdf);
-      for (const auto& why : p.problems) progress.note("render: " + stem + ".pdf is not PDF/A-2b: " + why);
-      if (!p.conformant) ++not_pdfa;
-    }
+    if (run.pdfa && !make_pdfa(out, ro, stem, progress)) ++not_pdfa;
     std::string err;
-    for (const auto& [ext, data] : {std::pair<const char*, const std::string*>{".pdf", &out.pdf}, {".docx", &out.docx},
-                                    {".ofd", &out.ofd}}) {
-      if (data->empty()) continue;  // the OFD when not asked for
-      if (!package::write_atomic(fs::path(run.out_dir) / (stem + ext), *data, err)) {
-        progress.finish();
-        std::fprintf(stderr, "lianghua render: could not run: cannot write %s%s in %s: %s\n", stem.c_str(), ext,
-                     run.out_dir.c_str(), err.c_str());
-        return kCannotRun;
-      }
+    if (const char* ext = write_rendered(run.out_dir, stem, out, err)) {
+      progress.finish();
+      std::fprintf(stderr, "lianghua render: could not run: cannot write %s%s in %s: %s\n", stem.c_str(), ext,
+                   run.out_dir.c_str(), err.c_str());
+      return kCannotRun;
     }
     ++done;
     if (!run.quiet)

@@ -134,6 +134,75 @@ std::string sqlite_uri(const std::filesystem::path& p, const char* params) {
   return u + "?" + params;
 }
 
+// The statements one allocate() batch runs, prepared once inside its transaction, and the steps
+// made of them.
+class AllocationStatements {
+ public:
+  explicit AllocationStatements(sqlite3* db)
+      : find_item_(db, "SELECT scope, item_number, archival_code, box_number, placement FROM items WHERE identity = ?1"),
+        last_(db, "SELECT last_number FROM sequences WHERE scope = ?1"),
+        set_last_(db,
+                  "INSERT INTO sequences(scope, last_number) VALUES(?1, ?2) "
+                  "ON CONFLICT(scope) DO UPDATE SET last_number = excluded.last_number"),
+        insert_item_(db,
+                     "INSERT INTO items(identity, scope, item_number, archival_code, box_number, placement) "
+                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6)"),
+        find_box_(db, "SELECT location_index FROM boxes WHERE scope = ?1 AND box_number = ?2"),
+        insert_box_(db, "INSERT INTO boxes(scope, box_number, location_index) VALUES(?1, ?2, ?3)") {}
+
+  // The 件号, 档号, box and place an identity was given before, into a; false for a new identity.
+  bool committed(const std::string& identity, Allocation& a) {
+    find_item_.reset();
+    find_item_.bind(1, identity);
+    if (!find_item_.step()) return false;
+    a.scope = find_item_.column_text(0);
+    a.item_number = static_cast<int>(find_item_.column_int(1));
+    a.archival_code = find_item_.column_text(2);
+    a.box_number = static_cast<int>(find_item_.column_int(3));
+    a.placement = find_item_.column_text(4);
+    return true;
+  }
+
+  // The number after the last one the scope gave out (1 for a new scope).
+  int64_t next_of(const std::string& scope) {
+    last_.reset();
+    last_.bind(1, scope);
+    int64_t n = last_.step() ? last_.column_int(0) : 0;
+    return n + 1;
+  }
+
+  // A box's place: the one it was given, else the next of the location sequence.
+  int64_t box_location(const std::string& scope, int box) {
+    find_box_.reset();
+    find_box_.bind(1, scope).bind(2, static_cast<int64_t>(box));
+    if (find_box_.step()) return find_box_.column_int(0);
+    int64_t loc = next_of(kLocationScope) - 1;  // 0-based
+    insert_box_.reset();
+    insert_box_.bind(1, scope).bind(2, static_cast<int64_t>(box)).bind(3, loc);
+    insert_box_.run();
+    set_last(kLocationScope, loc + 1);
+    return loc;
+  }
+
+  // A new item's row, numbered n, and its scope's last number moved on to n.
+  void record(const AllocationRequest& r, const Allocation& a, int64_t n) {
+    insert_item_.reset();
+    insert_item_.bind(1, r.identity).bind(2, r.scope).bind(3, n).bind(4, a.archival_code).bind(5, static_cast<int64_t>(a.box_number))
+        .bind(6, a.placement);
+    insert_item_.run();
+    set_last(r.scope, n);
+  }
+
+ private:
+  void set_last(std::string_view scope, int64_t n) {
+    set_last_.reset();
+    set_last_.bind(1, scope).bind(2, n);
+    set_last_.run();
+  }
+
+  sql::Statement find_item_, last_, set_last_, insert_item_, find_box_, insert_box_;
+};
+
 }  // namespace
 
 Catalogue::Catalogue(const std::filesystem::path& path, ReadOnly) {
@@ -166,54 +235,17 @@ std::vector<Allocation> Catalogue::allocate(const std::vector<AllocationRequest>
   std::vector<Allocation> out;
   out.reserve(batch.size());
   sql::Transaction tx(db_.get());
-  sql::Statement find_item(db_.get(),
-      "SELECT scope, item_number, archival_code, box_number, placement FROM items WHERE identity = ?1");
-  sql::Statement last(db_.get(), "SELECT last_number FROM sequences WHERE scope = ?1");
-  sql::Statement set_last(db_.get(),
-      "INSERT INTO sequences(scope, last_number) VALUES(?1, ?2) "
-      "ON CONFLICT(scope) DO UPDATE SET last_number = excluded.last_number");
-  sql::Statement insert_item(db_.get(),
-      "INSERT INTO items(identity, scope, item_number, archival_code, box_number, placement) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-  sql::Statement find_box(db_.get(), "SELECT location_index FROM boxes WHERE scope = ?1 AND box_number = ?2");
-  sql::Statement insert_box(db_.get(), "INSERT INTO boxes(scope, box_number, location_index) VALUES(?1, ?2, ?3)");
-
-  auto next_of = [&](const std::string& scope) {
-    last.reset();
-    last.bind(1, scope);
-    int64_t n = last.step() ? last.column_int(0) : 0;
-    return n + 1;
-  };
-  auto box_location = [&](const std::string& scope, int box) -> int64_t {
-    find_box.reset();
-    find_box.bind(1, scope).bind(2, static_cast<int64_t>(box));
-    if (find_box.step()) return find_box.column_int(0);
-    int64_t loc = next_of(kLocationScope) - 1;  // 0-based
-    insert_box.reset();
-    insert_box.bind(1, scope).bind(2, static_cast<int64_t>(box)).bind(3, loc);
-    insert_box.run();
-    set_last.reset();
-    set_last.bind(1, std::string_view(kLocationScope)).bind(2, loc + 1);
-    set_last.run();
-    return loc;
-  };
-
+  AllocationStatements st(db_.get());
   size_t new_count = 0;
   for (const auto& r : batch) {
     Allocation a;
     a.identity = r.identity;
-    find_item.reset();
-    find_item.bind(1, r.identity);
-    if (find_item.step()) {
-      a.scope = find_item.column_text(0);
-      a.item_number = static_cast<int>(find_item.column_int(1));
-      a.archival_code = find_item.column_text(2);
-      a.box_number = static_cast<int>(find_item.column_int(3));
-      a.placement = find_item.column_text(4);
-      a.location_index = box_location(a.scope, a.box_number);
+    if (st.committed(r.identity, a)) {
+      a.location_index = st.box_location(a.scope, a.box_number);
       out.push_back(std::move(a));
       continue;
     }
-    int64_t n = next_of(r.scope);
+    int64_t n = st.next_of(r.scope);
     a.scope = r.scope;
     if (r.last_number > 0 && n > r.last_number) {  // the scope's 件号 are used up: set aside, not an error
       a.sequence_full = true;
@@ -228,14 +260,8 @@ std::vector<Allocation> Catalogue::allocate(const std::vector<AllocationRequest>
     int cap = r.box_capacity < 1 ? 1 : r.box_capacity;
     a.box_number = static_cast<int>((n - 1) / cap + 1);
     a.placement = r.placement ? r.placement(a.archival_code) : std::string();
-    insert_item.reset();
-    insert_item.bind(1, r.identity).bind(2, r.scope).bind(3, n).bind(4, a.archival_code).bind(5, static_cast<int64_t>(a.box_number))
-        .bind(6, a.placement);
-    insert_item.run();
-    set_last.reset();
-    set_last.bind(1, r.scope).bind(2, n);
-    set_last.run();
-    a.location_index = box_location(a.scope, a.box_number);
+    st.record(r, a, n);
+    a.location_index = st.box_location(a.scope, a.box_number);
     a.is_new = true;
     out.push_back(std::move(a));
     if (hooks.after_each_new) hooks.after_each_new(new_count);

@@ -408,89 +408,73 @@ std::vector<VersionGroup> group_versions(const Plan& plan, const std::vector<siz
   return find_versions(vc, s);
 }
 
-}  // namespace
-
-Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s, const Office& o,
-                 const std::string& inbox_root, const PlanContext& ctx) {
+// Every input, files inside containers too, in path order. The same path twice (a caller bug):
+// keep the first, quarantine the rest.
+Plan gather_inputs(const std::vector<model::InspectedFile>& files, const std::string& inbox_root) {
   Plan plan;
   for (const auto& f : files) flatten(f, inbox_root, plan.inputs);
   std::stable_sort(plan.inputs.begin(), plan.inputs.end(),
                    [](const PlannedInput& a, const PlannedInput& b) { return a.path < b.path; });
-  // The same path twice (a caller bug): keep the first, quarantine the rest.
   for (size_t i = 1; i < plan.inputs.size(); ++i)
     if (plan.inputs[i].path == plan.inputs[i - 1].path) {
       plan.inputs[i].fate = Fate::Quarantined;
       plan.inputs[i].reason = "同一输入路径出现两次 (same_path)";
     }
+  return plan;
+}
 
-  // 清扫: junk, unreadable, containers, empty documents.
-  std::vector<size_t> live;
-  for (size_t i = 0; i < plan.inputs.size(); ++i)
-    if (plan.inputs[i].fate != Fate::Quarantined && sweep(plan.inputs[i], s)) live.push_back(i);
-
-  // 分类 of every document first: which copy of the same bytes is kept depends on where the cases are.
-  std::map<size_t, Facts> facts;
-  for (size_t i : live) facts[i] = facts_of(plan.inputs[i], s);
-
-  // 整理: duplicates, then cases, then versions.
-  std::map<std::string, size_t> kept_of_sha;
-  std::vector<size_t> uniques = set_duplicates(plan, live, facts, s, ctx, kept_of_sha);
-  place_documents(plan, uniques, facts, s);
-  std::vector<VersionGroup> groups = group_versions(plan, uniques, facts, s);
-
-  // Items.
-  for (const auto& g : groups) {
-    PlannedItem it;
-    size_t fi = g.final_id;
-    const auto& f = *plan.inputs[fi].file;
-    const Facts& fa = facts.at(fi);
-    it.final_input = static_cast<int>(fi);
-    it.member_hashes.push_back(f.sha256);
-    for (size_t v : g.versions) {
-      it.version_inputs.push_back(static_cast<int>(v));
-      it.member_hashes.push_back(plan.inputs[v].file->sha256);
-    }
-    it.identity = f.sha256;
-    if (ctx.known_identity) {
-      for (const auto& h : it.member_hashes)
-        if (ctx.known_identity(h)) { it.identity = h; break; }
-    }
-    it.category = fa.cat;
-    const Category* c = s.category(fa.cat);
-    it.kind = c ? c->kind : CategoryKind::Documents;
-    it.case_key = fa.case_key;
-    it.case_number = fa.case_number;
-    it.case_name = fa.case_number;
-    it.placed_by = fa.placed_by;
-    it.fonds = o.fonds;
-    it.organisation = o.organisation;
-    const ItemFacts facts_of_item = item_facts(f, s, fa.doc);
-    it.title = facts_of_item.title;
-    it.title_by = facts_of_item.title_by;
-    it.doc_number = fa.doc;
-    it.doc_type = !f.fields.doc_type.empty() ? f.fields.doc_type
-                  : (fa.doc && s.document(fa.doc)) ? s.document(fa.doc)->name : std::string();
-    it.date = facts_of_item.date;
-    it.date_by = facts_of_item.date_by;
-    it.year = year_of_date(it.date);
-    it.ext = extension_lower(plan.inputs[fi].path);
-    it.format = lower_format(f.meta.format);
-    if (c) {
-      it.retention = retention_for_document(*c, fa.doc, it.title);
-      if (it.kind == CategoryKind::Case) it.place = place_in_case(*c, fa.doc, it.title, it.format);
-      if (it.kind == CategoryKind::Inspection) it.issues = check_officers(*c, f.records);
-    }
-    for (const auto& cc : f.fields.credit_codes)
-      if (!cc.valid) it.invalid_credit_codes.push_back(cc.code);
-    for (const auto& w : f.fields.warnings) it.warnings.push_back(w);
-    for (const auto& cn : f.fields.case_numbers)
-      if (cn.zero_padded) it.warnings.push_back("案号序号补零（GB/T 9704-2012 §7.2.5）: " + cn.raw);
-    plan.items.push_back(std::move(it));
+// The item a version group becomes: its final file's facts, category, retention and place.
+PlannedItem item_of_group(const Plan& plan, const VersionGroup& g, const Facts& fa, const Scheme& s, const Office& o,
+                          const PlanContext& ctx) {
+  PlannedItem it;
+  size_t fi = g.final_id;
+  const auto& f = *plan.inputs[fi].file;
+  it.final_input = static_cast<int>(fi);
+  it.member_hashes.push_back(f.sha256);
+  for (size_t v : g.versions) {
+    it.version_inputs.push_back(static_cast<int>(v));
+    it.member_hashes.push_back(plan.inputs[v].file->sha256);
   }
+  it.identity = f.sha256;
+  if (ctx.known_identity) {
+    for (const auto& h : it.member_hashes)
+      if (ctx.known_identity(h)) { it.identity = h; break; }
+  }
+  it.category = fa.cat;
+  const Category* c = s.category(fa.cat);
+  it.kind = c ? c->kind : CategoryKind::Documents;
+  it.case_key = fa.case_key;
+  it.case_number = fa.case_number;
+  it.case_name = fa.case_number;
+  it.placed_by = fa.placed_by;
+  it.fonds = o.fonds;
+  it.organisation = o.organisation;
+  const ItemFacts facts_of_item = item_facts(f, s, fa.doc);
+  it.title = facts_of_item.title;
+  it.title_by = facts_of_item.title_by;
+  it.doc_number = fa.doc;
+  it.doc_type = !f.fields.doc_type.empty() ? f.fields.doc_type
+                : (fa.doc && s.document(fa.doc)) ? s.document(fa.doc)->name : std::string();
+  it.date = facts_of_item.date;
+  it.date_by = facts_of_item.date_by;
+  it.year = year_of_date(it.date);
+  it.ext = extension_lower(plan.inputs[fi].path);
+  it.format = lower_format(f.meta.format);
+  if (c) {
+    it.retention = retention_for_document(*c, fa.doc, it.title);
+    if (it.kind == CategoryKind::Case) it.place = place_in_case(*c, fa.doc, it.title, it.format);
+    if (it.kind == CategoryKind::Inspection) it.issues = check_officers(*c, f.records);
+  }
+  for (const auto& cc : f.fields.credit_codes)
+    if (!cc.valid) it.invalid_credit_codes.push_back(cc.code);
+  for (const auto& w : f.fields.warnings) it.warnings.push_back(w);
+  for (const auto& cn : f.fields.case_numbers)
+    if (cn.zero_padded) it.warnings.push_back("案号序号补零（GB/T 9704-2012 §7.2.5）: " + cn.raw);
+  return it;
+}
 
-  add_case_parties_to_titles(plan);
-
-  // One case, one file: a case shares one 年度 and one 保管期限 (so one sequence scope and one box run).
+// One case, one file: a case shares one 年度 and one 保管期限 (so one sequence scope and one box run).
+void settle_case_scopes(Plan& plan, const Scheme& s, const PlanContext& ctx) {
   std::map<std::string, std::vector<size_t>> cases;
   for (size_t k = 0; k < plan.items.size(); ++k)
     if (!plan.items[k].case_key.empty()) cases[plan.items[k].case_key].push_back(k);
@@ -508,8 +492,10 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
     if (auto committed = ctx.case_scope ? ctx.case_scope(key) : std::nullopt) std::tie(year, ret) = *committed;
     for (size_t k : members) { plan.items[k].year = year; plan.items[k].retention = ret; }
   }
+}
 
-  // 排列: scope, then 第七十八条 order for cases, date order elsewhere (DA/T 22-2015 §5.3).
+// 排列: scope, then 第七十八条 order for cases, date order elsewhere (DA/T 22-2015 §5.3).
+void arrange_items(Plan& plan, const Scheme& s) {
   std::vector<std::string> scopes(plan.items.size());
   for (size_t k = 0; k < plan.items.size(); ++k) scopes[k] = plan.items[k].scope_key(s);
   std::vector<size_t> order(plan.items.size());
@@ -524,8 +510,11 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
   std::vector<int> new_index(plan.items.size());
   for (size_t k = 0; k < order.size(); ++k) { new_index[order[k]] = static_cast<int>(k); sorted.push_back(std::move(plan.items[order[k]])); }
   plan.items = std::move(sorted);
+}
 
-  // Wire inputs to items.
+// Wire inputs to items: the final file is archived, its earlier versions point at it, and every
+// duplicate at the item of the copy that was kept.
+void wire_inputs_to_items(Plan& plan, std::map<std::string, size_t>& kept_of_sha) {
   for (size_t k = 0; k < plan.items.size(); ++k) {
     PlannedItem& it = plan.items[k];
     PlannedInput& fin = plan.inputs[static_cast<size_t>(it.final_input)];
@@ -545,6 +534,36 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
     in.item = plan.inputs[kept].item;
     if (in.item >= 0) plan.items[static_cast<size_t>(in.item)].duplicate_inputs.push_back(static_cast<int>(i));
   }
+}
+
+}  // namespace
+
+Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s, const Office& o,
+                 const std::string& inbox_root, const PlanContext& ctx) {
+  Plan plan = gather_inputs(files, inbox_root);
+
+  // 清扫: junk, unreadable, containers, empty documents.
+  std::vector<size_t> live;
+  for (size_t i = 0; i < plan.inputs.size(); ++i)
+    if (plan.inputs[i].fate != Fate::Quarantined && sweep(plan.inputs[i], s)) live.push_back(i);
+
+  // 分类 of every document first: which copy of the same bytes is kept depends on where the cases are.
+  std::map<size_t, Facts> facts;
+  for (size_t i : live) facts[i] = facts_of(plan.inputs[i], s);
+
+  // 整理: duplicates, then cases, then versions.
+  std::map<std::string, size_t> kept_of_sha;
+  std::vector<size_t> uniques = set_duplicates(plan, live, facts, s, ctx, kept_of_sha);
+  place_documents(plan, uniques, facts, s);
+  std::vector<VersionGroup> groups = group_versions(plan, uniques, facts, s);
+
+  // Items.
+  for (const auto& g : groups) plan.items.push_back(item_of_group(plan, g, facts.at(g.final_id), s, o, ctx));
+
+  add_case_parties_to_titles(plan);
+  settle_case_scopes(plan, s, ctx);
+  arrange_items(plan, s);
+  wire_inputs_to_items(plan, kept_of_sha);
   return plan;
 }
 

@@ -46,6 +46,9 @@ std::optional<Segment> segment_from(const std::string& s) {
   return std::nullopt;
 }
 
+// Reports a load error at a node (its line in the scheme file).
+using ErrorAt = std::function<void(xmlNode*, const std::string&)>;
+
 int line_of(xmlNode* n) { return n ? static_cast<int>(xmlGetLineNo(n)) : 0; }
 
 std::vector<std::string> bar_list(const std::string& s) {  // "a|b" → {a, b}
@@ -62,7 +65,7 @@ std::vector<std::string> bar_list(const std::string& s) {  // "a|b" → {a, b}
 
 // <document-facts>: each <type names=… date-labels=… own-number=… clause=…/>; every name must be a
 // document of <documents> (name or alias) or 检查记录, so a misspelt type is a load error.
-void load_fact_rules(xmlNode* facts, Scheme& s, const std::function<void(xmlNode*, const std::string&)>& err) {
+void load_fact_rules(xmlNode* facts, Scheme& s, const ErrorAt& err) {
   for (xmlNode* t : child_elements(facts, "type")) {
     FactRule r{bar_list(attr(t, "names")), bar_list(attr(t, "date-labels")), to_bool(attr(t, "own-number")), attr(t, "clause")};
     for (const auto& n : r.types) {
@@ -77,7 +80,7 @@ void load_fact_rules(xmlNode* facts, Scheme& s, const std::function<void(xmlNode
 
 // <derived-outputs>: each <output kind=… public=… preservation=…/> once; public="true" puts it in
 // public_outputs; preservation is a space-separated list of pdf-a-2b and ofd-a.
-void load_public_outputs(xmlNode* outputs, Scheme& s, const std::function<void(xmlNode*, const std::string&)>& err) {
+void load_public_outputs(xmlNode* outputs, Scheme& s, const ErrorAt& err) {
   std::set<DerivedOutput> seen;
   for (xmlNode* o : child_elements(outputs, "output")) {
     auto kind = derived_output_from(attr(o, "kind"));
@@ -91,6 +94,190 @@ void load_public_outputs(xmlNode* outputs, Scheme& s, const std::function<void(x
       else err(o, "unknown preservation format " + f + " (pdf-a-2b or ofd-a)");
     }
   }
+}
+
+// <archival-code> (the 档号's segments, DA/T 22-2015) and <sequence-scope> (the segments a 件号
+// run is counted within).
+void load_archival_code(xmlNode* root, Scheme& s, const ErrorAt& err) {
+  xmlNode* ac = first_child(root, "archival-code");
+  s.item_digits = to_int(attr(ac, "item-digits"), 4);
+  if (s.item_digits < 1 || s.item_digits > 9) err(ac, "item-digits must be 1..9");
+  std::set<Segment> seen;
+  for (xmlNode* seg : child_elements(ac, "segment")) {
+    auto sg = segment_from(attr(seg, "name"));
+    if (!sg) { err(seg, "unknown segment"); continue; }
+    if (!seen.insert(*sg).second) err(seg, std::string("segment ") + segment_name(*sg) + " appears twice");
+    s.code_segments.push_back({*sg, attr(seg, "separator")});
+  }
+  for (Segment need : {Segment::Fonds, Segment::Category, Segment::Year, Segment::Retention, Segment::Item})
+    if (!seen.count(need)) err(ac, std::string("archival-code lacks the ") + segment_name(need) + " segment (DA/T 22-2015)");
+  if (!s.code_segments.empty() && s.code_segments.back().name != Segment::Item)
+    err(ac, "the item segment (件号) must come last");
+
+  for (xmlNode* seg : child_elements(first_child(root, "sequence-scope"), "segment")) {
+    auto sg = segment_from(attr(seg, "name"));
+    if (!sg || *sg == Segment::Item) { err(seg, "a sequence scope cannot contain the item segment"); continue; }
+    s.sequence_scope.push_back(*sg);
+  }
+}
+
+// <documents>: the 范本's numbered documents, each number once.
+void load_documents(xmlNode* documents, Scheme& s, const ErrorAt& err) {
+  for (xmlNode* d : child_elements(documents, "doc")) {
+    DocumentType t{to_int(attr(d, "n"), 0), attr(d, "name"), {}};
+    for (xmlNode* a : child_elements(d, "alias")) t.aliases.push_back(text_of(a));
+    if (s.document(t.number)) err(d, "document number " + std::to_string(t.number) + " appears twice");
+    s.documents.push_back(std::move(t));
+  }
+}
+
+// The rules of a category refer to documents and retention periods by number and code: each must
+// be one the scheme defines (so <documents> and <retention-periods> are loaded first).
+void check_docs(const Scheme& s, xmlNode* n, const std::vector<int>& v, const ErrorAt& err) {
+  for (int x : v) if (!s.document(x)) err(n, "unknown document number " + std::to_string(x));
+}
+void check_retention(const Scheme& s, xmlNode* n, const std::string& code, const ErrorAt& err) {
+  if (!code.empty() && !s.period(code)) err(n, "unknown retention code " + code);
+}
+
+// A category's <retention-rule>s and its <case-retention> (one period for the whole case).
+void load_retention_rules(xmlNode* c, const Scheme& s, Category& cat, const ErrorAt& err) {
+  for (xmlNode* r : child_elements(c, "retention-rule")) {
+    RetentionRule rr{int_list(attr(r, "docs")), attr(r, "title-contains"), attr(r, "retention"), attr(r, "note")};
+    check_docs(s, r, rr.docs, err);
+    check_retention(s, r, rr.retention, err);
+    cat.retention_rules.push_back(std::move(rr));
+  }
+  if (xmlNode* cr = first_child(c, "case-retention")) {
+    cat.case_retention_default = attr(cr, "default");
+    check_retention(s, cr, *cat.case_retention_default, err);
+    for (xmlNode* r : child_elements(cr, "rule")) {
+      CaseRetentionRule rule{int_list(attr(r, "when-any")), int_list(attr(r, "when-none")), attr(r, "retention"),
+                             attr(r, "note")};
+      check_docs(s, r, rule.when_any, err);
+      check_docs(s, r, rule.when_none, err);
+      check_retention(s, r, rule.retention, err);
+      cat.case_retention_rules.push_back(std::move(rule));
+    }
+  }
+}
+
+// A category's <volume>s (正卷/副卷), their slots in order.
+void load_volumes(xmlNode* c, const Scheme& s, Category& cat, const ErrorAt& err) {
+  for (xmlNode* v : child_elements(c, "volume")) {
+    Volume vol{attr(v, "code"), attr(v, "name"), {}};
+    for (xmlNode* sl : child_elements(v, "slot")) {
+      Slot slot{to_int(attr(sl, "order"), 0), attr(sl, "name"), to_bool(attr(sl, "other")), {}};
+      for (xmlNode* d : child_elements(sl, "doc")) {
+        DocRef ref{to_int(attr(d, "n"), 0), attr(d, "title-contains"), attr(d, "format")};
+        if (ref.number) check_docs(s, d, {ref.number}, err);
+        slot.docs.push_back(std::move(ref));
+      }
+      vol.slots.push_back(std::move(slot));
+    }
+    std::stable_sort(vol.slots.begin(), vol.slots.end(), [](const Slot& a, const Slot& b) { return a.order < b.order; });
+    cat.volumes.push_back(std::move(vol));
+  }
+}
+
+// A category's <completeness> rules.
+void load_completeness(xmlNode* c, const Scheme& s, Category& cat, const ErrorAt& err) {
+  for (xmlNode* r : child_elements(first_child(c, "completeness"), "rule")) {
+    CompletenessRule rule;
+    rule.id = attr(r, "id");
+    rule.message = attr(r, "message");
+    rule.clause = attr(r, "clause");
+    rule.when_any = int_list(attr(r, "when-any"));
+    rule.when_none = int_list(attr(r, "when-none"));
+    rule.requires_any = int_list(attr(r, "requires-any"));
+    rule.min_officers = to_int(attr(r, "min-officers"), 0);
+    rule.require_certificate = to_bool(attr(r, "require-certificate"));
+    check_docs(s, r, rule.when_any, err);
+    check_docs(s, r, rule.when_none, err);
+    check_docs(s, r, rule.requires_any, err);
+    cat.completeness.push_back(std::move(rule));
+  }
+}
+
+// One <category>: what it is, how documents are matched into it, and its rule families.
+Category load_category(xmlNode* c, const Scheme& s, const ErrorAt& err) {
+  Category cat;
+  cat.code = attr(c, "code");
+  cat.name = attr(c, "name");
+  std::string kind = attr(c, "kind");
+  cat.kind = kind == "case" ? CategoryKind::Case : kind == "inspection" ? CategoryKind::Inspection : CategoryKind::Documents;
+  cat.colour = attr(c, "colour");
+  cat.colour_name = attr(c, "colour-name");
+  cat.box_capacity = to_int(attr(c, "box-capacity"), 50);
+  cat.retention = attr(c, "retention");
+  check_retention(s, c, cat.retention, err);
+  if (s.category(cat.code)) err(c, "category " + cat.code + " appears twice");
+  for (xmlNode* m : child_elements(c, "match")) {
+    CategoryMatch cm{to_bool(attr(m, "records")), to_int(attr(m, "min-records"), 0), to_bool(attr(m, "case-number")),
+                     int_list(attr(m, "docs")), attr(m, "title-contains"), to_int(attr(m, "priority"), 100)};
+    check_docs(s, m, cm.docs, err);
+    cat.matches.push_back(std::move(cm));
+  }
+  load_retention_rules(c, s, cat, err);
+  load_volumes(c, s, cat, err);
+  if (cat.kind == CategoryKind::Case && cat.volumes.empty()) err(c, "a case category needs at least one volume");
+  load_completeness(c, s, cat, err);
+  return cat;
+}
+
+// <categories>: every category, and the default one, which must be among them.
+void load_categories(xmlNode* cats, Scheme& s, const ErrorAt& err) {
+  s.default_category = attr(cats, "default");
+  for (xmlNode* c : child_elements(cats, "category")) s.categories.push_back(load_category(c, s, err));
+  if (!s.category(s.default_category)) err(cats, "default category " + s.default_category + " is not defined");
+}
+
+// <placement>: the case classes and office-document words, when the scheme gives its own.
+void load_placement(xmlNode* place, Scheme& s) {
+  if (!place) return;
+  auto words = [](xmlNode* n) {
+    std::vector<std::string> out;
+    std::istringstream in(text_of(n));
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+  };
+  s.case_classes = words(first_child(place, "case-classes"));
+  s.office_document_words = words(first_child(place, "office-document-words"));
+}
+
+// <junk> (what is swept out) and <versions> (the markers that tell drafts, copies and finals apart).
+void load_junk_and_versions(xmlNode* root, Scheme& s) {
+  xmlNode* junk = first_child(root, "junk");
+  for (xmlNode* g : child_elements(junk, "name-glob")) s.junk_globs.push_back({attr(g, "glob"), attr(g, "reason")});
+  if (xmlNode* e = first_child(junk, "empty-file")) s.empty_file_reason = attr(e, "reason");
+
+  xmlNode* ver = first_child(root, "versions");
+  for (xmlNode* m : child_elements(ver, "draft-marker")) s.draft_markers.push_back(text_of(m));
+  for (xmlNode* m : child_elements(ver, "copy-marker")) s.copy_markers.push_back(text_of(m));
+  for (xmlNode* m : child_elements(ver, "final-marker")) s.final_markers.push_back(text_of(m));
+  for (xmlNode* m : child_elements(ver, "generic-name")) s.generic_names.push_back(text_of(m));
+  // Longer markers first so 修改稿 is stripped before 稿-like shorter ones.
+  auto by_len = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
+  std::stable_sort(s.draft_markers.begin(), s.draft_markers.end(), by_len);
+  std::stable_sort(s.copy_markers.begin(), s.copy_markers.end(), by_len);
+  std::stable_sort(s.final_markers.begin(), s.final_markers.end(), by_len);
+  std::stable_sort(s.generic_names.begin(), s.generic_names.end(), by_len);
+}
+
+// <naming> (the filed name's pattern and length) and <location> (柜-列-层-盒).
+void load_naming_and_location(xmlNode* root, Scheme& s, const ErrorAt& err) {
+  xmlNode* naming = first_child(root, "naming");
+  s.naming_pattern = attr(naming, "pattern");
+  s.max_name_bytes = to_int(attr(naming, "max-bytes"), 255);
+  if (s.naming_pattern.find("{code}") == std::string::npos) err(naming, "naming pattern must contain {code}");
+  if (s.max_name_bytes < 64 || s.max_name_bytes > 255) err(naming, "max-bytes must be 64..255 (ext4 NAME_MAX)");
+
+  xmlNode* loc = first_child(root, "location");
+  s.location.pattern = attr(loc, "pattern");
+  s.location.columns = to_int(attr(loc, "columns"), 4);
+  s.location.shelves = to_int(attr(loc, "shelves"), 5);
+  s.location.boxes = to_int(attr(loc, "boxes"), 10);
+  s.location.digits = std::clamp(to_int(attr(loc, "digits"), 2), 1, 6);
 }
 
 }  // namespace
@@ -182,165 +369,21 @@ SchemeLoad load_scheme_text(const std::string& xml, const std::string& xsd, cons
     for (auto& p : problems) out.errors.push_back(p.text(name));
     return out;
   }
-  auto err = [&](xmlNode* n, const std::string& m) { out.errors.push_back(XmlProblem{line_of(n), m}.text(name)); };
+  const ErrorAt err = [&](xmlNode* n, const std::string& m) { out.errors.push_back(XmlProblem{line_of(n), m}.text(name)); };
 
   Scheme s;
   xmlNode* root = xmlDocGetRootElement(doc.get());
   s.name = attr(root, "name");
   s.version = attr(root, "version");
-
-  xmlNode* ac = first_child(root, "archival-code");
-  s.item_digits = to_int(attr(ac, "item-digits"), 4);
-  if (s.item_digits < 1 || s.item_digits > 9) err(ac, "item-digits must be 1..9");
-  std::set<Segment> seen;
-  for (xmlNode* seg : child_elements(ac, "segment")) {
-    auto sg = segment_from(attr(seg, "name"));
-    if (!sg) { err(seg, "unknown segment"); continue; }
-    if (!seen.insert(*sg).second) err(seg, std::string("segment ") + segment_name(*sg) + " appears twice");
-    s.code_segments.push_back({*sg, attr(seg, "separator")});
-  }
-  for (Segment need : {Segment::Fonds, Segment::Category, Segment::Year, Segment::Retention, Segment::Item})
-    if (!seen.count(need)) err(ac, std::string("archival-code lacks the ") + segment_name(need) + " segment (DA/T 22-2015)");
-  if (!s.code_segments.empty() && s.code_segments.back().name != Segment::Item)
-    err(ac, "the item segment (件号) must come last");
-
-  for (xmlNode* seg : child_elements(first_child(root, "sequence-scope"), "segment")) {
-    auto sg = segment_from(attr(seg, "name"));
-    if (!sg || *sg == Segment::Item) { err(seg, "a sequence scope cannot contain the item segment"); continue; }
-    s.sequence_scope.push_back(*sg);
-  }
-
+  load_archival_code(root, s, err);
   for (xmlNode* p : child_elements(first_child(root, "retention-periods"), "period"))
     s.periods.push_back({attr(p, "code"), attr(p, "name"), to_int(attr(p, "years"), 0)});
-
-  for (xmlNode* d : child_elements(first_child(root, "documents"), "doc")) {
-    DocumentType t{to_int(attr(d, "n"), 0), attr(d, "name"), {}};
-    for (xmlNode* a : child_elements(d, "alias")) t.aliases.push_back(text_of(a));
-    if (s.document(t.number)) err(d, "document number " + std::to_string(t.number) + " appears twice");
-    s.documents.push_back(std::move(t));
-  }
-
+  load_documents(first_child(root, "documents"), s, err);
   load_fact_rules(first_child(root, "document-facts"), s, err);
-
-  auto check_docs = [&](xmlNode* n, const std::vector<int>& v) {
-    for (int x : v) if (!s.document(x)) err(n, "unknown document number " + std::to_string(x));
-  };
-  auto check_ret = [&](xmlNode* n, const std::string& code) {
-    if (!code.empty() && !s.period(code)) err(n, "unknown retention code " + code);
-  };
-
-  xmlNode* cats = first_child(root, "categories");
-  s.default_category = attr(cats, "default");
-  for (xmlNode* c : child_elements(cats, "category")) {
-    Category cat;
-    cat.code = attr(c, "code");
-    cat.name = attr(c, "name");
-    std::string kind = attr(c, "kind");
-    cat.kind = kind == "case" ? CategoryKind::Case : kind == "inspection" ? CategoryKind::Inspection : CategoryKind::Documents;
-    cat.colour = attr(c, "colour");
-    cat.colour_name = attr(c, "colour-name");
-    cat.box_capacity = to_int(attr(c, "box-capacity"), 50);
-    cat.retention = attr(c, "retention");
-    check_ret(c, cat.retention);
-    if (s.category(cat.code)) err(c, "category " + cat.code + " appears twice");
-    for (xmlNode* m : child_elements(c, "match")) {
-      CategoryMatch cm{to_bool(attr(m, "records")), to_int(attr(m, "min-records"), 0), to_bool(attr(m, "case-number")),
-                       int_list(attr(m, "docs")), attr(m, "title-contains"), to_int(attr(m, "priority"), 100)};
-      check_docs(m, cm.docs);
-      cat.matches.push_back(std::move(cm));
-    }
-    for (xmlNode* r : child_elements(c, "retention-rule")) {
-      RetentionRule rr{int_list(attr(r, "docs")), attr(r, "title-contains"), attr(r, "retention"), attr(r, "note")};
-      check_docs(r, rr.docs);
-      check_ret(r, rr.retention);
-      cat.retention_rules.push_back(std::move(rr));
-    }
-    if (xmlNode* cr = first_child(c, "case-retention")) {
-      cat.case_retention_default = attr(cr, "default");
-      check_ret(cr, *cat.case_retention_default);
-      for (xmlNode* r : child_elements(cr, "rule")) {
-        CaseRetentionRule rule{int_list(attr(r, "when-any")), int_list(attr(r, "when-none")), attr(r, "retention"),
-                               attr(r, "note")};
-        check_docs(r, rule.when_any);
-        check_docs(r, rule.when_none);
-        check_ret(r, rule.retention);
-        cat.case_retention_rules.push_back(std::move(rule));
-      }
-    }
-    for (xmlNode* v : child_elements(c, "volume")) {
-      Volume vol{attr(v, "code"), attr(v, "name"), {}};
-      for (xmlNode* sl : child_elements(v, "slot")) {
-        Slot slot{to_int(attr(sl, "order"), 0), attr(sl, "name"), to_bool(attr(sl, "other")), {}};
-        for (xmlNode* d : child_elements(sl, "doc")) {
-          DocRef ref{to_int(attr(d, "n"), 0), attr(d, "title-contains"), attr(d, "format")};
-          if (ref.number) check_docs(d, {ref.number});
-          slot.docs.push_back(std::move(ref));
-        }
-        vol.slots.push_back(std::move(slot));
-      }
-      std::stable_sort(vol.slots.begin(), vol.slots.end(), [](const Slot& a, const Slot& b) { return a.order < b.order; });
-      cat.volumes.push_back(std::move(vol));
-    }
-    if (cat.kind == CategoryKind::Case && cat.volumes.empty()) err(c, "a case category needs at least one volume");
-    for (xmlNode* r : child_elements(first_child(c, "completeness"), "rule")) {
-      CompletenessRule rule;
-      rule.id = attr(r, "id");
-      rule.message = attr(r, "message");
-      rule.clause = attr(r, "clause");
-      rule.when_any = int_list(attr(r, "when-any"));
-      rule.when_none = int_list(attr(r, "when-none"));
-      rule.requires_any = int_list(attr(r, "requires-any"));
-      rule.min_officers = to_int(attr(r, "min-officers"), 0);
-      rule.require_certificate = to_bool(attr(r, "require-certificate"));
-      check_docs(r, rule.when_any);
-      check_docs(r, rule.when_none);
-      check_docs(r, rule.requires_any);
-      cat.completeness.push_back(std::move(rule));
-    }
-    s.categories.push_back(std::move(cat));
-  }
-  if (!s.category(s.default_category)) err(cats, "default category " + s.default_category + " is not defined");
-
-  if (xmlNode* place = first_child(root, "placement")) {
-    auto words = [](xmlNode* n) {
-      std::vector<std::string> out;
-      std::istringstream in(text_of(n));
-      for (std::string w; in >> w;) out.push_back(w);
-      return out;
-    };
-    s.case_classes = words(first_child(place, "case-classes"));
-    s.office_document_words = words(first_child(place, "office-document-words"));
-  }
-
-  xmlNode* junk = first_child(root, "junk");
-  for (xmlNode* g : child_elements(junk, "name-glob")) s.junk_globs.push_back({attr(g, "glob"), attr(g, "reason")});
-  if (xmlNode* e = first_child(junk, "empty-file")) s.empty_file_reason = attr(e, "reason");
-
-  xmlNode* ver = first_child(root, "versions");
-  for (xmlNode* m : child_elements(ver, "draft-marker")) s.draft_markers.push_back(text_of(m));
-  for (xmlNode* m : child_elements(ver, "copy-marker")) s.copy_markers.push_back(text_of(m));
-  for (xmlNode* m : child_elements(ver, "final-marker")) s.final_markers.push_back(text_of(m));
-  for (xmlNode* m : child_elements(ver, "generic-name")) s.generic_names.push_back(text_of(m));
-  // Longer markers first so 修改稿 is stripped before 稿-like shorter ones.
-  auto by_len = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
-  std::stable_sort(s.draft_markers.begin(), s.draft_markers.end(), by_len);
-  std::stable_sort(s.copy_markers.begin(), s.copy_markers.end(), by_len);
-  std::stable_sort(s.final_markers.begin(), s.final_markers.end(), by_len);
-  std::stable_sort(s.generic_names.begin(), s.generic_names.end(), by_len);
-
-  xmlNode* naming = first_child(root, "naming");
-  s.naming_pattern = attr(naming, "pattern");
-  s.max_name_bytes = to_int(attr(naming, "max-bytes"), 255);
-  if (s.naming_pattern.find("{code}") == std::string::npos) err(naming, "naming pattern must contain {code}");
-  if (s.max_name_bytes < 64 || s.max_name_bytes > 255) err(naming, "max-bytes must be 64..255 (ext4 NAME_MAX)");
-
-  xmlNode* loc = first_child(root, "location");
-  s.location.pattern = attr(loc, "pattern");
-  s.location.columns = to_int(attr(loc, "columns"), 4);
-  s.location.shelves = to_int(attr(loc, "shelves"), 5);
-  s.location.boxes = to_int(attr(loc, "boxes"), 10);
-  s.location.digits = std::clamp(to_int(attr(loc, "digits"), 2), 1, 6);
-
+  load_categories(first_child(root, "categories"), s, err);
+  load_placement(first_child(root, "placement"), s);
+  load_junk_and_versions(root, s);
+  load_naming_and_location(root, s, err);
   load_public_outputs(first_child(root, "derived-outputs"), s, err);
 
   if (out.errors.empty()) out.scheme = std::move(s);

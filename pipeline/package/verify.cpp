@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -99,6 +100,88 @@ void check_item_files(const fs::path& dir, const json& it, VerifyResult& r, Seen
   }
 }
 
+// catalog.db opened read-only, or nothing and why (a missing catalogue is a problem, not a stop).
+std::unique_ptr<filing::Catalogue> open_catalogue(const fs::path& dir, std::string& cat_error) {
+  std::unique_ptr<filing::Catalogue> cat;
+  std::error_code ec;
+  if (!fs::exists(dir / "catalog.db", ec)) cat_error = "missing";
+  else try {
+    cat = std::make_unique<filing::Catalogue>(dir / "catalog.db", filing::Catalogue::ReadOnly::Yes);
+  } catch (const std::exception& e) {
+    cat_error = e.what();
+  }
+  return cat;
+}
+
+// A preservation copy's bytes, or nothing when its path is unsafe or it cannot be opened (a missing
+// file is reported by check_derived_outputs' re-hash).
+std::optional<std::string> preserved_bytes(const fs::path& dir, const std::string& p) {
+  if (p.empty() || p.find("..") != std::string::npos) return std::nullopt;
+  std::ifstream in(dir / p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Derived outputs (issue 5, package/volume_run.h): 案卷, 阅览本, 检查笔录, 归档文件目录, listed with
+// their SHA-256 in derived.json. Re-hashed like originals, but not counted in files_checked.
+void check_derived_outputs(const fs::path& dir, VerifyResult& r, SeenNames& listed, const Problem& problem) {
+  std::ifstream f(dir / "derived.json", std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  json d = json::parse(ss.str(), nullptr, false);
+  if (d.is_object())
+    for (const char* sec : {"items", "volumes", "catalogues"})
+      if (d.contains(sec) && d[sec].is_object())
+        for (auto& [key, v] : d[sec].items())
+          for (const auto& df : v.value("files", json::array())) {
+            std::string p = df.value("path", "");
+            listed.insert(p);
+            if (p.empty() || p.find("..") != std::string::npos) { problem("missing", p, "unsafe or empty derived path"); continue; }
+            auto got = sha256_file(dir / p);
+            if (!got) problem("missing", p, "listed in derived.json but not readable");
+            else if (*got != df.value("sha256", "")) problem("hash-mismatch", p, "derived.json " + df.value("sha256", "") + ", file " + *got);
+          }
+  // The preservation copies (preservation.h) are read back: a file said to be PDF/A-2b is checked
+  // rule by rule (ingest/pdfa_check.h), one problem per failed clause.
+  for (const std::string& p : pdfa_files(d)) {
+    const std::optional<std::string> bytes = preserved_bytes(dir, p);
+    if (!bytes) continue;
+    ++r.pdfa_checked;
+    for (const auto& f : ingest::check_pdfa(*bytes)) problem("not-pdfa", p, f.label() + ": " + f.message);
+  }
+  // And a file said to be OFD-A against GB/T 42133-2022 (ofd/check.h), with the XSDs where
+  // check-ofd finds them: one problem per failed clause.
+  ofd::CheckOptions oo;
+  oo.schema_dir = ofd::default_schema_dir();
+  for (const std::string& p : ofd_files(d)) {
+    const std::optional<std::string> bytes = preserved_bytes(dir, p);
+    if (!bytes) continue;
+    ++r.ofd_checked;
+    for (const auto& rule : ofd::check_ofd(*bytes, oo).rules)
+      if (!rule.passed) problem("not-ofda", p, rule.clause + " " + rule.rule + (rule.detail.empty() ? "" : ": " + rule.detail));
+  }
+}
+
+// Files nobody listed (outside the archive's own bookkeeping).
+void report_unlisted_files(const fs::path& dir, SeenNames& listed, const Problem& problem) {
+  static const std::set<std::string> own = {"manifest.json", "catalog.db", "catalog.db-wal", "catalog.db-shm", ".lock",
+                                            "derived.json"};
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    fs::path rel = fs::relative(it->path(), dir, ec);
+    std::string first = rel.begin() != rel.end() ? rel.begin()->string() : "";
+    if (it->is_directory() && (first == "reports" || first == ".staging" || first == ".spool")) { it.disable_recursion_pending(); continue; }
+    if (!it->is_regular_file() && !it->is_symlink()) continue;
+    std::string rs = rel.string();
+    if (own.count(rs) || listed.contains(rs)) continue;
+    problem("unlisted-file", rs, "in the archive but not in the manifest");
+  }
+}
+
 }  // namespace
 
 VerifyResult verify_archive(const fs::path& dir) {
@@ -107,15 +190,8 @@ VerifyResult verify_archive(const fs::path& dir) {
     r.problems.push_back({std::move(kind), std::move(path), std::move(detail)});
   };
   // The catalogue is asked item by item as the manifest is read (one item in memory at a time).
-  std::unique_ptr<filing::Catalogue> cat;
   std::string cat_error;
-  std::error_code ec;
-  if (!fs::exists(dir / "catalog.db", ec)) cat_error = "missing";
-  else try {
-    cat = std::make_unique<filing::Catalogue>(dir / "catalog.db", filing::Catalogue::ReadOnly::Yes);
-  } catch (const std::exception& e) {
-    cat_error = e.what();
-  }
+  std::unique_ptr<filing::Catalogue> cat = open_catalogue(dir, cat_error);
   SeenNames listed, identities;
   const bool manifest_ok = for_each_manifest_item(dir / "manifest.json", [&](const json& it) {
     if (!it.is_object()) return;
@@ -135,51 +211,7 @@ VerifyResult verify_archive(const fs::path& dir) {
     problem("manifest-unreadable", "manifest.json", "missing or not valid JSON");
     return r;
   }
-  // Derived outputs (issue 5, package/volume_run.h): 案卷, 阅览本, 检查笔录, 归档文件目录, listed with
-  // their SHA-256 in derived.json. Re-hashed like originals, but not counted in files_checked.
-  {
-    std::ifstream f(dir / "derived.json", std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    json d = json::parse(ss.str(), nullptr, false);
-    if (d.is_object())
-      for (const char* sec : {"items", "volumes", "catalogues"})
-        if (d.contains(sec) && d[sec].is_object())
-          for (auto& [key, v] : d[sec].items())
-            for (const auto& df : v.value("files", json::array())) {
-              std::string p = df.value("path", "");
-              listed.insert(p);
-              if (p.empty() || p.find("..") != std::string::npos) { problem("missing", p, "unsafe or empty derived path"); continue; }
-              auto got = sha256_file(dir / p);
-              if (!got) problem("missing", p, "listed in derived.json but not readable");
-              else if (*got != df.value("sha256", "")) problem("hash-mismatch", p, "derived.json " + df.value("sha256", "") + ", file " + *got);
-            }
-    // The preservation copies (preservation.h) are read back: a file said to be PDF/A-2b is checked
-    // rule by rule (ingest/pdfa_check.h), one problem per failed clause.
-    for (const std::string& p : pdfa_files(d)) {
-      if (p.empty() || p.find("..") != std::string::npos) continue;
-      std::ifstream in(dir / p, std::ios::binary);
-      if (!in) continue;  // reported as missing above
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      ++r.pdfa_checked;
-      for (const auto& f : ingest::check_pdfa(bytes.str())) problem("not-pdfa", p, f.label() + ": " + f.message);
-    }
-    // And a file said to be OFD-A against GB/T 42133-2022 (ofd/check.h), with the XSDs where
-    // check-ofd finds them: one problem per failed clause.
-    ofd::CheckOptions oo;
-    oo.schema_dir = ofd::default_schema_dir();
-    for (const std::string& p : ofd_files(d)) {
-      if (p.empty() || p.find("..") != std::string::npos) continue;
-      std::ifstream in(dir / p, std::ios::binary);
-      if (!in) continue;  // reported as missing above
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      ++r.ofd_checked;
-      for (const auto& rule : ofd::check_ofd(bytes.str(), oo).rules)
-        if (!rule.passed) problem("not-ofda", p, rule.clause + " " + rule.rule + (rule.detail.empty() ? "" : ": " + rule.detail));
-    }
-  }
+  check_derived_outputs(dir, r, listed, problem);
   // The catalogue must agree with the manifest on every 档号: the items it holds that the manifest lacks.
   if (cat) try {
     cat->for_each_item([&](const filing::ItemRecord& it) {
@@ -189,20 +221,7 @@ VerifyResult verify_archive(const fs::path& dir) {
     cat_error = e.what();
   }
   if (!cat_error.empty()) problem("catalogue-unreadable", "catalog.db", cat_error);
-  // Files nobody listed (outside the archive's own bookkeeping).
-  static const std::set<std::string> own = {"manifest.json", "catalog.db", "catalog.db-wal", "catalog.db-shm", ".lock",
-                                            "derived.json"};
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-       it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    fs::path rel = fs::relative(it->path(), dir, ec);
-    std::string first = rel.begin() != rel.end() ? rel.begin()->string() : "";
-    if (it->is_directory() && (first == "reports" || first == ".staging" || first == ".spool")) { it.disable_recursion_pending(); continue; }
-    if (!it->is_regular_file() && !it->is_symlink()) continue;
-    std::string rs = rel.string();
-    if (own.count(rs) || listed.contains(rs)) continue;
-    problem("unlisted-file", rs, "in the archive but not in the manifest");
-  }
+  report_unlisted_files(dir, listed, problem);
   std::sort(r.problems.begin(), r.problems.end(), [](const VerifyProblem& a, const VerifyProblem& b) {
     return std::tie(a.path, a.kind) < std::tie(b.path, b.kind);
   });
