@@ -90,9 +90,10 @@ struct FontSet::Impl {
   }
 };
 
-FontSet FontSet::load(const std::string& roles_json, ProcessDefault process_default) {
-  const std::string path = roles_json.empty() ? project_root() + "/fonts/roles.json" : roles_json;
-  const fs::path base = fs::path(path).parent_path();
+namespace {
+
+// roles.json, parsed: a file that cannot be read or parsed, or has no "roles" object, is a FontError.
+json read_roles_json(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw FontError("fonts: cannot open " + path);
   std::stringstream ss;
@@ -104,45 +105,48 @@ FontSet FontSet::load(const std::string& roles_json, ProcessDefault process_defa
     throw FontError("fonts: " + path + " is not valid JSON: " + e.what());
   }
   if (!j.contains("roles") || !j["roles"].is_object()) throw FontError("fonts: " + path + ": no \"roles\" object");
+  return j;
+}
 
-  auto impl = std::make_shared<Impl>();
-  std::set<std::string> font_dirs, all_files;
-  for (size_t i = 0; i < kRoles.size(); ++i) {
-    RoleFont& r = impl->roles[i];
-    r.key = role_key(kRoles[i]);
-    r.chinese = role_chinese(kRoles[i]);
-    if (!j["roles"].contains(r.key)) role_fail(r, "not declared in " + path);
-    const json& jr = j["roles"][r.key];
-    if (!jr.is_object() || !jr.contains("families") || !jr["families"].is_array() || jr["families"].empty())
-      role_fail(r, "needs a non-empty \"families\" list");
-    for (const auto& f : jr["families"]) {
-      if (!f.is_string() || f.get<std::string>().empty()) role_fail(r, "family names must be strings");
-      r.families.push_back(f.get<std::string>());
-    }
-    const std::string weight = jr.value("weight", std::string("regular"));
-    if (weight != "regular" && weight != "bold") role_fail(r, "weight must be \"regular\" or \"bold\"");
-    r.bold_weight = weight == "bold";
-    if (!jr.contains("files") || !jr["files"].is_array() || jr["files"].empty())
-      role_fail(r, "needs a non-empty \"files\" list");
-    for (const auto& f : jr["files"]) {
-      if (!f.is_string()) role_fail(r, "file names must be strings");
-      fs::path p = f.get<std::string>();
-      if (p.is_relative()) p = base / p;
-      std::error_code ec;
-      fs::path canon = fs::weakly_canonical(p, ec);
-      if (ec || !fs::is_regular_file(canon, ec))
-        role_fail(r, "font file " + p.string() + " not found (run scripts/setup.sh)");
-      r.files.push_back(canon.string());
-      all_files.insert(canon.string());
-      // Project fonts too are read as a directory, so fontconfig caches their scan (in the user's
-      // cache dir): scanning the Noto subsets afresh cost ~20 ms per load. The <selectfont> filter
-      // below still admits only the listed files.
-      font_dirs.insert(canon.parent_path().string());
-    }
+// Role `role` of roles.json (`roles`, read from `path`; relative files are relative to `base`) into
+// `r`; its files go to `all_files`, their directories to `font_dirs`.
+void read_role(const json& roles, const std::string& path, const fs::path& base, model::FontRole role, RoleFont& r,
+               std::set<std::string>& font_dirs, std::set<std::string>& all_files) {
+  r.key = role_key(role);
+  r.chinese = role_chinese(role);
+  if (!roles.contains(r.key)) role_fail(r, "not declared in " + path);
+  const json& jr = roles.at(r.key);
+  if (!jr.is_object() || !jr.contains("families") || !jr["families"].is_array() || jr["families"].empty())
+    role_fail(r, "needs a non-empty \"families\" list");
+  for (const auto& f : jr["families"]) {
+    if (!f.is_string() || f.get<std::string>().empty()) role_fail(r, "family names must be strings");
+    r.families.push_back(f.get<std::string>());
   }
+  const std::string weight = jr.value("weight", std::string("regular"));
+  if (weight != "regular" && weight != "bold") role_fail(r, "weight must be \"regular\" or \"bold\"");
+  r.bold_weight = weight == "bold";
+  if (!jr.contains("files") || !jr["files"].is_array() || jr["files"].empty())
+    role_fail(r, "needs a non-empty \"files\" list");
+  for (const auto& f : jr["files"]) {
+    if (!f.is_string()) role_fail(r, "file names must be strings");
+    fs::path p = f.get<std::string>();
+    if (p.is_relative()) p = base / p;
+    std::error_code ec;
+    fs::path canon = fs::weakly_canonical(p, ec);
+    if (ec || !fs::is_regular_file(canon, ec))
+      role_fail(r, "font file " + p.string() + " not found (run scripts/setup.sh)");
+    r.files.push_back(canon.string());
+    all_files.insert(canon.string());
+    // Project fonts too are read as a directory, so fontconfig caches their scan (in the user's
+    // cache dir): scanning the Noto subsets afresh cost ~20 ms per load. The <selectfont> filter
+    // below still admits only the listed files.
+    font_dirs.insert(canon.parent_path().string());
+  }
+}
 
-  // Our configuration: system dirs via the cache, filtered to the listed files; synthetic bold
-  // (the rule of fontconfig's 90-synthetic.conf) for roles without a bold face.
+// Our configuration: system dirs via the cache, filtered to the listed files; synthetic bold
+// (the rule of fontconfig's 90-synthetic.conf) for roles without a bold face.
+std::string fontconfig_xml(const std::set<std::string>& font_dirs, const std::set<std::string>& all_files) {
   std::string xml = "<?xml version=\"1.0\"?><fontconfig>";
   for (const auto& d : font_dirs) xml += "<dir>" + model::markup_escape(d) + "</dir>";
   xml += "<cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir>";
@@ -155,45 +159,76 @@ FontSet FontSet::load(const std::string& roles_json, ProcessDefault process_defa
       "<edit name=\"embolden\" mode=\"assign\"><bool>true</bool></edit>"
       "<edit name=\"weight\" mode=\"assign\"><const>bold</const></edit></match>";
   xml += "</fontconfig>";
+  return xml;
+}
 
+// Verify: every family of the role resolves to itself, in one of the role's files; the first
+// family's file becomes r.matched_file.
+void check_role_resolves(FcConfig* config, RoleFont& r) {
+  for (size_t k = 0; k < r.families.size(); ++k) {
+    const std::string& fam = r.families[k];
+    FcPattern* pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(fam.c_str()));
+    FcPatternAddInteger(pat, FC_WEIGHT, r.bold_weight ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcConfigSubstitute(config, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res = FcResultNoMatch;
+    FcPattern* m = FcFontMatch(config, pat, &res);
+    FcPatternDestroy(pat);
+    bool family_ok = false;
+    std::string file, got;
+    if (m) {
+      FcChar8* s = nullptr;
+      for (int n = 0; FcPatternGetString(m, FC_FAMILY, n, &s) == FcResultMatch; ++n) {
+        if (n == 0) got = reinterpret_cast<const char*>(s);
+        if (fam == reinterpret_cast<const char*>(s)) family_ok = true;
+      }
+      if (FcPatternGetString(m, FC_FILE, 0, &s) == FcResultMatch) file = reinterpret_cast<const char*>(s);
+      FcPatternDestroy(m);
+    }
+    if (!family_ok)
+      role_fail(r, "family \"" + fam + "\" is not available" + (got.empty() ? "" : " (fontconfig offered \"" + got + "\")"));
+    bool file_ok = false;
+    for (const auto& f : r.files) file_ok = file_ok || f == file;
+    if (!file_ok) role_fail(r, "family \"" + fam + "\" resolved to " + file + ", which the role does not list");
+    if (k == 0) r.matched_file = file;
+  }
+}
+
+// The pango context all text is shaped in: sizes in points (72 dpi), no hinting, glyph positions
+// not rounded, Chinese as the language.
+PangoContext* shaping_context(PangoFontMap* fontmap) {
+  PangoContext* context = pango_font_map_create_context(fontmap);
+  pango_cairo_context_set_resolution(context, 72);
+  pango_context_set_round_glyph_positions(context, FALSE);
+  pango_context_set_language(context, pango_language_from_string("zh-cn"));
+  cairo_font_options_t* opt = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(opt, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(opt, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(context, opt);
+  cairo_font_options_destroy(opt);
+  return context;
+}
+
+}  // namespace
+
+FontSet FontSet::load(const std::string& roles_json, ProcessDefault process_default) {
+  const std::string path = roles_json.empty() ? project_root() + "/fonts/roles.json" : roles_json;
+  const fs::path base = fs::path(path).parent_path();
+  const json j = read_roles_json(path);
+
+  auto impl = std::make_shared<Impl>();
+  std::set<std::string> font_dirs, all_files;
+  for (size_t i = 0; i < kRoles.size(); ++i)
+    read_role(j.at("roles"), path, base, kRoles[i], impl->roles[i], font_dirs, all_files);
+
+  const std::string xml = fontconfig_xml(font_dirs, all_files);
   impl->config = FcConfigCreate();
   if (!impl->config) throw FontError("fonts: FcConfigCreate failed");
   if (!FcConfigParseAndLoadFromMemory(impl->config, reinterpret_cast<const FcChar8*>(xml.c_str()), FcTrue))
     throw FontError("fonts: our fontconfig configuration was refused");
   if (!FcConfigBuildFonts(impl->config)) throw FontError("fonts: FcConfigBuildFonts failed");
-
-  // Verify: every family of every role resolves to itself, in one of the role's files.
-  for (size_t i = 0; i < kRoles.size(); ++i) {
-    RoleFont& r = impl->roles[i];
-    for (size_t k = 0; k < r.families.size(); ++k) {
-      const std::string& fam = r.families[k];
-      FcPattern* pat = FcPatternCreate();
-      FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(fam.c_str()));
-      FcPatternAddInteger(pat, FC_WEIGHT, r.bold_weight ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-      FcConfigSubstitute(impl->config, pat, FcMatchPattern);
-      FcDefaultSubstitute(pat);
-      FcResult res = FcResultNoMatch;
-      FcPattern* m = FcFontMatch(impl->config, pat, &res);
-      FcPatternDestroy(pat);
-      bool family_ok = false;
-      std::string file, got;
-      if (m) {
-        FcChar8* s = nullptr;
-        for (int n = 0; FcPatternGetString(m, FC_FAMILY, n, &s) == FcResultMatch; ++n) {
-          if (n == 0) got = reinterpret_cast<const char*>(s);
-          if (fam == reinterpret_cast<const char*>(s)) family_ok = true;
-        }
-        if (FcPatternGetString(m, FC_FILE, 0, &s) == FcResultMatch) file = reinterpret_cast<const char*>(s);
-        FcPatternDestroy(m);
-      }
-      if (!family_ok)
-        role_fail(r, "family \"" + fam + "\" is not available" + (got.empty() ? "" : " (fontconfig offered \"" + got + "\")"));
-      bool file_ok = false;
-      for (const auto& f : r.files) file_ok = file_ok || f == file;
-      if (!file_ok) role_fail(r, "family \"" + fam + "\" resolved to " + file + ", which the role does not list");
-      if (k == 0) r.matched_file = file;
-    }
-  }
+  for (RoleFont& r : impl->roles) check_role_resolves(impl->config, r);
 
   // Before the font map: making it starts pango's FcInit thread (see ProcessDefault).
   if (process_default == ProcessDefault::Ours && !FcConfigSetCurrent(impl->config))
@@ -201,15 +236,7 @@ FontSet FontSet::load(const std::string& roles_json, ProcessDefault process_defa
   impl->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
   if (!impl->fontmap) throw FontError("fonts: pango has no FreeType font map");
   pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(impl->fontmap), impl->config);
-  impl->context = pango_font_map_create_context(impl->fontmap);
-  pango_cairo_context_set_resolution(impl->context, 72);
-  pango_context_set_round_glyph_positions(impl->context, FALSE);
-  pango_context_set_language(impl->context, pango_language_from_string("zh-cn"));
-  cairo_font_options_t* opt = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(opt, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style(opt, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options(impl->context, opt);
-  cairo_font_options_destroy(opt);
+  impl->context = shaping_context(impl->fontmap);
 
   FontSet out;
   out.impl_ = std::move(impl);

@@ -274,20 +274,51 @@ Shaped shape(const FontSet& fonts, const std::vector<model::Run>& runs, const Sh
 }
 
 namespace {
-Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec) {
-  const ParagraphStyle& ps = *spec.style;
-  Shaped out;
-  std::string text;
-  PangoAttrList* attrs = pango_attr_list_new();
-  double max_size = ps.font.size_pt;
-  std::vector<Segment> segments;  // what the attributes say, for width_key
+// The paragraph as one text with its pango attributes (marker, runs, letter spacing), and the
+// layouts of stretches of it that the line-breaking steps below try: pango breaks the whole text,
+// a hung or re-broken line is a layout of its own.
+class ParagraphText {
+ public:
+  // The runs' links and the largest size in the paragraph go to `out`.
+  ParagraphText(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec, Shaped& out);
+  ~ParagraphText() {
+    pango_font_description_free(base_font_);
+    pango_attr_list_unref(attrs_);
+  }
+  ParagraphText(const ParagraphText&) = delete;
+  ParagraphText& operator=(const ParagraphText&) = delete;
 
+  const std::string& text() const { return text_; }
+  int len() const { return len_; }
+  LayoutPtr make(int from, int to, double width, bool first_indent, bool justify_last) const;
+  std::vector<LineInfo> lines_of(const LayoutPtr& layout, int offset) const;  // layout's text starts at offset
+  double natural_width(int from, int to) const;  // text[from, to) on one line
+  double marks_width(int from, int to) const;    // natural_width, kept in the ShapeCacheScope
+
+ private:
+  const FontSet& fonts_;
+  const ShapeSpec& spec_;
+  std::string text_;
+  PangoAttrList* attrs_ = pango_attr_list_new();
+  std::vector<Segment> segments_;  // what the attributes say, for width_key
+  int len_ = 0;
+  PangoFontDescription* base_font_ = nullptr;
+  ShapeCacheScope::Impl* cache_ = tl_shape_cache;
+};
+
+ParagraphText::ParagraphText(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec,
+                             Shaped& out)
+    : fonts_(fonts), spec_(spec) {
+  const ParagraphStyle& ps = *spec.style;
+  std::string& text = text_;
+  PangoAttrList* attrs = attrs_;
+  double max_size = ps.font.size_pt;
   if (!spec.marker.empty()) {
     size_t s = text.size();
     text += spec.marker;
     font_attr(attrs, fonts, ps.font.role, ps.font.size_pt, ps.font.bold, false, s, text.size());
     color_attr(attrs, ps.color_rgb, s, text.size());
-    segments.push_back({s, text.size(), ps.font.role, ps.font.size_pt, ps.font.bold, false, false, ps.color_rgb});
+    segments_.push_back({s, text.size(), ps.font.role, ps.font.size_pt, ps.font.bold, false, false, ps.color_rgb});
   }
   for (const model::Run& r : runs) {
     if (r.text.empty()) continue;
@@ -298,8 +329,8 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
     max_size = std::max(max_size, size);
     font_attr(attrs, fonts, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic, s, e);
     color_attr(attrs, r.color_rgb ? r.color_rgb : ps.color_rgb, s, e);
-    segments.push_back({s, e, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic, r.underline,
-                        r.color_rgb ? r.color_rgb : ps.color_rgb});
+    segments_.push_back({s, e, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic, r.underline,
+                         r.color_rgb ? r.color_rgb : ps.color_rgb});
     if (r.underline) add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
     if (!r.link.empty()) {
       LinkSpan l{static_cast<int>(s), static_cast<int>(e), "", ""};
@@ -313,143 +344,172 @@ Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs,
              0, text.size());
 
   out.size_pt = max_size;
-  const int len = static_cast<int>(text.size());
-  PangoFontDescription* base_font = fonts.describe(ps.font.role, ps.font.size_pt, ps.font.bold);
+  len_ = static_cast<int>(text.size());
+  base_font_ = fonts.describe(ps.font.role, ps.font.size_pt, ps.font.bold);
+}
 
-  // A layout of text[from, to).
-  auto make = [&](int from, int to, double width, bool first_indent, bool justify_last) {
-    PangoLayout* layout = pango_layout_new(fonts.context());
-    pango_layout_set_font_description(layout, base_font);  // keeps an empty paragraph's height
-    pango_layout_set_text(layout, text.data() + from, to - from);
-    PangoAttrList* a = attrs;
-    if (from > 0 || to < len) {
-      a = pango_attr_list_copy(attrs);
-      if (to < len) pango_attr_list_update(a, to, len - to, 0);
-      if (from > 0) pango_attr_list_update(a, 0, from, 0);
-    }
-    pango_layout_set_attributes(layout, a);
-    if (a != attrs) pango_attr_list_unref(a);
-    if (spec.wrap) {
-      pango_layout_set_width(layout, static_cast<int>(std::lround(width * PANGO_SCALE)));
-      pango_layout_set_wrap(layout, spec.wrap_chars ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
-    } else {
-      pango_layout_set_width(layout, -1);
-    }
-    pango_layout_set_alignment(layout, pango_align(spec.align));
-    pango_layout_set_justify(layout, spec.align == model::Align::Justify);
-    if (justify_last) pango_layout_set_justify_last_line(layout, TRUE);
-    if (first_indent && spec.indent_pt != 0)
-      pango_layout_set_indent(layout, static_cast<int>(std::lround(spec.indent_pt * PANGO_SCALE)));
-    return adopt_layout(layout);
-  };
-  auto lines_of = [&](const LayoutPtr& layout, int offset) {
-    std::vector<LineInfo> v;
-    PangoLayoutIter* it = pango_layout_get_iter(layout.get());
-    int index = 0;
-    do {
-      PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
-      PangoRectangle logical;
-      pango_layout_iter_get_line_extents(it, nullptr, &logical);
-      LineInfo li;
-      li.layout = layout;
-      li.offset = offset;
-      li.index = index++;
-      li.x = static_cast<double>(logical.x) / PANGO_SCALE;
-      li.width = static_cast<double>(logical.width) / PANGO_SCALE;
-      li.baseline = static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
-      if (line->length > 0) li.text.assign(text, offset + line->start_index, line->length);
-      v.push_back(std::move(li));
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
-    return v;
-  };
-  auto natural_width = [&](int from, int to) {
-    LayoutPtr l = make(from, to, 0, false, false);
-    pango_layout_set_width(l.get(), -1);
-    PangoRectangle r;
-    pango_layout_get_extents(l.get(), nullptr, &r);
-    return static_cast<double>(r.width) / PANGO_SCALE;
-  };
-  ShapeCacheScope::Impl* cache = tl_shape_cache;
-  auto marks_width = [&](int from, int to) {
-    if (!cache) return natural_width(from, to);
-    std::string key = width_key(fonts, spec, segments, text, from, to);
-    if (auto it = cache->mark_widths.find(key); it != cache->mark_widths.end()) return it->second;
-    const double w = natural_width(from, to);
-    cache->mark_widths.emplace(std::move(key), w);
-    return w;
-  };
+// A layout of text[from, to).
+LayoutPtr ParagraphText::make(int from, int to, double width, bool first_indent, bool justify_last) const {
+  PangoLayout* layout = pango_layout_new(fonts_.context());
+  pango_layout_set_font_description(layout, base_font_);  // keeps an empty paragraph's height
+  pango_layout_set_text(layout, text_.data() + from, to - from);
+  PangoAttrList* a = attrs_;
+  if (from > 0 || to < len_) {
+    a = pango_attr_list_copy(attrs_);
+    if (to < len_) pango_attr_list_update(a, to, len_ - to, 0);
+    if (from > 0) pango_attr_list_update(a, 0, from, 0);
+  }
+  pango_layout_set_attributes(layout, a);
+  if (a != attrs_) pango_attr_list_unref(a);
+  if (spec_.wrap) {
+    pango_layout_set_width(layout, static_cast<int>(std::lround(width * PANGO_SCALE)));
+    pango_layout_set_wrap(layout, spec_.wrap_chars ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
+  } else {
+    pango_layout_set_width(layout, -1);
+  }
+  pango_layout_set_alignment(layout, pango_align(spec_.align));
+  pango_layout_set_justify(layout, spec_.align == model::Align::Justify);
+  if (justify_last) pango_layout_set_justify_last_line(layout, TRUE);
+  if (first_indent && spec_.indent_pt != 0)
+    pango_layout_set_indent(layout, static_cast<int>(std::lround(spec_.indent_pt * PANGO_SCALE)));
+  return adopt_layout(layout);
+}
 
+std::vector<LineInfo> ParagraphText::lines_of(const LayoutPtr& layout, int offset) const {
+  std::vector<LineInfo> v;
+  PangoLayoutIter* it = pango_layout_get_iter(layout.get());
+  int index = 0;
+  do {
+    PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(it, nullptr, &logical);
+    LineInfo li;
+    li.layout = layout;
+    li.offset = offset;
+    li.index = index++;
+    li.x = static_cast<double>(logical.x) / PANGO_SCALE;
+    li.width = static_cast<double>(logical.width) / PANGO_SCALE;
+    li.baseline = static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
+    if (line->length > 0) li.text.assign(text_, offset + line->start_index, line->length);
+    v.push_back(std::move(li));
+  } while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+  return v;
+}
+
+double ParagraphText::natural_width(int from, int to) const {
+  LayoutPtr l = make(from, to, 0, false, false);
+  pango_layout_set_width(l.get(), -1);
+  PangoRectangle r;
+  pango_layout_get_extents(l.get(), nullptr, &r);
+  return static_cast<double>(r.width) / PANGO_SCALE;
+}
+
+double ParagraphText::marks_width(int from, int to) const {
+  if (!cache_) return natural_width(from, to);
+  std::string key = width_key(fonts_, spec_, segments_, text_, from, to);
+  if (auto it = cache_->mark_widths.find(key); it != cache_->mark_widths.end()) return it->second;
+  const double w = natural_width(from, to);
+  cache_->mark_widths.emplace(std::move(key), w);
+  return w;
+}
+
+// A line pango ended before an ideograph that closing marks follow (the marks may not start a line,
+// so the ideograph went down with them), kept whole by hanging the marks into the margin (hang).
+struct HungLine {
+  int from = -1, to = -1;  // the line's text with the ideograph and its marks; from < 0: none
+  size_t line = 0;         // which line of the layout it is
+  double marks = 0;        // the marks' natural width: the room beyond the 版心
+};
+
+// The first line of `layout` (text from `pos`) that hanging its marks keeps whole, if any.
+HungLine line_to_hang(const ParagraphText& p, const ShapeSpec& spec, const LayoutPtr& layout, size_t nlines, int pos,
+                      bool first, double size_pt) {
+  const std::string& text = p.text();
+  const int len = p.len();
+  HungLine h;
+  for (size_t j = 0; j + 1 < nlines; ++j) {
+    PangoLayoutLine* next = pango_layout_get_line_readonly(layout.get(), static_cast<int>(j + 1));
+    const int x_at = pos + next->start_index;  // the character pushed down
+    int after = 0;
+    if (!is_cjk_at(text, x_at, &after)) continue;
+    int end = after, k = 0;
+    while (end < len && is_closing_mark_at(text, end, &k)) end = k;  // the marks after it
+    if (end == after) continue;
+    PangoLayoutLine* cur = pango_layout_get_line_readonly(layout.get(), static_cast<int>(j));
+    const int from = pos + cur->start_index;
+    const double indent = (first && j == 0) ? spec.indent_pt : 0;
+    const double marks = p.marks_width(after, end);
+    if (marks > 1.6 * size_pt) continue;  // hang at most about one mark
+    if (indent + p.natural_width(from, end) - marks > spec.width_pt + 0.01) continue;  // would not fit
+    h.from = from;
+    h.to = end;
+    h.line = j;
+    h.marks = marks;
+    break;
+  }
+  return h;
+}
+
+// Pango's line breaks, except that a line which can keep its ideograph by hanging closing marks is
+// laid out on its own and the text after it broken again from there.
+void break_lines(const ParagraphText& p, const ShapeSpec& spec, Shaped& out) {
+  const int len = p.len();
   int pos = 0;
   bool first = true;
   for (int guard = 0; guard < 10000; ++guard) {
-    LayoutPtr layout = make(pos, len, spec.width_pt, first, false);
+    LayoutPtr layout = p.make(pos, len, spec.width_pt, first, false);
     if (!out.layout) out.layout = layout;
-    std::vector<LineInfo> lines = lines_of(layout, pos);
-    int forced_from = -1, forced_to = -1;
-    size_t forced_line = 0;
-    double forced_marks = 0;
-    if (spec.hang && spec.wrap)
-      for (size_t j = 0; j + 1 < lines.size(); ++j) {
-        PangoLayoutLine* next = pango_layout_get_line_readonly(layout.get(), static_cast<int>(j + 1));
-        const int x_at = pos + next->start_index;  // the character pushed down
-        int after = 0;
-        if (!is_cjk_at(text, x_at, &after)) continue;
-        int end = after, k = 0;
-        while (end < len && is_closing_mark_at(text, end, &k)) end = k;  // the marks after it
-        if (end == after) continue;
-        PangoLayoutLine* cur = pango_layout_get_line_readonly(layout.get(), static_cast<int>(j));
-        const int from = pos + cur->start_index;
-        const double indent = (first && j == 0) ? spec.indent_pt : 0;
-        const double marks = marks_width(after, end);
-        if (marks > 1.6 * out.size_pt) continue;  // hang at most about one mark
-        if (indent + natural_width(from, end) - marks > spec.width_pt + 0.01) continue;  // would not fit
-        forced_from = from;
-        forced_to = end;
-        forced_line = j;
-        forced_marks = marks;
-        break;
-      }
-    if (forced_from < 0) {
+    std::vector<LineInfo> lines = p.lines_of(layout, pos);
+    HungLine forced;
+    if (spec.hang && spec.wrap) forced = line_to_hang(p, spec, layout, lines.size(), pos, first, out.size_pt);
+    if (forced.from < 0) {
       for (auto& li : lines) out.lines.push_back(std::move(li));
       break;
     }
-    for (size_t j = 0; j < forced_line; ++j) out.lines.push_back(std::move(lines[j]));
-    const bool indent_here = first && forced_line == 0;
+    for (size_t j = 0; j < forced.line; ++j) out.lines.push_back(std::move(lines[j]));
+    const bool indent_here = first && forced.line == 0;
     // The line is justified to the 版心 width; the marks take the room beyond it.
-    LayoutPtr hung = make(forced_from, forced_to, spec.width_pt + forced_marks, indent_here, true);
-    std::vector<LineInfo> hl = lines_of(hung, forced_from);
+    LayoutPtr hung = p.make(forced.from, forced.to, spec.width_pt + forced.marks, indent_here, true);
+    std::vector<LineInfo> hl = p.lines_of(hung, forced.from);
     if (hl.size() != 1) {  // did not stay on one line after all: keep pango's break
-      for (size_t j = forced_line; j < lines.size(); ++j) out.lines.push_back(std::move(lines[j]));
+      for (size_t j = forced.line; j < lines.size(); ++j) out.lines.push_back(std::move(lines[j]));
       break;
     }
     out.lines.push_back(std::move(hl[0]));
-    pos = forced_to;
+    pos = forced.to;
     first = false;
     if (pos >= len) break;
   }
-  // 孤字不成行 (ShapeSpec::no_lone_last_char): the line before gives its last ideograph, and is
-  // justified to the full width again where the paragraph is justified.
-  if (spec.no_lone_last_char && spec.wrap && out.lines.size() >= 2 && is_lone_char(out.lines.back().text)) {
-    const LineInfo& prev = out.lines[out.lines.size() - 2];
-    const LineInfo& last = out.lines.back();
-    const PangoLayoutLine* pl = pango_layout_get_line_readonly(prev.layout.get(), prev.index);
-    const PangoLayoutLine* ll = pango_layout_get_line_readonly(last.layout.get(), last.index);
-    const int from = prev.offset + pl->start_index, to = from + pl->length;
-    const int cut = last.offset + ll->start_index == to ? give_last_char_from(text, from, to) : -1;  // not after a forced break
-    if (cut > from) {
-      const bool first_line = out.lines.size() == 2;
-      std::vector<LineInfo> a = lines_of(make(from, cut, spec.width_pt, first_line, spec.align == model::Align::Justify), from);
-      std::vector<LineInfo> b = lines_of(make(cut, len, spec.width_pt, false, false), cut);
-      if (a.size() == 1 && b.size() == 1) {
-        out.lines.pop_back();
-        out.lines.back() = std::move(a[0]);
-        out.lines.push_back(std::move(b[0]));
-      }
+}
+
+// 孤字不成行 (ShapeSpec::no_lone_last_char): the line before gives its last ideograph, and is
+// justified to the full width again where the paragraph is justified.
+void avoid_lone_last_char(const ParagraphText& p, const ShapeSpec& spec, Shaped& out) {
+  if (!(spec.no_lone_last_char && spec.wrap && out.lines.size() >= 2 && is_lone_char(out.lines.back().text))) return;
+  const LineInfo& prev = out.lines[out.lines.size() - 2];
+  const LineInfo& last = out.lines.back();
+  const PangoLayoutLine* pl = pango_layout_get_line_readonly(prev.layout.get(), prev.index);
+  const PangoLayoutLine* ll = pango_layout_get_line_readonly(last.layout.get(), last.index);
+  const int from = prev.offset + pl->start_index, to = from + pl->length;
+  const int cut = last.offset + ll->start_index == to ? give_last_char_from(p.text(), from, to) : -1;  // not after a forced break
+  if (cut > from) {
+    const bool first_line = out.lines.size() == 2;
+    std::vector<LineInfo> a = p.lines_of(p.make(from, cut, spec.width_pt, first_line, spec.align == model::Align::Justify), from);
+    std::vector<LineInfo> b = p.lines_of(p.make(cut, p.len(), spec.width_pt, false, false), cut);
+    if (a.size() == 1 && b.size() == 1) {
+      out.lines.pop_back();
+      out.lines.back() = std::move(a[0]);
+      out.lines.push_back(std::move(b[0]));
     }
   }
-  pango_font_description_free(base_font);
-  pango_attr_list_unref(attrs);
+}
+
+Shaped shape_uncached(const FontSet& fonts, const std::vector<model::Run>& runs, const ShapeSpec& spec) {
+  Shaped out;
+  const ParagraphText p(fonts, runs, spec, out);
+  break_lines(p, spec, out);
+  avoid_lone_last_char(p, spec, out);
   return out;
 }
 }  // namespace

@@ -106,11 +106,8 @@ ParagraphStyle para(const Ctx& c, const std::string& where, const json& j, Parag
   return def;
 }
 
-}  // namespace
-
-Style load_style(const std::string& name_or_path) {
-  const std::string file = resolve_data_file(name_or_path, "templates/styles");
-  Ctx c{file};
+// The style file's JSON; a file that cannot be read or parsed is an error naming it.
+json read_style_json(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("style " + file + ": cannot open");
   std::stringstream ss;
@@ -121,6 +118,75 @@ Style load_style(const std::string& name_or_path) {
   } catch (const json::parse_error& e) {
     throw std::runtime_error("style " + file + ": not valid JSON: " + e.what());
   }
+  return j;
+}
+
+// "page": the paper, its margins and the header and footer distances.
+void load_page(const Ctx& c, const json& p, Style& s) {
+  check_keys(c, "page", p, {"width_mm", "height_mm", "top_mm", "bottom_mm", "left_mm", "right_mm",
+                            "header_distance_mm", "footer_distance_mm"});
+  s.page.width_mm = num(c, "page", p, "width_mm", s.page.width_mm, 50, 2000);
+  s.page.height_mm = num(c, "page", p, "height_mm", s.page.height_mm, 50, 2000);
+  s.page.top_mm = num(c, "page", p, "top_mm", s.page.top_mm, 0, 500);
+  s.page.bottom_mm = num(c, "page", p, "bottom_mm", s.page.bottom_mm, 0, 500);
+  s.page.left_mm = num(c, "page", p, "left_mm", s.page.left_mm, 0, 500);
+  s.page.right_mm = num(c, "page", p, "right_mm", s.page.right_mm, 0, 500);
+  s.header_distance_mm = num(c, "page", p, "header_distance_mm", s.header_distance_mm, 0, 500);
+  s.footer_distance_mm = num(c, "page", p, "footer_distance_mm", s.footer_distance_mm, 0, 500);
+  if (s.page.left_mm + s.page.right_mm >= s.page.width_mm - 10 ||
+      s.page.top_mm + s.page.bottom_mm >= s.page.height_mm - 10)
+    c.fail("page", "margins leave no text block");
+}
+
+// "grid": lines per page, characters per line and the line height.
+void load_grid(const Ctx& c, const json& g, Style& s) {
+  check_keys(c, "grid", g, {"lines_per_page", "chars_per_line", "char_grid", "line_height_em"});
+  s.lines_per_page = static_cast<int>(num(c, "grid", g, "lines_per_page", s.lines_per_page, 1, 200));
+  s.chars_per_line = static_cast<int>(num(c, "grid", g, "chars_per_line", s.chars_per_line, 1, 200));
+  s.char_grid = boolean(c, "grid", g, "char_grid", s.char_grid);
+  s.line_height_em = num(c, "grid", g, "line_height_em", s.line_height_em, 0.5, 5);
+}
+
+// "headings": one object per level, each over the body style kept with the next paragraph.
+void load_headings(const Ctx& c, const json& hs, Style& s) {
+  if (!hs.is_array() || hs.size() != s.headings.size())
+    c.fail("headings", "must be an array of " + std::to_string(s.headings.size()) + " objects");
+  for (size_t i = 0; i < s.headings.size(); ++i) {
+    ParagraphStyle def = s.body;
+    def.keep_with_next = true;
+    s.headings[i] = para(c, "headings[" + std::to_string(i) + "]", hs[i], def);
+  }
+}
+
+// "table": the cells' text, its line spacing, the cell padding and the rules.
+void load_table(const Ctx& c, const json& t, Style& s) {
+  check_keys(c, "table", t, {"text", "line_spacing", "cell_padding_mm", "border_mm"});
+  if (t.contains("text")) s.table_text = para(c, "table.text", t.at("text"), s.table_text);
+  s.table_line_spacing = num(c, "table", t, "line_spacing", s.table_line_spacing, 0.8, 4);
+  s.table_cell_padding_mm = num(c, "table", t, "cell_padding_mm", s.table_cell_padding_mm, 0, 20);
+  s.table_border_mm = num(c, "table", t, "border_mm", s.table_border_mm, 0, 5);
+}
+
+// "page_number": whether, how and where the page number is printed.
+void load_page_number(const Ctx& c, const json& pn, Style& s) {
+  check_keys(c, "page_number", pn,
+             {"enabled", "format", "role", "size_pt", "bold", "below_text_block_mm", "outside", "inset_chars"});
+  auto& n = s.page_number;
+  n.enabled = boolean(c, "page_number", pn, "enabled", n.enabled);
+  n.format = str(c, "page_number", pn, "format", n.format);
+  if (n.format.find("{n}") == std::string::npos) c.fail("page_number.format", "must contain {n}");
+  n.font = font_spec(c, "page_number", pn, n.font);
+  n.below_text_block_mm = num(c, "page_number", pn, "below_text_block_mm", n.below_text_block_mm, -100, 200);
+  n.outside = boolean(c, "page_number", pn, "outside", n.outside);
+  n.inset_chars = num(c, "page_number", pn, "inset_chars", n.inset_chars, 0, 20);
+}
+
+}  // namespace
+
+Style load_style(const std::string& name_or_path) {
+  const std::string file = resolve_data_file(name_or_path, "templates/styles");
+  Ctx c{file};
+  const json j = read_style_json(file);
   check_keys(c, "", j,
              {"name", "page", "grid", "body", "title", "headings", "table", "header_footer",
               "page_number"});
@@ -130,74 +196,24 @@ Style load_style(const std::string& name_or_path) {
   s.name = str(c, "", j, "name", "");
   if (s.name.empty()) c.fail("name", "required");
 
-  if (j.contains("page")) {
-    const json& p = j.at("page");
-    check_keys(c, "page", p, {"width_mm", "height_mm", "top_mm", "bottom_mm", "left_mm", "right_mm",
-                              "header_distance_mm", "footer_distance_mm"});
-    s.page.width_mm = num(c, "page", p, "width_mm", s.page.width_mm, 50, 2000);
-    s.page.height_mm = num(c, "page", p, "height_mm", s.page.height_mm, 50, 2000);
-    s.page.top_mm = num(c, "page", p, "top_mm", s.page.top_mm, 0, 500);
-    s.page.bottom_mm = num(c, "page", p, "bottom_mm", s.page.bottom_mm, 0, 500);
-    s.page.left_mm = num(c, "page", p, "left_mm", s.page.left_mm, 0, 500);
-    s.page.right_mm = num(c, "page", p, "right_mm", s.page.right_mm, 0, 500);
-    s.header_distance_mm = num(c, "page", p, "header_distance_mm", s.header_distance_mm, 0, 500);
-    s.footer_distance_mm = num(c, "page", p, "footer_distance_mm", s.footer_distance_mm, 0, 500);
-    if (s.page.left_mm + s.page.right_mm >= s.page.width_mm - 10 ||
-        s.page.top_mm + s.page.bottom_mm >= s.page.height_mm - 10)
-      c.fail("page", "margins leave no text block");
-  }
-  if (j.contains("grid")) {
-    const json& g = j.at("grid");
-    check_keys(c, "grid", g, {"lines_per_page", "chars_per_line", "char_grid", "line_height_em"});
-    s.lines_per_page = static_cast<int>(num(c, "grid", g, "lines_per_page", s.lines_per_page, 1, 200));
-    s.chars_per_line = static_cast<int>(num(c, "grid", g, "chars_per_line", s.chars_per_line, 1, 200));
-    s.char_grid = boolean(c, "grid", g, "char_grid", s.char_grid);
-    s.line_height_em = num(c, "grid", g, "line_height_em", s.line_height_em, 0.5, 5);
-  }
+  if (j.contains("page")) load_page(c, j.at("page"), s);
+  if (j.contains("grid")) load_grid(c, j.at("grid"), s);
   if (j.contains("body")) s.body = para(c, "body", j.at("body"), s.body);
   s.title = s.body;
   s.title.first_line_indent_chars = 0;
   s.title.align = model::Align::Center;
   if (j.contains("title")) s.title = para(c, "title", j.at("title"), s.title);
   for (auto& h : s.headings) h = s.body;
-  if (j.contains("headings")) {
-    const json& hs = j.at("headings");
-    if (!hs.is_array() || hs.size() != s.headings.size())
-      c.fail("headings", "must be an array of " + std::to_string(s.headings.size()) + " objects");
-    for (size_t i = 0; i < s.headings.size(); ++i) {
-      ParagraphStyle def = s.body;
-      def.keep_with_next = true;
-      s.headings[i] = para(c, "headings[" + std::to_string(i) + "]", hs[i], def);
-    }
-  }
+  if (j.contains("headings")) load_headings(c, j.at("headings"), s);
   s.table_text = s.body;
   s.table_text.first_line_indent_chars = 0;
   s.table_text.align = model::Align::Start;
-  if (j.contains("table")) {
-    const json& t = j.at("table");
-    check_keys(c, "table", t, {"text", "line_spacing", "cell_padding_mm", "border_mm"});
-    if (t.contains("text")) s.table_text = para(c, "table.text", t.at("text"), s.table_text);
-    s.table_line_spacing = num(c, "table", t, "line_spacing", s.table_line_spacing, 0.8, 4);
-    s.table_cell_padding_mm = num(c, "table", t, "cell_padding_mm", s.table_cell_padding_mm, 0, 20);
-    s.table_border_mm = num(c, "table", t, "border_mm", s.table_border_mm, 0, 5);
-  }
+  if (j.contains("table")) load_table(c, j.at("table"), s);
   s.header_footer = s.body;
   s.header_footer.first_line_indent_chars = 0;
   s.header_footer.align = model::Align::Center;
   if (j.contains("header_footer")) s.header_footer = para(c, "header_footer", j.at("header_footer"), s.header_footer);
-  if (j.contains("page_number")) {
-    const json& pn = j.at("page_number");
-    check_keys(c, "page_number", pn,
-               {"enabled", "format", "role", "size_pt", "bold", "below_text_block_mm", "outside", "inset_chars"});
-    auto& n = s.page_number;
-    n.enabled = boolean(c, "page_number", pn, "enabled", n.enabled);
-    n.format = str(c, "page_number", pn, "format", n.format);
-    if (n.format.find("{n}") == std::string::npos) c.fail("page_number.format", "must contain {n}");
-    n.font = font_spec(c, "page_number", pn, n.font);
-    n.below_text_block_mm = num(c, "page_number", pn, "below_text_block_mm", n.below_text_block_mm, -100, 200);
-    n.outside = boolean(c, "page_number", pn, "outside", n.outside);
-    n.inset_chars = num(c, "page_number", pn, "inset_chars", n.inset_chars, 0, 20);
-  }
+  if (j.contains("page_number")) load_page_number(c, j.at("page_number"), s);
   return s;
 }
 

@@ -358,17 +358,14 @@ std::vector<CellLine> cell_lines(Paginator& pg, const std::vector<model::Block>&
   return out;
 }
 
-}  // namespace
+// A cell on the table's grid: its first row and column and how many of each it covers.
+struct PlacedCell { int row, col, rows, cols; const model::TableCell* cell; };
 
-void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
-  const Style& style = pg.style();
-  if (t.rows.empty()) return;
-  const double pad = mm(style.table_cell_padding_mm);
-
-  // 1. Place cells on a grid. A covered cell fills a slot a merge already holds (DOCX vMerge);
-  //    horizontal merges need no placeholder but one is tolerated.
-  struct Placed { int row, col, rows, cols; const model::TableCell* cell; };
-  std::vector<Placed> placed;
+// 1. Place cells on a grid. A covered cell fills a slot a merge already holds (DOCX vMerge);
+//    horizontal merges need no placeholder but one is tolerated. *ncols: the grid's columns, at
+//    least as many as the table gives widths for.
+std::vector<PlacedCell> place_cells(const model::Table& t, int* ncols_out) {
+  std::vector<PlacedCell> placed;
   std::vector<std::vector<bool>> occ(t.rows.size());
   int ncols = 0;
   auto occupy = [&](int r, int c) {
@@ -395,13 +392,15 @@ void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
     }
     ncols = std::max<int>(ncols, static_cast<int>(occ[r].size()));
   }
-  ncols = std::max<int>(ncols, static_cast<int>(t.col_widths_mm.size()));
-  if (ncols == 0) return;
+  *ncols_out = std::max<int>(ncols, static_cast<int>(t.col_widths_mm.size()));
+  return placed;
+}
 
-  // 2. Column widths (mm → pt), scaled down to the text block when too wide.
+// 2. Column widths (mm → pt), scaled down to the text block when too wide.
+Geometry table_geometry(Paginator& pg, const model::Table& t, int ncols, double pad) {
   Geometry geo;
   geo.pad = pad;
-  geo.border = mm(style.table_border_mm);
+  geo.border = mm(pg.style().table_border_mm);
   geo.borders = t.borders;
   geo.col_w.assign(ncols, pg.width() / ncols);
   if (static_cast<int>(t.col_widths_mm.size()) == ncols) {
@@ -416,22 +415,24 @@ void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
   geo.col_x.resize(ncols);
   double x = pg.left();
   for (int i = 0; i < ncols; ++i) { geo.col_x[i] = x; x += geo.col_w[i]; }
+  return geo;
+}
 
-  // 3. Groups of rows joined by vertical merges.
-  const double empty_line = style.table_text.font.size_pt * style.table_line_spacing + 2 * pad;
-  // Room worth splitting a row into: three lines of table text (a split row shows at least two
-  // lines above the break, the orphan rule of body text, and a little to spare).
-  const double min_inside = empty_line + 2 * style.table_text.font.size_pt * style.table_line_spacing;
+// 3. Groups of rows joined by vertical merges, their cells laid out and their rows' heights
+//    computed; is_header[i]: group i is all header rows.
+std::vector<Group> row_groups(Paginator& pg, const model::Table& t, const std::vector<PlacedCell>& placed,
+                              const Geometry& geo, int ncols, double empty_line, FlowState& st,
+                              std::vector<bool>& is_header) {
+  const double pad = geo.pad;
   std::vector<Group> groups;
-  std::vector<bool> group_is_header;
   const int nrows = static_cast<int>(t.rows.size());
   for (int r = 0; r < nrows;) {
     int end = r + 1;
-    for (const Placed& p : placed)
+    for (const PlacedCell& p : placed)
       if (p.row >= r && p.row < end) end = std::max(end, p.row + p.rows);
     for (bool grew = true; grew;) {
       grew = false;
-      for (const Placed& p : placed)
+      for (const PlacedCell& p : placed)
         if (p.row >= r && p.row < end && p.row + p.rows > end) { end = p.row + p.rows; grew = true; }
     }
     Group g;
@@ -442,7 +443,7 @@ void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
       g.cant_split = g.cant_split || t.rows[i].cant_split;
       header = header && t.rows[i].header;
     }
-    for (const Placed& p : placed)
+    for (const PlacedCell& p : placed)
       if (p.row >= r && p.row < end) {
         Cell c;
         c.row = p.row - r;
@@ -454,9 +455,29 @@ void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
       }
     compute_heights(g, pad);
     groups.push_back(std::move(g));
-    group_is_header.push_back(header);
+    is_header.push_back(header);
     r = end;
   }
+  return groups;
+}
+
+}  // namespace
+
+void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
+  const Style& style = pg.style();
+  if (t.rows.empty()) return;
+  const double pad = mm(style.table_cell_padding_mm);
+  int ncols = 0;
+  const std::vector<PlacedCell> placed = place_cells(t, &ncols);
+  if (ncols == 0) return;
+  const Geometry geo = table_geometry(pg, t, ncols, pad);
+
+  const double empty_line = style.table_text.font.size_pt * style.table_line_spacing + 2 * pad;
+  // Room worth splitting a row into: three lines of table text (a split row shows at least two
+  // lines above the break, the orphan rule of body text, and a little to spare).
+  const double min_inside = empty_line + 2 * style.table_text.font.size_pt * style.table_line_spacing;
+  std::vector<bool> group_is_header;
+  std::vector<Group> groups = row_groups(pg, t, placed, geo, ncols, empty_line, st, group_is_header);
 
   // Header: the leading header groups.
   std::vector<Group> header;

@@ -101,6 +101,75 @@ bool column_filled(const model::Table& source, size_t head, std::optional<size_t
   return false;
 }
 
+// The header row: the first of the first five rows with two or more non-empty cells;
+// source.rows.size() when there is none.
+size_t header_row(const model::Table& source) {
+  size_t head = source.rows.size();
+  for (size_t r = 0; r < source.rows.size() && r < 5 && head == source.rows.size(); ++r) {
+    size_t filled = 0;
+    for (const auto& c : source.rows[r].cells) filled += !cell_text(c).empty();
+    if (filled >= 2) head = r;
+  }
+  return head;
+}
+
+// Which source column holds each canonical field (from[k] for kCanonical[k]); *known: how many do.
+std::vector<std::optional<size_t>> canonical_sources(const model::TableRow& header, size_t* known) {
+  const auto& hcells = header.cells;
+  std::vector<std::optional<size_t>> from(kCanonical.size());
+  for (size_t c = 0; c < hcells.size(); ++c) {
+    const DutyColumn d = duty_column(cell_text(hcells[c]));
+    for (size_t k = 0; k < kCanonical.size(); ++k)
+      if (kCanonical[k].column == d && !from[k]) from[k] = c, ++*known;
+  }
+  return from;
+}
+
+// The rows below the header, with the source columns `pick` (none: an empty cell) in that order;
+// a row that has neither text nor a merged cell there is left out. Each cell's text is added to
+// its column of `columns` (for the widths).
+void add_data_rows(const model::Table& source, size_t head, const std::vector<std::optional<size_t>>& pick,
+                   double text_pt, std::vector<model::TableRow>& rows,
+                   std::vector<std::vector<std::string>>& columns) {
+  for (size_t r = head + 1; r < source.rows.size(); ++r) {
+    const auto& src = source.rows[r].cells;
+    model::TableRow row;
+    bool any = false;
+    for (size_t k = 0; k < pick.size(); ++k) {
+      if (!pick[k] || *pick[k] >= src.size()) {
+        row.cells.push_back(text_cell("", text_pt, false));
+        continue;
+      }
+      const model::TableCell& sc = src[*pick[k]];
+      const std::string t = cell_text(sc);
+      any = any || !t.empty() || sc.covered;
+      model::TableCell c = sc.covered ? model::TableCell{} : text_cell(t, text_pt, false);
+      c.covered = sc.covered;
+      c.row_span = sc.row_span;
+      columns[k].push_back(t);
+      row.cells.push_back(std::move(c));
+    }
+    if (any) rows.push_back(std::move(row));
+  }
+}
+
+// A CSV cannot merge cells: an empty 序号 / 事项名称 under a filled one continues that 事项
+// (columns 0 and 1 of the 所-level layout, kCanonical).
+void merge_continued_items(std::vector<model::TableRow>& rows) {
+  for (size_t k : {size_t{0}, size_t{1}})
+    for (size_t r = 1; r < rows.size();) {
+      size_t end = r + 1;
+      while (end < rows.size() && !rows[end].cells[k].covered && rows[end].cells[k].row_span == 1 &&
+             cell_text(rows[end].cells[k]).empty())
+        ++end;
+      if (end - r > 1 && !cell_text(rows[r].cells[k]).empty()) {
+        rows[r].cells[k].row_span = static_cast<int>(end - r);
+        for (size_t x = r + 1; x < end; ++x) rows[x].cells[k] = model::TableCell{{}, 1, 1, true};
+      }
+      r = end;
+    }
+}
+
 }  // namespace
 
 DutyColumn duty_column(std::string_view header) {
@@ -133,23 +202,11 @@ std::vector<double> widths_from_content(const std::vector<std::vector<std::strin
 }
 
 std::optional<BookTable> book_table(const model::Table& source, double width_mm, double text_pt) {
-  // The header row: the first of the first five rows with two or more non-empty cells.
-  size_t head = source.rows.size();
-  for (size_t r = 0; r < source.rows.size() && r < 5 && head == source.rows.size(); ++r) {
-    size_t filled = 0;
-    for (const auto& c : source.rows[r].cells) filled += !cell_text(c).empty();
-    if (filled >= 2) head = r;
-  }
+  const size_t head = header_row(source);
   if (head == source.rows.size()) return std::nullopt;
   const auto& hcells = source.rows[head].cells;
-  // Which source column holds each canonical field.
-  std::vector<std::optional<size_t>> from(kCanonical.size());
   size_t known = 0;
-  for (size_t c = 0; c < hcells.size(); ++c) {
-    const DutyColumn d = duty_column(cell_text(hcells[c]));
-    for (size_t k = 0; k < kCanonical.size(); ++k)
-      if (kCanonical[k].column == d && !from[k]) from[k] = c, ++known;
-  }
+  const std::vector<std::optional<size_t>> from = canonical_sources(source.rows[head], &known);
   BookTable out;
   out.duty_list = from[1] && known >= 3;  // 事项名称 and two more fields
   std::vector<std::string> headers;
@@ -174,40 +231,8 @@ std::optional<BookTable> book_table(const model::Table& source, double width_mm,
   hr.cant_split = true;
   for (const auto& h : headers) hr.cells.push_back(text_cell(h, text_pt, true));
   rows.push_back(std::move(hr));
-  for (size_t r = head + 1; r < source.rows.size(); ++r) {
-    const auto& src = source.rows[r].cells;
-    model::TableRow row;
-    bool any = false;
-    for (size_t k = 0; k < pick.size(); ++k) {
-      if (!pick[k] || *pick[k] >= src.size()) {
-        row.cells.push_back(text_cell("", text_pt, false));
-        continue;
-      }
-      const model::TableCell& sc = src[*pick[k]];
-      const std::string t = cell_text(sc);
-      any = any || !t.empty() || sc.covered;
-      model::TableCell c = sc.covered ? model::TableCell{} : text_cell(t, text_pt, false);
-      c.covered = sc.covered;
-      c.row_span = sc.row_span;
-      columns[k].push_back(t);
-      row.cells.push_back(std::move(c));
-    }
-    if (any) rows.push_back(std::move(row));
-  }
-  // A CSV cannot merge cells: an empty 序号 / 事项名称 under a filled one continues that 事项.
-  if (out.duty_list)
-    for (size_t k : {size_t{0}, size_t{1}})
-      for (size_t r = 1; r < rows.size();) {
-        size_t end = r + 1;
-        while (end < rows.size() && !rows[end].cells[k].covered && rows[end].cells[k].row_span == 1 &&
-               cell_text(rows[end].cells[k]).empty())
-          ++end;
-        if (end - r > 1 && !cell_text(rows[r].cells[k]).empty()) {
-          rows[r].cells[k].row_span = static_cast<int>(end - r);
-          for (size_t x = r + 1; x < end; ++x) rows[x].cells[k] = model::TableCell{{}, 1, 1, true};
-        }
-        r = end;
-      }
+  add_data_rows(source, head, pick, text_pt, rows, columns);
+  if (out.duty_list) merge_continued_items(rows);
   out.data_rows = rows.size() - 1;
   out.table.rows = std::move(rows);
   out.table.col_widths_mm = widths_from_content(columns, width_mm, text_pt);
