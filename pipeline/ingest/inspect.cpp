@@ -389,6 +389,82 @@ model::InspectedFile inspect_bytes(const std::string& path, std::string_view byt
   return analyze(path, bytes, opt, 0, keep_document).file;
 }
 
+namespace {
+
+// The entries a worker listed for a ZIP become nodes under `parent`; each file entry goes back to
+// the pool (through a spool file when it can, else in memory) and counts towards `total`.
+void queue_entries(std::deque<Node>& nodes, size_t parent, const model::InspectedFile& keep, const json& head,
+                   std::string_view blobs, WorkerPool& pool, const InspectOptions& opt, size_t& total) {
+  size_t off = 0;
+  for (const auto& k : head.at("children_in")) {
+    if (k.value("dir", false)) continue;
+    size_t size = k.value("size", size_t{0});
+    size = std::min(size, blobs.size() - std::min(off, blobs.size()));
+    size_t cid = nodes.size();
+    nodes.push_back({});
+    Node& c = nodes.back();
+    nodes[parent].kids.push_back(cid);
+    c.depth = nodes[parent].depth + 1;
+    c.file.path = keep.path + "/" + k.value("name", "");
+    c.file.source_path = keep.source_path;
+    c.file.mtime_ns = keep.mtime_ns;
+    c.file.is_zip_entry = true;
+    if (k.at("error").is_object()) {
+      c.file.error = model::ReadError{
+          model::error_kind_from_name(k["error"].value("kind", "")).value_or(model::ErrorKind::Damaged),
+          k["error"].value("message", "")};
+      c.file.meta.format = model::Format::Unknown;
+    } else {
+      const std::string_view entry = blobs.substr(off, size);
+      c.file.size = entry.size();
+      if (std::string spool = spool_entry(opt.spool_dir, cid, entry); !spool.empty()) {
+        c.file.spool_path = spool;
+        pool.submit(cid, encode_task({c.file.path, spool, c.depth, nullptr}));
+      } else {
+        auto bytes = std::make_shared<const std::string>(entry);
+        c.file.entry_bytes = bytes;
+        pool.submit(cid, encode_task({c.file.path, "", c.depth, bytes}));
+      }
+      ++total;
+    }
+    off += size;
+  }
+}
+
+// A worker that ran out of time or died: the file's error says which, with the pool's detail.
+model::ReadError worker_failure(const TaskResult& res) {
+  return model::ReadError{res.status == TaskStatus::Timeout ? model::ErrorKind::Timeout : model::ErrorKind::Crashed,
+                          res.status == TaskStatus::Timeout ? "parsing took longer than the limit (" + res.detail + ")"
+                                                            : "the parser crashed (" + res.detail + ")"};
+}
+
+// What the listing knew of a file, set over the worker's result: its identity and its listed size.
+void keep_listed_identity(model::InspectedFile& f, const model::InspectedFile& keep) {
+  // Identity known to the parent wins over what the worker echoed.
+  f.path = keep.path;
+  f.source_path = keep.source_path;
+  f.mtime_ns = keep.mtime_ns;
+  f.is_zip_entry = keep.is_zip_entry;
+  if (keep.entry_bytes) f.entry_bytes = keep.entry_bytes;
+  f.spool_path = keep.spool_path;
+  // A file whose size changed between the listing and the read was being written or cut short
+  // (a copy onto the share still running): what was read is not the file, and not kept.
+  if (!keep.is_zip_entry && !keep.entry_bytes && !f.error && f.size != keep.size)
+    f.error = model::ReadError{model::ErrorKind::Unreadable,
+                               "文件在读取时大小改变（列出时 " + std::to_string(keep.size) + " 字节，读到 " +
+                                   std::to_string(f.size) + " 字节），可能仍在写入"};
+  if (f.size == 0) f.size = keep.size;
+}
+
+// Moves the node's file out with its children's, recursively, in the order they were listed.
+model::InspectedFile take_tree(std::deque<Node>& nodes, size_t id) {
+  model::InspectedFile f = std::move(nodes[id].file);
+  for (size_t k : nodes[id].kids) f.children.push_back(take_tree(nodes, k));
+  return f;
+}
+
+}  // namespace
+
 std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& files, const InspectOptions& opt,
                                                 const ProgressFn& progress) {
   std::deque<Node> nodes;  // stable addresses while growing
@@ -416,75 +492,21 @@ std::vector<model::InspectedFile> inspect_files(const std::vector<WalkedFile>& f
       std::string_view blobs;
       if (split_header(res.payload, head, blobs)) {
         n.file = from_wire_json(head);
-        size_t off = 0;
-        for (const auto& k : head.at("children_in")) {
-          if (k.value("dir", false)) continue;
-          size_t size = k.value("size", size_t{0});
-          size = std::min(size, blobs.size() - std::min(off, blobs.size()));
-          size_t cid = nodes.size();
-          nodes.push_back({});
-          Node& c = nodes.back();
-          nodes[res.id].kids.push_back(cid);
-          c.depth = nodes[res.id].depth + 1;
-          c.file.path = keep.path + "/" + k.value("name", "");
-          c.file.source_path = keep.source_path;
-          c.file.mtime_ns = keep.mtime_ns;
-          c.file.is_zip_entry = true;
-          if (k.at("error").is_object()) {
-            c.file.error = model::ReadError{
-                model::error_kind_from_name(k["error"].value("kind", "")).value_or(model::ErrorKind::Damaged),
-                k["error"].value("message", "")};
-            c.file.meta.format = model::Format::Unknown;
-          } else {
-            const std::string_view entry = blobs.substr(off, size);
-            c.file.size = entry.size();
-            if (std::string spool = spool_entry(opt.spool_dir, cid, entry); !spool.empty()) {
-              c.file.spool_path = spool;
-              pool.submit(cid, encode_task({c.file.path, spool, c.depth, nullptr}));
-            } else {
-              auto bytes = std::make_shared<const std::string>(entry);
-              c.file.entry_bytes = bytes;
-              pool.submit(cid, encode_task({c.file.path, "", c.depth, bytes}));
-            }
-            ++total;
-          }
-          off += size;
-        }
+        queue_entries(nodes, res.id, keep, head, blobs, pool, opt, total);
       } else {
         n.file.error = model::ReadError{model::ErrorKind::Crashed, "读取进程返回的结果损坏"};
       }
     } else {
-      n.file.error = model::ReadError{res.status == TaskStatus::Timeout ? model::ErrorKind::Timeout : model::ErrorKind::Crashed,
-                                      res.status == TaskStatus::Timeout ? "parsing took longer than the limit (" + res.detail + ")"
-                                                                        : "the parser crashed (" + res.detail + ")"};
+      n.file.error = worker_failure(res);
     }
-    Node& m = nodes[res.id];
-    // Identity known to the parent wins over what the worker echoed.
-    m.file.path = keep.path;
-    m.file.source_path = keep.source_path;
-    m.file.mtime_ns = keep.mtime_ns;
-    m.file.is_zip_entry = keep.is_zip_entry;
-    if (keep.entry_bytes) m.file.entry_bytes = keep.entry_bytes;
-    m.file.spool_path = keep.spool_path;
-    // A file whose size changed between the listing and the read was being written or cut short
-    // (a copy onto the share still running): what was read is not the file, and not kept.
-    if (!keep.is_zip_entry && !keep.entry_bytes && !m.file.error && m.file.size != keep.size)
-      m.file.error = model::ReadError{model::ErrorKind::Unreadable,
-                                      "文件在读取时大小改变（列出时 " + std::to_string(keep.size) + " 字节，读到 " +
-                                          std::to_string(m.file.size) + " 字节），可能仍在写入"};
-    if (m.file.size == 0) m.file.size = keep.size;
+    keep_listed_identity(nodes[res.id].file, keep);
     ++done;
-    if (progress) progress(done, total, m.file.path);
+    if (progress) progress(done, total, nodes[res.id].file.path);
   }
   // Assemble the tree in input order.
-  std::function<model::InspectedFile(size_t)> build = [&](size_t id) {
-    model::InspectedFile f = std::move(nodes[id].file);
-    for (size_t k : nodes[id].kids) f.children.push_back(build(k));
-    return f;
-  };
   std::vector<model::InspectedFile> out;
   out.reserve(roots.size());
-  for (size_t id : roots) out.push_back(build(id));
+  for (size_t id : roots) out.push_back(take_tree(nodes, id));
   return out;
 }
 

@@ -230,29 +230,87 @@ DocPtr open_with_password(std::string_view bytes, const std::string& password, E
   return doc;
 }
 
+// Opens the document, trying the configured password only once poppler says it is encrypted
+// (§7.6); on failure the document is empty and `kind` and `why` say what to report.
+DocPtr open_document(const Input& in, GBytes* bytes, bool& used_password, model::ErrorKind& kind, std::string& why) {
+  ErrPtr err;
+  DocPtr doc = open_from_bytes(bytes, err);
+  if (!doc && err && g_error_matches(err.get(), POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED)) {
+    const std::string& pw = in.options->pdf_password;
+    kind = model::ErrorKind::Encrypted;
+    if (pw.empty()) {
+      why = "PDF 已加密，需要密码";
+      return nullptr;
+    }
+    doc = open_with_password(in.bytes, pw, err);
+    if (!doc) {  // known to be encrypted: any failure now means the password did not open it
+      why = "PDF 已加密，配置的密码打不开";
+      return nullptr;
+    }
+    used_password = true;
+  }
+  if (!doc) {
+    kind = model::ErrorKind::Damaged;
+    why = "PDF 无法打开（" + std::string(err && err->message ? err->message : "unknown error") + "）";
+  }
+  return doc;
+}
+
+// The document information dictionary (§14.3.3); the application is the Creator, else the Producer.
+void read_info(PopplerDocument* doc, model::Metadata& m) {
+  m.title = take(poppler_document_get_title(doc));
+  m.author = take(poppler_document_get_author(doc));
+  m.subject = take(poppler_document_get_subject(doc));
+  std::string creator = take(poppler_document_get_creator(doc));
+  std::string producer = take(poppler_document_get_producer(doc));
+  m.application = !creator.empty() ? creator : producer;
+  m.created = iso_date(poppler_document_get_creation_date_time(doc));
+  m.modified = iso_date(poppler_document_get_modification_date_time(doc));
+}
+
+// How many of the claimed pages loaded, and which did not (see kMaxUnloadableRun).
+struct PageCount {
+  int loaded = 0, unloadable = 0, first_unloadable = 0;
+};
+
+// Each page that loads: its text lines into `section` and `all_text`, a PageBreak before every
+// page but the first, scanned pages counted in `m`.
+PageCount read_pages(PopplerDocument* doc, int claimed, model::Section& section, std::string& all_text,
+                     model::Metadata& m) {
+  PageCount c;
+  int run = 0;
+  for (int i = 0; i < claimed; ++i) {
+    PagePtr page(run < kMaxUnloadableRun ? poppler_document_get_page(doc, i) : nullptr);
+    if (!page) {
+      if (c.unloadable++ == 0) c.first_unloadable = i + 1;
+      ++run;
+      continue;
+    }
+    run = 0;
+    if (c.loaded++ > 0) section.blocks.push_back(model::Block{model::PageBreak{}});
+    std::string text = page_text(page.get());
+    if (non_blank_bytes(text) < kScanMaxTextBytes && image_coverage(page.get()) >= kScanCoverage) ++m.scanned_pages;
+    for (std::string& line : text_lines(text)) {
+      all_text += line;
+      model::Paragraph p;
+      p.runs.push_back(model::Run{std::move(line)});
+      section.blocks.push_back(model::Block{std::move(p)});
+    }
+  }
+  return c;
+}
+
 ReadResult read_pdf_impl(const Input& in) {
   use_poppler();  // quiet, and poppler's CMaps read once per process
   if (in.bytes.empty()) return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF 为空（0 字节）");
 
   // The document only borrows the bytes; `in.bytes` outlives it (it is released before we return).
   std::unique_ptr<GBytes, GBytesFree> bytes(g_bytes_new_static(in.bytes.data(), in.bytes.size()));
-  ErrPtr err;
-  DocPtr doc = open_from_bytes(bytes.get(), err);
   bool used_password = false;
-  if (!doc && err && g_error_matches(err.get(), POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED)) {
-    const std::string& pw = in.options->pdf_password;
-    if (pw.empty())
-      return failed(model::Format::Pdf, model::ErrorKind::Encrypted, "PDF 已加密，需要密码");
-    doc = open_with_password(in.bytes, pw, err);
-    if (!doc)  // known to be encrypted: any failure now means the password did not open it
-      return failed(model::Format::Pdf, model::ErrorKind::Encrypted,
-                    "PDF 已加密，配置的密码打不开");
-    used_password = true;
-  }
-  if (!doc) {
-    std::string why = err && err->message ? err->message : "unknown error";
-    return failed(model::Format::Pdf, model::ErrorKind::Damaged, "PDF 无法打开（" + why + "）");
-  }
+  model::ErrorKind kind = model::ErrorKind::Damaged;
+  std::string why;
+  DocPtr doc = open_document(in, bytes.get(), used_password, kind, why);
+  if (!doc) return failed(model::Format::Pdf, kind, why);
 
   // The page tree's /Count is a claim (issue 13: /Count 1000000 over one real page was read as a
   // million pages with 999,999 identical problems). The page count is of the pages that load; those
@@ -265,49 +323,24 @@ ReadResult read_pdf_impl(const Input& in) {
   ReadResult r;
   model::Metadata& m = r.meta;
   m.format = model::Format::Pdf;
-  m.title = take(poppler_document_get_title(doc.get()));
-  m.author = take(poppler_document_get_author(doc.get()));
-  m.subject = take(poppler_document_get_subject(doc.get()));
-  std::string creator = take(poppler_document_get_creator(doc.get()));
-  std::string producer = take(poppler_document_get_producer(doc.get()));
-  m.application = !creator.empty() ? creator : producer;
-  m.created = iso_date(poppler_document_get_creation_date_time(doc.get()));
-  m.modified = iso_date(poppler_document_get_modification_date_time(doc.get()));
+  read_info(doc.get(), m);
   if (used_password) m.problems.push_back("PDF was encrypted; opened with the configured password");
   if (!(poppler_document_get_permissions(doc.get()) & POPPLER_PERMISSIONS_OK_TO_COPY))
     m.problems.push_back("PDF permissions forbid copying text (owner password); text was extracted for the archive");
 
   model::Section section;
   std::string all_text;
-  int loaded = 0, unloadable = 0, first_unloadable = 0, run = 0;
-  for (int i = 0; i < claimed; ++i) {
-    PagePtr page(run < kMaxUnloadableRun ? poppler_document_get_page(doc.get(), i) : nullptr);
-    if (!page) {
-      if (unloadable++ == 0) first_unloadable = i + 1;
-      ++run;
-      continue;
-    }
-    run = 0;
-    if (loaded++ > 0) section.blocks.push_back(model::Block{model::PageBreak{}});
-    std::string text = page_text(page.get());
-    if (non_blank_bytes(text) < kScanMaxTextBytes && image_coverage(page.get()) >= kScanCoverage) ++m.scanned_pages;
-    for (std::string& line : text_lines(text)) {
-      all_text += line;
-      model::Paragraph p;
-      p.runs.push_back(model::Run{std::move(line)});
-      section.blocks.push_back(model::Block{std::move(p)});
-    }
-  }
-  if (loaded == 0)
+  const PageCount c = read_pages(doc.get(), claimed, section, all_text, m);
+  if (c.loaded == 0)
     return failed(model::Format::Pdf, model::ErrorKind::Damaged,
                   "PDF has no page that loads (its page tree claims " + std::to_string(claimed) + ")");
-  m.pages = loaded;
-  const int n = loaded;
-  if (unloadable > 0)
-    m.problems.push_back(std::to_string(unloadable) + " of the " + std::to_string(claimed) +
+  m.pages = c.loaded;
+  const int n = c.loaded;
+  if (c.unloadable > 0)
+    m.problems.push_back(std::to_string(c.unloadable) + " of the " + std::to_string(claimed) +
                          " pages the page tree claims cannot be loaded (the first is page " +
-                         std::to_string(first_unloadable) + "); the page count is of the " + std::to_string(loaded) +
-                         " that load");
+                         std::to_string(c.first_unloadable) + "); the page count is of the " +
+                         std::to_string(c.loaded) + " that load");
   r.doc.sections.push_back(std::move(section));
 
   if (m.scanned_pages > 0)

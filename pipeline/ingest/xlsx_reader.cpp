@@ -317,14 +317,15 @@ struct Merge {
 
 constexpr long kMaxGridCells = 1'000'000;  // cells of one sheet's table, empty ones included
 
-// One worksheet part into a table; `first_row` receives the sheet row (0-based) of table row 0.
-std::optional<model::ReadError> read_sheet(Workbook& wb, const std::string& part, model::Table& table, long& first_row,
-                                           std::vector<std::string>& problems) {
-  opc::Package::Part p = wb.pkg.parse(part);
-  if (p.error) return p.error;
-  const xmlNode* root = xmlDocGetRootElement(p.doc.get());
+// A sheet's cells with content, by row then column (0-based), and the rectangle they span.
+struct SheetCells {
   std::map<long, std::map<long, CellValue>> cells;
   long min_r = LONG_MAX, max_r = -1, min_c = LONG_MAX, max_c = -1;
+};
+
+// The <sheetData> rows; a row or cell without "r" follows the one before it.
+SheetCells read_cells(const xmlNode* root, const Workbook& wb) {
+  SheetCells out;
   if (xmlNode* data = first_element(root, "sheetData")) {
     long next_row = 0;
     for (xmlNode* row : elements(data)) {
@@ -341,14 +342,19 @@ std::optional<model::ReadError> read_sheet(Workbook& wb, const std::string& part
         next_col = cc + 1;
         CellValue v = cell_value(c, wb);
         if (v.empty()) continue;
-        cells[cr][cc] = std::move(v);
-        min_r = std::min(min_r, cr);
-        max_r = std::max(max_r, cr);
-        min_c = std::min(min_c, cc);
-        max_c = std::max(max_c, cc);
+        out.cells[cr][cc] = std::move(v);
+        out.min_r = std::min(out.min_r, cr);
+        out.max_r = std::max(out.max_r, cr);
+        out.min_c = std::min(out.min_c, cc);
+        out.max_c = std::max(out.max_c, cc);
       }
     }
   }
+  return out;
+}
+
+// The <mergeCells> ranges, each normalized to top-left .. bottom-right.
+std::vector<Merge> read_merges(const xmlNode* root, std::map<long, std::map<long, CellValue>>& cells) {
   std::vector<Merge> merges;
   if (xmlNode* mc = first_element(root, "mergeCells"))
     for (xmlNode* m : elements(mc)) {
@@ -364,47 +370,68 @@ std::optional<model::ReadError> read_sheet(Workbook& wb, const std::string& part
       // A merge matters only where it starts at a cell with content.
       if (cells.count(g.r1) && cells[g.r1].count(g.c1)) merges.push_back(g);
     }
-  if (max_r < 0) return std::nullopt;  // an empty sheet: no rows
-  for (const Merge& g : merges) {
-    max_r = std::max(max_r, g.r2);
-    max_c = std::max(max_c, g.c2);
-  }
-  long ncols = max_c - min_c + 1;
-  long nrows = max_r - min_r + 1;
-  if (ncols > 0 && nrows * ncols > kMaxGridCells) {
-    long keep = std::max(1L, kMaxGridCells / ncols);
-    problems.push_back(part + ": only the first " + std::to_string(keep) + " of " + std::to_string(nrows) +
-                       " rows were read (sheet too large)");
-    nrows = keep;
-    max_r = min_r + nrows - 1;
-  }
-  first_row = min_r;
-  table.rows.resize(static_cast<size_t>(nrows));
-  for (auto& row : table.rows) row.cells.resize(static_cast<size_t>(ncols));
-  for (auto& [r, cols] : cells) {
-    if (r > max_r) break;
+  return merges;
+}
+
+// Moves each cell's runs into its table cell, rows past `sc.max_r` (a clipped sheet) left out.
+void place_cells(SheetCells& sc, model::Table& table) {
+  for (auto& [r, cols] : sc.cells) {
+    if (r > sc.max_r) break;
     for (auto& [c, v] : cols) {
       model::Paragraph para;
       para.runs = std::move(v.runs);
-      table.rows[static_cast<size_t>(r - min_r)].cells[static_cast<size_t>(c - min_c)].blocks.push_back(
+      table.rows[static_cast<size_t>(r - sc.min_r)].cells[static_cast<size_t>(c - sc.min_c)].blocks.push_back(
           model::Block{std::move(para)});
     }
   }
+}
+
+// Spans on each merge's origin cell; the cells it covers are marked and emptied.
+void apply_merges(const std::vector<Merge>& merges, const SheetCells& sc, model::Table& table) {
   for (const Merge& g : merges) {
-    if (g.r1 > max_r) continue;
-    long r2 = std::min(g.r2, max_r);
-    auto& origin = table.rows[static_cast<size_t>(g.r1 - min_r)].cells[static_cast<size_t>(g.c1 - min_c)];
+    if (g.r1 > sc.max_r) continue;
+    long r2 = std::min(g.r2, sc.max_r);
+    auto& origin = table.rows[static_cast<size_t>(g.r1 - sc.min_r)].cells[static_cast<size_t>(g.c1 - sc.min_c)];
     if (origin.covered) continue;  // overlapping merges: the first one wins
     origin.col_span = static_cast<int>(g.c2 - g.c1 + 1);
     origin.row_span = static_cast<int>(r2 - g.r1 + 1);
     for (long r = g.r1; r <= r2; ++r)
       for (long c = g.c1; c <= g.c2; ++c) {
         if (r == g.r1 && c == g.c1) continue;
-        auto& cell = table.rows[static_cast<size_t>(r - min_r)].cells[static_cast<size_t>(c - min_c)];
+        auto& cell = table.rows[static_cast<size_t>(r - sc.min_r)].cells[static_cast<size_t>(c - sc.min_c)];
         cell.covered = true;
         cell.blocks.clear();
       }
   }
+}
+
+// One worksheet part into a table; `first_row` receives the sheet row (0-based) of table row 0.
+std::optional<model::ReadError> read_sheet(Workbook& wb, const std::string& part, model::Table& table, long& first_row,
+                                           std::vector<std::string>& problems) {
+  opc::Package::Part p = wb.pkg.parse(part);
+  if (p.error) return p.error;
+  const xmlNode* root = xmlDocGetRootElement(p.doc.get());
+  SheetCells sc = read_cells(root, wb);
+  std::vector<Merge> merges = read_merges(root, sc.cells);
+  if (sc.max_r < 0) return std::nullopt;  // an empty sheet: no rows
+  for (const Merge& g : merges) {
+    sc.max_r = std::max(sc.max_r, g.r2);
+    sc.max_c = std::max(sc.max_c, g.c2);
+  }
+  long ncols = sc.max_c - sc.min_c + 1;
+  long nrows = sc.max_r - sc.min_r + 1;
+  if (ncols > 0 && nrows * ncols > kMaxGridCells) {
+    long keep = std::max(1L, kMaxGridCells / ncols);
+    problems.push_back(part + ": only the first " + std::to_string(keep) + " of " + std::to_string(nrows) +
+                       " rows were read (sheet too large)");
+    nrows = keep;
+    sc.max_r = sc.min_r + nrows - 1;
+  }
+  first_row = sc.min_r;
+  table.rows.resize(static_cast<size_t>(nrows));
+  for (auto& row : table.rows) row.cells.resize(static_cast<size_t>(ncols));
+  place_cells(sc, table);
+  apply_merges(merges, sc, table);
   return std::nullopt;
 }
 

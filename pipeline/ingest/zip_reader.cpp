@@ -224,6 +224,111 @@ bool is_directory_entry(const std::string& decoded, zip_uint8_t opsys, zip_uint3
   return opsys == ZIP_OPSYS_DOS && (attr & 0x10) != 0;  // MS-DOS directory attribute
 }
 
+using ZipHandle = std::unique_ptr<zip_t, ZipDiscard>;
+
+// Opens the bytes in libzip without copying them; on failure the handle is empty and `why` says so.
+ZipHandle open_zip(std::string_view bytes, std::string& why) {
+  zip_error_t zerr;
+  zip_error_init(&zerr);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
+  if (!src) {
+    why = std::string("ZIP cannot be read: ") + zip_error_strerror(&zerr);
+    zip_error_fini(&zerr);
+    return nullptr;
+  }
+  ZipHandle za(zip_open_from_source(src, ZIP_RDONLY, &zerr));
+  if (!za) {
+    zip_source_free(src);
+    why = std::string("ZIP 无法打开（") + zip_error_strerror(&zerr) + "）";
+    zip_error_fini(&zerr);
+    return nullptr;
+  }
+  zip_error_fini(&zerr);
+  return za;
+}
+
+// What the walk over the entries carries from one to the next: the inflated total (zip_bomb
+// counts the whole archive) and the names worth a problem line at the end.
+struct EntryTally {
+  int legacy_names = 0, backslash_names = 0;
+  uint64_t total = 0;
+  bool total_exceeded = false;
+};
+
+// The entry's name decoded, taking the central directory walk's record only while it stays in step.
+std::string entry_name(zip_t* za, zip_uint64_t idx, std::optional<std::vector<CdRecord>>& cd, NameSource& how) {
+  const char* raw_c = zip_get_name(za, idx, ZIP_FL_ENC_RAW);
+  std::string raw = raw_c ? raw_c : "";  // copy now: the next call may invalidate it
+  const char* strict_c = zip_get_name(za, idx, ZIP_FL_ENC_STRICT);
+  std::string strict = strict_c ? strict_c : "";
+  const CdRecord* rec = nullptr;
+  if (cd) {
+    const CdRecord& c = (*cd)[idx];
+    // libzip returns the 0x7075 name as "raw" when it applied the field itself.
+    if (c.raw_name == raw || (c.unicode_path && *c.unicode_path == raw)) rec = &c;
+    else cd.reset();  // out of step: stop trusting the walk
+  }
+  return decode_name(raw, strict, rec, how);
+}
+
+// A UNIX host's symlinks and special files (APPNOTE §4.4.15: the mode in the high 16 bits) are
+// refused like unsafe paths; empty when the entry is a plain file or directory.
+std::string unix_type_refusal(zip_uint8_t opsys, zip_uint32_t attr) {
+  const uint32_t unix_type = (attr >> 16) & 0170000;
+  if (opsys == ZIP_OPSYS_UNIX && unix_type == 0120000) return "符号链接";
+  if (opsys == ZIP_OPSYS_UNIX && unix_type != 0 && unix_type != 0100000 && unix_type != 0040000)
+    return "特殊文件（设备、管道或套接字）";
+  return {};
+}
+
+// Inflates a file entry unless it is encrypted or the archive is already over its total; keeps
+// no bytes when refused.
+std::optional<model::ReadError> extract_entry(zip_t* za, zip_uint64_t idx, const Limits& lim, EntryTally& tally,
+                                              std::string& bytes) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  const bool have_stat = zip_stat_index(za, idx, 0, &st) == 0;
+  if (have_stat && (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+    return entry_error(model::ErrorKind::Encrypted, "条目已加密");
+  if (tally.total_exceeded)
+    return entry_error(model::ErrorKind::ZipBomb,
+                       "archive inflates past " + human_bytes(lim.max_total_unzipped) + " in total");
+  const uint64_t comp = have_stat && (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+  std::optional<model::ReadError> error = read_entry(za, idx, comp, tally.total, lim, bytes, tally.total_exceeded);
+  if (error) {
+    bytes.clear();
+    bytes.shrink_to_fit();
+  } else {
+    tally.total += bytes.size();
+  }
+  return error;
+}
+
+// One entry as a child: its safe name, and its bytes or the reason it is refused.
+ChildInput read_child(zip_t* za, zip_uint64_t idx, std::optional<std::vector<CdRecord>>& cd, const Limits& lim,
+                      EntryTally& tally) {
+  NameSource how = NameSource::Ascii;
+  std::string decoded = entry_name(za, idx, cd, how);
+  if (how == NameSource::Gb18030 || how == NameSource::Fallback) ++tally.legacy_names;
+
+  zip_uint8_t opsys = 0;
+  zip_uint32_t attr = 0;
+  if (zip_file_get_external_attributes(za, idx, 0, &opsys, &attr) < 0) opsys = ZIP_OPSYS_DOS;
+
+  ChildInput child;
+  child.is_directory = is_directory_entry(decoded, opsys, attr);
+  bool backslashes = false;
+  std::string why;
+  std::string safe = safe_relative_path(decoded, backslashes, why);
+  child.name = safe.empty() ? decoded : safe;
+  if (!safe.empty() && backslashes) ++tally.backslash_names;
+  if (why.empty()) why = unix_type_refusal(opsys, attr);
+
+  if (!why.empty()) child.error = entry_error(model::ErrorKind::UnsafePath, why);
+  else if (!child.is_directory) child.error = extract_entry(za, idx, lim, tally, child.bytes);
+  return child;
+}
+
 ReadResult read_zip_impl(const Input& in) {
   const Limits& lim = in.options->limits;
   if (in.options->zip_depth >= lim.max_zip_depth)
@@ -232,22 +337,9 @@ ReadResult read_zip_impl(const Input& in) {
 
   if (in.bytes.empty()) return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP is empty (0 bytes)");
 
-  zip_error_t zerr;
-  zip_error_init(&zerr);
-  zip_source_t* src = zip_source_buffer_create(in.bytes.data(), in.bytes.size(), 0, &zerr);
-  if (!src) {
-    std::string why = zip_error_strerror(&zerr);
-    zip_error_fini(&zerr);
-    return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP cannot be read: " + why);
-  }
-  std::unique_ptr<zip_t, ZipDiscard> za(zip_open_from_source(src, ZIP_RDONLY, &zerr));
-  if (!za) {
-    zip_source_free(src);
-    std::string why = zip_error_strerror(&zerr);
-    zip_error_fini(&zerr);
-    return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP 无法打开（" + why + "）");
-  }
-  zip_error_fini(&zerr);
+  std::string why;
+  ZipHandle za = open_zip(in.bytes, why);
+  if (!za) return failed(model::Format::Zip, model::ErrorKind::Damaged, why);
 
   const zip_int64_t n = zip_get_num_entries(za.get(), 0);
   if (n < 0) return failed(model::Format::Zip, model::ErrorKind::Damaged, "ZIP has no readable central directory");
@@ -262,67 +354,9 @@ ReadResult read_zip_impl(const Input& in) {
   ReadResult r;
   r.meta.format = model::Format::Zip;
   model::Section listing;
-  int legacy_names = 0, backslash_names = 0;
-  uint64_t total = 0;
-  bool total_exceeded = false;
-
+  EntryTally tally;
   for (zip_int64_t i = 0; i < n; ++i) {
-    const auto idx = static_cast<zip_uint64_t>(i);
-    const char* raw_c = zip_get_name(za.get(), idx, ZIP_FL_ENC_RAW);
-    std::string raw = raw_c ? raw_c : "";  // copy now: the next call may invalidate it
-    const char* strict_c = zip_get_name(za.get(), idx, ZIP_FL_ENC_STRICT);
-    std::string strict = strict_c ? strict_c : "";
-    const CdRecord* rec = nullptr;
-    if (cd) {
-      const CdRecord& c = (*cd)[idx];
-      // libzip returns the 0x7075 name as "raw" when it applied the field itself.
-      if (c.raw_name == raw || (c.unicode_path && *c.unicode_path == raw)) rec = &c;
-      else cd.reset();  // out of step: stop trusting the walk
-    }
-
-    NameSource how = NameSource::Ascii;
-    std::string decoded = decode_name(raw, strict, rec, how);
-    if (how == NameSource::Gb18030 || how == NameSource::Fallback) ++legacy_names;
-
-    zip_uint8_t opsys = 0;
-    zip_uint32_t attr = 0;
-    if (zip_file_get_external_attributes(za.get(), idx, 0, &opsys, &attr) < 0) opsys = ZIP_OPSYS_DOS;
-
-    ChildInput child;
-    child.is_directory = is_directory_entry(decoded, opsys, attr);
-    bool backslashes = false;
-    std::string why;
-    std::string safe = safe_relative_path(decoded, backslashes, why);
-    child.name = safe.empty() ? decoded : safe;
-    if (!safe.empty() && backslashes) ++backslash_names;
-
-    const uint32_t unix_type = (attr >> 16) & 0170000;
-    if (why.empty() && opsys == ZIP_OPSYS_UNIX && unix_type == 0120000) why = "符号链接";
-    if (why.empty() && opsys == ZIP_OPSYS_UNIX && unix_type != 0 && unix_type != 0100000 && unix_type != 0040000)
-      why = "特殊文件（设备、管道或套接字）";
-
-    if (!why.empty()) {
-      child.error = entry_error(model::ErrorKind::UnsafePath, why);
-    } else if (!child.is_directory) {
-      zip_stat_t st;
-      zip_stat_init(&st);
-      const bool have_stat = zip_stat_index(za.get(), idx, 0, &st) == 0;
-      if (have_stat && (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-        child.error = entry_error(model::ErrorKind::Encrypted, "条目已加密");
-      } else if (total_exceeded) {
-        child.error = entry_error(model::ErrorKind::ZipBomb,
-                                  "archive inflates past " + human_bytes(lim.max_total_unzipped) + " in total");
-      } else {
-        const uint64_t comp = have_stat && (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
-        child.error = read_entry(za.get(), idx, comp, total, lim, child.bytes, total_exceeded);
-        if (child.error) {
-          child.bytes.clear();
-          child.bytes.shrink_to_fit();
-        } else {
-          total += child.bytes.size();
-        }
-      }
-    }
+    ChildInput child = read_child(za.get(), static_cast<zip_uint64_t>(i), cd, lim, tally);
     if (!child.is_directory) ++r.meta.pages;
 
     model::Paragraph p;
@@ -331,11 +365,11 @@ ReadResult read_zip_impl(const Input& in) {
     r.children.push_back(std::move(child));
   }
   r.doc.sections.push_back(std::move(listing));
-  if (legacy_names > 0)
-    r.meta.problems.push_back(std::to_string(legacy_names) +
+  if (tally.legacy_names > 0)
+    r.meta.problems.push_back(std::to_string(tally.legacy_names) +
                               " entry names carry no UTF-8 flag; decoded as GB18030 (or best guess)");
-  if (backslash_names > 0)
-    r.meta.problems.push_back(std::to_string(backslash_names) +
+  if (tally.backslash_names > 0)
+    r.meta.problems.push_back(std::to_string(tally.backslash_names) +
                               " entry names use '\\' as the path separator; read as '/'");
   return r;
 }

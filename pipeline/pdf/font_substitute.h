@@ -39,7 +39,7 @@ namespace lh::pdf {
 // are the Windows, macOS and 方正 names of the same styles (仿宋_GB2312, 楷体_GB2312 and 方正小标宋
 // being the 公文 fonts of GB/T 9704 §5.2.2 and §7.3). Compared as fontconfig compares families (ASCII
 // case and blanks ignored) with the font's name before "-" or "," (subset tag removed). A font is
-// substituted only when the role's face has every character it shows (pdf/font_substitute.cpp
+// substituted only when the role's face has every character it shows (pdf/font_substitute_program.cpp
 // plan): our 仿宋 face, FandolFang, covers GB2312, which is all a *_GB2312 font holds; a FangSong
 // text with a character beyond it is refused with that character named. The one table: the OFD
 // copies' vector pages set the same names in the same faces (package/vector_page.cpp), and their
