@@ -79,17 +79,6 @@ void emit_text(Inline& st, const RunProps& p, std::string_view text, bool force 
 
 // --- fields (§17.16) ----------------------------------------------------------------------------
 
-std::string first_word(std::string_view s) {
-  size_t b = 0;
-  while (b < s.size() && (s[b] == ' ' || s[b] == '\t')) ++b;
-  size_t e = b;
-  while (e < s.size() && s[e] != ' ' && s[e] != '\t') ++e;
-  std::string w(s.substr(b, e - b));
-  for (char& c : w)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-  return w;
-}
-
 // HYPERLINK "url" or HYPERLINK \l "anchor" (§17.16.5.25).
 std::string hyperlink_target(std::string_view instr) {
   bool local = instr.find("\\l") != std::string_view::npos;
@@ -109,7 +98,7 @@ void on_fld_char(const xmlNode* e, Inline& st, const RunProps& p) {
     if (st.fields.empty()) return;
     auto& f = st.fields.back();
     f.result = true;
-    std::string kind = first_word(f.instr);
+    std::string kind = field_kind(f.instr);
     if (kind == "HYPERLINK") f.link = hyperlink_target(f.instr);
     if (st.part.header_footer && kind == "PAGE") {
       // Show "{PAGE}" once, in place of the result.
@@ -122,7 +111,7 @@ void on_fld_char(const xmlNode* e, Inline& st, const RunProps& p) {
     auto f = st.fields.back();
     st.fields.pop_back();
     // A PAGE field with no separate (no cached result) still shows a number.
-    if (!f.result && st.part.header_footer && first_word(f.instr) == "PAGE") emit_text(st, p, "{PAGE}");
+    if (!f.result && st.part.header_footer && field_kind(f.instr) == "PAGE") emit_text(st, p, "{PAGE}");
   }
 }
 
@@ -134,7 +123,7 @@ void on_instr_text(const xmlNode* e, Inline& st) {
 // w:fldSimple (§17.16.19): its runs are the result.
 void on_simple_field(const xmlNode* e, Inline& st) {
   std::string instr = w_attr(e, "instr").value_or("");
-  std::string kind = first_word(instr);
+  std::string kind = field_kind(instr);
   if (st.part.header_footer && kind == "PAGE") {
     emit_text(st, st.para_rpr, "{PAGE}");
     return;
@@ -566,6 +555,17 @@ void read_table(const xmlNode* tbl, Context& ctx, const PartContext& part, std::
 
 }  // namespace
 
+std::string field_kind(std::string_view instr) {
+  size_t b = 0;
+  while (b < instr.size() && (instr[b] == ' ' || instr[b] == '\t')) ++b;
+  size_t e = b;
+  while (e < instr.size() && instr[e] != ' ' && instr[e] != '\t') ++e;
+  std::string w(instr.substr(b, e - b));
+  for (char& c : w)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+  return w;
+}
+
 const xmlNode* paragraph_section(const xmlNode* p) {
   if (xmlNode* ppr = w_child(p, "pPr")) return w_child(ppr, "sectPr");
   return nullptr;
@@ -576,7 +576,8 @@ void read_block(const xmlNode* el, Context& ctx, const PartContext& part, std::v
   if (is_w(el, "p")) read_paragraph(el, ctx, part, out, depth);
   else if (is_w(el, "tbl")) read_table(el, ctx, part, out, depth);
   else if (is_w(el, "sdt")) {  // §17.5.2.29 block-level content control
-    if (xmlNode* c = w_child(el, "sdtContent"))
+    if (is_toc_content_control(el)) add_source_toc({&el, 1}, out);
+    else if (xmlNode* c = w_child(el, "sdtContent"))
       for (xmlNode* k : elements(c)) read_block(k, ctx, part, out, depth + 1);
   } else if (is_w(el, "customXml") || is_w(el, "ins") || is_w(el, "moveTo")) {
     for (xmlNode* k : elements(el)) read_block(k, ctx, part, out, depth + 1);

@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -128,5 +129,19 @@ void read_block(const xmlNode* el, Context& ctx, const PartContext& part, std::v
                 int depth);
 // The w:sectPr carried by a paragraph's properties (§17.6.18: it ends a section), or null.
 const xmlNode* paragraph_section(const xmlNode* p);
+// A field's type: its instruction's first word, upper-cased ("TOC", "PAGE", "HYPERLINK"; §17.16.5).
+std::string field_kind(std::string_view instr);
+
+// A document's own table of contents (docx_toc.cpp): a block content control Word or WPS made for
+// one (§17.5.2.13 docPartGallery "Table of Contents") ...
+bool is_toc_content_control(const xmlNode* sdt);
+// ... or a TOC field (§17.16.5.68) starting in body element `els[i]`: the index of the element
+// holding the field's end, or nullopt when `els[i]` starts none (a list of figures, \c or \a, is
+// no table of contents) or the field never ends.
+std::optional<size_t> toc_field_end(const std::vector<const xmlNode*>& els, size_t i);
+// Appends the table of contents the elements of `region` hold to `out` as one model::TableOfContents
+// (its depth from the field's \o switch), in place of the entries Word computed and of the
+// "目录" line just before it.
+void add_source_toc(std::span<const xmlNode* const> region, std::vector<model::Block>& out);
 
 }  // namespace lh::ingest::docx

@@ -176,15 +176,26 @@ ReadResult read_package(const Input& in) {
   std::vector<model::Block> blocks;
   SectionRefs inherited;
   const xmlNode* final_sect = nullptr;
-  for (xmlNode* c : elements(body_el)) {
+  std::vector<const xmlNode*> els;
+  for (const xmlNode* c : elements(body_el)) els.push_back(c);
+  for (size_t i = 0; i < els.size(); ++i) {
+    const xmlNode* c = els[i];
     if (is_w(c, "sectPr")) {
       final_sect = c;
       continue;
     }
-    read_block(c, ctx, body, blocks, 0);
+    size_t last = i;  // a TOC field's paragraphs are read as one block
+    if (auto end = toc_field_end(els, i)) {
+      last = *end;
+      add_source_toc(std::span(els).subspan(i, last - i + 1), blocks);
+    } else {
+      read_block(c, ctx, body, blocks, 0);
+    }
     if (ctx.fatal) return failed(Format::Docx, ctx.fatal->kind, ctx.fatal->message);
-    if (is_w(c, "p"))
-      if (const xmlNode* s = paragraph_section(c)) finish_section(ctx, body, s, blocks, inherited, r.doc);
+    for (; i <= last; ++i)
+      if (is_w(els[i], "p"))
+        if (const xmlNode* s = paragraph_section(els[i])) finish_section(ctx, body, s, blocks, inherited, r.doc);
+    i = last;
   }
   finish_section(ctx, body, final_sect, blocks, inherited, r.doc);
   if (ctx.fatal) return failed(Format::Docx, ctx.fatal->kind, ctx.fatal->message);

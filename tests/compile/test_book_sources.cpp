@@ -158,3 +158,48 @@ TEST(BookSources, ATitleNoteIsCentredInKaiUnderTheTitle) {
   EXPECT_EQ(paras[2]->plain_text(), "（本条由综合岗负责解释）");
   EXPECT_NE(paras[2]->align, model::Align::Center);
 }
+
+// corpus poitl-issue914-toc.docx in a book: the Word file opens with its own 目录 (a TOC field in
+// Word's content control). Its "目录" line became the source's title, its entries "一、风险识别 1"
+// headings beside the real ones, and the book printed Word's stale page numbers inside a chapter.
+// A typed 目录 (leaders and page numbers, as WPS users type one) did the same from a TXT.
+TEST(BookSources, ASourcesOwnTableOfContentsIsNeitherItsTitleNorPrinted) {
+  const fs::path dir = test::temp_dir("book-source-toc");
+  DocxParts p;
+  p.body = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr>"
+           "<w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p><w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+           "<w:r><w:instrText> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+           "<w:r><w:t>第一章　总则</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>97</w:t></w:r></w:p>"
+           "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:sdtContent></w:sdt>"
+           "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val=\"44\"/></w:rPr><w:t>会议制度</w:t></w:r></w:p>"
+           "<w:p><w:r><w:t>第一章　总则</w:t></w:r></w:p><w:p><w:r><w:t>第一条　为了规范会议，制定本制度。</w:t></w:r></w:p>";
+  test::write_file(dir / "src" / "01 会议制度.docx", make_docx(p));
+  test::write_file(dir / "src" / "02 值班制度.txt",
+                   "值班制度\n目　录\n第一章　总则……………………88\n第二章　附则……………………89\n"
+                   "第一章　总则\n第一条　为了规范值班，制定本制度。\n第二章　附则\n第二条　本制度自印发之日起施行。\n");
+  test::write_file(dir / "book.xml",
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<book xmlns=\"urn:lianghua:book:1\" toc-levels=\"3\">\n"
+                   "  <title>测试所制度汇编</title>\n  <date>2024-03-01</date>\n"
+                   "  <part title=\"综合管理\"><source src=\"src\"/></part>\n</book>\n");
+  const SpecLoad spec = load_book_spec(dir / "book.xml", test::source_dir() / "templates" / "book" / "book.xsd");
+  ASSERT_TRUE(spec.spec) << spec.errors[0];
+  const BookContent content = load_book(*spec.spec, "测试所", {});
+  const std::string outline = outline_text(content);
+  EXPECT_NE(outline.find("会议制度    [src/01 会议制度.docx"), std::string::npos) << outline;
+  EXPECT_NE(outline.find("原文自带目录，不收入"), std::string::npos) << outline;
+  const auto out = render::render_document(build_book(content, &test::fonts()), test::gongwen(), test::fonts(), {});
+  GBytes* bytes = g_bytes_new(out.pdf.data(), out.pdf.size());
+  PopplerDocument* pdf = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
+  g_bytes_unref(bytes);
+  ASSERT_NE(pdf, nullptr);
+  std::vector<std::string> titles;
+  for (const TocLine& e : printed_toc(pdf).lines) titles.push_back(squeeze(e.title));
+  const std::vector<std::string> want = {"第一篇综合管理", "会议制度", "第一章总则", "值班制度", "第一章总则", "第二章附则"};
+  EXPECT_EQ(titles, want);
+  std::string all;
+  for (int i = 0; i < poppler_document_get_n_pages(pdf); ++i) all += squeeze(page_text(pdf, i));
+  EXPECT_EQ(all.find("……88"), std::string::npos) << "the TXT's stale page numbers";
+  EXPECT_EQ(all.find("总则97"), std::string::npos) << "Word's stale page number";
+  EXPECT_EQ(all.find("目录第一章"), std::string::npos);
+  g_object_unref(pdf);
+}

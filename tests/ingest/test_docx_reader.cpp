@@ -489,7 +489,6 @@ TEST(DocxReaderCorpus, TocDocumentHeadingsFound) {
   for (const auto* p : paragraphs(r.doc))
     if (p->heading_level == 1 && p->plain_text() == "一、风险识别") found = true;
   EXPECT_TRUE(found) << "the heading with the number Word prints from numbering.xml (%1、 japaneseCounting)";
-  EXPECT_NE(r.doc.plain_text().find("目录"), std::string::npos);  // the TOC sdt's content
 }
 
 TEST(DocxReaderCorpus, WpsFilesReadTheirChineseText) {

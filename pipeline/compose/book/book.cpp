@@ -271,6 +271,11 @@ void outline_source(const LoadedSource& src, int level, std::string& out) {
            std::to_string(level + l.level) + "; " + l.reason + "; 第" + std::to_string(l.at.paragraph) + "段]\n";
   }
   if (articles) out += indent + "  （条文 " + std::to_string(articles) + " 条）\n";
+  // book_blocks leaves a source's own table of contents out: its page numbers are the source's.
+  for (const auto& s : src.body.sections)
+    for (const auto& b : s.blocks)
+      if (std::holds_alternative<model::TableOfContents>(b.value))
+        out += indent + "  （原文自带目录，不收入：页码以本书目录为准）\n";
   for (const auto& w : src.warnings) out += indent + "  ！" + w + "\n";
 }
 

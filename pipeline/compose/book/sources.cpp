@@ -9,6 +9,7 @@
 #include "compose/book/duty_table.h"
 #include "filing/xml_safe.h"
 #include "normalize/markdown.h"
+#include "normalize/typed_toc.h"
 
 namespace lh::compose::book {
 
@@ -114,6 +115,7 @@ void read_document(LoadedSource& out, const model::Document& read, const std::st
   model::Document doc = read;
   normalize::FrontMatter fm;
   if (markdown || normalize::looks_like_markdown(doc)) fm = normalize::apply_markdown(doc);
+  normalize::replace_typed_toc(doc);  // its page numbers are the source's: the book has its own 目录
   out.outline = normalize::detect_outline(doc);
   title_from_lone_top_heading(out.outline);
   normalize::apply_outline(doc, out.outline);
