@@ -507,8 +507,8 @@ void arrange_items(Plan& plan, const Scheme& s) {
            std::tie(scopes[b], y.case_key, y.place.volume_index, y.place.slot_order, y.date, y.title, y.identity);
   });
   std::vector<PlannedItem> sorted;
-  std::vector<int> new_index(plan.items.size());
-  for (size_t k = 0; k < order.size(); ++k) { new_index[order[k]] = static_cast<int>(k); sorted.push_back(std::move(plan.items[order[k]])); }
+  sorted.reserve(order.size());
+  for (size_t k : order) sorted.push_back(std::move(plan.items[k]));
   plan.items = std::move(sorted);
 }
 

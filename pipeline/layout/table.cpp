@@ -305,7 +305,7 @@ std::vector<CellLine> cell_lines(Paginator& pg, const std::vector<model::Block>&
   const Style& style = pg.style();
   std::vector<CellLine> out;
   auto add_para = [&](const model::Paragraph& p) {
-    const ParagraphStyle& ps = p.heading_level > 0 ? style.table_text : style.table_text;
+    const ParagraphStyle& ps = style.table_text;  // a heading in a cell too: a cell is no place for a heading's size
     ShapeSpec spec;
     spec.style = &ps;
     spec.width_pt = std::max(width, 1.0);
@@ -377,9 +377,10 @@ std::vector<PlacedCell> place_cells(const model::Table& t, int* ncols_out) {
     int col = 0;
     for (const model::TableCell& cell : t.rows[r].cells) {
       if (cell.covered) {
-        if (is_occ(static_cast<int>(r), col)) ++col;
-        else { occupy(static_cast<int>(r), col); ++col; }
-        while (is_occ(static_cast<int>(r), col) && false) ++col;
+        // A covered cell holds its grid column (a merge's continuation) whether or not a span
+        // above already occupies it.
+        if (!is_occ(static_cast<int>(r), col)) occupy(static_cast<int>(r), col);
+        ++col;
         continue;
       }
       while (is_occ(static_cast<int>(r), col)) ++col;
