@@ -139,9 +139,15 @@ bool is_toc_content_control(const xmlNode* sdt);
 // holding the field's end, or nullopt when `els[i]` starts none (a list of figures, \c or \a, is
 // no table of contents) or the field never ends.
 std::optional<size_t> toc_field_end(const std::vector<const xmlNode*>& els, size_t i);
+// ... or a run of paragraphs in Word's TOC styles ("toc 1" … "toc 9", the built-in names Word
+// and WPS write whatever the language of their ids) that a TOC field left when it was unlinked
+// (Ctrl+Shift+F9 turns the entries into text): the index of the run's last paragraph.
+std::optional<size_t> toc_styled_end(const std::vector<const xmlNode*>& els, size_t i, const Styles& styles);
 // Appends the table of contents the elements of `region` hold to `out` as one model::TableOfContents
 // (its depth from the field's \o switch), in place of the entries Word computed and of the
 // "目录" line just before it.
-void add_source_toc(std::span<const xmlNode* const> region, std::vector<model::Block>& out);
+// (its depth from the field's \o switch, else from the deepest "toc N" style with `styles`) ...
+void add_source_toc(std::span<const xmlNode* const> region, std::vector<model::Block>& out,
+                    const Styles* styles = nullptr);
 
 }  // namespace lh::ingest::docx

@@ -1,8 +1,9 @@
 // A document's own table of contents, ECMA-376 Part 1 (5th edition):
 //   the TOC field §17.16.5.68 (instruction "TOC \o "1-3" \h \z \u"; switches \o outline levels,
 //   \c and \a a list of captioned items, \f TC entries), complex fields §17.16.18 (fldChar begin /
-//   separate / end, which may span paragraphs) and §17.16.23 (instrText), and the block content
-//   control Word and WPS put around one (§17.5.2.13 docPartGallery "Table of Contents").
+//   separate / end, which may span paragraphs) and §17.16.23 (instrText), the block content
+//   control Word and WPS put around one (§17.5.2.13 docPartGallery "Table of Contents"), and the
+//   entries an unlinked field leaves in the built-in styles "toc 1" … "toc 9" (§17.7.4.1).
 // What a source holds there is the result Word last computed: entries with Word's page numbers.
 // lianghua lays the document out anew, so those numbers would be wrong, an entry "一、总则 1" would
 // read as a heading, and "目录" as the document's title. The region becomes one
@@ -108,6 +109,20 @@ bool names_a_toc(const model::Block& b) {
   return t == "目录" || t == "目次";
 }
 
+// The N of a paragraph in Word's built-in style "toc N" (ECMA-376 Part 1 §17.7.4.1: built-in styles
+// are matched by name, "toc 1" … "toc 9"), else 0.
+int toc_style_level(const xmlNode* p, const Styles& styles) {
+  if (!is_w(p, "p")) return 0;
+  const xmlNode* ppr = w_child(p, "pPr");
+  const xmlNode* ps = ppr ? w_child(ppr, "pStyle") : nullptr;
+  if (!ps) return 0;
+  std::string name = styles.display_name(w_attr(ps, "val").value_or(""));
+  for (char& c : name)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  if (name.size() != 5 || name.compare(0, 4, "toc ") != 0 || name[4] < '1' || name[4] > '9') return 0;
+  return name[4] - '0';
+}
+
 }  // namespace
 
 bool is_toc_content_control(const xmlNode* sdt) {
@@ -133,13 +148,26 @@ std::optional<size_t> toc_field_end(const std::vector<const xmlNode*>& els, size
   return std::nullopt;  // never ends: read as the text it is
 }
 
-void add_source_toc(std::span<const xmlNode* const> region, std::vector<model::Block>& out) {
+std::optional<size_t> toc_styled_end(const std::vector<const xmlNode*>& els, size_t i, const Styles& styles) {
+  if (i >= els.size() || toc_style_level(els[i], styles) == 0) return std::nullopt;
+  size_t last = i;
+  while (last + 1 < els.size() && toc_style_level(els[last + 1], styles) > 0) ++last;
+  return last;
+}
+
+void add_source_toc(std::span<const xmlNode* const> region, std::vector<model::Block>& out, const Styles* styles) {
   model::TableOfContents toc;
   FieldWalk walk;
   std::vector<FieldMark> marks;
   for (const xmlNode* el : region) field_marks(el, marks, 0);
   walk.feed(marks);
-  if (walk.toc_depth > 0) toc.max_level = listed_levels(walk.toc_instr);
+  if (walk.toc_depth > 0) {
+    toc.max_level = listed_levels(walk.toc_instr);
+  } else if (styles) {
+    int deepest = 0;
+    for (const xmlNode* el : region) deepest = std::max(deepest, toc_style_level(el, *styles));
+    if (deepest > 0) toc.max_level = deepest;
+  }
   if (!out.empty() && names_a_toc(out.back())) {
     if (std::get<model::Paragraph>(out.back().value).plain_text().find("次") != std::string::npos)
       toc.title = "目\xE3\x80\x80\xE3\x80\x80次";

@@ -13,6 +13,8 @@
 #include <optional>
 #include <set>
 
+#include "normalize/typed_toc.h"
+
 namespace lh::normalize {
 
 namespace {
@@ -266,6 +268,9 @@ Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled,
   const bool short_line = x.chars <= opt.max_heading_chars;
   const bool sentence = reads_as_sentence(x.text);
   c.kind = k;
+  // "第一章　总则…………1": a line of a typed 目录 (a title, a leader, a page number) points at a
+  // heading; it is none itself, in render as in a book (normalize/typed_toc.h).
+  if (k != HeadingKind::Tiao && k != HeadingKind::Markdown && is_typed_toc_entry(x.text)) return c;
   if (k == HeadingKind::Tiao) {
     c.role = Role::Article;
     c.reason = "文字编号 第X条（条文，不作标题）";

@@ -121,6 +121,24 @@ TEST(DocxToc, AnEmptyTocFieldWithoutAResultIsATableOfContents) {
   EXPECT_EQ(t[0]->max_level, 4);
 }
 
+// Chinese Word names its built-in styles "toc 1", "toc 2" with ids "10", "21": after the field was
+// unlinked (Ctrl+Shift+F9), only these styles say the lines are a TOC.
+TEST(DocxToc, AnUnlinkedTocsEntriesInTocStylesAreOneTableOfContents) {
+  const std::string styles = R"(<w:style w:type="paragraph" w:styleId="10"><w:name w:val="toc 1"/></w:style>)"
+                             R"(<w:style w:type="paragraph" w:styleId="21"><w:name w:val="TOC 2"/></w:style>)";
+  const std::string toc = para(run("目 录")) + para(run("一、总则") + "<w:r><w:tab/></w:r>" + run("1"), "<w:pStyle w:val=\"10\"/>") +
+                          para(run("（一）适用范围") + "<w:r><w:tab/></w:r>" + run("1"), "<w:pStyle w:val=\"21\"/>") +
+                          para(run("二、职责分工") + "<w:r><w:tab/></w:r>" + run("3"), "<w:pStyle w:val=\"10\"/>");
+  auto r = docx({.body = toc + kHeadings, .styles = styles});
+  ASSERT_FALSE(r.error) << r.error->message;
+  const auto t = tocs(r.doc);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0]->max_level, 2) << "the deepest toc N style";
+  EXPECT_EQ(count_text(r.doc, "目"), 0);
+  EXPECT_EQ(count_text(r.doc, "适用范围"), 0);
+  EXPECT_EQ(count_text(r.doc, "职责分工"), 1);
+}
+
 TEST(DocxTocCorpus, TheTocOfPoiTlIssue914IsNotItsTitle) {
   LH_REQUIRE_CORPUS(corpus);
   auto r = read_with(read_docx, test::read_file(corpus / "docx/poitl-issue914-toc.docx"));

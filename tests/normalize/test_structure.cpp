@@ -224,3 +224,17 @@ TEST(Structure, TheBracketedNoteUnderATitleIsNoHeading) {
   EXPECT_EQ(o.title()->text, "内务管理办法");
   for (const auto& l : o.lines) EXPECT_NE(l.role, Role::Heading) << l.text << " (" << l.reason << ")";
 }
+
+// A TXT rule with a 目录 typed by hand, rendered (render keeps the typed lines: a page list may be
+// the document itself): its entries "第一章　总则…………1" opened 第X章 like the chapters, so each
+// chapter came twice in the outline, the bookmarks and a --toc, once with a stale page number.
+TEST(Structure, ALineOfATypedTocIsNoHeading) {
+  Document d = doc_of({"会议制度", "目　录", "第一章　总则…………………1", "第二章　附则…………………3", "第一章　总则",
+                       "第一条　为了规范会议，制定本制度。", "第二章　附则", "第二条　本制度自印发之日起施行。"});
+  detect_structure(d);
+  EXPECT_EQ(para(d, 2).heading_level, 0);
+  EXPECT_EQ(para(d, 3).heading_level, 0);
+  EXPECT_EQ(para(d, 4).heading_level, 1);
+  EXPECT_EQ(para(d, 6).heading_level, 1);
+  EXPECT_EQ(para(d, 2).plain_text(), "第一章　总则…………………1") << "the line itself is kept";
+}
