@@ -134,6 +134,15 @@ std::string sqlite_uri(const std::filesystem::path& p, const char* params) {
   return u + "?" + params;
 }
 
+// An item row's first four columns (scope, item_number, archival_code, box_number), as both
+// look-ups by identity select them.
+void read_item_row(sql::Statement& q, Allocation& a) {
+  a.scope = q.column_text(0);
+  a.item_number = static_cast<int>(q.column_int(1));
+  a.archival_code = q.column_text(2);
+  a.box_number = static_cast<int>(q.column_int(3));
+}
+
 // The statements one allocate() batch runs, prepared once inside its transaction, and the steps
 // made of them.
 class AllocationStatements {
@@ -155,10 +164,7 @@ class AllocationStatements {
     find_item_.reset();
     find_item_.bind(1, identity);
     if (!find_item_.step()) return false;
-    a.scope = find_item_.column_text(0);
-    a.item_number = static_cast<int>(find_item_.column_int(1));
-    a.archival_code = find_item_.column_text(2);
-    a.box_number = static_cast<int>(find_item_.column_int(3));
+    read_item_row(find_item_, a);
     a.placement = find_item_.column_text(4);
     return true;
   }
@@ -279,10 +285,7 @@ std::optional<Allocation> Catalogue::find(const std::string& identity) const {
   if (!q.step()) return std::nullopt;
   Allocation a;
   a.identity = identity;
-  a.scope = q.column_text(0);
-  a.item_number = static_cast<int>(q.column_int(1));
-  a.archival_code = q.column_text(2);
-  a.box_number = static_cast<int>(q.column_int(3));
+  read_item_row(q, a);
   a.location_index = q.column_int(4);
   return a;
 }

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <poppler.h>
 
+#include <stdexcept>
+
 #include "../ingest/ooxml_builder.h"
 #include "book_reading.h"
 #include "compose/book/book.h"
@@ -66,6 +68,26 @@ TEST(BookSources, TwoHeading1ParagraphsAreNoTitle) {
 
 namespace {
 
+// The book of the sources in dir/src: one part, a three-level 目录 (the spec is written to dir).
+BookContent book_of_sources(const fs::path& dir) {
+  test::write_file(dir / "book.xml",
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<book xmlns=\"urn:lianghua:book:1\" toc-levels=\"3\">\n"
+                   "  <title>测试所制度汇编</title>\n  <date>2024-03-01</date>\n"
+                   "  <part title=\"综合管理\"><source src=\"src\"/></part>\n</book>\n");
+  const SpecLoad spec = load_book_spec(dir / "book.xml", test::source_dir() / "templates" / "book" / "book.xsd");
+  if (!spec.spec) throw std::runtime_error(spec.errors.empty() ? "book spec" : spec.errors[0]);
+  return load_book(*spec.spec, "测试所", {});
+}
+
+// The book laid out and written as PDF, opened by Poppler (the caller unrefs it).
+PopplerDocument* pdf_of_book(const BookContent& content) {
+  const auto out = render::render_document(build_book(content, &test::fonts()), test::gongwen(), test::fonts(), {});
+  GBytes* bytes = g_bytes_new(out.pdf.data(), out.pdf.size());
+  PopplerDocument* pdf = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
+  g_bytes_unref(bytes);
+  return pdf;
+}
+
 // A Word rule whose two chapter headings carry the _Toc bookmarks Word puts on headings, named as
 // in every file copied from the same template; `articles` articles of filler under 第一章.
 std::string rule_with_toc_bookmarks(const std::string& title, int articles) {
@@ -94,17 +116,8 @@ TEST(BookSources, TwoSourcesWithTheSameWordBookmarksKeepTheirOwnTocPages) {
   const fs::path dir = test::temp_dir("book-toc-anchors");
   test::write_file(dir / "src" / "01 会议制度.docx", rule_with_toc_bookmarks("会议制度", 30));
   test::write_file(dir / "src" / "02 值班制度.docx", rule_with_toc_bookmarks("值班制度", 2));
-  test::write_file(dir / "book.xml",
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<book xmlns=\"urn:lianghua:book:1\" toc-levels=\"3\">\n"
-                   "  <title>测试所制度汇编</title>\n  <date>2024-03-01</date>\n"
-                   "  <part title=\"综合管理\"><source src=\"src\"/></part>\n</book>\n");
-  const SpecLoad spec = load_book_spec(dir / "book.xml", test::source_dir() / "templates" / "book" / "book.xsd");
-  ASSERT_TRUE(spec.spec) << spec.errors[0];
-  const BookContent content = load_book(*spec.spec, "测试所", {});
-  const auto out = render::render_document(build_book(content, &test::fonts()), test::gongwen(), test::fonts(), {});
-  GBytes* bytes = g_bytes_new(out.pdf.data(), out.pdf.size());
-  PopplerDocument* pdf = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
-  g_bytes_unref(bytes);
+  const BookContent content = book_of_sources(dir);
+  PopplerDocument* pdf = pdf_of_book(content);
   ASSERT_NE(pdf, nullptr);
   const Toc toc = printed_toc(pdf);
   ASSERT_EQ(toc.lines.size(), 7u) << "篇, two 制度, two 章 each";
@@ -177,20 +190,11 @@ TEST(BookSources, ASourcesOwnTableOfContentsIsNeitherItsTitleNorPrinted) {
   test::write_file(dir / "src" / "02 值班制度.txt",
                    "值班制度\n目　录\n第一章　总则……………………88\n第二章　附则……………………89\n"
                    "第一章　总则\n第一条　为了规范值班，制定本制度。\n第二章　附则\n第二条　本制度自印发之日起施行。\n");
-  test::write_file(dir / "book.xml",
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<book xmlns=\"urn:lianghua:book:1\" toc-levels=\"3\">\n"
-                   "  <title>测试所制度汇编</title>\n  <date>2024-03-01</date>\n"
-                   "  <part title=\"综合管理\"><source src=\"src\"/></part>\n</book>\n");
-  const SpecLoad spec = load_book_spec(dir / "book.xml", test::source_dir() / "templates" / "book" / "book.xsd");
-  ASSERT_TRUE(spec.spec) << spec.errors[0];
-  const BookContent content = load_book(*spec.spec, "测试所", {});
+  const BookContent content = book_of_sources(dir);
   const std::string outline = outline_text(content);
   EXPECT_NE(outline.find("会议制度    [src/01 会议制度.docx"), std::string::npos) << outline;
   EXPECT_NE(outline.find("原文自带目录，不收入"), std::string::npos) << outline;
-  const auto out = render::render_document(build_book(content, &test::fonts()), test::gongwen(), test::fonts(), {});
-  GBytes* bytes = g_bytes_new(out.pdf.data(), out.pdf.size());
-  PopplerDocument* pdf = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
-  g_bytes_unref(bytes);
+  PopplerDocument* pdf = pdf_of_book(content);
   ASSERT_NE(pdf, nullptr);
   std::vector<std::string> titles;
   for (const TocLine& e : printed_toc(pdf).lines) titles.push_back(squeeze(e.title));
