@@ -576,7 +576,7 @@ void read_block(const xmlNode* el, Context& ctx, const PartContext& part, std::v
   if (is_w(el, "p")) read_paragraph(el, ctx, part, out, depth);
   else if (is_w(el, "tbl")) read_table(el, ctx, part, out, depth);
   else if (is_w(el, "sdt")) {  // §17.5.2.29 block-level content control
-    if (is_toc_content_control(el)) add_source_toc({&el, 1}, out);
+    if (is_toc_content_control(el)) add_source_toc(toc_content_control_levels(el), out);
     else if (xmlNode* c = w_child(el, "sdtContent"))
       for (xmlNode* k : elements(c)) read_block(k, ctx, part, out, depth + 1);
   } else if (is_w(el, "customXml") || is_w(el, "ins") || is_w(el, "moveTo")) {

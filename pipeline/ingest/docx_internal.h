@@ -5,7 +5,6 @@
 #include <array>
 #include <map>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -132,22 +131,25 @@ const xmlNode* paragraph_section(const xmlNode* p);
 // A field's type: its instruction's first word, upper-cased ("TOC", "PAGE", "HYPERLINK"; §17.16.5).
 std::string field_kind(std::string_view instr);
 
-// A document's own table of contents (docx_toc.cpp): a block content control Word or WPS made for
-// one (§17.5.2.13 docPartGallery "Table of Contents") ...
+// A document's own table of contents (docx_toc.cpp): where it ends among the body's elements, and
+// how deep it lists headings (model::TableOfContents::max_level).
+struct SourceToc {
+  size_t last = 0;
+  int levels = 3;
+};
+// A block content control Word or WPS made for one (§17.5.2.13 docPartGallery "Table of Contents"),
+// and how deep its TOC field lists (\o "1-N"; Word's default 3 without one) ...
 bool is_toc_content_control(const xmlNode* sdt);
-// ... or a TOC field (§17.16.5.68) starting in body element `els[i]`: the index of the element
-// holding the field's end, or nullopt when `els[i]` starts none (a list of figures, \c or \a, is
-// no table of contents) or the field never ends.
-std::optional<size_t> toc_field_end(const std::vector<const xmlNode*>& els, size_t i);
-// ... or a run of paragraphs in Word's TOC styles ("toc 1" … "toc 9", the built-in names Word
-// and WPS write whatever the language of their ids) that a TOC field left when it was unlinked
-// (Ctrl+Shift+F9 turns the entries into text): the index of the run's last paragraph.
-std::optional<size_t> toc_styled_end(const std::vector<const xmlNode*>& els, size_t i, const Styles& styles);
-// Appends the table of contents the elements of `region` hold to `out` as one model::TableOfContents
-// (its depth from the field's \o switch), in place of the entries Word computed and of the
-// "目录" line just before it.
-// (its depth from the field's \o switch, else from the deepest "toc N" style with `styles`) ...
-void add_source_toc(std::span<const xmlNode* const> region, std::vector<model::Block>& out,
-                    const Styles* styles = nullptr);
+int toc_content_control_levels(const xmlNode* sdt);
+// ... or a TOC field (§17.16.5.68) starting in body element `els[i]`: nullopt when `els[i]` starts
+// none (a list of figures, \c or \a, is no table of contents) or the field never ends ...
+std::optional<SourceToc> toc_field_at(const std::vector<const xmlNode*>& els, size_t i);
+// ... or a run of paragraphs in Word's TOC styles ("toc 1" … "toc 9", the built-in names Word and
+// WPS write whatever the language of their ids) that a TOC field left when it was unlinked
+// (Ctrl+Shift+F9 turns the entries into text); it lists as deep as its deepest style.
+std::optional<SourceToc> toc_styled_at(const std::vector<const xmlNode*>& els, size_t i, const Styles& styles);
+// Appends one model::TableOfContents `levels` deep to `out`, in place of the entries Word computed,
+// taking with it the "目录" line just before (normalize::names_a_toc).
+void add_source_toc(int levels, std::vector<model::Block>& out);
 
 }  // namespace lh::ingest::docx

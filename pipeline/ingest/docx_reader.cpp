@@ -185,11 +185,11 @@ ReadResult read_package(const Input& in) {
       continue;
     }
     size_t last = i;  // a TOC field's paragraphs are read as one block
-    std::optional<size_t> end = toc_field_end(els, i);
-    if (!end) end = toc_styled_end(els, i, ctx.styles);
-    if (end) {
-      last = *end;
-      add_source_toc(std::span(els).subspan(i, last - i + 1), blocks, &ctx.styles);
+    std::optional<SourceToc> toc = toc_field_at(els, i);
+    if (!toc) toc = toc_styled_at(els, i, ctx.styles);
+    if (toc) {
+      last = toc->last;
+      add_source_toc(toc->levels, blocks);
     } else {
       read_block(c, ctx, body, blocks, 0);
     }

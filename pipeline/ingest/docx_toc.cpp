@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "ingest/docx_internal.h"
+#include "normalize/typed_toc.h"
 
 namespace lh::ingest::docx {
 namespace {
@@ -89,6 +90,8 @@ struct FieldWalk {
     }
     return false;
   }
+  // How deep the TOC field found lists headings.
+  int levels() const { return listed_levels(toc_instr); }
   // At a field's separate or end: the instruction is complete.
   void note(size_t depth) {
     if (toc_depth == 0 && depth > 0 && lists_headings(open[depth - 1])) {
@@ -97,17 +100,6 @@ struct FieldWalk {
     }
   }
 };
-
-// A paragraph that only names the table of contents below it: "目录", "目  录", or "目次" (the word
-// GB/T 1.1-2020 uses).
-bool names_a_toc(const model::Block& b) {
-  const auto* p = std::get_if<model::Paragraph>(&b.value);
-  if (!p || p->heading_level > 0) return false;
-  std::string t = p->plain_text();
-  for (std::string_view space : {" ", "\t", "\xE3\x80\x80"})  // U+3000 ideographic space
-    for (size_t at; (at = t.find(space)) != std::string::npos;) t.erase(at, space.size());
-  return t == "目录" || t == "目次";
-}
 
 // The N of a paragraph in Word's built-in style "toc N" (ECMA-376 Part 1 §17.7.4.1: built-in styles
 // are matched by name, "toc 1" … "toc 9"), else 0.
@@ -132,47 +124,46 @@ bool is_toc_content_control(const xmlNode* sdt) {
   return gallery && w_attr(gallery, "val").value_or("") == "Table of Contents";
 }
 
-std::optional<size_t> toc_field_end(const std::vector<const xmlNode*>& els, size_t i) {
+int toc_content_control_levels(const xmlNode* sdt) {
+  FieldWalk walk;
+  std::vector<FieldMark> marks;
+  field_marks(sdt, marks, 0);
+  walk.feed(marks);
+  return walk.toc_depth > 0 ? walk.levels() : model::TableOfContents{}.max_level;
+}
+
+std::optional<SourceToc> toc_field_at(const std::vector<const xmlNode*>& els, size_t i) {
   if (i >= els.size() || !is_w(els[i], "p")) return std::nullopt;
   FieldWalk walk;
   std::vector<FieldMark> marks;
-  field_marks(els[i], marks, 0);
-  const bool ends_here = walk.feed(marks);
-  if (walk.toc_depth == 0) return std::nullopt;
-  if (ends_here) return i;
-  for (size_t k = i + 1; k < els.size(); ++k) {
+  for (size_t k = i; k < els.size(); ++k) {
     marks.clear();
     field_marks(els[k], marks, 0);
-    if (walk.feed(marks)) return k;
+    const bool ends_here = walk.feed(marks);
+    if (walk.toc_depth == 0) return std::nullopt;  // the field must start in els[i]
+    if (ends_here) return SourceToc{k, walk.levels()};
   }
   return std::nullopt;  // never ends: read as the text it is
 }
 
-std::optional<size_t> toc_styled_end(const std::vector<const xmlNode*>& els, size_t i, const Styles& styles) {
-  if (i >= els.size() || toc_style_level(els[i], styles) == 0) return std::nullopt;
-  size_t last = i;
-  while (last + 1 < els.size() && toc_style_level(els[last + 1], styles) > 0) ++last;
-  return last;
+std::optional<SourceToc> toc_styled_at(const std::vector<const xmlNode*>& els, size_t i, const Styles& styles) {
+  const int first = i < els.size() ? toc_style_level(els[i], styles) : 0;
+  if (first == 0) return std::nullopt;
+  SourceToc toc{i, first};
+  for (int level; toc.last + 1 < els.size() && (level = toc_style_level(els[toc.last + 1], styles)) > 0; ++toc.last)
+    toc.levels = std::max(toc.levels, level);
+  return toc;
 }
 
-void add_source_toc(std::span<const xmlNode* const> region, std::vector<model::Block>& out, const Styles* styles) {
+void add_source_toc(int levels, std::vector<model::Block>& out) {
   model::TableOfContents toc;
-  FieldWalk walk;
-  std::vector<FieldMark> marks;
-  for (const xmlNode* el : region) field_marks(el, marks, 0);
-  walk.feed(marks);
-  if (walk.toc_depth > 0) {
-    toc.max_level = listed_levels(walk.toc_instr);
-  } else if (styles) {
-    int deepest = 0;
-    for (const xmlNode* el : region) deepest = std::max(deepest, toc_style_level(el, *styles));
-    if (deepest > 0) toc.max_level = deepest;
-  }
-  if (!out.empty() && names_a_toc(out.back())) {
-    if (std::get<model::Paragraph>(out.back().value).plain_text().find("次") != std::string::npos)
-      toc.title = "目\xE3\x80\x80\xE3\x80\x80次";
-    out.pop_back();
-  }
+  if (!out.empty())
+    if (const auto* p = std::get_if<model::Paragraph>(&out.back().value);
+        p && p->heading_level == 0 && normalize::names_a_toc(p->plain_text())) {
+      toc = normalize::toc_named(p->plain_text());
+      out.pop_back();
+    }
+  toc.max_level = levels;
   out.push_back(model::Block{std::move(toc)});
 }
 

@@ -73,19 +73,6 @@ bool strip_leader(std::string_view& s) {
   return false;
 }
 
-bool names_a_toc(std::string_view line) {
-  std::string t;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == ' ' || line[i] == '\t') continue;
-    if (line.substr(i, 3) == "\xE3\x80\x80") {
-      i += 2;
-      continue;
-    }
-    t += line[i];
-  }
-  return t == "目录" || t == "目次";
-}
-
 const model::Paragraph* paragraph_at(const model::Section& s, size_t i) {
   return std::get_if<model::Paragraph>(&s.blocks[i].value);
 }
@@ -111,6 +98,25 @@ size_t typed_toc_end(const model::Section& s, size_t at) {
 
 }  // namespace
 
+bool names_a_toc(std::string_view line) {
+  std::string t;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == ' ' || line[i] == '\t') continue;
+    if (line.substr(i, 3) == "\xE3\x80\x80") {  // U+3000 ideographic space
+      i += 2;
+      continue;
+    }
+    t += line[i];
+  }
+  return t == "目录" || t == "目次";
+}
+
+model::TableOfContents toc_named(std::string_view line) {
+  model::TableOfContents toc;
+  if (line.find("次") != std::string_view::npos) toc.title = "目\xE3\x80\x80\xE3\x80\x80次";
+  return toc;
+}
+
 bool is_typed_toc_entry(std::string_view line) {
   std::string_view s = rtrim(line);
   if (!strip_page_number(s) || !strip_leader(s)) return false;
@@ -125,8 +131,7 @@ int replace_typed_toc(model::Document& doc) {
       if (!p || !names_a_toc(p->plain_text())) continue;
       const size_t last = typed_toc_end(s, i);
       if (last == 0) continue;
-      model::TableOfContents toc;
-      if (p->plain_text().find("次") != std::string::npos) toc.title = "目\xE3\x80\x80\xE3\x80\x80次";
+      model::TableOfContents toc = toc_named(p->plain_text());
       s.blocks.erase(s.blocks.begin() + static_cast<std::ptrdiff_t>(i) + 1, s.blocks.begin() + static_cast<std::ptrdiff_t>(last) + 1);
       s.blocks[i] = model::Block{std::move(toc)};
       ++replaced;

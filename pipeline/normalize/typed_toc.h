@@ -11,6 +11,11 @@
 
 namespace lh::normalize {
 
+// Whether a line only names a table of contents: "目录", "目  录", "目　录", or "目次" (GB/T 1.1-2020's word).
+bool names_a_toc(std::string_view line);
+// The table of contents a line naming one stands for, titled as it is named ("目次" stays 目次).
+model::TableOfContents toc_named(std::string_view line);
+
 // Whether a line is one TOC entry: a title, a leader and a page number (arabic or roman) at its end.
 bool is_typed_toc_entry(std::string_view line);
 

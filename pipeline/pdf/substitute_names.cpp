@@ -2,6 +2,9 @@
 // faces stand in for, and how a name is folded to its family and style. Data, apart from the pass.
 #include "pdf/font_substitute.h"
 
+#include <string_view>
+#include <utility>
+
 namespace lh::pdf {
 
 const std::vector<SubstituteNames>& substitute_names() {
@@ -40,24 +43,34 @@ const std::vector<LatinNames>& latin_names() {
   return kNames;
 }
 
-std::string latin_style(const std::string& font_name) {
-  std::string name = font_name;
-  if (name.size() > 7 && name[6] == '+') name = name.substr(7);
+namespace {
+
+// A font's name without its subset tag ("ABCDEF+", PDF 32000-1 §9.6.4), split at the first "-" or
+// ",": the family before, the style after ("" when there is none).
+std::pair<std::string, std::string> family_and_style(const std::string& font_name) {
+  std::string_view name = font_name;
+  if (name.size() > 7 && name[6] == '+') name.remove_prefix(7);
   const size_t cut = name.find_first_of("-,");
-  std::string style = cut == std::string::npos ? std::string() : name.substr(cut + 1);
-  for (char& c : style) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (cut == std::string_view::npos) return {std::string(name), {}};
+  return {std::string(name.substr(0, cut)), std::string(name.substr(cut + 1))};
+}
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+std::string latin_style(const std::string& font_name) {
+  std::string style = family_and_style(font_name).second;
+  for (char& c : style) c = ascii_lower(c);
   const bool bold = style.find("bold") != std::string::npos;
   const bool italic = style.find("italic") != std::string::npos || style.find("oblique") != std::string::npos;
   return bold && italic ? "bold-italic" : bold ? "bold" : italic ? "italic" : "regular";
 }
 
 std::string folded_family(const std::string& font_name) {
-  std::string name = font_name;
-  if (name.size() > 7 && name[6] == '+') name = name.substr(7);  // subset tag (PDF 32000-1 §9.6.4)
-  name = name.substr(0, name.find_first_of("-,"));
   std::string out;
-  for (char c : name)
-    if (c != ' ') out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (char c : family_and_style(font_name).first)
+    if (c != ' ') out += ascii_lower(c);
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "doc_of.h"
 #include "normalize/markdown.h"
 #include "normalize/structure.h"
 
@@ -9,16 +10,7 @@ using lh::model::Paragraph;
 using lh::model::Table;
 
 namespace {
-Document doc_of(std::initializer_list<const char*> lines) {
-  Document d;
-  d.sections.emplace_back();
-  for (const char* l : lines) {
-    Paragraph p;
-    p.runs.push_back({.text = l});
-    d.sections[0].blocks.push_back({p});
-  }
-  return d;
-}
+using lh::test::doc_of;
 }  // namespace
 
 // Issue 11 §2: the front matter was printed as three lines of "key: value" text.

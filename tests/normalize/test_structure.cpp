@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "doc_of.h"
 #include "normalize/structure.h"
 
 using namespace lh::normalize;
@@ -8,16 +9,7 @@ using lh::model::Paragraph;
 using lh::normalize::Role;
 
 namespace {
-Document doc_of(std::initializer_list<const char*> lines) {
-  Document d;
-  d.sections.emplace_back();
-  for (const char* l : lines) {
-    Paragraph p;
-    p.runs.push_back({.text = l});
-    d.sections[0].blocks.push_back({p});
-  }
-  return d;
-}
+using lh::test::doc_of;
 const Paragraph& para(const Document& d, size_t i) { return std::get<Paragraph>(d.sections[0].blocks.at(i).value); }
 }  // namespace
 

@@ -1,21 +1,13 @@
 // Hand-typed tables of contents (normalize/typed_toc.h): what is an entry, and what is replaced.
 #include <gtest/gtest.h>
 
+#include "doc_of.h"
 #include "normalize/typed_toc.h"
 
 namespace lh::normalize {
 namespace {
 
-model::Document lines(const std::vector<std::string>& texts) {
-  model::Document d;
-  auto& s = d.sections.emplace_back();
-  for (const auto& t : texts) {
-    model::Paragraph p;
-    p.runs.push_back({.text = t});
-    s.blocks.push_back({std::move(p)});
-  }
-  return d;
-}
+using lh::test::doc_of;
 
 TEST(TypedToc, AnEntryIsATitleALeaderAndAPageNumber) {
   EXPECT_TRUE(is_typed_toc_entry("第一章　总则……………………1"));
@@ -31,7 +23,7 @@ TEST(TypedToc, AnEntryIsATitleALeaderAndAPageNumber) {
 }
 
 TEST(TypedToc, TheMuluLineThroughTheLastEntryBecomesOneTableOfContents) {
-  auto d = lines({"会议制度", "目  录", "第一篇　党建工作", "第一章　总则…………1", "", "第二章　会议……3",
+  auto d = doc_of({"会议制度", "目  录", "第一篇　党建工作", "第一章　总则…………1", "", "第二章　会议……3",
                   "第一章　总则", "第一条　为了规范会议，制定本制度。"});
   EXPECT_EQ(replace_typed_toc(d), 1);
   const auto& b = d.sections[0].blocks;
@@ -42,16 +34,16 @@ TEST(TypedToc, TheMuluLineThroughTheLastEntryBecomesOneTableOfContents) {
 }
 
 TEST(TypedToc, OneEntryOrNoMuluLineIsNoTableOfContents) {
-  auto one = lines({"目录", "第一章　总则…………1", "第一条　为了规范会议，制定本制度。"});
+  auto one = doc_of({"目录", "第一章　总则…………1", "第一条　为了规范会议，制定本制度。"});
   EXPECT_EQ(replace_typed_toc(one), 0) << "a single line after 目录 may be anything";
-  auto none = lines({"第一章　总则…………1", "第二章　会议……3"});
+  auto none = doc_of({"第一章　总则…………1", "第二章　会议……3"});
   EXPECT_EQ(replace_typed_toc(none), 0) << "without its 目录 line";
-  auto sentence = lines({"目录", "本目录由综合岗每年更新。", "第一章　总则…………1", "第二章　会议……3"});
+  auto sentence = doc_of({"目录", "本目录由综合岗每年更新。", "第一章　总则…………1", "第二章　会议……3"});
   EXPECT_EQ(replace_typed_toc(sentence), 0) << "a sentence ends the search";
 }
 
 TEST(TypedToc, MuciIsKeptAsMuci) {
-  auto d = lines({"目次", "1　范围……1", "2　规范性引用文件……2"});
+  auto d = doc_of({"目次", "1　范围……1", "2　规范性引用文件……2"});
   ASSERT_EQ(replace_typed_toc(d), 1);
   EXPECT_EQ(std::get<model::TableOfContents>(d.sections[0].blocks[0].value).title, "目\xE3\x80\x80\xE3\x80\x80次");
 }
