@@ -135,7 +135,7 @@ double guessed_size(const model::TextBox& box, const Fitted& top) {
 // min_pt + k × 0.1 pt (or max_pt itself) at which the text fits. Sizes are tried from a guess
 // outwards, then halving the interval between the largest size known to fit and the smallest known
 // not to; each shape is kept, so the answer is never shaped twice.
-Fitted fit_box(const model::TextBox& box, const FontSet& fonts) {
+Fitted fit_sizes(const model::TextBox& box, const FontSet& fonts) {
   if (!(box.min_pt > 0) || box.max_pt < box.min_pt || box.w_mm <= 0 || box.h_mm <= 0)
     throw LayoutError("text box \"" + excerpt(box) + "\": bad geometry or size range");
   const double measure = mm(box.w_mm);
@@ -187,6 +187,22 @@ Fitted fit_box(const model::TextBox& box, const FontSet& fonts) {
   if (over_w > 0) os << ", " << fmt_mm(over_w) << " mm too wide";
   if (over_h <= 0 && over_w <= 0) os << ", no line break allowed by the Chinese line-breaking rules";
   throw TextOverflow(os.str(), over_w, over_h, n, box.max_lines);
+}
+
+// Runs kept together (a 法定名称's organisations, model::Run::keep_together) are fitted unbroken
+// first, at whatever size that allows down to min_pt; only text that cannot fit so is fitted as
+// one text again, breaking wherever the line-breaking rules allow.
+Fitted fit_box(const model::TextBox& box, const FontSet& fonts) {
+  const bool kept = box.max_lines != 1 && std::any_of(box.runs.begin(), box.runs.end(),
+                                                      [](const model::Run& r) { return r.keep_together; });
+  if (!kept) return fit_sizes(box, fonts);
+  try {
+    return fit_sizes(box, fonts);
+  } catch (const TextOverflow&) {
+  }
+  model::TextBox loose = box;
+  for (model::Run& r : loose.runs) r.keep_together = false;
+  return fit_sizes(loose, fonts);
 }
 
 // A frame's position in the page's coordinates: millimetres × scale, from (x0, y0) in points.

@@ -171,6 +171,7 @@ std::string shape_key(const FontSet& fonts, const std::vector<model::Run>& runs,
     put(k, r.underline);
     put(k, r.color_rgb);
     put_str(k, r.link);
+    put(k, r.keep_together);
   }
   return k;
 }
@@ -332,6 +333,9 @@ ParagraphText::ParagraphText(const FontSet& fonts, const std::vector<model::Run>
     segments_.push_back({s, e, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic, r.underline,
                          r.color_rgb ? r.color_rgb : ps.color_rgb});
     if (r.underline) add_attr(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), s, e);
+    // pango (≥ 1.44) then allows neither a line nor a character break inside [s, e): a run too
+    // long for the measure stays one over-wide line, which the fitting refuses.
+    if (r.keep_together) add_attr(attrs, pango_attr_allow_breaks_new(FALSE), s, e);
     if (!r.link.empty()) {
       LinkSpan l{static_cast<int>(s), static_cast<int>(e), "", ""};
       if (r.link[0] == '#') l.dest = r.link.substr(1);

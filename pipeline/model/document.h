@@ -25,6 +25,9 @@ struct Run {
   bool underline = false;
   uint32_t color_rgb = 0x000000;
   std::string link;               // internal anchor name ("#name") or external URL; empty: none
+  // No line break inside this run if the text can be set that way (a fitted TextBox tries it first):
+  // one organisation of a 法定名称 on a unit plate, "…市场监督管理局" | "…市场监督管理所".
+  bool keep_together = false;
 };
 
 // Chinese list numbering of GB/T 9704-2012 §7.3.3: 一、 （一） 1. （1）

@@ -148,3 +148,25 @@ TEST(Fitting, MaxLinesIsKeptByShrinking) {
   EXPECT_LT(one_line, free);
   EXPECT_EQ(lines_of(lay_out_box(tb)).size(), 1u);
 }
+
+// Runs kept together (a 法定名称's organisations) are the lines when the text fits so, even at a
+// smaller size than free breaking would give; a run that cannot fit whole at the minimum size lets
+// the text break anywhere the rules allow instead of failing.
+TEST(Fitting, RunsKeptTogetherAreTheLinesWhereTheyFitElseTheTextBreaksFreely) {
+  model::TextBox tb{0, 0, 150, 60, {}, model::FontRole::Title, 12, 60, model::Align::Center};
+  tb.max_lines = 3;
+  tb.balance = true;
+  model::Run a{"南岭县市场监督管理局"}, b{"石门市场监督管理所"};
+  a.keep_together = b.keep_together = true;
+  tb.runs = {a, b};
+  EXPECT_EQ(lines_of(lay_out_box(tb)), (std::vector<std::string>{a.text, b.text}));
+  model::TextBox loose = tb;
+  for (auto& r : loose.runs) r.keep_together = false;
+  EXPECT_GE(layout::fit_text_size(loose, fonts()), layout::fit_text_size(tb, fonts()));
+
+  tb.w_mm = 40;  // "南岭县市场监督管理局" is 42 mm at 12 pt: it cannot stay whole
+  tb.max_lines = 0;
+  const auto free = lines_of(lay_out_box(tb));
+  ASSERT_GE(free.size(), 3u);
+  EXPECT_NE(free[0], a.text);
+}

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/signage_inputs.h"
@@ -142,7 +143,8 @@ TEST(Signage, EveryTextOfTheSpecIsFoundInsideItsRegion) {
 
 TEST(Signage, MediaBoxIsTrimPlusTwiceTheBleedAndTrimBoxIsTheTrim) {
   const Expected e = expected_pack();
-  for (const auto& [file, cs] : e.by_file) {
+  for (const auto& [name, cs] : e.by_file) {
+    const std::string& file = name;  // a lambda below uses it: clang 14 captures no structured binding
     const std::string bytes = lh::test::read_file(sample_pack() / "signs" / (file + ".pdf"));
     QPDF q;
     q.processMemoryFile(file.c_str(), bytes.data(), bytes.size());
@@ -537,5 +539,38 @@ TEST(Signage, AFlowBoardShowsEveryStepOfItsFlow) {
     for (char c : step.label)
       if (c != ' ' && c != '\n') label += c;
     EXPECT_NE(text.find(label), std::string::npos) << "step " << step.id << " \"" << step.label << "\" not on the board";
+  }
+}
+
+// A 所's unit plate broke its 法定名称 wherever the size search liked ("南岭县市场监督 / 管理局石门市场
+// / 监督管理所", the sample office's own plate): each organisation now has a line of its own
+// (types.xml break-after, wave2.md §1.4 法定名称), over names of several offices' shapes.
+TEST(Signage, AUnitPlateSetsEachOrganisationOfItsNameOnALineOfItsOwn) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"南岭县市场监督管理局石门市场监督管理所", {"南岭县市场监督管理局", "石门市场监督管理所"}},
+      {"梅州市梅江区市场监督管理局程江市场监督管理所", {"梅州市梅江区市场监督管理局", "程江市场监督管理所"}},
+      {"深圳市市场监督管理局福田监管局沙头市场监督管理所", {"深圳市市场监督管理局", "福田监管局", "沙头市场监督管理所"}},
+      {"恩平市市场监督管理局横陂市场监督管理所", {"恩平市市场监督管理局", "横陂市场监督管理所"}},
+      {"石门市场监督管理所", {"石门市场监督管理所"}},
+  };
+  int n = 0;
+  for (const auto& [name, want] : cases) {
+    const fs::path dir = lh::test::temp_dir("signage-unit-name-" + std::to_string(n++));
+    lh::test::write_file(dir / "office.xml",
+                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office><fonds>Z109</fonds><fonds-name>某局</fonds-name>"
+                         "<name>" + name + "</name><short-name>某所</short-name><organisation-code>SMS</organisation-code>"
+                         "<parent>某局</parent></office>\n");
+    lh::test::write_file(dir / "spec.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                           "<signage xmlns=\"urn:lianghua:signage:1\" office=\"office.xml\"/>\n");
+    auto r = run({program().string(), "signage", (dir / "spec.xml").string(), "--out", (dir / "out").string(),
+                  "--only", "unit-plate", "--sheet", "none", "--quiet"});
+    ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    Pdf pdf(dir / "out" / "signs" / "单位名牌（横）.pdf");
+    ASSERT_NE(pdf.doc, nullptr) << name;
+    std::vector<std::string> lines;
+    std::istringstream text(lh::test::page_text(pdf.doc, 0));
+    for (std::string l; std::getline(text, l);)
+      if (!l.empty() && l != "某局") lines.push_back(l);  // the parent's line below the rule
+    EXPECT_EQ(lines, want) << name;
   }
 }

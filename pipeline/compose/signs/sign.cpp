@@ -49,6 +49,29 @@ std::string region_text(const Part& p, const Sign& sign, const Brand& brand) {
   return {};
 }
 
+// A 法定名称 cut after each organisation it names (Part::break_after: "…市场监督管理局" |
+// "…市场监督管理所"), so a plate that needs two lines gives each organisation its own line instead
+// of breaking inside "市场"; the layout keeps each part whole where the name fits that way
+// (model::Run::keep_together). A suffix counts only where at least two characters follow it.
+std::vector<std::string> organisation_parts(const std::string& name, const std::vector<std::string>& suffixes) {
+  std::vector<size_t> starts;  // byte offsets of the code points
+  for (size_t i = 0; i < name.size(); ++i)
+    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) starts.push_back(i);
+  std::vector<std::string> parts;
+  size_t from = 0;
+  for (size_t k = 0; k + 2 < starts.size(); ++k) {
+    const size_t end = starts[k + 1];  // just after the k-th character
+    for (const std::string& sfx : suffixes) {
+      if (sfx.empty() || end - from < sfx.size() || name.compare(end - sfx.size(), sfx.size(), sfx) != 0) continue;
+      parts.push_back(name.substr(from, end - from));
+      from = end;
+      break;
+    }
+  }
+  parts.push_back(name.substr(from));
+  return parts;
+}
+
 // 条牌 text runs top to bottom: one character per line.
 std::string stacked(const std::string& s) {
   std::string out;
@@ -138,10 +161,22 @@ class Builder {
     }
     t = p.label + t;
     model::TextBox tb{o_ + p.x, o_ + p.y, p.w, p.h, {}, p.role, p.min_pt, p.max_pt, p.align};
-    model::Run r;
-    r.text = p.vertical ? stacked(t) : t;
-    r.bold = p.bold;
-    tb.runs.push_back(std::move(r));
+    const std::vector<std::string> parts =
+        p.vertical || p.break_after.empty() ? std::vector<std::string>{} : organisation_parts(t, p.break_after);
+    if (parts.size() > 1) {
+      for (const std::string& part : parts) {
+        model::Run r;
+        r.text = part;
+        r.bold = p.bold;
+        r.keep_together = true;
+        tb.runs.push_back(std::move(r));
+      }
+    } else {
+      model::Run r;
+      r.text = p.vertical ? stacked(t) : t;
+      r.bold = p.bold;
+      tb.runs.push_back(std::move(r));
+    }
     tb.color_rgb = colour_of(p.colour, types_, brand_);
     tb.max_lines = p.max_lines;
     tb.balance = p.balance;

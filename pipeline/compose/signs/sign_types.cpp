@@ -1,6 +1,7 @@
 #include "compose/signs/sign_types.h"
 
 #include <charconv>
+#include <sstream>
 
 #include "filing/xml_safe.h"
 
@@ -121,6 +122,8 @@ Part read_part(xmlNode* n) {
     p.vertical = flag(n, "vertical");
     p.bold = flag(n, "bold");
     p.required = flag(n, "required");
+    std::istringstream words(attr(n, "break-after"));
+    for (std::string w; words >> w;) p.break_after.push_back(w);
   }
   return p;
 }
