@@ -20,7 +20,6 @@ using lh::test::source_dir;
 
 namespace {
 
-constexpr double kPt = 72.0 / 25.4;
 
 struct Box {
   long first = 1L << 30, last = 0;

@@ -733,7 +733,7 @@ std::pair<std::string, std::string> copy_and_volume(const json& derived) {
       if (copy.empty() && f["path"].get<std::string>().find("阅览本") != std::string::npos) copy = f["path"];
   for (auto& [folder, e] : derived["volumes"].items())
     for (const auto& f : e["files"])
-      if (volume.empty() && f["path"].get<std::string>().ends_with("案卷.pdf")) volume = f["path"];
+      if (volume.empty() && fs::path(f["path"].get<std::string>()).filename() == "案卷.pdf") volume = f["path"];
   return {copy, volume};
 }
 
