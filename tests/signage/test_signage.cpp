@@ -542,6 +542,29 @@ TEST(Signage, AFlowBoardShowsEveryStepOfItsFlow) {
   }
 }
 
+// The lines Poppler reads on the plate FILE (单位名牌（横）, 单位名牌（竖）) made for an office named NAME
+// (the parent's line below the rule left out).
+static std::vector<std::string> plate_lines(const std::string& tag, const std::string& name, const std::string& file) {
+  const fs::path dir = lh::test::temp_dir(tag);
+  lh::test::write_file(dir / "office.xml",
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office><fonds>Z109</fonds><fonds-name>某局</fonds-name>"
+                       "<name>" + name + "</name><short-name>某所</short-name><organisation-code>SMS</organisation-code>"
+                       "<parent>某局</parent></office>\n");
+  lh::test::write_file(dir / "spec.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<signage xmlns=\"urn:lianghua:signage:1\" office=\"office.xml\"/>\n");
+  auto r = run({program().string(), "signage", (dir / "spec.xml").string(), "--out", (dir / "out").string(),
+                "--only", "unit-plate", "--sheet", "none", "--quiet"});
+  EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+  std::vector<std::string> lines;
+  Pdf pdf(dir / "out" / "signs" / (file + ".pdf"));
+  EXPECT_NE(pdf.doc, nullptr) << name << ": " << file;
+  if (!pdf.doc) return lines;
+  std::istringstream text(lh::test::page_text(pdf.doc, 0));
+  for (std::string l; std::getline(text, l);)
+    if (!l.empty() && l != "某局") lines.push_back(l);
+  return lines;
+}
+
 // A 所's unit plate broke its 法定名称 wherever the size search liked ("南岭县市场监督 / 管理局石门市场
 // / 监督管理所", the sample office's own plate): each organisation now has a line of its own
 // (types.xml break-after, wave2.md §1.4 法定名称), over names of several offices' shapes.
@@ -555,22 +578,19 @@ TEST(Signage, AUnitPlateSetsEachOrganisationOfItsNameOnALineOfItsOwn) {
   };
   int n = 0;
   for (const auto& [name, want] : cases) {
-    const fs::path dir = lh::test::temp_dir("signage-unit-name-" + std::to_string(n++));
-    lh::test::write_file(dir / "office.xml",
-                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office><fonds>Z109</fonds><fonds-name>某局</fonds-name>"
-                         "<name>" + name + "</name><short-name>某所</short-name><organisation-code>SMS</organisation-code>"
-                         "<parent>某局</parent></office>\n");
-    lh::test::write_file(dir / "spec.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                           "<signage xmlns=\"urn:lianghua:signage:1\" office=\"office.xml\"/>\n");
-    auto r = run({program().string(), "signage", (dir / "spec.xml").string(), "--out", (dir / "out").string(),
-                  "--only", "unit-plate", "--sheet", "none", "--quiet"});
-    ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
-    Pdf pdf(dir / "out" / "signs" / "单位名牌（横）.pdf");
-    ASSERT_NE(pdf.doc, nullptr) << name;
-    std::vector<std::string> lines;
-    std::istringstream text(lh::test::page_text(pdf.doc, 0));
-    for (std::string l; std::getline(text, l);)
-      if (!l.empty() && l != "某局") lines.push_back(l);  // the parent's line below the rule
+    const std::vector<std::string> lines = plate_lines("signage-unit-name-" + std::to_string(n++), name, "单位名牌（横）");
     EXPECT_EQ(lines, want) << name;
   }
+}
+
+// A 条牌 of a name with brackets ("…局（石门所）") was not made at all: stacked one character a line,
+// "（" alone ended a line as an opening mark, which the fitting refuses at every size. Brackets
+// now take their vertical forms (GB/T 15834-2011 §5.2), as a sign maker sets them.
+TEST(Signage, AVerticalPlateSetsBracketsInTheirVerticalForms) {
+  const std::vector<std::string> lines =
+      plate_lines("signage-vertical-brackets", "南岭县市场监督管理局（石门所）", "单位名牌（竖）");
+  ASSERT_EQ(lines.size(), 15u);
+  EXPECT_EQ(lines[10], "︵");
+  EXPECT_EQ(lines[14], "︶");
+  EXPECT_EQ(lines[11] + lines[12] + lines[13], "石门所");
 }

@@ -72,6 +72,19 @@ std::vector<std::string> organisation_parts(const std::string& name, const std::
   return parts;
 }
 
+// In vertical text brackets, book-title marks and quotes take their vertical forms (GB/T 15834-2011
+// §5.2, 竖排): "（石门所）" on a 条牌 is ︵石门所︶. A horizontal "（" alone on a line would also be
+// an opening mark ending a line, which the fitting refuses at every size.
+const char* vertical_form(const std::string& ch) {
+  static const std::pair<const char*, const char*> kForms[] = {
+      {"（", "︵"}, {"）", "︶"}, {"(", "︵"}, {")", "︶"}, {"《", "︽"}, {"》", "︾"}, {"〈", "︿"}, {"〉", "﹀"},
+      {"「", "﹁"}, {"」", "﹂"}, {"『", "﹃"}, {"』", "﹄"}, {"【", "︻"}, {"】", "︼"}, {"〔", "︹"}, {"〕", "︺"},
+      {"〖", "︗"}, {"〗", "︘"}, {"“", "﹃"}, {"”", "﹄"}, {"‘", "﹁"}, {"’", "﹂"}};
+  for (const auto& [h, v] : kForms)
+    if (ch == h) return v;
+  return nullptr;
+}
+
 // 条牌 text runs top to bottom: one character per line.
 std::string stacked(const std::string& s) {
   std::string out;
@@ -86,7 +99,9 @@ std::string stacked(const std::string& s) {
       continue;
     }
     if (!out.empty()) out += '\n';
-    out.append(s, i, n);
+    const char* v = vertical_form(s.substr(i, n));
+    if (v) out += v;
+    else out.append(s, i, n);
     i += n;
   }
   return out;
