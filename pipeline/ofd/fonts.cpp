@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "fonts/font_subset.h"
 #include "ofd/internal.h"
@@ -28,6 +29,12 @@ FcPattern* pattern_of(PangoFont* font) {
 }
 
 }  // namespace
+
+bool FontKey::operator<(const FontKey& o) const {
+  const auto name = [](const std::string& f) { return std::string_view(f).substr(f.rfind('/') + 1); };
+  if (name(file) != name(o.file)) return name(file) < name(o.file);
+  return file != o.file ? file < o.file : index < o.index;
+}
 
 FontKey font_key(PangoFont* font) {
   FcPattern* p = pattern_of(font);

@@ -64,10 +64,13 @@ struct GlyphRun {                 // one pango glyph item: one font, size, colou
 std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g, bool with_nominal = true);
 
 // --- fonts (fonts.cpp) --------------------------------------------------------------------------
+// Fonts are embedded in the order of their file names, then their folders: the order (Font_N, the
+// font ids) must not depend on where lianghua or its fonts are installed ("/usr/share/…/ukai.ttc"
+// sorted before "/work/…/fonts/FandolFang-Regular.otf" but after "/tmp/…": same inputs, other bytes).
 struct FontKey {
   std::string file;
   int index = 0;
-  bool operator<(const FontKey& o) const { return file != o.file ? file < o.file : index < o.index; }
+  bool operator<(const FontKey& o) const;
 };
 struct EmbeddedFont {
   uint32_t id = 0;

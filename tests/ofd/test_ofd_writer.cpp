@@ -448,3 +448,20 @@ TEST(OfdWriter, EveryPartIsDeflatedAtLevelOne) {
 TEST(OfdWriter, NothingToWriteIsAnError) { EXPECT_THROW(ofd::write_ofd(layout::Laid{}, {}), ofd::OfdError); }
 
 }  // namespace
+
+// The embedded fonts' order (Font_N and their ids) followed the fonts' full paths, so the same
+// inbox gave other OFD bytes with the project under /tmp than under /work ("/usr/share/…/ukai.ttc"
+// sorts between them). They are ordered by file name first.
+TEST(OfdFonts, TheFontOrderDoesNotDependOnWhereTheFontsAreInstalled) {
+  using lh::ofd::detail::FontKey;
+  const FontKey kai{"/usr/share/fonts/truetype/arphic/ukai.ttc", 0};
+  for (const char* root : {"/tmp/lh", "/work/main", "/opt/lianghua/share"}) {
+    const FontKey fang{std::string(root) + "/fonts/FandolFang-Regular.otf", 0};
+    const FontKey noto{std::string(root) + "/fonts/NotoSerifCJKsc-Bold.subset.otf", 0};
+    EXPECT_TRUE(fang < noto) << root;
+    EXPECT_TRUE(noto < kai) << root;
+    EXPECT_FALSE(kai < fang) << root;
+  }
+  EXPECT_TRUE((FontKey{"/a/x.ttc", 0} < FontKey{"/a/x.ttc", 1}));
+  EXPECT_FALSE((FontKey{"/a/x.ttc", 1} < FontKey{"/a/x.ttc", 1}));
+}
