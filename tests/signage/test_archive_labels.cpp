@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "poppler_chars.h"
+#include "shared_dir.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -34,17 +35,24 @@ struct ArchiveAndLabels {
 const ArchiveAndLabels& made() {
   static const ArchiveAndLabels m = [] {
     ArchiveAndLabels a;
-    const fs::path dir = lh::test::temp_dir("signage-archive");
-    a.archive = dir / "ARCHIVE";
-    a.pack = dir / "pack";
-    setenv("LIANGHUA_RUN_TIME", "2024-06-01T02:00:00+08:00", 1);
-    auto r = run({program().string(), "archive", "--in", (source_dir() / "samples" / "inbox").string(), "--out",
-                  a.archive.string(), "--office", (source_dir() / "samples" / "office.xml").string(), "--jobs", "2", "--quiet"});
-    unsetenv("LIANGHUA_RUN_TIME");
-    EXPECT_LE(r.exit_code, 1) << r.err;
-    auto s = run({program().string(), "signage", (source_dir() / "samples" / "signage" / "spec.xml").string(), "--out",
-                  a.pack.string(), "--archive", a.archive.string(), "--only", "spine", "--quiet"});
-    EXPECT_EQ(s.exit_code, 0) << s.err;
+    const fs::path inbox = source_dir() / "samples" / "inbox", office = source_dir() / "samples" / "office.xml",
+                   spec = source_dir() / "samples" / "signage" / "spec.xml";
+    // Made once for both tests' processes (tests/support/shared_dir.h).
+    const lh::test::SharedDir shared = lh::test::shared_dir(
+        "signage-archive", {program().string(), "archive --jobs 2 --quiet; signage --only spine", inbox.string(), office.string(),
+                            spec.string(), "2024-06-01T02:00:00+08:00"},
+        [&](const fs::path& dir) -> std::string {
+          lh::test::ScopedEnv t("LIANGHUA_RUN_TIME", "2024-06-01T02:00:00+08:00");
+          auto r = run({program().string(), "archive", "--in", inbox.string(), "--out", (dir / "ARCHIVE").string(), "--office",
+                        office.string(), "--jobs", "2", "--quiet"});
+          if (r.exit_code > 1) return "archive: " + r.err;
+          auto s = run({program().string(), "signage", spec.string(), "--out", (dir / "pack").string(), "--archive",
+                        (dir / "ARCHIVE").string(), "--only", "spine", "--quiet"});
+          return s.exit_code == 0 ? "" : "signage: " + s.err;
+        });
+    EXPECT_EQ(shared.error, "");
+    a.archive = shared.dir / "ARCHIVE";
+    a.pack = shared.dir / "pack";
     const auto manifest = nlohmann::json::parse(lh::test::read_file(a.archive / "manifest.json"));
     for (const auto& it : manifest["items"]) {
       Box& b = a.boxes[it["box"].get<std::string>()];
@@ -95,9 +103,10 @@ TEST(SignageArchiveLabels, TheQrCodeDecodesToTheBoxsRange) {
   if (!lh::test::have_program("zbarimg") || !lh::test::have_program("pdftoppm")) GTEST_SKIP() << "zbarimg or pdftoppm not installed";
   const auto& m = made();
   int checked = 0;
+  const fs::path pictures = lh::test::temp_dir("signage-qr");  // not in the shared pack
   for (const auto& [box, b] : m.boxes) {
     const fs::path pdf = m.pack / "signs" / ("盒脊-" + box + ".pdf");
-    const fs::path png = m.pack / ("qr-" + std::to_string(checked));
+    const fs::path png = pictures / ("qr-" + std::to_string(checked));
     auto r = run({"pdftoppm", "-r", "400", "-png", "-singlefile", pdf.string(), png.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto z = run({"zbarimg", "--quiet", "--raw", "-Sbinary", png.string() + ".png"});

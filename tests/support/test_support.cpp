@@ -33,13 +33,13 @@ std::optional<fs::path> corpus_dir() {
   return std::nullopt;
 }
 
-namespace {
-// The build tree the running test executable lives in (build/ or build-asan/).
 fs::path build_dir() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   return ec ? source_dir() / "build" : exe.parent_path();
 }
+
+namespace {
 
 // The OFD writer keeps the glyf forms of the fonts in a per-user cache (ofd/glyf_form.cpp); a test
 // run keeps them in its build tree instead, for itself and every program it starts, and leaves

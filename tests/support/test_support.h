@@ -11,6 +11,7 @@ namespace lh::test {
 std::filesystem::path source_dir();                 // the project root
 std::optional<std::filesystem::path> corpus_dir();  // ../shared/corpus, or nullopt when absent
 std::filesystem::path program();                    // the built lianghua binary
+std::filesystem::path build_dir();                  // the build tree of the running test (build/, build-asan/)
 std::string read_file(const std::filesystem::path& p);
 void write_file(const std::filesystem::path& p, const std::string& bytes);
 std::filesystem::path temp_dir(const std::string& tag);  // a fresh, empty directory

@@ -14,6 +14,7 @@
 
 #include "filing/catalogue.h"
 #include "package/derived_state.h"
+#include "shared_dir.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -41,19 +42,27 @@ struct Sample {
   std::string error;
 };
 
-// The sample inbox archived once, and the same inbox (mtimes kept) with one new 通知.
+// The sample inbox archived once, and the same inbox (mtimes kept) with one new 通知: made once for
+// every DerivedNights test process of this build (tests/support/shared_dir.h).
 const Sample& sample() {
   static Sample s = [] {
     Sample x;
-    x.base = test::temp_dir("derived-nights");
+    const fs::path samples = test::source_dir() / "samples/inbox";
+    const std::vector<std::string> key = {test::program().string(), "archive --quiet --jobs 2", samples.string(),
+                                          (test::source_dir() / "samples/office.xml").string(), "2024-12-01T02:00:00+0800"};
+    const test::SharedDir shared = test::shared_dir("derived-nights", key, [&](const fs::path& dir) -> std::string {
+      auto r = night(samples, dir / "ARCHIVE", "2024-12-01T02:00:00+0800", false);
+      if (r.exit_code > 1) return "archive exit " + std::to_string(r.exit_code) + ": " + r.err;
+      auto cp = test::run({"cp", "-a", samples.string(), (dir / "inbox").string()});
+      if (cp.exit_code != 0) return "cp: " + cp.err;
+      test::write_file(dir / "inbox/收件/关于开展第13号消费品质量抽查的通知.txt",
+                       "南岭县市场监督管理局\n关于开展第13号消费品质量抽查的通知\n南市监函〔2025〕913号\n\n2025年6月1日\n");
+      return "";
+    });
+    x.error = shared.error;
+    x.base = shared.dir;
     x.archive = x.base / "ARCHIVE";
-    auto r = night(test::source_dir() / "samples/inbox", x.archive, "2024-12-01T02:00:00+0800", false);
-    if (r.exit_code > 1) x.error = "archive exit " + std::to_string(r.exit_code) + ": " + r.err;
     x.inbox_one_new = x.base / "inbox";
-    auto cp = test::run({"cp", "-a", (test::source_dir() / "samples/inbox").string(), x.inbox_one_new.string()});
-    if (cp.exit_code != 0) x.error += cp.err;
-    test::write_file(x.inbox_one_new / "收件/关于开展第13号消费品质量抽查的通知.txt",
-                     "南岭县市场监督管理局\n关于开展第13号消费品质量抽查的通知\n南市监函〔2025〕913号\n\n2025年6月1日\n");
     return x;
   }();
   return s;
