@@ -29,13 +29,12 @@ namespace lh::docx::detail {
 
 // --- Private functions --------------------------------------------------------------------------
 
-static int clamp(int v, int lo, int hi) { return v < lo ? lo : (v > hi ? hi : v); }
 
 // The layout paragraph style a model paragraph is set in.
 static const layout::ParagraphStyle& layout_style_of(const model::Paragraph& p, const StoryContext& ctx,
                                                      const layout::Style& style) {
   if (is_title(p)) return style.title;
-  if (p.heading_level > 0) return style.headings[static_cast<size_t>(clamp(p.heading_level, 1, 4) - 1)];
+  if (p.heading_level > 0) return style.headings[static_cast<size_t>(std::clamp(p.heading_level, 1, 4) - 1)];
   if (ctx.in_table) return style.table_text;
   if (ctx.header_footer) return style.header_footer;
   return style.body;
@@ -43,7 +42,7 @@ static const layout::ParagraphStyle& layout_style_of(const model::Paragraph& p, 
 
 static std::string style_id_of(const model::Paragraph& p, const StoryContext& ctx) {
   if (is_title(p)) return "Title";
-  if (p.heading_level > 0) return "Heading" + std::to_string(clamp(p.heading_level, 1, 4));
+  if (p.heading_level > 0) return "Heading" + std::to_string(std::clamp(p.heading_level, 1, 4));
   if (ctx.in_table) return "TableText";
   if (ctx.header_footer) return ctx.footer ? "Footer" : "Header";
   return {};  // Normal
@@ -77,8 +76,8 @@ bool is_title(const model::Paragraph& p) { return p.style == "title" || p.style 
 bool is_heading(const model::Paragraph& p) { return p.heading_level > 0 && !is_title(p); }
 
 int list_ilvl(const model::Paragraph& p) {
-  if (p.list == model::ListKind::ChineseLevel && p.heading_level > 0) return clamp(p.heading_level, 1, 9) - 1;
-  return clamp(p.list_level, 0, 8);
+  if (p.list == model::ListKind::ChineseLevel && p.heading_level > 0) return std::clamp(p.heading_level, 1, 9) - 1;
+  return std::clamp(p.list_level, 0, 8);
 }
 
 // Exact line spacing in twips for text of `size_pt`: a whole number of grid lines (layout's
@@ -273,7 +272,7 @@ static PPr ppr_of_paragraph(const model::Paragraph& p, Package& pkg, const Story
     ppr.ind = ind;
   }
   if (p.align) ppr.jc = jc_value(*p.align);
-  if (is_heading(p) && p.heading_level > 4) ppr.outline_lvl = clamp(p.heading_level, 1, 9) - 1;
+  if (is_heading(p) && p.heading_level > 4) ppr.outline_lvl = std::clamp(p.heading_level, 1, 9) - 1;
   if (!ctx.in_table && !ctx.header_footer) {
     const layout::ParagraphStyle& ls = layout_style_of(p, ctx, style);
     double biggest = ls.font.size_pt;

@@ -9,6 +9,7 @@
 // Word/WPS can still regenerate the field (F9) from the instruction.
 // Without a field update Word shows exactly this cached text (pandoc #458 is what happens when the
 // result is left empty).
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
@@ -21,7 +22,6 @@ namespace lh::docx::detail {
 
 // --- Private functions --------------------------------------------------------------------------
 
-static int clamp(int v, int lo, int hi) { return v < lo ? lo : (v > hi ? hi : v); }
 
 // The label Word shows for counter n (numbering.cpp's lvlText), which is layout's marker.
 static std::string list_label(model::ListKind kind, int ilvl, int n) {
@@ -58,7 +58,7 @@ void collect_headings(const model::Document& doc, Package& pkg) {
       }
       if (!is_heading(*p)) continue;
       HeadingEntry e;
-      e.level = clamp(p->heading_level, 1, 9);
+      e.level = std::clamp(p->heading_level, 1, 9);
       e.label = label;
       e.text = one_line(p->plain_text());
       const size_t index = pkg.headings.size();
@@ -116,7 +116,7 @@ static void write_entry_link(XmlWriter& x, const HeadingEntry& e) {
 static void write_entry(XmlWriter& x, const HeadingEntry* e, bool first, bool last, int max_level) {
   x.start("w:p");
   PPr p;
-  p.style = "TOC" + std::to_string(e ? clamp(e->level, 1, 3) : 1);
+  p.style = "TOC" + std::to_string(e ? std::clamp(e->level, 1, 3) : 1);
   write_ppr(x, p);
   if (first) write_field_start(x, max_level);
   if (e) write_entry_link(x, *e);
@@ -125,7 +125,7 @@ static void write_entry(XmlWriter& x, const HeadingEntry* e, bool first, bool la
 }
 
 void write_toc(XmlWriter& x, const model::TableOfContents& toc, Package& pkg) {
-  const int max_level = clamp(toc.max_level, 1, 9);
+  const int max_level = std::clamp(toc.max_level, 1, 9);
   if (!toc.title.empty()) write_toc_title(x, toc.title);
   std::vector<const HeadingEntry*> entries;
   for (const HeadingEntry& e : pkg.headings)

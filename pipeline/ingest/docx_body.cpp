@@ -19,8 +19,6 @@ using model::Run;
 
 namespace {
 
-constexpr int kMaxDepth = 40;  // nested tables / content controls / text boxes
-
 // The inline state of one paragraph being read.
 struct Inline {
   Context& ctx;

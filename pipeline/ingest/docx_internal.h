@@ -21,6 +21,10 @@ inline constexpr std::string_view kA = "http://schemas.openxmlformats.org/drawin
 inline constexpr std::string_view kAStrict = "http://purl.oclc.org/ooxml/drawingml/main";
 inline constexpr std::string_view kMc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+// How deep the reader follows nested elements (tables in tables, content controls, text boxes,
+// fields): a crafted file cannot exhaust the stack.
+inline constexpr int kMaxDepth = 40;
+
 bool is_w(const xmlNode* n, std::string_view local);
 xmlNode* w_child(const xmlNode* n, std::string_view local);
 // A w: attribute (transitional or strict namespace; unqualified as a last resort).

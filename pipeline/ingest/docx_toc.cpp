@@ -17,8 +17,6 @@
 namespace lh::ingest::docx {
 namespace {
 
-constexpr int kMaxDepth = 40;
-
 // A field mark in document order: fldChar begin / separate / end, or instruction text.
 struct FieldMark {
   enum Kind { Begin, Separate, End, Instr } kind;

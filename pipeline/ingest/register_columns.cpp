@@ -67,8 +67,6 @@ std::string header_key(std::string_view header) {
   return out;
 }
 
-std::string trim(std::string_view s) { return normalize::clean_line(s); }
-
 std::string cell_text(const model::TableCell& cell) {
   std::string s;
   for (const auto& b : cell.blocks) {
@@ -84,7 +82,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // "2024-03-05", "2024/3/5 9:30", "2024年3月5日 09:30" → ISO 8601; the text as written otherwise.
 std::string iso_date_time(std::string_view raw) {
-  const std::string s = trim(raw);
+  const std::string s = normalize::clean_line(raw);
   if (s.empty()) return s;
   if (auto d = normalize::parse_date(s)) return *d;
   const auto dates = normalize::find_dates(s);
@@ -118,7 +116,7 @@ model::Officer officer_from(std::string_view item) {
     o.name = s;
     return o;
   }
-  o.name = trim(s.substr(0, open));
+  o.name = normalize::clean_line(s.substr(0, open));
   std::string inner = s.substr(open + open_len);
   for (std::string_view close : {"）", ")"})
     if (const size_t c = inner.find(close); c != std::string::npos) inner.resize(c);
@@ -214,7 +212,7 @@ std::vector<model::InspectionRecord> records_from_rows(const std::vector<std::ve
     std::vector<std::string> certificates;
     bool any = false;
     for (size_t c = 0; c < row.size() && c < header->cols.size(); ++c) {
-      const std::string v = trim(row[c]);
+      const std::string v = normalize::clean_line(row[c]);
       if (v.empty()) continue;
       switch (header->cols[c]) {
         case Col::None: continue;

@@ -18,12 +18,15 @@
 #include "pdf/subset.h"
 
 namespace lh::pdf {
-namespace {
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+namespace detail {
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
 }
+}  // namespace detail
+
+namespace {
 
 void set_rgb(cairo_t* cr, uint32_t rgb) {
   cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
@@ -242,7 +245,7 @@ std::string render_png(const std::vector<layout::Item>& items, double width_pt, 
   cairo_destroy(cr);
   cairo_surface_flush(surface);
   const cairo_status_t wst =
-      st == CAIRO_STATUS_SUCCESS ? cairo_surface_write_to_png_stream(surface, append, &out) : st;
+      st == CAIRO_STATUS_SUCCESS ? cairo_surface_write_to_png_stream(surface, detail::append_to_string, &out) : st;
   cairo_surface_destroy(surface);
   if (wst != CAIRO_STATUS_SUCCESS) throw PdfError(std::string("png: cairo failed: ") + cairo_status_to_string(wst));
   return out;
@@ -252,7 +255,7 @@ std::string write_pdf(const layout::Laid& laid, const PdfOptions& o) {
   if (laid.pages.empty()) throw PdfError("pdf: nothing to write (no pages)");
   std::string out;
   cairo_surface_t* surface =
-      cairo_pdf_surface_create_for_stream(append, &out, laid.pages[0].width_pt, laid.pages[0].height_pt);
+      cairo_pdf_surface_create_for_stream(detail::append_to_string, &out, laid.pages[0].width_pt, laid.pages[0].height_pt);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surface);
     throw PdfError("pdf: cairo cannot create a PDF surface");

@@ -8,7 +8,15 @@
 #include "layout/frames.h"
 #include "pdf/pdf.h"
 
+// librsvg's handle (rsvg.h's RsvgHandle), declared at global scope as rsvg.h declares it, so this
+// header needs no librsvg include.
+struct _RsvgHandle;
+
 namespace lh::pdf::detail {
+
+// cairo's write function (cairo_write_func_t) into the std::string given as its closure: the PDF
+// and PNG streams cairo writes to memory.
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
 
 // A cairo tag attribute string value: 'text' with ' and \ escaped.
 std::string attr_quote(const std::string& s);
@@ -27,8 +35,8 @@ class SvgImages {
   bool draw(cairo_t* cr, const model::Image& img, double x, double y, double w, double h);
 
  private:
-  std::map<const model::Image*, struct _RsvgHandle*> by_ptr_;
-  std::map<std::string, struct _RsvgHandle*> by_content_;  // owns the handles (nullptr: unreadable)
+  std::map<const model::Image*, _RsvgHandle*> by_ptr_;
+  std::map<std::string, _RsvgHandle*> by_content_;  // owns the handles (nullptr: unreadable)
 };
 // A content hash of an image's bytes: the writer keeps one surface per hash, so cairo writes the
 // image once however often it is placed.

@@ -6,15 +6,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pdf/internal.h"
 #include "pdf/pdf.h"
 
 namespace lh::pdf {
 namespace {
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 }  // namespace
 
@@ -47,7 +43,7 @@ std::string preview_png(const std::string& pdf, int page_index, double inset_pt,
   poppler_page_render(page, cr);
   cairo_destroy(cr);
   std::string png;
-  cairo_surface_write_to_png_stream(s, append, &png);
+  cairo_surface_write_to_png_stream(s, detail::append_to_string, &png);
   cairo_surface_destroy(s);
   g_object_unref(page);
   g_object_unref(doc);

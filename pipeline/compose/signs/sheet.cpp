@@ -26,7 +26,8 @@ Grid fit_grid(double sw, double sh, double w, double h, double gutter) {
   return g;
 }
 
-std::string fmt(double v) {
+// A size in a caption, as printf %g writes it.
+std::string shortest(double v) {
   char b[32];
   std::snprintf(b, sizeof b, "%g", v);
   return b;
@@ -98,7 +99,7 @@ std::vector<Imposed> impose(const std::vector<const ComposedSign*>& signs, const
       grid_marks(g, x0, y0, w, h, gutter, cols, rows, page);
       model::TextBox caption{kSheetMarginMm, g.sheet_h - kSheetMarginMm + 4, g.sheet_w - 2 * kSheetMarginMm, 5, {},
                              model::FontRole::Hei, 5, 8, model::Align::Start};
-      caption.runs.push_back({type.name + "  成品 " + fmt(w) + "×" + fmt(h) + " mm，出血 " + fmt(type.bleed_mm) + " mm  " +
+      caption.runs.push_back({type.name + "  成品 " + shortest(w) + "×" + shortest(h) + " mm，出血 " + shortest(type.bleed_mm) + " mm  " +
                               sheet + " 第 " + std::to_string(p + 1) + "/" + std::to_string(pages) + " 张"});
       caption.max_lines = 1;
       page.push_back(std::move(caption));

@@ -12,7 +12,8 @@
 namespace lh::compose::signs {
 namespace {
 
-std::string fmt(double v) {
+// A size for a message: one decimal, none when it is whole (12.5, 12).
+std::string one_decimal(double v) {
   std::ostringstream os;
   os.setf(std::ios::fixed);
   os.precision(1);
@@ -108,12 +109,12 @@ std::string stacked(const std::string& s) {
 }
 
 std::string overflow_message(const Sign& sign, const Part& p, const layout::TextOverflow& e) {
-  std::string what = sign.title + "（" + sign.file + "）：区域 " + p.region + " 的文字在最小字号 " + fmt(p.min_pt) +
+  std::string what = sign.title + "（" + sign.file + "）：区域 " + p.region + " 的文字在最小字号 " + one_decimal(p.min_pt) +
                      " pt 时仍放不下";
   if (e.max_lines > 0 && e.lines > e.max_lines)
     what += "，需 " + std::to_string(e.lines) + " 行（最多 " + std::to_string(e.max_lines) + " 行）";
-  if (e.over_height_mm > 0) what += "，超出高度 " + fmt(e.over_height_mm) + " mm";
-  if (e.over_width_mm > 0) what += "，超出宽度 " + fmt(e.over_width_mm) + " mm";
+  if (e.over_height_mm > 0) what += "，超出高度 " + one_decimal(e.over_height_mm) + " mm";
+  if (e.over_width_mm > 0) what += "，超出宽度 " + one_decimal(e.over_width_mm) + " mm";
   return what + " (text_overflow)";
 }
 
@@ -223,7 +224,7 @@ class Builder {
     PolicyColumns cols = policy_columns(sign_.body, p, o_, fonts_);
     if (!cols.fits) {
       std::string what = sign_.title + "（" + sign_.file + "）：制度正文在 " + type_.name + " 上放不下（最小字号 " +
-                         fmt(p.min_pt) + " pt 时超出 " + fmt(cols.over_mm) + " mm）";
+                         one_decimal(p.min_pt) + " pt 时超出 " + one_decimal(cols.over_mm) + " mm）";
       if (const SignType* next = types_.find(type_.next_size))
         what += "，请改用更大的 " + next->name + "（board=\"" + next->id + "\"）";
       else
