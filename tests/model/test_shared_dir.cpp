@@ -104,3 +104,23 @@ TEST(SharedDir, AFailedMakingLeavesNothingAndIsTriedAgain) {
   test::shared_dir(tag.name, {"k"}, fail);
   EXPECT_EQ(made, 2);
 }
+
+// The program reads the source tree's templates/ (the scheme, the XSDs) and fonts/: an edited scheme
+// makes the folder again though no key names it.
+TEST(SharedDir, IsMadeAgainWhenTheTemplatesChange) {
+  Tag tag;
+  const fs::path tree = test::temp_dir("shared-dir-source");
+  test::write_file(tree / "templates/scheme/default.xml", "<scheme/>");
+  test::ScopedEnv source("LIANGHUA_SOURCE_DIR", tree.string());
+  int made = 0;
+  auto make = [&](const fs::path&) {
+    ++made;
+    return std::string();
+  };
+  test::shared_dir(tag.name, {"k"}, make);
+  test::shared_dir(tag.name, {"k"}, make);
+  EXPECT_EQ(made, 1);
+  test::write_file(tree / "templates/scheme/default.xml", "<scheme version=\"2\"/>");
+  test::shared_dir(tag.name, {"k"}, make);
+  EXPECT_EQ(made, 2);
+}

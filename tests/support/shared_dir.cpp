@@ -86,7 +86,10 @@ SharedDir shared_dir(const std::string& tag, const std::vector<std::string>& key
   fs::create_directories(base);
   LockFile lock(base / (tag + ".lock"));
   const fs::path dir = base / tag, key_file = base / (tag + ".key"), listing_file = base / (tag + ".listing");
-  const std::string want = key_text(key);
+  // The program reads its rules and fonts from the source tree beside its build (model/paths.h): an
+  // edited scheme or XSD makes every shared folder again, as a rebuilt program does.
+  const std::string want = key_text(key) + "templates:\n" + tree_listing(source_dir() / "templates") + "fonts:\n" +
+                           tree_listing(source_dir() / "fonts");
   std::string changed;
   if (fs::is_directory(dir) && read_or_empty(key_file) == want) {
     if (read_or_empty(listing_file) == tree_listing(dir)) return {dir, ""};

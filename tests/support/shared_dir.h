@@ -20,8 +20,9 @@ struct SharedDir {
 // The folder test-shared/<tag> beside the test programs, made by `make` (which fills the empty
 // folder it is given and returns "" or why it failed) when it is missing or was made for another
 // key. The key is `key` (a command line, say) and, for each of its strings that names an existing
-// file or folder, that file's or folder's names, sizes and mtimes: a rebuilt program or an edited
-// sample makes the folder again. Made under an exclusive lock (a parallel test waits), into a
+// file or folder, that file's or folder's names, sizes and mtimes, and those of the source tree's
+// templates/ and fonts/ (which the program reads): a rebuilt program, an edited sample or an edited
+// scheme makes the folder again. Made under an exclusive lock (a parallel test waits), into a
 // temporary folder renamed when complete (a test killed half-way leaves nothing that looks made).
 // Callers only read it and copy it before changing anything: a folder found changed since it was
 // made is reported as that error (some earlier test wrote into it) and made again.
