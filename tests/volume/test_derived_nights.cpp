@@ -38,7 +38,7 @@ test::CommandResult night(const fs::path& in, const fs::path& archive, const std
 }
 
 struct Sample {
-  fs::path base, archive, inbox_one_new;
+  fs::path archive, inbox_one_new;
   std::string error;
 };
 
@@ -60,9 +60,8 @@ const Sample& sample() {
       return "";
     });
     x.error = shared.error;
-    x.base = shared.dir;
-    x.archive = x.base / "ARCHIVE";
-    x.inbox_one_new = x.base / "inbox";
+    x.archive = shared.dir / "ARCHIVE";
+    x.inbox_one_new = shared.dir / "inbox";
     return x;
   }();
   return s;

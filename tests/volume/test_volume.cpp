@@ -109,9 +109,8 @@ json read_json(const fs::path& p) { return json::parse(test::read_file(p)); }
 
 // The sample inbox archived once by the CLI, shared by the tests below.
 struct SampleArchive {
-  fs::path base, archive;
+  fs::path archive;
   json manifest, derived, report;
-  std::string first_run_volume;
   bool ok = false;
   std::string error;
 };
@@ -134,8 +133,7 @@ const SampleArchive& sample_archive() {
     });
     s.error = shared.error;
     if (shared.dir.empty()) return s;
-    s.base = shared.dir;
-    s.archive = s.base / "ARCHIVE";
+    s.archive = shared.dir / "ARCHIVE";
     s.manifest = read_json(s.archive / "manifest.json");
     s.derived = read_json(s.archive / "derived.json");
     s.report = read_json(s.archive / "reports/report.json");
