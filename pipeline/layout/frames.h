@@ -19,7 +19,21 @@ namespace lh::layout {
 using LayoutPtr = std::shared_ptr<PangoLayout>;
 LayoutPtr adopt_layout(PangoLayout* l);  // takes ownership (g_object_unref on release)
 
-struct GlyphLine {        // one line of a pango layout
+// The runs of a line shaped on its own, without a PangoLayout (package/vector_page.cpp): text a
+// source PDF places character by character needs pango's itemizing and shaping but no line breaking,
+// and a PangoLayout measures every line it breaks (pango 1.50's check_lines ends by asking the
+// layout's size), which loads each glyph's outline through cairo and FreeType: most of the time of
+// an OFD copy's vector pages (bench/RESULTS.md §8a10). The items and glyph strings are owned here.
+struct ShapedRuns {
+  std::string text;                   // what the items' offsets index
+  std::vector<PangoGlyphItem> runs;   // left to right
+  ShapedRuns() = default;
+  ShapedRuns(const ShapedRuns&) = delete;
+  ShapedRuns& operator=(const ShapedRuns&) = delete;
+  ~ShapedRuns();
+};
+
+struct GlyphLine {        // one line of a pango layout, or runs shaped alone
   LayoutPtr layout;
   int line = 0;           // index into the layout's lines
   double x = 0;           // left edge of the line's logical extents
@@ -33,6 +47,7 @@ struct GlyphLine {        // one line of a pango layout
   // which the OFD copy keeps as unpainted text over the picture (GB/T 42133-2022 6.2.4). Only the
   // OFD copies of source pages carry such lines; the PDF writer draws nothing for them.
   bool invisible = false;
+  std::shared_ptr<ShapedRuns> shaped;  // instead of `layout` and `line` (last: lines are built by position)
 };
 struct RuleItem { double x1 = 0, y1 = 0, x2 = 0, y2 = 0, width = 0.5; uint32_t color_rgb = 0; double dot = 0; /* >0: dotted, period */ };
 struct RectItem {
@@ -53,6 +68,13 @@ struct PathItem {
   bool filled = false; uint32_t fill_rgb = 0xFFFFFF;
   double stroke = 0; uint32_t stroke_rgb = 0;  // stroke 0: no outline
 };
+// A line's glyph items, left to right (its layout line's runs, or its shaped runs), and the text
+// their items' offsets index; none for a line without glyphs.
+std::vector<PangoGlyphItem*> line_runs(const GlyphLine& g);
+const char* line_text(const GlyphLine& g);
+// A run's foreground colour (its item's PANGO_ATTR_FOREGROUND) as 0xRRGGBB; black where it has none.
+uint32_t run_rgb(const PangoGlyphItem* run);
+
 using Item = std::variant<GlyphLine, RuleItem, RectItem, ImageItem, LinkItem, DestItem, PathItem>;
 
 struct Page {

@@ -17,6 +17,39 @@ LayoutPtr adopt_layout(PangoLayout* l) {
   });
 }
 
+ShapedRuns::~ShapedRuns() {
+  for (PangoGlyphItem& r : runs) {
+    if (r.item) pango_item_free(r.item);
+    if (r.glyphs) pango_glyph_string_free(r.glyphs);
+  }
+}
+
+std::vector<PangoGlyphItem*> line_runs(const GlyphLine& g) {
+  std::vector<PangoGlyphItem*> out;
+  if (g.shaped) {
+    for (PangoGlyphItem& r : g.shaped->runs) out.push_back(&r);
+  } else if (PangoLayoutLine* line = g.layout ? pango_layout_get_line_readonly(g.layout.get(), g.line) : nullptr) {
+    for (GSList* l = line->runs; l; l = l->next)
+      if (auto* r = static_cast<PangoGlyphItem*>(l->data); r && r->item && r->glyphs) out.push_back(r);
+  }
+  return out;
+}
+
+uint32_t run_rgb(const PangoGlyphItem* run) {
+  for (GSList* l = run && run->item ? run->item->analysis.extra_attrs : nullptr; l; l = l->next) {
+    const auto* a = static_cast<const PangoAttribute*>(l->data);
+    if (a->klass->type != PANGO_ATTR_FOREGROUND) continue;
+    const PangoColor& c = reinterpret_cast<const PangoAttrColor*>(a)->color;
+    return (static_cast<uint32_t>(c.red >> 8) << 16) | (static_cast<uint32_t>(c.green >> 8) << 8) | (c.blue >> 8);
+  }
+  return 0;
+}
+
+const char* line_text(const GlyphLine& g) {
+  if (g.shaped) return g.shaped->text.c_str();
+  return g.layout ? pango_layout_get_text(g.layout.get()) : "";
+}
+
 namespace detail {
 
 // GB/T 15834-2011 §5.1: 句号、逗号、顿号、分号、冒号、问号、叹号 never start a line; of quotation marks,

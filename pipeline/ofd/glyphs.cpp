@@ -1,4 +1,4 @@
-// The glyphs of one laid-out line, read from the pango layout the layout stage shaped (the same
+// The glyphs of one laid-out line, read from the pango runs the layout stage shaped (the same
 // glyphs and positions pango_cairo_show_layout_line draws into the PDF): per glyph item its font,
 // size, colour, and per cluster its characters, glyph ids and pen position.
 #include <glib.h>
@@ -12,15 +12,11 @@ namespace {
 
 constexpr double kUnit = PANGO_SCALE;  // pango units per point (the layout's context is 72 dpi)
 
-void read_attrs(const PangoItem* item, GlyphRun& run) {
-  for (GSList* l = item->analysis.extra_attrs; l; l = l->next) {
+void read_attrs(const PangoGlyphItem* gi, GlyphRun& run) {
+  run.rgb = layout::run_rgb(gi);
+  for (GSList* l = gi->item->analysis.extra_attrs; l; l = l->next) {
     const auto* a = static_cast<const PangoAttribute*>(l->data);
-    if (a->klass->type == PANGO_ATTR_FOREGROUND) {
-      const PangoColor& c = reinterpret_cast<const PangoAttrColor*>(a)->color;
-      run.rgb = (static_cast<uint32_t>(c.red >> 8) << 16) | (static_cast<uint32_t>(c.green >> 8) << 8) | (c.blue >> 8);
-    } else if (a->klass->type == PANGO_ATTR_UNDERLINE) {
-      run.underline = reinterpret_cast<const PangoAttrInt*>(a)->value != PANGO_UNDERLINE_NONE;
-    }
+    if (a->klass->type == PANGO_ATTR_UNDERLINE) run.underline = reinterpret_cast<const PangoAttrInt*>(a)->value != PANGO_UNDERLINE_NONE;
   }
 }
 
@@ -90,21 +86,16 @@ void read_clusters(const char* text, const PangoGlyphItem* gi, GlyphRun& run, bo
 
 std::vector<GlyphRun> glyph_runs(const layout::GlyphLine& g, bool with_nominal) {
   std::vector<GlyphRun> out;
-  if (!g.layout) return out;
-  PangoLayoutLine* line = pango_layout_get_line_readonly(g.layout.get(), g.line);
-  if (!line) return out;
-  const char* text = pango_layout_get_text(g.layout.get());
+  const char* text = layout::line_text(g);
   double x = g.x;
-  for (GSList* l = line->runs; l; l = l->next) {
-    const auto* gi = static_cast<const PangoGlyphItem*>(l->data);
-    if (!gi || !gi->item || !gi->glyphs) continue;
+  for (const PangoGlyphItem* gi : layout::line_runs(g)) {
     GlyphRun run;
     run.font = gi->item->analysis.font;
     run.size_pt = run.font ? font_size_pt(run.font) : 0;
     run.synthetic_bold = run.font && emboldened(run.font);
     run.x = x;
     run.baseline = g.baseline;
-    read_attrs(gi->item, run);
+    read_attrs(gi, run);
     read_clusters(text, gi, run, with_nominal);
     x += run.width;
     if (run.font && run.size_pt > 0 && !run.clusters.empty()) out.push_back(std::move(run));

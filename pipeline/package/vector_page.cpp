@@ -3,9 +3,10 @@
 // Text: characters that follow each other on one baseline in one font, size and colour become one
 // GlyphLine, shaped by pango in the role font (so the OFD embeds the same glyphs as a subset, as it
 // does for pages we lay out) and then placed: each glyph's advance is set to the distance to the
-// next character's origin in the PDF (pango documents a line's glyph widths as the caller's to
-// change: pango_layout_get_line), so every character starts exactly where Poppler draws it, and the
-// OFD's DeltaX and the PDF writer both read those widths (ofd/glyphs.cpp, pdf/text_renderer.cpp).
+// next character's origin in the PDF (pango documents glyph widths as the caller's to change:
+// PangoGlyphGeometry), so every character starts exactly where Poppler draws it, and the OFD's
+// DeltaX and the PDF writer both read those widths (ofd/glyphs.cpp, pdf/text_renderer.cpp). The
+// runs are shaped alone, not in a PangoLayout (layout::ShapedRuns): the PDF placed every character.
 #include "package/vector_page.h"
 
 #include <fontconfig/fontconfig.h>
@@ -149,16 +150,15 @@ std::string font_file(PangoFont* font) {
 
 // Each cluster's glyphs advanced so that the cluster starts at its first character's PDF position
 // (`start_x`, by byte of the text, relative to the line's origin) and the last ends at `end_x`.
-bool place_glyphs(PangoLayoutLine* line, const std::vector<double>& start_x, double end_x, const std::string& role_file) {
+bool place_glyphs(std::vector<PangoGlyphItem>& runs, const std::vector<double>& start_x, double end_x, const std::string& role_file) {
   struct ClusterStart {
     PangoGlyphString* gs;
     int first, last;  // glyph indices
     int byte;
   };
   std::vector<ClusterStart> clusters;
-  for (GSList* l = line->runs; l; l = l->next) {
-    auto* gi = static_cast<PangoGlyphItem*>(l->data);
-    if (!gi || !gi->item || !gi->glyphs) continue;
+  for (PangoGlyphItem& run : runs) {
+    PangoGlyphItem* gi = &run;
     if (gi->item->analysis.level % 2) return false;  // right-to-left: pango would reorder it
     if (font_file(gi->item->analysis.font) != role_file) return false;
     PangoGlyphString* gs = gi->glyphs;
@@ -183,6 +183,38 @@ bool place_glyphs(PangoLayoutLine* line, const std::vector<double>& start_x, dou
   return !clusters.empty();
 }
 
+// `text` itemized and shaped as a PangoLayout of one unbroken line shapes it (pango_itemize with the
+// layout context's language and our font description, then pango_shape_item on each item with the
+// whole text as context, no rounding), without the layout's line breaking and measuring
+// (layout::ShapedRuns says why). The runs come out left to right: the text is left-to-right (a
+// right-to-left item is refused by place_glyphs).
+std::shared_ptr<layout::ShapedRuns> shape_alone(std::string text, model::FontRole role, double size, uint32_t rgb) {
+  const layout::FontSet& fonts = compose::render_kit().fonts;
+  auto shaped = std::make_shared<layout::ShapedRuns>();
+  shaped->text = std::move(text);
+  const char* chars = shaped->text.c_str();
+  const int length = static_cast<int>(shaped->text.size());
+  PangoAttrList* attrs = pango_attr_list_new();
+  PangoFontDescription* fd = fonts.describe(role, size, false);
+  pango_attr_list_insert(attrs, pango_attr_font_desc_new(fd));
+  pango_font_description_free(fd);
+  if (rgb != 0) {
+    auto c16 = [&](int shift) { return static_cast<guint16>(((rgb >> shift) & 0xFF) * 257); };
+    pango_attr_list_insert(attrs, pango_attr_foreground_new(c16(16), c16(8), c16(0)));
+  }
+  GList* items = pango_itemize(fonts.context(), chars, 0, length, attrs, nullptr);
+  pango_attr_list_unref(attrs);
+  for (GList* l = items; l; l = l->next) {
+    PangoGlyphItem run{};
+    run.item = static_cast<PangoItem*>(l->data);
+    run.glyphs = pango_glyph_string_new();
+    pango_shape_item(run.item, chars, length, nullptr, run.glyphs, PANGO_SHAPE_NONE);
+    shaped->runs.push_back(run);
+  }
+  g_list_free(items);
+  return shaped;
+}
+
 // One GlyphLine of characters on one baseline in one font, size and colour.
 std::optional<layout::GlyphLine> glyph_line(const std::vector<const pdfvec::Glyph*>& run, model::FontRole role) {
   const pdfvec::Glyph& first = *run.front();
@@ -194,26 +226,11 @@ std::optional<layout::GlyphLine> glyph_line(const std::vector<const pdfvec::Glyp
     text += g->text;
   }
   if (!shapes_as_one_line(text)) return std::nullopt;
-  const layout::FontSet& fonts = compose::render_kit().fonts;
-  PangoLayout* l = pango_layout_new(fonts.context());
-  PangoFontDescription* fd = fonts.describe(role, first.size, false);
-  pango_layout_set_font_description(l, fd);
-  pango_font_description_free(fd);
-  pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
-  if (first.rgb != 0) {
-    PangoAttrList* attrs = pango_attr_list_new();
-    auto c16 = [&](int shift) { return static_cast<guint16>(((first.rgb >> shift) & 0xFF) * 257); };
-    pango_attr_list_insert(attrs, pango_attr_foreground_new(c16(16), c16(8), c16(0)));
-    pango_layout_set_attributes(l, attrs);
-    pango_attr_list_unref(attrs);
-  }
   layout::GlyphLine g;
-  g.layout = layout::adopt_layout(l);
-  if (pango_layout_get_line_count(l) != 1) return std::nullopt;
+  g.shaped = shape_alone(text, role, first.size, first.rgb);
   const pdfvec::Glyph& last = *run.back();
-  if (!place_glyphs(pango_layout_get_line(l, 0), start_x, last.x + last.advance - first.x, fonts.role(role).matched_file))
+  if (!place_glyphs(g.shaped->runs, start_x, last.x + last.advance - first.x, compose::render_kit().fonts.role(role).matched_file))
     return std::nullopt;
-  g.line = 0;
   g.x = first.x;
   g.baseline = first.y;
   g.text = std::move(text);

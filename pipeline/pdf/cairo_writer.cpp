@@ -80,16 +80,35 @@ class Drawer {
   }
   void operator()(const layout::GlyphLine& g) {
     if (g.invisible) return;  // layout/frames.h: only OFD copies of source pages have them
-    if (!g.layout) return;
-    PangoLayoutLine* line = pango_layout_get_line_readonly(g.layout.get(), g.line);
-    if (!line) return;
     cairo_set_source_rgb(cr_, 0, 0, 0);
+    if (g.shaped) {
+      show_shaped(g);
+      return;
+    }
+    PangoLayoutLine* line = g.layout ? pango_layout_get_line_readonly(g.layout.get(), g.line) : nullptr;
+    if (!line) return;
     if (lines_) {
       lines_->show(line, g.x, g.baseline);
       return;
     }
     cairo_move_to(cr_, g.x, g.baseline);
     pango_cairo_show_layout_line(cr_, line);
+  }
+  // Runs shaped alone (layout::ShapedRuns): each at the pen position the runs before it leave.
+  void show_shaped(const layout::GlyphLine& g) {
+    double x = g.x;
+    for (PangoGlyphItem* run : layout::line_runs(g)) {
+      if (lines_) {
+        lines_->show_run(layout::line_text(g), run, x, g.baseline);
+      } else {
+        cairo_save(cr_);
+        set_rgb(cr_, layout::run_rgb(run));
+        cairo_move_to(cr_, x, g.baseline);
+        pango_cairo_show_glyph_item(cr_, layout::line_text(g), run);
+        cairo_restore(cr_);
+      }
+      x += pango_glyph_string_get_width(run->glyphs) / double(PANGO_SCALE);
+    }
   }
   void operator()(const layout::RuleItem& r) {
     cairo_save(cr_);

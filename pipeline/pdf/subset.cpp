@@ -210,11 +210,8 @@ FontSubsets::FontSubsets(const layout::Laid& laid) : impl_(std::make_unique<Impl
   for (const layout::Page& page : laid.pages)
     for (const layout::Item& item : page.items) {
       const auto* g = std::get_if<layout::GlyphLine>(&item);
-      if (!g || !g->layout) continue;
-      PangoLayoutLine* line = pango_layout_get_line_readonly(g->layout.get(), g->line);
-      if (!line) continue;
-      for (GSList* l = line->runs; l; l = l->next) {
-        auto* run = static_cast<PangoGlyphItem*>(l->data);
+      if (!g) continue;
+      for (const PangoGlyphItem* run : layout::line_runs(*g)) {
         PangoFont* font = run->item->analysis.font;
         if (refused.count(font)) continue;
         auto it = run_fonts.find(font);

@@ -66,6 +66,8 @@ class LineDrawer {
   LineDrawer& operator=(const LineDrawer&) = delete;
   // The line with the left end of its baseline at (x, baseline).
   void show(PangoLayoutLine* line, double x, double baseline);
+  // One run shaped alone (layout::ShapedRuns) over `text`, its origin at (x, baseline).
+  void show_run(const char* text, PangoGlyphItem* run, double x, double baseline);
 
  private:
   PangoRenderer* renderer_ = nullptr;

@@ -193,4 +193,18 @@ void LineDrawer::show(PangoLayoutLine* line, double x, double baseline) {
   pango_renderer_draw_layout_line(renderer_, line, 0, 0);
 }
 
+void LineDrawer::show_run(const char* text, PangoGlyphItem* run, double x, double baseline) {
+  LhSubsetRenderer* self = self_of(renderer_);
+  cairo_move_to(self->cr, x, baseline);
+  cairo_get_current_point(self->cr, &self->x0, &self->y0);
+  // Drawn outside a layout line, the run's colour is not taken from its attributes by the base
+  // renderer (pango_renderer_draw_layout_line's job): it is set here.
+  const uint32_t rgb = layout::run_rgb(run);
+  const PangoColor colour{static_cast<guint16>(((rgb >> 16) & 0xFF) * 257), static_cast<guint16>(((rgb >> 8) & 0xFF) * 257),
+                          static_cast<guint16>((rgb & 0xFF) * 257)};
+  pango_renderer_set_color(renderer_, PANGO_RENDER_PART_FOREGROUND, rgb ? &colour : nullptr);
+  pango_renderer_draw_glyph_item(renderer_, text, run, 0, 0);
+  pango_renderer_set_color(renderer_, PANGO_RENDER_PART_FOREGROUND, nullptr);
+}
+
 }  // namespace lh::pdf::detail
