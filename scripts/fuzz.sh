@@ -10,6 +10,7 @@
 # LIANGHUA_FUZZ_RUNS=N (scripts/test.sh sets it): each target runs N inputs from the fixed seed
 # LIANGHUA_FUZZ_SEED (default 1) into a fresh corpus instead of for SECONDS, so the run is the same
 # on every machine and every time (CI's), whatever the machine's speed.
+# LIANGHUA_FUZZ_JOBS=N: targets run N at a time (default: one a core).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -76,35 +77,61 @@ dict_for() {
   echo "$out"
 }
 
-status=0
-printf '%-18s %12s %8s %8s\n' target executions corpus crashes
-for t in "${targets[@]}"; do
-  seeds=$build/fuzz/seeds/$t corpus=$build/fuzz/corpus/$t crashes=$build/fuzz/crashes/$t
+# One target's fixed run (or timed run): its row of the table in $build/fuzz/$t.row, what went wrong
+# in $build/fuzz/$t.err; exit 1 on a crash or a failed run. Targets run side by side, one a core
+# (each libFuzzer process is single-threaded), so the whole run takes what the slowest core's share
+# takes; the table is printed in the targets' order when all are done.
+fuzz_one() {
+  local t=$1
+  local seeds=$build/fuzz/seeds/$t corpus=$build/fuzz/corpus/$t crashes=$build/fuzz/crashes/$t
   [ -z "${LIANGHUA_FUZZ_RUNS:-}" ] || { corpus=$build/fuzz/fixed-runs/$t; rm -rf "$corpus"; }
-  rm -rf "$seeds"
+  rm -rf "$seeds" "$build/fuzz/$t.row" "$build/fuzz/$t.err"
   mkdir -p "$seeds" "$corpus" "$crashes"
-  n=0
+  local n=0 f
   while IFS= read -r -d '' f; do
     n=$((n + 1))
     ln -s "$f" "$seeds/$n.$(basename "$f" | sed 's/.*\.//')"
   done < <(seed_files "$t")
+  local dict log=$build/fuzz/$t.log
   dict=$(dict_for "$t")
-  log=$build/fuzz/$t.log
-  budget=(-max_total_time="$seconds")
+  local budget=(-max_total_time="$seconds")
   [ -z "${LIANGHUA_FUZZ_RUNS:-}" ] || budget=(-runs="$LIANGHUA_FUZZ_RUNS" -seed="${LIANGHUA_FUZZ_SEED:-1}")
-  flags=("${budget[@]}" -timeout=25 -rss_limit_mb=2560 -max_len=1048576
-         -print_final_stats=1 -artifact_prefix="$crashes/" -close_fd_mask=3)
+  local flags=("${budget[@]}" -timeout=25 -rss_limit_mb=2560 -max_len=1048576
+               -print_final_stats=1 -artifact_prefix="$crashes/" -close_fd_mask=3)
   [ -s "$dict" ] && flags+=(-dict="$dict")
-  rc=0
+  local rc=0
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1} \
     "$build/tests/fuzz/fuzz_$t" "${flags[@]}" "$corpus" "$seeds" >"$log" 2>&1 || rc=$?
+  local execs found
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   found=$(find "$crashes" -type f | wc -l)
-  printf '%-18s %12s %8s %8s\n' "$t" "${execs:-?}" "$(find "$corpus" -type f | wc -l)" "$found"
+  printf '%-18s %12s %8s %8s\n' "$t" "${execs:-?}" "$(find "$corpus" -type f | wc -l)" "$found" >"$build/fuzz/$t.row"
   if [ "$rc" != 0 ] || [ "$found" != 0 ]; then
-    status=1
-    echo "fuzz_$t: exit $rc, see $log and $crashes" >&2
-    grep -m3 -E "ERROR: (AddressSanitizer|libFuzzer)|runtime error|SUMMARY" "$log" >&2 || true
+    { echo "fuzz_$t: exit $rc, see $log and $crashes"
+      grep -m3 -E "ERROR: (AddressSanitizer|libFuzzer)|runtime error|SUMMARY" "$log" || true; } >"$build/fuzz/$t.err"
+    return 1
   fi
+}
+
+status=0
+side_by_side=${LIANGHUA_FUZZ_JOBS:-$(nproc)}
+running=0
+for t in "${targets[@]}"; do
+  fuzz_one "$t" &
+  running=$((running + 1))
+  if [ "$running" -ge "$side_by_side" ]; then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+done
+while [ "$running" -gt 0 ]; do
+  wait -n || status=1
+  running=$((running - 1))
+done
+printf '%-18s %12s %8s %8s\n' target executions corpus crashes
+for t in "${targets[@]}"; do
+  cat "$build/fuzz/$t.row" 2>/dev/null || printf '%-18s %12s\n' "$t" "(no result)"
+  [ ! -s "$build/fuzz/$t.err" ] || cat "$build/fuzz/$t.err" >&2
+  [ -f "$build/fuzz/$t.row" ] || status=1
 done
 exit "$status"
