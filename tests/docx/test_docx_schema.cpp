@@ -70,3 +70,5 @@ TEST(DocxSchema, BookWithRectoBreaksRomanNumbersAndLandscapeValidates) {
   opt.heading_pages = {2, 1, 1, 3};
   expect_all_parts_valid(book_document(), opt);
 }
+
+#undef REQUIRE_SCHEMAS  // file-local: the next file of a unity batch does not see it

@@ -21,6 +21,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archive_support.h"
+#include "manifest_json.h"
 #include "test_support.h"
 
 extern char** environ;
@@ -28,8 +30,12 @@ extern char** environ;
 namespace lh::faults {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-
-inline const char* kRunTime = "2024-06-01T02:00:00+0800";
+// The fault tests' code is in this namespace (the folder's tests share unity translation units: no
+// using-directive of it leaks into the next file); what they use of the shared helpers, by name.
+using lh::test::input_of;
+using lh::test::item_by_source;
+using lh::test::kRunTime;
+using lh::test::read_json;
 
 inline fs::path office() { return lh::test::source_dir() / "samples" / "office.xml"; }
 
@@ -48,14 +54,6 @@ inline lh::test::CommandResult archive(const fs::path& in, const fs::path& out, 
 
 inline lh::test::CommandResult verify(const fs::path& out) {
   return lh::test::run({lh::test::program().string(), "verify", out.string()});
-}
-
-inline json read_json(const fs::path& p) { return json::parse(lh::test::read_file(p)); }
-
-inline const json* input_of(const json& m, const std::string& path) {
-  for (const auto& i : m["inputs"])
-    if (i["path"] == path) return &i;
-  return nullptr;
 }
 
 inline std::string text_doc(const std::string& title, const std::string& body) { return title + "\n" + body + "\n"; }

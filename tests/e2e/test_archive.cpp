@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,6 +21,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "archive_support.h"
+#include "manifest_json.h"
 #include "package/files.h"
 #include "package/lock.h"
 #include "test_support.h"
@@ -30,12 +31,18 @@ extern char** environ;
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using lh::test::fate_of;
+using lh::test::FileState;
+using lh::test::input_of;
+using lh::test::item_by_source;
+using lh::test::kRunTime;
 using lh::test::program;
+using lh::test::read_json;
 using lh::test::run;
+using lh::test::snapshot;
 
 namespace {
 
-const char* kRunTime = "2024-06-01T02:00:00+0800";  // the manifest has no clock; the report does
 const std::string kA = "案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/";
 const std::string kB = "案件/2024/027 李记粮油店未明码标价/";
 const std::string kC = "案件/2024/[2024]35号 百佳惠超市计量器具/";
@@ -81,32 +88,6 @@ int archive_killed_after_ms(const fs::path& in, const fs::path& out, int ms) {
   return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 }
 
-json read_json(const fs::path& p) { return json::parse(lh::test::read_file(p)); }
-
-struct FileState {
-  std::string sha256;
-  int64_t mtime_ns = 0;
-  bool operator==(const FileState&) const = default;
-};
-
-// Every regular file under root (relative path → hash, mtime), optionally skipping some top-level names.
-std::map<std::string, FileState> snapshot(const fs::path& root, const std::set<std::string>& skip_top = {}) {
-  std::map<std::string, FileState> m;
-  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
-    std::string rel = fs::relative(it->path(), root).generic_string();
-    std::string top = rel.substr(0, rel.find('/'));
-    if (skip_top.count(top)) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file()) continue;
-    struct stat st{};
-    lstat(it->path().c_str(), &st);
-    m[rel] = {*lh::package::sha256_file(it->path()), int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
-  }
-  return m;
-}
-
 // The paths that differ between two snapshots (missing, extra, changed bytes or mtime): "" when equal.
 template <class M>
 std::string differences(const M& want, const M& got) {
@@ -148,22 +129,6 @@ std::vector<std::string> inbox_files(const fs::path& in) {
   for (auto& e : fs::recursive_directory_iterator(in))
     if (e.is_regular_file()) v.push_back(fs::relative(e.path(), in).generic_string());
   return v;
-}
-
-const json* input_of(const json& m, const std::string& path) {
-  for (const auto& i : m["inputs"])
-    if (i["path"] == path) return &i;
-  return nullptr;
-}
-std::string fate_of(const json& m, const std::string& path) {
-  const json* i = input_of(m, path);
-  return i ? (*i)["fate"].get<std::string>() : "(absent)";
-}
-const json* item_from(const json& m, const std::string& source) {
-  for (const auto& it : m["items"])
-    for (const auto& f : it["files"])
-      if (f["source"] == source) return &it;
-  return nullptr;
 }
 
 std::string scope_of(const std::string& code) { return code.substr(0, code.rfind('-')); }
@@ -276,7 +241,7 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   // The 繁体 letters of case A name the agency right before the 案号 ("…管理局南市監處罰〔2024〕12號",
   // "現就南市監處罰…"): they file into case A, and no item makes a case of its own.
   for (const std::string& p : {kA + "授權委託書.txt", kA + "陳述申辯書（鮮豐公司）.txt"}) {
-    const json* it = item_from(m, p);
+    const json* it = item_by_source(m, p);
     ASSERT_NE(it, nullptr) << p;
     EXPECT_EQ((*it)["case_number"], "南市监处罚〔2024〕12号") << p;
   }
@@ -289,12 +254,12 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   // Registers of several inspection records stay 检查记录 though one row names case 12 (they were
   // filed into that case as AJ, kept permanently).
   for (const std::string& p : {std::string("日常检查/检查记录_2024年第一季度.xml"), std::string("台账/2024年日常监督检查台账.csv")}) {
-    const json* it = item_from(m, p);
+    const json* it = item_by_source(m, p);
     ASSERT_NE(it, nullptr) << p;
     EXPECT_EQ((*it)["category"], "JC") << p;
   }
   // A 通知 is dated by its 落款 (2024年12月2日), not by the deadline it sets (2025年3月31日).
-  const json* notice = item_from(m, "通知/关于做好2024年度文书档案整理归档工作的通知.txt");
+  const json* notice = item_by_source(m, "通知/关于做好2024年度文书档案整理归档工作的通知.txt");
   ASSERT_NE(notice, nullptr);
   EXPECT_EQ((*notice)["date"], "2024-12-02");
   EXPECT_EQ((*notice)["year"], 2024);
@@ -320,7 +285,7 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   }
   // A document belongs to its case even when it carries its own 文号 (告知书: 罚告) or no number at all
   // (a photo, a scanned receipt in the case's folder).
-  auto case_of = [&](const std::string& src) { const json* it = item_from(m, src); return it ? (*it)["case_number"].get<std::string>() : "(no item)"; };
+  auto case_of = [&](const std::string& src) { const json* it = item_by_source(m, src); return it ? (*it)["case_number"].get<std::string>() : "(no item)"; };
   EXPECT_EQ(case_of(kA + "08 行政处罚告知书.pdf"), "南市监处罚〔2024〕12号");
   EXPECT_EQ(case_of(kB + "告知书.docx"), "南市监处罚〔2024〕27号");
   EXPECT_EQ(case_of(kB + "送达回证（扫描件）.pdf"), "南市监处罚〔2024〕27号");
@@ -335,7 +300,7 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   for (const char* e : {"立案审批表.docx", "现场笔录.pdf", "证据/现场照片1.jpg", "行政处罚决定书.docx", "结案审批表.docx"}) {
     std::string p = kZip + "/（2024）第3号案卷/" + e;
     EXPECT_EQ(fate_of(m, p), "archived") << p;
-    const json* it = item_from(m, p);
+    const json* it = item_by_source(m, p);
     ASSERT_NE(it, nullptr) << p;
     std::string stem = fs::path(e).stem().string();
     EXPECT_NE((*it)["files"][0]["path"].get<std::string>().find(stem), std::string::npos) << (*it)["files"][0]["path"];
@@ -345,7 +310,7 @@ TEST(Archive, SamplesEndToEndThenIdempotentRerunThenVerify) {
   // 繁体 inputs get simplified titles (and so simplified archive names).
   for (auto [src, title] : {std::pair<std::string, std::string>{kA + "陳述申辯書（鮮豐公司）.txt", "陈述申辩书"},
                             {kA + "授權委託書.txt", "授权委托书"}}) {
-    const json* it = item_from(m, src);
+    const json* it = item_by_source(m, src);
     ASSERT_NE(it, nullptr) << src;
     EXPECT_NE((*it)["title"].get<std::string>().find(title), std::string::npos) << (*it)["title"];
     EXPECT_NE((*it)["files"][0]["path"].get<std::string>().find(title), std::string::npos) << (*it)["files"][0]["path"];

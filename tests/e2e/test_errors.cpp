@@ -9,12 +9,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "manifest_json.h"
 #include "test_support.h"
 #include "zip_builder.h"
 
 namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using lh::test::input_of;
+using lh::test::read_json;
 using lh::test::run;
 using lh::test::ScopedEnv;
 
@@ -24,17 +27,10 @@ const std::string kNotice = "关于开展食品安全专项检查的通知\n各�
 
 fs::path samples_office() { return lh::test::source_dir() / "samples" / "office.xml"; }
 
-lh::test::CommandResult archive(const fs::path& in, const fs::path& out, const fs::path& office = samples_office()) {
+lh::test::CommandResult archive_without_documents(const fs::path& in, const fs::path& out,
+                                                  const fs::path& office = samples_office()) {
   return run({lh::test::program().string(), "archive", "--in", in.string(), "--out", out.string(), "--office",
               office.string(), "--jobs", "2", "--no-documents", "--quiet"});
-}
-
-json read_json(const fs::path& p) { return json::parse(lh::test::read_file(p)); }
-
-const json* input_of(const json& manifest, const std::string& path) {
-  for (const auto& i : manifest["inputs"])
-    if (i["path"] == path) return &i;
-  return nullptr;
 }
 
 // A ZIP a clerk might be sent: one good notice, and `bad` as a second entry.
@@ -50,7 +46,7 @@ TEST(ArchiveRun, GbkNamedFileNoLongerExits3WithNothingArchived) {
   const std::string record = "南岭县某某食品店日常监督检查记录\n检查时间：2024年3月5日\n";
   lh::test::write_file(root / "inbox" / kGbkName, record);
   lh::test::write_file(root / "inbox" / "通知.txt", kNotice);
-  auto r = archive(root / "inbox", root / "ARCHIVE");
+  auto r = archive_without_documents(root / "inbox", root / "ARCHIVE");
   ASSERT_NE(r.exit_code, 3) << r.err;
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err.find("type_error"), std::string::npos) << r.err;
@@ -79,7 +75,7 @@ TEST(ArchiveRun, GbkNamedFileNoLongerExits3WithNothingArchived) {
 // What a refused entry must come to in the archive run: quarantined with its kind, on stderr, in the
 // report, exit 1, and listed on its ZIP.
 void expect_refused_entry(const fs::path& root, const std::string& entry, const std::string& kind, const std::string& zip_name) {
-  auto r = archive(root / "inbox", root / "ARCHIVE");
+  auto r = archive_without_documents(root / "inbox", root / "ARCHIVE");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find(entry), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("(" + kind + ")"), std::string::npos) << r.err;
@@ -181,7 +177,7 @@ TEST(Report, ThisRunAndCumulativeCountsAddUp) {
   lh::test::write_file(in / "~$通知.docx", "lock");            // junk
   lh::test::write_file(in / "坏.zip", "PK\x03\x04 not a zip");  // quarantined
   lh::test::write_file(in / "检查记录.txt", "南岭县某某食品店日常监督检查记录\n检查时间：2024年3月5日\n");
-  ASSERT_EQ(archive(in, root / "ARCHIVE").exit_code, 1);
+  ASSERT_EQ(archive_without_documents(in, root / "ARCHIVE").exit_code, 1);
   const json night1 = read_json(root / "ARCHIVE" / "reports" / "report.json");
   expect_counts_add_up(night1);
   EXPECT_EQ(sum(night1["run"]["new_inputs_by_fate"]), 5u);
@@ -191,7 +187,7 @@ TEST(Report, ThisRunAndCumulativeCountsAddUp) {
   fs::remove(in / "检查记录.txt");
   lh::test::write_file(in / "第二份通知.txt", "关于做好节日期间市场监管工作的通知\n2024年9月1日\n");
   lh::test::write_file(in / "空.txt", "");
-  ASSERT_EQ(archive(in, root / "ARCHIVE").exit_code, 1);
+  ASSERT_EQ(archive_without_documents(in, root / "ARCHIVE").exit_code, 1);
   const json night2 = read_json(root / "ARCHIVE" / "reports" / "report.json");
   expect_counts_add_up(night2);
   EXPECT_EQ(sum(night2["run"]["new_inputs_by_fate"]), 2u);
@@ -211,7 +207,7 @@ TEST(Report, TimesAreInTheOfficeTimeZone) {
   const fs::path root = lh::test::temp_dir("errors-e2e-tz");
   lh::test::write_file(root / "inbox" / "通知.txt", kNotice);
   ScopedEnv utc("TZ", "UTC");  // the machine's zone must not matter
-  ASSERT_EQ(archive(root / "inbox", root / "A1").exit_code, 0);
+  ASSERT_EQ(archive_without_documents(root / "inbox", root / "A1").exit_code, 0);
   const json r1 = read_json(root / "A1" / "reports" / "report.json");
   EXPECT_EQ(r1["run"]["time_zone"], "Asia/Shanghai");
   EXPECT_TRUE(r1["run"]["started_at"].get<std::string>().ends_with("+08:00")) << r1["run"];
@@ -222,7 +218,7 @@ TEST(Report, TimesAreInTheOfficeTimeZone) {
   ASSERT_NE(office.find(brand_end), std::string::npos);
   office.replace(office.find(brand_end), brand_end.size(), brand_end + "\n  <time-zone>Asia/Urumqi</time-zone>");
   lh::test::write_file(root / "office.xml", office);
-  ASSERT_EQ(archive(root / "inbox", root / "A2", root / "office.xml").exit_code, 0);
+  ASSERT_EQ(archive_without_documents(root / "inbox", root / "A2", root / "office.xml").exit_code, 0);
   const json r2 = read_json(root / "A2" / "reports" / "report.json");
   EXPECT_EQ(r2["run"]["time_zone"], "Asia/Urumqi");
   EXPECT_TRUE(r2["run"]["started_at"].get<std::string>().ends_with("+06:00")) << r2["run"];
@@ -230,7 +226,7 @@ TEST(Report, TimesAreInTheOfficeTimeZone) {
   // An unknown zone is a configuration error (exit 2), named.
   office.replace(office.find("Asia/Urumqi"), 11, "Asia/Nowhere");
   lh::test::write_file(root / "office.xml", office);
-  auto bad = archive(root / "inbox", root / "A3", root / "office.xml");
+  auto bad = archive_without_documents(root / "inbox", root / "A3", root / "office.xml");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("Asia/Nowhere"), std::string::npos) << bad.err;
 }

@@ -20,9 +20,7 @@
 #include "filing/catalogue.h"
 #include "package/files.h"
 
-namespace fs = std::filesystem;
-using json = nlohmann::json;
-using namespace lh::faults;
+namespace lh::faults {
 
 namespace {
 
@@ -213,3 +211,5 @@ TEST(Faults, InputUnreadableByTheServiceUserIsSetAsideThenFiledTheNightItBecomes
   auto v = verify(out);
   EXPECT_EQ(v.exit_code, 0) << v.out;
 }
+
+}  // namespace lh::faults

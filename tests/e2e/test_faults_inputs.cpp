@@ -13,18 +13,9 @@
 #include "filing/catalogue.h"
 #include "package/files.h"
 
-namespace fs = std::filesystem;
-using json = nlohmann::json;
-using namespace lh::faults;
+namespace lh::faults {
 
 namespace {
-
-const json* item_by_source(const json& m, const std::string& source) {
-  for (const auto& it : m["items"])
-    for (const auto& f : it["files"])
-      if (f["source"] == source) return &it;
-  return nullptr;
-}
 
 std::string slurp_err(const fs::path& p) { return fs::exists(p) ? lh::test::read_file(p) : std::string(); }
 
@@ -248,3 +239,5 @@ TEST(FaultsInputs, CsvDutyListOfOneHundredThousandRowsIsReadWithinTheTimeout) {
   EXPECT_GT(f["text_chars"].get<size_t>(), 100000u * 65) << "every row read";
   std::cerr << "100,000-row CSV inspected in " << secs << " s\n";
 }
+
+}  // namespace lh::faults

@@ -9,9 +9,7 @@
 #include "charset.h"
 #include "faults_support.h"
 
-namespace fs = std::filesystem;
-using json = nlohmann::json;
-using namespace lh::faults;
+namespace lh::faults {
 
 namespace {
 
@@ -143,3 +141,5 @@ TEST(FaultsNames, TenThousandInputsInOneFolderAreEachFiled) {
   EXPECT_EQ(r2.exit_code, 0) << r2.err;
   EXPECT_NE(r2.err.find("none changed since the last run"), std::string::npos) << r2.err;
 }
+
+}  // namespace lh::faults

@@ -11,9 +11,7 @@
 
 #include "faults_support.h"
 
-namespace fs = std::filesystem;
-using json = nlohmann::json;
-using namespace lh::faults;
+namespace lh::faults {
 
 namespace {
 
@@ -187,3 +185,5 @@ TEST(FaultsNumbers, ItemsSetAsideForAFullScopeAreFiledTheNightTheSchemeSplitsIt)
   for (int i = 9; i < 12; ++i) EXPECT_NE(codes3.at(notice_name(i)).find("-D30-"), std::string::npos) << codes3.at(notice_name(i));
   EXPECT_EQ(verify(out).exit_code, 0);
 }
+
+}  // namespace lh::faults

@@ -61,7 +61,7 @@ std::string make_archive(const fs::path& base) {
   return "";
 }
 
-const fs::path& archive() {
+const fs::path& ofd_sample_archive() {
   static const fs::path out = [] {
     const fs::path templates = lh::test::source_dir() / "templates/scheme";
     const lh::test::SharedDir shared = lh::test::shared_dir(
@@ -83,7 +83,7 @@ struct Copy {
 
 // Every reading copy and volume PDF with the .ofd its state entry lists beside it.
 std::vector<Copy> copies() {
-  json d = json::parse(lh::test::read_file(archive() / "derived.json"));
+  json d = json::parse(lh::test::read_file(ofd_sample_archive() / "derived.json"));
   std::vector<Copy> out;
   for (const char* sec : {"items", "volumes"})
     for (auto& [key, v] : d[sec].items()) {
@@ -176,9 +176,10 @@ TEST(OfdArchive, ReadingCopiesAndVolumesHaveAnOfdACopyBesideThePdf) {
   for (const Copy& c : cs) {
     ASSERT_FALSE(c.entry.is_null()) << c.pdf << " has no " << c.ofd << " in derived.json";
     EXPECT_EQ(c.entry.value("ofda", ""), "GB/T 42133-2022") << c.ofd << " " << c.entry.dump();
-    EXPECT_TRUE(fs::is_regular_file(archive() / c.ofd)) << c.ofd;
+    EXPECT_TRUE(fs::is_regular_file(ofd_sample_archive() / c.ofd)) << c.ofd;
     (c.pdf.find("案卷.pdf") != std::string::npos ? volumes : reading) += 1;
-    const std::string content = lh::test::ooxml::unzip(lh::test::read_file(archive() / c.ofd)).at("Doc_0/Pages/Page_0/Content.xml");
+    const std::string content =
+        lh::test::ooxml::unzip(lh::test::read_file(ofd_sample_archive() / c.ofd)).at("Doc_0/Pages/Page_0/Content.xml");
     scanned += content.find("Type=\"Background\"") != std::string::npos;
   }
   EXPECT_GE(reading, 5u);
@@ -207,7 +208,7 @@ TEST(OfdArchive, TextPagesOfSourcePdfsAreVectorsAndPicturePagesSayWhy) {
 
 // Uniform records and catalogues, laid out by lianghua alone, get their OFD-A copy the same way.
 TEST(OfdArchive, RecordsAndCataloguesHaveAnOfdACopyToo) {
-  json d = json::parse(lh::test::read_file(archive() / "derived.json"));
+  json d = json::parse(lh::test::read_file(ofd_sample_archive() / "derived.json"));
   size_t records = 0, catalogues = 0;
   for (const char* sec : {"items", "catalogues"})
     for (auto& [key, v] : d[sec].items()) {
@@ -219,7 +220,7 @@ TEST(OfdArchive, RecordsAndCataloguesHaveAnOfdACopyToo) {
         const std::string o = fs::path(p).replace_extension(".ofd").string();
         ASSERT_TRUE(by_path.count(o)) << p << " has no " << o;
         EXPECT_EQ(by_path[o].value("ofda", ""), "GB/T 42133-2022") << by_path[o].dump();
-        auto r = run({program().string(), "check-ofd", (archive() / o).string()});
+        auto r = run({program().string(), "check-ofd", (ofd_sample_archive() / o).string()});
         EXPECT_EQ(r.exit_code, 0) << r.out;
         (record ? records : catalogues) += 1;
       }
@@ -233,7 +234,7 @@ TEST(OfdArchive, CheckOfdPassesOnEveryCopyWithTheXsdsWherePresent) {
   if (auto s = schema_dir()) argv.insert(argv.end(), {"--schemas", s->string()});
   size_t n = 0;
   for (const Copy& c : copies())
-    if (!c.entry.is_null()) argv.push_back((archive() / c.ofd).string()), ++n;
+    if (!c.entry.is_null()) argv.push_back((ofd_sample_archive() / c.ofd).string()), ++n;
   ASSERT_GT(n, 0u);
   auto r = run(argv);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -246,9 +247,9 @@ TEST(OfdArchive, OurOfdReaderReadsEachPageWithThePdfCopysText) {
   size_t compared = 0, pages = 0;
   for (const Copy& c : copies()) {
     if (c.entry.is_null()) continue;
-    const auto pdf = pdf_pages(archive() / c.pdf);
-    const auto ofd = ofd_pages(archive() / c.ofd);
-    const auto marks = annotation_text(archive() / c.ofd);
+    const auto pdf = pdf_pages(ofd_sample_archive() / c.pdf);
+    const auto ofd = ofd_pages(ofd_sample_archive() / c.ofd);
+    const auto marks = annotation_text(ofd_sample_archive() / c.ofd);
     ASSERT_EQ(ofd.size(), pdf.size()) << c.ofd;
     for (size_t i = 0; i < pdf.size(); ++i) {
       // The same characters; the PDF's page may hold its marks' characters besides.
@@ -275,7 +276,7 @@ TEST(OfdArchive, StampAndPageNumbersAreAnnotationsApartFromThePages) {
   size_t stamps = 0, numbers = 0;
   for (const Copy& c : copies()) {
     if (c.entry.is_null()) continue;
-    for (const auto& [name, xml] : lh::test::ooxml::unzip(lh::test::read_file(archive() / c.ofd))) {
+    for (const auto& [name, xml] : lh::test::ooxml::unzip(lh::test::read_file(ofd_sample_archive() / c.ofd))) {
       if (name.rfind("Doc_0/Pages/", 0) == 0) {
         EXPECT_EQ(xml.find("Annot"), std::string::npos) << name;
       }
@@ -290,13 +291,13 @@ TEST(OfdArchive, StampAndPageNumbersAreAnnotationsApartFromThePages) {
 }
 
 TEST(OfdArchive, VerifyReadsTheCopiesBackAndNamesTheFileAndClauseOfABrokenOne) {
-  auto ok = run({program().string(), "verify", archive().string()});
+  auto ok = run({program().string(), "verify", ofd_sample_archive().string()});
   EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
   EXPECT_EQ(ok.out.find(" 0 OFD-A file(s) read back"), std::string::npos) << ok.out;
   // A copy of the archive with one OFD's DocType changed (GB/T 42133 6.2.1 a), its hash updated in
   // derived.json so that only the read-back can find it.
   auto base = lh::test::temp_dir("ofd-verify");
-  fs::copy(archive(), base / "ARCHIVE", fs::copy_options::recursive);
+  fs::copy(ofd_sample_archive(), base / "ARCHIVE", fs::copy_options::recursive);
   Copy victim;
   for (const Copy& c : copies())
     if (!c.entry.is_null()) victim = c;
@@ -335,7 +336,8 @@ TEST(OfdArchive, VolumePagePicturesAreTheReadingCopysPicturesOfTheSameSourcePage
   };
   std::map<std::string, std::set<std::string>> volume_pictures;  // case folder → the pictures of its 案卷.ofd
   for (const Copy& c : copies())
-    if (fs::path(c.pdf).filename() == "案卷.pdf" && !c.entry.is_null()) volume_pictures[fs::path(c.pdf).parent_path().string()] = pictures(archive() / c.ofd);
+    if (fs::path(c.pdf).filename() == "案卷.pdf" && !c.entry.is_null())
+      volume_pictures[fs::path(c.pdf).parent_path().string()] = pictures(ofd_sample_archive() / c.ofd);
   size_t shared = 0;
   for (const Copy& c : copies()) {
     if (fs::path(c.pdf).filename() == "案卷.pdf" || c.entry.is_null()) continue;
@@ -343,7 +345,7 @@ TEST(OfdArchive, VolumePagePicturesAreTheReadingCopysPicturesOfTheSameSourcePage
     auto v = volume_pictures.find(folder.string());
     if (v == volume_pictures.end()) v = volume_pictures.find(folder.parent_path().string());
     if (v == volume_pictures.end()) continue;  // not in a case
-    for (const std::string& picture : pictures(archive() / c.ofd)) {
+    for (const std::string& picture : pictures(ofd_sample_archive() / c.ofd)) {
       if (picture.size() < 1000) continue;  // not a page picture (pictures of whole pages are KBs)
       EXPECT_TRUE(v->second.count(picture)) << c.ofd << ": a page picture not in " << v->first << "/案卷.ofd";
       ++shared;
@@ -351,6 +353,6 @@ TEST(OfdArchive, VolumePagePicturesAreTheReadingCopysPicturesOfTheSameSourcePage
   }
   // Only pages that are pictures (package/vector_page.h): the sample's scanned 送达回证.
   EXPECT_GE(shared, 1u) << "the sample's cases hold a scanned source PDF whose page both copies show";
-  EXPECT_FALSE(fs::exists(archive() / ".staging" / "ofd-pages"));
-  EXPECT_EQ(lh::test::read_file(archive() / "manifest.json").find("ofd-pages"), std::string::npos);
+  EXPECT_FALSE(fs::exists(ofd_sample_archive() / ".staging" / "ofd-pages"));
+  EXPECT_EQ(lh::test::read_file(ofd_sample_archive() / "manifest.json").find("ofd-pages"), std::string::npos);
 }

@@ -25,7 +25,7 @@ fs::path decision() {
   return lh::test::source_dir() / "samples/inbox/案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/09 行政处罚决定书.docx";
 }
 
-std::string squeeze(const std::string& s) {
+std::string without_ascii_spaces(const std::string& s) {
   std::string out;
   for (char c : s)
     if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') out += c;
@@ -46,7 +46,7 @@ std::string pdf_text(const fs::path& p) {
     g_object_unref(page);
   }
   if (doc) g_object_unref(doc);
-  return std::regex_replace(squeeze(text), std::regex("—[0-9]+—"), "");  // GB/T 9704 page numbers
+  return std::regex_replace(without_ascii_spaces(text), std::regex("—[0-9]+—"), "");  // GB/T 9704 page numbers
 }
 
 // Read in a child process: the reader installs libxml2's deny-all entity loader process-wide
@@ -58,7 +58,7 @@ std::string ofd_text(const fs::path& p) {
     const std::string bytes = lh::test::read_file(p);
     lh::ingest::ReadOptions ro;
     lh::ingest::ReadResult r = lh::ingest::read_ofd({bytes, p.string(), &ro});
-    lh::test::write_file(out, r.error ? std::string() : squeeze(r.doc.plain_text()));
+    lh::test::write_file(out, r.error ? std::string() : without_ascii_spaces(r.doc.plain_text()));
     _exit(0);
   }
   int status = 0;

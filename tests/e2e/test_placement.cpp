@@ -15,55 +15,30 @@
 #include <nlohmann/json.hpp>
 
 #include "../ingest/ooxml_builder.h"
+#include "archive_support.h"
 #include "charset.h"
 #include "filing/catalogue.h"
+#include "manifest_json.h"
 #include "package/files.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using lh::test::fate_of;
+using lh::test::FileState;
+using lh::test::input_of;
+using lh::test::item_by_source;
+using lh::test::kRunTime;
 using lh::test::program;
+using lh::test::read_json;
 using lh::test::run;
 using lh::test::ScopedEnv;
+using lh::test::snapshot;
 
 namespace {
 
-const char* kRunTime = "2024-06-01T02:00:00+0800";
-
-json read_json(const fs::path& p) { return json::parse(lh::test::read_file(p)); }
-
-const json* input_of(const json& m, const std::string& path) {
-  for (const auto& i : m["inputs"])
-    if (i["path"] == path) return &i;
-  return nullptr;
-}
-std::string fate_of(const json& m, const std::string& path) {
-  const json* i = input_of(m, path);
-  return i ? (*i)["fate"].get<std::string>() : "(absent)";
-}
-// The item whose original came from `source` (an inbox path; a ZIP entry reads "a.zip/entry").
-const json* item_by_source(const json& m, const std::string& source) {
-  for (const auto& it : m["items"])
-    for (const auto& f : it["files"])
-      if (f["source"] == source) return &it;
-  return nullptr;
-}
-
-// Every regular file under root but the bookkeeping: relative path → SHA-256 and mtime.
-using FileState = std::pair<std::string, fs::file_time_type>;
-std::map<std::string, FileState> snapshot(const fs::path& root) {
-  static const std::set<std::string> skip = {"catalog.db", "catalog.db-wal", "catalog.db-shm", "reports", ".lock"};
-  std::map<std::string, FileState> m;
-  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
-    std::string rel = fs::relative(it->path(), root).generic_string();
-    if (skip.count(rel.substr(0, rel.find('/')))) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file()) m[rel] = {lh::package::sha256_file(it->path()).value_or(""), it->last_write_time()};
-  }
-  return m;
-}
+// What a re-run must leave as it was: every file but the bookkeeping.
+const std::set<std::string> kBookkeeping = {"catalog.db", "catalog.db-wal", "catalog.db-shm", "reports", ".lock"};
 
 lh::test::CommandResult archive_with(const fs::path& in, const fs::path& out, std::vector<std::string> extra) {
   ScopedEnv t("LIANGHUA_RUN_TIME", kRunTime);
@@ -167,7 +142,7 @@ TEST(Placement, NumberedItemsDoNotMoveWhenANewRecordArrives) {
     EXPECT_NE((*it)["category"], "AJ") << p;
     EXPECT_FALSE((*it)["placed_by"].get<std::string>().empty()) << p;
   }
-  std::map<std::string, FileState> files1 = snapshot(out);
+  std::map<std::string, FileState> files1 = snapshot(out, kBookkeeping);
 
   lh::test::write_file(in / "检查记录/现场检查笔录（赵记超市）.txt", inspection_record("南岭县赵记超市", 8));
   auto r2 = archive_with(in, out, {"--no-documents"});
@@ -183,7 +158,7 @@ TEST(Placement, NumberedItemsDoNotMoveWhenANewRecordArrives) {
       EXPECT_EQ(it, old_items[it["identity"]]) << "a numbered item moved";
     }
   }
-  auto files2 = snapshot(out);
+  auto files2 = snapshot(out, kBookkeeping);
   for (const auto& [p, st] : files1)
     if (p != "manifest.json") {
       EXPECT_TRUE(files2.count(p) && files2[p] == st) << "moved or touched: " << p;

@@ -1,7 +1,11 @@
-// Shared fixture for the filing tests: the project's default scheme, loaded once.
+// Shared fixtures for the filing tests: the project's default scheme, loaded once; the office they file
+// for; a day of a file's mtime.
 #pragma once
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
+#include "filing/office.h"
 #include "filing/scheme.h"
 #include "test_support.h"
 
@@ -19,5 +23,16 @@ inline const Scheme& default_scheme() {
   }();
   return s;
 }
+
+// The office of the plans (全宗号 Z109, 机构 SMS).
+inline Office test_office() {
+  Office o;
+  o.fonds = "Z109";
+  o.organisation = "SMS";
+  return o;
+}
+
+// One day in nanoseconds, as InspectedFile::mtime_ns counts.
+inline constexpr int64_t kDay = 86400LL * 1000000000LL;
 
 }  // namespace lh::filing::testing

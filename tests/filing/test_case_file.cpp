@@ -12,7 +12,7 @@ using namespace lh::filing;
 using lh::filing::testing::default_scheme;
 
 namespace {
-CaseDocument doc(const Category& c, int n, const std::string& title, const std::string& date = "2024-01-01") {
+CaseDocument case_document(const Category& c, int n, const std::string& title, const std::string& date = "2024-01-01") {
   return {place_in_case(c, n, title, "docx"), date, title, title};
 }
 }  // namespace
@@ -21,22 +21,22 @@ TEST(FilingCaseOrder, Article78OrderOfZhengjuanThenFujuan) {
   const Scheme& s = default_scheme();
   const Category& aj = *s.category("AJ");
   std::vector<CaseDocument> d = {
-      doc(aj, 53, "结案审批表"),
-      doc(aj, 14, "询问笔录"),
-      doc(aj, 1, "案件来源登记表"),
-      doc(aj, 50, "送达回证（行政处罚决定书）"),
-      doc(aj, 45, "行政处罚决定书", "2024-03-01"),
-      doc(aj, 40, "听证笔录"),
-      doc(aj, 7, "立案审批表"),
-      doc(aj, 37, "行政处罚告知书"),
-      doc(aj, 50, "送达回证（行政处罚告知书）"),
-      doc(aj, 52, "涉案物品处理记录"),
-      doc(aj, 35, "案件调查终结报告"),
-      doc(aj, 36, "法制审核表"),
-      doc(aj, 41, "听证报告"),
-      doc(aj, 0, "营业执照复印件"),
-      doc(aj, 55, "卷内文件目录"),
-      doc(aj, 56, "卷内备考表"),
+      case_document(aj, 53, "结案审批表"),
+      case_document(aj, 14, "询问笔录"),
+      case_document(aj, 1, "案件来源登记表"),
+      case_document(aj, 50, "送达回证（行政处罚决定书）"),
+      case_document(aj, 45, "行政处罚决定书", "2024-03-01"),
+      case_document(aj, 40, "听证笔录"),
+      case_document(aj, 7, "立案审批表"),
+      case_document(aj, 37, "行政处罚告知书"),
+      case_document(aj, 50, "送达回证（行政处罚告知书）"),
+      case_document(aj, 52, "涉案物品处理记录"),
+      case_document(aj, 35, "案件调查终结报告"),
+      case_document(aj, 36, "法制审核表"),
+      case_document(aj, 41, "听证报告"),
+      case_document(aj, 0, "营业执照复印件"),
+      case_document(aj, 55, "卷内文件目录"),
+      case_document(aj, 56, "卷内备考表"),
   };
   order_case_documents(d);
   std::vector<std::string> titles;

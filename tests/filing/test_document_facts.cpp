@@ -11,7 +11,7 @@ using lh::filing::testing::default_scheme;
 
 namespace {
 
-model::InspectedFile doc(const std::string& path, const std::string& text, const std::string& recorded_title = "") {
+model::InspectedFile file_with_text(const std::string& path, const std::string& text, const std::string& recorded_title = "") {
   model::InspectedFile f;
   f.path = path;
   f.title = recorded_title;
@@ -23,16 +23,16 @@ model::InspectedFile doc(const std::string& path, const std::string& text, const
 }  // namespace
 
 TEST(DocumentFacts, InterviewRecordIsDatedByItsInterviewTimeNotAPurchaseDateInTheAnswers) {
-  auto f = doc("案/笔录3.txt",
-               "询问笔录\n询问时间：2024年3月5日9时至10时\n问：何时进货？\n答：2024年2月18日进的货，二〇二四年二月二十日开卖。\n");
+  auto f = file_with_text("案/笔录3.txt",
+                          "询问笔录\n询问时间：2024年3月5日9时至10时\n问：何时进货？\n答：2024年2月18日进的货，二〇二四年二月二十日开卖。\n");
   auto x = filing::item_facts(f, default_scheme(), 14);
   EXPECT_EQ(x.date, "2024-03-05");
   EXPECT_NE(x.date_by.find("询问时间"), std::string::npos) << x.date_by;
 }
 
 TEST(DocumentFacts, InspectionRecordIsDatedByItsInspectionTimeNotTheRectificationDeadline) {
-  auto f = doc("检查/0408.txt",
-               "日常监督检查记录\n被检查单位：梅州市梅江区某某粮油店\n检查时间：2024/4/8\n责令于2024年4月15日前整改。\n");
+  auto f = file_with_text("检查/0408.txt",
+                          "日常监督检查记录\n被检查单位：梅州市梅江区某某粮油店\n检查时间：2024/4/8\n责令于2024年4月15日前整改。\n");
   ASSERT_EQ(f.fields.doc_type, "检查记录");
   auto x = filing::item_facts(f, default_scheme(), 0);
   EXPECT_EQ(x.date, "2024-04-08");
@@ -41,7 +41,7 @@ TEST(DocumentFacts, InspectionRecordIsDatedByItsInspectionTimeNotTheRectificatio
 
 // A quarter's records in one file: dated by the last date, not by the first record's 检查时间.
 TEST(DocumentFacts, FileOfSeveralRecordsIsDatedByItsLastDate) {
-  auto f = doc("检查/2024Q1.xml", "检查记录\n检查时间：2024年1月9日\n检查时间：2024年3月26日\n");
+  auto f = file_with_text("检查/2024Q1.xml", "检查记录\n检查时间：2024年1月9日\n检查时间：2024年3月26日\n");
   f.records.resize(2);
   f.records[0].inspected_at = "2024-01-09";
   f.records[1].inspected_at = "2024-03-26";
@@ -52,26 +52,26 @@ TEST(DocumentFacts, FileOfSeveralRecordsIsDatedByItsLastDate) {
 
 // A form whose date field is blank, a decision, a text with no date at all.
 TEST(DocumentFacts, SignatureDateThenMetadataThenFileTime) {
-  auto blank = filing::item_facts(doc("a.txt", "询问笔录\n询问时间：    年  月  日\n被询问人签名\n2024年3月6日\n"), default_scheme(), 14);
+  auto blank = filing::item_facts(file_with_text("a.txt", "询问笔录\n询问时间：    年  月  日\n被询问人签名\n2024年3月6日\n"), default_scheme(), 14);
   EXPECT_EQ(blank.date, "2024-03-06");
   EXPECT_NE(blank.date_by.find("询问时间未填"), std::string::npos) << blank.date_by;
   auto decision = filing::item_facts(
-      doc("b.txt", "行政处罚决定书\n当事人：某某\n请于2024年5月20日前缴纳。\n梅州市梅江区市场监督管理局\n2024年5月6日\n"),
+      file_with_text("b.txt", "行政处罚决定书\n当事人：某某\n请于2024年5月20日前缴纳。\n梅州市梅江区市场监督管理局\n2024年5月6日\n"),
       default_scheme(), 45);
   EXPECT_EQ(decision.date, "2024-05-06");
   EXPECT_NE(decision.date_by.find("落款"), std::string::npos);
-  auto none = filing::item_facts(doc("c.txt", "会议签到表\n张三\n李四\n"), default_scheme(), 0);
+  auto none = filing::item_facts(file_with_text("c.txt", "会议签到表\n张三\n李四\n"), default_scheme(), 0);
   EXPECT_EQ(none.date, "2024-06-01");
   EXPECT_NE(none.date_by.find("修改时间"), std::string::npos) << none.date_by;
 }
 
 TEST(DocumentFacts, TextDocumentIsNotTitledByItsLetterhead) {
   // The recorded title (a text reader's first line) is the agency's name; the title line wins.
-  auto f = doc("综合/s.txt", "梅州市梅江区市场监督管理局\n2024年上半年工作总结\n一、……\n", "梅州市梅江区市场监督管理局");
+  auto f = file_with_text("综合/s.txt", "梅州市梅江区市场监督管理局\n2024年上半年工作总结\n一、……\n", "梅州市梅江区市场监督管理局");
   auto x = filing::item_facts(f, default_scheme(), 0);
   EXPECT_EQ(x.title, "2024年上半年工作总结");
   // No title line at all: the file name, never the agency's name.
-  auto g = doc("综合/会议签到.txt", "梅州市梅江区市场监督管理局\n张三　李四\n", "梅州市梅江区市场监督管理局");
+  auto g = file_with_text("综合/会议签到.txt", "梅州市梅江区市场监督管理局\n张三　李四\n", "梅州市梅江区市场监督管理局");
   auto y = filing::item_facts(g, default_scheme(), 0);
   EXPECT_EQ(y.title, "会议签到");
   EXPECT_NE(y.title_by.find("机构名称"), std::string::npos) << y.title_by;
@@ -83,19 +83,19 @@ TEST(DocumentFacts, TextDocumentIsNotTitledByItsLetterhead) {
 // file name; a sheet its clerk named is still the title.
 TEST(DocumentFacts, ASpreadsheetIsNotTitledByItsDefaultSheetName) {
   for (const char* sheet : {"Sheet1", "sheet2", "Sheet 1", "工作表1", "工作表12"}) {
-    auto f = doc("检查/2024年3月日常检查台账.xlsx", std::string(sheet) + "\n序号\t商户\t检查日期\n1\t顺达茶叶店\t2024-03-08\n", sheet);
+    auto f = file_with_text("检查/2024年3月日常检查台账.xlsx", std::string(sheet) + "\n序号\t商户\t检查日期\n1\t顺达茶叶店\t2024-03-08\n", sheet);
     auto x = filing::item_facts(f, default_scheme(), 0);
     EXPECT_EQ(x.title, "2024年3月日常检查台账") << sheet;
     EXPECT_NE(x.title_by.find("默认的工作表名"), std::string::npos) << x.title_by;
   }
   for (const char* named : {"三月检查台账", "Sheets", "Sheet1（汇总）"}) {
-    auto f = doc("检查/台账.xlsx", std::string(named) + "\n序号\t商户\n", named);
+    auto f = file_with_text("检查/台账.xlsx", std::string(named) + "\n序号\t商户\n", named);
     EXPECT_NE(filing::item_facts(f, default_scheme(), 0).title, "台账") << named << " is a name the clerk gave";
   }
 }
 
 TEST(DocumentFacts, BareFormTitleGetsThePartySoRowsDoNotReadTheSame) {
-  auto f = doc("x.docx", "梅州市梅江区市场监督管理局\n行 政 处 罚 决 定 书\n梅市监处罚〔2024〕8号\n当事人：梅州市某某五金店\n");
+  auto f = file_with_text("x.docx", "梅州市梅江区市场监督管理局\n行 政 处 罚 决 定 书\n梅市监处罚〔2024〕8号\n当事人：梅州市某某五金店\n");
   auto x = filing::item_facts(f, default_scheme(), 45);
   EXPECT_EQ(x.title, "梅州市某某五金店行政处罚决定书");
   EXPECT_NE(x.title_by.find("当事人"), std::string::npos);

@@ -11,6 +11,8 @@
 
 using namespace lh::filing;
 using lh::filing::testing::default_scheme;
+using lh::filing::testing::kDay;
+using lh::filing::testing::test_office;
 using lh::model::Format;
 using lh::model::InspectedFile;
 
@@ -18,7 +20,6 @@ namespace {
 
 const std::string kCase = "南市监处罚〔2024〕12号";
 const std::string kParty = "南岭县鲜丰食品有限公司";
-const int64_t kDay = 86400LL * 1000000000LL;
 
 struct Doc {
   std::string path, title;
@@ -51,14 +52,7 @@ InspectedFile make(const Doc& d) {
   return f;
 }
 
-Office office() {
-  Office o;
-  o.fonds = "Z109";
-  o.organisation = "SMS";
-  return o;
-}
-
-struct Filed {
+struct FiledItems {
   Plan plan;
   const PlannedItem* item(const std::string& path) const {
     for (const auto& in : plan.inputs)
@@ -71,11 +65,11 @@ struct Filed {
   }
 };
 
-Filed file_docs(const std::vector<Doc>& docs, std::vector<InspectedFile> extra = {}) {
+FiledItems file_docs(const std::vector<Doc>& docs, std::vector<InspectedFile> extra = {}) {
   std::vector<InspectedFile> files;
   for (const auto& d : docs) files.push_back(make(d));
   for (auto& f : extra) files.push_back(std::move(f));
-  return Filed{plan_filing(files, default_scheme(), office(), "INBOX")};
+  return FiledItems{plan_filing(files, default_scheme(), test_office(), "INBOX")};
 }
 
 Doc decision(const std::string& path, char sha) {
@@ -101,10 +95,10 @@ InspectedFile zip(const std::string& path, char sha, const std::vector<Doc>& ent
 // went into the 正卷 of a case whose decision sat at the top of the inbox. One of the records was even
 // typed as a 现场笔录 (范本 No. 9) by the reader: its type alone is no evidence of any case.
 TEST(Placement, InspectionRecordBesideACaseIsNotPutInTheCase) {
-  Filed r = file_docs({decision("行政处罚决定书.docx", '1'),
-                       {"检查记录/现场检查笔录（张记餐馆）.txt", "现场检查笔录", '2', {}, "张记餐馆", Format::Text, 9, 0},
-                       {"检查记录/日常监督检查记录.xml", "日常监督检查记录", '3', {}, "", Format::Xml, 0, 1}},
-                      {zip("2024年第一季度.zip", '9', {{"石门所2024年第一季度工作小结.docx", "石门所2024年第一季度工作小结", '4', {}, "", Format::Docx, 0, 0}})});
+  FiledItems r = file_docs({decision("行政处罚决定书.docx", '1'),
+                            {"检查记录/现场检查笔录（张记餐馆）.txt", "现场检查笔录", '2', {}, "张记餐馆", Format::Text, 9, 0},
+                            {"检查记录/日常监督检查记录.xml", "日常监督检查记录", '3', {}, "", Format::Xml, 0, 1}},
+                           {zip("2024年第一季度.zip", '9', {{"石门所2024年第一季度工作小结.docx", "石门所2024年第一季度工作小结", '4', {}, "", Format::Docx, 0, 0}})});
   EXPECT_EQ(r.case_of("行政处罚决定书.docx"), kCase);
   for (const std::string p : {"检查记录/现场检查笔录（张记餐馆）.txt", "检查记录/日常监督检查记录.xml",
                               "2024年第一季度.zip/石门所2024年第一季度工作小结.docx"}) {
@@ -120,9 +114,9 @@ TEST(Placement, InspectionRecordBesideACaseIsNotPutInTheCase) {
 }
 
 TEST(Placement, InboxRootIsNeverACaseFolder) {
-  Filed r = file_docs({decision("行政处罚决定书.docx", '1'),
-                       {"IMG_0001.jpg", "IMG_0001", '2', {}, "", Format::Image, 0, 0},
-                       {"询问笔录.docx", "询问笔录", '3', {}, "", Format::Docx, 14, 0}});
+  FiledItems r = file_docs({decision("行政处罚决定书.docx", '1'),
+                            {"IMG_0001.jpg", "IMG_0001", '2', {}, "", Format::Image, 0, 0},
+                            {"询问笔录.docx", "询问笔录", '3', {}, "", Format::Docx, 14, 0}});
   EXPECT_EQ(r.case_of("行政处罚决定书.docx"), kCase);
   EXPECT_EQ(r.case_of("IMG_0001.jpg"), "");
   EXPECT_EQ(r.case_of("询问笔录.docx"), "");
@@ -132,8 +126,8 @@ TEST(Placement, InboxRootIsNeverACaseFolder) {
 // The bug: a "case" named Y and its own 行政处罚案卷 cover — a folder named by a retention code.
 TEST(Placement, FolderNamedByRetentionCodeIsNotACase) {
   for (const std::string folder : {"Y", "D30", "永久", "检查记录", "JC"}) {
-    Filed r = file_docs({decision(folder + "/行政处罚决定书.docx", '1'),
-                         {folder + "/现场笔录.docx", "现场笔录", '2', {}, kParty, Format::Docx, 9, 0}});
+    FiledItems r = file_docs({decision(folder + "/行政处罚决定书.docx", '1'),
+                              {folder + "/现场笔录.docx", "现场笔录", '2', {}, kParty, Format::Docx, 9, 0}});
     EXPECT_EQ(r.case_of(folder + "/现场笔录.docx"), "") << folder;
     for (const auto& it : r.plan.items) {
       EXPECT_NE(it.case_name, folder) << "no case is named after the folder " << folder;
@@ -147,9 +141,9 @@ TEST(Placement, FolderNamedByRetentionCodeIsNotACase) {
 // Offices sort by month or by clerk: such a folder holds many cases' papers and others'.
 TEST(Placement, FolderNamedByMonthOrClerkIsNotACase) {
   for (const std::string folder : {"2024", "2024年3月", "2024-03", "03", "第一季度", "张伟", "李晓明", "2024/03"}) {
-    Filed r = file_docs({decision(folder + "/行政处罚决定书.docx", '1'),
-                         {folder + "/现场笔录.docx", "现场笔录", '2', {}, kParty, Format::Docx, 9, 0},
-                         {folder + "/照片.jpg", "照片", '3', {}, "", Format::Image, 0, 0}});
+    FiledItems r = file_docs({decision(folder + "/行政处罚决定书.docx", '1'),
+                              {folder + "/现场笔录.docx", "现场笔录", '2', {}, kParty, Format::Docx, 9, 0},
+                              {folder + "/照片.jpg", "照片", '3', {}, "", Format::Image, 0, 0}});
     EXPECT_EQ(r.case_of(folder + "/行政处罚决定书.docx"), kCase) << folder;
     EXPECT_EQ(r.case_of(folder + "/现场笔录.docx"), "") << folder;
     EXPECT_EQ(r.case_of(folder + "/照片.jpg"), "") << folder;
@@ -158,10 +152,10 @@ TEST(Placement, FolderNamedByMonthOrClerkIsNotACase) {
 
 TEST(Placement, ZipNamedByCaseNumberIsThatCase) {
   const std::string c3 = "南市监处罚〔2024〕3号";
-  Filed r = file_docs({}, {zip("收件/（2024）第3号案卷.zip", '9',
-                               {{"立案审批表.docx", "立案审批表", '1', {c3}, "", Format::Docx, 7, 0},
-                                {"现场笔录.pdf", "现场笔录", '2', {}, "", Format::Pdf, 9, 0},
-                                {"证据/现场照片1.jpg", "现场照片1", '3', {}, "", Format::Image, 0, 0}}),
+  FiledItems r = file_docs({}, {zip("收件/（2024）第3号案卷.zip", '9',
+                                    {{"立案审批表.docx", "立案审批表", '1', {c3}, "", Format::Docx, 7, 0},
+                                     {"现场笔录.pdf", "现场笔录", '2', {}, "", Format::Pdf, 9, 0},
+                                     {"证据/现场照片1.jpg", "现场照片1", '3', {}, "", Format::Image, 0, 0}}),
                            zip("收件/南市监处罚〔2024〕5号.zip", '8',
                                {{"询问笔录.docx", "询问笔录", '4', {}, "", Format::Docx, 14, 0}})});
   EXPECT_EQ(r.case_of("收件/（2024）第3号案卷.zip/现场笔录.pdf"), c3);
@@ -174,22 +168,22 @@ TEST(Placement, ZipNamedByCaseNumberIsThatCase) {
 
 // A short reference in a folder name that matches no 案号 of its documents is no evidence.
 TEST(Placement, ShortReferenceMustMatchACaseItsDocumentsCarry) {
-  Filed r = file_docs({decision("案件/[2024]35号/行政处罚决定书.docx", '1'),
-                       {"案件/[2024]35号/现场笔录.docx", "现场笔录", '2', {}, "", Format::Docx, 9, 0}});
+  FiledItems r = file_docs({decision("案件/[2024]35号/行政处罚决定书.docx", '1'),
+                            {"案件/[2024]35号/现场笔录.docx", "现场笔录", '2', {}, "", Format::Docx, 9, 0}});
   EXPECT_EQ(r.case_of("案件/[2024]35号/现场笔录.docx"), "") << "35 is not the decision's 12";
 }
 
 // samples/ case B: a folder named by the party, whose documents carry one 案号.
 TEST(Placement, FolderNamedByThePartyWithOneCaseNumberIsThatCase) {
   const std::string b = "案件/2024/012 鲜丰食品未明码标价/";
-  Filed r = file_docs({decision(b + "行政处罚决定书.docx", '1'),
-                       {b + "告知书.docx", "行政处罚告知书", '2', {"南市监罚告〔2024〕7号"}, kParty, Format::Docx, 37, 0},
-                       {b + "现场照片.jpg", "现场照片", '3', {}, "", Format::Image, 0, 0}});
+  FiledItems r = file_docs({decision(b + "行政处罚决定书.docx", '1'),
+                            {b + "告知书.docx", "行政处罚告知书", '2', {"南市监罚告〔2024〕7号"}, kParty, Format::Docx, 37, 0},
+                            {b + "现场照片.jpg", "现场照片", '3', {}, "", Format::Image, 0, 0}});
   EXPECT_EQ(r.case_of(b + "告知书.docx"), kCase);
   EXPECT_EQ(r.case_of(b + "现场照片.jpg"), kCase);
   EXPECT_NE(r.item(b + "现场照片.jpg")->placed_by.find("当事人 " + kParty), std::string::npos) << r.item(b + "现场照片.jpg")->placed_by;
   // The same folder under a clerk's name is no case: the party is not named.
-  Filed clerk = file_docs({decision("王芳/行政处罚决定书.docx", '1'), {"王芳/现场照片.jpg", "现场照片", '3', {}, "", Format::Image, 0, 0}});
+  FiledItems clerk = file_docs({decision("王芳/行政处罚决定书.docx", '1'), {"王芳/现场照片.jpg", "现场照片", '3', {}, "", Format::Image, 0, 0}});
   EXPECT_EQ(clerk.case_of("王芳/现场照片.jpg"), "");
 }
 
@@ -199,20 +193,20 @@ TEST(Placement, FolderNamedByThePartyWithOneCaseNumberIsThatCase) {
 TEST(Placement, ZipNamedByThePartyHoldsTheCaseInASubFolder) {
   const std::string party = "厦门市集美区鸿发食品店", c72 = "厦集市监罚〔2024〕72号";
   Doc decided{c72 + "/决定书（鸿发食品店）.txt", "行政处罚决定书", '1', {c72}, party, Format::Text, 45, 0};
-  Filed r = file_docs({}, {zip("陈静/鸿发食品店案卷材料.zip", '9',
-                               {{"01立案审批表.txt", "立案审批表", '2', {}, "", Format::Text, 7, 0},
-                                decided,
-                                {c72 + "/询问笔录.txt", "询问笔录", '3', {}, "", Format::Text, 14, 0}})});
+  FiledItems r = file_docs({}, {zip("陈静/鸿发食品店案卷材料.zip", '9',
+                                    {{"01立案审批表.txt", "立案审批表", '2', {}, "", Format::Text, 7, 0},
+                                     decided,
+                                     {c72 + "/询问笔录.txt", "询问笔录", '3', {}, "", Format::Text, 14, 0}})});
   const std::string top = "陈静/鸿发食品店案卷材料.zip/01立案审批表.txt";
   EXPECT_EQ(r.case_of(top), c72);
   EXPECT_NE(r.item(top)->placed_by.find("ZIP 鸿发食品店案卷材料 的文书同属 " + c72), std::string::npos)
       << r.item(top)->placed_by;
   // Two cases of one party under its name: no single case, nothing is guessed.
-  Filed two = file_docs({}, {zip("陈静/鸿发食品店案卷材料.zip", '9',
-                                 {{"01立案审批表.txt", "立案审批表", '2', {}, "", Format::Text, 7, 0},
-                                  decided,
-                                  {"厦集市监罚〔2024〕80号/决定书.txt", "行政处罚决定书", '4', {"厦集市监罚〔2024〕80号"},
-                                   party, Format::Text, 45, 0}})});
+  FiledItems two = file_docs({}, {zip("陈静/鸿发食品店案卷材料.zip", '9',
+                                      {{"01立案审批表.txt", "立案审批表", '2', {}, "", Format::Text, 7, 0},
+                                       decided,
+                                       {"厦集市监罚〔2024〕80号/决定书.txt", "行政处罚决定书", '4', {"厦集市监罚〔2024〕80号"},
+                                        party, Format::Text, 45, 0}})});
   EXPECT_EQ(two.case_of(top), "");
 }
 
@@ -220,8 +214,8 @@ TEST(Placement, ZipNamedByThePartyHoldsTheCaseInASubFolder) {
 TEST(Placement, NumberTheCaseItselfCitesJoinsTheCase) {
   Doc d = decision("案件/南市监处罚〔2024〕12号/行政处罚决定书.docx", '1');
   d.numbers.push_back("南市监罚告〔2024〕7号");
-  Filed r = file_docs({d, {"发文/告知书.docx", "行政处罚告知书", '2', {"南市监罚告〔2024〕7号"}, kParty, Format::Docx, 37, 0},
-                       {"发文/责令改正通知书.docx", "责令改正通知书", '3', {"南市监责改〔2024〕9号"}, "", Format::Docx, 33, 0}});
+  FiledItems r = file_docs({d, {"发文/告知书.docx", "行政处罚告知书", '2', {"南市监罚告〔2024〕7号"}, kParty, Format::Docx, 37, 0},
+                            {"发文/责令改正通知书.docx", "责令改正通知书", '3', {"南市监责改〔2024〕9号"}, "", Format::Docx, 33, 0}});
   EXPECT_EQ(r.case_of("发文/告知书.docx"), kCase);
   EXPECT_EQ(r.item("发文/告知书.docx")->placed_by, "文号 南市监罚告〔2024〕7号 见于本案文书《行政处罚决定书》");
   EXPECT_EQ(r.case_of("发文/责令改正通知书.docx"), "") << "a number nobody cites is not a case";
@@ -231,9 +225,9 @@ TEST(Placement, NumberTheCaseItselfCitesJoinsTheCase) {
 // An office document is filed by its type even inside a case's folder: only its own 案号 counts.
 TEST(Placement, OfficeDocumentInACaseFolderIsFiledByItsType) {
   const std::string a = "案件/南市监处罚〔2024〕12号 鲜丰公司/";
-  Filed r = file_docs({decision(a + "行政处罚决定书.docx", '1'),
-                       {a + "关于开展食品安全检查的通知.docx", "关于开展食品安全检查的通知", '2', {}, "", Format::Docx, 0, 0},
-                       {a + "证据/照片.jpg", "照片", '3', {}, "", Format::Image, 0, 0}});
+  FiledItems r = file_docs({decision(a + "行政处罚决定书.docx", '1'),
+                            {a + "关于开展食品安全检查的通知.docx", "关于开展食品安全检查的通知", '2', {}, "", Format::Docx, 0, 0},
+                            {a + "证据/照片.jpg", "照片", '3', {}, "", Format::Image, 0, 0}});
   EXPECT_EQ(r.case_of(a + "关于开展食品安全检查的通知.docx"), "");
   EXPECT_EQ(r.item(a + "关于开展食品安全检查的通知.docx")->category, "WS");
   EXPECT_EQ(r.case_of(a + "证据/照片.jpg"), kCase);
@@ -247,7 +241,7 @@ TEST(Placement, OfficeDocumentCitingACaseInItsTextIsFiledByItsType) {
   Doc summary{"2024年第二季度工作小结.txt", "杏林所2024年第二季度工作小结", '2', {kCase}, "", Format::Text, 0, 0};
   Doc report{"关于南市监处罚〔2024〕12号案的情况报告.docx", "关于南市监处罚〔2024〕12号案的情况报告", '3', {kCase}, "",
              Format::Docx, 0, 0};
-  Filed r = file_docs({decision("案件/行政处罚决定书.docx", '1'), summary, report});
+  FiledItems r = file_docs({decision("案件/行政处罚决定书.docx", '1'), summary, report});
   EXPECT_EQ(r.case_of(summary.path), "");
   EXPECT_NE(r.item(summary.path)->category, "AJ");
   EXPECT_NE(r.item(summary.path)->placed_by.find("正文引用案号 " + kCase), std::string::npos)
@@ -272,7 +266,7 @@ TEST(Placement, FolderNameRules) {
 // committed 年度 and 保管期限 (one scope, one 件号 run), not what it alone would suggest.
 TEST(Placement, LateDocumentOfANumberedCaseTakesTheCaseScope) {
   std::vector<InspectedFile> files = {make({"收件/送达回证.docx", "送达回证", '1', {kCase}, kParty, Format::Docx, 50, 0})};
-  Plan alone = plan_filing(files, default_scheme(), office(), "INBOX");
+  Plan alone = plan_filing(files, default_scheme(), test_office(), "INBOX");
   ASSERT_EQ(alone.items.size(), 1u);
   EXPECT_EQ(alone.items[0].retention, "Y");
   PlanContext ctx;
@@ -280,7 +274,7 @@ TEST(Placement, LateDocumentOfANumberedCaseTakesTheCaseScope) {
     if (key == "case:" + kCase) return std::make_pair(2024, std::string("D30"));
     return std::nullopt;
   };
-  Plan p = plan_filing(files, default_scheme(), office(), "INBOX", ctx);
+  Plan p = plan_filing(files, default_scheme(), test_office(), "INBOX", ctx);
   EXPECT_EQ(p.items[0].retention, "D30");
   EXPECT_EQ(p.items[0].year, 2024);
 }
@@ -290,12 +284,12 @@ TEST(Placement, LateDocumentOfANumberedCaseTakesTheCaseScope) {
 // first, 案 last, 范本 No. 54): 张三无照经营案 is the case's folder, a clerk's folder 张三 is not.
 TEST(Placement, FolderNamedByThePartyPastRegionsOrInTheCaseNameForm) {
   const std::string township_party = "南岭县石门镇李记粮油店";
-  Filed r = file_docs({{"027 李记粮油店未明码标价/决定书.docx", "行政处罚决定书", '1', {kCase}, township_party, Format::Docx, 45, 0},
-                       {"027 李记粮油店未明码标价/送达回证.pdf", "送达回证", '2', {}, "", Format::Pdf, 50, 0}});
+  FiledItems r = file_docs({{"027 李记粮油店未明码标价/决定书.docx", "行政处罚决定书", '1', {kCase}, township_party, Format::Docx, 45, 0},
+                            {"027 李记粮油店未明码标价/送达回证.pdf", "送达回证", '2', {}, "", Format::Pdf, 50, 0}});
   EXPECT_EQ(r.case_of("027 李记粮油店未明码标价/送达回证.pdf"), kCase);
   for (const std::string folder : {"张三无照经营案", "张三"}) {
-    Filed p = file_docs({{folder + "/决定书.docx", "行政处罚决定书", '1', {kCase}, "张三", Format::Docx, 45, 0},
-                         {folder + "/送达回证.pdf", "送达回证", '2', {}, "", Format::Pdf, 50, 0}});
+    FiledItems p = file_docs({{folder + "/决定书.docx", "行政处罚决定书", '1', {kCase}, "张三", Format::Docx, 45, 0},
+                              {folder + "/送达回证.pdf", "送达回证", '2', {}, "", Format::Pdf, 50, 0}});
     EXPECT_EQ(p.case_of(folder + "/送达回证.pdf"), folder == "张三" ? "" : kCase) << folder;
   }
 }

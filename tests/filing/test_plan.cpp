@@ -10,6 +10,8 @@
 
 using namespace lh::filing;
 using lh::filing::testing::default_scheme;
+using lh::filing::testing::kDay;
+using lh::filing::testing::test_office;
 using lh::model::Format;
 using lh::model::InspectedFile;
 
@@ -17,11 +19,10 @@ namespace {
 
 const std::string kA = "INBOX/案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/";
 const std::string kCaseA = "南市监处罚〔2024〕12号";
-const int64_t kDay = 86400LL * 1000000000LL;
 
 // A read document. sha: one hex digit repeated (same digit = same bytes).
-InspectedFile doc(const std::string& path, char sha, const std::string& title, int64_t day, Format format = Format::Docx,
-                  const std::string& case_number = "") {
+InspectedFile inbox_file(const std::string& path, char sha, const std::string& title, int64_t day, Format format = Format::Docx,
+                         const std::string& case_number = "") {
   InspectedFile f;
   f.path = path;
   f.sha256 = std::string(64, sha);
@@ -34,14 +35,7 @@ InspectedFile doc(const std::string& path, char sha, const std::string& title, i
   return f;
 }
 
-Office office() {
-  Office o;
-  o.fonds = "Z109";
-  o.organisation = "SMS";
-  return o;
-}
-
-struct Filed {
+struct FiledInputs {
   Plan plan;
   std::map<std::string, const PlannedInput*> by_path;
   const PlannedInput& input(const std::string& p) const {
@@ -56,8 +50,8 @@ struct Filed {
   }
 };
 
-Filed file_inbox(const std::vector<InspectedFile>& files) {
-  Filed r{plan_filing(files, default_scheme(), office(), "INBOX"), {}};
+FiledInputs file_inbox(const std::vector<InspectedFile>& files) {
+  FiledInputs r{plan_filing(files, default_scheme(), test_office(), "INBOX"), {}};
   for (const auto& in : r.plan.inputs) r.by_path[in.path] = &in;
   return r;
 }
@@ -65,22 +59,22 @@ Filed file_inbox(const std::vector<InspectedFile>& files) {
 std::vector<InspectedFile> inbox_like_case_a() {
   const std::string a = kA;
   return {
-      doc(a + "02 立案审批表.docx", '1', "立案审批表", 10, Format::Docx, kCaseA),
-      doc(a + "09 行政处罚决定书.docx", '2', "行政处罚决定书", 60, Format::Docx, kCaseA),
-      doc(a + "09 行政处罚决定书.pdf", '3', "行政处罚决定书", 61, Format::Pdf, kCaseA),
-      doc(a + "09 行政处罚决定书 - 副本.pdf", '3', "行政处罚决定书", 62, Format::Pdf, kCaseA),
-      doc("INBOX/发文存档/2024/南市监处罚〔2024〕12号.pdf", '3', "行政处罚决定书", 63, Format::Pdf, kCaseA),
+      inbox_file(a + "02 立案审批表.docx", '1', "立案审批表", 10, Format::Docx, kCaseA),
+      inbox_file(a + "09 行政处罚决定书.docx", '2', "行政处罚决定书", 60, Format::Docx, kCaseA),
+      inbox_file(a + "09 行政处罚决定书.pdf", '3', "行政处罚决定书", 61, Format::Pdf, kCaseA),
+      inbox_file(a + "09 行政处罚决定书 - 副本.pdf", '3', "行政处罚决定书", 62, Format::Pdf, kCaseA),
+      inbox_file("INBOX/发文存档/2024/南市监处罚〔2024〕12号.pdf", '3', "行政处罚决定书", 63, Format::Pdf, kCaseA),
       // Drafts name no case number of their own: the folder above says which case they are of.
-      doc(a + "草稿/行政处罚决定书（初稿）.docx", '4', "行政处罚决定书", 40),
-      doc(a + "草稿/行政处罚决定书（征求意见稿）.docx", '5', "行政处罚决定书", 50),
-      doc(a + "05 证据材料/IMG_20240305_094117.jpg", '6', "IMG_20240305_094117", 5, Format::Image),
+      inbox_file(a + "草稿/行政处罚决定书（初稿）.docx", '4', "行政处罚决定书", 40),
+      inbox_file(a + "草稿/行政处罚决定书（征求意见稿）.docx", '5', "行政处罚决定书", 50),
+      inbox_file(a + "05 证据材料/IMG_20240305_094117.jpg", '6', "IMG_20240305_094117", 5, Format::Image),
   };
 }
 
 }  // namespace
 
 TEST(Duplicates, CaseFolderCopyWithoutCopyMarkerIsArchived) {
-  Filed r = file_inbox(inbox_like_case_a());
+  FiledInputs r = file_inbox(inbox_like_case_a());
   const std::string a = "案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/";
   EXPECT_EQ(r.fate(a + "09 行政处罚决定书.pdf"), "archived");
   EXPECT_EQ(r.fate(a + "09 行政处罚决定书 - 副本.pdf"), "duplicate");
@@ -95,7 +89,7 @@ TEST(Duplicates, CopyArchivedOnAnEarlierRunKeepsItsRole) {
     if (sha == std::string(64, '3')) return a + "09 行政处罚决定书 - 副本.pdf";
     return std::nullopt;
   };
-  Plan p = plan_filing(inbox_like_case_a(), default_scheme(), office(), "INBOX", ctx);
+  Plan p = plan_filing(inbox_like_case_a(), default_scheme(), test_office(), "INBOX", ctx);
   for (const auto& in : p.inputs) {
     if (in.path == a + "09 行政处罚决定书 - 副本.pdf") {
       EXPECT_EQ(in.fate, Fate::Version);  // kept, but copy-marked: not its group's final
@@ -107,7 +101,7 @@ TEST(Duplicates, CopyArchivedOnAnEarlierRunKeepsItsRole) {
 }
 
 TEST(Versions, DraftsInCaseSubfolderAreVersionsOfTheFinal) {
-  Filed r = file_inbox(inbox_like_case_a());
+  FiledInputs r = file_inbox(inbox_like_case_a());
   const std::string a = "案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/";
   EXPECT_EQ(r.fate(a + "草稿/行政处罚决定书（初稿）.docx"), "version");
   EXPECT_EQ(r.fate(a + "草稿/行政处罚决定书（征求意见稿）.docx"), "version");
@@ -121,16 +115,16 @@ TEST(Versions, DraftsInCaseSubfolderAreVersionsOfTheFinal) {
 }
 
 TEST(Versions, DraftFolderOutsideACaseBelongsToTheFolderAbove) {
-  Filed r = file_inbox({doc("INBOX/通知/关于开展检查的通知.docx", '1', "关于开展检查的通知", 30),
-                        doc("INBOX/通知/草稿/关于开展检查的通知（征求意见稿）.docx", '2', "关于开展检查的通知", 20)});
+  FiledInputs r = file_inbox({inbox_file("INBOX/通知/关于开展检查的通知.docx", '1', "关于开展检查的通知", 30),
+                              inbox_file("INBOX/通知/草稿/关于开展检查的通知（征求意见稿）.docx", '2', "关于开展检查的通知", 20)});
   EXPECT_EQ(r.fate("通知/关于开展检查的通知.docx"), "archived");
   EXPECT_EQ(r.fate("通知/草稿/关于开展检查的通知（征求意见稿）.docx"), "version");
 }
 
 TEST(Versions, NumberedVersionsStillGroup) {
   const std::string b = "INBOX/案件/2024/027 李记粮油店未明码标价/";
-  Filed r = file_inbox({doc(b + "决定书v1.docx", '1', "行政处罚决定书", 10, Format::Docx, "南市监处罚〔2024〕27号"),
-                        doc(b + "决定书v2.docx", '2', "行政处罚决定书", 20, Format::Docx, "南市监处罚〔2024〕27号")});
+  FiledInputs r = file_inbox({inbox_file(b + "决定书v1.docx", '1', "行政处罚决定书", 10, Format::Docx, "南市监处罚〔2024〕27号"),
+                              inbox_file(b + "决定书v2.docx", '2', "行政处罚决定书", 20, Format::Docx, "南市监处罚〔2024〕27号")});
   EXPECT_EQ(r.fate("案件/2024/027 李记粮油店未明码标价/决定书v1.docx"), "version");
   EXPECT_EQ(r.fate("案件/2024/027 李记粮油店未明码标价/决定书v2.docx"), "archived");
 }
@@ -139,11 +133,11 @@ TEST(Versions, NumberedVersionsStillGroup) {
 // apart its first line was taken as the party and titled the decision "南岭县石门镇李记粮油行政处罚决定书".
 TEST(CaseFolders, APartyCutByAPdfCellsLineWrapIsTheCasesWholeParty) {
   const std::string b = "INBOX/案件/2024/027 李记粮油店未明码标价/";
-  InspectedFile opened = doc(b + "立案审批表.pdf", '1', "立案审批表", 10, Format::Pdf, "南市监处罚〔2024〕27号");
+  InspectedFile opened = inbox_file(b + "立案审批表.pdf", '1', "立案审批表", 10, Format::Pdf, "南市监处罚〔2024〕27号");
   opened.fields.parties = {"南岭县石门镇李记粮油店"};
-  InspectedFile decided = doc(b + "行政处罚决定书.pdf", '2', "行政处罚决定书", 40, Format::Pdf, "南市监处罚〔2024〕27号");
+  InspectedFile decided = inbox_file(b + "行政处罚决定书.pdf", '2', "行政处罚决定书", 40, Format::Pdf, "南市监处罚〔2024〕27号");
   decided.fields.parties = {"南岭县石门镇李记粮油"};
-  Filed r = file_inbox({opened, decided});
+  FiledInputs r = file_inbox({opened, decided});
   std::map<std::string, std::string> title_by;
   for (const auto& it : r.plan.items) title_by[it.title] = it.title_by;
   EXPECT_TRUE(title_by.count("南岭县石门镇李记粮油店立案审批表"));
@@ -153,7 +147,7 @@ TEST(CaseFolders, APartyCutByAPdfCellsLineWrapIsTheCasesWholeParty) {
 
 // Evidence kept in a subfolder of the case folder (05 证据材料/, 证据/) is evidence of that case.
 TEST(CaseFolders, EvidenceInCaseSubfolderJoinsTheCase) {
-  Filed r = file_inbox(inbox_like_case_a());
+  FiledInputs r = file_inbox(inbox_like_case_a());
   const PlannedItem* it = r.item_of("案件/2024/南市监处罚〔2024〕12号 鲜丰公司销售过期食品案/05 证据材料/IMG_20240305_094117.jpg");
   ASSERT_NE(it, nullptr);
   EXPECT_EQ(it->category, "AJ");
@@ -174,9 +168,9 @@ TEST(CaseFolders, NearestFolderWithCaseDocumentsDecides) {
 }
 
 TEST(Junk, EmptyNewWordDocumentInTheInboxIsJunkWithAReason) {
-  InspectedFile empty = doc("INBOX/桌面/新建 Microsoft Word 文档(2).docx", '9', "新建 Microsoft Word 文档(2)", 1);
+  InspectedFile empty = inbox_file("INBOX/桌面/新建 Microsoft Word 文档(2).docx", '9', "新建 Microsoft Word 文档(2)", 1);
   empty.text_chars = 0;
-  Filed r = file_inbox({empty});
+  FiledInputs r = file_inbox({empty});
   EXPECT_EQ(r.fate("桌面/新建 Microsoft Word 文档(2).docx"), "junk");
   EXPECT_FALSE(r.input("桌面/新建 Microsoft Word 文档(2).docx").reason.empty());
   EXPECT_TRUE(r.plan.items.empty());

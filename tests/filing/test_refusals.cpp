@@ -11,6 +11,7 @@
 #include "filing_test_util.h"
 
 using namespace lh::filing;
+using lh::filing::testing::test_office;
 using lh::model::ErrorKind;
 using lh::model::Format;
 using lh::model::InspectedFile;
@@ -20,13 +21,6 @@ namespace {
 const std::vector<ErrorKind> kRefusals = {ErrorKind::ZipBomb,   ErrorKind::UnsafePath, ErrorKind::Encrypted,
                                           ErrorKind::Damaged,   ErrorKind::UnsafeXml,  ErrorKind::Timeout,
                                           ErrorKind::Crashed,   ErrorKind::TooLarge,   ErrorKind::Unsupported};
-
-Office office() {
-  Office o;
-  o.fonds = "Z109";
-  o.organisation = "SMS";
-  return o;
-}
 
 InspectedFile notice(const std::string& path) {
   InspectedFile f;
@@ -64,7 +58,7 @@ TEST(Refusals, RefusedZipEntryIsNotReportedAsAnEmptyFile) {
     zip.size = 2000;
     zip.meta.format = Format::Zip;
     zip.children = {notice("INBOX/收件/案卷.zip/通知.txt"), refused_entry("INBOX/收件/案卷.zip/附件.docx", kind)};
-    const Plan p = plan_filing({zip}, lh::filing::testing::default_scheme(), office(), "INBOX");
+    const Plan p = plan_filing({zip}, lh::filing::testing::default_scheme(), test_office(), "INBOX");
 
     const PlannedInput* bad = find(p, "收件/案卷.zip/附件.docx");
     ASSERT_TRUE(bad) << k;
@@ -87,7 +81,7 @@ TEST(Refusals, RefusedZipEntryIsNotReportedAsAnEmptyFile) {
 TEST(Refusals, JunkNameDoesNotHideARefusal) {
   InspectedFile lock = refused_entry("INBOX/~$决定书.docx", ErrorKind::ZipBomb);
   lock.is_zip_entry = false;
-  const Plan p = plan_filing({lock}, lh::filing::testing::default_scheme(), office(), "INBOX");
+  const Plan p = plan_filing({lock}, lh::filing::testing::default_scheme(), test_office(), "INBOX");
   ASSERT_EQ(p.inputs.size(), 1u);
   EXPECT_EQ(fate_name(p.inputs[0].fate), std::string("quarantined"));
   EXPECT_NE(p.inputs[0].reason.find("(zip_bomb)"), std::string::npos);
@@ -120,7 +114,7 @@ TEST(Refusals, ZipReasonNamesRefusedEntriesInPathOrderWhateverOrderTheyCameIn) {
   InspectedFile reversed = zip;
   std::swap(reversed.children[1], reversed.children[2]);
   auto reason_of = [](const InspectedFile& z) {
-    const Plan p = plan_filing({z}, lh::filing::testing::default_scheme(), office(), "INBOX");
+    const Plan p = plan_filing({z}, lh::filing::testing::default_scheme(), test_office(), "INBOX");
     const PlannedInput* in = find(p, "收件/案卷.zip");
     return in ? in->reason : std::string("(no ZIP in the plan)");
   };

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
+using lh::test::kMm;
 
 std::string flow_xml(const std::string& body, const std::string& head = "") {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + head +

@@ -153,6 +153,9 @@ inline ReadResult read_with(ReadResult (*reader)(const Input&), const std::strin
   return reader(in);
 }
 
+// The DOCX made of these parts, as read_docx reads it.
+inline ReadResult read_docx_of(const DocxParts& p) { return read_with(read_docx, make_docx(p)); }
+
 // All paragraphs of a block list, depth first (tables included).
 inline void collect_paragraphs(const std::vector<model::Block>& blocks, std::vector<const model::Paragraph*>& out) {
   for (const auto& b : blocks) {

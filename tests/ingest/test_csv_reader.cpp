@@ -14,7 +14,7 @@ namespace {
 
 using lh::test::encode;
 
-ingest::ReadResult read(const std::string& bytes) {
+ingest::ReadResult read_csv_bytes(const std::string& bytes) {
   static const ingest::ReadOptions opt;
   return ingest::read_csv(ingest::Input{bytes, "test.csv", &opt});
 }
@@ -35,7 +35,7 @@ std::string cell(const model::Table& t, size_t row, size_t col) {
 }  // namespace
 
 TEST(CsvReader, Rfc4180Quoting) {
-  const auto r = read(
+  const auto r = read_csv_bytes(
       "名称,地址,备注\r\n"
       "\"某某超市, 有限公司\",\"幸福路\"\"一\"\"号\",\"第一行\r\n第二行\"\r\n"
       "丙,,\r\n");
@@ -56,21 +56,21 @@ TEST(CsvReader, Rfc4180Quoting) {
 }
 
 TEST(CsvReader, ShortRowsArePaddedAndBlankLinesSkipped) {
-  const auto r = read("a,b,c\n\n1\n2,3\n");
+  const auto r = read_csv_bytes("a,b,c\n\n1\n2,3\n");
   const auto& t = only_table(r);
   ASSERT_EQ(t.rows.size(), 3u);
   for (const auto& row : t.rows) EXPECT_EQ(row.cells.size(), 3u);
 }
 
 TEST(CsvReader, UnterminatedQuoteIsAProblem) {
-  const auto r = read("a,b\n\"open,x\n");
+  const auto r = read_csv_bytes("a,b\n\"open,x\n");
   EXPECT_FALSE(r.error);
   ASSERT_FALSE(r.meta.problems.empty());
 }
 
 TEST(CsvReader, ExcelUnicodeTextIsUtf16LeWithTabs) {
   const std::string text = "检查对象\t检查时间\t检查结果\r\n某某超市\t2024/3/5\t合格\r\n";
-  const auto r = read("\xFF\xFE" + encode(text, "UTF-16LE"));
+  const auto r = read_csv_bytes("\xFF\xFE" + encode(text, "UTF-16LE"));
   EXPECT_EQ(r.meta.encoding, "UTF-16LE");
   const auto& t = only_table(r);
   ASSERT_EQ(t.rows.size(), 2u);
@@ -86,7 +86,7 @@ TEST(CsvReader, GbkRegisterToRecords) {
       "基本符合,\"责令改正，限期三日\"\r\n"
       "2,某某超市有限公司,９１３５０１００ＭＡ２ＹＹＹＹＹＹ２,\"解放路2号, 一层\",2024/03/06 09:30,王五；赵六,35010014；35010015,"
       "价格标签,符合,无\r\n";
-  const auto r = read(encode(text, "GBK"));
+  const auto r = read_csv_bytes(encode(text, "GBK"));
   ASSERT_FALSE(r.error);
   EXPECT_EQ(r.meta.encoding, "GB18030");
   EXPECT_EQ(r.meta.title, "2024年日常监督检查台账");

@@ -11,8 +11,6 @@ namespace {
 using model::ErrorKind;
 using namespace ooxml_test;
 
-ReadResult docx(const DocxParts& p) { return read_with(read_docx, make_docx(p)); }
-
 std::string p_text(const std::string& text, const std::string& ppr = "", const std::string& rpr = "") {
   return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r>" +
          (rpr.empty() ? "" : "<w:rPr>" + rpr + "</w:rPr>") + "<w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
@@ -25,9 +23,9 @@ const model::Paragraph* find_para(const model::Document& d, const std::string& t
 }
 
 TEST(DocxReader, ParagraphsAndRunFormatting) {
-  auto r = docx({.body = "<w:p><w:r><w:rPr><w:b/><w:i/><w:u w:val=\"single\"/><w:color w:val=\"FF0000\"/><w:sz w:val=\"32\"/>"
-                         "<w:rFonts w:eastAsia=\"黑体\"/></w:rPr><w:t>加粗</w:t></w:r>"
-                         "<w:r><w:rPr><w:b w:val=\"0\"/></w:rPr><w:t xml:space=\"preserve\"> 正文</w:t></w:r></w:p>"});
+  auto r = read_docx_of({.body = "<w:p><w:r><w:rPr><w:b/><w:i/><w:u w:val=\"single\"/><w:color w:val=\"FF0000\"/><w:sz w:val=\"32\"/>"
+                                 "<w:rFonts w:eastAsia=\"黑体\"/></w:rPr><w:t>加粗</w:t></w:r>"
+                                 "<w:r><w:rPr><w:b w:val=\"0\"/></w:rPr><w:t xml:space=\"preserve\"> 正文</w:t></w:r></w:p>"});
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.format, model::Format::Docx);
   const auto* p = find_para(r.doc, "加粗 正文");
@@ -44,7 +42,7 @@ TEST(DocxReader, ParagraphsAndRunFormatting) {
 }
 
 TEST(DocxReader, AdjacentRunsWithTheSameFormatMerge) {
-  auto r = docx({.body = "<w:p><w:r><w:t>市场</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:t>监督</w:t></w:r></w:p>"});
+  auto r = read_docx_of({.body = "<w:p><w:r><w:t>市场</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:t>监督</w:t></w:r></w:p>"});
   ASSERT_FALSE(r.error);
   const auto* p = find_para(r.doc, "市场监督");
   ASSERT_TRUE(p);
@@ -52,8 +50,8 @@ TEST(DocxReader, AdjacentRunsWithTheSameFormatMerge) {
 }
 
 TEST(DocxReader, HeadingFromOutlineLevelInPPr) {
-  auto r = docx({.body = p_text("第一章 总则", "<w:outlineLvl w:val=\"0\"/>") + p_text("第一节", "<w:outlineLvl w:val=\"1\"/>") +
-                         p_text("正文", "<w:outlineLvl w:val=\"9\"/>")});
+  auto r = read_docx_of({.body = p_text("第一章 总则", "<w:outlineLvl w:val=\"0\"/>") + p_text("第一节", "<w:outlineLvl w:val=\"1\"/>") +
+                                 p_text("正文", "<w:outlineLvl w:val=\"9\"/>")});
   ASSERT_FALSE(r.error);
   EXPECT_EQ(find_para(r.doc, "第一章 总则")->heading_level, 1);
   EXPECT_EQ(find_para(r.doc, "第一节")->heading_level, 2);
@@ -71,9 +69,9 @@ TEST(DocxReader, HeadingFromStyleChainAndBuiltinNames) {
 <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="Heading3"/></w:style>
 <w:style w:type="paragraph" w:styleId="x4"><w:name w:val="标题 4"/></w:style>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>)";
-  auto r = docx({.body = p_text("一", "<w:pStyle w:val=\"1\"/>") + p_text("二", "<w:pStyle w:val=\"Custom\"/>") +
-                         p_text("三", "<w:pStyle w:val=\"Heading3\"/>") + p_text("四", "<w:pStyle w:val=\"x4\"/>") +
-                         p_text("题", "<w:pStyle w:val=\"Title\"/>") + p_text("文"),
+  auto r = read_docx_of({.body = p_text("一", "<w:pStyle w:val=\"1\"/>") + p_text("二", "<w:pStyle w:val=\"Custom\"/>") +
+                                 p_text("三", "<w:pStyle w:val=\"Heading3\"/>") + p_text("四", "<w:pStyle w:val=\"x4\"/>") +
+                                 p_text("题", "<w:pStyle w:val=\"Title\"/>") + p_text("文"),
                  .styles = styles});
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(find_para(r.doc, "一")->heading_level, 1);
@@ -89,8 +87,8 @@ TEST(DocxReader, StyleRunPropertiesApply) {
   std::string styles =
       R"(<w:style w:type="paragraph" w:styleId="T"><w:name w:val="T"/><w:rPr><w:b/><w:sz w:val="44"/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="Em"><w:name w:val="Em"/><w:rPr><w:i/></w:rPr></w:style>)";
-  auto r = docx({.body = "<w:p><w:pPr><w:pStyle w:val=\"T\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>标</w:t></w:r>"
-                         "<w:r><w:rPr><w:rStyle w:val=\"Em\"/></w:rPr><w:t>题</w:t></w:r></w:p>",
+  auto r = read_docx_of({.body = "<w:p><w:pPr><w:pStyle w:val=\"T\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:t>标</w:t></w:r>"
+                                 "<w:r><w:rPr><w:rStyle w:val=\"Em\"/></w:rPr><w:t>题</w:t></w:r></w:p>",
                  .styles = styles});
   ASSERT_FALSE(r.error);
   const auto* p = find_para(r.doc, "标题");
@@ -120,7 +118,7 @@ TEST(DocxReader, MergedCellsGridSpanAndVMerge) {
                      "<w:tr>" + cell("", "C") + cell("", "D") + cell("<w:vMerge/>", "") + "</w:tr>"
                      "<w:tr>" + cell("<w:vMerge w:val=\"restart\"/>", "E") + cell("", "F") + cell("", "G") + "</w:tr>"
                      "<w:tr>" + cell("<w:vMerge/>", "") + cell("", "H") + cell("", "I") + "</w:tr></w:tbl>";
-  auto r = docx({.body = body});
+  auto r = read_docx_of({.body = body});
   ASSERT_FALSE(r.error) << r.error->message;
   auto tables = blocks_of<model::Table>(r.doc);
   ASSERT_EQ(tables.size(), 1u);
@@ -150,7 +148,7 @@ TEST(DocxReader, ContentControlsAtEveryLevel) {
       "<w:p><w:r><w:t>前</w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>行内控件</w:t></w:r></w:sdtContent></w:sdt></w:p>"
       "<w:tbl><w:tblGrid><w:gridCol w:w=\"2000\"/></w:tblGrid><w:sdt><w:sdtContent><w:tr><w:sdt><w:sdtContent>"
       "<w:tc><w:p><w:r><w:t>单元格控件</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt></w:tbl>";
-  auto r = docx({.body = body});
+  auto r = read_docx_of({.body = body});
   ASSERT_FALSE(r.error);
   std::string text = r.doc.plain_text();
   EXPECT_NE(text.find("块级控件"), std::string::npos);
@@ -167,7 +165,7 @@ TEST(DocxReader, FieldResultKeptInstructionSkipped) {
       "<w:p><w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>7</w:t></w:r></w:fldSimple></w:p>"
       "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> HYPERLINK \"https://www.samr.gov.cn/\" </w:instrText></w:r>"
       "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>总局</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
-  auto r = docx({.body = body});
+  auto r = read_docx_of({.body = body});
   ASSERT_FALSE(r.error);
   EXPECT_TRUE(find_para(r.doc, "日期：2024年3月5日"));
   EXPECT_TRUE(find_para(r.doc, "7"));
@@ -186,8 +184,8 @@ TEST(DocxReader, HyperlinksTabsBreaksAndDeletions) {
       "<w:ins w:id=\"2\" w:author=\"x\"><w:r><w:t>插入</w:t></w:r></w:ins></w:p>"
       "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" +
       p_text("下一页");
-  auto r = docx({.body = body,
-                 .document_rels_extra = "<Relationship Id=\"rIdL\" Type=\"" + R + "/hyperlink\" Target=\"http://example.cn/a\" TargetMode=\"External\"/>"});
+  auto r = read_docx_of({.body = body,
+                                 .document_rels_extra = "<Relationship Id=\"rIdL\" Type=\"" + R + "/hyperlink\" Target=\"http://example.cn/a\" TargetMode=\"External\"/>"});
   ASSERT_FALSE(r.error);
   const auto* p = find_para(r.doc, "链接内部");
   ASSERT_TRUE(p);
@@ -206,9 +204,9 @@ TEST(DocxReader, ImagesFromBlipEmbed) {
       "<w:p><w:r><w:t>照片：</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx=\"3600000\" cy=\"1800000\"/>"
       "<wp:docPr id=\"1\" name=\"p\" descr=\"现场照片\"/><a:graphic><a:graphicData><pic:pic><pic:blipFill>"
       "<a:blip r:embed=\"rIdImg\"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
-  auto r = docx({.body = body,
-                 .document_rels_extra = "<Relationship Id=\"rIdImg\" Type=\"" + R + "/image\" Target=\"media/image1.png\"/>",
-                 .extra = {{"word/media/image1.png", png}}});
+  auto r = read_docx_of({.body = body,
+                                 .document_rels_extra = "<Relationship Id=\"rIdImg\" Type=\"" + R + "/image\" Target=\"media/image1.png\"/>",
+                                 .extra = {{"word/media/image1.png", png}}});
   ASSERT_FALSE(r.error) << r.error->message;
   auto images = blocks_of<model::Image>(r.doc);
   ASSERT_EQ(images.size(), 1u);
@@ -230,8 +228,8 @@ TEST(DocxReader, HeadersFootersAndPageSetup) {
   std::string body = p_text("正文") +
                      "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdH\"/><w:footerReference w:type=\"default\" r:id=\"rIdF\"/>"
                      "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\"/></w:sectPr>";
-  auto r = docx({.body = body,
-                 .document_rels_extra = "<Relationship Id=\"rIdH\" Type=\"" + R + "/header\" Target=\"header1.xml\"/>"
+  auto r = read_docx_of({.body = body,
+                                 .document_rels_extra = "<Relationship Id=\"rIdH\" Type=\"" + R + "/header\" Target=\"header1.xml\"/>"
                                         "<Relationship Id=\"rIdF\" Type=\"" + R + "/footer\" Target=\"footer1.xml\"/>",
                  .extra = {{"word/header1.xml", hdr}, {"word/footer1.xml", ftr}}});
   ASSERT_FALSE(r.error) << r.error->message;
@@ -250,7 +248,7 @@ TEST(DocxReader, SectionBreaksSplitSections) {
   std::string body = p_text("第一节") +
                      "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/></w:sectPr></w:pPr></w:p>" +
                      p_text("第二节") + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>";
-  auto r = docx({.body = body});
+  auto r = read_docx_of({.body = body});
   ASSERT_FALSE(r.error);
   ASSERT_EQ(r.doc.sections.size(), 2u);
   EXPECT_TRUE(r.doc.sections[0].page.landscape());
@@ -266,8 +264,8 @@ TEST(DocxReader, ListsFromNumbering) {
   auto num = [](int id, int lvl) {
     return "<w:numPr><w:ilvl w:val=\"" + std::to_string(lvl) + "\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr>";
   };
-  auto r = docx({.body = p_text("总则", num(1, 0)) + p_text("细则", num(1, 1)) + p_text("要点", num(2, 0)),
-                 .numbering = numbering});
+  auto r = read_docx_of({.body = p_text("总则", num(1, 0)) + p_text("细则", num(1, 1)) + p_text("要点", num(2, 0)),
+                                 .numbering = numbering});
   ASSERT_FALSE(r.error);
   EXPECT_EQ(find_para(r.doc, "总则")->list, model::ListKind::ChineseLevel);
   EXPECT_EQ(find_para(r.doc, "细则")->list, model::ListKind::Decimal);
@@ -302,10 +300,10 @@ TEST(DocxReader, AnAutoNumberedHeadingKeepsTheNumberWordPrints) {
   };
   const std::string h1 = "<w:pStyle w:val=\"1\"/>", h2 = "<w:pStyle w:val=\"2\"/>", out1 = "<w:outlineLvl w:val=\"0\"/>",
                     out2 = "<w:outlineLvl w:val=\"1\"/>";
-  auto r = docx({.body = p_text("总则", h1) + p_text("正文") + p_text("职责分工", h1) + p_text("受理", h2) +
-                         p_text("审核", h2) + p_text("附则", h1) + p_text("归档", h2) + p_text("总体要求", num(2, 0) + out1) +
-                         p_text("加强组织领导", num(3, 0) + out2) + p_text("主要任务", num(2, 0) + out1) +
-                         p_text("明确责任分工", num(4, 0) + out2) + p_text("列项", num(3, 0)),
+  auto r = read_docx_of({.body = p_text("总则", h1) + p_text("正文") + p_text("职责分工", h1) + p_text("受理", h2) +
+                                 p_text("审核", h2) + p_text("附则", h1) + p_text("归档", h2) + p_text("总体要求", num(2, 0) + out1) +
+                                 p_text("加强组织领导", num(3, 0) + out2) + p_text("主要任务", num(2, 0) + out1) +
+                                 p_text("明确责任分工", num(4, 0) + out2) + p_text("列项", num(3, 0)),
                  .styles = styles, .numbering = numbering});
   ASSERT_FALSE(r.error);
   for (const char* heading : {"第一章　总则", "第二章　职责分工", "第一节受理", "第二节审核", "第三章　附则", "第一节归档",
@@ -337,9 +335,9 @@ TEST(DocxReader, AnAutoNumberedArticleIsAnArticleNotAListItem) {
       "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
       "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num></w:numbering>";
   auto num = [](int id) { return "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr>"; };
-  auto r = docx({.body = p_text("第一章　总则") + p_text("为了规范工作，制定本制度。", num(1)) +
-                         p_text("本制度适用于本所。", num(1)) + p_text("第二章　附则") + p_text("下列事项应当登记：", num(1)) +
-                         p_text("受理", num(2)) + p_text("本制度自印发之日起施行。", num(3)),
+  auto r = read_docx_of({.body = p_text("第一章　总则") + p_text("为了规范工作，制定本制度。", num(1)) +
+                                 p_text("本制度适用于本所。", num(1)) + p_text("第二章　附则") + p_text("下列事项应当登记：", num(1)) +
+                                 p_text("受理", num(2)) + p_text("本制度自印发之日起施行。", num(3)),
                  .numbering = numbering});
   ASSERT_FALSE(r.error);
   for (const char* article : {"第一条　为了规范工作，制定本制度。", "第二条　本制度适用于本所。", "第三条　下列事项应当登记：",
@@ -358,7 +356,7 @@ TEST(DocxReader, TextBoxesAndAlternateContentOnce) {
       "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"
       "<w:txbxContent>" + p_text("文本框") + "</w:txbxContent></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
       "<mc:Fallback><w:pict><w:txbxContent>" + p_text("文本框") + "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>";
-  auto r = docx({.body = body});
+  auto r = read_docx_of({.body = body});
   ASSERT_FALSE(r.error);
   std::string text = r.doc.plain_text();
   EXPECT_EQ(text, "文本框\n");
@@ -373,7 +371,7 @@ TEST(DocxReader, CorePropertiesAndAppPages) {
 <dcterms:modified xsi:type="dcterms:W3CDTF">2024-03-06T02:00:00Z</dcterms:modified></cp:coreProperties>)"},
              {"docProps/app.xml",
               R"(<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>WPS Office_11.1.0</Application><Pages>3</Pages></Properties>)"}};
-  auto r = docx(p);
+  auto r = read_docx_of(p);
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.title, "现场检查笔录");
   EXPECT_EQ(r.meta.author, "张三");
@@ -430,7 +428,7 @@ TEST(DocxReader, MissingBodyIsDamaged) {
 
 // --- corpus -------------------------------------------------------------------------------------
 
-ReadResult read_corpus(const std::filesystem::path& p) {
+ReadResult read_corpus_docx(const std::filesystem::path& p) {
   std::string bytes = test::read_file(p);
   ReadOptions opts;
   Input in{bytes, p.filename().string(), &opts};
@@ -455,11 +453,11 @@ TEST(DocxReaderCorpus, EveryDocxReadsWithoutCrashing) {
 
 TEST(DocxReaderCorpus, EncryptedIsEncryptedProtectedIsNot) {
   LH_REQUIRE_CORPUS(corpus);
-  auto enc = read_corpus(corpus / "docx/poi-bug53475-encrypted-password-is-pass.docx");
+  auto enc = read_corpus_docx(corpus / "docx/poi-bug53475-encrypted-password-is-pass.docx");
   ASSERT_TRUE(enc.error);
   EXPECT_EQ(enc.error->kind, ErrorKind::Encrypted);
   // w:documentProtection is an editing restriction, not encryption: it opens.
-  auto prot = read_corpus(corpus / "docx/poi-protected_sample.docx");
+  auto prot = read_corpus_docx(corpus / "docx/poi-protected_sample.docx");
   EXPECT_FALSE(prot.error) << prot.error->message;
   EXPECT_EQ(prot.meta.format, model::Format::Docx);
 }
@@ -476,14 +474,14 @@ TEST(DocxReaderCorpus, TruncatedAreDamaged) {
 
 TEST(DocxReaderCorpus, XmlBombIsUnsafe) {
   LH_REQUIRE_CORPUS(corpus);
-  auto r = read_corpus(corpus / "docx/poi-poc-xmlbomb.xlsx");
+  auto r = read_corpus_docx(corpus / "docx/poi-poc-xmlbomb.xlsx");
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->kind, ErrorKind::UnsafeXml);
 }
 
 TEST(DocxReaderCorpus, TocDocumentHeadingsFound) {
   LH_REQUIRE_CORPUS(corpus);
-  auto r = read_corpus(corpus / "docx/poitl-issue914-toc.docx");
+  auto r = read_corpus_docx(corpus / "docx/poitl-issue914-toc.docx");
   ASSERT_FALSE(r.error) << r.error->message;
   bool found = false;
   for (const auto* p : paragraphs(r.doc))
@@ -493,35 +491,35 @@ TEST(DocxReaderCorpus, TocDocumentHeadingsFound) {
 
 TEST(DocxReaderCorpus, WpsFilesReadTheirChineseText) {
   LH_REQUIRE_CORPUS(corpus);
-  auto a = read_corpus(corpus / "docx/poitl-iterable-payment-wps.docx");
+  auto a = read_corpus_docx(corpus / "docx/poitl-iterable-payment-wps.docx");
   ASSERT_FALSE(a.error) << a.error->message;
   EXPECT_NE(a.meta.application.find("WPS"), std::string::npos);
   EXPECT_NE(a.doc.plain_text().find("付款通知书"), std::string::npos);
   EXPECT_NE(a.doc.plain_text().find("货物明细"), std::string::npos);
-  auto b = read_corpus(corpus / "docx/poitl-render-multiple-column-wps.docx");
+  auto b = read_corpus_docx(corpus / "docx/poitl-render-multiple-column-wps.docx");
   ASSERT_FALSE(b.error) << b.error->message;
   EXPECT_GE(blocks_of<model::Table>(b.doc).size(), 1u);
 }
 
 TEST(DocxReaderCorpus, MacWordHeadersImagesAndTemplate) {
   LH_REQUIRE_CORPUS(corpus);
-  auto nand = read_corpus(corpus / "docx/poi-stress009-nandrive-zh.docx");
+  auto nand = read_corpus_docx(corpus / "docx/poi-stress009-nandrive-zh.docx");
   ASSERT_FALSE(nand.error);
   EXPECT_EQ(nand.meta.title, "NANDrive 微型固态硬盘设计方案");
   ASSERT_TRUE(nand.doc.sections.at(0).header);
   EXPECT_NE(nand.doc.sections[0].header->paragraphs.at(0).plain_text().find("NANDrive"), std::string::npos);
   EXPECT_GE(blocks_of<model::Image>(nand.doc).size(), 1u);
-  auto dotx = read_corpus(corpus / "docx/gongwen-template-lite.dotx");
+  auto dotx = read_corpus_docx(corpus / "docx/gongwen-template-lite.dotx");
   ASSERT_FALSE(dotx.error);
   EXPECT_NE(dotx.doc.plain_text().find("出师表"), std::string::npos);
-  auto charts = read_corpus(corpus / "docx/poitl-reference-chart.docx");
+  auto charts = read_corpus_docx(corpus / "docx/poitl-reference-chart.docx");
   ASSERT_FALSE(charts.error);
   EXPECT_FALSE(charts.meta.problems.empty());  // the 11 charts are reported as not read
 }
 
 TEST(DocxReaderCorpus, ContentControlsFile) {
   LH_REQUIRE_CORPUS(corpus);
-  auto r = read_corpus(corpus / "docx/poitl-sdt-content-controls.docx");
+  auto r = read_corpus_docx(corpus / "docx/poitl-sdt-content-controls.docx");
   ASSERT_FALSE(r.error);
   EXPECT_NE(r.doc.plain_text().find("{{title}}"), std::string::npos);
   EXPECT_GE(blocks_of<model::Image>(r.doc).size(), 1u);

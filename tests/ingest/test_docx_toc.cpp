@@ -9,8 +9,6 @@ namespace lh::ingest {
 namespace {
 using namespace ooxml_test;
 
-ReadResult docx(const DocxParts& p) { return read_with(read_docx, make_docx(p)); }
-
 std::string para(const std::string& inner, const std::string& ppr = "") {
   return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + inner + "</w:p>";
 }
@@ -48,8 +46,8 @@ int count_text(const model::Document& d, const std::string& text) {
 }
 
 TEST(DocxToc, AWordTocFieldIsOneTableOfContentsNotItsEntries) {
-  auto r = docx({.body = para(run("目录"), "<w:pStyle w:val=\"TOCHeading\"/>") + toc_field("\\o \"1-2\" \\h \\z \\u") +
-                         kHeadings});
+  auto r = read_docx_of({.body = para(run("目录"), "<w:pStyle w:val=\"TOCHeading\"/>") + toc_field("\\o \"1-2\" \\h \\z \\u") +
+                                 kHeadings});
   ASSERT_FALSE(r.error) << r.error->message;
   const auto t = tocs(r.doc);
   ASSERT_EQ(t.size(), 1u);
@@ -68,7 +66,7 @@ TEST(DocxToc, WordsContentControlForATocIsOneTableOfContents) {
       "</w:docPartObj></w:sdtPr><w:sdtContent>" +
       para(run("目　录"), "<w:pStyle w:val=\"TOCHeading\"/>") + toc_field("\\o \"1-3\" \\h \\z \\u") +
       "</w:sdtContent></w:sdt>";
-  auto r = docx({.body = sdt + kHeadings});
+  auto r = read_docx_of({.body = sdt + kHeadings});
   ASSERT_FALSE(r.error) << r.error->message;
   const auto t = tocs(r.doc);
   ASSERT_EQ(t.size(), 1u);
@@ -78,15 +76,15 @@ TEST(DocxToc, WordsContentControlForATocIsOneTableOfContents) {
 }
 
 TEST(DocxToc, AnyOtherContentControlIsReadAsItsContent) {
-  auto r = docx({.body = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Cover Pages\"/></w:docPartObj>"
-                         "</w:sdtPr><w:sdtContent>" + para(run("封面")) + "</w:sdtContent></w:sdt>"});
+  auto r = read_docx_of({.body = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Cover Pages\"/></w:docPartObj>"
+                                 "</w:sdtPr><w:sdtContent>" + para(run("封面")) + "</w:sdtContent></w:sdt>"});
   ASSERT_FALSE(r.error);
   EXPECT_TRUE(tocs(r.doc).empty());
   EXPECT_EQ(count_text(r.doc, "封面"), 1);
 }
 
 TEST(DocxToc, AListOfFiguresIsNoTableOfContents) {
-  auto r = docx({.body = para(run("图目录")) + toc_field("\\h \\z \\c \"图\"") + kHeadings});
+  auto r = read_docx_of({.body = para(run("图目录")) + toc_field("\\h \\z \\c \"图\"") + kHeadings});
   ASSERT_FALSE(r.error);
   EXPECT_TRUE(tocs(r.doc).empty()) << "TOC \\c lists captions, not headings";
   EXPECT_EQ(count_text(r.doc, "图目录"), 1);
@@ -95,7 +93,7 @@ TEST(DocxToc, AListOfFiguresIsNoTableOfContents) {
 
 TEST(DocxToc, ATocFieldThatNeverEndsIsReadAsText) {
   const std::string unended = para(fld("begin") + instr(" TOC \\o \"1-3\" ") + fld("separate") + entry("一、总则", "1"));
-  auto r = docx({.body = unended + para(run("正文。"))});
+  auto r = read_docx_of({.body = unended + para(run("正文。"))});
   ASSERT_FALSE(r.error);
   EXPECT_TRUE(tocs(r.doc).empty());
   EXPECT_EQ(count_text(r.doc, "正文。"), 1);
@@ -105,7 +103,7 @@ TEST(DocxToc, ATocFieldThatNeverEndsIsReadAsText) {
 TEST(DocxToc, ASectionBreakOnTheTocsLastParagraphStillEndsTheSection) {
   const std::string toc = para(fld("begin") + instr(" TOC \\o \"1-3\" ") + fld("separate") + entry("一、总则", "1")) +
                           para(fld("end"), "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>");
-  auto r = docx({.body = toc + kHeadings + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>"});
+  auto r = read_docx_of({.body = toc + kHeadings + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>"});
   ASSERT_FALSE(r.error);
   ASSERT_EQ(r.doc.sections.size(), 2u) << "the TOC on pages of its own, numbered apart";
   ASSERT_EQ(r.doc.sections[0].blocks.size(), 1u);
@@ -114,7 +112,7 @@ TEST(DocxToc, ASectionBreakOnTheTocsLastParagraphStillEndsTheSection) {
 }
 
 TEST(DocxToc, AnEmptyTocFieldWithoutAResultIsATableOfContents) {
-  auto r = docx({.body = para(fld("begin") + instr(" TOC \\o \"1-4\" ") + fld("end")) + kHeadings});
+  auto r = read_docx_of({.body = para(fld("begin") + instr(" TOC \\o \"1-4\" ") + fld("end")) + kHeadings});
   ASSERT_FALSE(r.error);
   const auto t = tocs(r.doc);
   ASSERT_EQ(t.size(), 1u) << "Word writes this before the TOC is first updated";
@@ -129,7 +127,7 @@ TEST(DocxToc, AnUnlinkedTocsEntriesInTocStylesAreOneTableOfContents) {
   const std::string toc = para(run("目 录")) + para(run("一、总则") + "<w:r><w:tab/></w:r>" + run("1"), "<w:pStyle w:val=\"10\"/>") +
                           para(run("（一）适用范围") + "<w:r><w:tab/></w:r>" + run("1"), "<w:pStyle w:val=\"21\"/>") +
                           para(run("二、职责分工") + "<w:r><w:tab/></w:r>" + run("3"), "<w:pStyle w:val=\"10\"/>");
-  auto r = docx({.body = toc + kHeadings, .styles = styles});
+  auto r = read_docx_of({.body = toc + kHeadings, .styles = styles});
   ASSERT_FALSE(r.error) << r.error->message;
   const auto t = tocs(r.doc);
   ASSERT_EQ(t.size(), 1u);

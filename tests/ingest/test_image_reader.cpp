@@ -20,7 +20,7 @@ namespace lh::ingest {
 namespace {
 using lh::test::make_jpeg;
 
-ReadResult read(const std::string& bytes) {
+ReadResult read_image_bytes(const std::string& bytes) {
   static const ReadOptions opt;
   return read_image(Input{bytes, "test.img", &opt});
 }
@@ -109,7 +109,7 @@ bool has_problem(const ReadResult& r, const std::string& word) {
 
 TEST(ImageReader, JpegDimensionsExifAndImageBlock) {
   const std::string jpg = make_jpeg(64, 48, JCS_RGB, 3, exif_app1(6, "2024:03:05 10:00:00"), false, 300);
-  ReadResult r = read(jpg);
+  ReadResult r = read_image_bytes(jpg);
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.format, model::Format::Image);
   EXPECT_EQ(r.meta.pages, 1);
@@ -127,7 +127,7 @@ TEST(ImageReader, JpegDimensionsExifAndImageBlock) {
 }
 
 TEST(ImageReader, JpegWithoutExifHasNoOrientationOrDate) {
-  ReadResult r = read(make_jpeg(16, 16, JCS_GRAYSCALE, 1));  // JFIF default density 1:1, no unit
+  ReadResult r = read_image_bytes(make_jpeg(16, 16, JCS_GRAYSCALE, 1));  // JFIF default density 1:1, no unit
   ASSERT_FALSE(r.error);
   EXPECT_EQ(r.meta.image_orientation, 0);
   EXPECT_EQ(r.meta.created, "");
@@ -135,7 +135,7 @@ TEST(ImageReader, JpegWithoutExifHasNoOrientationOrDate) {
 }
 
 TEST(ImageReader, CmykJpegReads) {
-  ReadResult r = read(make_jpeg(40, 30, JCS_CMYK, 4));
+  ReadResult r = read_image_bytes(make_jpeg(40, 30, JCS_CMYK, 4));
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.image_width, 40);
   EXPECT_TRUE(r.meta.problems.empty());
@@ -144,20 +144,20 @@ TEST(ImageReader, CmykJpegReads) {
 TEST(ImageReader, TruncatedJpegIsKeptWithAProblemHeaderOnlyIsDamaged) {
   for (bool progressive : {false, true}) {
     const std::string jpg = make_jpeg(256, 256, JCS_RGB, 3, {}, progressive);
-    ReadResult r = read(jpg.substr(0, jpg.size() * 2 / 3));
+    ReadResult r = read_image_bytes(jpg.substr(0, jpg.size() * 2 / 3));
     ASSERT_FALSE(r.error) << r.error->message;
     EXPECT_EQ(r.meta.image_width, 256);
     EXPECT_TRUE(has_problem(r, "truncated")) << progressive;
   }
   const std::string jpg = make_jpeg(32, 32, JCS_RGB, 3);
-  ReadResult head = read(jpg.substr(0, 20));  // SOI + part of APP0: no frame header
+  ReadResult head = read_image_bytes(jpg.substr(0, 20));  // SOI + part of APP0: no frame header
   ASSERT_TRUE(head.error);
   EXPECT_EQ(head.error->kind, model::ErrorKind::Damaged);
 }
 
 TEST(ImageReader, Png16BitAndDamage) {
   const std::string png = make_png16(33, 21);
-  ReadResult r = read(png);
+  ReadResult r = read_image_bytes(png);
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.image_width, 33);
   EXPECT_EQ(r.meta.image_height, 21);
@@ -168,18 +168,18 @@ TEST(ImageReader, Png16BitAndDamage) {
   const size_t idat = bad_crc.find("IDAT");
   ASSERT_NE(idat, std::string::npos);
   bad_crc[idat + 10] = static_cast<char>(bad_crc[idat + 10] ^ 0x55);  // data changes, stored CRC does not
-  ReadResult c = read(bad_crc);
+  ReadResult c = read_image_bytes(bad_crc);
   ASSERT_TRUE(c.error);
   EXPECT_EQ(c.error->kind, model::ErrorKind::Damaged);
 
-  ReadResult cut = read(png.substr(0, 30));  // inside IHDR
+  ReadResult cut = read_image_bytes(png.substr(0, 30));  // inside IHDR
   ASSERT_TRUE(cut.error);
   EXPECT_EQ(cut.error->kind, model::ErrorKind::Damaged);
 }
 
 TEST(ImageReader, TiffPagesAndTags) {
   const std::string tif = make_tiff(3, 50, 40);
-  ReadResult r = read(tif);
+  ReadResult r = read_image_bytes(tif);
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.pages, 3);
   EXPECT_EQ(r.meta.image_width, 50);
@@ -187,14 +187,14 @@ TEST(ImageReader, TiffPagesAndTags) {
   EXPECT_EQ(r.meta.image_orientation, 1);
   EXPECT_EQ(r.meta.modified, "2024-03-05T10:00:00");
   EXPECT_EQ(image_of(r)->media_type, "image/tiff");
-  ReadResult cut = read(tif.substr(0, 12));
+  ReadResult cut = read_image_bytes(tif.substr(0, 12));
   ASSERT_TRUE(cut.error);
   EXPECT_EQ(cut.error->kind, model::ErrorKind::Damaged);
 }
 
 TEST(ImageReader, GifBmpAndUnknown) {
   std::string gif("GIF89a\x03\x00\x02\x00\x00\x00\x00;", 14);
-  ReadResult g = read(gif);
+  ReadResult g = read_image_bytes(gif);
   ASSERT_FALSE(g.error);
   EXPECT_EQ(g.meta.image_width, 3);
   EXPECT_EQ(g.meta.image_height, 2);
@@ -205,23 +205,23 @@ TEST(ImageReader, GifBmpAndUnknown) {
   bmp[18] = 7;                                   // width 7
   bmp[22] = static_cast<char>(0xFB);             // height -5 (top-down)
   bmp[23] = bmp[24] = bmp[25] = static_cast<char>(0xFF);
-  ReadResult b = read(bmp);
+  ReadResult b = read_image_bytes(bmp);
   ASSERT_FALSE(b.error);
   EXPECT_EQ(b.meta.image_width, 7);
   EXPECT_EQ(b.meta.image_height, 5);
-  ReadResult u = read("hello");
+  ReadResult u = read_image_bytes("hello");
   ASSERT_TRUE(u.error);
   EXPECT_EQ(u.error->kind, model::ErrorKind::Unsupported);
 }
 
 // ---- corpus --------------------------------------------------------------------------------------
 
-ReadResult read_corpus(const std::filesystem::path& p) { return read(test::read_file(p)); }
+ReadResult read_corpus_image(const std::filesystem::path& p) { return read_image_bytes(test::read_file(p)); }
 
 TEST(ImageReaderCorpus, EveryImageReadsWithoutCrashing) {
   LH_REQUIRE_CORPUS(corpus);
   for (const auto& e : std::filesystem::directory_iterator(corpus / "img")) {
-    ReadResult r = read_corpus(e.path());
+    ReadResult r = read_corpus_image(e.path());
     if (!r.error) {
       EXPECT_GT(r.meta.image_width, 0) << e.path();
       EXPECT_GT(r.meta.image_height, 0) << e.path();
@@ -231,33 +231,33 @@ TEST(ImageReaderCorpus, EveryImageReadsWithoutCrashing) {
 
 TEST(ImageReaderCorpus, DamagedAndTruncatedFiles) {
   LH_REQUIRE_CORPUS(corpus);
-  ReadResult crc = read_corpus(corpus / "img/go-invalid-crc32.png");
+  ReadResult crc = read_corpus_image(corpus / "img/go-invalid-crc32.png");
   ASSERT_TRUE(crc.error);
   EXPECT_EQ(crc.error->kind, model::ErrorKind::Damaged);
   // No IEND: all 232 rows decode, then the data ends; the image is kept with a note.
-  ReadResult trunc = read_corpus(corpus / "img/go-invalid-trunc.png");
+  ReadResult trunc = read_corpus_image(corpus / "img/go-invalid-trunc.png");
   ASSERT_FALSE(trunc.error) << trunc.error->message;
   EXPECT_TRUE(has_problem(trunc, "truncated"));
   // Progressive JPEG cut between scans, then closed with EOI: libjpeg renders it without a warning;
   // the missing scans show in coef_bits.
-  ReadResult jpg = read_corpus(corpus / "img/go-video-001.progressive.truncated.jpeg");
+  ReadResult jpg = read_corpus_image(corpus / "img/go-video-001.progressive.truncated.jpeg");
   ASSERT_FALSE(jpg.error) << jpg.error->message;
   EXPECT_TRUE(has_problem(jpg, "truncated"));
 }
 
 TEST(ImageReaderCorpus, ExifOrientationCmykAnd16Bit) {
   LH_REQUIRE_CORPUS(corpus);
-  ReadResult o = read_corpus(corpus / "img/rapidocr-img_exif_orientation.jpg");
+  ReadResult o = read_corpus_image(corpus / "img/rapidocr-img_exif_orientation.jpg");
   ASSERT_FALSE(o.error);
   EXPECT_EQ(o.meta.image_orientation, 3);
-  ReadResult cmyk = read_corpus(corpus / "img/go-video-001.cmyk.jpeg");
+  ReadResult cmyk = read_corpus_image(corpus / "img/go-video-001.cmyk.jpeg");
   ASSERT_FALSE(cmyk.error) << cmyk.error->message;
   EXPECT_TRUE(cmyk.meta.problems.empty());
-  ReadResult p16 = read_corpus(corpus / "img/go-pngsuite-basn6a16.png");
+  ReadResult p16 = read_corpus_image(corpus / "img/go-pngsuite-basn6a16.png");
   ASSERT_FALSE(p16.error);
   EXPECT_EQ(p16.meta.image_width, 32);
   EXPECT_TRUE(p16.meta.problems.empty());
-  ReadResult inter = read_corpus(corpus / "img/go-gray-gradient.interlaced.png");
+  ReadResult inter = read_corpus_image(corpus / "img/go-gray-gradient.interlaced.png");
   ASSERT_FALSE(inter.error);
   EXPECT_TRUE(inter.meta.problems.empty());
 }

@@ -16,7 +16,7 @@ namespace {
 using model::ErrorKind;
 
 // A PDF of the given objects (1-based, in order) with a correct cross-reference table.
-std::string make_pdf(const std::vector<std::string>& objects, const std::string& trailer_extra = {}) {
+std::string pdf_of_objects(const std::vector<std::string>& objects, const std::string& trailer_extra = {}) {
   std::string out = "%PDF-1.4\n";
   std::vector<size_t> offsets;
   for (size_t i = 0; i < objects.size(); ++i) {
@@ -38,12 +38,12 @@ std::string make_pdf(const std::vector<std::string>& objects, const std::string&
 // to the trailer's /Size (ISO 32000-1 §7.5.5), so the trailer claims as many objects.
 std::string pdf_claiming_pages(int count) {
   const std::string content = "BT /F1 12 Tf 72 720 Td (One real page) Tj ET";
-  std::string pdf = make_pdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                              "<< /Type /Pages /Kids [3 0 R] /Count " + std::to_string(count) + " >>",
-                              "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-                              "/Contents 5 0 R >>",
-                              "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-                              "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"});
+  std::string pdf = pdf_of_objects({"<< /Type /Catalog /Pages 2 0 R >>",
+                                    "<< /Type /Pages /Kids [3 0 R] /Count " + std::to_string(count) + " >>",
+                                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+                                    "/Contents 5 0 R >>",
+                                    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                                    "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"});
   const std::string size = "/Size 6 /Root";
   return pdf.replace(pdf.find(size), size.size(), "/Size " + std::to_string(count + 10) + " /Root");
 }

@@ -3,31 +3,25 @@
 // truncated copy, qpdf-encrypted copies when qpdf is installed, and the corpus under ../shared.
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "cairo_bytes.h"
 #include "ingest/reader.h"
 #include "test_support.h"
 
 namespace lh::ingest {
 namespace {
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int len) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), len);
-  return CAIRO_STATUS_SUCCESS;
-}
+using test::StderrCapture;
 
 // Page 1: two lines of Chinese/English text. Page 2: a full-page image, no text. Page 3: blank.
-std::string make_pdf() {
+std::string three_page_pdf() {
   std::string out;
-  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &out, 595, 842);
+  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(lh::test::append_to_string, &out, 595, 842);
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "关于开展试点工作的通知");
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, "某某市市场监督管理局");
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, "试点");
@@ -64,7 +58,7 @@ std::string make_pdf() {
   return out;
 }
 
-ReadResult read(const std::string& bytes, const ReadOptions& opt = ReadOptions{}) {
+ReadResult read_pdf_bytes(const std::string& bytes, const ReadOptions& opt = ReadOptions{}) {
   return read_pdf(Input{bytes, "test.pdf", &opt});
 }
 
@@ -76,35 +70,9 @@ int count_page_breaks(const ReadResult& r) {
 }
 
 // Captures what is written to fd 2 while alive.
-class StderrCapture {
- public:
-  StderrCapture() {
-    std::fflush(stderr);
-    file_ = std::tmpfile();
-    saved_ = dup(2);
-    dup2(fileno(file_), 2);
-  }
-  std::string finish() {
-    std::fflush(stderr);
-    dup2(saved_, 2);
-    close(saved_);
-    std::string out;
-    std::rewind(file_);
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, file_)) > 0) out.append(buf, n);
-    std::fclose(file_);
-    return out;
-  }
-
- private:
-  std::FILE* file_;
-  int saved_;
-};
-
 TEST(PdfReader, TextMetadataScanAndPageBreaks) {
-  const std::string pdf = make_pdf();
-  ReadResult r = read(pdf);
+  const std::string pdf = three_page_pdf();
+  ReadResult r = read_pdf_bytes(pdf);
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.format, model::Format::Pdf);
   EXPECT_EQ(r.meta.pages, 3);
@@ -124,13 +92,13 @@ TEST(PdfReader, TextMetadataScanAndPageBreaks) {
 }
 
 TEST(PdfReader, TruncatedEmptyAndForeignBytesAreDamagedAndQuiet) {
-  const std::string pdf = make_pdf();
+  const std::string pdf = three_page_pdf();
   StderrCapture cap;
-  ReadResult half = read(pdf.substr(0, pdf.size() / 2));
-  ReadResult tail = read(pdf.substr(0, pdf.size() - 200));
-  ReadResult empty = read("");
-  ReadResult jpeg = read(std::string("\xFF\xD8\xFF\xE0 not a pdf at all", 22));
-  ReadResult garbled = read("%PDF-1.7\n" + std::string(2000, '\x7f'));
+  ReadResult half = read_pdf_bytes(pdf.substr(0, pdf.size() / 2));
+  ReadResult tail = read_pdf_bytes(pdf.substr(0, pdf.size() - 200));
+  ReadResult empty = read_pdf_bytes("");
+  ReadResult jpeg = read_pdf_bytes(std::string("\xFF\xD8\xFF\xE0 not a pdf at all", 22));
+  ReadResult garbled = read_pdf_bytes("%PDF-1.7\n" + std::string(2000, '\x7f'));
   const std::string err = cap.finish();
   for (const ReadResult* r : {&half, &tail, &empty, &jpeg, &garbled}) {
     ASSERT_TRUE(r->error);
@@ -146,7 +114,7 @@ TEST(PdfReader, TruncatedEmptyAndForeignBytesAreDamagedAndQuiet) {
 const char* const kJustified = "当事人在其经营场所销售散装大米";
 std::string make_form_pdf() {
   std::string out;
-  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &out, 595, 842);
+  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(lh::test::append_to_string, &out, 595, 842);
   cairo_t* cr = cairo_create(s);
   cairo_select_font_face(cr, "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   auto show = [&](double x, double y, const std::string& t) { cairo_move_to(cr, x, y); cairo_show_text(cr, t.c_str()); };
@@ -189,7 +157,7 @@ std::string without_spaces(std::string s) {
 // The bug: poppler ran a table row's cells together ("案由涉嫌未明码标价"), so no labelled field of a
 // PDF form was found and the 27号 case's cover had no 案由. A cell boundary is a tab, as in a DOCX row.
 TEST(PdfReader, ATableFormsLabelCellIsNotJoinedToItsValue) {
-  ReadResult r = read(make_form_pdf());
+  ReadResult r = read_pdf_bytes(make_form_pdf());
   ASSERT_FALSE(r.error) << r.error->message;
   const std::vector<std::string> lines = lines_of(r);
   auto line_of = [&](const std::string& head) {
@@ -214,7 +182,7 @@ TEST(PdfReader, ATableFormsLabelCellIsNotJoinedToItsValue) {
 TEST(PdfReader, UserAndOwnerPasswords) {
   if (!test::have_program("qpdf")) GTEST_SKIP() << "qpdf not installed";
   const auto dir = test::temp_dir("pdf-encrypt");
-  test::write_file(dir / "plain.pdf", make_pdf());
+  test::write_file(dir / "plain.pdf", three_page_pdf());
   auto encrypt = [&](const std::string& out, std::vector<std::string> args) {
     std::vector<std::string> argv{"qpdf", "--allow-weak-crypto", "--encrypt"};
     argv.insert(argv.end(), args.begin(), args.end());
@@ -227,29 +195,29 @@ TEST(PdfReader, UserAndOwnerPasswords) {
 
   for (const char* f : {"aes.pdf", "rc4.pdf"}) {
     const std::string bytes = test::read_file(dir / f);
-    ReadResult locked = read(bytes);
+    ReadResult locked = read_pdf_bytes(bytes);
     ASSERT_TRUE(locked.error) << f;
     EXPECT_EQ(locked.error->kind, model::ErrorKind::Encrypted);
     ReadOptions wrong;
     wrong.pdf_password = "nope";
-    ReadResult bad = read(bytes, wrong);
+    ReadResult bad = read_pdf_bytes(bytes, wrong);
     ASSERT_TRUE(bad.error);
     EXPECT_EQ(bad.error->kind, model::ErrorKind::Encrypted);
     ReadOptions right;
     right.pdf_password = "user123";
-    ReadResult ok = read(bytes, right);
+    ReadResult ok = read_pdf_bytes(bytes, right);
     ASSERT_FALSE(ok.error) << f << ": " << ok.error->message;
     EXPECT_EQ(ok.meta.pages, 3);
     EXPECT_NE(ok.doc.plain_text().find("关于开展试点工作的通知"), std::string::npos);
   }
-  ReadResult owner = read(test::read_file(dir / "owner.pdf"));
+  ReadResult owner = read_pdf_bytes(test::read_file(dir / "owner.pdf"));
   ASSERT_FALSE(owner.error) << owner.error->message;  // an owner password alone does not lock reading
   EXPECT_NE(owner.doc.plain_text().find("Second line"), std::string::npos);
 }
 
 // ---- corpus --------------------------------------------------------------------------------------
 
-ReadResult read_corpus(const std::filesystem::path& p, const ReadOptions& opt = ReadOptions{}) {
+ReadResult read_corpus_pdf(const std::filesystem::path& p, const ReadOptions& opt = ReadOptions{}) {
   const std::string bytes = test::read_file(p);
   return read_pdf(Input{bytes, p.filename().string(), &opt});
 }
@@ -259,7 +227,7 @@ TEST(PdfReaderCorpus, EveryPdfReadsWithoutCrashingOrNoise) {
   StderrCapture cap;
   int n = 0;
   for (const auto& e : std::filesystem::directory_iterator(corpus / "pdf")) {
-    ReadResult r = read_corpus(e.path());
+    ReadResult r = read_corpus_pdf(e.path());
     if (!r.error) {
       EXPECT_GE(r.meta.pages, 1) << e.path();
     }
@@ -272,12 +240,12 @@ TEST(PdfReaderCorpus, EveryPdfReadsWithoutCrashingOrNoise) {
 TEST(PdfReaderCorpus, UserPasswordAbc) {
   LH_REQUIRE_CORPUS(corpus);
   const auto f = corpus / "pdf/pdfjs-issue6010_1-userpw-abc.pdf";
-  ReadResult locked = read_corpus(f);
+  ReadResult locked = read_corpus_pdf(f);
   ASSERT_TRUE(locked.error);
   EXPECT_EQ(locked.error->kind, model::ErrorKind::Encrypted);
   ReadOptions opt;
   opt.pdf_password = "abc";
-  ReadResult open = read_corpus(f, opt);
+  ReadResult open = read_corpus_pdf(f, opt);
   ASSERT_FALSE(open.error) << open.error->message;
   EXPECT_NE(open.doc.plain_text().find("Issue 6010"), std::string::npos);
 }
@@ -286,7 +254,7 @@ TEST(PdfReaderCorpus, OwnerOnlyAes256OpensWithoutPassword) {
   LH_REQUIRE_CORPUS(corpus);
   // What it really is: AES-256 (R6) with an empty user password; copy is forbidden. The single page
   // is empty (no text, no image), so it reads with 1 page, no text and a permissions note.
-  ReadResult r = read_corpus(corpus / "pdf/pdfjs-empty_protected-aes256-owner.pdf");
+  ReadResult r = read_corpus_pdf(corpus / "pdf/pdfjs-empty_protected-aes256-owner.pdf");
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.pages, 1);
   EXPECT_EQ(r.meta.scanned_pages, 0);
@@ -301,11 +269,11 @@ TEST(PdfReaderCorpus, OwnerOnlyAes256OpensWithoutPassword) {
 TEST(PdfReaderCorpus, NoTrailerIsReconstructedBadStreamIsDamaged) {
   LH_REQUIRE_CORPUS(corpus);
   // No trailer dictionary: poppler rebuilds the xref by scanning objects and finds the one page.
-  ReadResult no_trailer = read_corpus(corpus / "pdf/pdfjs-issue16633-no-trailer.pdf");
+  ReadResult no_trailer = read_corpus_pdf(corpus / "pdf/pdfjs-issue16633-no-trailer.pdf");
   ASSERT_FALSE(no_trailer.error) << no_trailer.error->message;
   EXPECT_EQ(no_trailer.meta.pages, 1);
   // Fuzzed 871 bytes: the reconstruction finds no usable catalog ("Couldn't read xref table").
-  ReadResult bad = read_corpus(corpus / "pdf/pdfjs-REDHAT-1531897-0-bad-stream.pdf");
+  ReadResult bad = read_corpus_pdf(corpus / "pdf/pdfjs-REDHAT-1531897-0-bad-stream.pdf");
   ASSERT_TRUE(bad.error);
   EXPECT_EQ(bad.error->kind, model::ErrorKind::Damaged);
 }
@@ -313,7 +281,7 @@ TEST(PdfReaderCorpus, NoTrailerIsReconstructedBadStreamIsDamaged) {
 TEST(PdfReaderCorpus, ImageOnlyPdfsAreScanned) {
   LH_REQUIRE_CORPUS(corpus);
   for (const char* f : {"pdf/rapidocrpdf-image-only.pdf", "pdf/tika-testOCR.pdf"}) {
-    ReadResult r = read_corpus(corpus / f);
+    ReadResult r = read_corpus_pdf(corpus / f);
     ASSERT_FALSE(r.error) << f;
     EXPECT_GE(r.meta.scanned_pages, 1) << f;
   }
@@ -322,27 +290,27 @@ TEST(PdfReaderCorpus, ImageOnlyPdfsAreScanned) {
 TEST(PdfReaderCorpus, NonEmbeddedCjkFontsExtractWithPopplerData) {
   LH_REQUIRE_CORPUS(corpus);
   if (!std::filesystem::exists("/usr/share/poppler/cMap/Adobe-GB1")) GTEST_SKIP() << "poppler-data not installed";
-  ReadResult r8372 = read_corpus(corpus / "pdf/pdfjs-issue8372-heiti-unigb-nonembedded.pdf");
+  ReadResult r8372 = read_corpus_pdf(corpus / "pdf/pdfjs-issue8372-heiti-unigb-nonembedded.pdf");
   ASSERT_FALSE(r8372.error);
   EXPECT_NE(r8372.doc.plain_text().find("目录"), std::string::npos);
-  ReadResult r14438 = read_corpus(corpus / "pdf/pdfjs-issue14438-stsong-nonembedded-gbk-euc-h.pdf");
+  ReadResult r14438 = read_corpus_pdf(corpus / "pdf/pdfjs-issue14438-stsong-nonembedded-gbk-euc-h.pdf");
   ASSERT_FALSE(r14438.error);
   EXPECT_NE(r14438.doc.plain_text().find("Trace-based Just-in-Time Type Specialization"), std::string::npos);
 }
 
 TEST(PdfReaderCorpus, ChineseTextIncludingExtensionB) {
   LH_REQUIRE_CORPUS(corpus);
-  ReadResult hk = read_corpus(corpus / "pdf/pdfjs-issue19182-traditional-extb.pdf");
+  ReadResult hk = read_corpus_pdf(corpus / "pdf/pdfjs-issue19182-traditional-extb.pdf");
   ASSERT_FALSE(hk.error);
   EXPECT_NE(hk.doc.plain_text().find("胡駿𥕛"), std::string::npos);
-  ReadResult indesign = read_corpus(corpus / "pdf/pdfjs-issue19360-zh-indesign-fangzheng.pdf");
+  ReadResult indesign = read_corpus_pdf(corpus / "pdf/pdfjs-issue19360-zh-indesign-fangzheng.pdf");
   ASSERT_FALSE(indesign.error);
   EXPECT_NE(indesign.doc.plain_text().find("坚持社会主义核心价值体系"), std::string::npos);
 }
 
 TEST(PdfReaderCorpus, GbkThroughWinAnsiIsRecordedAsMojibake) {
   LH_REQUIRE_CORPUS(corpus);
-  ReadResult r = read_corpus(corpus / "pdf/pdfjs-XiaoBiaoSong-gbk-simplefont.pdf");
+  ReadResult r = read_corpus_pdf(corpus / "pdf/pdfjs-XiaoBiaoSong-gbk-simplefont.pdf");
   ASSERT_FALSE(r.error);
   EXPECT_NE(r.doc.plain_text().find("Ä¿"), std::string::npos);  // 目 = C4 BF shown as Latin-1
   bool note = false;

@@ -9,8 +9,7 @@
 
 #include "ingest/pool.h"
 
-using namespace lh::ingest;
-
+namespace lh::ingest {
 namespace {
 std::string work(const std::string& in) {
   if (in == "crash") raise(SIGSEGV);
@@ -83,3 +82,5 @@ TEST(WorkerPool, LargePayloadsCrossThePipe) {
   auto res = run_all({big}, {.jobs = 1});
   ASSERT_EQ(res[0].payload.size(), big.size() + 3);
 }
+
+}  // namespace lh::ingest

@@ -1,10 +1,8 @@
 // The safe XML recipe (libraries.md §6) and the ZIP member helper (§5), pinned down.
 #include <gtest/gtest.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <fstream>
 
 #include "ingest/opc.h"
@@ -17,39 +15,13 @@ namespace lh::ingest {
 namespace {
 using model::ErrorKind;
 using namespace ooxml_test;
+using test::StderrCapture;
 
 long max_rss_kb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   return u.ru_maxrss;
 }
-
-// Captures what reaches file descriptor 2 while alive.
-class StderrCapture {
- public:
-  StderrCapture() {
-    std::fflush(stderr);
-    saved_ = dup(2);
-    tmp_ = std::tmpfile();
-    dup2(fileno(tmp_), 2);
-  }
-  std::string finish() {
-    std::fflush(stderr);
-    dup2(saved_, 2);
-    close(saved_);
-    std::string out;
-    std::rewind(tmp_);
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, tmp_)) > 0) out.append(buf, n);
-    std::fclose(tmp_);
-    return out;
-  }
-
- private:
-  int saved_ = -1;
-  FILE* tmp_ = nullptr;
-};
 
 TEST(SafeXml, ParsesPlainXml) {
   XmlParse p = parse_xml("<a><b x=\"1\">hi</b></a>", "t.xml", 1 << 20);

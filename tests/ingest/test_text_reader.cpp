@@ -14,7 +14,7 @@ namespace {
 
 using lh::test::encode;
 
-ingest::ReadResult read(const std::string& bytes, ingest::Big5Policy policy = ingest::Big5Policy::Detect) {
+ingest::ReadResult read_text_bytes(const std::string& bytes, ingest::Big5Policy policy = ingest::Big5Policy::Detect) {
   static ingest::ReadOptions opt;
   opt.big5 = policy;
   return ingest::read_text(ingest::Input{bytes, "test.txt", &opt});
@@ -35,7 +35,7 @@ TEST(TextReader, GbkTextParagraphsAndTitle) {
       "　　关于开展市场监管所标准化规范化建设试点工作的通知  \r\n\r\n"
       "各县市区局：\r\n"
       "　　为深入推进基层建设，现将有关事项通知如下。当事人张喆应按时报送材料。\r\n";
-  const auto r = read(encode(text, "GBK"));
+  const auto r = read_text_bytes(encode(text, "GBK"));
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.format, model::Format::Text);
   EXPECT_EQ(r.meta.encoding, "GB18030");
@@ -50,12 +50,12 @@ TEST(TextReader, GbkTextParagraphsAndTitle) {
 TEST(TextReader, TitleIsAtMostHundredCharacters) {
   std::string line;
   for (int i = 0; i < 150; ++i) line += "检";
-  const auto r = read(line + "\n正文\n");
+  const auto r = read_text_bytes(line + "\n正文\n");
   EXPECT_EQ(r.meta.title.size(), 100u * 3);  // 100 three-byte characters
 }
 
 TEST(TextReader, Utf16LeWithoutBomAndBareCr) {
-  const auto r = read(encode("检查记录\r第一行\r第二行", "UTF-16LE"));
+  const auto r = read_text_bytes(encode("检查记录\r第一行\r第二行", "UTF-16LE"));
   EXPECT_EQ(r.meta.encoding, "UTF-16LE");
   EXPECT_EQ(paragraphs(r.doc), (std::vector<std::string>{"检查记录", "第一行", "第二行"}));
 }
@@ -63,7 +63,7 @@ TEST(TextReader, Utf16LeWithoutBomAndBareCr) {
 TEST(TextReader, XmlDeclarationHonouredOverStatistics) {
   // Short Big5 text that statistics alone, with a GB preference, would call GB18030.
   const std::string xml = "<?xml version=\"1.0\" encoding=\"BIG5\"?>\n<t>" + encode("聆彸", "Big5") + "</t>\n";
-  const auto r = read(xml, ingest::Big5Policy::PreferGb18030);
+  const auto r = read_text_bytes(xml, ingest::Big5Policy::PreferGb18030);
   EXPECT_EQ(r.meta.encoding, "Big5");
   EXPECT_EQ(paragraphs(r.doc)[1], "<t>聆彸</t>");
 }
@@ -71,7 +71,7 @@ TEST(TextReader, XmlDeclarationHonouredOverStatistics) {
 TEST(TextReader, HtmlMetaCharsetHonoured) {
   const std::string html = "<html><head><meta charset=gb2312><title>x</title></head>\n<body>" +
                            encode("测试", "GB2312") + "</body></html>";
-  const auto r = read(html, ingest::Big5Policy::PreferBig5);
+  const auto r = read_text_bytes(html, ingest::Big5Policy::PreferBig5);
   EXPECT_EQ(r.meta.encoding, "GB18030");
   EXPECT_NE(paragraphs(r.doc)[1].find("测试"), std::string::npos);
   EXPECT_EQ(ingest::declared_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\">"), "GBK");
@@ -81,7 +81,7 @@ TEST(TextReader, HtmlMetaCharsetHonoured) {
 TEST(TextReader, WrongDeclarationFallsBackToDetection) {
   const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<t>" +
                           encode("关于开展市场监管所标准化规范化建设试点工作的通知", "GBK") + "</t>\n";
-  const auto r = read(xml);
+  const auto r = read_text_bytes(xml);
   EXPECT_EQ(r.meta.encoding, "GB18030");
   ASSERT_FALSE(r.meta.problems.empty());
   EXPECT_NE(r.meta.problems[0].find("UTF-8"), std::string::npos);
@@ -90,7 +90,7 @@ TEST(TextReader, WrongDeclarationFallsBackToDetection) {
 TEST(TextReader, LossyDecodeIsAProblemNotAnError) {
   std::string bytes = encode("关于开展市场监管所标准化规范化建设试点工作的通知，各县市区局认真执行。", "GBK");
   bytes.insert(10, "\xFF");
-  const auto r = read(bytes);
+  const auto r = read_text_bytes(bytes);
   EXPECT_FALSE(r.error);
   EXPECT_EQ(r.meta.encoding, "GB18030");
   ASSERT_EQ(r.meta.problems.size(), 1u);
@@ -98,7 +98,7 @@ TEST(TextReader, LossyDecodeIsAProblemNotAnError) {
 }
 
 TEST(TextReader, EmptyFile) {
-  const auto r = read("");
+  const auto r = read_text_bytes("");
   EXPECT_FALSE(r.error);
   EXPECT_TRUE(paragraphs(r.doc).empty());
   EXPECT_EQ(r.meta.title, "");

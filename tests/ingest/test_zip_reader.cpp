@@ -16,7 +16,7 @@ namespace lh::ingest {
 namespace {
 using test::ZipBuilder;
 
-ReadResult read(const std::string& bytes, const ReadOptions& opt = ReadOptions{}) {
+ReadResult read_zip_bytes(const std::string& bytes, const ReadOptions& opt = ReadOptions{}) {
   return read_zip(Input{bytes, "test.zip", &opt});
 }
 
@@ -55,7 +55,7 @@ TEST(ZipReader, PlainEntriesDirectoriesAndListing) {
   b.add("readme.txt", "hello");
   ASSERT_GE(zip_dir_add(b.raw(), "docs", ZIP_FL_ENC_UTF_8), 0);
   b.add("docs/关于开展试点工作的通知.txt", "通知", ZIP_FL_ENC_UTF_8, ZIP_CM_DEFLATE);
-  ReadResult r = read(b.finish());
+  ReadResult r = read_zip_bytes(b.finish());
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(r.meta.format, model::Format::Zip);
   EXPECT_EQ(r.meta.pages, 2);
@@ -86,7 +86,7 @@ TEST(ZipReader, RawGbkNamesWithoutTheUtf8Flag) {
   std::string z = b.finish();
   patch_name(z, "\xC0\xC0\xC0\xC0", "\xC4\xBF\xC2\xBC");
   patch_name(z, "\xC1\xC1\xC1\xC1\xC1\xC1", "档案");
-  ReadResult r = read(z);
+  ReadResult r = read_zip_bytes(z);
   ASSERT_FALSE(r.error);
   EXPECT_TRUE(child(r, "目录.xlsx"));
   EXPECT_TRUE(child(r, "张喆.txt"));
@@ -102,7 +102,7 @@ TEST(ZipReader, ZipSlipNamesAreRefused) {
     b.add(n, "bad");
   b.add("win\\sub\\ok.txt", "fine");
   b.add("./dot/./ok.txt", "fine");
-  ReadResult r = read(b.finish());
+  ReadResult r = read_zip_bytes(b.finish());
   ASSERT_FALSE(r.error);
   ASSERT_EQ(r.children.size(), 9u);
   for (size_t i = 0; i < 7; ++i) {
@@ -127,7 +127,7 @@ TEST(ZipReader, SymlinkEntryIsRefused) {
   ASSERT_EQ(zip_file_set_external_attributes(b.raw(), static_cast<zip_uint64_t>(i), 0, ZIP_OPSYS_UNIX, 0120777u << 16), 0);
   zip_int64_t j = b.add("plain.txt", "ok");
   ASSERT_EQ(zip_file_set_external_attributes(b.raw(), static_cast<zip_uint64_t>(j), 0, ZIP_OPSYS_UNIX, 0100644u << 16), 0);
-  ReadResult r = read(b.finish());
+  ReadResult r = read_zip_bytes(b.finish());
   ASSERT_FALSE(r.error);
   const ChildInput* l = child(r, "link");
   ASSERT_TRUE(l && l->error);
@@ -145,7 +145,7 @@ TEST(ZipReader, EncryptedEntryIsReportedOthersExtracted) {
   if (zip_file_set_encryption(b.raw(), static_cast<zip_uint64_t>(i), ZIP_EM_AES_256, "pw") != 0)
     GTEST_SKIP() << "libzip built without AES";
   b.add("open.txt", "public");
-  ReadResult r = read(b.finish());
+  ReadResult r = read_zip_bytes(b.finish());
   ASSERT_FALSE(r.error);
   const ChildInput* s = child(r, "secret.txt");
   ASSERT_TRUE(s && s->error);
@@ -162,7 +162,7 @@ TEST(ZipReader, HundredMegabytesOfZerosIsABomb) {
   b.add("small.txt", std::string(4096, 'a'), ZIP_FL_ENC_UTF_8, ZIP_CM_DEFLATE);  // ratio ~100+, under 1 MiB: fine
   const std::string z = b.finish();
   EXPECT_LT(z.size(), 200u * 1024);
-  ReadResult r = read(z);
+  ReadResult r = read_zip_bytes(z);
   ASSERT_FALSE(r.error);
   const ChildInput* bomb = child(r, "zeros.bin");
   ASSERT_TRUE(bomb && bomb->error);
@@ -187,7 +187,7 @@ TEST(ZipReader, PerEntryLimitCountsRealBytesNotDeclaredSize) {
 
   ReadOptions tight;
   tight.limits.max_entry_bytes = 512u << 10;
-  ReadResult r = read(z, tight);
+  ReadResult r = read_zip_bytes(z, tight);
   if (r.error) {
     // Acceptable too: the archive refused as inconsistent. What must not happen is a 10-byte read.
     EXPECT_EQ(r.error->kind, model::ErrorKind::Damaged);
@@ -205,7 +205,7 @@ TEST(ZipReader, TotalLimitRefusesTheRemainingEntries) {
   b.add("3.bin", noise(1u << 20));
   ReadOptions opt;
   opt.limits.max_total_unzipped = (3u << 20) / 2;
-  ReadResult r = read(b.finish(), opt);
+  ReadResult r = read_zip_bytes(b.finish(), opt);
   ASSERT_FALSE(r.error);
   ASSERT_EQ(r.children.size(), 3u);
   EXPECT_FALSE(r.children[0].error);
@@ -221,13 +221,13 @@ TEST(ZipReader, TooManyEntriesAndTooDeep) {
   const std::string z = b.finish();
   ReadOptions few;
   few.limits.max_entries = 4;
-  ReadResult r = read(z, few);
+  ReadResult r = read_zip_bytes(z, few);
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->kind, model::ErrorKind::ZipBomb);
 
   ReadOptions deep;
   deep.zip_depth = deep.limits.max_zip_depth;
-  r = read(z, deep);
+  r = read_zip_bytes(z, deep);
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->kind, model::ErrorKind::ZipBomb);
   EXPECT_NE(r.error->message.find("deeper than"), std::string::npos);
@@ -235,21 +235,21 @@ TEST(ZipReader, TooManyEntriesAndTooDeep) {
 
 TEST(ZipReader, DamagedArchivesAndEntries) {
   for (const std::string& junk : {std::string(), std::string("PK\x03\x04 not really a zip"), std::string(100, 'x')}) {
-    ReadResult r = read(junk);
+    ReadResult r = read_zip_bytes(junk);
     ASSERT_TRUE(r.error);
     EXPECT_EQ(r.error->kind, model::ErrorKind::Damaged);
   }
   ZipBuilder b;
   b.add("a.txt", std::string(1000, 'a'));
   std::string z = b.finish();
-  ReadResult half = read(z.substr(0, z.size() / 2));
+  ReadResult half = read_zip_bytes(z.substr(0, z.size() / 2));
   ASSERT_TRUE(half.error);
   EXPECT_EQ(half.error->kind, model::ErrorKind::Damaged);
   // Flip a stored data byte: the CRC check at the end of the entry fails.
   size_t data = z.find(std::string(100, 'a'));
   ASSERT_NE(data, std::string::npos);
   z[data + 10] = 'b';
-  ReadResult bad = read(z);
+  ReadResult bad = read_zip_bytes(z);
   ASSERT_FALSE(bad.error);
   ASSERT_EQ(bad.children.size(), 1u);
   ASSERT_TRUE(bad.children[0].error);
@@ -258,7 +258,7 @@ TEST(ZipReader, DamagedArchivesAndEntries) {
 
 // ---- corpus --------------------------------------------------------------------------------------
 
-ReadResult read_corpus(const std::filesystem::path& p, const ReadOptions& opt = ReadOptions{}) {
+ReadResult read_corpus_zip(const std::filesystem::path& p, const ReadOptions& opt = ReadOptions{}) {
   const std::string bytes = test::read_file(p);
   return read_zip(Input{bytes, p.filename().string(), &opt});
 }
@@ -266,7 +266,7 @@ ReadResult read_corpus(const std::filesystem::path& p, const ReadOptions& opt = 
 TEST(ZipReaderCorpus, EveryZipReadsWithoutCrashing) {
   LH_REQUIRE_CORPUS(corpus);
   for (const auto& e : std::filesystem::directory_iterator(corpus / "zip")) {
-    ReadResult r = read_corpus(e.path());
+    ReadResult r = read_corpus_zip(e.path());
     if (!r.error) {
       EXPECT_EQ(r.meta.format, model::Format::Zip) << e.path();
     }
@@ -275,7 +275,7 @@ TEST(ZipReaderCorpus, EveryZipReadsWithoutCrashing) {
 
 TEST(ZipReaderCorpus, GbkNamesFromWindows) {
   LH_REQUIRE_CORPUS(corpus);
-  ReadResult r = read_corpus(corpus / "zip/tika-gbk-names.zip");
+  ReadResult r = read_corpus_zip(corpus / "zip/tika-gbk-names.zip");
   ASSERT_FALSE(r.error);
   const ChildInput* f = child(r, "审计压缩包文件检索测试/集团邮件审计系统2021年自动巡检需求文档_V4.0.doc");
   ASSERT_TRUE(f);
@@ -290,7 +290,7 @@ TEST(ZipReaderCorpus, UnicodePathExtraFieldWins) {
   LH_REQUIRE_CORPUS(corpus);
   // Entries 2 and 3 carry a 0x7075 CRC that does not match their central name; libzip ignores the
   // field there, libarchive (whose fixture this is) and we use it.
-  ReadResult r = read_corpus(corpus / "zip/libarchive-7075-utf8-paths.zip");
+  ReadResult r = read_corpus_zip(corpus / "zip/libarchive-7075-utf8-paths.zip");
   ASSERT_FALSE(r.error);
   ASSERT_EQ(r.children.size(), 4u);
   EXPECT_EQ(r.children[0].name, "File 1.txt");
@@ -303,7 +303,7 @@ TEST(ZipReaderCorpus, UnicodePathExtraFieldWins) {
 TEST(ZipReaderCorpus, ShiftJisNamesDecodeAsGbkWithoutError) {
   LH_REQUIRE_CORPUS(corpus);
   // Known limit: 文書1.txt in Shift-JIS is valid GBK ("暥復1.txt"); without configuration we cannot tell.
-  ReadResult r = read_corpus(corpus / "zip/tika-sjis-names.zip");
+  ReadResult r = read_corpus_zip(corpus / "zip/tika-sjis-names.zip");
   ASSERT_FALSE(r.error);
   ASSERT_EQ(r.children.size(), 2u);
   EXPECT_EQ(r.children[0].name, "暥復1.txt");
@@ -312,7 +312,7 @@ TEST(ZipReaderCorpus, ShiftJisNamesDecodeAsGbkWithoutError) {
 
 TEST(ZipReaderCorpus, EncryptedEntryNextToAPlainOne) {
   LH_REQUIRE_CORPUS(corpus);
-  ReadResult r = read_corpus(corpus / "zip/tika-testZipEncrypted.zip");
+  ReadResult r = read_corpus_zip(corpus / "zip/tika-testZipEncrypted.zip");
   ASSERT_FALSE(r.error);
   const ChildInput* enc = child(r, "encrypted.txt");
   ASSERT_TRUE(enc && enc->error);
@@ -325,7 +325,7 @@ TEST(ZipReaderCorpus, EncryptedEntryNextToAPlainOne) {
 
 TEST(ZipReaderCorpus, CorruptedOomZipIsDamaged) {
   LH_REQUIRE_CORPUS(corpus);
-  ReadResult r = read_corpus(corpus / "zip/tika-testZIP_corrupted_oom.zip");
+  ReadResult r = read_corpus_zip(corpus / "zip/tika-testZIP_corrupted_oom.zip");
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->kind, model::ErrorKind::Damaged);  // libzip: "Zip archive inconsistent"
 }

@@ -20,7 +20,7 @@ using namespace lh;
 namespace fs = std::filesystem;
 
 namespace {
-constexpr double kMm = 72.0 / 25.4;
+using lh::test::kMm;
 using lh::test::fonts;
 using lh::test::gongwen;
 std::vector<const layout::GlyphLine*> glyph_lines(const layout::Page& p) {

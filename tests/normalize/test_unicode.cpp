@@ -12,7 +12,7 @@ using namespace lh::normalize;
 using namespace lh::model;
 
 namespace {
-Paragraph para(std::initializer_list<const char*> runs) {
+Paragraph paragraph_of_runs(std::initializer_list<const char*> runs) {
   Paragraph p;
   for (const char* r : runs) p.runs.push_back(lh::model::Run{r});
   return p;
@@ -114,13 +114,13 @@ TEST(Unicode, Tw2sFromManyThreads) {
 TEST(Unicode, NormalizeDocumentWalksEverything) {
   Document doc;
   Section s;
-  s.blocks.push_back(Block{para({"行政處罰", "決定書\x01"})});
-  s.blocks.push_back(Block{para({"檔", "案"})});  // a phrase split across runs
+  s.blocks.push_back(Block{paragraph_of_runs({"行政處罰", "決定書\x01"})});
+  s.blocks.push_back(Block{paragraph_of_runs({"檔", "案"})});  // a phrase split across runs
 
   Table inner;
   TableRow irow;
   TableCell icell;
-  icell.blocks.push_back(Block{para({"e\xCC\x81 檢查"})});
+  icell.blocks.push_back(Block{paragraph_of_runs({"e\xCC\x81 檢查"})});
   irow.cells.push_back(icell);
   inner.rows.push_back(irow);
   Table outer;
@@ -132,10 +132,10 @@ TEST(Unicode, NormalizeDocumentWalksEverything) {
   s.blocks.push_back(Block{outer});
 
   HeaderFooter h;
-  h.paragraphs.push_back(para({"監管所"}));
+  h.paragraphs.push_back(paragraph_of_runs({"監管所"}));
   s.header = h;
   HeaderFooter f;
-  f.paragraphs.push_back(para({"第{PAGE}頁"}));
+  f.paragraphs.push_back(paragraph_of_runs({"第{PAGE}頁"}));
   s.footer = f;
   TextBox tb{10, 10, 50, 20};
   tb.runs.push_back(lh::model::Run{"標誌標識"});
@@ -160,7 +160,7 @@ TEST(Unicode, NormalizeDocumentWalksEverything) {
 TEST(Unicode, NormalizeDocumentWithoutSimplify) {
   Document doc;
   Section s;
-  s.blocks.push_back(Block{para({"檔案\x02"})});
+  s.blocks.push_back(Block{paragraph_of_runs({"檔案\x02"})});
   doc.sections.push_back(s);
   normalize_document(doc, NormalizeOptions{.simplify = false});
   EXPECT_EQ(std::get<Paragraph>(doc.sections[0].blocks[0].value).runs[0].text, "檔案");

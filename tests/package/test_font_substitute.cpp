@@ -35,7 +35,7 @@ using OH = QPDFObjectHandle;
 
 namespace {
 
-pdf::PdfaMetadata metadata() {
+pdf::PdfaMetadata metadata_with_substitutes() {
   pdf::PdfaMetadata m;
   m.title = "行政处罚决定书";
   m.author = "南岭县市场监督管理局";
@@ -66,7 +66,8 @@ std::string text_of(const std::string& pdf) {
   return t;
 }
 
-OH first_cid_font(QPDF& q) {
+// The CIDFont of the first Type0 font on page 1.
+OH first_descendant_font(QPDF& q) {
   OH fonts = QPDFPageDocumentHelper(q).getAllPages().at(0).getAttribute("/Resources", false).getKey("/Font");
   for (auto& [name, f] : fonts.ditems())
     if (f.getKey("/Subtype").isNameAndEquals("/Type0")) return f.getKey("/DescendantFonts").getArrayItem(0);
@@ -79,14 +80,14 @@ OH first_cid_font(QPDF& q) {
 TEST(FontSubstitute, AnUnembeddedSTSongLightBecomesConformantAndSaysWhichFaceStandsIn) {
   const std::string src = test::make_pdf(kContent);
   ASSERT_FALSE(ingest::check_pdfa(pdf::make_pdfa(src, pdf::PdfaMetadata{}).pdf).empty()) << "the source fails 6.2.11.4.1";
-  const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+  const package::PreservedPdf p = package::preserve_pdf(src, metadata_with_substitutes());
   EXPECT_TRUE(p.conformant);
   for (const auto& pr : p.problems) ADD_FAILURE() << pr;
   ASSERT_EQ(p.substituted.size(), 1u);
   EXPECT_EQ(p.substituted[0], "STSong-Light → Noto Serif CJK SC（宋体）");
   QPDF q;
   q.processMemoryFile("copy.pdf", p.pdf.data(), p.pdf.size());
-  OH cid = first_cid_font(q);
+  OH cid = first_descendant_font(q);
   EXPECT_TRUE(cid.getKey("/Subtype").isNameAndEquals("/CIDFontType2"));
   EXPECT_TRUE(cid.getKey("/FontDescriptor").getKey("/FontFile2").isStream());
   EXPECT_TRUE(cid.getKey("/CIDToGIDMap").isStream());
@@ -110,7 +111,7 @@ TEST(FontSubstitute, InlineImagesMarkedContentAndEscapesDoNotHideACharacter) {
       "BT /F1 22 Tf 1 0 0 1 150 760 Tm <884C653F> Tj ET EMC\n"
       "BT /F1 12 Tf 1 0 0 1 72 700 Tm [(\\133W\\116\\() -20 <59047F5A>] TJ ET\n";  // 字丨: octal escapes, a "\\("
   const std::string src = test::make_pdf(content);
-  const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+  const package::PreservedPdf p = package::preserve_pdf(src, metadata_with_substitutes());
   EXPECT_TRUE(p.conformant);
   for (const auto& pr : p.problems) ADD_FAILURE() << pr;
   EXPECT_EQ(text_of(p.pdf), text_of(src));
@@ -126,7 +127,7 @@ TEST(FontSubstitute, InlineImagesMarkedContentAndEscapesDoNotHideACharacter) {
 // (each page drawn as the archive's Poppler draws the original: our 宋体 face for STSong-Light).
 TEST(FontSubstitute, TheCopyReadsAndLooksLikeTheOriginal) {
   const std::string src = test::make_pdf(kContent);
-  const std::string copy = pdf::make_pdfa(src, metadata()).pdf;
+  const std::string copy = pdf::make_pdfa(src, metadata_with_substitutes()).pdf;
   EXPECT_EQ(text_of(copy), text_of(src));
   EXPECT_NE(text_of(src).find("行政处罚决定书"), std::string::npos);
   for (double dpi : {60.0, 100.0}) {
@@ -140,10 +141,10 @@ TEST(FontSubstitute, TheCopyReadsAndLooksLikeTheOriginal) {
 // 6.2.11.5: the embedded program's advance for each CID shown is what /W says (the role face's
 // Latin glyphs are proportional, /W gives them 500; the Chinese ones 1000 by /DW).
 TEST(FontSubstitute, TheEmbeddedAdvancesAreTheWidthsTheFontDeclares) {
-  const std::string copy = pdf::make_pdfa(test::make_pdf(kContent), metadata()).pdf;
+  const std::string copy = pdf::make_pdfa(test::make_pdf(kContent), metadata_with_substitutes()).pdf;
   QPDF q;
   q.processMemoryFile("copy.pdf", copy.data(), copy.size());
-  OH cid = first_cid_font(q);
+  OH cid = first_descendant_font(q);
   auto program = cid.getKey("/FontDescriptor").getKey("/FontFile2").getStreamData(qpdf_dl_all);
   auto map = cid.getKey("/CIDToGIDMap").getStreamData(qpdf_dl_all);
   hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(program->getBuffer()), static_cast<unsigned>(program->getSize()),
@@ -173,7 +174,7 @@ TEST(FontSubstitute, TheEmbeddedAdvancesAreTheWidthsTheFontDeclares) {
 // must draw the same glyphs, so the raster comparison covers them.
 TEST(FontSubstitute, AGbkEucFontIsReadThroughItsCMapAndSubstituted) {
   const std::string src = test::make_pdf("BT /F1 14 Tf 72 700 Td <D6D0CEC4 20 41 31> Tj ET\n", kind_font("UniGB-UCS2-H", "GBK-EUC-H"));
-  const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+  const package::PreservedPdf p = package::preserve_pdf(src, metadata_with_substitutes());
   EXPECT_TRUE(p.conformant);
   for (const auto& pr : p.problems) ADD_FAILURE() << pr;
   EXPECT_EQ(text_of(p.pdf), text_of(src));
@@ -186,7 +187,7 @@ TEST(FontSubstitute, AGbkEucFontIsReadThroughItsCMapAndSubstituted) {
 // stands in for, a character the role face lacks (㐀 U+3400 is in Adobe-GB1, not in our GBK cut).
 TEST(FontSubstitute, AFontThatCannotBeSubstitutedIsStillRefusedWithItsReason) {
   auto problems = [](const std::string& src) {
-    const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+    const package::PreservedPdf p = package::preserve_pdf(src, metadata_with_substitutes());
     EXPECT_FALSE(p.conformant);
     EXPECT_TRUE(p.substituted.empty());
     std::string all;
@@ -223,7 +224,7 @@ TEST(FontSubstitute, TheGongwenFontsFangSongKaiTiAndXiaoBiaoSongGetTheFacesOurOw
                         Case{"FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05S → Noto Serif CJK SC（小标宋）", "Noto Serif CJK SC", true}}) {
     SCOPED_TRACE(c.name);
     const std::string src = test::make_pdf(kContent, kind_font("STSong-Light", c.name));
-    const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+    const package::PreservedPdf p = package::preserve_pdf(src, metadata_with_substitutes());
     EXPECT_TRUE(p.conformant);
     for (const auto& pr : p.problems) ADD_FAILURE() << pr;
     ASSERT_EQ(p.substituted.size(), 1u);
@@ -231,7 +232,7 @@ TEST(FontSubstitute, TheGongwenFontsFangSongKaiTiAndXiaoBiaoSongGetTheFacesOurOw
     EXPECT_EQ(text_of(p.pdf), text_of(src));
     QPDF q;
     q.processMemoryFile("copy.pdf", p.pdf.data(), p.pdf.size());
-    const auto program = first_cid_font(q).getKey("/FontDescriptor").getKey("/FontFile2").getStreamData(qpdf_dl_generalized);
+    const auto program = first_descendant_font(q).getKey("/FontDescriptor").getKey("/FontFile2").getStreamData(qpdf_dl_generalized);
     hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(program->getBuffer()), static_cast<unsigned>(program->getSize()),
                                      HB_MEMORY_MODE_READONLY, nullptr, nullptr);
     hb_face_t* face = hb_face_create(blob, 0);
@@ -265,7 +266,7 @@ TEST(FontSubstitute, EveryNameOfTheTableIsSubstitutedByItsRolesFace) {
       std::string pdf_name;  // a blank is #20 in a PDF name (PDF 32000-1 §7.3.5)
       for (const char* c = name; *c; ++c) pdf_name += *c == ' ' ? std::string("#20") : std::string(1, *c);
       const package::PreservedPdf p =
-          package::preserve_pdf(test::make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET", kind_font("STSong-Light", pdf_name)), metadata());
+          package::preserve_pdf(test::make_pdf("BT /F1 12 Tf 72 700 Td <4E2D6587> Tj ET", kind_font("STSong-Light", pdf_name)), metadata_with_substitutes());
       EXPECT_TRUE(p.conformant);
       for (const auto& pr : p.problems) ADD_FAILURE() << pr;
       ASSERT_EQ(p.substituted.size(), 1u);
@@ -280,7 +281,7 @@ TEST(FontSubstitute, EveryNameOfTheTableIsSubstitutedByItsRolesFace) {
 // Same inputs, same bytes: the subset tag and the cut come from the glyphs, not from a clock.
 TEST(FontSubstitute, TheSameSourceGivesTheSameBytes) {
   const std::string src = test::make_pdf(kContent);
-  EXPECT_EQ(pdf::make_pdfa(src, metadata()).pdf, pdf::make_pdfa(src, metadata()).pdf);
+  EXPECT_EQ(pdf::make_pdfa(src, metadata_with_substitutes()).pdf, pdf::make_pdfa(src, metadata_with_substitutes()).pdf);
 }
 
 // The stamp's pass (apply_pdfa inside the 归档章 overlay) substitutes too, and says which fonts.
@@ -288,7 +289,7 @@ TEST(FontSubstitute, ApplyPdfaReportsEachFontItFound) {
   const std::string src = test::make_pdf(kContent);
   QPDF q;
   q.processMemoryFile("src.pdf", src.data(), src.size());
-  const auto fonts = pdf::apply_pdfa(q, metadata());
+  const auto fonts = pdf::apply_pdfa(q, metadata_with_substitutes());
   ASSERT_EQ(fonts.size(), 1u);
   EXPECT_EQ(fonts[0].font, "STSong-Light");
   EXPECT_EQ(fonts[0].face, "Noto Serif CJK SC（宋体）");
@@ -323,7 +324,7 @@ TEST(PredefinedCMap, CodesAreSplitByCodespaceAndMappedByRange) {
 TEST(FontSubstitute, ThirdPartyHeitiAndSTSongFilesFromThePdfJsCorpus) {
   LH_REQUIRE_CORPUS(corpus);
   const std::string heiti = test::read_file(corpus / "pdf/pdfjs-issue8372-heiti-unigb-nonembedded.pdf");
-  const package::PreservedPdf h = package::preserve_pdf(heiti, metadata());
+  const package::PreservedPdf h = package::preserve_pdf(heiti, metadata_with_substitutes());
   EXPECT_TRUE(h.conformant);
   for (const auto& pr : h.problems) ADD_FAILURE() << pr;
   EXPECT_EQ(h.substituted, std::vector<std::string>{"AdobeHeitiStd-Regular → Noto Sans CJK SC（黑体）"});
@@ -331,7 +332,7 @@ TEST(FontSubstitute, ThirdPartyHeitiAndSTSongFilesFromThePdfJsCorpus) {
   EXPECT_GE(test::compare(test::raster(heiti, 0, 100), test::raster(h.pdf, 0, 100)).ink, 0.97);
 
   const std::string paper = test::read_file(corpus / "pdf/pdfjs-issue14438-stsong-nonembedded-gbk-euc-h.pdf");
-  const package::PreservedPdf s = package::preserve_pdf(paper, metadata());
+  const package::PreservedPdf s = package::preserve_pdf(paper, metadata_with_substitutes());
   EXPECT_FALSE(s.conformant);
   std::string all;
   for (const auto& pr : s.problems) all += pr + "\n";
@@ -369,11 +370,11 @@ TEST(FontSubstitute, FontsOfAnnotationAppearancesAreCheckedAndSubstituted) {
     page.getObjectHandle().replaceKey("/Annots", annots);
     return pdf::detail::write_out(q, true, false);
   };
-  const package::PreservedPdf lishu = package::preserve_pdf(with_note(kind_font("STSong-Light", "LiSu")), metadata());
+  const package::PreservedPdf lishu = package::preserve_pdf(with_note(kind_font("STSong-Light", "LiSu")), metadata_with_substitutes());
   EXPECT_FALSE(lishu.conformant);
   ASSERT_FALSE(lishu.problems.empty());
   EXPECT_EQ(lishu.problems[0], "6.2.11.4.1 font LiSu (page 1) is not embedded");
-  const package::PreservedPdf song = package::preserve_pdf(with_note(test::kSongLight), metadata());
+  const package::PreservedPdf song = package::preserve_pdf(with_note(test::kSongLight), metadata_with_substitutes());
   EXPECT_TRUE(song.conformant);
   for (const auto& pr : song.problems) ADD_FAILURE() << pr;
   EXPECT_EQ(song.substituted, std::vector<std::string>{"STSong-Light → Noto Serif CJK SC（宋体）"});
@@ -390,7 +391,7 @@ TEST(FontSubstitute, CopiesOfOneFontShareOneEmbeddedProgram) {
   twin.replaceKey("/DescendantFonts", OH::parse("[]"));
   twin.getKey("/DescendantFonts").appendItem(fonts.getKey("/F1").getKey("/DescendantFonts").getArrayItem(0).shallowCopy());
   fonts.replaceKey("/F2", q.makeIndirectObject(twin));
-  const auto found = pdf::apply_pdfa(q, metadata());
+  const auto found = pdf::apply_pdfa(q, metadata_with_substitutes());
   ASSERT_EQ(found.size(), 2u);
   OH a = fonts.getKey("/F1").getKey("/DescendantFonts").getArrayItem(0), b = fonts.getKey("/F2").getKey("/DescendantFonts").getArrayItem(0);
   EXPECT_EQ(a.getKey("/FontDescriptor").getObjGen(), b.getKey("/FontDescriptor").getObjGen());
@@ -421,7 +422,7 @@ TEST(FontSubstitute, ITextsHelveticaBesideItsSTSongIsSubstitutedByLiberationSans
     return pdf::detail::write_out(q, false, false);
   };
   const std::string src = with_fonts(helvetica);
-  const package::PreservedPdf p = package::preserve_pdf(src, metadata());
+  const package::PreservedPdf p = package::preserve_pdf(src, metadata_with_substitutes());
   EXPECT_TRUE(p.conformant);
   for (const auto& pr : p.problems) ADD_FAILURE() << pr;
   EXPECT_EQ(p.substituted, (std::vector<std::string>{"STSong-Light → Noto Serif CJK SC（宋体）", "Helvetica → Liberation Sans（西文）"}));
@@ -454,7 +455,7 @@ TEST(FontSubstitute, ITextsHelveticaBesideItsSTSongIsSubstitutedByLiberationSans
 
   std::string standard = helvetica;
   standard.replace(standard.find("/WinAnsiEncoding"), 16, "/StandardEncoding");
-  const package::PreservedPdf s = package::preserve_pdf(with_fonts(standard), metadata());
+  const package::PreservedPdf s = package::preserve_pdf(with_fonts(standard), metadata_with_substitutes());
   EXPECT_FALSE(s.conformant);
   std::string all;
   for (const auto& pr : s.problems) all += pr + "\n";

@@ -70,6 +70,8 @@ std::string previous_manifest_bytes(const filing::Catalogue& cat, json archive_h
 }
 // -------------------------------------------------------------------------------------------------
 
+using test::archive_options;
+using test::Derived;
 using test::Inbox;
 
 // A ZIP entry; its bytes in memory, or spooled to a file as `lianghua archive` does (spool != "").
@@ -107,7 +109,7 @@ model::InspectedFile refused(const model::InspectedFile& zip, const std::string&
 
 // Documents, junk, a damaged file, a ZIP (one entry spooled, one refused) holding a nested ZIP
 // (one refused entry: listed on both ZIPs), and "a.zip-b.txt", which sorts between a ZIP and its entries.
-Inbox sample(const fs::path& base) {
+Inbox nested_zip_inbox(const fs::path& base) {
   Inbox in{base / "INBOX", {}};
   in.add("通知/关于开展节前安全检查的通知.docx", "final bytes", "关于开展节前安全检查的通知").fields.dates = {"2024-01-10"};
   in.add("通知/关于做好年度归档工作的通知.docx", "other bytes", "关于做好年度归档工作的通知").fields.dates = {"2024-02-10"};
@@ -128,17 +130,6 @@ Inbox sample(const fs::path& base) {
   return in;
 }
 
-package::ArchiveOptions options(const fs::path& base) {
-  package::ArchiveOptions o;
-  o.in_dir = base / "INBOX";
-  o.out_dir = base / "ARCHIVE";
-  o.scheme = test::source_dir() / "templates/scheme/default.xml";
-  o.office = test::source_dir() / "samples/office.xml";
-  o.run_started_at = "2024-06-01T02:00:00+0800";
-  o.derived_outputs = false;
-  return o;
-}
-
 void expect_previous_bytes(const fs::path& archive) {
   const std::string streamed = test::read_file(archive / "manifest.json");
   const json header = json::parse(streamed).at("archive");
@@ -150,8 +141,8 @@ void expect_previous_bytes(const fs::path& archive) {
 
 TEST(ManifestStream, StreamedManifestIsByteForByteThePreviousTreeDump) {
   auto base = test::temp_dir("manifest-stream");
-  Inbox in = sample(base);
-  auto r = package::run_archive(in.files, options(base));
+  Inbox in = nested_zip_inbox(base);
+  auto r = package::run_archive(in.files, archive_options(base, Derived::None));
   ASSERT_TRUE(r.ok()) << r.error;
   expect_previous_bytes(base / "ARCHIVE");
   const json m = json::parse(test::read_file(base / "ARCHIVE/manifest.json"));
@@ -172,7 +163,7 @@ TEST(ManifestStream, StreamedManifestIsByteForByteThePreviousTreeDump) {
   Inbox next = in;
   next.files.erase(next.files.begin() + 1);
   next.add("通知/关于开展消费品质量抽查的通知.docx", "third bytes", "关于开展消费品质量抽查的通知").fields.dates = {"2024-05-10"};
-  auto r2 = package::run_archive(next.files, options(base));
+  auto r2 = package::run_archive(next.files, archive_options(base, Derived::None));
   ASSERT_TRUE(r2.ok()) << r2.error;
   expect_previous_bytes(base / "ARCHIVE");
   EXPECT_NE(test::read_file(base / "ARCHIVE/manifest.json").find("\"in_inbox\": false"), std::string::npos);
@@ -182,7 +173,7 @@ TEST(ManifestStream, EmptyArchiveManifestIsThePreviousTreeDump) {
   auto base = test::temp_dir("manifest-empty");
   Inbox in{base / "INBOX", {}};
   in.add("Thumbs.db", "thumbs", "");  // junk only: no item
-  auto r = package::run_archive(in.files, options(base));
+  auto r = package::run_archive(in.files, archive_options(base, Derived::None));
   ASSERT_TRUE(r.ok()) << r.error;
   EXPECT_EQ(r.items, 0u);
   expect_previous_bytes(base / "ARCHIVE");
@@ -226,7 +217,7 @@ void fill_catalogue(const fs::path& archive, int n, const std::string& role = "o
 bool one_new_document(const fs::path& base, bool derived = false) {
   Inbox in{base / "INBOX", {}};
   in.add("新件/关于开展消费品质量抽查的通知.docx", "new bytes " + base.string(), "关于开展消费品质量抽查的通知").fields.dates = {"2024-05-10"};
-  package::ArchiveOptions o = options(base);
+  package::ArchiveOptions o = archive_options(base, Derived::None);
   o.derived_outputs = derived;
   auto r = package::run_archive(in.files, o);
   return r.ok() && r.new_items == 1;

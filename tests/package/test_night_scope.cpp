@@ -17,19 +17,10 @@
 
 namespace fs = std::filesystem;
 using namespace lh;
+using lh::test::archive_options;
+using lh::test::Derived;
 
 namespace {
-
-package::ArchiveOptions options(const fs::path& base, const fs::path& archive) {
-  package::ArchiveOptions o;
-  o.in_dir = base / "INBOX";
-  o.out_dir = archive;
-  o.scheme = test::source_dir() / "templates/scheme/default.xml";
-  o.office = test::source_dir() / "samples/office.xml";
-  o.run_started_at = "2024-06-01T02:00:00+0800";
-  o.derived_outputs = false;
-  return o;
-}
 
 std::string notice_title(const std::string& folder, int i) { return "关于" + folder + "第" + std::to_string(i) + "次节前安全检查的通知"; }
 
@@ -41,7 +32,7 @@ test::Inbox first_night(const fs::path& base, const std::vector<std::string>& fo
       const std::string t = notice_title(folder, i);
       in.add(folder + "/" + t + ".docx", "bytes of " + folder + " " + std::to_string(i), t).fields.dates = {"2023-03-01"};
     }
-  package::ArchiveResult r = package::run_archive(in.files, options(base, base / "ARCHIVE"));
+  package::ArchiveResult r = package::run_archive(in.files, archive_options(base, Derived::None));
   EXPECT_TRUE(r.ok()) << r.error;
   return in;
 }
@@ -60,7 +51,7 @@ package::ArchiveResult next_night(const fs::path& base, const fs::path& archive,
   night.previous = &previous;
   night.inspected = added;
   night.unchanged = std::move(before);
-  package::ArchiveOptions o = options(base, archive);
+  package::ArchiveOptions o = archive_options(base, Derived::None, archive);
   o.plan_every_input = every_input;
   std::string err;
   auto lock = package::ArchiveLock::acquire(archive, err);
@@ -135,7 +126,7 @@ TEST(NightScope, ANewSchemePlansEveryInputAgain) {
   package::NightInputs night;
   night.previous = &previous;
   night.unchanged = unchanged(in);
-  package::ArchiveOptions o = options(base, base / "ARCHIVE");
+  package::ArchiveOptions o = archive_options(base, Derived::None);
   o.scheme = scheme_dir / "default.xml";
   std::string err;
   auto lock = package::ArchiveLock::acquire(base / "ARCHIVE", err);

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 
+#include "manifest_json.h"
 #include "package/archive.h"
 #include "package/files.h"
 #include "package/lock.h"
@@ -19,23 +20,18 @@ using namespace lh;
 
 namespace {
 
+using test::archive_options;
+using test::Derived;
+using test::fate_of;
 using test::Inbox;
+using test::input_of;
+using test::read_json;
 
 std::map<std::string, std::string> tree_hashes(const fs::path& root) {
   std::map<std::string, std::string> m;
   for (auto& e : fs::recursive_directory_iterator(root))
     if (e.is_regular_file()) m[fs::relative(e.path(), root).string()] = *package::sha256_file(e.path());
   return m;
-}
-
-package::ArchiveOptions options(const fs::path& base) {
-  package::ArchiveOptions o;
-  o.in_dir = base / "INBOX";
-  o.out_dir = base / "ARCHIVE";
-  o.scheme = test::source_dir() / "templates/scheme/default.xml";
-  o.office = test::source_dir() / "samples/office.xml";
-  o.run_started_at = "2024-06-01T02:00:00+0800";
-  return o;
 }
 
 Inbox sample(const fs::path& base) {
@@ -87,20 +83,13 @@ Inbox sample(const fs::path& base) {
   return in;
 }
 
-json read_json(const fs::path& p) { return json::parse(test::read_file(p)); }
-
-const json* input(const json& m, const std::string& path) {
-  for (const auto& i : m["inputs"]) if (i["path"] == path) return &i;
-  return nullptr;
-}
-
 }  // namespace
 
 TEST(Package, EndToEndManifestShapeAndFates) {
   auto base = test::temp_dir("pkg-e2e");
   Inbox in = sample(base);
   auto before = tree_hashes(in.root);
-  auto r = package::run_archive(in.files, options(base));
+  auto r = package::run_archive(in.files, archive_options(base, Derived::Made));
   ASSERT_TRUE(r.ok()) << r.error;
   EXPECT_EQ(r.status, package::ArchiveStatus::SetAside);  // the damaged PDF
   EXPECT_EQ(tree_hashes(in.root), before) << "inputs must never change";
@@ -128,7 +117,7 @@ TEST(Package, EndToEndManifestShapeAndFates) {
   for (const auto& i : m["inputs"])
     for (const char* k : {"path", "sha256", "fate", "archival_code", "reason"}) EXPECT_TRUE(i.contains(k)) << k;
 
-  auto fate = [&](const std::string& p) { const json* i = input(m, p); return i ? (*i)["fate"].get<std::string>() : "(absent)"; };
+  auto fate = [&](const std::string& p) { return fate_of(m, p); };
   EXPECT_EQ(fate("通知/关于开展节前安全检查的通知.docx"), "archived");
   EXPECT_EQ(fate("通知/关于开展节前安全检查的通知 初稿.docx"), "version");
   EXPECT_EQ(fate("备份/关于开展节前安全检查的通知.docx"), "duplicate");
@@ -139,8 +128,8 @@ TEST(Package, EndToEndManifestShapeAndFates) {
   EXPECT_EQ(fate("检查.zip/日常监督检查记录.xml"), "archived");
   EXPECT_EQ(fate("案件/张三无照经营案/现场照片.jpg"), "archived");
   // The duplicate and the version carry the 档号 of their item.
-  EXPECT_EQ((*input(m, "备份/关于开展节前安全检查的通知.docx"))["archival_code"],
-            (*input(m, "通知/关于开展节前安全检查的通知.docx"))["archival_code"]);
+  EXPECT_EQ((*input_of(m, "备份/关于开展节前安全检查的通知.docx"))["archival_code"],
+            (*input_of(m, "通知/关于开展节前安全检查的通知.docx"))["archival_code"]);
 
   // Items: WS notice (D10 by the example rule "通知"), 3 case documents in 第七十八条 order, JC record.
   std::map<std::string, json> by_title;
@@ -178,7 +167,7 @@ TEST(Package, EndToEndManifestShapeAndFates) {
 TEST(Package, RerunChangesNothingAndANewFileGetsTheNextNumber) {
   auto base = test::temp_dir("pkg-rerun");
   Inbox in = sample(base);
-  auto opt = options(base);
+  auto opt = archive_options(base, Derived::Made);
   ASSERT_TRUE(package::run_archive(in.files, opt).ok());
   std::string m1 = test::read_file(base / "ARCHIVE/manifest.json");
   auto archive1 = tree_hashes(base / "ARCHIVE/WS");
@@ -207,7 +196,7 @@ TEST(Package, RerunChangesNothingAndANewFileGetsTheNextNumber) {
 TEST(Package, VerifyCatchesOneFlippedByte) {
   auto base = test::temp_dir("pkg-verify");
   Inbox in = sample(base);
-  ASSERT_TRUE(package::run_archive(in.files, options(base)).ok());
+  ASSERT_TRUE(package::run_archive(in.files, archive_options(base, Derived::Made)).ok());
   auto v = package::verify_archive(base / "ARCHIVE");
   EXPECT_TRUE(v.ok) << (v.problems.empty() ? "" : v.problems[0].kind + " " + v.problems[0].path);
   EXPECT_EQ(v.files_checked, 6u);  // 5 originals + 1 version
@@ -232,17 +221,17 @@ TEST(Package, LockRefusesASecondRun) {
   std::string err;
   auto held = package::ArchiveLock::acquire(base / "ARCHIVE", err);
   ASSERT_TRUE(held) << err;
-  auto r = package::run_archive(in.files, options(base));
+  auto r = package::run_archive(in.files, archive_options(base, Derived::Made));
   EXPECT_EQ(r.status, package::ArchiveStatus::LockHeld);
   EXPECT_NE(r.error.find(".lock"), std::string::npos) << r.error;
   EXPECT_FALSE(fs::exists(base / "ARCHIVE/manifest.json"));
   held.reset();
-  EXPECT_TRUE(package::run_archive(in.files, options(base)).ok());
+  EXPECT_TRUE(package::run_archive(in.files, archive_options(base, Derived::Made)).ok());
 }
 
 TEST(Package, BadSchemeIsAConfigErrorNamingTheLine) {
   auto base = test::temp_dir("pkg-badcfg");
-  auto opt = options(base);
+  auto opt = archive_options(base, Derived::Made);
   fs::create_directories(base / "cfg");
   fs::copy_file(test::source_dir() / "templates/scheme/scheme.xsd", base / "cfg/scheme.xsd");
   fs::copy_file(test::source_dir() / "templates/scheme/office.xsd", base / "cfg/office.xsd");
@@ -256,7 +245,7 @@ TEST(Package, BadSchemeIsAConfigErrorNamingTheLine) {
 TEST(Package, UnchangedInputsComeBackWithoutParsing) {
   auto base = test::temp_dir("pkg-incr");
   Inbox in = sample(base);
-  auto opt = options(base);
+  auto opt = archive_options(base, Derived::Made);
   ASSERT_TRUE(package::run_archive(in.files, opt).ok());
   std::string m1 = test::read_file(base / "ARCHIVE/manifest.json");
   package::PreviousRun prev(opt.out_dir);

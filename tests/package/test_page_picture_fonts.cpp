@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cairo_bytes.h"
 #include "compose/render_kit.h"
 #include "package/ofd_copy.h"
 #include "test_support.h"
@@ -43,11 +44,6 @@ std::string substitute_file(const char* family, const char* lang = "zh-cn") {
 std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int n) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), n);
-  return CAIRO_STATUS_SUCCESS;
 }
 
 }  // namespace
@@ -87,7 +83,7 @@ TEST(PagePictureFonts, OneBitRowsOfAWidthNotAMultipleOfEightKeepTheirLastPixels)
   // half only, so the last pixel of a row is black above and white below.
   const double w = 100.44, h = 100;
   std::string pdf;
-  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &pdf, w, h);
+  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(lh::test::append_to_string, &pdf, w, h);
   cairo_t* cr = cairo_create(s);
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_rectangle(cr, w - 10, 0, 10, h / 2);

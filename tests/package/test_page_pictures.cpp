@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cairo_bytes.h"
 #include "package/ofd_copy.h"
 #include "test_support.h"
 
@@ -19,17 +20,12 @@ using lh::package::PagePictures;
 
 namespace {
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int n) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), n);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 // An A4 PDF of one black bar per page, the bar of page i at bar_y[i] points from the top. Each page
 // also holds a small white image (invisible on white), so that its OFD copy is a picture (a page of
 // only a bar would be copied as vector content, package/vector_page.h).
 std::string bars_pdf(const std::vector<double>& bar_y) {
   std::string out;
-  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &out, 595, 842);
+  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(lh::test::append_to_string, &out, 595, 842);
   cairo_t* cr = cairo_create(s);
   cairo_surface_t* white = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 2, 2);
   cairo_t* w = cairo_create(white);

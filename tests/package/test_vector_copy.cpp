@@ -26,6 +26,7 @@
 #include "package/ofd_copy.h"
 #include "package/vector_page.h"
 #include "pdf/pdf.h"
+#include "cairo_bytes.h"
 #include "jpeg_fixture.h"
 #include "ooxml_check.h"
 #include "page_raster.h"
@@ -190,15 +191,11 @@ std::string picture_reason(const std::string& pdf) {
   return s.pages.empty() ? "?" : s.why[0];
 }
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int n) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), n);
-  return CAIRO_STATUS_SUCCESS;
-}
 // A one-page A4 PDF drawn by cairo with `draw` (cairo embeds every font it draws with).
 template <class F>
 std::string cairo_pdf(F draw) {
   std::string out;
-  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &out, 595, 842);
+  cairo_surface_t* s = cairo_pdf_surface_create_for_stream(lh::test::append_to_string, &out, 595, 842);
   cairo_t* cr = cairo_create(s);
   draw(cr);
   cairo_show_page(cr);

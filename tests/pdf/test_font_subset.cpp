@@ -23,8 +23,8 @@
 #include "poppler_chars.h"
 
 using namespace lh;
-using lh::test::fonts;
 using lh::test::gongwen;
+using lh::test::strip_ws;
 
 namespace {
 
@@ -38,18 +38,18 @@ std::string write(const model::Document& d, bool subset, const layout::Style& st
   pdf::PdfOptions o;
   o.date = "2024-03-05T10:00:00+08:00";
   o.subset_fonts = subset;
-  return pdf::write_pdf(layout::lay_out(d, style, fonts()), o);
+  return pdf::write_pdf(layout::lay_out(d, style, test::fonts()), o);
 }
 
-struct Doc {
+struct PopplerPdf {
   std::string bytes;
   PopplerDocument* doc = nullptr;
-  explicit Doc(std::string b) : bytes(std::move(b)) {
+  explicit PopplerPdf(std::string b) : bytes(std::move(b)) {
     GBytes* gb = g_bytes_new(bytes.data(), bytes.size());
     doc = poppler_document_new_from_bytes(gb, nullptr, nullptr);
     g_bytes_unref(gb);
   }
-  ~Doc() {
+  ~PopplerPdf() {
     if (doc) g_object_unref(doc);
   }
   int pages() const { return doc ? poppler_document_get_n_pages(doc) : 0; }
@@ -75,13 +75,6 @@ struct Doc {
   }
 };
 
-std::string strip_ws(const std::string& s) {
-  std::string o;
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') o += c;
-  return o;
-}
-
 // Every embedded font program of the PDF: its /FontName and the decoded size of its font file.
 struct Embedded {
   std::string name;
@@ -104,7 +97,7 @@ std::vector<Embedded> embedded_fonts(const std::string& pdf) {
 // The PostScript names of every face in the role's files (a TTC holds several).
 std::set<std::string> role_postscript_names(model::FontRole r) {
   std::set<std::string> names;
-  for (const std::string& file : fonts().role(r).files) {
+  for (const std::string& file : test::fonts().role(r).files) {
     int count = 1;
     for (int i = 0; i < count; ++i) {
       FcPattern* p = FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), i, nullptr, &count);
@@ -141,7 +134,7 @@ model::Document one_paragraph(const std::string& text, model::FontRole role, dou
 
 TEST(FontSubset, PagesLookAndReadExactlyAsWithTheWholeFonts) {
   const model::Document d = sample::manual(6);
-  const Doc cut(write(d, true)), whole(write(d, false));
+  const PopplerPdf cut(write(d, true)), whole(write(d, false));
   ASSERT_GT(cut.pages(), 3);
   ASSERT_EQ(cut.pages(), whole.pages());
   for (int i = 0; i < cut.pages(); ++i) {
@@ -161,7 +154,7 @@ TEST(FontSubset, BoldUnderlinedAndColouredRunsLookAsWithTheWholeFonts) {
   runs.push_back(model::Run{.text = "下划线", .underline = true});
   runs.push_back(model::Run{.text = "红色文字", .color_rgb = 0xC62828});
   runs.push_back(model::Run{.text = "黑体 Bold", .role = model::FontRole::Hei, .bold = true});
-  const Doc cut(write(d, true, plain())), whole(write(d, false, plain()));
+  const PopplerPdf cut(write(d, true, plain())), whole(write(d, false, plain()));
   ASSERT_EQ(cut.pages(), 1);
   EXPECT_EQ(cut.text(0), whole.text(0));
   EXPECT_TRUE(cut.raster(0, 60) == whole.raster(0, 60));
@@ -172,7 +165,7 @@ TEST(FontSubset, EveryCharacterComesOutInItsRolesFontAndExtractsAsTyped) {
   const std::string text = "档案整理应当遵循文件的形成规律，保持文件之间的有机联系。Room 104";
   for (model::FontRole r : {model::FontRole::Body, model::FontRole::Song, model::FontRole::Title, model::FontRole::Hei,
                             model::FontRole::Kai, model::FontRole::Mono}) {
-    const Doc pdf(write(one_paragraph(text, r), true, plain()));
+    const PopplerPdf pdf(write(one_paragraph(text, r), true, plain()));
     ASSERT_EQ(pdf.pages(), 1);
     // The paragraph, then the page number of the plain style's footer (宋体, another role).
     const std::string page_text = pdf.text(0);
@@ -181,7 +174,7 @@ TEST(FontSubset, EveryCharacterComesOutInItsRolesFontAndExtractsAsTyped) {
     EXPECT_EQ(strip_ws(page_text.substr(0, end + 3)), strip_ws(text)) << layout::role_key(r);
     const int last_char = static_cast<int>(g_utf8_strlen(page_text.c_str(), static_cast<gssize>(end + 3))) - 1;
     const std::set<std::string> allowed = role_postscript_names(r);
-    const std::string first = postscript_name_of(fonts().role(r).matched_file);
+    const std::string first = postscript_name_of(test::fonts().role(r).matched_file);
     PopplerPage* page = poppler_document_get_page(pdf.doc, 0);
     GList* attrs = poppler_page_get_text_attributes(page);
     int chars_in_first = 0, chars = 0;

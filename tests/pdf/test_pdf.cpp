@@ -24,16 +24,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
-
-using lh::test::fonts;
 using lh::test::gongwen;
+using lh::test::kMm;
 
 std::string render(const model::Document& d, const layout::Style& st = gongwen()) {
   pdf::PdfOptions o;
   o.title = "测试文档";
   o.date = "2024-03-05T10:00:00+08:00";
-  return pdf::write_pdf(layout::lay_out(d, st, fonts()), o);
+  return pdf::write_pdf(layout::lay_out(d, st, test::fonts()), o);
 }
 
 struct Doc {
@@ -60,6 +58,7 @@ std::vector<Char> chars(PopplerDocument* doc, int page) {
 }
 
 using lh::test::page_text;
+using lh::test::strip_ws;
 
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;
@@ -73,15 +72,6 @@ std::vector<std::string> lines_of(const std::string& s) {
   return out;
 }
 
-std::string strip_ws(const std::string& s) {
-  std::string o;
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') o += c;
-  return o;
-}
-
-}  // namespace
-
 // One rendering of the sample manual shared by the measuring tests.
 struct Manual {
   model::Document doc = sample::manual(16);
@@ -92,6 +82,8 @@ const Manual& manual() {
   static Manual m;
   return m;
 }
+
+}  // namespace
 
 // Body lines of a page: characters grouped by their baseline (y2), left to right.
 struct Line { std::string text; double x1, x2, y1, y2; size_t n; };
@@ -287,7 +279,7 @@ TEST(Pdf, OutlineMatchesHeadingsAndTocPagesAreReal) {
   std::vector<int> pages;
   walk_outline(it, 1, items, pages, m.pdf.doc);
   poppler_index_iter_free(it);
-  layout::Laid laid = layout::lay_out(m.doc, gongwen(), fonts());
+  layout::Laid laid = layout::lay_out(m.doc, gongwen(), test::fonts());
   ASSERT_EQ(items.size(), laid.outline.size());
   for (size_t i = 0; i < items.size(); ++i) {
     EXPECT_EQ(items[i].first, laid.outline[i].level);
@@ -348,7 +340,7 @@ TEST(Pdf, TwoRunsGiveIdenticalBytes) {
 TEST(Pdf, DateFromSourceDateEpoch) {
   setenv("SOURCE_DATE_EPOCH", "1709604000", 1);  // 2024-03-05T02:00:00Z
   EXPECT_EQ(pdf::document_date({}), "2024-03-05T02:00:00Z");
-  layout::Laid laid = layout::lay_out(sample::manual(2, false, false), gongwen(), fonts());
+  layout::Laid laid = layout::lay_out(sample::manual(2, false, false), gongwen(), test::fonts());
   std::string bytes = pdf::write_pdf(laid, {});
   unsetenv("SOURCE_DATE_EPOCH");
   Doc d(bytes);
@@ -449,7 +441,7 @@ TEST(Pdf, SignPackFileHoldsOnlyWhatItsPageUses) {
   png.width_px = png.height_px = 20;
   pack.sections[0].fixed_pages[3].push_back(model::PlacedImage{250, 90, 20, 20, png});
   std::get<model::TextBox>(pack.sections[0].fixed_pages[5][4]).role = model::FontRole::Kai;
-  const layout::Laid laid = layout::lay_out(pack, gongwen(), fonts());
+  const layout::Laid laid = layout::lay_out(pack, gongwen(), test::fonts());
   const std::vector<std::string> files = pdf::write_pdf_per_page(laid);
   ASSERT_EQ(files.size(), 8u);
   std::set<std::string> base_fonts_elsewhere, base_fonts_5;
@@ -491,7 +483,7 @@ TEST(Pdf, SignPackOneFilePerPage) {
   pdf::PdfOptions o;
   o.title = "门牌";
   o.date = "2024-03-05T10:00:00+08:00";
-  const layout::Laid laid = layout::lay_out(sample::signs(8), gongwen(), fonts());
+  const layout::Laid laid = layout::lay_out(sample::signs(8), gongwen(), test::fonts());
   const std::vector<std::string> files = pdf::write_pdf_per_page(laid, o);
   ASSERT_EQ(files.size(), 8u);
   EXPECT_EQ(files, pdf::write_pdf_per_page(laid, o));  // byte-identical on a second run

@@ -19,7 +19,7 @@ using namespace lh;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
+using lh::test::kMm;
 
 struct Pdf {
   PopplerDocument* doc = nullptr;
@@ -56,7 +56,7 @@ struct Pdf {
   }
 };
 
-std::string render(const model::Document& d) {
+std::string write_book_pdf(const model::Document& d) {
   pdf::PdfOptions o;
   o.date = "2024-03-05T10:00:00+08:00";
   return pdf::write_pdf(layout::lay_out(d, test::gongwen(), test::fonts()), o);
@@ -146,7 +146,7 @@ TEST(BookPdf, HeaderRowStartsEveryPageOfALandscapeTable) {
   s.header = running_header("制度建设指引　权责清单");
   s.blocks.push_back({duty_list(60, 11)});
   d.sections.push_back(s);
-  Pdf pdf(render(d));
+  Pdf pdf(write_book_pdf(d));
   ASSERT_GE(pdf.pages(), 3);
   for (int i = 0; i < pdf.pages(); ++i) {
     auto [w, h] = pdf.size(i);
@@ -170,7 +170,7 @@ TEST(BookPdf, LandscapeRunningHeaderIsUprightAndOnThePage) {
   wide.header = running_header("制度建设指引　权责清单");
   wide.blocks.push_back({duty_list(30, 5)});
   d.sections = {portrait, wide};
-  Pdf pdf(render(d));
+  Pdf pdf(write_book_pdf(d));
   ASSERT_GE(pdf.pages(), 2);
   auto [w, h] = pdf.size(1);
   ASSERT_GT(w, h);
@@ -212,7 +212,7 @@ TEST(BookPdf, MergedCellCutByAPageBreakIsNamedOnBothPages) {
   model::Section s;
   s.blocks.push_back({t});
   d.sections.push_back(s);
-  Pdf pdf(render(d));
+  Pdf pdf(write_book_pdf(d));
   ASSERT_GE(pdf.pages(), 2);
   for (int i = 0; i < pdf.pages(); ++i) {
     const std::string text = pdf.text(i);
@@ -241,7 +241,7 @@ TEST(BookPdf, CellTallerThanAPageSplitsAndKeepsAllItsText) {
   s.blocks.push_back({para("前文")});
   s.blocks.push_back({t});
   d.sections.push_back(s);
-  Pdf pdf(render(d));
+  Pdf pdf(write_book_pdf(d));
   ASSERT_GE(pdf.pages(), 2);
   std::string all;
   for (int i = 0; i < pdf.pages(); ++i) all += pdf.text(i);
@@ -269,7 +269,7 @@ TEST(BookPdf, FrontMatterIsNumberedInRomanAndTheBodyRestartsAtOne) {
   body.blocks.push_back({model::PageBreak{}});
   body.blocks.push_back({para("第二篇")});
   d.sections = {front, body};
-  Pdf pdf(render(d));
+  Pdf pdf(write_book_pdf(d));
   ASSERT_EQ(pdf.pages(), 5);
   const std::vector<std::string> want = {"i", "ii", "iii", "1", "2"};
   for (int i = 0; i < 5; ++i) {
@@ -295,7 +295,7 @@ TEST(BookPdf, PartOpeningOnARectoStartsOnAnOddPage) {
   };
   d.sections = {section("前言", 1, false), section("第一篇", 1, true), section("第二篇", 2, true),
                 section("第三篇", 1, true)};
-  Pdf pdf(render(d));
+  Pdf pdf(write_book_pdf(d));
   // 前言 p1, blank p2, 第一篇 p3, blank p4, 第二篇 p5–6, 第三篇 p7 (no blank needed).
   ASSERT_EQ(pdf.pages(), 7);
   EXPECT_NE(pdf.text(2).find("第一篇第1页"), std::string::npos);

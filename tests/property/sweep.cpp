@@ -16,10 +16,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "manifest_json.h"
 #include "test_support.h"
 
 namespace lh::property {
 namespace fs = std::filesystem;
+using lh::test::read_json;
 using lh::test::run;
 
 namespace {
@@ -32,8 +34,6 @@ int env_int(const char* name, int fallback) {
   auto [end, ec] = std::from_chars(v, v + std::strlen(v), x);
   return (ec == std::errc() && *end == '\0' && x >= 0) ? x : fallback;
 }
-
-json read_json(const fs::path& p) { return json::parse(lh::test::read_file(p)); }
 
 lh::test::CommandResult archive(const fs::path& in, const fs::path& out, const fs::path& office) {
   return run({lh::test::program().string(), "archive", "--in", in.string(), "--out", out.string(), "--office",

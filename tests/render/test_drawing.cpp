@@ -19,7 +19,7 @@ using namespace lh;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
+using lh::test::kMm;
 
 struct Pdf {
   PopplerDocument* doc = nullptr;

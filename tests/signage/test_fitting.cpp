@@ -9,15 +9,13 @@
 
 #include "layout/layout.h"
 #include "layout/style.h"
+#include "layout_fixtures.h"
 
 namespace {
 
 using namespace lh;
 
-const layout::FontSet& fonts() {
-  static const layout::FontSet f = layout::FontSet::load();
-  return f;
-}
+using lh::test::fonts;
 
 layout::Laid lay_out_box(const model::TextBox& tb, double page_w = 200, double page_h = 200) {
   model::Document doc;

@@ -21,6 +21,7 @@
 #include "compose/signs/signs.h"
 #include "flow/flow.h"
 #include "layout/fonts.h"
+#include "layout_fixtures.h"
 #include "poppler_chars.h"
 #include "test_support.h"
 
@@ -36,10 +37,7 @@ constexpr double kPt = 72.0 / 25.4;
 
 fs::path sample_spec() { return source_dir() / "samples" / "signage" / "spec.xml"; }
 
-const lh::layout::FontSet& fonts() {
-  static const lh::layout::FontSet f = lh::layout::FontSet::load();
-  return f;
-}
+using lh::test::fonts;
 
 // The pack the sample spec describes, composed in the test (regions in page mm), keyed by file.
 struct Expected {

@@ -5,6 +5,9 @@
 
 namespace lh::test {
 
+// Points per millimetre: a style's measures are in mm, a laid-out page's (and Poppler's) in points.
+inline constexpr double kMm = 72.0 / 25.4;
+
 inline const layout::FontSet& fonts() {
   static layout::FontSet f = layout::FontSet::load();
   return f;

@@ -41,4 +41,13 @@ inline std::string page_text(PopplerDocument* doc, int page) {
   return s;
 }
 
+// A text without its ASCII spaces, tabs and line ends: what a page says, wherever Poppler broke
+// its lines or spaced its characters.
+inline std::string strip_ws(const std::string& s) {
+  std::string o;
+  for (char c : s)
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') o += c;
+  return o;
+}
+
 }  // namespace lh::test

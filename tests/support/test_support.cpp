@@ -79,6 +79,26 @@ ScopedEnv::~ScopedEnv() {
   else unsetenv(name.c_str());
 }
 
+StderrCapture::StderrCapture() {
+  std::fflush(stderr);
+  saved_ = dup(2);
+  tmp_ = std::tmpfile();
+  dup2(fileno(tmp_), 2);
+}
+
+std::string StderrCapture::finish() {
+  std::fflush(stderr);
+  dup2(saved_, 2);
+  close(saved_);
+  std::string out;
+  std::rewind(tmp_);
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, tmp_)) > 0) out.append(buf, n);
+  std::fclose(tmp_);
+  return out;
+}
+
 namespace {
 // Each test process's scratch directory, removed when the process exits: ctest runs every test as
 // its own process, so a suite run left ~900 directories in /tmp (5,524 of them, 56 GB, on the

@@ -1,5 +1,6 @@
 // Shared helpers for tests: where the project, the corpus and the built program are.
 #pragma once
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -38,6 +39,20 @@ struct ScopedEnv {
   ~ScopedEnv();
   ScopedEnv(const ScopedEnv&) = delete;
   ScopedEnv& operator=(const ScopedEnv&) = delete;
+};
+
+// What this process writes to stderr (fd 2: libraries' own messages too) while it lives, until
+// finish() restores stderr and returns it.
+class StderrCapture {
+ public:
+  StderrCapture();
+  std::string finish();
+  StderrCapture(const StderrCapture&) = delete;
+  StderrCapture& operator=(const StderrCapture&) = delete;
+
+ private:
+  int saved_ = -1;
+  std::FILE* tmp_ = nullptr;
 };
 
 }  // namespace lh::test

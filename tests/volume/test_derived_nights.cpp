@@ -5,7 +5,6 @@
 // deleted by hand, or an archive of the version before the entries were kept — a night writes the
 // same derived.json, manifest.json and derived report, and the entries then vouch for the file.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <functional>
@@ -14,12 +13,14 @@
 
 #include "filing/catalogue.h"
 #include "package/derived_state.h"
+#include "catalog_sql.h"
 #include "shared_dir.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 using namespace lh;
+using lh::test::sql_in;
 
 namespace {
 
@@ -70,15 +71,6 @@ const Sample& sample() {
 bool entries_vouch(const fs::path& archive) {
   filing::Catalogue cat(archive / "catalog.db", filing::Catalogue::ReadOnly::Yes);
   return package::stored_state_current(cat, archive);
-}
-
-void sql_in(const fs::path& archive, const std::string& statement) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((archive / "catalog.db").c_str(), &db), SQLITE_OK);
-  char* err = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
-  sqlite3_free(err);
-  sqlite3_close(db);
 }
 
 json derived_report(const fs::path& archive) {

@@ -6,7 +6,6 @@
 #include <cairo.h>
 #include <gtest/gtest.h>
 #include <poppler.h>
-#include <sqlite3.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -32,7 +31,9 @@
 #include "filing/catalogue.h"
 #include "package/files.h"
 #include "filing/scheme.h"
+#include "manifest_json.h"
 #include "pdf/assemble.h"
+#include "catalog_sql.h"
 #include "shared_dir.h"
 #include "test_support.h"
 
@@ -47,6 +48,8 @@ static const xmlExternalEntityLoader g_default_loader = xmlGetExternalEntityLoad
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 using namespace lh;
+using lh::test::read_json;
+using lh::test::sql_in;
 
 namespace {
 
@@ -104,8 +107,6 @@ void walk_outline(PopplerDocument* doc, PopplerIndexIter* it, std::map<std::stri
     if (a) poppler_action_free(a);
   } while (poppler_index_iter_next(it));
 }
-
-json read_json(const fs::path& p) { return json::parse(test::read_file(p)); }
 
 // The sample inbox archived once by the CLI, shared by the tests below.
 struct SampleArchive {
@@ -712,16 +713,6 @@ std::map<std::string, filing::DerivedStamp> recorded_stamps(const fs::path& arch
   return filing::Catalogue(archive / "catalog.db", filing::Catalogue::ReadOnly::Yes).derived_stamps();
 }
 
-void sql_in(const fs::path& archive, const std::string& statement) {
-  filing::Catalogue cat(archive / "catalog.db");  // opened once, so the schema is there
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((archive / "catalog.db").c_str(), &db), SQLITE_OK);
-  char* err = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
-  sqlite3_free(err);
-  sqlite3_close(db);
-}
-
 // Every output derived.json lists has the catalogue's stamp of its file as it is now, for its SHA-256.
 void expect_stamps_recorded(const fs::path& archive) {
   const auto stamps = recorded_stamps(archive);
@@ -1319,3 +1310,5 @@ TEST(Volume, ArchiveStampLeavesTheTopContentReadable) {
   EXPECT_NE(note.find("没有空白处"), std::string::npos);
   EXPECT_EQ(dark.pages(), 1);
 }
+
+#undef REQUIRE_SAMPLE  // file-local: the next file of a unity batch does not see it
