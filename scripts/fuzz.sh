@@ -45,8 +45,10 @@ seed_files() {
   esac
   local args=() e
   for e in "${ext[@]}"; do args+=(-o -iname "*.$e"); done
+  # Sorted: the seeds are numbered in this order, and libFuzzer's fixed-seed run mutates them in
+  # it; in find's directory order two clones of the project fuzzed different inputs.
   find "$here/samples" "$here/templates" "$here/tests" "$corpus_dir" -type f -size -2M \
-       \( -false "${args[@]}" \) -not -path "*/build*" -print0 2>/dev/null
+       \( -false "${args[@]}" \) -not -path "*/build*" -print0 2>/dev/null | LC_ALL=C sort -z
 }
 # The dictionary of a target: the format's tokens, plus a spec's XSD names.
 dict_for() {
