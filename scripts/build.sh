@@ -14,7 +14,10 @@ if [ "${1:-}" = "--sanitize" ]; then
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" >/dev/null
 else
   build=$here/build
+  # LIANGHUA_SANITIZED_UNITS_ONLY=ON (scripts/test.sh's full run): the unit-test programs of
+  # tests/sanitize/units.txt are left to the sanitizer build; any other build has them.
   cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DLIANGHUA_SANITIZED_UNITS_ONLY=${LIANGHUA_SANITIZED_UNITS_ONLY:-OFF}" \
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" >/dev/null
 fi
 cmake --build "$build" -j"${LIANGHUA_JOBS:-$(nproc)}" "$@"

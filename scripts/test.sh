@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The README's second command (and what CI runs, .ci/run): install test tools, build, run every test:
-# the suite (ctest), then the sanitizer suite (issue 13 §2) and a short fuzz run (§1).
+# the suite (ctest), then the sanitizer suite (issue 13 §2) and a short fuzz run (§1). The stage
+# libraries' unit-test programs (tests/sanitize/units.txt) run once, in the sanitizer suite; the
+# ctest suite has the rest (end-to-end, archive, volume, signage, compile, property, ...).
 #   scripts/test.sh [ctest arguments]     everything (the README's command)
-#   scripts/test.sh --no-sanitize [...]   the ctest suite only (a quick local run)
+#   scripts/test.sh --no-sanitize [...]   the ctest suite only, the unit-test programs in it (a quick local run)
 #   scripts/test.sh --sanitize [gtest arguments]   the sanitizer suite only
 #     (LIANGHUA_SANITIZE_ALL=1: every test sanitized, through ctest, ctest arguments)
 # The sanitizer suite: the unit-test programs built with ASan + UBSan into build-asan/ (clang; shared
@@ -20,9 +22,13 @@ esac
 "$here/scripts/setup.sh" --test
 status=0
 
-# The ctest suite in build/.
+# The unit-test programs run sanitized (one a line; # comments).
+mapfile -t sanitized_units < <(grep -E '^[a-z_]+$' "$here/tests/sanitize/units.txt")
+
+# The ctest suite in build/. In the full run the unit-test programs of tests/sanitize/units.txt are
+# left to the sanitizer suite (built and run once, sanitized, not twice); --no-sanitize has them.
 run_suite() {
-  "$here/scripts/build.sh"
+  LIANGHUA_SANITIZED_UNITS_ONLY=$([ "$mode" = all ] && echo ON || echo OFF) "$here/scripts/build.sh"
   cd "$here/build"
   ctest --output-on-failure -j"$(nproc)" --timeout 300 "$@" || status=1
   # Why tests were skipped, in one line (e.g. "skipped 45: 45 ../shared/corpus not present").
@@ -51,7 +57,7 @@ run_sanitized() {
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0:strict_string_checks=0"
   export LSAN_OPTIONS="suppressions=$here/tests/sanitize/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/tests/sanitize/ubsan.supp"
-  local unit=(model normalize ingest filing flow layout docx pdf xlsx)
+  local unit=("${sanitized_units[@]}")
   if [ "${LIANGHUA_SANITIZE_ALL:-0}" = 1 ]; then
     # Every test, the programs' own runs (e2e, volume, archive, signage, compile, property) too;
     # sanitized code runs 2-5 times slower: a longer per-test timeout.

@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kHelp =
+const char* kArchiveHelp =
     "usage: lianghua archive --in INBOX --out ARCHIVE --office FILE [--scheme FILE] [options]\n\n"
     "Files everything in INBOX into the standardized archive ARCHIVE (6S: 整理 duplicates, drafts and\n"
     "junk; 整顿 档号, box and place; 清洁 unified names; 安全 fixity, atomic writes, one run at a time;\n"
@@ -167,7 +167,7 @@ int cmd_archive(int argc, char** argv) {
   ArchiveRun run;
   try {
     if (!parse_args(argc, argv, run)) {
-      std::printf("%s%s%s%s", kHelp, kIngestOptionsHelp, kArchiveOutputs, kExitCodesHelp);
+      std::printf("%s%s%s%s", kArchiveHelp, kIngestOptionsHelp, kArchiveOutputs, kExitCodesHelp);
       return kOk;
     }
   } catch (const UsageError& e) {

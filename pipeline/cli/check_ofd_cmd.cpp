@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kHelp =
+const char* kCheckOfdHelp =
     "usage: lianghua check-ofd FILE... [--schemas DIR] [--all]\n\n"
     "Reads each OFD file back and checks it against the archive profile OFD-A of GB/T 42133-2022\n"
     "(DocType OFD-A, DA/T 46 metadata, a single document, no permissions or extensions, Goto-only\n"
@@ -63,7 +63,7 @@ int cmd_check_ofd(int argc, char** argv) {
     files.assign(argv + optind, argv + argc);
     if (files.empty()) throw UsageError{"no OFD file given"};
   } catch (const UsageError& e) {
-    return answer_usage_error(e, "check-ofd", std::string(kHelp) + kExitCodesHelp);
+    return answer_usage_error(e, "check-ofd", std::string(kCheckOfdHelp) + kExitCodesHelp);
   }
   ofd::CheckOptions opt;
   opt.schema_dir = schema_dir(schemas);

@@ -29,7 +29,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kHelp =
+const char* kCompileHelp =
     "usage: lianghua compile SPEC --out DIR [options]\n"
     "       lianghua compile SPEC --outline\n\n"
     "Compiles the book SPEC describes (an XML file in urn:lianghua:book:1, templates/book/book.xsd:\n"
@@ -191,7 +191,7 @@ int cmd_compile(int argc, char** argv) {
   try {
     parse_args(argc, argv, run);
   } catch (const UsageError& e) {
-    return answer_usage_error(e, "compile", kHelp);
+    return answer_usage_error(e, "compile", kCompileHelp);
   }
   compose::book::SpecLoad spec = compose::book::load_book_spec(run.spec, model::templates_dir() / "book" / "book.xsd");
   if (!spec.spec) {

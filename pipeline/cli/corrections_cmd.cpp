@@ -23,7 +23,7 @@ using json = nlohmann::json;
 
 namespace {
 
-const char* kHelp =
+const char* kCorrectionsHelp =
     "usage: lianghua corrections ARCHIVE [--apply ID] [--scheme FILE]\n\n"
     "Lists the proposed corrections of where items are filed (new evidence found by a nightly run:\n"
     "a 案号 found later, a scheme change). A nightly run never moves a numbered item; a person does:\n"
@@ -69,17 +69,17 @@ int cmd_corrections(int argc, char** argv) {
   std::string archive, apply, scheme;
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
-    if (a == "--help" || a == "-h") { std::fputs(kHelp, stdout); return kOk; }
+    if (a == "--help" || a == "-h") { std::fputs(kCorrectionsHelp, stdout); return kOk; }
     if ((a == "--apply" || a == "--scheme") && i + 1 < argc) {
       (a == "--apply" ? apply : scheme) = argv[++i];
     } else if (!a.empty() && a[0] != '-' && archive.empty()) {
       archive = argv[i];
     } else {
-      std::fprintf(stderr, "lianghua corrections: unexpected argument '%s'\n\n%s", argv[i], kHelp);
+      std::fprintf(stderr, "lianghua corrections: unexpected argument '%s'\n\n%s", argv[i], kCorrectionsHelp);
       return kUsage;
     }
   }
-  if (archive.empty()) { std::fputs(kHelp, stderr); return kUsage; }
+  if (archive.empty()) { std::fputs(kCorrectionsHelp, stderr); return kUsage; }
   if (apply.empty()) return list(archive);
   fs::path scheme_path = scheme.empty() ? model::templates_dir() / "scheme" / "default.xml" : fs::path(scheme);
   const char* t = std::getenv("LIANGHUA_RUN_TIME");

@@ -16,7 +16,7 @@ namespace lh::cli {
 
 namespace {
 
-const char* kHelp =
+const char* kInspectHelp =
     "usage: lianghua inspect FILE|DIR... [--json] [options]\n\n"
     "Reads each input (directories walked, ZIPs opened recursively) and reports its format (from\n"
     "content, never the extension), encoding, pages, metadata, text length, fields and problems.\n"
@@ -78,7 +78,7 @@ int cmd_inspect(int argc, char** argv) {
       if (c == 'j') json_out = true;
       else if (c == 'q') quiet = true;
       else if (c == 'h') {
-        std::printf("%s%s%s", kHelp, kIngestOptionsHelp, kExitCodesHelp);
+        std::printf("%s%s%s", kInspectHelp, kIngestOptionsHelp, kExitCodesHelp);
         return kOk;
       } else if (c == 1) apply_ingest_option(kLong[idx].name, optarg, opt);
       else throw UsageError{std::string("unknown option '") + (optind > 0 ? argv[optind - 1] : "?") + "'"};
@@ -89,7 +89,7 @@ int cmd_inspect(int argc, char** argv) {
   }
   std::vector<std::string> roots(argv + optind, argv + argc);
   if (roots.empty()) {
-    std::fprintf(stderr, "lianghua inspect: no input given\n%s", kHelp);
+    std::fprintf(stderr, "lianghua inspect: no input given\n%s", kInspectHelp);
     return kUsage;
   }
   auto files = ingest::walk_inputs(roots, false);

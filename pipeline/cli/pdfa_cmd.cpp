@@ -15,7 +15,7 @@ namespace lh::cli {
 
 namespace {
 
-const char* kHelp =
+const char* kPdfaHelp =
     "usage: lianghua check-pdfa FILE...\n\n"
     "Reads each PDF back and checks it against the PDF/A-2b rules (ISO 19005-2 = GB/T 23286.2, level B)\n"
     "that matter for lianghua's preservation copies: header (6.1.2), trailer /ID and no encryption\n"
@@ -53,7 +53,7 @@ int cmd_check_pdfa(int argc, char** argv) {
     }
     if (files.empty()) throw UsageError{"no FILE given"};
   } catch (const UsageError& e) {
-    return answer_usage_error(e, "check-pdfa", std::string(kHelp) + kExitCodesHelp);
+    return answer_usage_error(e, "check-pdfa", std::string(kPdfaHelp) + kExitCodesHelp);
   }
   size_t failed = 0;
   for (const std::string& path : files) {

@@ -33,7 +33,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kHelp =
+const char* kRenderHelp =
     "usage: lianghua render INPUT... --out DIR [options]\n\n"
     "Re-typesets each input (DOCX, text in any Chinese encoding, Markdown, the document XML form of\n"
     "templates/xsd/lianghua-document.xsd, and anything else lianghua reads; a directory: each file in\n"
@@ -245,7 +245,7 @@ int cmd_render(int argc, char** argv) {
   try {
     parse_args(argc, argv, run, inputs);
   } catch (const UsageError& e) {
-    return answer_usage_error(e, "render", std::string(kHelp) + kExitCodesHelp);
+    return answer_usage_error(e, "render", std::string(kRenderHelp) + kExitCodesHelp);
   }
   layout::Style style;
   layout::FontSet fonts;

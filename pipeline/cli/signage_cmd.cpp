@@ -29,7 +29,7 @@ namespace sg = compose::signs;
 
 namespace {
 
-const char* kHelp =
+const char* kSignageHelp =
     "usage: lianghua signage SPEC --out DIR [options]\n\n"
     "Makes an office's sign pack from its signage spec (templates/signage/signage.xsd, README\n"
     "\"lianghua signage\"): unit name plates, a 门牌 for every room (the 九室二库一厅 set when the spec\n"
@@ -224,7 +224,7 @@ int cmd_signage(int argc, char** argv) {
   try {
     parse_args(argc, argv, run);
   } catch (const UsageError& e) {
-    return answer_usage_error(e, "signage", kHelp);
+    return answer_usage_error(e, "signage", kSignageHelp);
   }
   std::vector<std::string> problems;
   auto problem = [&](const std::string& p) {
