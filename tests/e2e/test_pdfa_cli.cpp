@@ -117,7 +117,9 @@ TEST(CheckPdfa, SampleArchiveCopiesArePdfaWithTheirSubstituteFontsNamedAndVerify
   size_t listed_fonts = 0;
   for (size_t i = 0; i < listed.size(); ++i) {
     listed_fonts += !listed[i]["fonts"].empty();
-    if (i > 0) EXPECT_LT(listed[i - 1]["path"].get<std::string>(), listed[i]["path"].get<std::string>());
+    if (i > 0) {
+      EXPECT_LT(listed[i - 1]["path"].get<std::string>(), listed[i]["path"].get<std::string>());
+    }
   }
   EXPECT_EQ(listed_fonts, substituted);
   auto v = run({program().string(), "verify", out.string()});
@@ -229,8 +231,12 @@ TEST(CheckPdfa, AnInboxWithOtherOfficesUnembeddedFontsGivesPdfaAndOfdaCopiesEach
       for (const auto& f : v["files"]) {
         const std::string p = f["path"];
         if (p.find("检查笔录") != std::string::npos) continue;  // the default scheme asks no PDF/A of uniform records
-        if (p.size() > 4 && p.substr(p.size() - 4) == ".pdf") EXPECT_EQ(f.value("pdfa", ""), "2b") << f.dump();
-        if (p.size() > 4 && p.substr(p.size() - 4) == ".ofd") EXPECT_EQ(f.value("ofda", ""), "GB/T 42133-2022") << f.dump();
+        if (p.size() > 4 && p.substr(p.size() - 4) == ".pdf") {
+          EXPECT_EQ(f.value("pdfa", ""), "2b") << f.dump();
+        }
+        if (p.size() > 4 && p.substr(p.size() - 4) == ".ofd") {
+          EXPECT_EQ(f.value("ofda", ""), "GB/T 42133-2022") << f.dump();
+        }
         pdfa += f.contains("pdfa");
         ofda += f.contains("ofda");
         for (const auto& s : f.value("pdfa_font_substitutes", json::array())) {

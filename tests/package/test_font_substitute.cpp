@@ -249,7 +249,9 @@ TEST(FontSubstitute, TheGongwenFontsFangSongKaiTiAndXiaoBiaoSongGetTheFacesOurOw
     EXPECT_GT(double(self.inked) / theirs.inked, 0.5);
     EXPECT_LT(double(self.inked) / theirs.inked, 2.0);
     // Where Poppler is steered (the bold face asked by weight), the copy looks as the source drawn.
-    if (c.steered) EXPECT_GE(test::compare(source, copy).ink, 0.97);
+    if (c.steered) {
+      EXPECT_GE(test::compare(source, copy).ink, 0.97);
+    }
   }
 }
 
