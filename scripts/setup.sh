@@ -9,7 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
 build_pkgs=(
-  build-essential cmake pkg-config git ca-certificates python3 lld
+  build-essential cmake ninja-build pkg-config git ca-certificates python3 lld
   libxml2-dev libpoppler-glib-dev libpoppler-private-dev poppler-data libzip-dev libicu-dev libgtest-dev
   libcairo2-dev libpango1.0-dev libqpdf-dev qpdf libsqlite3-dev
   libopencc-dev opencc nlohmann-json3-dev libxlsxwriter-dev libuchardet-dev libexif-dev
