@@ -13,6 +13,7 @@
 # LIANGHUA_FUZZ_JOBS=N: targets run N at a time (default: one a core).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/scripts/side_by_side.sh"
 seconds=${1:-60}
 shift || true
 build=${LIANGHUA_ASAN_BUILD:-$here/build-asan}
@@ -116,20 +117,7 @@ fuzz_one() {
 }
 
 status=0
-side_by_side=${LIANGHUA_FUZZ_JOBS:-$(nproc)}
-running=0
-for t in "${targets[@]}"; do
-  fuzz_one "$t" &
-  running=$((running + 1))
-  if [ "$running" -ge "$side_by_side" ]; then
-    wait -n || status=1
-    running=$((running - 1))
-  fi
-done
-while [ "$running" -gt 0 ]; do
-  wait -n || status=1
-  running=$((running - 1))
-done
+side_by_side "${LIANGHUA_FUZZ_JOBS:-$(nproc)}" fuzz_one "${targets[@]}" || status=1
 printf '%-18s %12s %8s %8s\n' target executions corpus crashes
 for t in "${targets[@]}"; do
   cat "$build/fuzz/$t.row" 2>/dev/null || printf '%-18s %12s\n' "$t" "(no result)"

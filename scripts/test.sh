@@ -14,6 +14,7 @@
 # (scripts/fuzz.sh SECONDS for a timed, random run; LIANGHUA_FUZZ_RUNS=0 skips it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/scripts/side_by_side.sh"
 mode=all
 case "${1:-}" in
   --sanitize) mode=sanitize; shift ;;
@@ -35,13 +36,12 @@ run_suite() {
   python3 "$here/scripts/skip_summary.py" Testing/Temporary/LastTest.log || true
 }
 
-# One unit-test program of the sanitizer build, its output and a last line saying how it went in
-# BUILD/sanitize-test_<unit>.log.
+# One unit-test program of the sanitizer build (in $sanitizer_build, with the gtest arguments
+# $gtest_args), its output and a last line saying how it went in BUILD/sanitize-test_<unit>.log.
 sanitized_program() {
-  local build=$1 u=$2 start rc=0
-  shift 2
+  local build=$sanitizer_build u=$1 start rc=0
   start=$(date +%s)
-  (cd "$build" && LIANGHUA_SOURCE_DIR=$here "./test_$u" --gtest_brief=1 "$@") >"$build/sanitize-test_$u.log" 2>&1 || rc=$?
+  (cd "$build" && LIANGHUA_SOURCE_DIR=$here "./test_$u" --gtest_brief=1 "${gtest_args[@]}") >"$build/sanitize-test_$u.log" 2>&1 || rc=$?
   if [ "$rc" = 0 ]; then
     echo "sanitize: test_$u passed in $(( $(date +%s) - start )) s" >>"$build/sanitize-test_$u.log"
   else
@@ -66,18 +66,12 @@ run_sanitized() {
   else
     LIANGHUA_ASAN_BUILD=$build "$here/scripts/build.sh" --sanitize --target $(printf 'test_%s ' "${unit[@]}") fuzz
     # The programs run side by side, one a core (each is one process; the slowest, ingest and docx,
-    # take ~20 s under the sanitizers), their output kept and shown program by program.
-    local u running=0 side_by_side
-    side_by_side=$(nproc)
-    for u in "${unit[@]}"; do
-      sanitized_program "$build" "$u" "$@" &
-      running=$((running + 1))
-      if [ "$running" -ge "$side_by_side" ]; then
-        wait -n || true
-        running=$((running - 1))
-      fi
-    done
-    wait
+    # take ~20 s under the sanitizers), their output kept and shown program by program; each log's
+    # last line says whether it passed.
+    sanitizer_build=$build
+    gtest_args=("$@")
+    side_by_side "$(nproc)" sanitized_program "${unit[@]}" || status=1
+    local u
     for u in "${unit[@]}"; do
       cat "$build/sanitize-test_$u.log"
       grep -q "^sanitize: test_$u passed" "$build/sanitize-test_$u.log" || status=1
