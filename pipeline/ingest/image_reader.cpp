@@ -25,6 +25,7 @@
 #include <memory>
 #include <string>
 
+#include "codec/png_chunks.h"
 #include "ingest/reader.h"
 #include "lazylib/tiff_memory.h"
 
@@ -239,37 +240,9 @@ void png_run(PngIo* io, PngOut* out, std::string* exif) {
   png_destroy_read_struct(&png, &info, nullptr);
 }
 
-// ISO/IEC 15948 5.3: a chunk is its length (4 bytes), type (4), data and CRC (4). libpng asks for
-// an ancillary chunk's declared length before reading its data (png_read_buffer), and when reading,
-// its "chunk data is too large" check is only a warning: a 1 KB file whose tEXt declares 1 GB had
-// 1 GB allocated (the image fuzz target met it thousands of times). IDAT is read through libpng's
-// own small buffer whatever it declares. So the first other chunk that declares more than the file
-// still holds is where the file ends for libpng, which then stops there as truncated.
-struct OverlongChunk {
-  size_t at = std::string_view::npos;  // where its length field starts
-  std::string why;                     // "tEXt 块声明 1056964625 字节，文件只余 880 字节"
-};
-
-OverlongChunk find_overlong_chunk(std::string_view b) {
-  OverlongChunk c;
-  for (size_t at = 8; b.size() - at >= 8;) {
-    uint32_t length = 0;
-    for (size_t i = 0; i < 4; ++i) length = (length << 8) | static_cast<unsigned char>(b[at + i]);
-    const std::string_view type = b.substr(at + 4, 4);
-    const size_t left = b.size() - at - 8;
-    if (type != "IDAT" && static_cast<uint64_t>(length) + 4 > left) {
-      c.at = at;
-      c.why = std::string(type) + " 块声明 " + std::to_string(length) + " 字节，文件只余 " + std::to_string(left) + " 字节";
-      return c;
-    }
-    if (static_cast<uint64_t>(length) + 4 > left || type == "IEND") break;
-    at += 8 + static_cast<size_t>(length) + 4;
-  }
-  return c;
-}
-
 void probe_png(std::string_view b, Probe& p) {
-  const OverlongChunk overlong = find_overlong_chunk(b);
+  // libpng reads the file only up to a chunk that declares more than it holds (codec/png_chunks.h).
+  const codec::PngOverlongChunk overlong = codec::png_overlong_chunk(b);
   PngIo io{reinterpret_cast<const unsigned char*>(b.data()), std::min(b.size(), overlong.at), 0, {}, nullptr};
   PngOut out{};
   std::string exif;

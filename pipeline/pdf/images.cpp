@@ -10,6 +10,7 @@
 #include <cstring>
 #include <string>
 
+#include "codec/png_chunks.h"
 #include "pdf/internal.h"
 
 namespace lh::pdf::detail {
@@ -39,7 +40,10 @@ std::string image_content_id(const std::string& bytes) {
 cairo_surface_t* image_surface(const model::Image& img) {
   const std::string& b = img.bytes;
   if (b.size() >= 8 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
-    Reader r{&b, 0};
+    // A chunk declaring more than the file holds would have libpng allocate that much first: the
+    // file is decoded up to it (codec/png_chunks.h).
+    const std::optional<std::string> closed = codec::png_closed_before_overlong_chunk(b);
+    Reader r{closed ? &*closed : &b, 0};
     cairo_surface_t* s = cairo_image_surface_create_from_png_stream(read_png, &r);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
       cairo_surface_destroy(s);
