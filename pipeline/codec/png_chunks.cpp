@@ -6,6 +6,7 @@ namespace lh::codec {
 
 PngOverlongChunk png_overlong_chunk(std::string_view b) {
   PngOverlongChunk c;
+  if (b.substr(0, 8) != std::string_view("\x89PNG\r\n\x1a\n", 8)) return c;  // not a PNG: no chunks to walk
   for (size_t at = 8; b.size() >= at && b.size() - at >= 8;) {
     uint32_t length = 0;
     for (size_t i = 0; i < 4; ++i) length = (length << 8) | static_cast<unsigned char>(b[at + i]);

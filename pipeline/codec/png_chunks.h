@@ -19,11 +19,13 @@ struct PngOverlongChunk {
 };
 
 // The first chunk other than IDAT that declares more bytes than the file still holds: where the
-// file ends for libpng. `png` starts with the 8-byte signature.
+// file ends for libpng. None for bytes without the 8-byte PNG signature (a JPEG, a TIFF).
 PngOverlongChunk png_overlong_chunk(std::string_view png);
 
-// For a decoder that wants a whole file: the PNG up to its first overlong chunk, closed by an IEND
-// chunk (the pixels before it decode whole); nullopt when it has none (use the bytes as they are).
+// For a decoder that wants a whole file, and for a writer that embeds the picture in a DOCX or an
+// OFD (whose readers hand it to libpng in turn): the PNG up to its first overlong chunk, closed by an
+// IEND chunk (the pixels before it decode whole); nullopt when it has none or is no PNG (use the
+// bytes as they are).
 std::optional<std::string> png_closed_before_overlong_chunk(std::string_view png);
 
 }  // namespace lh::codec

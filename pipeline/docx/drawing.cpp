@@ -7,6 +7,7 @@
 // description as the picture's alternative text (wp:docPr descr).
 #include <algorithm>
 
+#include "codec/png_chunks.h"
 #include "docx/parts.h"
 #include "layout/frames.h"
 #include "docx/properties.h"
@@ -45,7 +46,10 @@ static std::string media_rel(const model::Image& img, const std::string& ext, Pa
   auto it = pkg.media_by_bytes.find(img.bytes);
   if (it != pkg.media_by_bytes.end()) return it->second;
   const std::string file = "media/image" + std::to_string(pkg.media_by_bytes.size() + 1) + "." + ext;
-  pkg.extra_parts.push_back({"word/" + file, "", img.bytes});
+  // A PNG whose chunk overruns the file goes in up to that chunk (codec/png_chunks.h): Word's or
+  // LibreOffice's PNG decoder would meet what ours met.
+  std::optional<std::string> closed = codec::png_closed_before_overlong_chunk(img.bytes);
+  pkg.extra_parts.push_back({"word/" + file, "", closed ? std::move(*closed) : img.bytes});
   if (std::find(pkg.media_extensions.begin(), pkg.media_extensions.end(), ext) == pkg.media_extensions.end())
     pkg.media_extensions.push_back(ext);
   std::string rid = pkg.add_rel("image", file);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "codec/deflate.h"
+#include "codec/png_chunks.h"
 #include "docx/docx.h"
 #include "docx/parts.h"
 #include "ingest/sha256.h"
@@ -45,7 +46,10 @@ uint32_t Package::image_id(const model::Image& img) {
   r.id = ids.take();
   r.format = format;
   r.file_name = "Image_" + std::to_string(images.size()) + "." + ext;
-  r.bytes = img.bytes;
+  // A PNG whose chunk overruns the file is embedded up to that chunk (codec/png_chunks.h): an OFD
+  // reader's libpng would allocate what it declares, as ours did.
+  std::optional<std::string> closed = codec::png_closed_before_overlong_chunk(img.bytes);
+  r.bytes = closed ? std::move(*closed) : img.bytes;
   return images.emplace(key, std::move(r)).first->second.id;
 }
 

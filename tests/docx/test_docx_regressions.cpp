@@ -4,6 +4,7 @@
 #include <regex>
 #include <sstream>
 
+#include "codec/png_chunks.h"
 #include "docx_test_util.h"
 #include "test_support.h"
 
@@ -66,6 +67,26 @@ TEST(DocxRegression, PageBreakDoesNotLeaveAnEmptyLine) {
   const std::string doc = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
   EXPECT_NE(doc.find("<w:pageBreakBefore/>"), std::string::npos);
   EXPECT_EQ(doc.find("w:type=\"page\""), std::string::npos);
+}
+
+// A PNG whose text chunk after the pixels declares more than the file holds went into word/media as
+// it came: Word's or LibreOffice's libpng would allocate what it declares (codec/png_chunks.h). It
+// goes in up to that chunk, closed by an IEND.
+TEST(DocxRegression, APngChunkDeclaringMoreThanTheFileHoldsIsNotEmbedded) {
+  const std::string whole = tiny_png();
+  model::Document d;
+  model::Section s;
+  model::Image img;
+  img.media_type = "image/png";
+  img.bytes = whole.substr(0, whole.rfind("IEND") - 4) + std::string("\x3F\x00\x00\x11tEXtComment", 15);
+  img.width_px = 2;
+  img.height_px = 1;
+  s.blocks.push_back({img});
+  d.sections.push_back(s);
+  const Unzipped z = unzip(docx::write_docx(d, gongwen_style(), {}));
+  ASSERT_TRUE(z.has("word/media/image1.png"));
+  EXPECT_EQ(codec::png_overlong_chunk(z.at("word/media/image1.png")).at, std::string::npos);
+  EXPECT_EQ(z.at("word/media/image1.png"), *codec::png_closed_before_overlong_chunk(img.bytes));
 }
 
 // Exact 28.95 pt line spacing clipped an inline picture to one line: image paragraphs use single

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "codec/png_chunks.h"
 #include "ingest/reader.h"
 #include "ingest/safe_xml.h"
 #include "ofd/check_internal.h"
@@ -339,6 +340,29 @@ TEST(OfdWriter, ImagesAreEmbeddedAsTheyCame) {
   EXPECT_NE(files.at("Doc_0/DocumentRes.xml").find("Format=\"PNG\""), std::string::npos);
   ASSERT_TRUE(files.count("Doc_0/Res/Image_0.png"));
   EXPECT_EQ(files.at("Doc_0/Res/Image_0.png"), std::get<model::Image>(lh::test::ofd::sample().sections[0].blocks.back().value).bytes);
+}
+
+// The bug: a PNG whose text chunk after the pixels declares more than the file holds went into the
+// OFD as it came, so a reader's libpng allocated what it declared (as ours did, codec/png_chunks.h).
+// It is embedded up to that chunk, closed by an IEND: the same pixels, nothing to overrun.
+TEST(OfdWriter, APngChunkDeclaringMoreThanTheFileHoldsIsNotEmbedded) {
+  const std::string whole = png(30, 10, 0.1, 0.6, 0.2);
+  const std::string overlong = whole.substr(0, whole.rfind("IEND") - 4) + std::string("\x3F\x00\x00\x11tEXtComment", 15);
+  model::Document d;
+  model::Section s;
+  model::Image im;
+  im.media_type = "image/png";
+  im.bytes = overlong;
+  im.width_mm = 30;
+  im.height_mm = 10;
+  s.blocks.push_back({im});
+  d.sections.push_back(s);
+  const layout::Laid laid = layout::lay_out(d, lh::test::gongwen(), lh::test::fonts());
+  const auto files = parts(ofd::write_ofd(laid, options()));
+  ASSERT_TRUE(files.count("Doc_0/Res/Image_0.png"));
+  const std::string& embedded = files.at("Doc_0/Res/Image_0.png");
+  EXPECT_EQ(embedded, whole) << "cut before the overrunning chunk and closed by the IEND cairo wrote";
+  EXPECT_EQ(codec::png_overlong_chunk(embedded).at, std::string::npos);
 }
 
 TEST(OfdWriter, IdenticalPagesGiveIdenticalBytes) {

@@ -50,6 +50,15 @@ TEST(PngPictures, AChunkAfterTheImageDataDeclaringMoreThanTheFileHoldsLeavesTheP
   cairo_surface_destroy(s);
 }
 
+// A writer asks for every picture it embeds: bytes without the PNG signature are never walked as
+// chunks (a JPEG's bytes 8 to 15 would read as a chunk declaring ~1 GB).
+TEST(PngPictures, PicturesThatAreNoPngAreLeftAsTheyCame) {
+  const std::string jpeg = std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x3F\x00\x00\x11tEXt", 19) + "Comment";
+  EXPECT_EQ(lh::codec::png_overlong_chunk(jpeg).at, std::string::npos);
+  EXPECT_FALSE(lh::codec::png_closed_before_overlong_chunk(jpeg));
+  EXPECT_FALSE(lh::codec::png_closed_before_overlong_chunk(""));
+}
+
 TEST(PngPictures, OnlyAChunkOtherThanIdatThatOverrunsTheFileIsCut) {
   const std::string png = png_of(5, 4);
   EXPECT_EQ(lh::codec::png_overlong_chunk(png).at, std::string::npos) << "a whole file";
