@@ -63,6 +63,10 @@ int print_archive_result(const package::ArchiveResult& r, bool quiet) {
   // One line per input set aside, naming the file and the reason (junk is not "set aside": it is sorted out).
   Progress progress("archive", quiet);
   for (const auto& [path, why] : r.set_aside) progress.note("set aside: " + path + ": " + why);
+  if (r.read_problems > 0)
+    progress.note(std::to_string(r.read_problems) +
+                  " input(s) kept as they came although their reader warned (a damaged part, bytes not valid in "
+                  "the encoding, ...): the report's 读取时发现的问题 and the manifest's read_problems name them");
   std::printf("archive: %zu item(s), %zu new;", r.items, r.new_items);
   for (const auto& [fate, n] : r.by_fate) std::printf(" %s %zu", fate.c_str(), n);
   std::printf("\nmanifest %s\nreport   %s\n", r.manifest.c_str(), r.report_html.c_str());

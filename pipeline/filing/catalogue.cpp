@@ -438,12 +438,14 @@ namespace {
 
 constexpr const char* kInputEntryColumns =
     "SELECT path, size, sha256, fate, archival_code, reason, "
-    "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0), present "
+    "COALESCE(json_extract(facts, '$.lh_container'), 0), COALESCE(json_extract(facts, '$.lh_standard_name'), 0), present, "
+    "COALESCE(json_extract(facts, '$.problems'), '[]') "
     "FROM inputs ";
 
 Catalogue::InputEntry input_entry_row(const sql::Statement& q) {
   return {q.column_text(0), static_cast<uint64_t>(q.column_int(1)), q.column_text(2), q.column_text(3),
-          q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0};
+          q.column_text(4), q.column_text(5), q.column_int(6) != 0, q.column_int(7) != 0, q.column_int(8) != 0,
+          q.column_text(9)};
 }
 
 }  // namespace

@@ -167,6 +167,7 @@ class Catalogue {
     uint64_t size = 0;
     std::string sha256, fate, archival_code, reason;
     bool container = false, standard_name = false, present = true;
+    std::string read_problems = "[]";  // what the reader warned of (its facts' "problems"), a JSON array
   };
   std::vector<InputEntry> input_entries() const;
   // The same, one row at a time (issue 12 §4: the manifest of 100,000 items is written without a

@@ -436,6 +436,7 @@ void write_outputs(Run& r, ArchiveResult& res, const filing::Office& o) {
   r.info.new_items = res.new_items = r.new_items;
   r.info.finished_at = r.opt.run_started_at.empty() ? now_iso(o.time_zone) : r.opt.run_started_at;
   json report = report_builder.finish(r.info);
+  res.read_problems = report["counts"].value("read_problems", size_t{0});
   report["corrections"] = json::array();  // contract 1: proposed corrections, for a person
   for (const auto& c : r.cat.corrections(true)) report["corrections"].push_back(correction_json(c));
   report["placements"] = r.placed;  // where this night's new items went, and why

@@ -57,6 +57,7 @@ struct ArchiveResult {
   size_t items = 0;                               // items in the archive after the run
   size_t new_items = 0;                           // 件号 first allocated in this run
   std::vector<std::pair<std::string, std::string>> set_aside;  // quarantined inputs of this run: path, reason
+  size_t read_problems = 0;                       // inputs kept although their reader warned (manifest read_problems)
   size_t replanned = 0;                           // unchanged inputs planned again (night_scope.h)
   std::string planned_every_input;                // why every input was planned again; empty: only what changed
   std::filesystem::path manifest, report_json, report_html;

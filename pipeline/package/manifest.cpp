@@ -213,6 +213,13 @@ json input_json(const filing::Catalogue::InputEntry& in) {
   json j = {{"path", in.path}, {"sha256", in.sha256}, {"fate", in.fate}, {"archival_code", in.archival_code},
             {"reason", in.reason}, {"size", in.size}, {"container", in.container}, {"standard_name", in.standard_name}};
   if (!in.present) j["in_inbox"] = false;  // left the inbox after it was filed; its items stay
+  // What the reader warned of while it still read the file (a PNG cut short after its pixels, bytes
+  // not valid in the text's encoding, pictures missing from a DOCX): the original is kept as it
+  // came, but a reading copy made from what was read lacks that part, so the entry says so.
+  if (in.read_problems != "[]") {
+    json problems = json::parse(in.read_problems, nullptr, false);
+    if (problems.is_array() && !problems.empty()) j["read_problems"] = std::move(problems);
+  }
   return j;
 }
 

@@ -87,7 +87,13 @@ struct ReportBuilder::State {
   std::map<std::string, json> cases;  // case_key → {…}
   json inspection = json::array();
   json credit = json::array();
+  // Inputs kept whose reader warned of something (manifest "read_problems"): all counted, the first
+  // kListedReadProblems listed (an office's 100,000 records must not make the page that long).
+  size_t read_problem_inputs = 0;
+  json read_problems = json::array();
 };
+
+constexpr size_t kListedReadProblems = 500;
 
 ReportBuilder::ReportBuilder(const filing::Scheme& s, json archive_header)
     : st_(std::make_unique<State>(State{s, std::move(archive_header)})) {}
@@ -106,6 +112,12 @@ void ReportBuilder::add_input(const json& in) {
   if (in.value("standard_name", false)) ++t.standard;
   if (fate == "junk" || fate == "quarantined")
     t.set_aside.push_back({{"path", in.value("path", "")}, {"fate", fate}, {"reason", in.value("reason", "")}});
+  // A duplicate's bytes are a kept file's, listed there; a set-aside input's reason says it all.
+  if ((fate == "archived" || fate == "version") && in.contains("read_problems")) {
+    if (t.read_problem_inputs++ < kListedReadProblems)
+      t.read_problems.push_back({{"path", in.value("path", "")}, {"fate", fate}, {"archival_code", in.value("archival_code", "")},
+                                 {"problems", in["read_problems"]}});
+  }
 }
 
 void ReportBuilder::add_item(const json& it) {
@@ -134,6 +146,7 @@ json ReportBuilder::finish(const RunInfo& run) {
   r["counts"]["by_fate"] = t.by_fate;
   r["counts"]["gone_from_inbox_by_fate"] = t.gone;
   r["counts"]["containers"] = t.containers;
+  r["counts"]["read_problems"] = t.read_problem_inputs;
   json by_cat = json::array();
   for (const auto& [code, n] : t.by_category) {
     const filing::Category* c = t.s.category(code);
@@ -159,6 +172,7 @@ json ReportBuilder::finish(const RunInfo& run) {
   r["inspection_issues"] = std::move(t.inspection);
   r["invalid_credit_codes"] = std::move(t.credit);
   r["set_aside"] = std::move(t.set_aside);
+  r["read_problems"] = std::move(t.read_problems);
   r["naming_standard"] = {{"already_standard", t.standard}, {"inputs", t.total}};
   return r;
 }
@@ -314,6 +328,26 @@ std::string fates_table(const json& r) {
   return h;
 }
 
+// Kept, but read with a warning: the original is in the archive as it came; what was made from it
+// (a reading copy, the record's fields) may lack the part the reader could not read.
+std::string read_problems_table(const json& r) {
+  const size_t n = count_of(r.value("counts", json::object()), "read_problems");
+  if (n == 0) return {};
+  std::string h = "<h2>读取时发现的问题（" + std::to_string(n) +
+                  " 个文件）</h2>\n<p>这些文件已按原样归档，原件未改动；由其生成的阅览本等可能缺少相应内容，请核对原件，必要时补交完好的文件。</p>\n"
+                  "<table><tr><th>文件</th><th>档号</th><th>问题</th></tr>\n";
+  for (const auto& p : r.value("read_problems", json::array())) {
+    std::string problems;
+    for (const auto& x : p.value("problems", json::array()))
+      problems += (problems.empty() ? "" : "<br>") + model::markup_escape(x.is_string() ? x.get<std::string>() : x.dump());
+    h += "<tr><td>" + esc(p, "path") + "</td><td>" + esc(p, "archival_code") + "</td><td>" + problems + "</td></tr>\n";
+  }
+  h += "</table>\n";
+  const size_t listed = r.value("read_problems", json::array()).size();
+  if (n > listed) h += "<p>另有 " + std::to_string(n - listed) + " 个，见 manifest.json 中各输入的 read_problems。</p>\n";
+  return h;
+}
+
 std::string categories_table(const json& r) {
   std::string h = "<h2>门类</h2>\n<table><tr><th>代码</th><th>门类</th><th>件数</th></tr>\n";
   for (const auto& c : r["counts"]["by_category"])
@@ -345,6 +379,7 @@ std::string report_html(const json& r) {
   std::string h = page_head(r);
   h += needs_section(r);
   h += fates_table(r);
+  h += read_problems_table(r);
   h += categories_table(r);
   h += cases_table(r);
   h += placements_html(r);  // issue 9: where this night's new items went, and why (placed_by)

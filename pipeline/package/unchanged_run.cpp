@@ -114,6 +114,7 @@ std::optional<ArchiveResult> finish_if_unchanged(const ArchiveOptions& opt, cons
     const json by_category = (*report)["counts"].value("by_category", json::array());
     for (const auto& c : by_category) res.items += c.value("items", size_t{0});
     const json set_aside = report->value("set_aside", json::array());
+    res.read_problems = report->value("counts", json::object()).value("read_problems", size_t{0});
     for (const auto& a : set_aside)
       if (a.value("fate", "") == "quarantined") res.set_aside.push_back({a.value("path", ""), a.value("reason", "")});
     res.status = res.set_aside.empty() ? ArchiveStatus::Ok : ArchiveStatus::SetAside;

@@ -3,6 +3,7 @@
 // GBK bytes, ZIPs with a bomb and a "../../" entry (libzip, tests/support/zip_builder.h).
 #include <gtest/gtest.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <string>
@@ -167,6 +168,76 @@ size_t sum(const json& by_fate) {
   size_t n = 0;
   for (const auto& [k, v] : by_fate.items()) n += v.get<size_t>();
   return n;
+}
+
+// A PNG whose text chunk declares more than the file holds (ISO/IEC 15948 5.3): the pixels before it
+// are whole; the reader warns.
+std::string png_with_overlong_text_chunk() {
+  auto chunk = [](const std::string& type, const std::string& data) {
+    std::string c;
+    for (int s = 24; s >= 0; s -= 8) c += static_cast<char>((data.size() >> s) & 0xFF);
+    c += type + data;
+    const uLong crc = crc32(crc32(0L, nullptr, 0), reinterpret_cast<const Bytef*>(c.data() + 4), static_cast<uInt>(c.size() - 4));
+    for (int s = 24; s >= 0; s -= 8) c += static_cast<char>((crc >> s) & 0xFF);
+    return c;
+  };
+  std::string raw;
+  for (int y = 0; y < 12; ++y) raw += std::string(1, '\0') + std::string(16 * 3, '\x80');
+  uLongf n = compressBound(static_cast<uLong>(raw.size()));
+  std::string z(n, '\0');
+  compress(reinterpret_cast<Bytef*>(z.data()), &n, reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()));
+  z.resize(n);
+  const std::string ihdr("\0\0\0\x10\0\0\0\x0c\x08\x02\0\0\0", 13);  // 16 × 12, 8-bit RGB
+  return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", z) +
+         std::string("\x3F\x00\x00\x11tEXtComment", 15);
+}
+
+// The bug: what a reader warned of while it still read a file (a photo cut short after its pixels,
+// bytes not valid in a text's encoding) was shown by `inspect` only; the archive kept the file and
+// said nothing, although the reading copy made from it lacks that part. Now the manifest's input
+// entry holds the warnings (read_problems), the report lists them under 读取时发现的问题, stderr counts
+// them, and a later night that reads nothing again still says so. Nothing is set aside: exit 0.
+TEST(ArchiveRun, ReaderWarningsOfAKeptFileNoLongerVanish) {
+  const fs::path root = lh::test::temp_dir("errors-e2e-read-problems");
+  lh::test::write_file(root / "inbox" / "通知.txt", kNotice);
+  lh::test::write_file(root / "inbox" / "现场照片" / "IMG_0001.png", png_with_overlong_text_chunk());
+  // "南岭县某某食品店日常监督检查记录\n检查时间：2024年3月5日\n检查情况：" and "未发现问题。\n" in GBK, two bytes
+  // no GBK text holds between them.
+  const std::string gbk_with_bad_bytes =
+      "\xc4\xcf\xc1\xeb\xcf\xd8\xc4\xb3\xc4\xb3\xca\xb3\xc6\xb7\xb5\xea\xc8\xd5\xb3\xa3\xbc\xe0\xb6\xbd\xbc\xec\xb2\xe9\xbc\xc7\xc2\xbc\n"
+      "\xbc\xec\xb2\xe9\xca\xb1\xbc\xe4\xa3\xba" "2024\xc4\xea" "3\xd4\xc2" "5\xc8\xd5\n\xbc\xec\xb2\xe9\xc7\xe9\xbf\xf6\xa3\xba"
+      "\xff\xfe"
+      "\xce\xb4\xb7\xa2\xcf\xd6\xce\xca\xcc\xe2\xa1\xa3\n";
+  lh::test::write_file(root / "inbox" / "检查记录.txt", gbk_with_bad_bytes);
+  for (int night = 1; night <= 2; ++night) {
+    SCOPED_TRACE("night " + std::to_string(night));
+    auto r = archive_without_documents(root / "inbox", root / "ARCHIVE");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("2 input(s) kept as they came although their reader warned"), std::string::npos) << r.err;
+
+    const json m = read_json(root / "ARCHIVE" / "manifest.json");
+    const json* photo = input_of(m, "现场照片/IMG_0001.png");
+    const json* text = input_of(m, "检查记录.txt");
+    const json* clean = input_of(m, "通知.txt");
+    ASSERT_TRUE(photo && text && clean) << m["inputs"].dump(1);
+    EXPECT_EQ((*photo)["fate"], "archived");
+    ASSERT_TRUE(photo->contains("read_problems")) << photo->dump();
+    EXPECT_NE((*photo)["read_problems"][0].get<std::string>().find("tEXt"), std::string::npos) << photo->dump();
+    ASSERT_TRUE(text->contains("read_problems")) << text->dump();
+    EXPECT_NE((*text)["read_problems"][0].get<std::string>().find("U+FFFD"), std::string::npos) << text->dump();
+    EXPECT_FALSE(clean->contains("read_problems")) << clean->dump();
+
+    const json rep = read_json(root / "ARCHIVE" / "reports" / "report.json");
+    EXPECT_EQ(rep["counts"]["read_problems"], 2);
+    ASSERT_EQ(rep["read_problems"].size(), 2u);
+    EXPECT_EQ(rep["needs_attention"]["quarantined"], 0);  // kept as they came: nothing set aside
+    const std::string html = lh::test::read_file(root / "ARCHIVE" / "reports" / "report.html");
+    const size_t section = html.find("<h2>读取时发现的问题（2 个文件）</h2>");
+    ASSERT_NE(section, std::string::npos);
+    EXPECT_NE(html.find("现场照片/IMG_0001.png", section), std::string::npos);
+    EXPECT_NE(html.find("检查记录.txt", section), std::string::npos);
+    EXPECT_EQ(lh::test::read_file(root / "inbox" / "现场照片" / "IMG_0001.png"), png_with_overlong_text_chunk());  // inputs untouched
+  }
 }
 
 TEST(Report, ThisRunAndCumulativeCountsAddUp) {

@@ -60,6 +60,7 @@ std::string previous_manifest_bytes(const filing::Catalogue& cat, json archive_h
     json j = {{"path", in.path}, {"sha256", in.sha256}, {"fate", in.fate}, {"archival_code", in.archival_code},
               {"reason", in.reason}, {"size", in.size}, {"container", in.container}, {"standard_name", in.standard_name}};
     if (!in.present) j["in_inbox"] = false;
+    if (in.read_problems != "[]") j["read_problems"] = json::parse(in.read_problems);
     inputs.push_back(std::move(j));
   }
   previous_list_refused_entries(inputs);

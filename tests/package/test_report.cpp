@@ -7,6 +7,8 @@
 #include <string>
 
 #include "filing/office.h"
+#include "filing/scheme.h"
+#include "test_support.h"
 #include "package/report.h"
 #include "package/volume_run.h"
 
@@ -91,6 +93,55 @@ TEST(Report, LocalTimeIsTheOfficeZoneNotTheMachines) {
 // Tonight's preservation copies that conform but are not their sources' letter for letter: the
 // report names each with its substituted fonts and its OFD pages kept as pictures, escaped, and
 // stops listing at 500 rows (saying how many more derived.json holds).
+// Kept files whose reader warned: listed after the fates, each with its warnings; the first 500
+// listed, all counted. A duplicate (its bytes are a kept file's) and a set-aside input (its reason
+// says it) are not listed; nothing here is a task for a person.
+TEST(Report, KeptFilesReadWithWarningsAreListedAndCounted) {
+  const auto scheme = filing::load_scheme(lh::test::source_dir() / "templates/scheme/default.xml",
+                                          lh::test::source_dir() / "templates/scheme/scheme.xsd");
+  ASSERT_TRUE(scheme.scheme);
+  package::ReportBuilder b(*scheme.scheme, {{"office", "石门所"}, {"fonds", "Z109"}});
+  auto input = [](const std::string& path, const std::string& fate, json problems) {
+    json j = {{"path", path}, {"fate", fate}, {"archival_code", fate == "archived" ? "Z109-WS·2024-D30-SMS-0001" : ""},
+              {"reason", ""}, {"container", false}, {"standard_name", false}};
+    if (!problems.is_null()) j["read_problems"] = std::move(problems);
+    return j;
+  };
+  b.add_input(input("照片/IMG_<1>.png", "archived", {"PNG is truncated after the image data; the image is whole"}));
+  b.add_input(input("通知.txt", "archived", nullptr));
+  b.add_input(input("照片/副本.png", "duplicate", {"PNG is truncated after the image data; the image is whole"}));
+  b.add_input(input("坏.pdf", "quarantined", {"page 3: damaged"}));
+  b.add_input(input("旧稿.docx", "version", {"2 picture(s) missing from the package"}));
+  package::RunInfo run;
+  json r = b.finish(run);
+  EXPECT_EQ(r["counts"]["read_problems"], 2);
+  ASSERT_EQ(r["read_problems"].size(), 2u);
+  r["needs_attention"] = package::needs_attention(r);
+  EXPECT_EQ(r["needs_attention"]["total"], 1);  // 坏.pdf, set aside; the warnings add no task
+  std::string h = package::report_html(r);
+  const size_t head = h.find("<h2>读取时发现的问题（2 个文件）</h2>");
+  ASSERT_NE(head, std::string::npos) << h;
+  EXPECT_GT(head, h.find("<h2>输入文件去向</h2>"));
+  EXPECT_NE(h.find("<tr><td>照片/IMG_&lt;1&gt;.png</td><td>Z109-WS·2024-D30-SMS-0001</td><td>PNG is truncated", head), std::string::npos) << h;
+  EXPECT_NE(h.find("2 picture(s) missing from the package", head), std::string::npos);
+  EXPECT_EQ(h.find("副本.png"), std::string::npos);
+  EXPECT_EQ(h.find("page 3: damaged"), std::string::npos);
+
+  package::ReportBuilder many(*scheme.scheme, {{"office", "石门所"}, {"fonds", "Z109"}});
+  for (int i = 0; i < 503; ++i) many.add_input(input("r" + std::to_string(i) + ".xml", "archived", {"inspection-record.xsd line 3: …"}));
+  r = many.finish(run);
+  EXPECT_EQ(r["counts"]["read_problems"], 503);
+  EXPECT_EQ(r["read_problems"].size(), 500u);
+  h = package::report_html(r);
+  EXPECT_NE(h.find("<td>r499.xml</td>"), std::string::npos);
+  EXPECT_EQ(h.find("<td>r500.xml</td>"), std::string::npos);
+  EXPECT_NE(h.find("另有 3 个，见 manifest.json 中各输入的 read_problems。"), std::string::npos);
+
+  r.erase("read_problems");
+  r["counts"].erase("read_problems");  // a report written before this section: no section
+  EXPECT_EQ(package::report_html(r).find("读取时发现的问题"), std::string::npos);
+}
+
 TEST(Report, PreservationCopiesWithSubstitutedFontsOrPicturePagesAreListed) {
   json d;
   d["preservation_notes"] = json::array(
