@@ -27,14 +27,17 @@ static std::string extension_of(const std::string& media_type) {
 
 struct SizeMm { double w, h; };
 
-// The displayed size: model size or text width, keeping the aspect ratio, fitted to the text block.
+// The displayed size: the model's size, else the layout's natural width (layout::natural_width_pt:
+// the pixels at 150 dpi, as the PDF shows it), else the text width; the aspect ratio kept, fitted
+// to the text block.
 static SizeMm display_size(const model::Image& img, const model::PageSetup& page) {
   const double max_w = std::max(10.0, page.width_mm - page.left_mm - page.right_mm);
   const double max_h = std::max(10.0, page.height_mm - page.top_mm - page.bottom_mm);
-  const double aspect = img.width_px > 0 && img.height_px > 0
-                            ? static_cast<double>(img.height_px) / img.width_px
-                            : (img.width_mm > 0 && img.height_mm > 0 ? img.height_mm / img.width_mm : 0.75);
-  SizeMm s{img.width_mm > 0 ? img.width_mm : max_w, 0};
+  const auto [wpx, hpx] = layout::image_pixel_size(img);
+  const double aspect = wpx > 0 && hpx > 0 ? static_cast<double>(hpx) / wpx
+                                           : (img.width_mm > 0 && img.height_mm > 0 ? img.height_mm / img.width_mm : 0.75);
+  const double natural_mm = layout::natural_width_pt(img) * 25.4 / 72.0;
+  SizeMm s{img.width_mm > 0 ? img.width_mm : (natural_mm > 0 ? natural_mm : max_w), 0};
   s.h = img.height_mm > 0 ? img.height_mm : s.w * aspect;
   if (img.width_mm <= 0 && img.height_mm > 0) s.w = s.h / aspect;
   const double scale = std::min({1.0, max_w / s.w, max_h / s.h});

@@ -107,4 +107,10 @@ struct Laid {
 // Pixel size of an image from its PNG/JPEG header (or its declared size); {0,0} when unknown.
 std::pair<int, int> image_pixel_size(const model::Image& img);
 
+// The width, in points, of an image the model gives no size: its pixels at 150 dpi, so a scan or a
+// photo of a page comes out near its paper size and a small picture stays small; 0 when its pixel
+// size is unknown (then the text width). The layout (PDF, OFD) and the DOCX writer both size by it,
+// so the two files of one document show a picture alike.
+double natural_width_pt(const model::Image& img);
+
 }  // namespace lh::layout

@@ -27,4 +27,9 @@ std::pair<int, int> image_pixel_size(const model::Image& img) {
   return {0, 0};
 }
 
+double natural_width_pt(const model::Image& img) {
+  const int wpx = image_pixel_size(img).first;
+  return wpx > 0 ? wpx * 72.0 / 150.0 : 0;  // 150 dpi
+}
+
 }  // namespace lh::layout

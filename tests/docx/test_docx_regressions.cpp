@@ -89,6 +89,31 @@ TEST(DocxRegression, APngChunkDeclaringMoreThanTheFileHoldsIsNotEmbedded) {
   EXPECT_EQ(z.at("word/media/image1.png"), *codec::png_closed_before_overlong_chunk(img.bytes));
 }
 
+// A picture the model gives no size came out as wide as the text in the DOCX but at its pixels at
+// 150 dpi in the PDF (layout/flow.cpp), so the two files of one document differed. Both now size it
+// by layout::natural_width_pt: 300 × 150 px is 2 × 1 inches in each.
+TEST(DocxRegression, AnUnsizedPictureIsAsWideAsInThePdf) {
+  model::Document d;
+  model::Section s;
+  model::Image img;
+  img.media_type = "image/png";
+  img.bytes = tiny_png();
+  img.width_px = 300;
+  img.height_px = 150;
+  s.blocks.push_back({img});
+  d.sections.push_back(s);
+  const std::string doc = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+  EXPECT_NE(doc.find(R"(<wp:extent cx="1828800" cy="914400"/>)"), std::string::npos) << doc.substr(doc.find("<w:drawing>"), 400);
+  // A picture wider than the text at 150 dpi is still fitted to the text block (156 mm in 公文).
+  d.sections[0].blocks[0] = {[&] {
+    model::Image big = img;
+    big.width_px = 3000, big.height_px = 1500;
+    return big;
+  }()};
+  const std::string wide = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+  EXPECT_NE(wide.find(R"(<wp:extent cx="5616000" cy="2808000"/>)"), std::string::npos) << wide.substr(wide.find("<w:drawing>"), 400);
+}
+
 // Exact 28.95 pt line spacing clipped an inline picture to one line: image paragraphs use single
 // spacing.
 TEST(DocxRegression, ImageParagraphIsNotClippedByExactLineSpacing) {
