@@ -89,43 +89,33 @@ TEST(DocxRegression, APngChunkDeclaringMoreThanTheFileHoldsIsNotEmbedded) {
   EXPECT_EQ(z.at("word/media/image1.png"), *codec::png_closed_before_overlong_chunk(img.bytes));
 }
 
-// A picture the model gives no size came out as wide as the text in the DOCX but at its pixels at
-// 150 dpi in the PDF (layout/flow.cpp), so the two files of one document differed. Both now size it
-// by layout::natural_width_pt: 300 × 150 px is 2 × 1 inches in each.
-TEST(DocxRegression, AnUnsizedPictureIsAsWideAsInThePdf) {
+// word/document.xml of a document that holds one picture (tiny_png's bytes) declared w × h px.
+static std::string document_with_picture(int w_px, int h_px) {
   model::Document d;
   model::Section s;
   model::Image img;
   img.media_type = "image/png";
   img.bytes = tiny_png();
-  img.width_px = 300;
-  img.height_px = 150;
+  img.width_px = w_px;
+  img.height_px = h_px;
   s.blocks.push_back({img});
   d.sections.push_back(s);
-  const std::string doc = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+  return unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+}
+
+// A picture the model gives no size came out as wide as the text in the DOCX but at its pixels at
+// 150 dpi in the PDF (layout/flow.cpp), so the two files of one document differed. Both now size it
+// by layout::natural_width_pt: 300 × 150 px is 2 × 1 inches in each.
+TEST(DocxRegression, AnUnsizedPictureIsAsWideAsInThePdf) {
+  const std::string doc = document_with_picture(300, 150);
   EXPECT_NE(doc.find(R"(<wp:extent cx="1828800" cy="914400"/>)"), std::string::npos) << doc.substr(doc.find("<w:drawing>"), 400);
   // A picture wider than the text at 150 dpi is still fitted to the text block (156 mm in 公文).
-  d.sections[0].blocks[0] = {[&] {
-    model::Image big = img;
-    big.width_px = 3000, big.height_px = 1500;
-    return big;
-  }()};
-  const std::string wide = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+  const std::string wide = document_with_picture(3000, 1500);
   EXPECT_NE(wide.find(R"(<wp:extent cx="5616000" cy="2808000"/>)"), std::string::npos) << wide.substr(wide.find("<w:drawing>"), 400);
 }
 
 // Exact 28.95 pt line spacing clipped an inline picture to one line: image paragraphs use single
 // spacing.
 TEST(DocxRegression, ImageParagraphIsNotClippedByExactLineSpacing) {
-  model::Document d;
-  model::Section s;
-  model::Image img;
-  img.media_type = "image/png";
-  img.bytes = tiny_png();
-  img.width_px = 2;
-  img.height_px = 1;
-  s.blocks.push_back({img});
-  d.sections.push_back(s);
-  const std::string doc = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
-  EXPECT_NE(doc.find(R"(<w:spacing w:line="240" w:lineRule="auto"/>)"), std::string::npos);
+  EXPECT_NE(document_with_picture(2, 1).find(R"(<w:spacing w:line="240" w:lineRule="auto"/>)"), std::string::npos);
 }
