@@ -8,6 +8,7 @@
 
 #include "filing/completeness.h"
 #include "filing/office.h"
+#include "ingest/problem_text.h"
 #include "package/archive.h"
 #include "package/files.h"
 #include "package/item_place.h"
@@ -328,39 +329,6 @@ std::string fates_table(const json& r) {
   return h;
 }
 
-// The report is the clerk's, in Chinese; the readers warn in English (inspect prints the same
-// lines). A warning whose wording is known gets its Chinese sense first, the reader's words after
-// it; any other is shown as the reader wrote it. Keyed on a phrase of the reader's message
-// (ingest/*_reader.cpp), so a reworded message loses only its gloss, never the message.
-std::string read_problem_text(const std::string& message) {
-  static const std::pair<const char*, const char*> kSense[] = {
-      {"were replaced by U+FFFD", "部分字节不符合文本的编码，读取时以替换符代替"},
-      {"does not fit the bytes; decoded as", "文件声明的字符集与内容不符，已按检测到的编码读取"},
-      {"is unknown; detected instead", "文件声明的字符集无法识别，已按检测到的编码读取"},
-      {"PNG is truncated after the image data", "PNG 文件在图像数据之后已损坏，图像本身完整"},
-      {"picture(s) missing from the package", "文档包中缺少图片"},
-      {"chart(s) or diagram(s) not read", "图表未读取"},
-      {"embedded object(s) not read", "嵌入的对象未读取"},
-      {"(w:altChunk) was not read", "导入的内容块未读取"},
-      {"scanned images without a text layer", "扫描页，没有文字层"},
-      {"pages the page tree claims cannot be loaded", "部分页面无法载入"},
-      {"(mojibake)", "提取的文字疑似乱码（字体编码有误）"},
-      {"PDF was encrypted; opened with the configured password", "PDF 已加密，已用配置的密码打开"},
-      {"permissions forbid copying text", "PDF 权限禁止复制文字，已为归档提取文字"},
-      {"entry names carry no UTF-8 flag", "压缩包的条目名未标明 UTF-8，已按 GB18030 解码"},
-      {"as the path separator", "压缩包的条目名以反斜杠分隔路径"},
-      {"inspection-record.xsd", "不符合检查记录的格式"},
-      {"rows were read (sheet too large)", "工作表过大，只读取了前面部分的行"},
-      {"its part is missing", "工作表的部件缺失"},
-      {"a quoted field is not closed", "有引号字段未闭合"},
-      {"documents; only the first was read", "OFD 含多个文档，只读取了第一个"},
-      {"file is empty", "文件为空"},
-  };
-  for (const auto& [phrase, sense] : kSense)
-    if (message.find(phrase) != std::string::npos) return std::string(sense) + "：" + message;
-  return message;
-}
-
 // Kept, but read with a warning: the original is in the archive as it came; what was made from it
 // (a reading copy, the record's fields) may lack the part the reader could not read.
 std::string read_problems_table(const json& r) {
@@ -372,7 +340,7 @@ std::string read_problems_table(const json& r) {
   for (const auto& p : r.value("read_problems", json::array())) {
     std::string problems;
     for (const auto& x : p.value("problems", json::array()))
-      problems += (problems.empty() ? "" : "<br>") + model::markup_escape(read_problem_text(x.is_string() ? x.get<std::string>() : x.dump()));
+      problems += (problems.empty() ? "" : "<br>") + model::markup_escape(ingest::read_problem_text(x.is_string() ? x.get<std::string>() : x.dump()));
     h += "<tr><td>" + esc(p, "path") + "</td><td>" + esc(p, "archival_code") + "</td><td>" + problems + "</td></tr>\n";
   }
   h += "</table>\n";

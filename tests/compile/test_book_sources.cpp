@@ -54,6 +54,22 @@ TEST(BookSources, ATitleInHeading1AboveNumberedChaptersInHeading2IsTheTitle) {
 }
 
 // The rule the fix keeps: two "Heading 1" paragraphs are two chapters, not a title and a chapter.
+// The bug: what the reader warned of while it read a source (here two bytes no GBK text holds,
+// read as replacement characters) was shown by `inspect` only; the book printed what was read and
+// said nothing. It is a warning on the source now (stderr, and --outline's "！" lines).
+TEST(BookSources, WhatTheReaderCouldNotReadIsAWarningOnTheSource) {
+  // "值班制度\n第一条　值班人员应当按时到岗。" in GBK, with 0xFF 0xFE between its two lines.
+  const std::string gbk = "\xd6\xb5\xb0\xe0\xd6\xc6\xb6\xc8\n\xff\xfe\xb5\xda\xd2\xbb\xcc\xf5\xa1\xa1\xd6\xb5\xb0\xe0"
+                          "\xc8\xcb\xd4\xb1\xd3\xa6\xb5\xb1\xb0\xb4\xca\xb1\xb5\xbd\xb8\xda\xa1\xa3\n";
+  const LoadedSource s = load_source_bytes("05 值班制度.txt", gbk, SourceKind::Auto, "", {});
+  ASSERT_TRUE(s.error.empty()) << s.error;
+  bool warned = false;
+  for (const auto& w : s.warnings)
+    warned = warned || (w.rfind("读取时的问题：部分字节不符合文本的编码", 0) == 0 && w.find("U+FFFD") != std::string::npos &&
+                        w.find("（read_problem）") != std::string::npos);
+  EXPECT_TRUE(warned) << (s.warnings.empty() ? std::string("no warning") : s.warnings[0]);
+}
+
 TEST(BookSources, TwoHeading1ParagraphsAreNoTitle) {
   DocxParts p;
   p.styles = R"(<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>)";

@@ -8,6 +8,7 @@
 
 #include "compose/book/duty_table.h"
 #include "filing/xml_safe.h"
+#include "ingest/problem_text.h"
 #include "normalize/markdown.h"
 #include "normalize/typed_toc.h"
 
@@ -158,6 +159,11 @@ LoadedSource load_source_bytes(const std::string& name, std::string_view bytes, 
     return out;
   }
   out.kind = kind == SourceKind::Auto ? kind_of(f) : kind;
+  // What the reader could not read (a chart, a picture missing from the package, bytes not valid in
+  // the text's encoding) is missing from the book too: each is a warning on the source.
+  const auto read_problems = [&f](LoadedSource& s) {
+    for (const auto& p : f.meta.problems) s.warnings.push_back("读取时的问题：" + ingest::read_problem_text(p) + "（read_problem）");
+  };
   if (!f.doc) {
     out.error = "unsupported: 读不出正文";
     out.title = title_override.empty() ? stem_of(name) : title_override;
@@ -174,9 +180,11 @@ LoadedSource load_source_bytes(const std::string& name, std::string_view bytes, 
       if (auto bt = book_table(t, 1, 1))
         for (const auto& c : bt->dropped_columns)
           out.warnings.push_back("列「" + c + "」不在权责清单的栏目中，未印出（dropped_column）");
+    read_problems(out);
     return out;
   }
   read_document(out, *f.doc, title_override, stem_of(name), named_markdown(name, f));
+  read_problems(out);
   if (out.body.plain_text().find_first_not_of(" \t\r\n") == std::string::npos && out.title.empty())
     out.error = "empty: 没有可排版的文字";
   return out;
