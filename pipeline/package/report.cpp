@@ -92,7 +92,16 @@ struct ReportBuilder::State {
   // kListedReadProblems listed (an office's 100,000 records must not make the page that long).
   size_t read_problem_inputs = 0;
   json read_problems = json::array();
+  // Scans whose only warning is that they hold no text layer: read whole, only not searchable. An
+  // office that files paper would see every scan listed, and the damaged files lost among them.
+  size_t scans_without_text = 0;
 };
+
+static bool only_scan_notes(const json& problems) {
+  for (const auto& p : problems)
+    if (!p.is_string() || p.get<std::string>().find("scanned images without a text layer") == std::string::npos) return false;
+  return !problems.empty();
+}
 
 constexpr size_t kListedReadProblems = 500;
 
@@ -115,6 +124,10 @@ void ReportBuilder::add_input(const json& in) {
     t.set_aside.push_back({{"path", in.value("path", "")}, {"fate", fate}, {"reason", in.value("reason", "")}});
   // A duplicate's bytes are a kept file's, listed there; a set-aside input's reason says it all.
   if ((fate == "archived" || fate == "version") && in.contains("read_problems")) {
+    if (only_scan_notes(in["read_problems"])) {
+      ++t.scans_without_text;
+      return;
+    }
     if (t.read_problem_inputs++ < kListedReadProblems)
       t.read_problems.push_back({{"path", in.value("path", "")}, {"fate", fate}, {"archival_code", in.value("archival_code", "")},
                                  {"problems", in["read_problems"]}});
@@ -148,6 +161,7 @@ json ReportBuilder::finish(const RunInfo& run) {
   r["counts"]["gone_from_inbox_by_fate"] = t.gone;
   r["counts"]["containers"] = t.containers;
   r["counts"]["read_problems"] = t.read_problem_inputs;
+  r["counts"]["scans_without_text"] = t.scans_without_text;
   json by_cat = json::array();
   for (const auto& [code, n] : t.by_category) {
     const filing::Category* c = t.s.category(code);
@@ -332,11 +346,16 @@ std::string fates_table(const json& r) {
 // Kept, but read with a warning: the original is in the archive as it came; what was made from it
 // (a reading copy, the record's fields) may lack the part the reader could not read.
 std::string read_problems_table(const json& r) {
-  const size_t n = count_of(r.value("counts", json::object()), "read_problems");
-  if (n == 0) return {};
-  std::string h = "<h2>读取时发现的问题（" + std::to_string(n) +
-                  " 个文件）</h2>\n<p>这些文件已按原样归档，原件未改动；由其生成的阅览本等可能缺少相应内容，请核对原件，必要时补交完好的文件。</p>\n"
-                  "<table><tr><th>文件</th><th>档号</th><th>问题</th></tr>\n";
+  const json counts = r.value("counts", json::object());
+  const size_t n = count_of(counts, "read_problems"), scans = count_of(counts, "scans_without_text");
+  if (n == 0 && scans == 0) return {};
+  std::string h = "<h2>读取时发现的问题（" + std::to_string(n) + " 个文件）</h2>\n";
+  if (scans > 0)
+    h += "<p>" + std::to_string(scans) +
+         " 个扫描件没有文字层：已完整读取并归档，但全文检索查不到其中的文字（manifest.json 中各输入的 read_problems 有记录）。</p>\n";
+  if (n == 0) return h;
+  h += "<p>这些文件已按原样归档，原件未改动；由其生成的阅览本等可能缺少相应内容，请核对原件，必要时补交完好的文件。</p>\n"
+       "<table><tr><th>文件</th><th>档号</th><th>问题</th></tr>\n";
   for (const auto& p : r.value("read_problems", json::array())) {
     std::string problems;
     for (const auto& x : p.value("problems", json::array()))

@@ -112,14 +112,19 @@ TEST(Report, KeptFilesReadWithWarningsAreListedAndCounted) {
   b.add_input(input("照片/副本.png", "duplicate", {"PNG is truncated after the image data; the image is whole"}));
   b.add_input(input("坏.pdf", "quarantined", {"page 3: damaged"}));
   b.add_input(input("旧稿.docx", "version", {"2 picture(s) missing from the package"}));
+  // A scan read whole but without text: counted in one line, not a row (an office that files paper
+  // would otherwise see every scan listed); with another warning beside it, listed.
+  b.add_input(input("送达回证（扫描件）.pdf", "archived", {"1 of 1 pages are scanned images without a text layer"}));
+  b.add_input(input("现场照片.pdf", "archived", {"2 of 2 pages are scanned images without a text layer", "PDF was encrypted; opened with the configured password"}));
   package::RunInfo run;
   json r = b.finish(run);
-  EXPECT_EQ(r["counts"]["read_problems"], 2);
-  ASSERT_EQ(r["read_problems"].size(), 2u);
+  EXPECT_EQ(r["counts"]["read_problems"], 3);
+  EXPECT_EQ(r["counts"]["scans_without_text"], 1);
+  ASSERT_EQ(r["read_problems"].size(), 3u);
   r["needs_attention"] = package::needs_attention(r);
   EXPECT_EQ(r["needs_attention"]["total"], 1);  // 坏.pdf, set aside; the warnings add no task
   std::string h = package::report_html(r);
-  const size_t head = h.find("<h2>读取时发现的问题（2 个文件）</h2>");
+  const size_t head = h.find("<h2>读取时发现的问题（3 个文件）</h2>");
   ASSERT_NE(head, std::string::npos) << h;
   EXPECT_GT(head, h.find("<h2>输入文件去向</h2>"));
   // In Chinese first where the reader's wording is known, the reader's words after it.
@@ -127,6 +132,9 @@ TEST(Report, KeptFilesReadWithWarningsAreListedAndCounted) {
                    "PNG is truncated", head), std::string::npos) << h;
   EXPECT_NE(h.find("文档包中缺少图片：2 picture(s) missing from the package", head), std::string::npos);
   EXPECT_EQ(h.find("副本.png"), std::string::npos);
+  EXPECT_EQ(h.find("送达回证（扫描件）.pdf"), std::string::npos);
+  EXPECT_NE(h.find("<p>1 个扫描件没有文字层：已完整读取并归档", head), std::string::npos);
+  EXPECT_NE(h.find("扫描页，没有文字层：2 of 2 pages", head), std::string::npos);
   EXPECT_EQ(h.find("page 3: damaged"), std::string::npos);
 
   package::ReportBuilder many(*scheme.scheme, {{"office", "石门所"}, {"fonds", "Z109"}});
