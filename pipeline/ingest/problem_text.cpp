@@ -4,6 +4,12 @@
 
 namespace lh::ingest {
 
+namespace {
+constexpr const char* kNoTextLayer = "scanned images without a text layer";  // ingest/pdf_reader.cpp
+}  // namespace
+
+bool is_no_text_layer_note(const std::string& message) { return message.find(kNoTextLayer) != std::string::npos; }
+
 std::string read_problem_text(const std::string& message) {
   static const std::pair<const char*, const char*> kSense[] = {
       {"were replaced by U+FFFD", "部分字节不符合文本的编码，读取时以替换符代替"},
@@ -14,7 +20,7 @@ std::string read_problem_text(const std::string& message) {
       {"chart(s) or diagram(s) not read", "图表未读取"},
       {"embedded object(s) not read", "嵌入的对象未读取"},
       {"(w:altChunk) was not read", "导入的内容块未读取"},
-      {"scanned images without a text layer", "扫描页，没有文字层"},
+      {kNoTextLayer, "扫描页，没有文字层"},
       {"pages the page tree claims cannot be loaded", "部分页面无法载入"},
       {"(mojibake)", "提取的文字疑似乱码（字体编码有误）"},
       {"PDF was encrypted; opened with the configured password", "PDF 已加密，已用配置的密码打开"},

@@ -12,4 +12,8 @@ namespace lh::ingest {
 // (ingest/*_reader.cpp), so a reworded message loses only its gloss, never the message.
 std::string read_problem_text(const std::string& message);
 
+// The PDF reader's note that pages are scans without a text layer: the file was read whole, only
+// its text cannot be searched (the report counts such inputs instead of listing them).
+bool is_no_text_layer_note(const std::string& message);
+
 }  // namespace lh::ingest

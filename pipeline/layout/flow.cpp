@@ -154,7 +154,10 @@ void flow_image(Paginator& pg, const model::Image& img) {
   auto [wpx, hpx] = image_pixel_size(img);
   double w = img.width_mm > 0 ? mm(img.width_mm) : 0, h = img.height_mm > 0 ? mm(img.height_mm) : 0;
   const double aspect = (wpx > 0 && hpx > 0) ? static_cast<double>(hpx) / wpx : 0.75;
-  if (w <= 0 && h <= 0) w = std::min(pg.width(), natural_width_pt(img) > 0 ? natural_width_pt(img) : pg.width());
+  if (w <= 0 && h <= 0) {
+    const double natural = natural_width_pt(img);
+    w = std::min(pg.width(), natural > 0 ? natural : pg.width());
+  }
   if (w <= 0) w = h / aspect;
   if (h <= 0) h = w * aspect;
   const double maxh = pg.body_height() - pg.pitch();

@@ -99,7 +99,7 @@ struct ReportBuilder::State {
 
 static bool only_scan_notes(const json& problems) {
   for (const auto& p : problems)
-    if (!p.is_string() || p.get<std::string>().find("scanned images without a text layer") == std::string::npos) return false;
+    if (!p.is_string() || !ingest::is_no_text_layer_note(p.get<std::string>())) return false;
   return !problems.empty();
 }
 
