@@ -175,11 +175,23 @@ std::optional<std::string> date_at_start(std::string_view s) {
   return std::nullopt;
 }
 
+namespace {
+
+// GB/T 9704-2012 §7.4.2: the 版记 under a 公文 closes with the 印发机关 and the 印发日期, "后加'印发'
+// 二字" (…办公室　2025年3月5日印发). That is the day it went to print, not the 成文日期 of the 落款
+// (§7.3.5.4), and it comes after it in reading order.
+bool is_printing_date(const icu::UnicodeString& f, int32_t end) {
+  while (end < f.length() && detail::is_space(f.charAt(end))) ++end;
+  return f.compare(end, 2, icu::UnicodeString(u"印发")) == 0;
+}
+
+}  // namespace
+
 std::string last_full_date(std::string_view text) {
   const icu::UnicodeString f = detail::fold_field_width(detail::from_utf8(text));
   auto hits = scan(f);
   for (auto h = hits.rbegin(); h != hits.rend(); ++h)
-    if (h->iso.size() == 10) return h->iso;
+    if (h->iso.size() == 10 && !is_printing_date(f, h->end)) return h->iso;
   return {};
 }
 

@@ -34,7 +34,8 @@ std::optional<std::string> parse_date(std::string_view s);
 // The full date (YYYY-MM-DD) that s opens with, after white space; trailing text is allowed
 // ("2024年3月5日9时30分至10时").
 std::optional<std::string> date_at_start(std::string_view s);
-// The last full date of text in reading order (the 成文日期 of a 落款 comes after the body).
+// The last full date of text in reading order (the 成文日期 of a 落款 comes after the body), but for
+// a 版记's 印发日期 ("2025年3月5日印发", GB/T 9704-2012 §7.4.2), which follows the 落款.
 std::string last_full_date(std::string_view text);
 
 // 文书类型 against the 56 documents of the 2021 范本 (domain.md §2). Returns the 范本 number

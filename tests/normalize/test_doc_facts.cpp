@@ -53,6 +53,21 @@ TEST(DocFacts, InspectionRecordIsDatedByItsInspectionTimeNotTheRectificationDead
   EXPECT_EQ(dated("检查时间：    年   月   日\n落款 2024年4月9日\n", "检查时间"), "<none>");
 }
 
+// Wrong fact: a 通知 dated by the 版记's 印发日期 ("…办公室 2025年3月5日印发", GB/T 9704-2012 §7.4.2),
+// which follows the 落款, instead of its 成文日期 (§7.3.5.4).
+TEST(DocFacts, NoticeIsDatedByItsSignatureNotThePrintingDateOfItsColophon) {
+  const std::string text =
+      "青禾县市场监督管理局\n"
+      "关于做好2025年“3·15”宣传活动的通知\n"
+      "各市场监管所：\n现将有关事项通知如下，请于2025年3月10日前报送方案。\n"
+      "青禾县市场监督管理局\n2025年3月3日\n"
+      "抄送：县消费者协会。\n"
+      "青禾县市场监督管理局办公室　　　　2025年3月5日印发\n";
+  EXPECT_EQ(last_full_date(text), "2025-03-03");
+  EXPECT_EQ(last_full_date("办公室 2025年3月5日 印发\n"), "") << "a 印发日期 alone is no 成文日期";
+  EXPECT_EQ(last_full_date("2025年3月3日印发的方案已收到。\n落款 2025年3月8日\n"), "2025-03-08");
+}
+
 // Wrong fact: a text document titled by its letterhead line (the agency's name).
 TEST(DocFacts, TextDocumentIsNotTitledByItsLetterhead) {
   EXPECT_EQ(find_title_line("汕头市澄海区市场监督管理局\n\n2024年第一季度工作小结\n一、主要工作\n……\n"),
