@@ -9,15 +9,33 @@ using json = nlohmann::json;
 
 namespace {
 
+// The party as a 案由 may open with it: the whole name, or its shop name, the name without the place
+// in front ("惠民超市" of "青禾县白沙镇惠民超市"), at least three characters so that a word of the
+// cause is not taken for one ("超市…"). Empty when the cause does not open with the party.
+std::string party_in_front(const std::string& cause, const std::string& party) {
+  constexpr size_t kShortest = 3;
+  if (!party.empty() && cause.rfind(party, 0) == 0) return party;  // the whole name, however short
+  size_t chars = 0;
+  for (unsigned char c : party) chars += (c & 0xC0) != 0x80;
+  for (size_t at = 0, left = chars; at < party.size() && left >= kShortest; --left) {
+    if (cause.compare(0, party.size() - at, party, at, std::string::npos) == 0) return party.substr(at);
+    do ++at;
+    while (at < party.size() && (static_cast<unsigned char>(party[at]) & 0xC0) == 0x80);
+  }
+  return {};
+}
+
 // 案由 as the 立案审批表 (范本 No. 7) or a report writes it: 案由, else the 案件名称 (当事人 + 违法行为 +
 // 案, domain.md §2) with the party and 案 taken off; 涉嫌 dropped (the cover states what was decided).
+// The party goes whether the cause names it whole or by its shop name: the 案件名称 puts the whole
+// name in front again, once.
 std::string cause_from(const std::string& text, const std::string& party) {
   std::string v = normalize::labelled_value(text, "案由");
   bool from_name = false;
   if (v.empty()) { v = normalize::labelled_value(text, "案件名称"); from_name = true; }
   if (v.empty()) v = normalize::labelled_value(text, "违法行为");
   auto drop_front = [&](const std::string& w) { if (!w.empty() && v.rfind(w, 0) == 0) v.erase(0, w.size()); };
-  drop_front(party);
+  drop_front(party_in_front(v, party));
   drop_front("涉嫌");
   const std::string an = "案";
   if ((from_name || v.size() > an.size()) && v.size() >= an.size() && v.compare(v.size() - an.size(), an.size(), an) == 0)

@@ -237,4 +237,35 @@ TEST(VolumeFacts, AnOnTheSpotCaseCoverHasItsCauseAndSaysWhyThereIsNoFilingDate) 
       EXPECT_EQ(p.get<std::string>().find("日期留空"), std::string::npos) << folder << ": " << p;
 }
 
+// Wrong fact: a cover's 案件名称 "青禾县白沙镇惠民超市惠民超市销售超过保质期的食品案" — the 立案审批表's
+// 案由 opened with the shop's name, and the party went in front of it again (another office's case,
+// found by a hand-made inbox). The 案件名称 is 当事人 + 违法行为 + 案 (domain.md §2), the party once.
+TEST(VolumeFacts, ACauseOpeningWithTheShopNameDoesNotRepeatThePartyOnTheCover) {
+  const std::string c = "案件/青市监处罚〔2025〕12号/";
+  static const FactsArchive a = archive_of(
+      "vol-facts-shop-name",
+      {{c + "立案审批表.txt",
+        "青禾县市场监督管理局\n立案审批表\n案号：青市监处罚〔2025〕12号\n当事人：青禾县白沙镇惠民超市\n"
+        "案由：惠民超市销售超过保质期的食品\n承办人意见：建议立案。\n2025年1月6日\n"},
+       {c + "行政处罚决定书.txt",
+        "青禾县市场监督管理局\n行政处罚决定书\n青市监处罚〔2025〕12号\n当事人：青禾县白沙镇惠民超市\n"
+        "经查，当事人销售超过保质期的食品。本局决定对当事人作出如下行政处罚：\n一、警告；\n二、罚款人民币伍仟元整。\n"
+        "青禾县市场监督管理局\n2025年2月10日\n"}});
+  ASSERT_TRUE(a.error.empty()) << a.error;
+  const std::string pdf = volume_pdf(a, "青市监处罚〔2025〕12号");
+  ASSERT_FALSE(pdf.empty());
+  const std::string cover = page_text(pdf, 0);
+  EXPECT_NE(cover.find("青禾县白沙镇惠民超市销售超过保质期的食品案"), std::string::npos) << cover;
+  EXPECT_EQ(cover.find("惠民超市惠民超市"), std::string::npos) << cover;
+  // A cause whose first word only ends like the party (two characters: "超市…") keeps it.
+  static const FactsArchive b = archive_of(
+      "vol-facts-shop-word",
+      {{c + "立案审批表.txt",
+        "青禾县市场监督管理局\n立案审批表\n案号：青市监处罚〔2025〕12号\n当事人：青禾县白沙镇惠民超市\n"
+        "案由：超市内销售超过保质期的食品\n承办人意见：建议立案。\n2025年1月6日\n"}});
+  ASSERT_TRUE(b.error.empty()) << b.error;
+  EXPECT_NE(page_text(volume_pdf(b, "青市监处罚〔2025〕12号"), 0).find("青禾县白沙镇惠民超市超市内销售超过保质期的食品案"),
+            std::string::npos);
+}
+
 #undef REQUIRE_FACTS  // file-local: the next file of a unity batch does not see it
