@@ -3,6 +3,7 @@
 
 #include "normalize/doc_facts.h"
 #include "normalize/fields.h"
+#include "normalize/unicode.h"
 
 namespace lh::compose {
 using json = nlohmann::json;
@@ -15,9 +16,7 @@ namespace {
 std::string party_in_front(const std::string& cause, const std::string& party) {
   constexpr size_t kShortest = 3;
   if (!party.empty() && cause.rfind(party, 0) == 0) return party;  // the whole name, however short
-  size_t chars = 0;
-  for (unsigned char c : party) chars += (c & 0xC0) != 0x80;
-  for (size_t at = 0, left = chars; at < party.size() && left >= kShortest; --left) {
+  for (size_t at = 0, left = normalize::code_points(party); at < party.size() && left >= kShortest; --left) {
     if (cause.compare(0, party.size() - at, party, at, std::string::npos) == 0) return party.substr(at);
     do ++at;
     while (at < party.size() && (static_cast<unsigned char>(party[at]) & 0xC0) == 0x80);

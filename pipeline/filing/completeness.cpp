@@ -23,14 +23,18 @@ std::vector<Missing> check_completeness(const Category& c, const Scheme& s, cons
   return out;
 }
 
-std::vector<Missing> check_officers(const Category& c, const std::vector<model::InspectionRecord>& records) {
+std::vector<Missing> check_officers(const Category& c, const std::vector<model::InspectionRecord>& records,
+                                    const std::vector<model::Officer>& typed) {
   std::vector<Missing> out;
+  std::vector<std::vector<model::Officer>> named;
+  for (const auto& rec : records) named.push_back(rec.officers);
+  if (records.empty() && !typed.empty()) named.push_back(typed);
   for (const auto& r : c.completeness) {
     if (r.min_officers <= 0) continue;
-    bool ok = !records.empty();
-    for (const auto& rec : records) {
+    bool ok = !named.empty();
+    for (const auto& officers : named) {
       int n = 0;
-      for (const auto& o : rec.officers)
+      for (const auto& o : officers)
         if (!o.name.empty() && (!r.require_certificate || !o.certificate.empty())) ++n;
       if (n < r.min_officers) ok = false;
     }

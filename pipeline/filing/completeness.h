@@ -21,7 +21,10 @@ struct Missing {
 // Rules over the document numbers of one case.
 std::vector<Missing> check_completeness(const Category& c, const Scheme& s, const std::vector<int>& doc_numbers);
 
-// Officer rules over one inspection record's officers (records of one input).
-std::vector<Missing> check_officers(const Category& c, const std::vector<model::InspectionRecord>& records);
+// Officer rules (执法程序规定 第二十二条) over one input's inspection records: its structured records
+// (XML, register rows), else the officers its text names (a record typed in Word: `typed`,
+// model::Fields::officers). An input that gives neither fails the rule: nothing shows two officers.
+std::vector<Missing> check_officers(const Category& c, const std::vector<model::InspectionRecord>& records,
+                                    const std::vector<model::Officer>& typed = {});
 
 }  // namespace lh::filing

@@ -23,6 +23,12 @@ json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : tex
 
 }  // namespace
 
+json officers_to_json(const std::vector<model::Officer>& officers) {
+  json out = json::array();
+  for (const auto& o : officers) out.push_back({{"name", text(o.name)}, {"certificate", text(o.certificate)}});
+  return out;
+}
+
 json fields_to_json(const model::Fields& f) {
   json cases = json::array(), codes = json::array(), ids = json::array();
   for (const auto& c : f.case_numbers) cases.push_back(text(c.normalized));
@@ -30,7 +36,7 @@ json fields_to_json(const model::Fields& f) {
   for (const auto& i : f.id_numbers) ids.push_back({{"masked", text(i.masked)}, {"valid", i.valid}});
   json labelled = json::array();
   for (const auto& d : f.labelled_dates) labelled.push_back({{"label", text(d.label)}, {"date", text(d.iso)}});
-  return {{"case_numbers", cases},
+  json out = {{"case_numbers", cases},
           {"parties", texts(f.parties)},
           {"credit_codes", codes},
           {"id_numbers", ids},
@@ -42,11 +48,13 @@ json fields_to_json(const model::Fields& f) {
           {"title_line", text(f.title_line)},
           {"own_number", text(f.own_number)},
           {"warnings", texts(f.warnings)}};
+  // Only where a typed record names its officers: the facts of every other document stay as they were.
+  if (!f.officers.empty()) out["officers"] = officers_to_json(f.officers);
+  return out;
 }
 
 json record_to_json(const model::InspectionRecord& r) {
-  json officers = json::array();
-  for (const auto& o : r.officers) officers.push_back({{"name", text(o.name)}, {"certificate", text(o.certificate)}});
+  const json officers = officers_to_json(r.officers);
   return {{"record_id", text(r.record_id)}, {"subject", text(r.subject)},           {"credit_code", text(r.credit_code)},
           {"address", text(r.address)},     {"inspected_at", text(r.inspected_at)}, {"recorded_at", text(r.recorded_at)},
           {"officers", officers},           {"content", text(r.content)},           {"result", text(r.result)},
@@ -121,6 +129,12 @@ static std::string str(const json& j, const char* k) {
   return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
+static std::vector<model::Officer> officers_from_json(const json& a) {
+  std::vector<model::Officer> out;
+  for (const auto& o : a) out.push_back({str(o, "name"), str(o, "certificate")});
+  return out;
+}
+
 model::InspectedFile from_wire_json(const json& j) {
   model::InspectedFile f;
   f.path = str(j, "path");
@@ -167,6 +181,7 @@ model::InspectedFile from_wire_json(const json& j) {
   f.fields.last_date = str(fl, "last_date");
   f.fields.title_line = str(fl, "title_line");
   f.fields.own_number = str(fl, "own_number");
+  if (auto o = fl.find("officers"); o != fl.end() && o->is_array()) f.fields.officers = officers_from_json(*o);
   for (const auto& r : j.at("records")) {
     model::InspectionRecord rec;
     rec.record_id = str(r, "record_id");
@@ -175,7 +190,7 @@ model::InspectedFile from_wire_json(const json& j) {
     rec.address = str(r, "address");
     rec.inspected_at = str(r, "inspected_at");
     rec.recorded_at = str(r, "recorded_at");
-    for (const auto& o : r.at("officers")) rec.officers.push_back({str(o, "name"), str(o, "certificate")});
+    rec.officers = officers_from_json(r.at("officers"));
     rec.content = str(r, "content");
     rec.result = str(r, "result");
     rec.measures = str(r, "measures");

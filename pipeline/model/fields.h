@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "model/record.h"
+
 namespace lh::model {
 
 struct CaseNumber {
@@ -40,6 +42,7 @@ struct Fields {
   std::string last_date;                   // last full date in reading order (the 落款 of most forms)
   std::string title_line;                  // the document's own title line, never a letterhead; empty: none
   std::string own_number;                  // 文号 printed on its own line in the head; empty: none
+  std::vector<Officer> officers;           // 检查人员/执法人员 a typed record names (normalize::find_officers)
   std::vector<std::string> warnings;
 };
 

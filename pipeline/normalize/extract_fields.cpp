@@ -44,6 +44,7 @@ model::Fields extract_fields(std::string_view text, std::string_view title) {
   f.last_date = last_full_date(text);
   f.title_line = find_title_line(text);
   f.own_number = find_own_number(text);
+  f.officers = find_officers(text);
 
   // The first lines of the text stand in for a missing or uninformative title.
   constexpr size_t kHeadBytes = 1200;

@@ -37,6 +37,9 @@ std::optional<std::string> date_at_start(std::string_view s);
 // The last full date of text in reading order (the 成文日期 of a 落款 comes after the body), but for
 // a 版记's 印发日期 ("2025年3月5日印发", GB/T 9704-2012 §7.4.2), which follows the 落款.
 std::string last_full_date(std::string_view text);
+// The officers a typed 检查记录 names after 检查人员 or 执法人员, each with the 执法证号 beside the name
+// or on a 执法证号 line of their own, in order (执法程序规定 第二十二条; normalize/officers.cpp).
+std::vector<model::Officer> find_officers(std::string_view text);
 
 // 文书类型 against the 56 documents of the 2021 范本 (domain.md §2). Returns the 范本 number
 // (1..56) and name, or 0 and "" when the title matches none. One exception: 检查记录 (日常监督检查

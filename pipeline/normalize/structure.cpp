@@ -14,6 +14,7 @@
 #include <set>
 
 #include "normalize/typed_toc.h"
+#include "normalize/unicode.h"
 
 namespace lh::normalize {
 
@@ -56,13 +57,6 @@ const Compiled& compiled() {
     }
   });
   return c;
-}
-
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 std::string_view trim(std::string_view s) {

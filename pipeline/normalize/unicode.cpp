@@ -163,13 +163,6 @@ class Tw2s {
   std::unique_ptr<std::bitset<0x110000>> changeable_;
 };
 
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 // Byte offset of the code point `count` code points into s.
 size_t offset_of(std::string_view s, size_t count) {
   size_t i = 0;

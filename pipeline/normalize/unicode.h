@@ -8,6 +8,13 @@
 
 namespace lh::normalize {
 
+// Characters (code points) of UTF-8 text: what a 字 count is, where bytes are not.
+inline size_t code_points(std::string_view utf8) {
+  size_t n = 0;
+  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 // Drop C0 controls except \t \n \r, U+FFFE/U+FFFF, lone surrogates and invalid UTF-8 sequences.
 // XML 1.0 §2.2 forbids them and Word refuses such a file (libraries.md §6).
 std::string sanitize(std::string_view utf8);

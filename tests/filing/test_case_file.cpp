@@ -91,6 +91,21 @@ TEST(FilingCompleteness, InspectionNeedsTwoOfficersWithCertificates) {
   EXPECT_EQ(check_officers(jc, {}).size(), 1u);  // no structured record: cannot be confirmed
 }
 
+// Wrong issue: every 检查记录 typed in Word was listed under 需要处理 as lacking two officers with
+// their 执法证号 although it named both (another office's hand-made inbox): only XML exports and
+// register rows were read for officers. The officers its text names now count; structured records,
+// where there are any, still decide.
+TEST(FilingCompleteness, ATypedRecordNamingTwoOfficersWithCertificatesIsComplete) {
+  const Category& jc = *default_scheme().category("JC");
+  EXPECT_TRUE(check_officers(jc, {}, {{"陈晓燕", "37010013"}, {"刘建国", "37010012"}}).empty());
+  EXPECT_EQ(check_officers(jc, {}, {{"陈晓燕", "37010013"}, {"刘建国", ""}}).size(), 1u);
+  EXPECT_EQ(check_officers(jc, {}, {{"陈晓燕", "37010013"}}).size(), 1u);
+  lh::model::InspectionRecord one_officer;
+  one_officer.officers = {{"张三", "12345"}};
+  EXPECT_EQ(check_officers(jc, {one_officer}, {{"陈晓燕", "37010013"}, {"刘建国", "37010012"}}).size(), 1u)
+      << "a structured record decides over the text";
+}
+
 TEST(FilingRetention, ExampleRulesOfTheOffice) {
   const Scheme& s = default_scheme();
   const Category& aj = *s.category("AJ");

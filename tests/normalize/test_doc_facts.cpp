@@ -68,6 +68,23 @@ TEST(DocFacts, NoticeIsDatedByItsSignatureNotThePrintingDateOfItsColophon) {
   EXPECT_EQ(last_full_date("2025年3月3日印发的方案已收到。\n落款 2025年3月8日\n"), "2025-03-08");
 }
 
+// The officers of a typed 检查记录 (执法程序规定 第二十二条), as offices write them.
+TEST(DocFacts, TypedRecordOfficersAreReadWithTheirCertificates) {
+  auto officers = [](const std::string& text) {
+    std::string s;
+    for (const auto& o : find_officers(text)) s += o.name + "=" + o.certificate + ";";
+    return s;
+  };
+  EXPECT_EQ(officers("检查人员：陈晓燕（执法证号：37010013）、刘建国（执法证号：37010012）\n"),
+            "陈晓燕=37010013;刘建国=37010012;");
+  EXPECT_EQ(officers("执法人员：刘建国、陈晓燕　　执法证号：37010012、37010013\n"), "刘建国=37010012;陈晓燕=37010013;");
+  EXPECT_EQ(officers("执法人员\t刘建国、陈晓燕\n执法证号\tA1234567 / B7654321\n"), "刘建国=A1234567;陈晓燕=B7654321;");
+  EXPECT_EQ(officers("检查人员：张三（证号：１２３４５６）\n"), "张三=123456;") << "full-width digits";
+  EXPECT_EQ(officers("检查人员：王五\n"), "王五=;") << "no 执法证号 written";
+  EXPECT_EQ(officers("检查人员签名：\n检查内容：留样\n"), "") << "a blank signature line names nobody";
+  EXPECT_EQ(officers("检查情况：未发现问题。\n"), "");
+}
+
 // Wrong fact: a text document titled by its letterhead line (the agency's name).
 TEST(DocFacts, TextDocumentIsNotTitledByItsLetterhead) {
   EXPECT_EQ(find_title_line("汕头市澄海区市场监督管理局\n\n2024年第一季度工作小结\n一、主要工作\n……\n"),
