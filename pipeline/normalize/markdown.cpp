@@ -94,6 +94,16 @@ FrontMatter take_front_matter(std::vector<model::Block>& blocks) {
     else if (key == "date") fm.date = value;
   }
   blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(end + 1));
+  // Pandoc's and Jekyll's files often repeat the YAML title as the first "# " heading: it is the
+  // same title, once (left in, it was printed twice and every "##" fell a level under it).
+  size_t first = 0;
+  while (first < blocks.size() && strip(text_of(blocks[first])).empty()) ++first;
+  if (!fm.title.empty() && first < blocks.size()) {
+    const std::string line = text_of(blocks[first]);
+    const std::string_view h = strip(line);
+    if (h.size() > 2 && h.substr(0, 2) == "# " && strip(h.substr(2)) == strip(fm.title))
+      blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(first));
+  }
   if (!fm.title.empty()) {
     model::Paragraph t;
     t.style = "title";

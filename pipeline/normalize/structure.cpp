@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 
+#include "normalize/doc_facts.h"
 #include "normalize/typed_toc.h"
 #include "normalize/unicode.h"
 
@@ -357,15 +358,23 @@ Outline detect_outline(const model::Document& doc, const StructureOptions& opt) 
   for (size_t i = 0; i < paras.size() && !title; ++i)
     if (is_title_style(paras[i].p->style)) title = i, cand[i].reason = "样式 " + paras[i].p->style;
   if (!title && opt.detect_title && !paras.empty()) {
-    const Para& x = paras[0];
-    const bool numbered = cand[0].kind != HeadingKind::None && cand[0].kind != HeadingKind::Markdown;
+    // A 公文 (an 印发通知 in front of a manual) opens with its 发文机关标志 and 发文字号 above the title
+    // (GB/T 9704-2012 §7.2.3, §7.2.4): neither is the title, the paragraph after them may be.
+    size_t first = 0;
+    while (first + 1 < paras.size() && first < 3 &&
+           (is_organisation_line(paras[first].text) || !find_own_number(paras[first].text).empty()))
+      ++first;
+    const Para& x = paras[first];
+    Candidate& c = cand[first];
+    const bool numbered = c.kind != HeadingKind::None && c.kind != HeadingKind::Markdown;
     // A first line set off only by its formatting (a hand-typed title: centred, 22 pt, bold) is the
     // title, not a heading.
-    const bool by_formatting = cand[0].rank >= 0 && cand[0].reason.rfind("格式", 0) == 0;
-    if ((cand[0].rank < 0 || by_formatting) && !numbered && x.chars <= 60 && x.text.find("。") == std::string::npos) {
-      title = 0;
+    const bool by_formatting = c.rank >= 0 && c.reason.rfind("格式", 0) == 0;
+    if ((c.rank < 0 || by_formatting) && !numbered && x.chars <= 60 && x.text.find("。") == std::string::npos) {
+      title = first;
       const std::string why = formatting_reason(x, body_pt);
-      cand[0].reason = "首段" + (why.empty() ? std::string() : "，" + why);
+      c.reason = (first == 0 ? std::string("首段") : "发文机关标志后的首段（GB/T 9704-2012 §7.2.3）") +
+                 (why.empty() ? std::string() : "，" + why);
     }
   }
   std::set<int> ranks;

@@ -28,6 +28,28 @@ TEST(Markdown, YamlFrontMatterIsReadNotPrinted) {
   EXPECT_EQ(std::get<Paragraph>(d.sections[0].blocks[0].value).style, "title");
 }
 
+// Wrong outline: a Markdown rule with a YAML title and the same "# " heading under it (as Pandoc's
+// and Jekyll's files are written) printed its title twice, and every "##" fell a level under the
+// repeated one (another office's book). The heading is the YAML title again: it is kept once.
+TEST(Markdown, AYamlTitleRepeatedAsTheFirstHeadingIsOneTitle) {
+  Document d = doc_of({"---", "title: 学习培训制度", "---", "", "# 学习培训制度", "## 一、学习内容", "正文。"});
+  apply_markdown(d);
+  const Outline o = detect_outline(d);
+  ASSERT_NE(o.title(), nullptr);
+  EXPECT_EQ(o.title()->text, "学习培训制度");
+  int titles = 0, top = 0;
+  for (const auto& l : o.lines) {
+    titles += l.text == "学习培训制度";
+    if (l.text == "一、学习内容") top = l.level;
+  }
+  EXPECT_EQ(titles, 1);
+  EXPECT_EQ(top, 1) << "the first ## heading is a top heading";
+  // Another first heading than the title stays a heading.
+  Document other = doc_of({"---", "title: 学习培训制度", "---", "# 总则", "正文。"});
+  apply_markdown(other);
+  EXPECT_NE(other.plain_text().find("总则"), std::string::npos);
+}
+
 // Issue 11 §2: pipe tables came out as lines of "|" characters.
 TEST(Markdown, PipeTableBecomesATableWithAHeaderRow) {
   Document d = doc_of({"# 值班表", "| 日期 | 值班人 |", "|:---|---:|", "| 周一 | 张三 |", "| 周二 | 李四 |", "完。"});

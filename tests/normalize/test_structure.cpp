@@ -131,6 +131,23 @@ TEST(Structure, HandTypedBoldHeadingIsFoundByItsFormatting) {
   EXPECT_NE(o.lines[1].reason.find("加粗"), std::string::npos) << o.lines[1].reason;
 }
 
+// Wrong title: a manual's 印发通知 typed as a 公文 was titled by its 发文机关标志 ("…局…所", another
+// office's book): the 目录 listed the agency, and the real title was set as body text. The
+// 发文机关标志 and 发文字号 above a 公文's title (GB/T 9704-2012 §7.2.3, §7.2.4) are never its title.
+TEST(Structure, ANoticeIsTitledByTheLineUnderItsIssuingAgencyNotByTheAgency) {
+  Outline o = detect_outline(doc_of({"武陵山县市场监督管理局龙潭坪市场监督管理所", "关于印发《制度建设指引》的通知",
+                                     "各岗位：", "现印发给你们，请认真遵照执行。"}));
+  ASSERT_NE(o.title(), nullptr);
+  EXPECT_EQ(o.title()->text, "关于印发《制度建设指引》的通知");
+  EXPECT_NE(o.title()->reason.find("GB/T 9704"), std::string::npos) << o.title()->reason;
+  o = detect_outline(doc_of({"武陵山县市场监督管理局文件", "武市监〔2024〕6号", "关于印发《制度建设指引》的通知", "正文。"}));
+  ASSERT_NE(o.title(), nullptr);
+  EXPECT_EQ(o.title()->text, "关于印发《制度建设指引》的通知");
+  o = detect_outline(doc_of({"会议制度", "每周一召开例会。"}));  // a rule's own title stays the first line
+  ASSERT_NE(o.title(), nullptr);
+  EXPECT_EQ(o.title()->text, "会议制度");
+}
+
 TEST(Structure, WordStyleLevelIsKeptWithItsStyleNameAsReason) {
   Document d = doc_of({"考勤制度", "请假审批", "职工请假应当事先书面申请。"});
   auto& p = std::get<Paragraph>(d.sections[0].blocks[1].value);
