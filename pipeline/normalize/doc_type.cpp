@@ -152,14 +152,23 @@ DocType make(int number) {
   return {number, table()[static_cast<size_t>(number - 1)].name};
 }
 
-// One line as a title: 范本 first (remarks dropped, then kept), then 检查记录.
+// The routine inspection's own forms under their usual names: 日常监督检查表 (domain.md §3), the
+// 要点表 and 结果记录表 of 《食品生产经营日常监督检查管理办法》 (表1-1…1-4, 表2), any "…检查表".
+bool is_inspection_form_name(const icu::UnicodeString& t) {
+  const icu::UnicodeString body = drop_remarks(t);
+  if (body.endsWith(icu::UnicodeString(u"检查表"))) return true;
+  return body.indexOf(icu::UnicodeString(u"监督检查")) >= 0 &&
+         (body.endsWith(icu::UnicodeString(u"记录表")) || body.endsWith(icu::UnicodeString(u"要点表")));
+}
+
+// One line as a title: 范本 first (remarks dropped, then kept), then 检查记录 and its forms.
 DocType classify_line(const icu::UnicodeString& line) {
   const icu::UnicodeString t = canon(line);
   if (t.isEmpty()) return {};
   int n = match(drop_remarks(t));
   if (n == 0) n = match(t);
   if (n > 0) return make(n);
-  if (t.indexOf(icu::UnicodeString(u"检查记录")) >= 0) return {0, "检查记录"};
+  if (t.indexOf(icu::UnicodeString(u"检查记录")) >= 0 || is_inspection_form_name(t)) return {0, "检查记录"};
   return {};
 }
 
@@ -227,7 +236,8 @@ bool is_bare_form_title(std::string_view title) {
   for (auto& p : patterns())
     if (t == p.text) return true;
   for (const char16_t* n : {u"检查记录", u"现场检查记录", u"日常检查记录", u"日常监督检查记录", u"监督检查记录",
-                            u"日常监督检查记录表", u"检查记录表", u"日常监督检查表"})
+                            u"日常监督检查记录表", u"检查记录表", u"日常监督检查表", u"日常监督检查结果记录表",
+                            u"日常监督检查要点表"})
     if (t == icu::UnicodeString(n)) return true;
   return false;
 }

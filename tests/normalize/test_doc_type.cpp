@@ -96,6 +96,23 @@ TEST(DocType, InspectionRecordIsNotAFanbenDocument) {
   EXPECT_EQ(d.name, "检查记录");
 }
 
+// Wrong date: inspection forms under their usual names (日常监督检查表, the 结果记录表 and 要点表 of
+// 《食品生产经营日常监督检查管理办法》) were no 检查记录, so their 检查时间 was not read and they were
+// dated by the 整改期限 written last (another office's hand-made inbox).
+TEST(DocType, RoutineInspectionFormsAreInspectionRecords) {
+  for (const char* title : {"日常监督检查表", "食品销售日常监督检查要点表", "日常监督检查结果记录表", "餐饮服务日常监督检查表（副本）",
+                            "特种设备安全检查表"}) {
+    const auto d = classify_doc_type(title);
+    EXPECT_EQ(d.number, 0) << title;
+    EXPECT_EQ(d.name, "检查记录") << title;
+  }
+  EXPECT_EQ(classify_doc_type("检查工作统计表").name, "") << "a table about inspections is no inspection form";
+  EXPECT_EQ(extract_fields("日常监督检查结果记录表\n被检查单位：兴隆小吃\n检查时间：2025年5月6日\n"
+                           "处理意见：责令于2025年5月13日前整改。\n", "")
+                .doc_type,
+            "检查记录");
+}
+
 TEST(DocType, UnknownTitle) {
   auto d = classify_doc_type("关于开展2024年度食品安全工作的通知");
   EXPECT_EQ(d.number, 0);
