@@ -7,13 +7,17 @@
 
 namespace lh::filing {
 
-CasePlace place_in_case(const Category& c, int doc_number, const std::string& title, const std::string& format) {
+CasePlace place_in_case(const Category& c, int doc_number, const std::string& title, const std::string& format,
+                        const std::string& served) {
+  // A slot's title-contains reads the title, and what a 送达回证 served (its form's 送达文书名称): the
+  // standard form is titled 送达回证 alone.
+  const std::string said = served.empty() ? title : title + "\n" + served;
   for (size_t vi = 0; vi < c.volumes.size(); ++vi) {
     const Volume& v = c.volumes[vi];
     for (const Slot& s : v.slots) {
       for (const DocRef& d : s.docs) {
         bool ok;
-        if (d.number) ok = d.number == doc_number && (d.title_contains.empty() || contains_any(title, d.title_contains));
+        if (d.number) ok = d.number == doc_number && (d.title_contains.empty() || contains_any(said, d.title_contains));
         else if (!d.format.empty()) ok = doc_number == 0 && d.format == format;
         else ok = !d.title_contains.empty() && contains_any(title, d.title_contains);
         if (ok) return {static_cast<int>(vi), v.code, v.name, s.order, s.name};

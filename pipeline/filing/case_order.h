@@ -22,7 +22,8 @@ struct CasePlace {
 
 // Where a document goes. format: "image" etc. (meta format name, lower case). Documents of no
 // known place go to the volume slot marked other="true" (正卷 其他有关材料).
-CasePlace place_in_case(const Category& c, int doc_number, const std::string& title, const std::string& format);
+CasePlace place_in_case(const Category& c, int doc_number, const std::string& title, const std::string& format,
+                        const std::string& served = {});
 
 struct CaseDocument {
   CasePlace place;

@@ -462,7 +462,7 @@ PlannedItem item_of_group(const Plan& plan, const VersionGroup& g, const Facts& 
   it.format = lower_format(f.meta.format);
   if (c) {
     it.retention = retention_for_document(*c, fa.doc, it.title);
-    if (it.kind == CategoryKind::Case) it.place = place_in_case(*c, fa.doc, it.title, it.format);
+    if (it.kind == CategoryKind::Case) it.place = place_in_case(*c, fa.doc, it.title, it.format, f.fields.served);
     if (it.kind == CategoryKind::Inspection) it.issues = check_officers(*c, f.records, f.fields.officers);
   }
   for (const auto& cc : f.fields.credit_codes)

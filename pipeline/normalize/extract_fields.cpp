@@ -52,6 +52,11 @@ model::Fields extract_fields(std::string_view text, std::string_view title) {
   d = tell_inspection_from_evidence(d, title, text, !f.case_numbers.empty());
   f.doc_type = d.name;
   f.doc_type_number = d.number;
+  // 范本 No. 50 送达回证 names what it served ("送达文书名称及文号"): its place in a case follows that
+  // (程序规定 第七十八条: 行政处罚决定书及送达回证 apart from the other documents' 送达回证).
+  if (d.number == 50)
+    for (const char* label : {"送达文书名称及文号", "送达文书名称", "送达文书"})
+      if (f.served.empty()) f.served = labelled_value(text, label);
   return f;
 }
 

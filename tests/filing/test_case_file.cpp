@@ -64,6 +64,10 @@ TEST(FilingCaseOrder, ServiceReceiptFollowsItsDocumentKind) {
   const Category& aj = *s.category("AJ");
   EXPECT_EQ(place_in_case(aj, 50, "送达回证（行政处罚决定书）", "pdf").slot_order, 2);
   EXPECT_EQ(place_in_case(aj, 50, "送达回证", "pdf").slot_order, 3);
+  // Wrong slot: the standard 送达回证 is titled 送达回证 alone, so the decision's went among the other
+  // documents' (slot 3) although its form names what it served (another office's hand-made inbox).
+  EXPECT_EQ(place_in_case(aj, 50, "送达回证", "docx", "行政处罚决定书（青市监处罚〔2025〕12号）").slot_order, 2);
+  EXPECT_EQ(place_in_case(aj, 50, "送达回证", "docx", "行政处罚告知书（青市监罚告〔2025〕15号）").slot_order, 3);
   EXPECT_EQ(place_in_case(aj, 0, "现场照片", "image").slot_name, "证据材料");
   EXPECT_EQ(place_in_case(aj, 0, "其他", "docx").slot_name, "其他有关材料");
 }

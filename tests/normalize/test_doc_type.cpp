@@ -113,6 +113,15 @@ TEST(DocType, RoutineInspectionFormsAreInspectionRecords) {
             "检查记录");
 }
 
+// What a 送达回证 served (范本 No. 50: 送达文书名称及文号), read from its form; nothing for other documents.
+TEST(DocType, AServiceReceiptSaysWhatItServed) {
+  EXPECT_EQ(extract_fields("送达回证\n送达文书名称及文号\t行政处罚决定书（青市监处罚〔2025〕12号）\n受送达人\t某超市\n", "")
+                .served.rfind("行政处罚决定书", 0),
+            0u);
+  EXPECT_EQ(extract_fields("送 达 回 证\n送达文书：行政处罚告知书\n", "").served, "行政处罚告知书");
+  EXPECT_EQ(extract_fields("询问笔录\n送达文书名称：无\n", "").served, "") << "not a 送达回证";
+}
+
 TEST(DocType, UnknownTitle) {
   auto d = classify_doc_type("关于开展2024年度食品安全工作的通知");
   EXPECT_EQ(d.number, 0);
