@@ -34,6 +34,29 @@ CasePlace place_in_case(const Category& c, int doc_number, const std::string& ti
   return {};
 }
 
+bool case_key_less(std::string_view a, std::string_view b) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      size_t ei = i, ej = j;
+      while (ei < a.size() && digit(a[ei])) ++ei;
+      while (ej < b.size() && digit(b[ej])) ++ej;
+      std::string_view x = a.substr(i, ei - i), y = b.substr(j, ej - j);
+      while (x.size() > 1 && x.front() == '0') x.remove_prefix(1);
+      while (y.size() > 1 && y.front() == '0') y.remove_prefix(1);
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+      i = ei, j = ej;
+      continue;
+    }
+    if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+    ++i, ++j;
+  }
+  if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
+  return a < b;  // equal by value ("07" and "7"): the text decides, so the order is total
+}
+
 void order_case_documents(std::vector<CaseDocument>& docs) {
   std::stable_sort(docs.begin(), docs.end(), [](const CaseDocument& a, const CaseDocument& b) {
     return std::tie(a.place.volume_index, a.place.slot_order, a.date, a.title, a.key) <

@@ -6,6 +6,7 @@
 // 卷宗封面/卷内文件目录 open the 正卷 and 卷内备考表 closes it.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "filing/scheme.h"
@@ -24,6 +25,10 @@ struct CasePlace {
 // known place go to the volume slot marked other="true" (正卷 其他有关材料).
 CasePlace place_in_case(const Category& c, int doc_number, const std::string& title, const std::string& format,
                         const std::string& served = {});
+
+// Case keys in the order of their 案号: a run of digits compared by its value, so that 〔2025〕7号
+// comes before 〔2025〕12号 (as text, "12" < "7" numbered a year's cases 12号, 15号, 7号).
+bool case_key_less(std::string_view a, std::string_view b);
 
 struct CaseDocument {
   CasePlace place;

@@ -148,10 +148,15 @@ bool set_aside(PlannedInput& in, std::string reason) {
 // ZIP too, so whoever looks at the ZIP sees that not all of it was filed: in path order, so the
 // reason is the same whether the entries were read from the ZIP (its own order) or given back by
 // the catalogue (path order) on a later night.
-std::string container_reason(const model::InspectedFile& f) {
+std::string container_reason(const model::InspectedFile& f, const Scheme& s) {
+  // The entries sweep() sets aside: an entry it could not read but takes for junk by its name
+  // (Thumbs.db, ~$ lock files) is junk there, not "refused and set aside" here.
+  auto set_aside_entry = [&](const model::InspectedFile& c) {
+    return c.error && (is_refusal(c.error->kind) || !classify_junk(base_name(c.path), UINT64_MAX, s));
+  };
   std::vector<const model::InspectedFile*> refused_entries;
   for (const auto& c : f.children)
-    if (c.error) refused_entries.push_back(&c);
+    if (set_aside_entry(c)) refused_entries.push_back(&c);
   std::stable_sort(refused_entries.begin(), refused_entries.end(),
                    [](const model::InspectedFile* a, const model::InspectedFile* b) { return a->path < b->path; });
   std::string refused;
@@ -191,7 +196,7 @@ bool sweep(PlannedInput& in, const Scheme& s) {
   if (!f.children.empty()) {
     in.container = true;
     in.fate = Fate::Archived;
-    in.reason = container_reason(f);
+    in.reason = container_reason(f, s);
     return false;
   }
   if (f.sha256.size() != 64) return set_aside(in, "未读取，没有 SHA-256 (not_read)");
@@ -494,7 +499,8 @@ void settle_case_scopes(Plan& plan, const Scheme& s, const PlanContext& ctx) {
   }
 }
 
-// 排列: scope, then 第七十八条 order for cases, date order elsewhere (DA/T 22-2015 §5.3).
+// 排列: scope, then the cases in the order of their 案号 and each in 第七十八条 order, date order
+// elsewhere (DA/T 22-2015 §5.3).
 void arrange_items(Plan& plan, const Scheme& s) {
   std::vector<std::string> scopes(plan.items.size());
   for (size_t k = 0; k < plan.items.size(); ++k) scopes[k] = plan.items[k].scope_key(s);
@@ -503,8 +509,10 @@ void arrange_items(Plan& plan, const Scheme& s) {
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     const PlannedItem& x = plan.items[a];
     const PlannedItem& y = plan.items[b];
-    return std::tie(scopes[a], x.case_key, x.place.volume_index, x.place.slot_order, x.date, x.title, x.identity) <
-           std::tie(scopes[b], y.case_key, y.place.volume_index, y.place.slot_order, y.date, y.title, y.identity);
+    if (scopes[a] != scopes[b]) return scopes[a] < scopes[b];
+    if (x.case_key != y.case_key) return case_key_less(x.case_key, y.case_key);
+    return std::tie(x.place.volume_index, x.place.slot_order, x.date, x.title, x.identity) <
+           std::tie(y.place.volume_index, y.place.slot_order, y.date, y.title, y.identity);
   });
   std::vector<PlannedItem> sorted;
   sorted.reserve(order.size());

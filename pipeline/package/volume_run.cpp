@@ -278,7 +278,18 @@ void DerivedNight::derive_volumes() {
   std::vector<VolumeTask> tasks;
   const std::string head = std::string(o.fonds) + o.name + o.fonds_name + (public_volumes ? "\npublic" : "") +
                            pdfa_key(s, {filing::DerivedOutput::Volumes});
-  for (auto& [folder, members] : cases) {
+  // 案卷号 in the order of the cases' 件号 (the plan numbers a year's cases in the order of their 案号),
+  // not of their folders' names, where 〔2024〕3号 came after 〔2024〕35号.
+  std::vector<std::pair<std::string, std::string>> by_first_item;  // first 档号 → case folder
+  for (const auto& [folder, members] : cases) {
+    std::string first;
+    for (const ItemFacts* m : members)
+      if (first.empty() || m->code < first) first = m->code;
+    by_first_item.push_back({first, folder});
+  }
+  std::sort(by_first_item.begin(), by_first_item.end());
+  for (const auto& [first_code, folder] : by_first_item) {
+    std::vector<const ItemFacts*>& members = cases[folder];
     if (folder.empty()) continue;
     std::string scope = fs::path(folder).parent_path().string();
     auto at = prev_vols.find(folder);

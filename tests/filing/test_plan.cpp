@@ -167,6 +167,25 @@ TEST(CaseFolders, NearestFolderWithCaseDocumentsDecides) {
   EXPECT_TRUE(cf.cases_of("发文", "s3").empty()) << "a copy does not make its folder a case's";
 }
 
+// Wrong order: a year's cases were numbered in the text order of their 案号 — 12号, 27号, 35号, then
+// 3号 (the sample archive), 〔2025〕7号 after 12号 and 15号 (another office's inbox) — where a clerk
+// files them by number (DA/T 22-2015 §5.3, 按事由结合时间: 案号 are given in 立案 order).
+TEST(CaseFolders, AYearsCasesAreNumberedInTheOrderOfTheirCaseNumbers) {
+  std::vector<InspectedFile> files;
+  char sha = '1';
+  for (const char* n : {"12", "3", "35", "7"}) {
+    const std::string no = std::string("南市监处罚〔2024〕") + n + "号";
+    files.push_back(inbox_file("INBOX/案件/" + no + "/立案审批表.docx", sha++, "立案审批表", 10, Format::Docx, no));
+    files.push_back(inbox_file("INBOX/案件/" + no + "/行政处罚决定书.docx", sha++, "行政处罚决定书", 40, Format::Docx, no));
+  }
+  FiledInputs r = file_inbox(files);
+  std::vector<std::string> cases;
+  for (const auto& it : r.plan.items)
+    if (cases.empty() || cases.back() != it.case_number) cases.push_back(it.case_number);
+  EXPECT_EQ(cases, (std::vector<std::string>{"南市监处罚〔2024〕3号", "南市监处罚〔2024〕7号", "南市监处罚〔2024〕12号",
+                                             "南市监处罚〔2024〕35号"}));
+}
+
 TEST(Junk, EmptyNewWordDocumentInTheInboxIsJunkWithAReason) {
   InspectedFile empty = inbox_file("INBOX/桌面/新建 Microsoft Word 文档(2).docx", '9', "新建 Microsoft Word 文档(2)", 1);
   empty.text_chars = 0;

@@ -124,3 +124,28 @@ TEST(Refusals, ZipReasonNamesRefusedEntriesInPathOrderWhateverOrderTheyCameIn) {
 }
 
 }  // namespace
+
+namespace {
+
+// Wrong reason: a Windows ZIP's Thumbs.db (unreadable, unsupported) is junk by its name, with fate
+// junk, yet the ZIP's reason said "其中 1 个条目被拒绝并搁置：Thumbs.db (unsupported)" (another office's
+// hand-made inbox). The reason names only the entries set aside.
+TEST(Refusals, ZipReasonDoesNotCallAJunkEntrySetAside) {
+  InspectedFile zip;
+  zip.path = "INBOX/收件/案卷.zip";
+  zip.sha256 = std::string(64, 'd');
+  zip.size = 3000;
+  zip.meta.format = Format::Zip;
+  zip.children = {notice("INBOX/收件/案卷.zip/通知.txt"), refused_entry("INBOX/收件/案卷.zip/Thumbs.db", ErrorKind::Unsupported),
+                  refused_entry("INBOX/收件/案卷.zip/附件.docx", ErrorKind::Encrypted)};
+  const Plan p = plan_filing({zip}, lh::filing::testing::default_scheme(), test_office(), "INBOX");
+  const PlannedInput* z = find(p, "收件/案卷.zip");
+  ASSERT_NE(z, nullptr);
+  EXPECT_EQ(z->reason.find("Thumbs.db"), std::string::npos) << z->reason;
+  EXPECT_NE(z->reason.find("其中 1 个条目被拒绝并搁置：附件.docx (encrypted)"), std::string::npos) << z->reason;
+  const PlannedInput* thumbs = find(p, "收件/案卷.zip/Thumbs.db");
+  ASSERT_NE(thumbs, nullptr);
+  EXPECT_EQ(fate_name(thumbs->fate), std::string("junk"));
+}
+
+}  // namespace
