@@ -43,6 +43,17 @@ InspectedFile refused_entry(const std::string& path, ErrorKind kind) {
   return f;
 }
 
+// INBOX/收件/案卷.zip holding `entries` (sha: one hex digit repeated).
+InspectedFile zip_of(char sha, std::vector<InspectedFile> entries) {
+  InspectedFile zip;
+  zip.path = "INBOX/收件/案卷.zip";
+  zip.sha256 = std::string(64, sha);
+  zip.size = 3000;
+  zip.meta.format = Format::Zip;
+  zip.children = std::move(entries);
+  return zip;
+}
+
 const PlannedInput* find(const Plan& p, const std::string& path) {
   for (const auto& in : p.inputs)
     if (in.path == path) return &in;
@@ -52,12 +63,7 @@ const PlannedInput* find(const Plan& p, const std::string& path) {
 TEST(Refusals, RefusedZipEntryIsNotReportedAsAnEmptyFile) {
   for (ErrorKind kind : kRefusals) {
     const std::string k = lh::model::error_kind_name(kind);
-    InspectedFile zip;
-    zip.path = "INBOX/收件/案卷.zip";
-    zip.sha256 = std::string(64, 'b');
-    zip.size = 2000;
-    zip.meta.format = Format::Zip;
-    zip.children = {notice("INBOX/收件/案卷.zip/通知.txt"), refused_entry("INBOX/收件/案卷.zip/附件.docx", kind)};
+    const InspectedFile zip = zip_of('b', {notice("INBOX/收件/案卷.zip/通知.txt"), refused_entry("INBOX/收件/案卷.zip/附件.docx", kind)});
     const Plan p = plan_filing({zip}, lh::filing::testing::default_scheme(), test_office(), "INBOX");
 
     const PlannedInput* bad = find(p, "收件/案卷.zip/附件.docx");
@@ -104,13 +110,9 @@ namespace {
 // listed its refused entries in the ZIP's own order on the night it was read and in path order on
 // a later night that planned it from the catalogue, so manifest.json changed with nothing changed.
 TEST(Refusals, ZipReasonNamesRefusedEntriesInPathOrderWhateverOrderTheyCameIn) {
-  InspectedFile zip;
-  zip.path = "INBOX/收件/案卷.zip";
-  zip.sha256 = std::string(64, 'c');
-  zip.size = 3000;
-  zip.meta.format = Format::Zip;
-  zip.children = {notice("INBOX/收件/案卷.zip/通知.txt"), refused_entry("INBOX/收件/案卷.zip/现场照片.bmp", ErrorKind::ZipBomb),
-                  refused_entry("INBOX/收件/案卷.zip/工作安排.txt", ErrorKind::UnsafePath)};
+  const InspectedFile zip =
+      zip_of('c', {notice("INBOX/收件/案卷.zip/通知.txt"), refused_entry("INBOX/收件/案卷.zip/现场照片.bmp", ErrorKind::ZipBomb),
+                   refused_entry("INBOX/收件/案卷.zip/工作安排.txt", ErrorKind::UnsafePath)});
   InspectedFile reversed = zip;
   std::swap(reversed.children[1], reversed.children[2]);
   auto reason_of = [](const InspectedFile& z) {
@@ -131,13 +133,9 @@ namespace {
 // junk, yet the ZIP's reason said "其中 1 个条目被拒绝并搁置：Thumbs.db (unsupported)" (another office's
 // hand-made inbox). The reason names only the entries set aside.
 TEST(Refusals, ZipReasonDoesNotCallAJunkEntrySetAside) {
-  InspectedFile zip;
-  zip.path = "INBOX/收件/案卷.zip";
-  zip.sha256 = std::string(64, 'd');
-  zip.size = 3000;
-  zip.meta.format = Format::Zip;
-  zip.children = {notice("INBOX/收件/案卷.zip/通知.txt"), refused_entry("INBOX/收件/案卷.zip/Thumbs.db", ErrorKind::Unsupported),
-                  refused_entry("INBOX/收件/案卷.zip/附件.docx", ErrorKind::Encrypted)};
+  const InspectedFile zip =
+      zip_of('d', {notice("INBOX/收件/案卷.zip/通知.txt"), refused_entry("INBOX/收件/案卷.zip/Thumbs.db", ErrorKind::Unsupported),
+                   refused_entry("INBOX/收件/案卷.zip/附件.docx", ErrorKind::Encrypted)});
   const Plan p = plan_filing({zip}, lh::filing::testing::default_scheme(), test_office(), "INBOX");
   const PlannedInput* z = find(p, "收件/案卷.zip");
   ASSERT_NE(z, nullptr);
