@@ -263,6 +263,45 @@ TEST(Compile, UnreadableSourceIsNamedAndGetsAVisiblePlaceholder) {
   EXPECT_NE(all.find("值班值守制度"), std::string::npos) << "the readable sources are still in the book";
 }
 
+// Wrong layout: the running header of a book with a long title (the office's full name in it) and a
+// long 篇 title wrapped to two lines, the second pushed toward the text (another office's book). The
+// header is one line: the 篇 title alone when both do not fit the 版心 in 五号.
+TEST(Compile, TheRunningHeaderOfALongTitledBookStaysOnOneLine) {
+  const fs::path dir = small_book("long-header");
+  std::string spec = test::read_file(dir / "book.xml");
+  const std::string long_title = "武陵山县市场监督管理局龙潭坪市场监督管理所标准化规范化制度建设指引";
+  spec.replace(spec.find("测试所制度汇编"), std::string("测试所制度汇编").size(), long_title);
+  spec.replace(spec.find("综合管理"), std::string("综合管理").size(), "执法办案与监督检查");
+  test::write_file(dir / "book.xml", spec);
+  const auto r = compile(dir / "book.xml", dir / "out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string pdf = test::read_file(dir / "out" / (long_title + ".pdf"));
+  ASSERT_FALSE(pdf.empty());
+  GBytes* bytes = g_bytes_new(pdf.data(), pdf.size());
+  PopplerDocument* doc = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
+  g_bytes_unref(bytes);
+  ASSERT_NE(doc, nullptr);
+  int headed = 0;
+  for (int i = 0; i < poppler_document_get_n_pages(doc); ++i) {
+    PopplerPage* p = poppler_document_get_page(doc, i);
+    double w = 0, h = 0;
+    poppler_page_get_size(p, &w, &h);
+    g_object_unref(p);
+    std::vector<std::string> head;
+    for (const auto& l : page_lines(doc, i)) {
+      if (l.front().y2 > h * 0.12) continue;  // above the 版心: the running header
+      std::string t;
+      for (const auto& c : l) t += c.ch;
+      head.push_back(squeeze(t));
+    }
+    if (head.empty()) continue;
+    ++headed;
+    EXPECT_EQ(head, std::vector<std::string>{"执法办案与监督检查"}) << "page " << i + 1;
+  }
+  g_object_unref(doc);
+  EXPECT_GT(headed, 0) << "no page has a running header";
+}
+
 TEST(Compile, SpecWithADoctypeIsRefusedNamingTheLine) {
   const fs::path dir = test::temp_dir("compile-doctype");
   test::write_file(dir / "book.xml",

@@ -6,6 +6,7 @@
 #include "flow/flow.h"
 #include "layout/layout.h"
 #include "normalize/numerals.h"
+#include "normalize/unicode.h"
 
 namespace lh::compose::book {
 
@@ -22,9 +23,18 @@ constexpr uint32_t kPlaceholderRed = 0xC00000;
 // Room kept on a flowchart's page for the title above it (小二 heading and its spacing).
 constexpr double kFlowTitleMm = 40;
 
-model::HeaderFooter running_header(const std::string& book, const std::string& part) {
+// The running header: the book's title and the 篇 a page is in, on one line of the page's 版心 in
+// 五号. When both do not fit (a long office name in the title), the 篇 alone: a header that wraps
+// to a second line pushed into the text and looked like a misprint (another office's book).
+model::HeaderFooter running_header(const std::string& book, const std::string& part, const model::PageSetup& page) {
+  constexpr double kHeaderPt = 10.5;
+  constexpr double kMmPerPt = 25.4 / 72;
+  const double line_mm = page.width_mm - page.left_mm - page.right_mm;
+  const size_t fits = static_cast<size_t>(line_mm / (kHeaderPt * kMmPerPt));  // full-width characters
+  const std::string both = book + "\xE3\x80\x80\xE3\x80\x80" + part;
+  const std::string text = part.empty() ? book : normalize::code_points(both) <= fits ? both : part;
   model::HeaderFooter h;
-  h.paragraphs.push_back(plain(part.empty() ? book : book + "\xE3\x80\x80\xE3\x80\x80" + part, FontRole::Song, 10.5, Align::Center));
+  h.paragraphs.push_back(plain(text, FontRole::Song, kHeaderPt, Align::Center));
   return h;
 }
 
@@ -129,7 +139,7 @@ class Builder {
     sections_.emplace_back();
     model::Section& s = sections_.back();
     if (body) {
-      s.header = running_header(book_.spec.title, part);
+      s.header = running_header(book_.spec.title, part, s.page);
       s.start_on_odd_page = book_.spec.parts_on_recto;
       part_ = part;
     }
@@ -231,7 +241,7 @@ class Builder {
     if (!before.empty() && std::holds_alternative<model::PageBreak>(before.back().value)) before.pop_back();
     model::Section& s = sections_.emplace_back();
     s.page = landscape_page();
-    s.header = running_header(book_.spec.title, part);
+    s.header = running_header(book_.spec.title, part, s.page);
     if (chapter_heading) s.blocks.push_back(std::move(*chapter_heading));
     add(book_heading(BookHeading::Policy, level, src.title));
     const double width = s.page.width_mm - s.page.left_mm - s.page.right_mm;
@@ -239,7 +249,7 @@ class Builder {
       if (auto bt = book_table(t, width, kTablePt)) add(std::move(bt->table));
     }
     model::Section& next = sections_.emplace_back();
-    next.header = running_header(book_.spec.title, part);
+    next.header = running_header(book_.spec.title, part, next.page);
     fresh_page_ = true;
     chapter_open_ = false;
   }
