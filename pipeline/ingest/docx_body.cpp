@@ -268,6 +268,9 @@ void read_run_content(const xmlNode* parent, Inline& st, const RunProps& p) {
     else if (is_w(e, "instrText")) on_instr_text(e, st);
     else if (is_w(e, "drawing") || is_w(e, "pict")) on_drawing(e, st);
     else if (is_w(e, "object")) ++st.ctx.objects_skipped;
+    // The notes' text lives in footnotes.xml / endnotes.xml, which are not read: say so, so that the
+    // archive's report and a book's warnings name what the reading copy lacks.
+    else if (is_w(e, "footnoteReference") || is_w(e, "endnoteReference")) ++st.ctx.notes_skipped;
     else if (el_is(e, kMc, "AlternateContent")) {
       // Take the first choice we are offered (wps/wpg drawings); Fallback only when there is none.
       xmlNode* pick = nullptr;
@@ -278,7 +281,7 @@ void read_run_content(const xmlNode* parent, Inline& st, const RunProps& p) {
           if (!pick && local_is(alt, "Fallback")) pick = alt;
       if (pick) read_run_content(pick, st, p);
     }
-    // w:delText, w:rPr, w:lastRenderedPageBreak, footnote references: nothing to show.
+    // w:delText, w:rPr, w:lastRenderedPageBreak: nothing to show.
   }
 }
 

@@ -117,7 +117,7 @@ struct Context {
   Styles styles;
   Numbering numbering;
   std::optional<model::ReadError> fatal;  // set: stop and fail the read
-  int charts_skipped = 0, objects_skipped = 0, images = 0, images_missing = 0;
+  int charts_skipped = 0, objects_skipped = 0, notes_skipped = 0, images = 0, images_missing = 0;
 };
 
 struct PartContext {

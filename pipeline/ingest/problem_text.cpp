@@ -19,6 +19,7 @@ std::string read_problem_text(const std::string& message) {
       {"picture(s) missing from the package", "文档包中缺少图片"},
       {"chart(s) or diagram(s) not read", "图表未读取"},
       {"embedded object(s) not read", "嵌入的对象未读取"},
+      {"footnote(s) or endnote(s) not read", "脚注或尾注未读取"},
       {"(w:altChunk) was not read", "导入的内容块未读取"},
       {kNoTextLayer, "扫描页，没有文字层"},
       {"pages the page tree claims cannot be loaded", "部分页面无法载入"},

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "ingest/problem_text.h"
 #include "ooxml_builder.h"
 #include "test_support.h"
 
@@ -39,6 +40,19 @@ TEST(DocxReader, ParagraphsAndRunFormatting) {
   EXPECT_DOUBLE_EQ(a.size_pt, 16.0);
   EXPECT_EQ(a.role, model::FontRole::Hei);
   EXPECT_FALSE(p->runs[1].bold);
+}
+
+// Lost text: a rule's footnote (its text in footnotes.xml, which is not read) left the book and the
+// reading copy without a word (another office's book). The reader now says how many notes it left.
+TEST(DocxReader, FootnotesNotReadAreAProblemNotSilence) {
+  auto r = read_docx_of({.body = "<w:p><w:r><w:t>涉密文件按规定保管。</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r>"
+                                 "<w:r><w:endnoteReference w:id=\"2\"/></w:r></w:p>"});
+  ASSERT_FALSE(r.error);
+  EXPECT_NE(r.doc.plain_text().find("涉密文件按规定保管。"), std::string::npos);
+  ASSERT_EQ(r.meta.problems.size(), 1u);
+  EXPECT_EQ(r.meta.problems[0], "2 footnote(s) or endnote(s) not read");
+  EXPECT_EQ(read_problem_text(r.meta.problems[0]).rfind("脚注或尾注未读取", 0), 0u) << read_problem_text(r.meta.problems[0]);
+  EXPECT_TRUE(read_docx_of({.body = "<w:p><w:r><w:t>正文</w:t></w:r></w:p>"}).meta.problems.empty());
 }
 
 TEST(DocxReader, AdjacentRunsWithTheSameFormatMerge) {
