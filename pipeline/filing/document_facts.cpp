@@ -72,8 +72,20 @@ void choose_date(const model::InspectedFile& f, const Scheme& s, int doc, ItemFa
     out.date_by = "检查记录的检查时间（inspected_at）";
     return;
   }
-  // A file of several records (a quarter's records, an export) covers a period: its 件 is dated by
-  // its last date, not by the first record's field.
+  // A file of several records (a quarter's records, a register, an export) covers a period: its 件
+  // is dated by its latest record, not by the first record's field, nor by the date written last
+  // (a register's rows need not be in date order, and it has no 落款).
+  if (f.records.size() >= 2) {
+    std::string latest;
+    for (const auto& r : f.records)
+      if (valid_iso_day(r.inspected_at.substr(0, 10)) && r.inspected_at.substr(0, 10) > latest)
+        latest = r.inspected_at.substr(0, 10);
+    if (!latest.empty()) {
+      out.date = latest;
+      out.date_by = "最晚一条检查记录的检查时间（共 " + std::to_string(f.records.size()) + " 条检查记录）";
+      return;
+    }
+  }
   const FactRule* rule = f.records.size() >= 2 ? nullptr : s.fact_rule(doc, f.fields.doc_type);
   if (rule)
     for (const auto& label : rule->date_labels)

@@ -50,6 +50,21 @@ TEST(DocumentFacts, FileOfSeveralRecordsIsDatedByItsLastDate) {
   EXPECT_NE(x.date_by.find("2 条检查记录"), std::string::npos) << x.date_by;
 }
 
+// Wrong date: a register whose rows are not in date order was dated by its last row (2025-03-05)
+// while its newest record was of 2025-03-12, and the reason said 落款, which a register has none of
+// (another office's hand-made XLSX).
+TEST(DocumentFacts, ARegisterIsDatedByItsLatestRecordWhateverTheRowOrder) {
+  auto f = file_with_text("台账/2025年3月日常检查台账.xlsx", "检查时间\n2025-03-03\n2025-03-12\n2025-03-05\n");
+  f.records.resize(3);
+  f.records[0].inspected_at = "2025-03-03";
+  f.records[1].inspected_at = "2025-03-12T10:00:00+08:00";
+  f.records[2].inspected_at = "2025-03-05";
+  auto x = filing::item_facts(f, default_scheme(), 0);
+  EXPECT_EQ(x.date, "2025-03-12");
+  EXPECT_EQ(x.date_by.find("落款"), std::string::npos) << x.date_by;
+  EXPECT_NE(x.date_by.find("3 条检查记录"), std::string::npos) << x.date_by;
+}
+
 // A form whose date field is blank, a decision, a text with no date at all.
 TEST(DocumentFacts, SignatureDateThenMetadataThenFileTime) {
   auto blank = filing::item_facts(file_with_text("a.txt", "询问笔录\n询问时间：    年  月  日\n被询问人签名\n2024年3月6日\n"), default_scheme(), 14);
