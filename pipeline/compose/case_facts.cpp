@@ -15,8 +15,8 @@ namespace {
 // cause is not taken for one ("超市…"). Empty when the cause does not open with the party.
 std::string party_in_front(const std::string& cause, const std::string& party) {
   constexpr size_t kShortest = 3;
-  if (!party.empty() && cause.rfind(party, 0) == 0) return party;  // the whole name, however short
-  for (size_t at = 0, left = normalize::code_points(party); at < party.size() && left >= kShortest; --left) {
+  // The whole name however short (at 0), its tails of kShortest characters or more.
+  for (size_t at = 0, left = normalize::code_points(party); at < party.size() && (at == 0 || left >= kShortest); --left) {
     if (cause.compare(0, party.size() - at, party, at, std::string::npos) == 0) return party.substr(at);
     do ++at;
     while (at < party.size() && (static_cast<unsigned char>(party[at]) & 0xC0) == 0x80);

@@ -5,6 +5,7 @@
 #include "package/volume_run.h"
 
 #include <algorithm>
+#include <tuple>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -280,16 +281,18 @@ void DerivedNight::derive_volumes() {
                            pdfa_key(s, {filing::DerivedOutput::Volumes});
   // 案卷号 in the order of the cases' 件号 (the plan numbers a year's cases in the order of their 案号),
   // not of their folders' names, where 〔2024〕3号 came after 〔2024〕35号.
-  std::vector<std::pair<std::string, std::string>> by_first_item;  // first 档号 → case folder
-  for (const auto& [folder, members] : cases) {
+  std::vector<std::pair<std::string, decltype(cases)::value_type*>> by_first_item;  // first 档号 → case
+  for (auto& c : cases) {
     std::string first;
-    for (const ItemFacts* m : members)
+    for (const ItemFacts* m : c.second)
       if (first.empty() || m->code < first) first = m->code;
-    by_first_item.push_back({first, folder});
+    by_first_item.push_back({first, &c});
   }
-  std::sort(by_first_item.begin(), by_first_item.end());
-  for (const auto& [first_code, folder] : by_first_item) {
-    std::vector<const ItemFacts*>& members = cases[folder];
+  std::sort(by_first_item.begin(), by_first_item.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.first, a.second->first) < std::tie(b.first, b.second->first); });
+  for (const auto& [first_code, c] : by_first_item) {
+    const std::string& folder = c->first;
+    std::vector<const ItemFacts*>& members = c->second;
     if (folder.empty()) continue;
     std::string scope = fs::path(folder).parent_path().string();
     auto at = prev_vols.find(folder);
