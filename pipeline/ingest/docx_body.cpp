@@ -268,9 +268,9 @@ void read_run_content(const xmlNode* parent, Inline& st, const RunProps& p) {
     else if (is_w(e, "instrText")) on_instr_text(e, st);
     else if (is_w(e, "drawing") || is_w(e, "pict")) on_drawing(e, st);
     else if (is_w(e, "object")) ++st.ctx.objects_skipped;
-    // The notes' text lives in footnotes.xml / endnotes.xml, which are not read: say so, so that the
-    // archive's report and a book's warnings name what the reading copy lacks.
-    else if (is_w(e, "footnoteReference") || is_w(e, "endnoteReference")) ++st.ctx.notes_skipped;
+    // The note's number; its text follows the document (docx_notes.cpp).
+    else if (is_w(e, "footnoteReference") || is_w(e, "endnoteReference"))
+      emit_text(st, p, note_reference(st.ctx, is_w(e, "endnoteReference"), w_attr(e, "id").value_or("")));
     else if (el_is(e, kMc, "AlternateContent")) {
       // Take the first choice we are offered (wps/wpg drawings); Fallback only when there is none.
       xmlNode* pick = nullptr;

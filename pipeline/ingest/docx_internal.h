@@ -117,7 +117,15 @@ struct Context {
   Styles styles;
   Numbering numbering;
   std::optional<model::ReadError> fatal;  // set: stop and fail the read
-  int charts_skipped = 0, objects_skipped = 0, notes_skipped = 0, images = 0, images_missing = 0;
+  int charts_skipped = 0, objects_skipped = 0, images = 0, images_missing = 0;
+  // Footnote and endnote references met in the body, in order (docx_notes.cpp): the note's kind
+  // and w:id, numbered from 1 as they appear. Reading a note's own text adds none.
+  struct NoteRef {
+    bool endnote = false;
+    std::string id;
+  };
+  std::vector<NoteRef> notes;
+  bool reading_notes = false;
 };
 
 struct PartContext {
@@ -125,6 +133,15 @@ struct PartContext {
   opc::Rels rels;
   bool header_footer = false;  // PAGE fields become "{PAGE}" (model::HeaderFooter)
 };
+
+// Footnotes and endnotes (§17.11, docx_notes.cpp). A reference in the text becomes its number,
+// "[n]"; the notes' own text (footnotes.xml, endnotes.xml) follows the document's last block under
+// "注：", each note's first paragraph opening with its number, as Word's "convert to endnotes"
+// would place them: a book or a reading copy has no page foot of the source's pages to keep them.
+std::string note_reference(Context& ctx, bool endnote, const std::string& id);
+// Appends the referenced notes to `out`; a note whose part or text is missing counts in the
+// problem "N footnote(s) or endnote(s) not read".
+void append_notes(Context& ctx, const PartContext& body, std::vector<model::Block>& out);
 
 // Convert one block-level element (§17.2.2 body content: p, tbl, sdt, customXml, ins/moveTo) and
 // append the result to `out`.

@@ -199,12 +199,12 @@ ReadResult read_package(const Input& in) {
         if (const xmlNode* s = paragraph_section(els[i])) finish_section(ctx, body, s, blocks, inherited, r.doc);
     i = last;
   }
+  append_notes(ctx, body, blocks);
   finish_section(ctx, body, final_sect, blocks, inherited, r.doc);
   if (ctx.fatal) return failed(Format::Docx, ctx.fatal->kind, ctx.fatal->message);
 
   if (ctx.charts_skipped) r.meta.problems.push_back(std::to_string(ctx.charts_skipped) + " chart(s) or diagram(s) not read");
   if (ctx.objects_skipped) r.meta.problems.push_back(std::to_string(ctx.objects_skipped) + " embedded object(s) not read");
-  if (ctx.notes_skipped) r.meta.problems.push_back(std::to_string(ctx.notes_skipped) + " footnote(s) or endnote(s) not read");
   if (ctx.images_missing) r.meta.problems.push_back(std::to_string(ctx.images_missing) + " picture(s) missing from the package");
   return r;
 }

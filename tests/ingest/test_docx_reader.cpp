@@ -42,13 +42,48 @@ TEST(DocxReader, ParagraphsAndRunFormatting) {
   EXPECT_FALSE(p->runs[1].bold);
 }
 
-// Lost text: a rule's footnote (its text in footnotes.xml, which is not read) left the book and the
-// reading copy without a word (another office's book). The reader now says how many notes it left.
-TEST(DocxReader, FootnotesNotReadAreAProblemNotSilence) {
+// Lost text: a rule's footnote (its text in footnotes.xml) left the book and the reading copy
+// (another office's book); then it was only warned about. Now the reference shows the note's
+// number and the notes follow the text under "注：", in the order they are referenced (§17.11).
+DocxParts with_notes(const std::string& body, const std::string& footnotes, const std::string& endnotes) {
+  const std::string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const std::string W = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  DocxParts d{.body = body};
+  if (!footnotes.empty()) {
+    d.document_rels_extra += "<Relationship Id=\"rIdF\" Type=\"" + R + "/footnotes\" Target=\"footnotes.xml\"/>";
+    d.extra.push_back({"word/footnotes.xml", "<w:footnotes " + W + ">" + footnotes + "</w:footnotes>"});
+  }
+  if (!endnotes.empty()) {
+    d.document_rels_extra += "<Relationship Id=\"rIdE\" Type=\"" + R + "/endnotes\" Target=\"endnotes.xml\"/>";
+    d.extra.push_back({"word/endnotes.xml", "<w:endnotes " + W + ">" + endnotes + "</w:endnotes>"});
+  }
+  return d;
+}
+
+TEST(DocxReader, FootnoteTextFollowsTheDocumentInsteadOfBeingDropped) {
+  const std::string body = "<w:p><w:r><w:t>涉密文件按规定保管。</w:t></w:r><w:r><w:footnoteReference w:id=\"2\"/></w:r>"
+                           "<w:r><w:t>复印须登记。</w:t></w:r><w:r><w:endnoteReference w:id=\"1\"/></w:r></w:p>"
+                           "<w:p><w:r><w:t>违者追究责任。</w:t></w:r></w:p>";
+  const std::string footnotes =
+      "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+      "<w:footnote w:id=\"2\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> 见《保密法》第二十八条。</w:t></w:r></w:p></w:footnote>";
+  const std::string endnotes = "<w:endnote w:id=\"1\"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t>登记簿由办公室保管。</w:t></w:r></w:p>"
+                               "<w:p><w:r><w:t>保存三年。</w:t></w:r></w:p></w:endnote>";
+  auto r = read_docx_of(with_notes(body, footnotes, endnotes));
+  ASSERT_FALSE(r.error);
+  EXPECT_TRUE(r.meta.problems.empty()) << r.meta.problems.front();
+  std::vector<std::string> texts;
+  for (const auto* p : paragraphs(r.doc)) texts.push_back(p->plain_text());
+  const std::vector<std::string> want = {"涉密文件按规定保管。[1]复印须登记。[2]", "违者追究责任。", "注：",
+                                         "[1] 见《保密法》第二十八条。", "[2] 登记簿由办公室保管。", "保存三年。"};
+  EXPECT_EQ(texts, want);
+}
+
+TEST(DocxReader, FootnotesWhosePartIsMissingAreAProblemNotSilence) {
   auto r = read_docx_of({.body = "<w:p><w:r><w:t>涉密文件按规定保管。</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r>"
                                  "<w:r><w:endnoteReference w:id=\"2\"/></w:r></w:p>"});
   ASSERT_FALSE(r.error);
-  EXPECT_NE(r.doc.plain_text().find("涉密文件按规定保管。"), std::string::npos);
+  EXPECT_NE(r.doc.plain_text().find("涉密文件按规定保管。[1][2]"), std::string::npos) << r.doc.plain_text();
   ASSERT_EQ(r.meta.problems.size(), 1u);
   EXPECT_EQ(r.meta.problems[0], "2 footnote(s) or endnote(s) not read");
   EXPECT_EQ(read_problem_text(r.meta.problems[0]).rfind("脚注或尾注未读取", 0), 0u) << read_problem_text(r.meta.problems[0]);
