@@ -66,6 +66,39 @@ void choose_title(const model::InspectedFile& f, ItemFacts& out) {
                                   : "文件名（首行“" + recorded + "”是机构名称，不作题名）";
 }
 
+// A document whose text states no day (a scan, a photo, a form left blank): the day its file
+// name states — a clerk's "20250318 …", a camera's "IMG_20250412_093015" — before the file's
+// properties (a Word file's creation date is its template's as often as its own; but a photo's
+// EXIF DateTimeOriginal, the moment the camera took it, comes first), then the day
+// a ZIP recorded for the entry, and last the file's modification time, which is only the day it
+// was saved or copied. The last two, and the creation date of a scanned file with no text (when
+// it was scanned), are flagged (ItemFacts::date_unsure): DA/T 22-2015
+// wants the document's own date in the 归档文件目录, which a clerk must then look up.
+void date_without_text(const model::InspectedFile& f, ItemFacts& out) {
+  const std::string name = std::filesystem::path(f.path).filename().string();
+  const std::string named = normalize::file_name_date(name);
+  const bool photo_taken = f.meta.format == model::Format::Image && f.meta.created.size() >= 10 &&
+                           valid_iso_day(f.meta.created.substr(0, 10));  // EXIF DateTimeOriginal: the camera's own
+  if (valid_iso_day(named) && !photo_taken) {
+    out.date = named;
+    out.date_by = "文件名中的日期（正文无日期）";
+  } else if (f.meta.created.size() >= 10 && valid_iso_day(f.meta.created.substr(0, 10))) {
+    out.date = f.meta.created.substr(0, 10);
+    out.date_by = "文件属性的创建日期（正文无日期）";
+    // A photo's is its EXIF DateTimeOriginal, the day it was taken: its own. A file with no text
+    // otherwise (a scanned PDF) was created when it was scanned, not when the paper was signed.
+    out.date_unsure = f.text_chars == 0 && f.meta.format != model::Format::Image;
+  } else if (valid_iso_day(f.entry_date)) {
+    out.date = f.entry_date;
+    out.date_by = "压缩包中该文件的修改日期（正文、属性和文件名均无日期）";
+    out.date_unsure = true;
+  } else {
+    out.date = date_from_mtime(f.mtime_ns);
+    out.date_by = "文件修改时间（正文、属性和文件名均无日期）";
+    out.date_unsure = true;
+  }
+}
+
 void choose_date(const model::InspectedFile& f, const Scheme& s, int doc, ItemFacts& out) {
   if (f.records.size() == 1 && valid_iso_day(f.records.front().inspected_at.substr(0, 10))) {
     out.date = f.records.front().inspected_at.substr(0, 10);
@@ -105,13 +138,9 @@ void choose_date(const model::InspectedFile& f, const Scheme& s, int doc, ItemFa
   if (valid_iso_day(last)) {
     out.date = last;
     out.date_by = "落款日期（正文最后一个完整日期，GB/T 9704-2012 §7.3.5.3" + unfilled + "）";
-  } else if (f.meta.created.size() >= 10 && valid_iso_day(f.meta.created.substr(0, 10))) {
-    out.date = f.meta.created.substr(0, 10);
-    out.date_by = "文件属性的创建日期（正文无日期）";
-  } else {
-    out.date = date_from_mtime(f.mtime_ns);
-    out.date_by = "文件修改时间（正文和属性均无日期）";
+    return;
   }
+  date_without_text(f, out);
 }
 
 // The document's 当事人 in front of a bare form title.

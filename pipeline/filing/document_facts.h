@@ -23,6 +23,7 @@ struct Plan;
 struct ItemFacts {
   std::string title, title_by;  // 题名 and the rule that gave it
   std::string date, date_by;    // YYYY-MM-DD and the field or rule that gave it
+  bool date_unsure = false;     // only the day the file was saved or zipped: a clerk must check it
 };
 
 // Title and date of the item whose final document is f (doc: its 范本 number, 0 if none).

@@ -470,6 +470,10 @@ PlannedItem item_of_group(const Plan& plan, const VersionGroup& g, const Facts& 
     if (it.kind == CategoryKind::Case) it.place = place_in_case(*c, fa.doc, it.title, it.format, f.fields.served);
     if (it.kind == CategoryKind::Inspection) it.issues = check_officers(*c, f.records, f.fields.officers);
   }
+  // The 归档文件目录's 日期 is the document's own (DA/T 22-2015); the day a file was saved is not.
+  if (facts_of_item.date_unsure)
+    it.issues.push_back({"date-unsure", "日期待核：文件本身无日期，暂取" + facts_of_item.date_by.substr(0, facts_of_item.date_by.find("（")),
+                         "DA/T 22-2015 归档文件目录“日期”"});
   for (const auto& cc : f.fields.credit_codes)
     if (!cc.valid) it.invalid_credit_codes.push_back(cc.code);
   for (const auto& w : f.fields.warnings) it.warnings.push_back(w);

@@ -409,6 +409,7 @@ void queue_entries(std::deque<Node>& nodes, size_t parent, const model::Inspecte
     c.file.source_path = keep.source_path;
     c.file.mtime_ns = keep.mtime_ns;
     c.file.is_zip_entry = true;
+    c.file.entry_date = k.value("date", "");
     if (k.at("error").is_object()) {
       c.file.error = model::ReadError{
           model::error_kind_from_name(k["error"].value("kind", "")).value_or(model::ErrorKind::Damaged),
@@ -445,6 +446,7 @@ void keep_listed_identity(model::InspectedFile& f, const model::InspectedFile& k
   f.source_path = keep.source_path;
   f.mtime_ns = keep.mtime_ns;
   f.is_zip_entry = keep.is_zip_entry;
+  f.entry_date = keep.entry_date;
   if (keep.entry_bytes) f.entry_bytes = keep.entry_bytes;
   f.spool_path = keep.spool_path;
   // A file whose size changed between the listing and the read was being written or cut short

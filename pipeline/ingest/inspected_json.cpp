@@ -108,6 +108,7 @@ json to_wire_json(const model::InspectedFile& f) {
   j["source_path"] = text(f.source_path);  // the parent keeps the bytes on disk; this is for reading
   j["mtime_ns"] = f.mtime_ns;
   j["is_zip_entry"] = f.is_zip_entry;
+  if (!f.entry_date.empty()) j["entry_date"] = text(f.entry_date);
   j["meta"] = {{"title", text(f.meta.title)},     {"subject", text(f.meta.subject)},   {"author", text(f.meta.author)},
                {"created", text(f.meta.created)}, {"modified", text(f.meta.modified)}, {"application", text(f.meta.application)},
                {"image_width", f.meta.image_width}, {"image_height", f.meta.image_height},
@@ -122,7 +123,8 @@ json to_wire_json(const model::InspectedFile& f) {
 }
 
 json child_to_wire_json(const ChildInput& c) {
-  return {{"name", text(c.name)}, {"error", error_to_json(c.error)}, {"dir", c.is_directory}, {"size", c.bytes.size()}};
+  return {{"name", text(c.name)}, {"error", error_to_json(c.error)}, {"dir", c.is_directory}, {"size", c.bytes.size()},
+          {"date", text(c.date)}};
 }
 
 static std::string str(const json& j, const char* k) {
@@ -144,6 +146,7 @@ model::InspectedFile from_wire_json(const json& j) {
   f.size = j.value("size", uint64_t{0});
   f.mtime_ns = j.value("mtime_ns", int64_t{0});
   f.is_zip_entry = j.value("is_zip_entry", false);
+  f.entry_date = str(j, "entry_date");
   f.title = str(j, "title");
   f.text_chars = j.value("text_chars", uint64_t{0});
   f.meta.format = model::format_from_name(str(j, "format"));

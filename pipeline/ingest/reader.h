@@ -50,6 +50,7 @@ struct ChildInput {
   std::string bytes;                        // the entry's bytes; empty if error is set
   std::optional<model::ReadError> error;    // e.g. unsafe_path, zip_bomb, encrypted entry
   bool is_directory = false;
+  std::string date;                         // its modification day (model::InspectedFile::entry_date)
 };
 
 struct ReadResult {

@@ -23,6 +23,8 @@
 
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
+#include <ctime>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -304,6 +306,21 @@ std::optional<model::ReadError> extract_entry(zip_t* za, zip_uint64_t idx, const
   return error;
 }
 
+// The entry's modification day. libzip reads the DOS date and time (APPNOTE.TXT 4.4.6, local time
+// of the machine that zipped it, no zone) into a time_t with mktime in this process's zone; localtime_r
+// in the same zone gives the recorded calendar day back. A zero DOS date (1980-00-00, "none") and
+// anything before 1981 is no date.
+std::string entry_day(zip_t* za, zip_uint64_t idx) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(za, idx, 0, &st) != 0 || !(st.valid & ZIP_STAT_MTIME)) return {};
+  std::tm tm{};
+  if (!localtime_r(&st.mtime, &tm) || tm.tm_year + 1900 < 1981) return {};
+  char day[40];  // room for any int, though localtime_r gives 1-12 and 1-31
+  std::snprintf(day, sizeof day, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  return day;
+}
+
 // One entry as a child: its safe name, and its bytes or the reason it is refused.
 ChildInput read_child(zip_t* za, zip_uint64_t idx, std::optional<std::vector<CdRecord>>& cd, const Limits& lim,
                       EntryTally& tally) {
@@ -326,6 +343,7 @@ ChildInput read_child(zip_t* za, zip_uint64_t idx, std::optional<std::vector<CdR
 
   if (!why.empty()) child.error = entry_error(model::ErrorKind::UnsafePath, why);
   else if (!child.is_directory) child.error = extract_entry(za, idx, lim, tally, child.bytes);
+  if (!child.is_directory) child.date = entry_day(za, idx);
   return child;
 }
 

@@ -20,6 +20,10 @@ struct InspectedFile {
   std::string sha256;         // lower-case hex of the exact bytes
   uint64_t size = 0;
   int64_t mtime_ns = 0;       // of the file (an entry: the ZIP's), for incremental re-runs
+  // A ZIP entry's own modification day as the archive records it (APPNOTE.TXT 4.4.6: the zipping
+  // machine's calendar day), YYYY-MM-DD; empty for a file, or when the entry has none. An entry
+  // with no date of its own in its text is dated by it, not by the day the ZIP was copied in.
+  std::string entry_date;
   Metadata meta;              // meta.format is the detected format
   Fields fields;
   std::string title;          // normalized title: document title, else first heading/line, else file stem

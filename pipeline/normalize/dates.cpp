@@ -8,6 +8,8 @@
 // Valid: year 1949–2100, month 1–12, day within the month (leap years). Invalid dates are dropped.
 // A numeric date needs the same separator twice (2024.3.5), so phone numbers are never dates.
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <memory>
 #include <optional>
 #include <string>
@@ -193,6 +195,42 @@ std::string last_full_date(std::string_view text) {
   for (auto h = hits.rbegin(); h != hits.rend(); ++h)
     if (h->iso.size() == 10 && !is_printing_date(f, h->end)) return h->iso;
   return {};
+}
+
+namespace {
+
+// The days of the name's compact digit stamps: runs of exactly 8 digits, or 14 (a time follows).
+// Longer and shorter runs are numbers of other kinds (a record's serial, a phone, an ID number).
+void compact_days(std::string_view name, std::vector<std::string>& out) {
+  for (size_t i = 0; i < name.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(name[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < name.size() && std::isdigit(static_cast<unsigned char>(name[j]))) ++j;
+    if (j - i == 8 || j - i == 14) {
+      int y = 0, m = 0, d = 0;
+      std::from_chars(name.data() + i, name.data() + i + 4, y);
+      std::from_chars(name.data() + i + 4, name.data() + i + 6, m);
+      std::from_chars(name.data() + i + 6, name.data() + i + 8, d);
+      if (y >= 1990 && detail::valid_ymd(y, m, d))
+        if (auto v = iso(y, m, d)) out.push_back(*v);
+    }
+    i = j;
+  }
+}
+
+}  // namespace
+
+std::string file_name_date(std::string_view name) {
+  std::vector<std::string> days;
+  for (auto& d : find_dates(name))
+    if (d.size() == 10) days.push_back(std::move(d));
+  compact_days(name, days);
+  for (const auto& d : days)
+    if (d != days.front()) return {};
+  return days.empty() ? std::string() : days.front();
 }
 
 }  // namespace lh::normalize

@@ -37,6 +37,12 @@ std::optional<std::string> date_at_start(std::string_view s);
 // The last full date of text in reading order (the 成文日期 of a 落款 comes after the body), but for
 // a 版记's 印发日期 ("2025年3月5日印发", GB/T 9704-2012 §7.4.2), which follows the 落款.
 std::string last_full_date(std::string_view text);
+// The one day a file name states, for a document whose text and properties give none: a written
+// date ("2025年3月18日", "2025-03-18", "2025.03.18") or a compact stamp as cameras, phones and
+// clerks write them — "20250318 …", "IMG_20250412_093015", "PXL_20250412_093015123",
+// "微信图片_20250412093015": a run of exactly 8 digits (YYYYMMDD) or 14 (YYYYMMDDhhmmss). Empty when
+// the name states none, or two different days (which one would be a guess).
+std::string file_name_date(std::string_view name);
 // The officers a typed 检查记录 names after 检查人员 or 执法人员, each with the 执法证号 beside the name
 // or on a 执法证号 line of their own, in order (执法程序规定 第二十二条; normalize/officers.cpp).
 std::vector<model::Officer> find_officers(std::string_view text);

@@ -80,6 +80,46 @@ TEST(DocumentFacts, SignatureDateThenMetadataThenFileTime) {
   EXPECT_NE(none.date_by.find("修改时间"), std::string::npos) << none.date_by;
 }
 
+// Scans and photos with no date in their text were dated by the day their file was saved, and
+// nobody was told (another office's 现场笔录.png of 2025-03-04 filed as 2025-06-04, behind the
+// case's 询问笔录). The name's day comes first, then the file's properties, then a ZIP entry's own
+// day; the last two are only saving days, so the item says 日期待核.
+TEST(DocumentFacts, AFileWithNoDateOfItsOwnIsDatedByItsNameElseMarkedUnsure) {
+  auto camera = filing::item_facts(file_with_text("收件/IMG_20250412_093015.jpg", ""), default_scheme(), 0);
+  EXPECT_EQ(camera.date, "2025-04-12");
+  EXPECT_NE(camera.date_by.find("文件名"), std::string::npos) << camera.date_by;
+  EXPECT_FALSE(camera.date_unsure);
+  auto clerk = file_with_text("当场处罚/20250318 李记水果摊 当场处罚.jpg", "");
+  clerk.meta.created = "2025-06-03T10:00:00+08:00";  // the scan's, not the document's
+  EXPECT_EQ(filing::item_facts(clerk, default_scheme(), 0).date, "2025-03-18");
+  auto scan = file_with_text("送达回证（决定书）.pdf", "");
+  scan.meta.created = "2025-06-03T10:00:00+08:00";
+  EXPECT_TRUE(filing::item_facts(scan, default_scheme(), 0).date_unsure);
+  scan.text_chars = 120;  // a born-digital file: its creation is close to the document's making
+  EXPECT_FALSE(filing::item_facts(scan, default_scheme(), 0).date_unsure);
+  auto photo = file_with_text("现场照片.jpg", "");
+  photo.meta.format = model::Format::Image;
+  photo.meta.created = "2024-03-05T09:41:17+08:00";  // EXIF DateTimeOriginal: the day it was taken
+  EXPECT_FALSE(filing::item_facts(photo, default_scheme(), 0).date_unsure);
+  photo.path = "IMG_20240306_080000.jpg";  // a copy renamed later: the camera's record wins
+  EXPECT_EQ(filing::item_facts(photo, default_scheme(), 0).date, "2024-03-05");
+  auto entry = file_with_text("撤案材料.zip/现场照片1.jpg", "");
+  entry.entry_date = "2024-12-05";
+  auto in_zip = filing::item_facts(entry, default_scheme(), 0);
+  EXPECT_EQ(in_zip.date, "2024-12-05");
+  EXPECT_TRUE(in_zip.date_unsure);
+  auto saved = filing::item_facts(file_with_text("鑫旺副食店 现场笔录.png", ""), default_scheme(), 0);
+  EXPECT_EQ(saved.date, "2024-06-01");
+  EXPECT_TRUE(saved.date_unsure);
+  EXPECT_NE(saved.date_by.find("修改时间"), std::string::npos) << saved.date_by;
+  // Not days: a record's serial, a phone number, an ID number; two different days are no answer.
+  for (const char* name : {"JC2025-1001.txt", "13812345678.jpg", "430102199001011234.jpg", "20250301-20250331 汇总.xlsx"})
+    EXPECT_EQ(normalize::file_name_date(name), "") << name;
+  EXPECT_EQ(normalize::file_name_date("微信图片_20250412093015.jpg"), "2025-04-12");
+  EXPECT_EQ(normalize::file_name_date("检查记录（2025年3月5日）.txt"), "2025-03-05");
+  EXPECT_EQ(normalize::file_name_date("2025.03.05 与 20250305 同日.txt"), "2025-03-05");
+}
+
 TEST(DocumentFacts, TextDocumentIsNotTitledByItsLetterhead) {
   // The recorded title (a text reader's first line) is the agency's name; the title line wins.
   auto f = file_with_text("综合/s.txt", "梅州市梅江区市场监督管理局\n2024年上半年工作总结\n一、……\n", "梅州市梅江区市场监督管理局");

@@ -72,6 +72,24 @@ TEST(ZipReader, PlainEntriesDirectoriesAndListing) {
   EXPECT_NE(r.doc.plain_text().find("docs/\n"), std::string::npos);
 }
 
+// A photo in a ZIP with no date of its own was dated by the day the ZIP reached the inbox
+// (another office's 撤案材料.zip: its 现场照片 of 2024-12-05 filed as 2025-06-04). The entry's own
+// DOS date (APPNOTE.TXT 4.4.6) is now read; a zero DOS date is none.
+TEST(ZipReader, AnEntryCarriesTheDayTheZipRecordsForIt) {
+  ZipBuilder b;
+  const zip_int64_t photo = b.add("现场照片1.jpg", "jpeg bytes", ZIP_FL_ENC_UTF_8);
+  const zip_int64_t undated = b.add("说明.txt", "text", ZIP_FL_ENC_UTF_8);
+  // 2024-12-05 16:30:10 local: date (2024-1980)<<9 | 12<<5 | 5, time 16<<11 | 30<<5 | 10/2.
+  ASSERT_EQ(zip_file_set_dostime(b.raw(), static_cast<zip_uint64_t>(photo), (16 << 11) | (30 << 5) | 5, (44 << 9) | (12 << 5) | 5, 0), 0);
+  ASSERT_EQ(zip_file_set_dostime(b.raw(), static_cast<zip_uint64_t>(undated), 0, 0, 0), 0);
+  ReadResult r = read_zip_bytes(b.finish());
+  ASSERT_FALSE(r.error) << r.error->message;
+  ASSERT_TRUE(child(r, "现场照片1.jpg"));
+  EXPECT_EQ(child(r, "现场照片1.jpg")->date, "2024-12-05");
+  ASSERT_TRUE(child(r, "说明.txt"));
+  EXPECT_EQ(child(r, "说明.txt")->date, "");
+}
+
 TEST(ZipReader, RawGbkNamesWithoutTheUtf8Flag) {
   ZipBuilder b;
   // 目录.xlsx in GBK is C4BF C2BC: valid UTF-8 by accident ("Ŀ¼"), libraries.md §4.
