@@ -12,6 +12,7 @@
 
 #include "docx/parts.h"
 #include "docx/properties.h"
+#include "layout/frames.h"
 
 namespace lh::docx::detail {
 
@@ -25,12 +26,19 @@ static size_t grid_columns(const model::Table& t) {
   return n;
 }
 
-// Column widths in twips: the model's, or the text width shared equally.
+// Column widths in twips: the layout's (layout::table_column_widths: the model's, fitted to the
+// text width in proportion when wider, as the PDF draws them; else the text width shared equally).
+// Rounding to whole twips may leave a fitted grid a twip or two wider than the text: that is taken
+// from its widest column, so the grid (and the w:tblW and w:tcW written from it) never passes the
+// margin.
 static std::vector<int64_t> column_widths(const model::Table& t, size_t ncols, int64_t text_width) {
+  const double text_mm = static_cast<double>(text_width) * 25.4 / 1440.0;
+  const std::vector<double> mm = layout::table_column_widths(t, ncols, text_mm, 1.0);
   std::vector<int64_t> w(ncols, ncols ? text_width / static_cast<int64_t>(ncols) : 0);
-  if (t.col_widths_mm.size() == ncols)
-    for (size_t i = 0; i < ncols; ++i)
-      if (t.col_widths_mm[i] > 0) w[i] = twips_from_mm(t.col_widths_mm[i]);
+  if (t.col_widths_mm.size() != ncols) return w;  // equal shares, in whole twips
+  int64_t total = 0;
+  for (size_t i = 0; i < ncols; ++i) total += w[i] = twips_from_mm(mm[i]);
+  if (total > text_width && ncols > 0) *std::max_element(w.begin(), w.end()) -= total - text_width;
   return w;
 }
 

@@ -113,4 +113,13 @@ std::pair<int, int> image_pixel_size(const model::Image& img);
 // so the two files of one document show a picture alike.
 double natural_width_pt(const model::Image& img);
 
+// The widths a table's `ncols` grid columns are drawn at in a text block `block` wide, in the unit
+// of `block` (`per_mm` of it to the millimetre): the model's widths when it gives one (> 0) for
+// every column, scaled in proportion down to the block when together they are wider (a source
+// DOCX's w:tblGrid wider than the 版心, 156 mm on A4: GB/T 9704-2012 §5.2.2, model::PageSetup),
+// else equal shares of the block. The layout (PDF, OFD) and the DOCX writer both take a table's
+// widths from here, so the two files of one book fit a wide table alike: Word and LibreOffice
+// draw a grid at its own width and cut what passes the page's edge.
+std::vector<double> table_column_widths(const model::Table& t, size_t ncols, double block, double per_mm);
+
 }  // namespace lh::layout

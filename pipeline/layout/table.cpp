@@ -229,8 +229,7 @@ void draw(Paginator& pg, const Group& g, const Geometry& geo, double y0) {
 
 std::vector<CellLine> cell_lines(Paginator& pg, const std::vector<model::Block>& blocks, double width, FlowState& st);
 
-// Column widths (pt) of a table nested in a cell: the model's, scaled down to the cell when wider,
-// else equal shares of the cell.
+// Column widths (pt) of a table nested in a cell: table_column_widths in the cell's width.
 std::vector<double> nested_widths(const model::Table& t, double width) {
   size_t ncols = t.col_widths_mm.size();
   for (const model::TableRow& r : t.rows) {
@@ -238,14 +237,7 @@ std::vector<double> nested_widths(const model::Table& t, double width) {
     for (const model::TableCell& c : r.cells) n += c.covered ? 1 : static_cast<size_t>(std::max(1, c.col_span));
     ncols = std::max(ncols, n);
   }
-  std::vector<double> w(ncols, ncols ? width / static_cast<double>(ncols) : 0);
-  if (t.col_widths_mm.size() != ncols || ncols == 0) return w;
-  double sum = 0;
-  for (double v : t.col_widths_mm) sum += v > 0 ? mm(v) : 0;
-  if (sum <= 0) return w;
-  const double f = sum > width ? width / sum : 1.0;
-  for (size_t i = 0; i < ncols; ++i) w[i] = std::max(0.0, mm(t.col_widths_mm[i])) * f;
-  return w;
+  return table_column_widths(t, ncols, width, mm(1));
 }
 
 // A table inside a table cell (the 范本 54 cover's 全宗号/目录号/案卷号 box sits in a borderless
@@ -397,22 +389,13 @@ std::vector<PlacedCell> place_cells(const model::Table& t, int* ncols_out) {
   return placed;
 }
 
-// 2. Column widths (mm → pt), scaled down to the text block when too wide.
+// 2. Column widths (pt): table_column_widths, scaled down to the text block when too wide.
 Geometry table_geometry(Paginator& pg, const model::Table& t, int ncols, double pad) {
   Geometry geo;
   geo.pad = pad;
   geo.border = mm(pg.style().table_border_mm);
   geo.borders = t.borders;
-  geo.col_w.assign(ncols, pg.width() / ncols);
-  if (static_cast<int>(t.col_widths_mm.size()) == ncols) {
-    double sum = 0;
-    bool ok = true;
-    for (double w : t.col_widths_mm) { ok = ok && w > 0; sum += mm(w); }
-    if (ok && sum > 0) {
-      const double f = sum > pg.width() ? pg.width() / sum : 1.0;
-      for (int i = 0; i < ncols; ++i) geo.col_w[i] = mm(t.col_widths_mm[i]) * f;
-    }
-  }
+  geo.col_w = table_column_widths(t, static_cast<size_t>(ncols), pg.width(), mm(1));
   geo.col_x.resize(ncols);
   double x = pg.left();
   for (int i = 0; i < ncols; ++i) { geo.col_x[i] = x; x += geo.col_w[i]; }
@@ -529,3 +512,19 @@ void flow_table(Paginator& pg, const model::Table& t, FlowState& st) {
 }
 
 }  // namespace lh::layout::detail
+
+namespace lh::layout {
+
+std::vector<double> table_column_widths(const model::Table& t, size_t ncols, double block, double per_mm) {
+  std::vector<double> w(ncols, ncols ? block / static_cast<double>(ncols) : 0);
+  if (t.col_widths_mm.size() != ncols || ncols == 0) return w;
+  double sum = 0;
+  bool given = true;
+  for (double v : t.col_widths_mm) given = given && v > 0, sum += v * per_mm;
+  if (!given || !(sum > 0)) return w;
+  const double f = sum > block ? block / sum : 1.0;  // in proportion: the source's ratios kept
+  for (size_t i = 0; i < ncols; ++i) w[i] = t.col_widths_mm[i] * per_mm * f;
+  return w;
+}
+
+}  // namespace lh::layout

@@ -119,3 +119,46 @@ TEST(DocxRegression, AnUnsizedPictureIsAsWideAsInThePdf) {
 TEST(DocxRegression, ImageParagraphIsNotClippedByExactLineSpacing) {
   EXPECT_NE(document_with_picture(2, 1).find(R"(<w:spacing w:line="240" w:lineRule="auto"/>)"), std::string::npos);
 }
+
+// Another office's 财务报销管理办法.docx has a 10-column table whose w:tblGrid is 14,300 twips
+// (252 mm) wide on an A4 page. The PDF scaled it to the 156 mm 版心 (layout/table.cpp), but the
+// DOCX kept the source's grid, so Word and LibreOffice drew it past both margins and cut its first
+// and last columns. Both now take the widths from layout::table_column_widths: the grid, w:tblW
+// and every w:tcW fit the text width, in the source's proportions.
+TEST(DocxRegression, ASourceTableWiderThanThePageIsFittedToTheTextWidthAsInThePdf) {
+  const std::vector<int> source_twips = {700, 1300, 2600, 1800, 1000, 1200, 900, 1300, 1800, 1700};
+  model::Table t;
+  model::TableRow row;
+  for (int tw : source_twips) {
+    t.col_widths_mm.push_back(tw / 1440.0 * 25.4);  // as ingest/docx_body.cpp reads w:gridCol
+    model::TableCell c;
+    c.blocks.push_back({para("序号")});
+    row.cells.push_back(c);
+  }
+  row.cells[2].col_span = 2;  // a merge: its w:tcW is the two grid columns'
+  row.cells[3].covered = true;
+  t.rows = {row, row};
+  model::Document d;
+  model::Section s;
+  s.blocks.push_back({t});
+  d.sections.push_back(s);
+  const std::string doc = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+  const int64_t text_width = 11906 - 1587 - 1474;  // A4 less 28 and 26 mm margins: 156 mm 版心
+  std::vector<int64_t> grid;
+  const std::regex col(R"re(<w:gridCol w:w="(\d+)"/>)re");
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), col); it != std::sregex_iterator(); ++it)
+    grid.push_back(std::stoll((*it)[1]));
+  ASSERT_EQ(grid.size(), source_twips.size()) << doc.substr(0, 1500);
+  int64_t sum = 0;
+  for (int64_t w : grid) sum += w;
+  EXPECT_LE(sum, text_width);
+  EXPECT_GE(sum, text_width - 2);  // fitted to the text, not shrunk further
+  for (size_t i = 0; i < grid.size(); ++i)  // the source's proportions, to a twip or two
+    EXPECT_NEAR(static_cast<double>(grid[i]), source_twips[i] * static_cast<double>(text_width) / 14300, 2.0) << i;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(doc, m, std::regex(R"re(<w:tblW w:w="(\d+)" w:type="dxa"/>)re")));
+  EXPECT_EQ(std::stoll(m[1]), sum);
+  EXPECT_NE(doc.find(R"(<w:tblLayout w:type="fixed"/>)"), std::string::npos);  // Word keeps the grid
+  const std::string merged = R"(<w:tcW w:w=")" + std::to_string(grid[2] + grid[3]) + R"(" w:type="dxa"/><w:gridSpan w:val="2"/>)";
+  EXPECT_NE(doc.find(merged), std::string::npos) << merged;
+}
