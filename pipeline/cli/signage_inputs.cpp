@@ -139,10 +139,23 @@ void add_flow_boards(const SignageInputs& in, const layout::FontSet& fonts, std:
   }
 }
 
+// Rooms the spec lists for no sign (default-pack="false" makes only the signs listed, README): named
+// with the spec, as any input the pack sets aside is, so the office hears that they got no 门牌.
+void report_rooms_on_no_sign(const SignageInputs& in, const std::vector<sg::Sign>& signs, const ProblemSink& problem) {
+  const std::vector<sg::Room> unused = sg::rooms_on_no_sign(in.spec, signs);
+  if (unused.empty()) return;
+  std::string names;
+  for (const sg::Room& r : unused) names += (names.empty() ? "" : "、") + (r.number.empty() ? "" : r.number + " ") + r.name;
+  problem(in.spec.file.string() + "：列出的 " + std::to_string(unused.size()) + " 个房间不在任何标识上（" + names +
+          "）：default-pack=\"false\" 只制作列出的 <sign>；要门牌请为房间列出 <sign type=\"door-plate\">，"
+          "要楼层索引请列出 <sign type=\"floor-index\"/>，或去掉 default-pack=\"false\" (rooms_on_no_sign)");
+}
+
 }  // namespace
 
 std::vector<sg::Sign> gather_signs(const SignageInputs& in, const layout::FontSet& fonts, const ProblemSink& problem) {
   std::vector<sg::Sign> out = sg::default_pack(in.spec, in.default_rooms, in.types);
+  report_rooms_on_no_sign(in, out, problem);
   add_policies(in, out, problem);
   add_flow_boards(in, fonts, out, problem);
   if (in.manifest && in.scheme) {

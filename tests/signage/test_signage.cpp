@@ -362,6 +362,37 @@ TEST(Signage, OverflowIsAnErrorNamingTheSignAndTheOtherSignsAreStillMade) {
   EXPECT_FALSE(fs::exists(dir / "out" / "signs" / "门牌-太长的房间.pdf"));
 }
 
+// Another office's spec listed two rooms under default-pack="false" and only plates of other
+// types: the rooms produced nothing and nobody was told. default-pack="false" still makes only the
+// signs listed (README), so no 门牌 is made that the office did not order; the rooms on no sign are
+// named with the spec (exit 1, as every input the pack sets aside), and a listed 楼层索引 lists them.
+TEST(Signage, DefaultPackFalseNamesTheListedRoomsThatStandOnNoSign) {
+  const fs::path dir = lh::test::temp_dir("signage-rooms-on-no-sign");
+  const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<signage xmlns=\"urn:lianghua:signage:1\" office=\"" +
+                           (source_dir() / "samples" / "office.xml").string() + "\" default-pack=\"false\">\n"
+                           "<rooms default-set=\"false\"><room name=\"调解室\" number=\"102\" floor=\"1F\"/>"
+                           "<room name=\"档案室\" number=\"204\" floor=\"2F\"/></rooms>\n<sign type=\"unit-plate\"/>\n";
+  lh::test::write_file(dir / "spec.xml", head + "</signage>\n");
+  auto r = run({program().string(), "signage", (dir / "spec.xml").string(), "--out", (dir / "out").string(), "--quiet"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find((dir / "spec.xml").string() + "：列出的 2 个房间不在任何标识上（102 调解室、204 档案室）"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(rooms_on_no_sign)"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "out" / "signs" / "单位名牌（横）.pdf"));
+  EXPECT_FALSE(fs::exists(dir / "out" / "signs" / "门牌-102-调解室.pdf"));  // only the signs listed
+
+  // A listed 门牌 and a listed 楼层索引 carry them: nothing to say.
+  lh::test::write_file(dir / "spec2.xml", head + "<sign type=\"door-plate\" name=\"调解室\"><text region=\"room\">调解室</text></sign>\n"
+                                                 "<sign type=\"floor-index\"/>\n</signage>\n");
+  r = run({program().string(), "signage", (dir / "spec2.xml").string(), "--out", (dir / "out2").string(), "--quiet"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("rooms_on_no_sign"), std::string::npos) << r.err;
+  Pdf index(dir / "out2" / "signs" / "楼层索引.pdf");
+  ASSERT_NE(index.doc, nullptr);
+  const std::string text = lh::test::page_text(index.doc, 0);
+  EXPECT_NE(text.find("档案室"), std::string::npos) << text;
+}
+
 TEST(Signage, SpecWithADoctypeIsRefusedNamingTheLine) {
   const fs::path dir = lh::test::temp_dir("signage-doctype");
   lh::test::write_file(dir / "spec.xml",

@@ -69,9 +69,28 @@ std::vector<Sign> default_pack(const Spec& spec, const std::vector<Room>& defaul
     std::string what = req.name;
     if (what.empty() && !req.texts.empty()) what = req.texts.front().second;
     Sign s = make(types, req.type, what);
+    // A 楼层索引 listed without its own entries lists the rooms, as the default pack's does: with
+    // default-pack="false" it is the way to have the index of the rooms the spec names.
+    if (req.type == "floor-index") s.texts["entries"] = floor_entries(rooms);
     for (const auto& [region, text] : req.texts) s.texts[region] = text;
     out.push_back(std::move(s));
   }
+  return out;
+}
+
+std::vector<Room> rooms_on_no_sign(const Spec& spec, const std::vector<Sign>& signs) {
+  std::set<std::string> named;
+  for (const Sign& s : signs) {
+    auto room = s.texts.find("room");
+    if (s.type == "door-plate" && room != s.texts.end()) named.insert(room->second);
+    auto entries = s.texts.find("entries");
+    if (s.type != "floor-index" || entries == s.texts.end()) continue;
+    for (const Room& r : spec.rooms)
+      if (entries->second.find(r.name) != std::string::npos) named.insert(r.name);
+  }
+  std::vector<Room> out;
+  for (const Room& r : spec.rooms)
+    if (!named.count(r.name)) out.push_back(r);
   return out;
 }
 

@@ -209,6 +209,7 @@ Spec read_spec(const std::string& xml, const std::string& xsd, const fs::path& p
   if (!root || std::string(reinterpret_cast<const char*>(root->name)) != "signage")
     throw SignageError(name + ": 不是标识规格文件（根元素应为 signage，命名空间 urn:lianghua:signage:1） (wrong_root)");
   Spec s;
+  s.file = path;
   s.office = resolve(path, attr(root, "office"));
   s.default_pack = flag(root, "default-pack", true);
   if (xmlNode* e = first_child(root, "emblem")) s.emblem = resolve(path, attr(e, "file"));

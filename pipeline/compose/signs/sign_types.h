@@ -82,6 +82,7 @@ struct BoardRequest {         // a <policy> or <flow>
 };
 
 struct Spec {
+  std::filesystem::path file;    // the spec itself, absolute (for messages)
   std::filesystem::path office;  // the office profile (samples/office.xml), absolute
   std::optional<std::filesystem::path> emblem;
   std::string hotline = "12315", supervision;

@@ -69,6 +69,11 @@ ComposedSign compose_sign(const Sign& sign, const SignType& type, const SignType
 // Policy and flow boards and archive labels are added by the caller (they need files read).
 std::vector<Sign> default_pack(const Spec& spec, const std::vector<Room>& default_rooms, const SignTypes& types);
 
+// The rooms the spec lists that stand on no sign of `signs` (no 门牌 of that room, no 楼层索引 that
+// names it): with default-pack="false" the rooms feed only the 门牌 and 楼层索引 the spec lists, so
+// a room listed for nothing is an input the pack would otherwise drop without a word.
+std::vector<Room> rooms_on_no_sign(const Spec& spec, const std::vector<Sign>& signs);
+
 // A policy board: paragraphs of the policy as read (title: the title paragraph, a leading level-1 heading such as Markdown "# …", else
 // `fallback_title`), 第X条 and 一、 kept as the structure.
 Sign policy_board(const std::vector<model::Paragraph>& paragraphs, const std::string& fallback_title,
