@@ -330,4 +330,9 @@ double fit_text_size(const model::TextBox& box, const FontSet& fonts) {
   return detail::fit_box(box, fonts).size;
 }
 
+FittedText fit_text(const model::TextBox& box, const FontSet& fonts) {
+  const detail::Fitted f = detail::fit_box(box, fonts);
+  return {f.size, f.width / detail::kPtPerMm, f.height / detail::kPtPerMm, static_cast<int>(f.shaped.lines.size())};
+}
+
 }  // namespace lh::layout

@@ -47,6 +47,14 @@ struct TextOverflow : LayoutError {
 // lines come out about equally long. Throws TextOverflow if even min_pt does not fit, LayoutError
 // for an impossible box.
 double fit_text_size(const model::TextBox& box, const FontSet& fonts);
+// The same fitting, with what it found: the size, the widest line and the height of the lines
+// (first em box to last) in millimetres and the line count, for a caller that places other frames
+// by the text (a 楼层索引's name column starts after its widest room number).
+struct FittedText {
+  double size_pt = 0, width_mm = 0, height_mm = 0;
+  int lines = 0;
+};
+FittedText fit_text(const model::TextBox& box, const FontSet& fonts);
 
 namespace detail { class ShapeCacheScope; }
 // Shaped text (and placed images) kept while this lives, on this thread, and shared with every

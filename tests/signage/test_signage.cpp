@@ -393,6 +393,82 @@ TEST(Signage, DefaultPackFalseNamesTheListedRoomsThatStandOnNoSign) {
   EXPECT_NE(text.find("档案室"), std::string::npos) << text;
 }
 
+// Another office's 楼层索引 set a long room name at the list's full 90 pt and wrapped it under the
+// floor and room number. Each name now stands in a names column: shrunk on its own to one line down
+// to the region's min-pt, and only then on more lines, which start under the names, not under the
+// numbers (Poppler's character boxes; the pack's type gives the region).
+TEST(Signage, AFloorIndexShrinksALongNameAndHangsItsSecondLineUnderTheNames) {
+  const std::string one_line = "龙潭坪市场监督管理所“双随机、一公开”监管工作指挥调度及行政执法办案信息化综合管理中心";
+  const std::string two_lines = "消费者权益保护投诉举报受理调解处理中心暨“双随机、一公开”监管工作指挥调度及行政执法办案"
+                                "信息化综合管理中心第一接待室及档案资料整理数字化加工室";
+  const fs::path dir = lh::test::temp_dir("signage-floor-index-long-name");
+  lh::test::write_file(dir / "spec.xml",
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<signage xmlns=\"urn:lianghua:signage:1\" office=\"" +
+                           (source_dir() / "samples" / "office.xml").string() + "\" default-pack=\"false\">\n"
+                           "<rooms default-set=\"false\"><room name=\"调解室\" number=\"102\" floor=\"1F\"/>"
+                           "<room name=\"" + one_line + "\" number=\"201\" floor=\"2F\"/>"
+                           "<room name=\"" + two_lines + "\" number=\"202\" floor=\"2F\"/></rooms>\n"
+                           "<sign type=\"floor-index\"/>\n</signage>\n");
+  auto r = run({program().string(), "signage", (dir / "spec.xml").string(), "--out", (dir / "out").string(), "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Pdf pdf(dir / "out" / "signs" / "楼层索引.pdf");
+  ASSERT_NE(pdf.doc, nullptr);
+  const auto chars = lh::test::page_chars(pdf.doc, 0);
+  // Lines of the page: characters grouped by their top, in reading order down the page.
+  std::vector<std::vector<lh::test::PageChar>> lines;
+  std::vector<lh::test::PageChar> sorted = chars;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.y1 < b.y1; });
+  for (const auto& c : sorted) {
+    if (c.ch == " " || c.ch == "\n" || c.ch == "\u3000") continue;
+    if (lines.empty() || c.y1 > lines.back().front().y1 + 2) lines.emplace_back();
+    lines.back().push_back(c);
+  }
+  auto line_of = [&](const std::string& ch) {
+    for (size_t i = 0; i < lines.size(); ++i)
+      for (const auto& c : lines[i])
+        if (c.ch == ch) return i;
+    return lines.size();
+  };
+  auto first_x = [](const std::vector<lh::test::PageChar>& l, double from) {
+    double x = 1e9;
+    for (const auto& c : l)
+      if (c.x1 >= from) x = std::min(x, c.x1);
+    return x;
+  };
+  const size_t mediation = line_of("调"), shrunk = line_of("龙"), two = line_of("消");
+  ASSERT_LT(two + 1, lines.size());
+  ASSERT_LT(shrunk, lines.size());
+  const double bleed = 3 * kPt;
+  const double region_x = 50 * kPt + bleed, region_r = 550 * kPt + bleed;
+  // The names column: where 调解室 starts, after the numbers.
+  double names_x = 0;
+  for (const auto& c : lines[mediation])
+    if (c.ch == "调") names_x = c.x1;
+  double numbers_r = 0;  // the right edge of the room numbers
+  for (const auto& l : lines)
+    for (const auto& c : l)
+      if (c.ch >= "0" && c.ch <= "9" && c.x1 < names_x) numbers_r = std::max(numbers_r, c.x2);
+  ASSERT_GT(numbers_r, region_x);
+  EXPECT_GT(names_x, numbers_r);
+  // The name that fits on one line at a smaller size: one line, in the names column, shrunk.
+  EXPECT_NEAR(first_x(lines[shrunk], numbers_r), names_x, 1.5);
+  size_t on_line = 0;
+  for (const auto& c : lines[shrunk]) on_line += c.x1 >= numbers_r;
+  EXPECT_EQ(on_line, 43u);  // every character of the name
+  double h_mediation = 0, h_shrunk = 0;
+  for (const auto& c : lines[mediation]) h_mediation = std::max(h_mediation, c.y2 - c.y1);
+  for (const auto& c : lines[shrunk]) h_shrunk = std::max(h_shrunk, c.y2 - c.y1);
+  EXPECT_LT(h_shrunk, h_mediation * 0.5);
+  // The name too long for one line even at the minimum: its second line starts under the names.
+  EXPECT_NEAR(first_x(lines[two], numbers_r), names_x, 1.5);
+  EXPECT_NEAR(first_x(lines[two + 1], 0), names_x, 1.5) << "the continuation starts under the numbers";
+  for (size_t i : {shrunk, two, two + 1})
+    for (const auto& c : lines[i]) {
+      EXPECT_LE(c.x2, region_r + 1) << c.ch << " beyond the entries' box";
+      EXPECT_GE(c.x1, region_x - 1) << c.ch;
+    }
+}
+
 TEST(Signage, SpecWithADoctypeIsRefusedNamingTheLine) {
   const fs::path dir = lh::test::temp_dir("signage-doctype");
   lh::test::write_file(dir / "spec.xml",

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "compose/signs/entry_rows.h"
 #include "compose/signs/signs.h"
 
 namespace lh::compose::signs {
@@ -19,7 +20,8 @@ Sign make(const SignTypes& types, const std::string& type, const std::string& wh
   return s;
 }
 
-// 楼层索引: one line per room, floors in the order they first appear.
+// 楼层索引: one line per room, floors in the order they first appear; the floor and number are the
+// entry's label (a column of their own), the room its name.
 std::string floor_entries(const std::vector<Room>& rooms) {
   std::vector<std::string> floors;
   std::map<std::string, std::vector<const Room*>> by_floor;
@@ -31,9 +33,9 @@ std::string floor_entries(const std::vector<Room>& rooms) {
   for (const std::string& f : floors)
     for (const Room* r : by_floor[f]) {
       if (!out.empty()) out += "\n";
-      if (!f.empty()) out += f + "\u3000";
-      if (!r->number.empty()) out += r->number + "\u3000";
-      out += r->name;
+      std::string label = f;
+      if (!r->number.empty()) label += (label.empty() ? "" : "\u3000") + r->number;
+      out += entry_line(label, r->name);
     }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "compose/signs/entry_rows.h"
 #include "compose/signs/policy_board.h"
 #include "compose/signs/signs.h"
 #include "layout/layout.h"
@@ -198,6 +199,12 @@ class Builder {
     tb.balance = p.balance;
     if (p.vertical) tb.line_spacing = 1.05;
     try {
+      if (p.rows) {
+        EntryRows rows = entry_rows(t, tb, p.region, fonts_);
+        for (auto& f : rows.frames) page.push_back(std::move(f));
+        for (auto& r : rows.regions) regions.push_back(std::move(r));
+        return;
+      }
       layout::fit_text_size(tb, fonts_);
     } catch (const layout::TextOverflow& e) {
       throw SignageError(overflow_message(sign_, p, e));

@@ -122,6 +122,7 @@ Part read_part(xmlNode* n) {
     p.vertical = flag(n, "vertical");
     p.bold = flag(n, "bold");
     p.required = flag(n, "required");
+    p.rows = flag(n, "rows");
     std::istringstream words(attr(n, "break-after"));
     for (std::string w; words >> w;) p.break_after.push_back(w);
   }

@@ -46,6 +46,8 @@ struct Part {
   // Body: the longest line, in characters of the body size, before a second column is opened.
   double line_chars = 40;
   bool balance = false, vertical = false, bold = false, required = false;
+  // Text: one entry a line, set as rows (compose/signs/entry_rows.h: the 楼层索引)
+  bool rows = false;
   // Text: where a name may go onto a new line, after one of these (break-after="局 所"); none: anywhere
   std::vector<std::string> break_after;
   // Body (a policy in columns)
