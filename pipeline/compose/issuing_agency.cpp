@@ -1,5 +1,7 @@
 #include "compose/issuing_agency.h"
 
+#include <unicode/unistr.h>
+
 #include <regex>
 #include <vector>
 
@@ -88,14 +90,63 @@ std::string header_agency(const std::vector<std::string>& lines) {
   return is_agency_name(first) ? without_seal_note(first) : std::string();
 }
 
-// The organisation a signature line names: the line itself (南岭县市场监督管理局), or the value of
-// a signer's field (申辩人：南岭县鲜丰食品贸易有限公司（盖章）, 委托人（盖章）：…). A person's name
-// (被询问人签名：王振东) is no organisation and names none.
+// Roles by which a party signs a paper it wrote itself, so that the signer is its 署名者 and the
+// 责任者 (DA/T 22-2015 §5.5 编目; DA/T 22-2000 §5.5.1.2 words it "制发文件的组织或个人，即文件的
+// 发文机关或署名者"): a 陈述申辩书 (行政处罚法 第四十五条), an 听证 or 复议 申请书, a 授权委托书, a
+// complaint, an undertaking. Roles that sign someone else's paper to confirm it are not roles of
+// authorship: 当事人、被询问人、被检查人 and 受送达人 sign the office's 笔录 and 送达回证, 执法人员、
+// 检查人员、记录人 are the office's own, and 法定代表人 signs under the company that is the author.
+constexpr const char* kAuthorRoles[] = {"申辩人", "陈述人", "陈述申辩人", "申请人", "听证申请人", "复议申请人", "委托人",
+                                        "投诉人", "举报人", "承诺人", "声明人"};
+
+// The role a signature label names, its notes on how to sign dropped: 申辩人（签名）, 委托人签字,
+// 申请人（签名或盖章） → 申辩人, 委托人, 申请人.
+std::string role_of(std::string label) {
+  if (ends_with(label, "）"))
+    if (size_t open = label.rfind("（"); open != std::string::npos && open > 0) label.resize(open);
+  for (const char* how : {"签名", "签字", "签章", "盖章"})
+    if (ends_with(label, how)) label.resize(label.size() - std::string(how).size());
+  return label;
+}
+
+// The name a party signs with after a role of authorship: an organisation's (is_agency_name, its
+// seal note dropped), else a person's: Han characters only (a minority name may have its ·), 2–20
+// of them. A note on whom the person acts for, 李国华（惠民超市）, is no part of the name and is
+// dropped: the 署名 is the person's (the case's other papers name the business), and such notes
+// vary from one paper of the same signer to the next.
+std::string signed_name(std::string value) {
+  value = without_seal_note(value);
+  if (is_agency_name(value)) return value;
+  if (ends_with(value, "）"))
+    if (size_t open = value.rfind("（"); open != std::string::npos) value.resize(open);
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(value);
+  if (u.length() < 2 || u.length() > 20) return {};
+  for (int32_t i = 0; i < u.length(); ++i) {
+    const char16_t c = u.charAt(i);
+    const bool han = (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+    if (!han && c != u'·' && c != u'•') return {};
+  }
+  for (const char* blank : {"本人", "签名", "签字", "盖章"})
+    if (value == blank) return {};
+  return value;
+}
+
+// The author a signature line names: the line itself when it is an organisation
+// (南岭县市场监督管理局), whoever signs by a role of authorship (申辩人：李国华, 委托人（盖章）：
+// 南岭县鲜丰食品贸易有限公司), or the organisation in another signer's field (…单位：…有限公司).
+// A person signing in any other role (被询问人签名：王振东, 执法人员：张伟) names none.
 std::string signer(const std::string& line) {
   if (is_agency_name(line)) return without_seal_note(line);
-  const size_t colon = line.rfind("：");
+  // The field's colon, full-width or (typed on an English keyboard) ASCII.
+  const size_t wide = line.rfind("："), narrow = line.rfind(':');
+  const bool is_wide = wide != std::string::npos && (narrow == std::string::npos || wide > narrow);
+  const size_t colon = is_wide ? wide : narrow;
   if (colon == std::string::npos) return {};
-  const std::string label = line.substr(0, colon), value = line.substr(colon + std::string("：").size());
+  const std::string label = line.substr(0, colon), value = line.substr(colon + (is_wide ? 3 : 1));
+  const std::string role = role_of(label);
+  for (const char* r : kAuthorRoles)
+    if (role == r)
+      if (std::string who = signed_name(value); !who.empty()) return who;
   const bool signer_field = label.find("人") != std::string::npos || label.find("单位") != std::string::npos ||
                             label.find("机关") != std::string::npos;
   return signer_field && is_agency_name(value) ? without_seal_note(value) : std::string();

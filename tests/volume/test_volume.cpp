@@ -1130,6 +1130,34 @@ TEST(Volume, IssuingAgencyFromHeaderSignatureOrTitle) {
   EXPECT_EQ(compose::issuing_agency("当事人\t南岭县鲜丰食品贸易有限公司\n被询问人签名：王振东\n2024年8月20日\n"), "");
 }
 
+// Another office's inbox: a 陈述申辩书 its party wrote (Big5 text, 申辯人：李國華（惠民超市）) got the
+// 所 that filed it as 责任者, for a person's signature was no 落款. The signer by a role in which a
+// party writes its own paper is the 署名者 (DA/T 22-2015); a role that only confirms the office's
+// paper (当事人、被询问人 on a 笔录, 执法人员、检查人员) names nobody, and the office stays.
+TEST(Volume, APartysOwnStatementIsAuthoredByTheSignerNotTheOffice) {
+  const std::string statement =
+      "陈述申辩书\n青禾县市场监督管理局：\n    贵局青市监罚告〔2025〕8号《行政处罚告知书》已收悉。本人陈述申辩如下：\n"
+      "    一、过期酸奶系进货时未仔细查验。\n\n申辩人：李国华（惠民超市）\n2025年3月22日\n";
+  EXPECT_EQ(compose::issuing_agency(statement), "李国华");
+  EXPECT_EQ(compose::issuing_agency("陈述申辩书\n……\n陈述人（签名）：王 小 明\n2025年3月22日\n"), "王小明");
+  EXPECT_EQ(compose::issuing_agency("听证申请书\n……\n申请人签字：阿依古丽·买买提\n委托代理人：周平\n二〇二五年四月一日\n"),
+            "阿依古丽·买买提");
+  EXPECT_EQ(compose::issuing_agency("授权委托书\n……\n委托人:赵刚\n受托人:钱明\n2025-04-02\n"), "赵刚");
+  EXPECT_EQ(compose::issuing_agency("申辩书\n……\n申辩人：青禾县白沙镇惠民超市（盖章）\n2025年3月22日\n"), "青禾县白沙镇惠民超市");
+  // The office's own papers, signed by its officers or by the party to confirm them.
+  EXPECT_EQ(compose::issuing_agency("现场检查笔录\n……\n执法人员：张伟\n检查人员（签名）：李强\n2025年3月5日\n"), "");
+  EXPECT_EQ(compose::issuing_agency("现场检查笔录\n……\n当事人签名：李国华\n2025年3月5日\n"), "");
+  EXPECT_EQ(compose::issuing_agency("送达回证\n……\n受送达人签名：李国华\n送达人：张伟\n2025年4月3日\n"), "");
+  EXPECT_EQ(compose::issuing_agency("询问笔录\n……\n被询问人签名：李国华\n询问人：张伟\n记录人：李强\n2025年3月6日\n"), "");
+  // A role with nothing a name could be: a blank line to fill, or a word in place of the name.
+  EXPECT_EQ(compose::issuing_agency("陈述申辩书\n……\n申辩人：________\n2025年3月22日\n"), "");
+  EXPECT_EQ(compose::issuing_agency("陈述申辩书\n……\n申辩人：本人\n2025年3月22日\n"), "");
+  filing::Office o;
+  o.name = "青禾县市场监督管理局白沙市场监督管理所";
+  EXPECT_EQ(compose::responsible_party(statement, o), "李国华");
+  EXPECT_EQ(compose::responsible_party("现场检查笔录\n当事人签名：李国华\n2025年3月5日\n", o), o.name);
+}
+
 // issue 5 §5: the scheme marks outputs public; a public uniform 现场检查笔录 has its mobile number
 // masked and a public 案卷 the party's ID number; outputs kept for the archive only show them.
 TEST(Volume, PublicUniformRecordsAndVolumesAreMasked) {
