@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "ingest/reader.h"
+#include "normalize/encoding.h"
 #include "normalize/structure.h"
 
 namespace lh::ingest {
@@ -120,19 +121,11 @@ Format sniff(std::string_view b) {
     return Format::Image;
   if (b.empty()) return Format::Unknown;
   if (looks_like_xml(b)) return Format::Xml;
-  // Binary content (NULs not in a UTF-16 pattern) is unknown; the text reader handles UTF-16.
-  size_t probe = std::min<size_t>(b.size(), 4096);
-  size_t nuls = static_cast<size_t>(std::count(b.begin(), b.begin() + static_cast<long>(probe), '\0'));
-  if (nuls > 0) {
-    // UTF-16 text has NULs in every other byte for ASCII; count even/odd positions.
-    size_t even = 0, odd = 0;
-    for (size_t i = 0; i < probe; ++i)
-      if (b[i] == '\0') (i % 2 ? odd : even)++;
-    // Mostly at one parity: UTF-16 (a few ideographs such as U+4E00 put a NUL at the other one).
-    bool utf16 = std::max(even, odd) * 10 >= nuls * 9 || starts_with(b, "\xFF\xFE") || starts_with(b, "\xFE\xFF");
-    if (!utf16) return Format::Unknown;
-    return Format::Text;  // the text reader decodes it and decides text or CSV
-  }
+  // UTF-16 text (with a BOM, or with UTF-16's evidence, normalize::utf16_without_bom, which may lie
+  // past the first 4 KiB: a Chinese paragraph has no zero byte before its line end): the text
+  // reader decodes it and then tells text from CSV. Other NULs early on are binary, unknown.
+  if (starts_with(b, "\xFF\xFE") || starts_with(b, "\xFE\xFF") || normalize::utf16_without_bom(b)) return Format::Text;
+  if (b.substr(0, 4096).find('\0') != std::string_view::npos) return Format::Unknown;
   return looks_like_delimited(b) ? Format::Csv : Format::Text;
 }
 

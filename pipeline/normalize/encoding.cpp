@@ -5,7 +5,8 @@
 //   2. HZ-GB-2312 is 7-bit ASCII, so it is tried before UTF-8, but only when uchardet names it and
 //      ICU decodes it cleanly (a "~{" in program text alone must not turn ASCII into Chinese);
 //   3. strict UTF-8 (no NUL bytes: those mean UTF-16);
-//   4. UTF-16 without a BOM by its NUL pattern (Excel "Unicode text"); uchardet cannot see it;
+//   4. UTF-16 without a BOM by its evidence (Excel "Unicode text"; utf16_evidence.cpp); uchardet
+//      cannot see it;
 //   5. statistics for the legacy encodings. GB2312/GBK/CP936 are always decoded as GB18030, their
 //      superset. Big5 bytes also decode "validly" as GB18030, so every clean candidate decoding is
 //      scored by how many of its characters are common Chinese characters (simplified or
@@ -189,20 +190,6 @@ size_t bom_length(std::string_view canonical) {
   if (canonical == "UTF-8") return 3;
   if (canonical == "GB18030") return 4;
   return 2;
-}
-
-// UTF-16 without a BOM: ASCII characters put a NUL in every other byte (odd bytes for LE).
-// Chinese-only UTF-16 has no NULs; line ends and digits usually supply enough.
-std::optional<std::string> utf16_by_nul_pattern(std::string_view b) {
-  const size_t n = std::min<size_t>(b.size(), 8192) & ~size_t{1};
-  if (n < 4) return std::nullopt;
-  size_t even = 0, odd = 0;
-  for (size_t i = 0; i < n; ++i)
-    if (b[i] == '\0') ++((i % 2) ? odd : even);
-  const size_t units = n / 2;
-  if (odd * 10 >= units && even * 20 <= odd) return "UTF-16LE";
-  if (even * 10 >= units && odd * 20 <= even) return "UTF-16BE";
-  return std::nullopt;
 }
 
 // Share of GB double-byte pairs inside the GB2312 area (A1–F7 × A1–FE). Real GB text is almost
@@ -558,7 +545,7 @@ Decoded decode_text(std::string_view bytes, Big5Policy policy) {
   }
 
   if (has_nul) {
-    if (auto u16 = utf16_by_nul_pattern(bytes)) {
+    if (auto u16 = utf16_without_bom(bytes)) {
       Conversion c = convert_as(bytes, *u16);
       if (c.errors * 100 <= bytes.size() / 2) return finish(std::move(c), *u16);
     }
@@ -570,11 +557,12 @@ Decoded decode_text(std::string_view bytes, Big5Policy policy) {
 bool convert_to_utf8(std::string_view bytes, std::string_view charset, std::string& out, bool* lossy) {
   std::string canonical = canonical_charset(charset);
   const std::string key = alias_key(charset);
-  // "UTF-16" (and Windows' "unicode") names no byte order: the BOM does, else the NUL pattern.
+  // "UTF-16" (and Windows' "unicode") names no byte order: the BOM does, else the zero bytes'
+  // evidence (utf16_without_bom), else big-endian, the order RFC 2781 §4.3 presumes.
   if (canonical.empty() || canonical == "UTF-16") {
     if (key == "UTF16" || key == "UCS2" || key == "UNICODE" || key == "ISO10646UCS2") {
       auto b = bom(bytes);
-      canonical = (b && b != "UTF-8" && b != "GB18030") ? *b : utf16_by_nul_pattern(bytes).value_or("UTF-16BE");
+      canonical = (b && b != "UTF-8" && b != "GB18030") ? *b : utf16_without_bom(bytes).value_or("UTF-16BE");
     }
   }
   if (canonical.empty()) return false;

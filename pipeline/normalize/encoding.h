@@ -1,8 +1,9 @@
 // 清扫: text in any Chinese encoding, decoded to UTF-8 (issue 2 §4, libraries.md §4).
-// Order: BOM, then strict UTF-8, then UTF-16 without BOM by its NUL pattern, then statistical
+// Order: BOM, then strict UTF-8, then UTF-16 without BOM by its evidence, then statistical
 // detection for 50+ characters; GB2312 and GBK are always decoded as GB18030 (their superset).
 // Text that GB18030 reads cleanly as plainly Chinese is taken as GB18030 without the detectors.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,12 @@ bool convert_to_utf8(std::string_view bytes, std::string_view charset, std::stri
 std::string decode_short(std::string_view bytes, std::string* encoding = nullptr);
 
 bool is_valid_utf8(std::string_view s);
+
+// UTF-16LE or UTF-16BE for BOM-less bytes that carry UTF-16's evidence (utf16_evidence.cpp): an even
+// byte count, clean 16-bit units (no unpaired surrogate, no NUL or stray control), and the zero
+// high bytes of ASCII (line ends, digits, Latin) in one byte order only; none otherwise. The
+// one test of "is this UTF-16" for the sniffer and the decoder alike.
+std::optional<std::string> utf16_without_bom(std::string_view bytes);
 
 // A charset label as written (XML/HTML declaration, detector answer: "gb2312", "BIG5", "cp936",
 // "x-euc-tw") to the canonical name above (GB2312/GBK → GB18030); ICU's MIME/IANA name for other

@@ -60,6 +60,24 @@ TEST(TextReader, Utf16LeWithoutBomAndBareCr) {
   EXPECT_EQ(paragraphs(r.doc), (std::vector<std::string>{"检查记录", "第一行", "第二行"}));
 }
 
+// Another office's 请示, saved by Windows as UTF-16LE without a BOM: Chinese paragraphs indented by
+// ideographic spaces (U+3000, zero byte at the even offset) with few line ends (zero byte at the
+// odd one) were sniffed as binary and refused: "content is not a format lianghua reads".
+TEST(TextReader, Utf16WithoutBomIsReadNotRefusedAsUnsupported) {
+  const std::string text = "关于申请购置食品快速检测设备的请示\r\n　　为做好一线食品安全检查，拟购置快速检测设备一套。\r\n"
+                           "　　妥否，请批示。";
+  static ingest::ReadOptions opt;
+  for (const char* order : {"UTF-16LE", "UTF-16BE"}) {
+    const auto r = ingest::read_any(ingest::Input{encode(text, order), "请示.txt", &opt});
+    ASSERT_FALSE(r.error) << order << ": " << r.error->message;
+    EXPECT_EQ(r.meta.format, model::Format::Text);
+    EXPECT_EQ(r.meta.encoding, order);
+    EXPECT_EQ(r.meta.title, "关于申请购置食品快速检测设备的请示");
+    EXPECT_EQ(paragraphs(r.doc).size(), 3u);
+    EXPECT_TRUE(r.meta.problems.empty());
+  }
+}
+
 TEST(TextReader, XmlDeclarationHonouredOverStatistics) {
   // Short Big5 text that statistics alone, with a GB preference, would call GB18030.
   const std::string xml = "<?xml version=\"1.0\" encoding=\"BIG5\"?>\n<t>" + encode("聆彸", "Big5") + "</t>\n";

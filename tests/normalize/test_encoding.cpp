@@ -77,6 +77,42 @@ TEST(Encoding, Utf16LeWithoutBom) {
   EXPECT_EQ(d.utf8, text);
 }
 
+// Another office's Windows exports: UTF-16 without a BOM was judged by the share of NUL bytes at
+// one parity, and a Chinese text has few (its line ends) while 一 (U+4E00) and the ideographic
+// space (U+3000) put theirs at the other parity: the sniffer refused it as unsupported. Now
+// utf16_without_bom decides on evidence (even length, clean units, ASCII's zero high bytes, line
+// ends), for both byte orders, and GB18030/GBK/Big5/UTF-8 text, which has no NUL, is never it.
+TEST(Encoding, Utf16WithoutBomIsKnownByItsEvidenceAndNoOtherEncodingIsTakenForIt) {
+  const std::string chinese = "　　关于申请购置食品快速检测设备一事，现请示如下。\r\n　　妥否，请批示。";
+  const std::string ascii_heavy = "OK 2025-03-22";
+  const std::string short_ascii = "OK";
+  for (const std::string& text : {chinese, ascii_heavy, short_ascii, std::string("检查记录\r第一行\r第二行")}) {
+    for (const char* order : {"UTF-16LE", "UTF-16BE"}) {
+      const std::string bytes = encode(text, order);
+      EXPECT_EQ(utf16_without_bom(bytes).value_or("none"), order) << text;
+      const Decoded d = decode_text(bytes);
+      EXPECT_EQ(d.encoding, order) << text;
+      EXPECT_EQ(d.utf8, text);
+      EXPECT_FALSE(d.lossy);
+    }
+  }
+  for (const std::string& text : {chinese, kGovGb, ascii_heavy}) {
+    EXPECT_FALSE(utf16_without_bom(encode(text, "GB18030"))) << text;
+    EXPECT_FALSE(utf16_without_bom(encode(text, "GBK"))) << text;
+    EXPECT_FALSE(utf16_without_bom(text)) << text;  // UTF-8
+  }
+  EXPECT_FALSE(utf16_without_bom(encode(kGovBig5, "Big5")));
+  // A stray NUL in GB text, or binary bytes, is no UTF-16 evidence; nor is an odd byte count.
+  const std::string gb = encode(kGovGb + "2024年", "GB18030");
+  for (size_t at : {40, 41}) {
+    std::string stray = gb.substr(0, at) + '\0' + gb.substr(at);
+    if (stray.size() % 2) stray += 'x';
+    EXPECT_FALSE(utf16_without_bom(stray)) << at;
+  }
+  EXPECT_FALSE(utf16_without_bom(std::string("\x00\x00\x01\x02\x03\x00\x7F\x45\x4C\x46", 10)));
+  EXPECT_FALSE(utf16_without_bom(encode(chinese, "UTF-16LE") + "x"));
+}
+
 TEST(Encoding, Big5Text) {
   const Decoded d = decode_text(encode(kGovBig5, "Big5"));
   EXPECT_EQ(d.encoding, "Big5");
