@@ -55,6 +55,16 @@ void choose_title(const model::InspectedFile& f, ItemFacts& out) {
   }
   const std::string recorded = one_line(f.title);
   const bool sheet = is_default_sheet_name(recorded);
+  // A workbook's first line is its first sheet's tab label. One that is only a piece of the file's
+  // name ("一季度" of "2025年一季度日常监督检查台账.xlsx") names less than the file does: the fuller
+  // of the two names wins, as a clerk would title the register (another office's 台账 was "一季度").
+  const std::string stem = one_line(stem_of(name));
+  if (f.meta.format == model::Format::Xlsx && !recorded.empty() && stem.size() > recorded.size() &&
+      stem.find(recorded) != std::string::npos) {
+    out.title = stem;
+    out.title_by = "文件名（工作表名“" + recorded + "”只是文件名的一部分）";
+    return;
+  }
   if (!recorded.empty() && !sheet && !normalize::is_organisation_line(recorded)) {
     out.title = recorded;
     out.title_by = "文件的标题属性或首行";

@@ -145,8 +145,22 @@ TEST(DocumentFacts, ASpreadsheetIsNotTitledByItsDefaultSheetName) {
   }
   for (const char* named : {"三月检查台账", "Sheets", "Sheet1（汇总）"}) {
     auto f = file_with_text("检查/台账.xlsx", std::string(named) + "\n序号\t商户\n", named);
+    f.meta.format = model::Format::Xlsx;
     EXPECT_NE(filing::item_facts(f, default_scheme(), 0).title, "台账") << named << " is a name the clerk gave";
   }
+}
+
+// Another office's register was titled by its sheet's tab, "一季度", though its file was named
+// "2025年一季度日常监督检查台账.xlsx": a label that is only a piece of the file's name names less.
+TEST(DocumentFacts, AWorkbookIsNotTitledByASheetLabelThatIsAPieceOfItsFileName) {
+  auto f = file_with_text("台账/2025年一季度日常监督检查台账.xlsx", "一季度\n序号\t检查对象\n", "一季度");
+  f.meta.format = model::Format::Xlsx;
+  auto x = filing::item_facts(f, default_scheme(), 0);
+  EXPECT_EQ(x.title, "2025年一季度日常监督检查台账");
+  EXPECT_NE(x.title_by.find("工作表名“一季度”"), std::string::npos) << x.title_by;
+  auto other = file_with_text("台账/一季度.xlsx", "一季度\n序号\t检查对象\n", "一季度");  // the same name: nothing fuller
+  other.meta.format = model::Format::Xlsx;
+  EXPECT_EQ(filing::item_facts(other, default_scheme(), 0).title, "一季度");
 }
 
 TEST(DocumentFacts, BareFormTitleGetsThePartySoRowsDoNotReadTheSame) {
