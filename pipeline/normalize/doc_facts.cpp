@@ -152,13 +152,39 @@ bool is_organisation_line(std::string_view line) {
   return false;
 }
 
+namespace {
+
+// The line under a title that belongs to it: wholly in brackets, and naming which one of a series
+// or which state of the text it is — "（2024年第4次）" under 所务会议纪要, "（第3期）", "（试行）",
+// "（修订稿）" — which the 题名 must keep for documents of one name to be told apart (DA/T 22-2015
+// 题名; GB/T 9704-2012 §7.3.1 lets a title run over lines). A 题注 saying when it was adopted
+// ("（2024年3月1日所务会议审议通过）") describes the document and stays out, as do list numbers.
+UnicodeString title_continuation(const UnicodeString& line) {
+  const UnicodeString t = detail::trim(line);
+  if (t.length() < 3 || t.length() > 20 || !(t.startsWith(UnicodeString(u"（")) || t.startsWith(UnicodeString(u"(")))) return {};
+  if (!(ends_with(t, u"）") || ends_with(t, u")"))) return {};
+  const UnicodeString inner(t, 1, t.length() - 2);
+  if (inner.indexOf(u'（') >= 0 || inner.indexOf(u'(') >= 0) return {};
+  for (const char16_t* adopted : {u"通过", u"印发", u"施行", u"公布", u"发布", u"批准"})
+    if (ends_with(inner, adopted)) return {};
+  static const icu::RegexPattern* series = detail::compile_regex(u"第\\s*[0-9一二三四五六七八九十百〇零]+\\s*[次期号]");
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(series->matcher(inner, st));
+  const bool numbered = U_SUCCESS(st) && m->find(st) && U_SUCCESS(st);
+  bool state = false;
+  for (const char16_t* w : {u"试行", u"暂行", u"修订", u"修订稿", u"草案", u"征求意见稿", u"送审稿"}) state = state || inner == UnicodeString(w);
+  return numbered || state ? UnicodeString(u"（") + inner + UnicodeString(u"）") : UnicodeString();
+}
+
+}  // namespace
+
 std::string find_title_line(std::string_view text) {
   constexpr size_t kHeadLines = 15;
   constexpr int32_t kMaxTitleChars = 60;
   const std::vector<UnicodeString> lines = tight_lines(text, kHeadLines);
   UnicodeString opening;  // a "关于…" line whose 文种 comes on the next line
-  for (const UnicodeString& raw : lines) {
-    UnicodeString t = raw;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    UnicodeString t = lines[i];
     while (t.startsWith(UnicodeString(u"#"))) t.remove(0, 1);
     t = detail::trim(t);
     if (t.isEmpty() || t.length() > kMaxTitleChars) { opening.remove(); continue; }
@@ -166,8 +192,9 @@ std::string find_title_line(std::string_view text) {
     if (is_organisation_line(u8) || head_furniture(t)) { opening.remove(); continue; }
     const UnicodeString bare = drop_remark_suffix(t);
     if (!classify_doc_type(u8).name.empty() || ends_with_genre(bare)) {
-      if (!opening.isEmpty() && opening.length() + t.length() <= kMaxTitleChars) return detail::to_utf8(opening + t);
-      return u8;
+      if (!opening.isEmpty() && opening.length() + t.length() <= kMaxTitleChars) t = opening + t;
+      if (i + 1 < lines.size()) t += title_continuation(lines[i + 1]);
+      return detail::to_utf8(t);
     }
     opening = starts_with(t, u"关于") ? t : UnicodeString();
   }

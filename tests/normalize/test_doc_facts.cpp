@@ -85,6 +85,17 @@ TEST(DocFacts, TypedRecordOfficersAreReadWithTheirCertificates) {
   EXPECT_EQ(officers("检查情况：未发现问题。\n"), "");
 }
 
+// Another office's four 所务会议纪要 of a year all came out titled "所务会议纪要": the session line
+// under the title ("（2024年第4次）") is part of the 题名; an adoption note (题注) is not.
+TEST(DocFacts, ASessionLineUnderTheTitleStaysInTheTitle) {
+  EXPECT_EQ(find_title_line("所务会议纪要\n（2024年第4次）\n\n会议时间：2024年12月26日\n"), "所务会议纪要（2024年第4次）");
+  EXPECT_EQ(find_title_line("工作简报\n(第 3 期)\n青石所编\n"), "工作简报（第 3 期）");
+  EXPECT_EQ(find_title_line("档案管理办法\n（试行）\n第一条 为……\n"), "档案管理办法（试行）");
+  EXPECT_EQ(find_title_line("会议制度\n（2024年3月1日所务会议审议通过）\n第一条\n"), "会议制度");
+  EXPECT_EQ(find_title_line("会议纪要\n（一）议定事项\n"), "会议纪要");
+  EXPECT_EQ(find_title_line("会议纪要\n（一）\n"), "会议纪要");
+}
+
 // Wrong fact: a text document titled by its letterhead line (the agency's name).
 TEST(DocFacts, TextDocumentIsNotTitledByItsLetterhead) {
   EXPECT_EQ(find_title_line("汕头市澄海区市场监督管理局\n\n2024年第一季度工作小结\n一、主要工作\n……\n"),
