@@ -1,5 +1,6 @@
 #include "filing/document_facts.h"
 
+#include <cctype>
 #include <map>
 
 #include "filing/file_name.h"
@@ -74,6 +75,39 @@ void choose_title(const model::InspectedFile& f, ItemFacts& out) {
   out.title_by = recorded.empty() ? "文件名"
                  : sheet          ? "文件名（首行“" + recorded + "”是表格软件默认的工作表名，不作题名）"
                                   : "文件名（首行“" + recorded + "”是机构名称，不作题名）";
+}
+
+// The order number a clerk puts in front of a file's name to sort a folder ("06 送达回证.jpg",
+// "03、询问笔录", "1.现场照片", "001 立案审批表"): one or two digits, or three led by 0, and a
+// separator. It orders the folder, it is no part of the document's 题名 (the case's order is 第七十八条's, the 件号 the archive's). A year or a date
+// ("2024年…", "20250318 …") is more digits and stays.
+std::string without_ordinal(const std::string& title, std::string& ordinal) {
+  size_t n = 0;
+  while (n < title.size() && n < 4 && std::isdigit(static_cast<unsigned char>(title[n]))) ++n;
+  // Two digits, or three led by a zero ("001"): "110 报警记录截图" and "315 专项" name a number.
+  if (n == 0 || n > 3 || (n == 3 && title[0] != '0') || n == title.size()) return title;
+  size_t rest = n;
+  for (std::string_view sep : {std::string_view(" "), std::string_view("_"), std::string_view("-"), std::string_view("."),
+                               std::string_view("、"), std::string_view("．"), std::string_view("\xE3\x80\x80")})
+    if (title.compare(rest, sep.size(), sep) == 0) {
+      rest += sep.size();
+      while (rest < title.size() && title[rest] == ' ') ++rest;
+      if (rest == title.size() || std::isdigit(static_cast<unsigned char>(title[rest]))) return title;  // "1.5" is no order
+      ordinal = title.substr(0, n);
+      return title.substr(rest);
+    }
+  return title;
+}
+
+// A title that is the file's name (read from it, or the reader's title for a picture, which is its
+// name) loses the clerk's order number.
+void drop_file_name_ordinal(const std::string& name, ItemFacts& out) {
+  if (out.title != one_line(stem_of(name))) return;
+  std::string ordinal;
+  const std::string bare = without_ordinal(out.title, ordinal);
+  if (ordinal.empty()) return;
+  out.title = bare;
+  out.title_by = "文件名（去掉排序号“" + ordinal + "”）";
 }
 
 // A document whose text states no day (a scan, a photo, a form left blank): the day its file
@@ -178,6 +212,7 @@ void mend_wrapped_party(const std::vector<std::string>& own, const std::string& 
 ItemFacts item_facts(const model::InspectedFile& f, const Scheme& s, int doc) {
   ItemFacts out;
   choose_title(f, out);
+  drop_file_name_ordinal(base_name(f.path), out);
   if (!f.fields.parties.empty()) add_party(f.fields.parties.front(), out, "文件中的当事人");
   choose_date(f, s, doc, out);
   return out;

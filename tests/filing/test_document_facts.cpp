@@ -120,6 +120,20 @@ TEST(DocumentFacts, AFileWithNoDateOfItsOwnIsDatedByItsNameElseMarkedUnsure) {
   EXPECT_EQ(normalize::file_name_date("2025.03.05 与 20250305 同日.txt"), "2025-03-05");
 }
 
+// Titles read from file names kept the clerk's sorting number: "06 送达回证" in another office's
+// catalogue. The number orders the folder; a year, a date or a decimal is no such number.
+TEST(DocumentFacts, AFileNameTitleLosesTheClerksOrderNumber) {
+  auto scan = file_with_text("康源药房/06 送达回证.jpg", "", "06 送达回证");  // a picture's title is its name
+  auto x = filing::item_facts(scan, default_scheme(), 0);
+  EXPECT_EQ(x.title, "送达回证");
+  EXPECT_NE(x.title_by.find("排序号“06”"), std::string::npos) << x.title_by;
+  EXPECT_EQ(filing::item_facts(file_with_text("案卷/03、询问笔录.pdf", ""), default_scheme(), 0).title, "询问笔录");
+  EXPECT_EQ(filing::item_facts(file_with_text("案卷/1.现场照片.jpg", ""), default_scheme(), 0).title, "现场照片");
+  EXPECT_EQ(filing::item_facts(file_with_text("案卷/001 立案审批表.pdf", ""), default_scheme(), 0).title, "立案审批表");
+  for (const char* kept : {"2024年度工作总结", "20250318 李记水果摊 当场处罚", "1.5米货架照片", "110 报警记录截图", "3"})
+    EXPECT_EQ(filing::item_facts(file_with_text(std::string("x/") + kept + ".jpg", ""), default_scheme(), 0).title, kept) << kept;
+}
+
 TEST(DocumentFacts, TextDocumentIsNotTitledByItsLetterhead) {
   // The recorded title (a text reader's first line) is the agency's name; the title line wins.
   auto f = file_with_text("综合/s.txt", "梅州市梅江区市场监督管理局\n2024年上半年工作总结\n一、……\n", "梅州市梅江区市场监督管理局");
