@@ -79,8 +79,9 @@ void choose_title(const model::InspectedFile& f, ItemFacts& out) {
 
 // The order number a clerk puts in front of a file's name to sort a folder ("06 送达回证.jpg",
 // "03、询问笔录", "1.现场照片", "001 立案审批表"): one or two digits, or three led by 0, and a
-// separator. It orders the folder, it is no part of the document's 题名 (the case's order is 第七十八条's, the 件号 the archive's). A year or a date
-// ("2024年…", "20250318 …") is more digits and stays.
+// separator. It orders the folder, it is no part of the document's 题名 (the case's order is
+// 第七十八条's, the 件号 the archive's). A year or a date ("2024年…", "20250318 …") is more digits
+// and stays.
 std::string without_ordinal(const std::string& title, std::string& ordinal) {
   size_t n = 0;
   while (n < title.size() && n < 4 && std::isdigit(static_cast<unsigned char>(title[n]))) ++n;
