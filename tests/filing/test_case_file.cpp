@@ -84,6 +84,17 @@ TEST(FilingCompleteness, DecisionNeedsServiceClosedCaseNeedsClosingForm) {
   EXPECT_TRUE(check_completeness(aj, s, {44}).empty());
 }
 
+// Another office's 不予行政处罚 case (46) had no 调查终结报告 and was called complete: 第四十八条's
+// report ends every investigation, whatever the decision.
+TEST(FilingCompleteness, ANoPenaltyDecisionNeedsTheInvestigationReportToo) {
+  const Scheme& s = default_scheme();
+  const Category& aj = *s.category("AJ");
+  std::vector<std::string> ids;
+  for (auto& x : check_completeness(aj, s, {7, 14, 46, 50, 53})) ids.push_back(x.rule);
+  EXPECT_EQ(ids, (std::vector<std::string>{"investigation-report"}));
+  EXPECT_TRUE(check_completeness(aj, s, {7, 14, 35, 46, 50, 53}).empty());
+}
+
 TEST(FilingCompleteness, InspectionNeedsTwoOfficersWithCertificates) {
   const Scheme& s = default_scheme();
   const Category& jc = *s.category("JC");
