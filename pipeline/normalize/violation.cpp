@@ -8,8 +8,10 @@
 //   - both in one sentence: "当事人在店内销售超过保质期的食品的行为，违反了《食品安全法》第三十四条…".
 // So the act is the text before "违反(了)《" in its sentence, or the sentence before it when that text
 // only points back (当事人的上述行为, 以上事实); the lead-in to the finding (…检查时发现：, 经查，, 本局
-// 认为，), a leading date and time, the subject 当事人, a closing 的行为 and the evidence after it
-// ("，有现场照片为证") are not the act. What is
+// 认为，), a leading date and time, the subject 当事人 and a closing 的行为 are not the act. The act
+// ends with its sentence: the 范本 No. 44 field 违法事实及证据 holds the evidence too, as a clause or a
+// sentence of its own ("，有现场照片为证", "。有现场检查情况及当事人陈述为证", "以上事实有现场笔录、询问
+// 笔录等证据证实", "证据：…"), and a 案由 names the violation, never what proves it. What is
 // longer than a 案由 can be (kMaxChars) is a story, not a name: the provision broken is named instead
 // ("违反《中华人民共和国价格法》第十三条第一款").
 #include <algorithm>
@@ -68,8 +70,36 @@ struct Span {
   }
 };
 
-// The act in a clause of the decision: lead-in, date, subject and 的行为 taken off.
+// A statement of evidence (see above): what proves the act, never the act. "有…为证/证明/证实/佐证"
+// or "有…等证据…", also after a pointer back (以上事实，有…), and "证据：…" / "证据有…". A clause that
+// opens with 有 but names no proof ("有3种商品未标示价格") is a fact.
+bool is_evidence(UnicodeString s) {
+  s = trim_marks(s);
+  for (const char16_t* back : {u"以上违法事实", u"上述违法事实", u"前述违法事实", u"以上事实", u"上述事实", u"前述事实"})
+    if (s.startsWith(UnicodeString(back))) { s = trim_marks(UnicodeString(s, UnicodeString(back).length())); break; }
+  if (s.startsWith(UnicodeString(u"证据"))) return true;
+  if (!s.startsWith(UnicodeString(u"有"))) return false;
+  if (s.indexOf(UnicodeString(u"证据")) >= 0) return true;
+  for (const char16_t* tail : {u"为证", u"证明", u"证实", u"佐证", u"为凭", u"在案"})
+    if (s.endsWith(UnicodeString(tail))) return true;
+  return false;
+}
+
+// Where the first statement of evidence in s begins (a clause or a sentence, read to its sentence's
+// end); s.b when there is none.
+int32_t evidence_start(const Span& s) {
+  for (int32_t p = s.a; p < s.b; ++p) {
+    if (p > s.a && !is_sentence_end(s.folded.charAt(p - 1)) && s.folded.charAt(p - 1) != u',') continue;
+    int32_t e = p;
+    while (e < s.b && !is_sentence_end(s.folded.charAt(e))) ++e;
+    if (is_evidence(UnicodeString(s.folded, p, e - p))) return p;
+  }
+  return s.b;
+}
+
+// The act in a clause of the decision: evidence, lead-in, date, subject and 的行为 taken off.
 UnicodeString act_of(Span s) {
+  s.b = evidence_start(s);
   // The finding follows the last lead-in: "…检查时发现：", "经查，", "经查明，", "本局认为，".
   const UnicodeString v = s.view();
   int32_t from = 0;
@@ -78,13 +108,10 @@ UnicodeString act_of(Span s) {
     if (at >= 0) from = std::max(from, at + UnicodeString(lead).length());
   }
   s.a += from;
-  // "…，有现场照片为证": the evidence, not the act.
-  if (const int32_t at = s.view().lastIndexOf(UnicodeString(u",有")); at > 0) {  // folded: ， is ,
-    const UnicodeString tail = trim_marks(UnicodeString(s.view(), at));
-    if (tail.endsWith(UnicodeString(u"为证")) || tail.endsWith(UnicodeString(u"证明")) || tail.endsWith(UnicodeString(u"证实")))
-      s.b = s.a + at;
-  }
   s.trim();
+  // The act is one sentence: what follows its end is another statement (the qualification, the amount).
+  for (int32_t e = s.a; e < s.b; ++e)
+    if (is_sentence_end(s.folded.charAt(e))) { s.b = e; break; }
   s.drop_leading_date();
   s.drop_prefix(u"当事人");
   s.drop_leading_date();  // "当事人于2023年…"

@@ -183,3 +183,22 @@ TEST(DocFacts, AnOnTheSpotDecisionStatesItsViolation) {
   // No law cited as broken: nothing invented.
   EXPECT_EQ(violation_of("当场行政处罚决定书\n当事人：某某\n决定给予警告。\n"), "");
 }
+
+// Wrong fact: a 简易程序 cover's 案件名称 and 案由 "…未标示价格。有现场检查情况及当事人陈述为证案" — the
+// 当场行政处罚决定书's field 违法事实及证据 (范本 No. 44) held the evidence as a sentence of its own after the
+// fact, and it was read as part of the act (another office's inbox). The 案由 ends with its sentence;
+// evidence, in any of the ways decisions state it, is never part of it.
+TEST(DocFacts, OnTheSpotCauseEndsAtItsSentenceWithoutTheEvidenceSentence) {
+  EXPECT_EQ(violation_of("违法事实及证据：2025年3月18日，本局执法人员在青石镇农贸市场检查时发现：当事人销售的苹果、香蕉、"
+                         "柑橘未标示价格。有现场检查情况及当事人陈述为证。\n"
+                         "当事人的上述行为违反了《明码标价和禁止价格欺诈规定》第五条的规定。\n"),
+            "销售的苹果、香蕉、柑橘未标示价格");
+  EXPECT_EQ(violation_of("违法事实及证据：经查，当事人在其店内销售超过保质期的饮料。以上事实有现场笔录、询问笔录等证据证实。\n"),
+            "在其店内销售超过保质期的饮料");
+  EXPECT_EQ(violation_of("违法事实：当事人未在经营场所公示营业执照；上述事实，有现场照片在案佐证\n"), "未在经营场所公示营业执照");
+  EXPECT_EQ(violation_of("违法事实及证据：当事人销售散装食品未标明生产日期。证据：现场笔录、照片。\n"), "销售散装食品未标明生产日期");
+  // Evidence that says 发现 is not the lead-in to the finding.
+  EXPECT_EQ(violation_of("违法事实：当事人销售过期食品。以上事实有执法人员现场检查发现的情况为证。\n"), "销售过期食品");
+  // A clause that opens with 有 but proves nothing is the fact itself.
+  EXPECT_EQ(violation_of("违法事实：当事人销售的商品中有3种未标示价格\n"), "销售的商品中有3种未标示价格");
+}
