@@ -5,8 +5,16 @@
 // Only the operative part is read: it starts after 如下行政处罚 / 处罚如下 / 决定 and ends before the
 // notices every decision carries (履行方式, 逾期不缴纳的加处罚款, 申请行政复议 / 提起行政诉讼), so
 // that boilerplate is never taken for the penalty.
-// Amounts: Arabic (5000, 5,000.00, ５０００, 0.5万) or 大写 (伍仟元整); written "罚款 5000 元".
+// Amounts: Arabic (5000, 5,000.00, ５０００, 0.5万) or 大写 (伍仟元整); written "罚款 5000 元". An amount
+// belongs to the kind before it, never past the next kind ("罚款；没收违法所得500元" fines no 500 元).
+// A decision read from a PDF keeps the PDF's line breaks wherever a line was full ("罚款人民币800\n元"):
+// such a wrap is taken out before reading, a break after a statement or before a list item kept.
+// 责令改正 is not shown: it is not a kind of 第九条 but the order every penalty comes with (第二十八条第一款
+// 行政机关实施行政处罚时，应当责令当事人改正或者限期改正违法行为), so it says nothing of this case's
+// 处罚结果; a decision that imposes none of the kinds has no 处罚结果 to show (the cover says it is missing).
 #include <algorithm>
+#include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -100,12 +108,54 @@ std::string arabic_amount(const UnicodeString& t, int32_t i, int32_t* end) {
   return frac.empty() ? whole : whole + "." + frac;
 }
 
-// The amount written in the next few characters after `from` (人民币, a colon, spaces skipped).
+// The kinds of 第九条 as decisions write them: those shown as the phrase the decision writes, and all
+// the keys penalty_summary looks for.
+constexpr std::array<const char16_t*, 7> kPhraseKinds = {u"暂扣", u"降低资质等级", u"吊销", u"限制开展生产经营活动",
+                                                        u"责令停产停业", u"责令关闭", u"限制从业"};
+
+bool kind_at(const UnicodeString& t, int32_t i) {
+  auto at = [&](const char16_t* k) { return t.compare(i, UnicodeString(k).length(), UnicodeString(k)) == 0; };
+  for (const char16_t* k : {u"警告", u"通报批评", u"罚款", u"没收"})
+    if (at(k)) return true;
+  return std::any_of(kPhraseKinds.begin(), kPhraseKinds.end(), at);
+}
+
+// A line that opens an item of a list: 一、 （一） (1) 1. 1、 (width folded: （ is "(", ． is ".").
+bool opens_list_item(const UnicodeString& t, int32_t i) {
+  static const icu::RegexPattern* re = detail::compile_regex(
+      u"^(?:[一二三四五六七八九十]{1,3}、|\\([一二三四五六七八九十0-9]{1,3}\\)|[0-9]{1,2}[.、](?![0-9]))");
+  UErrorCode st = U_ZERO_ERROR;
+  const UnicodeString rest(t, i, 8);
+  std::unique_ptr<icu::RegexMatcher> m(re->matcher(rest, st));
+  return U_SUCCESS(st) && m->lookingAt(st) && U_SUCCESS(st);
+}
+
+// The text with the line breaks of a full line taken out (see above): a break stays after 。；：!?, at
+// a blank line and before a list item; the spaces around a taken-out break go with it.
+UnicodeString unwrap_lines(const UnicodeString& t) {
+  UnicodeString out;
+  for (int32_t i = 0; i < t.length(); ++i) {
+    if (t.charAt(i) != u'\n' && t.charAt(i) != u'\r') { out.append(t.charAt(i)); continue; }
+    int32_t next = i, breaks = 0;
+    for (; next < t.length() && detail::is_space(t.charAt(next)); ++next) breaks += t.charAt(next) == u'\n';
+    int32_t end = out.length();
+    while (end > 0 && detail::is_space(out.charAt(end - 1))) --end;
+    const char16_t last = end > 0 ? out.charAt(end - 1) : u'\n';
+    const bool statement_ends = UnicodeString(u"。；;:：!！?？\n").indexOf(last) >= 0;
+    if (statement_ends || breaks > 1 || next >= t.length() || opens_list_item(t, next)) { out.append(u'\n'); continue; }
+    out.truncate(end);  // a wrap: the line goes on
+    i = next - 1;
+  }
+  return out;
+}
+
+// The amount written in the next few characters after `from` (人民币, a colon, spaces skipped),
+// before the next kind.
 std::string amount_after(const UnicodeString& t, int32_t from) {
   constexpr int32_t kWindow = 24;
   for (int32_t i = from; i < t.length() && i < from + kWindow; ++i) {
     char16_t c = t.charAt(i);
-    if (c == u'。' || c == u';' || c == u'；' || c == u'\n') break;
+    if (c == u'。' || c == u';' || c == u'；' || c == u'\n' || kind_at(t, i)) break;
     int32_t end = 0;
     if (detail::is_ascii_digit(c)) {
       std::string a = arabic_amount(t, i, &end);
@@ -121,12 +171,13 @@ std::string amount_after(const UnicodeString& t, int32_t from) {
   return {};
 }
 
-// The phrase from `at` to the next punctuation, at most `max` characters.
+// The phrase from `at` to the next punctuation, 并处 or kind, at most `max` characters.
 std::string phrase(const UnicodeString& t, int32_t at, int32_t max) {
   int32_t e = at;
   while (e < t.length() && e - at < max) {
     char16_t c = t.charAt(e);
     if (c == u'。' || c == u'；' || c == u';' || c == u'，' || c == u',' || c == u'\n' || c == u'、') break;
+    if (e > at && (kind_at(t, e) || t.compare(e, 2, UnicodeString(u"并处")) == 0)) break;
     ++e;
   }
   return detail::to_utf8(UnicodeString(t, at, e - at));
@@ -140,7 +191,7 @@ void add(std::string& out, const std::string& item) {
 }  // namespace
 
 std::string penalty_summary(std::string_view decision_text) {
-  const UnicodeString all = detail::fold_field_width(detail::from_utf8(decision_text));
+  const UnicodeString all = unwrap_lines(detail::fold_field_width(detail::from_utf8(decision_text)));
   if (all.indexOf(UnicodeString(u"不予行政处罚")) >= 0 && all.indexOf(UnicodeString(u"如下行政处罚")) < 0)
     return "不予行政处罚";
   const UnicodeString t = operative_part(all);
@@ -166,8 +217,7 @@ std::string penalty_summary(std::string_view decision_text) {
       hits.push_back({at, phrase(t, at, 24)});
     }
   });
-  for (const char16_t* k : {u"暂扣", u"降低资质等级", u"吊销", u"限制开展生产经营活动", u"责令停产停业", u"责令关闭", u"限制从业"})
-    each(k, [&](int32_t at) { hits.push_back({at, phrase(t, at, 24)}); });
+  for (const char16_t* k : kPhraseKinds) each(k, [&](int32_t at) { hits.push_back({at, phrase(t, at, 24)}); });
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
   for (const auto& h : hits) add(out, h.text);
   return out;

@@ -152,6 +152,22 @@ TEST(DocFacts, PenaltyIsTheOperativePartNeverTheReviewBoilerplate) {
   EXPECT_EQ(penalty_summary("如不服本处罚决定，可以申请行政复议。罚款缴至指定银行。\n"), "");
 }
 
+// Wrong fact: a cover's 处罚结果 "罚款" for a decision that reads "责令改正，罚款人民币800元" — the decision
+// was a PDF whose line was full after "800", and the line break stopped the amount (another office's
+// inbox). A wrap is read through wherever it falls; a break after a statement or before a list item
+// still ends it, and an amount never belongs to the kind before another kind. 责令改正 is not a kind of
+// 《行政处罚法》第九条 (第二十八条: the order every penalty comes with) and is not shown.
+TEST(DocFacts, PenaltyAmountIsReadAcrossAPdfLineWrap) {
+  EXPECT_EQ(penalty_summary("依据《中华人民共和国计量法实施细则》第四十三条的规定，本局决定：责令改正，罚款人民币800\n元。\n"
+                            "当事人如不服本行政处罚决定，可在收到本决定书之日起六十日内申请行政复议，或在六个月内提\n起行政诉讼。\n"),
+            "罚款 800 元");
+  EXPECT_EQ(penalty_summary("本局决定对当事人作出如下行政处罚：没收违法所得人民币\n1,500元，并处罚款人民币叁仟\n元整。\n"),
+            "没收违法所得 1500 元；罚款 3000 元");
+  EXPECT_EQ(penalty_summary("决定给予如下行政处罚：\n警告\n罚款\n二、没收违法所得500元\n"), "警告；罚款；没收违法所得 500 元");
+  EXPECT_EQ(penalty_summary("作出如下处罚：罚款；没收违法所得500元。\n"), "罚款；没收违法所得 500 元");
+  EXPECT_EQ(penalty_summary("作出如下处罚：没收过期食品12袋并处罚款\n2000元。\n"), "没收过期食品12袋；罚款 2000 元");
+}
+
 TEST(DocFacts, LabelledValuesTolerateSpacedLabels) {
   EXPECT_EQ(labelled_value("立案审批表\n案　　由：涉嫌销售超过保质期的食品\n", "案由"), "涉嫌销售超过保质期的食品");
   EXPECT_EQ(labelled_value("案件名称\t潮州市某某茶行销售不合格茶叶案\t承办人\t李某\n", "案件名称"), "潮州市某某茶行销售不合格茶叶案");
