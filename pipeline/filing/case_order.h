@@ -19,10 +19,14 @@ struct CasePlace {
   std::string volume_name;  // 正卷 / 副卷
   int slot_order = 0;
   std::string slot_name;
+  std::string slot_by;      // why this slot, where more than the document's kind decided (a 送达回证's
+                            // served document: manifest "slot_by"); empty otherwise
 };
 
 // Where a document goes. format: "image" etc. (meta format name, lower case). Documents of no
-// known place go to the volume slot marked other="true" (正卷 其他有关材料).
+// known place go to the volume slot marked other="true" (正卷 其他有关材料). A 送达回证 (范本 No. 50)
+// goes with the document it served (第七十八条: 行政处罚决定书及送达回证; 其他法律文书及送达回证): its
+// form's 送达文书名称 (`served`) when that names a document, else its title or file name.
 CasePlace place_in_case(const Category& c, int doc_number, const std::string& title, const std::string& format,
                         const std::string& served = {});
 

@@ -324,6 +324,7 @@ json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json
             {"format", it.format}, {"files", std::move(files)}, {"versions", std::move(versions)},
             {"sources", sources}, {"identity", it.identity}, {"issues", issues},
             {"invalid_credit_codes", it.invalid_credit_codes}, {"warnings", it.warnings}};
+  if (place.contains("slot_by")) j["slot_by"] = place["slot_by"];  // a 送达回证's served document (case_order.h)
   // An item moved by a correction keeps the pointer from its old place (issue 9 item 1).
   json stored = json::parse(stored_line, nullptr, false);
   if (stored.is_object() && stored.contains("moved_from")) j["moved_from"] = stored["moved_from"];

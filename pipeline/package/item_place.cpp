@@ -21,7 +21,7 @@ json planned_place(const filing::PlannedItem& it, const filing::ArchivalCode& co
   }
   std::string file = filing::standard_name(s, code.format(s.code_segments, s.item_digits), it.title, it.ext);
   if (!it.ext.empty() && file.size() > it.ext.size() + 1) file.resize(file.size() - it.ext.size() - 1);
-  return {{"category", code.category},
+  json place = {{"category", code.category},
           {"year", code.year},
           {"retention", code.retention},
           {"case_number", is_case ? it.case_number : ""},
@@ -33,6 +33,9 @@ json planned_place(const filing::PlannedItem& it, const filing::ArchivalCode& co
           {"folder", folder.string()},
           {"file", file},
           {"placed_by", it.placed_by}};
+  // Why this slot, where the kind alone did not say (a 送达回证's served document, case_order.h).
+  if (is_case && !it.place.slot_by.empty()) place["slot_by"] = it.place.slot_by;
+  return place;
 }
 
 json committed_place(const std::string& stored_placement, const std::string& stored_manifest, const json& planned) {

@@ -1,7 +1,8 @@
 // An item's place in the archive (issue 9 item 1: placement is decided once). The place is a small JSON
 // object committed in the catalogue with the 件号 (Catalogue::allocate), read back every later night:
 //   {"category","case_number","case_key","case_name","volume","slot","slot_order",
-//    "folder": "AJ/2024/南市监处罚〔2024〕12号/正卷", "file": "<档号> <题名>", "placed_by": "本文案号 …"}
+//    "folder": "AJ/2024/南市监处罚〔2024〕12号/正卷", "file": "<档号> <题名>", "placed_by": "本文案号 …",
+//    "slot_by": "送达回证所送达的文书：…" (only where the served document chose the slot)}
 // "file" is the original's name without its extension (a later final of another format keeps the
 // name). DA/T 22-2015: a 档号 and its place are permanent; only a person's correction moves an item.
 #pragma once

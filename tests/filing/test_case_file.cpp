@@ -72,6 +72,32 @@ TEST(FilingCaseOrder, ServiceReceiptFollowsItsDocumentKind) {
   EXPECT_EQ(place_in_case(aj, 0, "其他", "docx").slot_name, "其他有关材料");
 }
 
+// Wrong slot: "鑫旺副食店 送达回证（决定书）" (a scan: no form text) went to slot 3 with the 告知书, as its title
+// says 决定书 but not 处罚决定 (another office's inbox). A 送达回证 goes with the document it served
+// (第七十八条): its form's 送达文书名称 first, else its title; a bare 决定书 is the case's decision, a
+// 决定书 of another kind is not; the reason is kept (slot_by).
+TEST(FilingCaseOrder, ServiceReceiptOfABareDecisionGoesWithTheDecision) {
+  const Scheme& s = default_scheme();
+  const Category& aj = *s.category("AJ");
+  const CasePlace bare = place_in_case(aj, 50, "鑫旺副食店 送达回证（决定书）", "pdf");
+  EXPECT_EQ(bare.slot_order, 2);
+  EXPECT_NE(bare.slot_by.find("行政处罚决定书"), std::string::npos) << bare.slot_by;
+  EXPECT_NE(bare.slot_by.find("题名"), std::string::npos) << bare.slot_by;
+  EXPECT_EQ(place_in_case(aj, 50, "决定书送达回证", "pdf").slot_order, 2);
+  EXPECT_EQ(place_in_case(aj, 50, "鑫旺副食店 送达回证（告知书）", "image").slot_order, 3);
+  EXPECT_EQ(place_in_case(aj, 50, "送达回证（实施行政强制措施决定书）", "pdf").slot_order, 3);
+  EXPECT_EQ(place_in_case(aj, 50, "送达回证", "docx", "不予行政处罚决定书 青市监不罚〔2025〕2号").slot_order, 2);
+  EXPECT_EQ(place_in_case(aj, 50, "送达回证", "docx", "《行政处罚告知书》、《行政处罚决定书》").slot_order, 2);
+  // The form's 送达文书名称 before the file name.
+  const CasePlace by_form = place_in_case(aj, 50, "送达回证（决定书）", "docx", "行政处罚告知书（青市监罚告〔2025〕15号）");
+  EXPECT_EQ(by_form.slot_order, 3);
+  EXPECT_NE(by_form.slot_by.find("送达文书名称"), std::string::npos) << by_form.slot_by;
+  // Naming neither: where the kind puts it, with no reason of its own.
+  const CasePlace neither = place_in_case(aj, 50, "06 送达回证", "image");
+  EXPECT_EQ(neither.slot_order, 3);
+  EXPECT_TRUE(neither.slot_by.empty()) << neither.slot_by;
+}
+
 TEST(FilingCompleteness, DecisionNeedsServiceClosedCaseNeedsClosingForm) {
   const Scheme& s = default_scheme();
   const Category& aj = *s.category("AJ");
