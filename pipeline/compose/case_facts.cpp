@@ -25,17 +25,20 @@ std::string party_in_front(const std::string& cause, const std::string& party) {
 }
 
 // 案由 as the 立案审批表 (范本 No. 7) or a report writes it: 案由, else the 案件名称 (当事人 + 违法行为 +
-// 案, domain.md §2) with the party and 案 taken off; 涉嫌 dropped (the cover states what was decided).
+// 案, domain.md §2) with the party and 案 taken off; 涉嫌 dropped when the case holds a decision
+// (`decided`: the cover states what was decided). A case closed without one (a 撤销立案, a case
+// still open) was only suspected: its 涉嫌 stays, or the cover would charge a party nobody decided
+// against (another office's revoked case read "…经营超过保质期的食品原料案").
 // The party goes whether the cause names it whole or by its shop name: the 案件名称 puts the whole
 // name in front again, once.
-std::string cause_from(const std::string& text, const std::string& party) {
+std::string cause_from(const std::string& text, const std::string& party, bool decided) {
   std::string v = normalize::labelled_value(text, "案由");
   bool from_name = false;
   if (v.empty()) { v = normalize::labelled_value(text, "案件名称"); from_name = true; }
   if (v.empty()) v = normalize::labelled_value(text, "违法行为");
   auto drop_front = [&](const std::string& w) { if (!w.empty() && v.rfind(w, 0) == 0) v.erase(0, w.size()); };
   drop_front(party_in_front(v, party));
-  drop_front("涉嫌");
+  if (decided) drop_front("涉嫌");
   const std::string an = "案";
   if ((from_name || v.size() > an.size()) && v.size() >= an.size() && v.compare(v.size() - an.size(), an.size(), an) == 0)
     v.erase(v.size() - an.size());
@@ -113,8 +116,10 @@ void document_facts(CaseFacts& f, const std::vector<VolumePart>& parts) {
   for (const ItemPages* p : sources)
     if (p && f.party.empty())
       f.party = p->fields.parties.empty() ? normalize::labelled_value(p->text, "当事人") : p->fields.parties.front();
+  bool decided = false;  // a 当场, 行政处罚 or 不予行政处罚决定书 (范本 No. 44, 45, 46) is in the case
+  for (const auto& pv : parts) decided = decided || (pv.item->value("doc_number", 0) >= 44 && pv.item->value("doc_number", 0) <= 46);
   for (const ItemPages* p : sources)
-    if (p && f.cause.empty()) f.cause = cause_from(p->text, f.party);
+    if (p && f.cause.empty()) f.cause = cause_from(p->text, f.party, decided);
   // No 案由 written as such (a 当场行政处罚决定书 has no 立案审批表): the 违法行为 the decision states.
   if (const ItemPages* d = by_doc({45, 44, 46}); d && f.cause.empty()) {
     f.cause = normalize::violation_of(d->text);

@@ -237,6 +237,20 @@ TEST(VolumeFacts, AnOnTheSpotCaseCoverHasItsCauseAndSaysWhyThereIsNoFilingDate) 
       EXPECT_EQ(p.get<std::string>().find("日期留空"), std::string::npos) << folder << ": " << p;
 }
 
+// Wrong fact: a revoked case (撤销立案, no decision in it) had a cover charging the party —
+// "聚福楼经营超过保质期的食品原料案" — because 涉嫌 was dropped as if the case had been decided.
+TEST(VolumeFacts, ACaseWithoutADecisionKeepsItsSuspicionOnTheCover) {
+  const std::string c = "案件/桐市监罚字〔2024〕31号/";
+  static const FactsArchive a = archive_of(
+      "vol-facts-revoked",
+      {{c + "立案审批表.txt",
+        "桐溪县市场监督管理局\n立案审批表\n案号：桐市监罚字〔2024〕31号\n当事人：桐溪县聚福楼餐馆\n"
+        "案由：涉嫌经营超过保质期的食品原料\n承办人意见：建议立案。\n2024年11月20日\n"}});
+  ASSERT_TRUE(a.error.empty()) << a.error;
+  const std::string cover = page_text(volume_pdf(a, "桐市监罚字〔2024〕31号"), 0);
+  EXPECT_NE(cover.find("桐溪县聚福楼餐馆涉嫌经营超过保质期的食品原料案"), std::string::npos) << cover;
+}
+
 // Wrong fact: a cover's 案件名称 "青禾县白沙镇惠民超市惠民超市销售超过保质期的食品案" — the 立案审批表's
 // 案由 opened with the shop's name, and the party went in front of it again (another office's case,
 // found by a hand-made inbox). The 案件名称 is 当事人 + 违法行为 + 案 (domain.md §2), the party once.
