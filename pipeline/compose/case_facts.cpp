@@ -117,7 +117,10 @@ void document_facts(CaseFacts& f, const std::vector<VolumePart>& parts) {
     if (p && f.party.empty())
       f.party = p->fields.parties.empty() ? normalize::labelled_value(p->text, "当事人") : p->fields.parties.front();
   bool decided = false;  // a 当场, 行政处罚 or 不予行政处罚决定书 (范本 No. 44, 45, 46) is in the case
-  for (const auto& pv : parts) decided = decided || (pv.item->value("doc_number", 0) >= 44 && pv.item->value("doc_number", 0) <= 46);
+  for (const auto& pv : parts) {
+    const int d = pv.item->value("doc_number", 0);
+    decided = decided || (d >= 44 && d <= 46);
+  }
   for (const ItemPages* p : sources)
     if (p && f.cause.empty()) f.cause = cause_from(p->text, f.party, decided);
   // No 案由 written as such (a 当场行政处罚决定书 has no 立案审批表): the 违法行为 the decision states.

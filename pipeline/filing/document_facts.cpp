@@ -111,28 +111,28 @@ void drop_file_name_ordinal(const std::string& name, ItemFacts& out) {
   out.title_by = "文件名（去掉排序号“" + ordinal + "”）";
 }
 
-// A document whose text states no day (a scan, a photo, a form left blank): the day its file
-// name states — a clerk's "20250318 …", a camera's "IMG_20250412_093015" — before the file's
-// properties (a Word file's creation date is its template's as often as its own; but a photo's
-// EXIF DateTimeOriginal, the moment the camera took it, comes first), then the day
-// a ZIP recorded for the entry, and last the file's modification time, which is only the day it
-// was saved or copied. The last two, and the creation date of a scanned file with no text (when
-// it was scanned), are flagged (ItemFacts::date_unsure): DA/T 22-2015
-// wants the document's own date in the 归档文件目录, which a clerk must then look up.
+// A document whose text states no day (a scan, a photo, a form left blank): the day its file name
+// states — a clerk's "20250318 …", a camera's "IMG_20250412_093015" — before the file's properties
+// (a Word file's creation date is its template's as often as its own; but a photo's EXIF
+// DateTimeOriginal, the moment the camera took it, comes first), then the day a ZIP recorded for
+// the entry, and last the file's modification time, which is only the day it was saved or copied.
+// The last two, and the creation date of a scanned file with no text (when it was scanned), are
+// flagged (ItemFacts::date_unsure): DA/T 22-2015 wants the document's own date in the 归档文件目录,
+// which a clerk must then look up.
 void date_without_text(const model::InspectedFile& f, ItemFacts& out) {
-  const std::string name = std::filesystem::path(f.path).filename().string();
-  const std::string named = normalize::file_name_date(name);
-  const bool photo_taken = f.meta.format == model::Format::Image && f.meta.created.size() >= 10 &&
-                           valid_iso_day(f.meta.created.substr(0, 10));  // EXIF DateTimeOriginal: the camera's own
-  if (valid_iso_day(named) && !photo_taken) {
+  const std::string named = normalize::file_name_date(base_name(f.path));
+  const std::string created = f.meta.created.substr(0, 10);
+  const bool has_created = valid_iso_day(created);
+  const bool photo = f.meta.format == model::Format::Image;
+  if (valid_iso_day(named) && !(photo && has_created)) {
     out.date = named;
     out.date_by = "文件名中的日期（正文无日期）";
-  } else if (f.meta.created.size() >= 10 && valid_iso_day(f.meta.created.substr(0, 10))) {
-    out.date = f.meta.created.substr(0, 10);
+  } else if (has_created) {
+    out.date = created;
     out.date_by = "文件属性的创建日期（正文无日期）";
     // A photo's is its EXIF DateTimeOriginal, the day it was taken: its own. A file with no text
     // otherwise (a scanned PDF) was created when it was scanned, not when the paper was signed.
-    out.date_unsure = f.text_chars == 0 && f.meta.format != model::Format::Image;
+    out.date_unsure = f.text_chars == 0 && !photo;
   } else if (valid_iso_day(f.entry_date)) {
     out.date = f.entry_date;
     out.date_by = "压缩包中该文件的修改日期（正文、属性和文件名均无日期）";

@@ -5,7 +5,6 @@
 #include "package/volume_run.h"
 
 #include <algorithm>
-#include <tuple>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <tuple>
 
 #include "filing/catalogue.h"
 #include "normalize/fields.h"
