@@ -235,6 +235,7 @@ void on_symbol(const xmlNode* e, Inline& st, const RunProps& p) {  // §17.3.3.3
   unsigned cp = 0;
   auto r = std::from_chars(hex.data(), hex.data() + hex.size(), cp, 16);
   if (r.ec != std::errc() || cp == 0) return;
+  if (const std::string box = symbol_text(w_attr(e, "font").value_or(""), cp); !box.empty()) return emit_text(st, p, box);
   if (cp >= 0xF000 && cp <= 0xF0FF) return;  // a symbol-font glyph with no Unicode meaning
   if (cp < 0x20 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return;
   std::string u8;
@@ -258,7 +259,7 @@ void on_symbol(const xmlNode* e, Inline& st, const RunProps& p) {  // §17.3.3.3
 void read_run_content(const xmlNode* parent, Inline& st, const RunProps& p) {
   for (xmlNode* e : elements(parent)) {
     if (st.ctx.fatal) return;
-    if (is_w(e, "t")) emit_text(st, p, own_text(e));
+    if (is_w(e, "t")) emit_text(st, p, p.symbol_font && !p.symbol_font->empty() ? symbol_run_text(*p.symbol_font, own_text(e)) : own_text(e));
     else if (is_w(e, "tab") || is_w(e, "ptab")) emit_text(st, p, "\t");
     else if (is_w(e, "br")) on_break(e, st, p);
     else if (is_w(e, "cr")) emit_text(st, p, "\n");

@@ -41,9 +41,16 @@ struct RunProps {
   std::optional<double> size_pt;
   std::optional<model::FontRole> role;
   std::string char_style;  // w:rStyle
+  std::optional<std::string> symbol_font;  // w:rFonts/@w:ascii when a symbol font (docx_symbols.cpp), else ""
   void merge_from(const RunProps& over);
 };
 RunProps parse_rpr(const xmlNode* rPr);
+
+// Symbol fonts' check boxes and ticks as Unicode (docx_symbols.cpp): a w:sym's code, or the text of
+// a run set in the font; empty for a code with no such meaning.
+bool is_symbol_font(std::string_view font);
+std::string symbol_text(std::string_view font, unsigned code);
+std::string symbol_run_text(std::string_view font, std::string_view text);
 
 // Paragraph properties (§17.3.1) lianghua keeps.
 struct ParaProps {

@@ -60,6 +60,7 @@ void RunProps::merge_from(const RunProps& o) {
   if (o.size_pt) size_pt = o.size_pt;
   if (o.role) role = o.role;
   if (!o.char_style.empty()) char_style = o.char_style;
+  if (o.symbol_font) symbol_font = o.symbol_font;
 }
 
 namespace {
@@ -110,6 +111,7 @@ static void rpr_fonts(const xmlNode* e, RunProps& p) {
   std::string ea = w_attr(e, "eastAsia").value_or(""), ascii = w_attr(e, "ascii").value_or("");
   if (auto r = role_of_font(ea)) p.role = r;
   else if (auto r2 = role_of_font(ascii)) p.role = r2;
+  if (!ascii.empty()) p.symbol_font = is_symbol_font(ascii) ? ascii : std::string();
 }
 
 RunProps parse_rpr(const xmlNode* rPr) {

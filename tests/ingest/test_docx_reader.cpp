@@ -224,6 +224,25 @@ TEST(DocxReader, FieldResultKeptInstructionSkipped) {
   EXPECT_EQ(r.doc.plain_text().find("DATE"), std::string::npos);
 }
 
+// An inspection form's check boxes vanished from its reading copy: Word writes them in a symbol
+// font (Insert Symbol's w:sym, or the letter R typed in Wingdings 2 for ☑), which the reader dropped
+// or kept as letters ("R符合£不符合"), so which box was ticked was lost and 检查结果 unreadable.
+TEST(DocxReader, SymbolFontCheckBoxesAreReadAsTheBoxesTheyShow) {
+  const std::string wd2 = "<w:rFonts w:ascii=\"Wingdings 2\" w:hAnsi=\"Wingdings 2\"/>";
+  std::string body =
+      "<w:p><w:r><w:t>检查结果：</w:t></w:r><w:r><w:sym w:font=\"Wingdings 2\" w:char=\"F052\"/></w:r><w:r><w:t>符合</w:t></w:r>"
+      "<w:r><w:sym w:font=\"Wingdings\" w:char=\"F0A8\"/></w:r><w:r><w:t>不符合</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t>处理措施：</w:t></w:r><w:r><w:rPr>" + wd2 + "</w:rPr><w:t>£</w:t></w:r><w:r><w:t>无</w:t></w:r>"
+      "<w:r><w:rPr>" + wd2 + "</w:rPr><w:t>R</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii=\"Times New Roman\"/></w:rPr><w:t>R</w:t></w:r>"
+      "<w:r><w:t>责令整改</w:t></w:r></w:p>"
+      "<w:p><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0B2\"/><w:t>其他</w:t></w:r></w:p>";
+  auto r = read_docx_of({.body = body});
+  ASSERT_FALSE(r.error);
+  EXPECT_TRUE(find_para(r.doc, "检查结果：☑符合□不符合"));
+  EXPECT_TRUE(find_para(r.doc, "处理措施：□无☑R责令整改")) << "a letter in a text font stays a letter";
+  EXPECT_TRUE(find_para(r.doc, "其他")) << "a symbol with no meaning for a reader is still left out";
+}
+
 TEST(DocxReader, HyperlinksTabsBreaksAndDeletions) {
   const std::string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   std::string body =
