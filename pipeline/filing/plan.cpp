@@ -466,7 +466,14 @@ PlannedItem item_of_group(const Plan& plan, const VersionGroup& g, const Facts& 
   it.ext = extension_lower(plan.inputs[fi].path);
   it.format = lower_format(f.meta.format);
   if (c) {
-    it.retention = retention_for_document(*c, fa.doc, it.title);
+    // What the inspection found, from the record's form or its structured records (a register's rows).
+    std::vector<std::string> results;
+    if (!f.fields.inspection_result.empty()) results.push_back(f.fields.inspection_result);
+    for (const auto& rec : f.records)
+      if (!rec.result.empty()) results.push_back(rec.result);
+    RetentionChoice rc = retention_for_document(*c, fa.doc, it.title, results);
+    it.retention = std::move(rc.retention);
+    it.retention_by = std::move(rc.by);
     if (it.kind == CategoryKind::Case) it.place = place_in_case(*c, fa.doc, it.title, it.format, f.fields.served);
     if (it.kind == CategoryKind::Inspection) it.issues = check_officers(*c, f.records, f.fields.officers);
   }
@@ -497,9 +504,17 @@ void settle_case_scopes(Plan& plan, const Scheme& s, const PlanContext& ctx) {
     std::vector<int> docs;
     std::vector<std::string> periods;
     for (size_t k : members) { docs.push_back(plan.items[k].doc_number); periods.push_back(plan.items[k].retention); }
-    std::string ret = retention_for_case(*c, s, docs, periods);
-    if (auto committed = ctx.case_scope ? ctx.case_scope(key) : std::nullopt) std::tie(year, ret) = *committed;
-    for (size_t k : members) { plan.items[k].year = year; plan.items[k].retention = ret; }
+    RetentionChoice rc = retention_for_case(*c, s, docs, periods);
+    std::string ret = rc.retention, by = rc.by;
+    if (auto committed = ctx.case_scope ? ctx.case_scope(key) : std::nullopt) {
+      if (committed->second != ret) by = committed->second + "：本案前次归档已定（档号一经编定不再变动）";
+      std::tie(year, ret) = *committed;
+    }
+    for (size_t k : members) {
+      plan.items[k].year = year;
+      plan.items[k].retention = ret;
+      plan.items[k].retention_by = by;
+    }
   }
 }
 

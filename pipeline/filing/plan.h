@@ -45,6 +45,7 @@ struct PlannedItem {
   std::string fonds, organisation, retention;
   int year = 0;
   std::string title, doc_type, date, ext, format;
+  std::string retention_by;               // the rule that gave the 保管期限 (filing/retention.h)
   std::string title_by, date_by;           // the field or rule that gave title and date (document_facts.h)
   int doc_number = 0;
   std::vector<Missing> issues;             // per-item checks (inspection officers)

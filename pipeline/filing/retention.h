@@ -9,12 +9,20 @@
 
 namespace lh::filing {
 
-// One document: the first matching <retention-rule>, else the category default.
-std::string retention_for_document(const Category& c, int doc_number, const std::string& title);
+// A 保管期限 and why it was chosen (the rule's note and what matched), for the manifest's
+// retention_by: the period is a segment of the 档号, fixed once, so its reason is kept beside it.
+struct RetentionChoice {
+  std::string retention, by;
+};
+
+// One document: the first matching <retention-rule> (by 范本 number, title, or what an inspection
+// record found: its 检查结果, `results`), else the category default.
+RetentionChoice retention_for_document(const Category& c, int doc_number, const std::string& title,
+                                       const std::vector<std::string>& results = {});
 
 // A whole case: the first matching <case-retention> rule over the case's document numbers, else its
 // default; a category without <case-retention> takes the longest period of its documents.
-std::string retention_for_case(const Category& c, const Scheme& s, const std::vector<int>& doc_numbers,
-                               const std::vector<std::string>& document_periods);
+RetentionChoice retention_for_case(const Category& c, const Scheme& s, const std::vector<int>& doc_numbers,
+                                   const std::vector<std::string>& document_periods);
 
 }  // namespace lh::filing

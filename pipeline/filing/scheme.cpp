@@ -143,7 +143,8 @@ void check_retention(const Scheme& s, xmlNode* n, const std::string& code, const
 // A category's <retention-rule>s and its <case-retention> (one period for the whole case).
 void load_retention_rules(xmlNode* c, const Scheme& s, Category& cat, const ErrorAt& err) {
   for (xmlNode* r : child_elements(c, "retention-rule")) {
-    RetentionRule rr{int_list(attr(r, "docs")), attr(r, "title-contains"), attr(r, "retention"), attr(r, "note")};
+    RetentionRule rr{int_list(attr(r, "docs")), attr(r, "title-contains"), attr(r, "retention"), attr(r, "note"),
+                     attr(r, "result-contains")};
     check_docs(s, r, rr.docs, err);
     check_retention(s, r, rr.retention, err);
     cat.retention_rules.push_back(std::move(rr));

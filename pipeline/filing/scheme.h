@@ -77,6 +77,7 @@ struct RetentionRule {
   std::string title_contains;
   std::string retention;
   std::string note;
+  std::string result_contains;  // "a|b": any of these in what an inspection record found (检查结果)
 };
 
 struct CaseRetentionRule {

@@ -83,17 +83,19 @@ std::string to_nfc(std::string_view s) {
   return out;
 }
 
-bool contains_any(std::string_view hay, std::string_view needles) {
+std::string_view first_found(std::string_view hay, std::string_view needles) {
   size_t i = 0;
   while (i <= needles.size()) {
     size_t j = needles.find('|', i);
     if (j == std::string_view::npos) j = needles.size();
     std::string_view n = needles.substr(i, j - i);
-    if (!n.empty() && hay.find(n) != std::string_view::npos) return true;
+    if (!n.empty() && hay.find(n) != std::string_view::npos) return n;
     i = j + 1;
   }
-  return false;
+  return {};
 }
+
+bool contains_any(std::string_view hay, std::string_view needles) { return !first_found(hay, needles).empty(); }
 
 std::string trim(std::string_view s) {
   static constexpr std::string_view ideo = "\u3000";

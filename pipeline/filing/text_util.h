@@ -16,6 +16,8 @@ size_t code_point_count(std::string_view s);
 std::string to_nfc(std::string_view s);
 // True if any of the "|"-separated needles occurs in hay. Empty needles never match.
 bool contains_any(std::string_view hay, std::string_view needles_bar_separated);
+// The first of those needles that occurs in hay (a view into needles); empty if none.
+std::string_view first_found(std::string_view hay, std::string_view needles_bar_separated);
 // Trims ASCII white space and U+3000.
 std::string trim(std::string_view s);
 // Last path component (after the last '/') and the extension (lower case, without dot).

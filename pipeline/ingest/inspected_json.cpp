@@ -51,6 +51,7 @@ json fields_to_json(const model::Fields& f) {
   // Only where a typed record names its officers: the facts of every other document stay as they were.
   if (!f.officers.empty()) out["officers"] = officers_to_json(f.officers);
   if (!f.served.empty()) out["served"] = text(f.served);
+  if (!f.inspection_result.empty()) out["inspection_result"] = text(f.inspection_result);
   return out;
 }
 
@@ -187,6 +188,7 @@ model::InspectedFile from_wire_json(const json& j) {
   f.fields.own_number = str(fl, "own_number");
   if (auto o = fl.find("officers"); o != fl.end() && o->is_array()) f.fields.officers = officers_from_json(*o);
   f.fields.served = str(fl, "served");
+  f.fields.inspection_result = str(fl, "inspection_result");
   for (const auto& r : j.at("records")) {
     model::InspectionRecord rec;
     rec.record_id = str(r, "record_id");

@@ -43,6 +43,7 @@ struct Fields {
   std::string title_line;                  // the document's own title line, never a letterhead; empty: none
   std::string own_number;                  // 文号 printed on its own line in the head; empty: none
   std::vector<Officer> officers;           // 检查人员/执法人员 a typed record names (normalize::find_officers)
+  std::string inspection_result;           // 检查结果 a typed 检查记录 states (normalize::find_inspection_result)
   std::string served;                      // a 送达回证's 送达文书名称 (范本 No. 50): what it served; empty: none
   std::vector<std::string> warnings;
 };

@@ -118,7 +118,10 @@ bool label_matches(std::string_view found, std::string_view wanted) {
   return found.substr(found.size() - wanted.size()) == wanted;
 }
 
-std::string labelled_value(std::string_view text, std::string_view label) {
+namespace {
+
+// The value after `label` (labelled_value), ending at a tab and, if `stop_at_gap`, at two spaces.
+std::string value_after_label(std::string_view text, std::string_view label, bool stop_at_gap) {
   const UnicodeString want = tight(detail::from_utf8(label));
   for (const UnicodeString& t : tight_lines(text, 100000)) {
     int32_t at = 0;
@@ -130,13 +133,21 @@ std::string labelled_value(std::string_view text, std::string_view label) {
       if (!starts || v == end) continue;
       int32_t stop = v;
       while (stop < t.length() && t.charAt(stop) != u'\t' &&
-             !(stop + 1 < t.length() && t.charAt(stop) == u' ' && t.charAt(stop + 1) == u' '))
+             !(stop_at_gap && stop + 1 < t.length() && t.charAt(stop) == u' ' && t.charAt(stop + 1) == u' '))
         ++stop;
       UnicodeString val = detail::trim(UnicodeString(t, v, stop - v));
       if (!val.isEmpty()) return detail::to_utf8(val);
     }
   }
   return {};
+}
+
+}  // namespace
+
+std::string labelled_value(std::string_view text, std::string_view label) { return value_after_label(text, label, true); }
+
+std::string labelled_line_rest(std::string_view text, std::string_view label) {
+  return value_after_label(text, label, false);
 }
 
 bool is_organisation_line(std::string_view line) {

@@ -28,6 +28,9 @@ bool label_matches(std::string_view found, std::string_view wanted);
 
 // The value after `label` in a form line ("案由：…", "案　由\t…"); empty when absent or blank.
 std::string labelled_value(std::string_view text, std::string_view label);
+// The same, to the end of its line or cell (a tab) even across wide gaps: a form's options
+// ("检查结果：□符合　　☑不符合") are spaced apart on one line.
+std::string labelled_line_rest(std::string_view text, std::string_view label);
 
 // The document's own title line among its first lines (see above); empty when none is found.
 std::string find_title_line(std::string_view text);

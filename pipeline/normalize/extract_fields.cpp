@@ -55,7 +55,10 @@ model::Fields extract_fields(std::string_view text, std::string_view title) {
   // (程序规定 第七十八条: 行政处罚决定书及送达回证 apart from the other documents' 送达回证).
   // The officers only where the completeness rule reads them (执法程序规定 第二十二条): reading them
   // passes over the whole text two or three times, a third of the rest of this function's work.
-  if (d.number == 0 && d.name == "检查记录") f.officers = find_officers(text);
+  if (d.number == 0 && d.name == "检查记录") {
+    f.officers = find_officers(text);
+    f.inspection_result = find_inspection_result(text);
+  }
   if (d.number == 50)
     for (const char* label : {"送达文书名称及文号", "送达文书名称", "送达文书"})
       if (f.served.empty()) f.served = labelled_value(text, label);

@@ -46,6 +46,10 @@ std::string file_name_date(std::string_view name);
 // The officers a typed 检查记录 names after 检查人员 or 执法人员, each with the 执法证号 beside the name
 // or on a 执法证号 line of their own, in order (执法程序规定 第二十二条; normalize/officers.cpp).
 std::vector<model::Officer> find_officers(std::string_view text);
+// The 检查结果 (or 检查结论) a typed 检查记录 states: the options ticked where the form prints boxes
+// (☑, ■, √, "（√）"), else the words written; empty when the boxes are all empty or there is no
+// such field (normalize/inspection_result.cpp).
+std::string find_inspection_result(std::string_view text);
 
 // 文书类型 against the 56 documents of the 2021 范本 (domain.md §2). Returns the 范本 number
 // (1..56) and name, or 0 and "" when the title matches none. One exception: 检查记录 (日常监督检查

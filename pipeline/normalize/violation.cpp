@@ -44,7 +44,7 @@ UnicodeString trim_marks(const UnicodeString& s) {
 
 // A stretch [a, b) of the decision: matched in its width-folded form (full-width colons and digits as
 // ASCII), returned in the original (the cover prints the decision's own punctuation).
-struct Span {
+struct DecisionSpan {
   const UnicodeString& text;
   const UnicodeString& folded;
   int32_t a, b;
@@ -87,7 +87,7 @@ bool is_evidence(UnicodeString s) {
 
 // Where the first statement of evidence in s begins (a clause or a sentence, read to its sentence's
 // end); s.b when there is none.
-int32_t evidence_start(const Span& s) {
+int32_t evidence_start(const DecisionSpan& s) {
   for (int32_t p = s.a; p < s.b; ++p) {
     if (p > s.a && !is_sentence_end(s.folded.charAt(p - 1)) && s.folded.charAt(p - 1) != u',') continue;
     int32_t e = p;
@@ -98,7 +98,7 @@ int32_t evidence_start(const Span& s) {
 }
 
 // The act in a clause of the decision: evidence, lead-in, date, subject and 的行为 taken off.
-UnicodeString act_of(Span s) {
+UnicodeString act_of(DecisionSpan s) {
   s.b = evidence_start(s);
   // The finding follows the last lead-in: "…检查时发现：", "经查，", "经查明，", "本局认为，".
   const UnicodeString v = s.view();

@@ -295,6 +295,17 @@ std::pair<json, json> place_item_files(Run& r, size_t k, const json& place) {
   return {files, versions};
 }
 
+// Why the item has the 保管期限 of its 档号: the plan's rule where the 档号 is in the planned 门类
+// and period; else the reason stored when it was numbered (new evidence moves nothing, its reason
+// neither), or, for an entry stored before reasons were kept, that an earlier run fixed it.
+std::string retention_reason(const filing::PlannedItem& it, const filing::ArchivalCode& code, const std::string& stored_line) {
+  if (code.retention == it.retention && code.category == it.category) return it.retention_by;
+  const json stored = json::parse(stored_line, nullptr, false);
+  if (stored.is_object() && stored.value("retention", "") == code.retention && stored.contains("retention_by"))
+    return stored.value("retention_by", "");
+  return code.retention + "：前次归档已定（档号一经编定不再变动）";
+}
+
 // 3b. The item's manifest entry: its 档号 and box from the catalogue, its place as committed.
 json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json& place, json files, json versions,
                const std::string& stored_line) {
@@ -315,6 +326,7 @@ json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json
             {"slot_order", place.value("slot_order", 0)}, {"placed_by", place.value("placed_by", "")},
             {"year", code.year}, {"retention", code.retention},
             {"retention_name", r.s.period(code.retention) ? r.s.period(code.retention)->name : ""},
+            {"retention_by", retention_reason(it, code, stored_line)},
             {"organisation", code.organisation}, {"item_number", al.item_number},
             {"box", filing::box_label(code, al.box_number, r.s.code_segments)},
             {"box_range", {filing::first_item_in_box(al.box_number, cap), filing::first_item_in_box(al.box_number, cap) + cap - 1}},

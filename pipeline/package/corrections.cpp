@@ -106,6 +106,8 @@ void relocate_entry(json& item, const json& to, const filing::Allocation& al, co
   item["category_name"] = cat ? cat->name : "";
   item["colour"] = cat ? cat->colour : "";
   item["year"] = code->year;
+  if (item.value("retention", "") != code->retention)
+    item["retention_by"] = code->retention + "：更正 " + filing::correction_id(c.id) + "（人工确认）";
   item["retention"] = code->retention;
   item["retention_name"] = s.period(code->retention) ? s.period(code->retention)->name : "";
   item["box"] = filing::box_label(*code, al.box_number, s.code_segments);

@@ -150,13 +150,34 @@ TEST(FilingCompleteness, ATypedRecordNamingTwoOfficersWithCertificatesIsComplete
 TEST(FilingRetention, ExampleRulesOfTheOffice) {
   const Scheme& s = default_scheme();
   const Category& aj = *s.category("AJ");
-  EXPECT_EQ(retention_for_case(aj, s, {7, 45, 50, 53}, {}), "Y");
-  EXPECT_EQ(retention_for_case(aj, s, {44}, {}), "D30");
-  EXPECT_EQ(retention_for_case(aj, s, {44, 7}, {}), "Y");
+  EXPECT_EQ(retention_for_case(aj, s, {7, 45, 50, 53}, {}).retention, "Y");
+  EXPECT_EQ(retention_for_case(aj, s, {44}, {}).retention, "D30");
+  EXPECT_EQ(retention_for_case(aj, s, {44, 7}, {}).retention, "Y");
   const Category& ws = *s.category("WS");
-  EXPECT_EQ(retention_for_document(ws, 0, "2024年工作总结"), "Y");
-  EXPECT_EQ(retention_for_document(ws, 0, "关于放假的通知"), "D10");
-  EXPECT_EQ(retention_for_document(ws, 0, "某某函"), "D30");
+  EXPECT_EQ(retention_for_document(ws, 0, "2024年工作总结").retention, "Y");
+  EXPECT_EQ(retention_for_document(ws, 0, "关于放假的通知").retention, "D10");
+  EXPECT_EQ(retention_for_document(ws, 0, "某某函").retention, "D30");
+}
+
+// The example scheme's "发现问题的检查记录 → D30" rule read titles only: a 日常监督检查记录 whose
+// 检查结果 ticks 不符合 got the default 10 years. It reads what the record found too, and the
+// manifest keeps why (retention_by).
+TEST(FilingRetention, AnInspectionThatFoundProblemsIsKeptLongerByWhatItFoundNotOnlyByItsTitle) {
+  const Scheme& s = default_scheme();
+  const Category& jc = *s.category("JC");
+  const RetentionChoice plain = retention_for_document(jc, 0, "日常监督检查记录（惠民超市）");
+  EXPECT_EQ(plain.retention, "D10");
+  EXPECT_NE(plain.by.find("类目默认"), std::string::npos) << plain.by;
+  const RetentionChoice found = retention_for_document(jc, 0, "日常监督检查记录（惠民超市）", {"不符合"});
+  EXPECT_EQ(found.retention, "D30");
+  EXPECT_NE(found.by.find("检查结果“不符合”"), std::string::npos) << found.by;
+  EXPECT_NE(found.by.find("发现问题的检查记录"), std::string::npos) << found.by;
+  EXPECT_EQ(retention_for_document(jc, 0, "日常监督检查记录", {"符合"}).retention, "D10") << "符合 is not 不符合";
+  EXPECT_EQ(retention_for_document(jc, 0, "日常监督检查记录", {"符合", "发现过期食品,已责令整改"}).retention, "D30")
+      << "a register: any of its records";
+  const RetentionChoice titled = retention_for_document(jc, 0, "责令改正通知检查记录");
+  EXPECT_EQ(titled.retention, "D30");
+  EXPECT_NE(titled.by.find("题名含“责令”"), std::string::npos) << titled.by;
 }
 
 TEST(FilingCategory, ByRecordsCaseNumberDocTypeOrDefault) {

@@ -194,3 +194,24 @@ TEST(Junk, EmptyNewWordDocumentInTheInboxIsJunkWithAReason) {
   EXPECT_FALSE(r.input("桌面/新建 Microsoft Word 文档(2).docx").reason.empty());
   EXPECT_TRUE(r.plan.items.empty());
 }
+
+// A typed 日常监督检查记录 whose form ticks 不符合 was filed for the category's default 10 years:
+// the retention rule "发现问题的检查记录" read only the 题名. The item now takes the period from
+// what the record found (normalize::find_inspection_result) and says so in retention_by.
+TEST(Retention, ATypedRecordThatFoundProblemsTakesTheLongerPeriodWithItsReason) {
+  InspectedFile found = inbox_file("INBOX/日常检查/2024/惠民超市 日常监督检查记录.docx", 'a', "日常监督检查记录", 40);
+  found.fields.doc_type = "检查记录";
+  found.fields.inspection_result = "不符合";
+  InspectedFile clean = inbox_file("INBOX/日常检查/2024/好邻居 日常监督检查记录.docx", 'b', "日常监督检查记录", 41);
+  clean.fields.doc_type = "检查记录";
+  clean.fields.inspection_result = "符合";
+  FiledInputs r = file_inbox({found, clean});
+  const PlannedItem* a = r.item_of("日常检查/2024/惠民超市 日常监督检查记录.docx");
+  const PlannedItem* b = r.item_of("日常检查/2024/好邻居 日常监督检查记录.docx");
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->category, "JC");
+  EXPECT_EQ(a->retention, "D30");
+  EXPECT_NE(a->retention_by.find("检查结果“不符合”"), std::string::npos) << a->retention_by;
+  EXPECT_EQ(b->retention, "D10");
+  EXPECT_NE(b->retention_by.find("类目默认"), std::string::npos) << b->retention_by;
+}

@@ -85,6 +85,23 @@ TEST(DocFacts, TypedRecordOfficersAreReadWithTheirCertificates) {
   EXPECT_EQ(officers("检查情况：未发现问题。\n"), "");
 }
 
+// The scheme's "发现问题的检查记录" retention rule looked at titles only, so a typed record whose
+// 检查结果 ticks 不符合 was kept for the default 10 years: the result a form states is read, and
+// only the ticked options count (every form prints all of them).
+TEST(DocFacts, AnInspectionResultIsTheTickedOptionNotEveryOptionPrinted) {
+  EXPECT_EQ(find_inspection_result("检查结果：□符合　☑基本符合　□不符合\n"), "基本符合");
+  EXPECT_EQ(find_inspection_result("检查结果：☐符合    ☒不符合\n"), "不符合") << "Word's check-box control";
+  EXPECT_EQ(find_inspection_result("检查结论：符合（ ）  不符合（√）\n"), "不符合");
+  EXPECT_EQ(find_inspection_result("检查结论：符合（√）  不符合（ ）\n"), "符合");
+  EXPECT_EQ(find_inspection_result("检查结果\t■符合 □不符合\t检查人员\t张三\n"), "符合") << "a table row's cell";
+  EXPECT_EQ(find_inspection_result("检查结果：符合√  不符合\n"), "符合") << "a tick after its option";
+  EXPECT_EQ(find_inspection_result("检查结果：□符合　□不符合\n"), "") << "no box ticked: the record states no result";
+  EXPECT_EQ(find_inspection_result("检查结果：发现超过保质期的食品2批次，已责令整改（限期3日）\n"),
+            "发现超过保质期的食品2批次,已责令整改(限期3日)")
+      << "written out: as it is (its punctuation folded as every form field), a bracketed note is not a box";
+  EXPECT_EQ(find_inspection_result("检查内容：索证索票\n"), "");
+}
+
 // Another office's four 所务会议纪要 of a year all came out titled "所务会议纪要": the session line
 // under the title ("（2024年第4次）") is part of the 题名; an adoption note (题注) is not.
 TEST(DocFacts, ASessionLineUnderTheTitleStaysInTheTitle) {
