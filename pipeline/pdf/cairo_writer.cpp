@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "pdf/internal.h"
 #include "pdf/pdf.h"
@@ -156,23 +157,28 @@ class Drawer {
     const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
     if (w <= 0 || h <= 0) return;
     // cairo 1.16 writes a page's XObject key once per use of an image with transparency (its soft
-    // mask), so the same emblem twice on one page (an imposed sheet) gives duplicated keys. Drawn
-    // inside a group, each use is its own form XObject that refers to the one image.
+    // mask), and once per use of any image painted twice on one page: the same emblem twice on an
+    // imposed sheet, two identical previews on the signage index, gave duplicated keys that the
+    // strict qpdf pass refuses. Drawn inside a group, each use is its own form XObject that refers
+    // to the one image; a first opaque use on a page (every scan) is painted directly.
     const bool alpha = cairo_surface_get_content(s) == CAIRO_CONTENT_COLOR_ALPHA;
+    const bool group = alpha || !on_page_.insert(s).second;
     cairo_save(cr_);
-    if (alpha) cairo_push_group(cr_);
+    if (group) cairo_push_group(cr_);
     cairo_translate(cr_, im.x, im.y);
     cairo_scale(cr_, im.w / w, im.h / h);
     cairo_set_source_surface(cr_, s, 0, 0);
     cairo_pattern_set_filter(cairo_get_source(cr_), CAIRO_FILTER_GOOD);
     cairo_rectangle(cr_, 0, 0, w, h);
     cairo_fill(cr_);
-    if (alpha) {
+    if (group) {
       cairo_pop_group_to_source(cr_);
       cairo_paint(cr_);
     }
     cairo_restore(cr_);
   }
+  // A new page: no image has been painted on it yet (operator()(ImageItem)).
+  void page_begins() { on_page_.clear(); }
   void operator()(const layout::PathItem& p) {
     if (p.points.size() < 2 || (!p.filled && p.stroke <= 0)) return;
     cairo_save(cr_);
@@ -225,6 +231,7 @@ class Drawer {
   const layout::Laid& laid_;
   std::optional<detail::LineDrawer> lines_;  // with the document's subset fonts (PDF)
   Images images_;
+  std::set<cairo_surface_t*> on_page_;  // images painted on the current page
   detail::SvgImages svgs_;
 };
 
@@ -303,6 +310,7 @@ std::string write_pdf(const layout::Laid& laid, const PdfOptions& o) {
       const layout::Page& p = laid.pages[i];
       if (i > 0) cairo_pdf_surface_set_size(surface, p.width_pt, p.height_pt);
       if (laid.has_page_labels && !p.label.empty()) cairo_pdf_surface_set_page_label(surface, p.label.c_str());
+      draw.page_begins();
       for (const layout::Item& it : p.items) std::visit(draw, it);
       cairo_show_page(cr);
     }

@@ -432,6 +432,29 @@ TEST(Pdf, SignPagesRender) {
 // Each per-sign file is the pack written with its page tree cut to that page: it must hold that
 // page and what the page refers to, never the pack's other pages, their fonts or its structure tree
 // (a page's /Parent left pointing at the pack's page tree would drag all of them into every file).
+// The same opaque picture twice on one page (signage's index.pdf: two identical previews when an
+// office lists a room twice) made cairo 1.16 write the page's XObject key twice; qpdf's strict pass
+// refused the file and `lianghua signage` stopped with exit 3 and no index.
+TEST(Pdf, SameOpaquePictureTwiceOnOnePageIsWritten) {
+  model::Image png;
+  png.media_type = "image/png";
+  png.bytes = pdf::render_png({layout::RectItem{0, 0, 20, 20, true, 0x1F4E9A}}, 20, 20, 72);  // RGB24: no alpha
+  png.width_px = png.height_px = 20;
+  model::Document d = sample::signs(1);
+  d.sections[0].fixed_pages[0].push_back(model::PlacedImage{20, 20, 20, 20, png});
+  d.sections[0].fixed_pages[0].push_back(model::PlacedImage{60, 20, 20, 20, png});
+  std::string bytes;
+  ASSERT_NO_THROW(bytes = render(d));
+  QPDF q;
+  q.setSuppressWarnings(true);
+  q.processMemoryFile("twice.pdf", bytes.data(), bytes.size());
+  int images = 0;
+  for (QPDFObjectHandle o : q.getAllObjects())
+    images += o.isStream() && o.getDict().getKey("/Subtype").isNameAndEquals("/Image");
+  EXPECT_FALSE(q.anyWarnings());
+  EXPECT_EQ(images, 1);  // still written once
+}
+
 TEST(Pdf, SignPackFileHoldsOnlyWhatItsPageUses) {
   model::Document pack = sample::signs(8);
   // Sign 3 alone carries a picture; sign 5 alone a font (楷体) no other sign uses.
