@@ -12,9 +12,25 @@
 
 extern "C" {
 
-QRcode* QRcode_encodeString8bit(const char* string, int version, QRecLevel level) {
-  LH_REAL(QRcode_encodeString8bit);
-  return real(string, version, level);
+QRinput* QRinput_new2(int version, QRecLevel level) {
+  LH_REAL(QRinput_new2);
+  return real(version, level);
+}
+int QRinput_appendECIheader(QRinput* input, unsigned int ecinum) {
+  LH_REAL(QRinput_appendECIheader);
+  return real(input, ecinum);
+}
+int QRinput_append(QRinput* input, QRencodeMode mode, int size, const unsigned char* data) {
+  LH_REAL(QRinput_append);
+  return real(input, mode, size, data);
+}
+QRcode* QRcode_encodeInput(QRinput* input) {
+  LH_REAL(QRcode_encodeInput);
+  return real(input);
+}
+void QRinput_free(QRinput* input) {
+  LH_REAL(QRinput_free);
+  real(input);
 }
 void QRcode_free(QRcode* qrcode) {
   LH_REAL(QRcode_free);

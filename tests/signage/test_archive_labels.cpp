@@ -99,6 +99,21 @@ TEST(SignageArchiveLabels, EveryBoxHasASpineLabelWithTheManifestsRangeAndBoxNumb
   }
 }
 
+// The QR code of a label, as zbarimg reads it: `binary` the payload's bytes as they are (-Sbinary),
+// else as a reader shows them, in the character set the code declares or the reader guesses.
+std::string decoded_qr(const fs::path& pdf, const fs::path& png, bool binary) {
+  auto r = run({"pdftoppm", "-r", "400", "-png", "-singlefile", pdf.string(), png.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> cmd{"zbarimg", "--quiet", "--raw"};
+  if (binary) cmd.push_back("-Sbinary");
+  cmd.push_back(png.string() + ".png");
+  auto z = run(cmd);
+  EXPECT_EQ(z.exit_code, 0) << pdf << ": " << z.err;
+  std::string got = z.out;
+  while (!got.empty() && (got.back() == '\n' || got.back() == '\r')) got.pop_back();
+  return got;
+}
+
 TEST(SignageArchiveLabels, TheQrCodeDecodesToTheBoxsRange) {
   if (!lh::test::have_program("zbarimg") || !lh::test::have_program("pdftoppm")) GTEST_SKIP() << "zbarimg or pdftoppm not installed";
   const auto& m = made();
@@ -106,15 +121,21 @@ TEST(SignageArchiveLabels, TheQrCodeDecodesToTheBoxsRange) {
   const fs::path pictures = lh::test::temp_dir("signage-qr");  // not in the shared pack
   for (const auto& [box, b] : m.boxes) {
     const fs::path pdf = m.pack / "signs" / ("盒脊-" + box + ".pdf");
-    const fs::path png = pictures / ("qr-" + std::to_string(checked));
-    auto r = run({"pdftoppm", "-r", "400", "-png", "-singlefile", pdf.string(), png.string()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    auto z = run({"zbarimg", "--quiet", "--raw", "-Sbinary", png.string() + ".png"});
-    ASSERT_EQ(z.exit_code, 0) << box << ": " << z.err;
-    std::string got = z.out;
-    while (!got.empty() && (got.back() == '\n' || got.back() == '\r')) got.pop_back();
-    EXPECT_EQ(got, b.first_code + "~" + b.last_code) << box;
+    EXPECT_EQ(decoded_qr(pdf, pictures / ("qr-" + std::to_string(checked)), true), b.first_code + "~" + b.last_code) << box;
     ++checked;
   }
   EXPECT_GT(checked, 0);
+}
+
+// A 档号 carries the 间隔号 "·" (Z109-JC·2024-…, the default scheme): in byte mode with no ECI a
+// reader must guess the character set (ISO/IEC 18004 defaults byte mode to ISO-8859-1), and zbar
+// read the UTF-8 "·" as Shift-JIS "繚" on every label. The code declares UTF-8 (ECI 000026).
+TEST(SignageArchiveLabels, TheQrCodeDeclaresUtf8SoAReaderNeedNotGuess) {
+  if (!lh::test::have_program("zbarimg") || !lh::test::have_program("pdftoppm")) GTEST_SKIP() << "zbarimg or pdftoppm not installed";
+  const auto& m = made();
+  ASSERT_FALSE(m.boxes.empty());
+  const auto& [box, b] = *m.boxes.begin();
+  ASSERT_NE(b.first_code.find("·"), std::string::npos) << "the sample's 档号 should carry the 间隔号";
+  const fs::path pdf = m.pack / "signs" / ("盒脊-" + box + ".pdf");
+  EXPECT_EQ(decoded_qr(pdf, lh::test::temp_dir("signage-qr-charset") / "qr", false), b.first_code + "~" + b.last_code);
 }
