@@ -18,6 +18,7 @@
 #include "compose/signs/signs.h"
 #include "layout/layout.h"
 #include "model/paths.h"
+#include "normalize/unicode.h"
 #include "package/files.h"
 #include "render/render_document.h"
 #include "pdf/pdf.h"
@@ -103,13 +104,18 @@ bool wanted(const std::string& only, const sg::SignType& t) {
   return t.id == only || t.id.rfind(only + "-", 0) == 0 || t.name == only || t.name.rfind(only + "（", 0) == 0;
 }
 
-// File stems unique in the pack, safe on every file system a print shop uses.
+// File stems unique in the pack, safe on every file system a print shop uses: no reserved or
+// control characters, and short enough that the longest name made from one (".name.pdf.tmpPID"
+// while written, " (12)" when taken) stays within the 255 bytes of ext4 and NTFS (a 岗位牌 named
+// with its whole duty, 114 characters, made a name the file system refused: exit 3).
 void unique_files(std::vector<sg::Sign>& signs) {
+  constexpr size_t kStemBytes = 200;
   std::set<std::string> taken;
   for (sg::Sign& s : signs) {
     std::string stem;
-    for (char c : s.file) stem += (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' ||
-                                   c == '>' || c == '|') ? '_' : c;
+    for (char c : normalize::utf8_prefix(s.file, kStemBytes))
+      stem += (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' ||
+               (static_cast<unsigned char>(c) < 0x20) || c == 0x7F) ? '_' : c;
     std::string name = stem;
     for (int n = 2; taken.count(name); ++n) name = stem + " (" + std::to_string(n) + ")";
     taken.insert(name);

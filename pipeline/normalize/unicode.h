@@ -15,6 +15,15 @@ inline size_t code_points(std::string_view utf8) {
   return n;
 }
 
+// The longest prefix of UTF-8 text that is at most `max_bytes` long and ends on a character
+// boundary (a file name's 255-byte limit, a caption's room).
+inline std::string_view utf8_prefix(std::string_view utf8, size_t max_bytes) {
+  if (utf8.size() <= max_bytes) return utf8;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;
+  return utf8.substr(0, cut);
+}
+
 // Drop C0 controls except \t \n \r, U+FFFE/U+FFFF, lone surrogates and invalid UTF-8 sequences.
 // XML 1.0 §2.2 forbids them and Word refuses such a file (libraries.md §6).
 std::string sanitize(std::string_view utf8);

@@ -3,6 +3,7 @@
 // whole pack at a glance and finds every file by name.
 #include "compose/signs/signs.h"
 #include "layout/frames.h"
+#include "normalize/unicode.h"
 
 // GCC 12 at -O2 reports TextBox members "may be used uninitialized" when the vector of Frame
 // variants grows (a false positive of -Wmaybe-uninitialized on std::variant moves); every member
@@ -17,6 +18,9 @@ namespace {
 // A4 (GB/T 148), 3 × 4 cells inside 15 mm margins: office setting.
 constexpr double kPageW = 210, kPageH = 297, kMargin = 15, kHeader = 18;
 constexpr int kCols = 3, kRows = 4;
+// A caption's two lines at its smallest size hold ~76 CJK characters (228 bytes) or ~150 Latin
+// letters in the 54 mm cell: 150 bytes fit either way.
+constexpr size_t kCaptionBytes = 150;
 
 model::TextBox text_box(double x, double y, double w, double h, const std::string& t, model::FontRole role,
                         double min_pt, double max_pt, int lines) {
@@ -24,6 +28,14 @@ model::TextBox text_box(double x, double y, double w, double h, const std::strin
   tb.runs.push_back({t});
   tb.max_lines = lines;
   return tb;
+}
+
+// A caption the cell can always set: a title or file name past `max_bytes` (2 lines at the cell's
+// smallest size) is cut with "…"; index.html lists it whole. Without the cut a sign named at length
+// stopped the whole pack (the layout refuses a text that does not fit: exit 3, no index).
+std::string caption(const std::string& t, size_t max_bytes) {
+  const std::string_view kept = normalize::utf8_prefix(t, max_bytes);
+  return kept.size() == t.size() ? t : std::string(kept) + "…";
 }
 
 std::string html_escape(const std::string& s) {
@@ -89,9 +101,10 @@ model::Document index_document(const std::vector<IndexEntry>& entries, const std
         if (h > ih) h = ih, w = ih * aspect;
         page.push_back(model::PlacedImage{x + 4 + (iw - w) / 2, y + 4 + (ih - h) / 2, w, h, std::move(img)});
       }
-      page.push_back(text_box(x + 3, y + ch - 21, cw - 6, 9, e.title, model::FontRole::Hei, 4, 9, 2));
+      page.push_back(text_box(x + 3, y + ch - 21, cw - 6, 9, caption(e.title, kCaptionBytes), model::FontRole::Hei, 4, 9, 2));
       page.push_back(text_box(x + 3, y + ch - 12, cw - 6, 4.5, e.size, model::FontRole::Song, 3, 7, 1));
-      page.push_back(text_box(x + 3, y + ch - 7.5, cw - 6, 5, "signs/" + e.file + ".pdf", model::FontRole::Song, 3, 7, 2));
+      page.push_back(text_box(x + 3, y + ch - 7.5, cw - 6, 5, caption("signs/" + e.file + ".pdf", kCaptionBytes),
+                              model::FontRole::Song, 3, 7, 2));
     }
     sec.fixed_pages.push_back(std::move(page));
   }

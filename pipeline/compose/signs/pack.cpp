@@ -40,6 +40,20 @@ std::string floor_entries(const std::vector<Room>& rooms) {
   return out;
 }
 
+// What names a <sign> the spec gives no name: the first line of its first text that is not a list
+// (a 楼层索引's own entries, one room a line, are its content, not its name; as a name they put
+// tabs and line breaks into the file name and the contact sheet's caption).
+std::string first_line_of_texts(const SignRequest& req, const SignTypes& types) {
+  const SignType* t = types.find(req.type);
+  for (const auto& [region, text] : req.texts) {
+    const Part* p = t ? t->region(region) : nullptr;
+    if (p && p->rows) continue;
+    const std::string line = text.substr(0, text.find_first_of("\t\r\n"));
+    if (!line.empty()) return line;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<Sign> default_pack(const Spec& spec, const std::vector<Room>& default_rooms, const SignTypes& types) {
@@ -68,9 +82,7 @@ std::vector<Sign> default_pack(const Spec& spec, const std::vector<Room>& defaul
     out.push_back(make(types, "notice-board", ""));
   }
   for (const SignRequest& req : spec.signs) {
-    std::string what = req.name;
-    if (what.empty() && !req.texts.empty()) what = req.texts.front().second;
-    Sign s = make(types, req.type, what);
+    Sign s = make(types, req.type, req.name.empty() ? first_line_of_texts(req, types) : req.name);
     // A 楼层索引 listed without its own entries lists the rooms, as the default pack's does: with
     // default-pack="false" it is the way to have the index of the rooms the spec names.
     if (req.type == "floor-index") s.texts["entries"] = floor_entries(rooms);

@@ -1,0 +1,61 @@
+// `lianghua signage` on specs another office writes, not the sample's: what the spec says in its own
+// words (a sign without a name, entries of its own, the same room twice, rooms whose names contain
+// one another) still gives the rest of the pack, its index, and one line for what was set aside.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using lh::test::program;
+using lh::test::run;
+using lh::test::source_dir;
+
+namespace {
+
+// A spec of the sample office listing only `body` (default-pack="false").
+fs::path write_spec(const fs::path& dir, const std::string& rooms, const std::string& body) {
+  lh::test::write_file(dir / "spec.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<signage xmlns=\"urn:lianghua:signage:1\" office=\"" +
+                                             (source_dir() / "samples" / "office.xml").string() +
+                                             "\" default-pack=\"false\">\n<rooms default-set=\"false\">" + rooms +
+                                             "</rooms>\n" + body + "</signage>\n");
+  return dir / "spec.xml";
+}
+
+lh::test::CommandResult make_pack(const fs::path& spec, const fs::path& out) {
+  return run({program().string(), "signage", spec.string(), "--out", out.string(), "--quiet"});
+}
+
+}  // namespace
+
+// Another office's 楼层索引 written with its own entries and no name: the entries (lines and tabs)
+// became the sign's file name, and the contact sheet could not set that title, so the run stopped
+// (exit 3) with no index. A sign without a name is named by its type and the first line of its
+// first text that is not a list.
+TEST(SignageSpecInputs, AFloorIndexWithItsOwnEntriesIsNotNamedByThem) {
+  const fs::path dir = lh::test::temp_dir("signage-own-entries");
+  const fs::path spec = write_spec(dir, "<room name=\"调解室\" number=\"102\" floor=\"1F\"/>",
+                                   "<sign type=\"floor-index\"><text region=\"entries\">1F\u3000101\t综合服务大厅\n"
+                                   "1F\u3000102\t调解室\n2F\u3000203\t档案室外库</text></sign>\n");
+  const auto r = make_pack(spec, dir / "out");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "out" / "signs" / "楼层索引.pdf"));
+  EXPECT_TRUE(fs::exists(dir / "out" / "index.pdf"));
+}
+
+// A sign whose name is longer than the contact sheet's cell holds (a 岗位牌 named with its whole
+// duty) stopped the run with exit 3 and no index: the index shortens a title it cannot set, and
+// index.html keeps it whole.
+TEST(SignageSpecInputs, ALongSignNameDoesNotStopTheIndex) {
+  const fs::path dir = lh::test::temp_dir("signage-long-name");
+  std::string name;
+  for (int i = 0; i < 6; ++i) name += "消费者权益保护和投诉举报处理及行政调解";
+  const fs::path spec = write_spec(dir, "", "<sign type=\"post-plate\" name=\"" + name +
+                                                "\"><text region=\"post\">投诉举报岗</text></sign>\n");
+  const auto r = make_pack(spec, dir / "out");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "out" / "index.pdf"));
+  EXPECT_NE(lh::test::read_file(dir / "out" / "index.html").find(name), std::string::npos);
+}
