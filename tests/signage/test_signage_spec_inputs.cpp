@@ -59,3 +59,15 @@ TEST(SignageSpecInputs, ALongSignNameDoesNotStopTheIndex) {
   EXPECT_TRUE(fs::exists(dir / "out" / "index.pdf"));
   EXPECT_NE(lh::test::read_file(dir / "out" / "index.html").find(name), std::string::npos);
 }
+
+// A room whose name is part of another's (档案室, 档案室外库) counted as on the 楼层索引 when only the
+// other stood there: the index's entries were searched for the name anywhere, and 202 档案室, on no
+// sign, was dropped without a word. A room stands on the index when an entry names it whole.
+TEST(SignageSpecInputs, ARoomNamedInsideAnotherRoomsNameIsStillReportedOnNoSign) {
+  const fs::path dir = lh::test::temp_dir("signage-room-inside-name");
+  const fs::path spec = write_spec(dir, "<room name=\"档案室\" number=\"202\" floor=\"2F\"/><room name=\"档案室外库\" number=\"203\" floor=\"2F\"/>",
+                                   "<sign type=\"floor-index\"><text region=\"entries\">2F\u3000203\t档案室外库</text></sign>\n");
+  const auto r = make_pack(spec, dir / "out");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("列出的 1 个房间不在任何标识上（202 档案室）"), std::string::npos) << r.err;
+}

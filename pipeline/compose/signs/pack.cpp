@@ -3,6 +3,7 @@
 // never typed again).
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "compose/signs/entry_rows.h"
 #include "compose/signs/signs.h"
@@ -99,8 +100,10 @@ std::vector<Room> rooms_on_no_sign(const Spec& spec, const std::vector<Sign>& si
     if (s.type == "door-plate" && room != s.texts.end()) named.insert(room->second);
     auto entries = s.texts.find("entries");
     if (s.type != "floor-index" || entries == s.texts.end()) continue;
-    for (const Room& r : spec.rooms)
-      if (entries->second.find(r.name) != std::string::npos) named.insert(r.name);
+    // An entry names a room whole: its name after the label's tab ("2F　203\t档案室外库" names
+    // 档案室外库, not 档案室 as a search in the text found).
+    std::istringstream lines(entries->second);
+    for (std::string line; std::getline(lines, line);) named.insert(line.substr(line.find('\t') + 1));
   }
   std::vector<Room> out;
   for (const Room& r : spec.rooms)
