@@ -1,5 +1,5 @@
 // Plain text in any Chinese encoding (issue 2 §4): decoded by normalize::decode_text, one paragraph
-// per line. A charset the file declares itself in its first 1 KiB — an XML declaration
+// per line, or per wrapped paragraph in a file hard-wrapped at a fixed width (text_wrap.h). A charset the file declares itself in its first 1 KiB — an XML declaration
 // (XML 1.0 §4.3.3 encoding="…") or an HTML <meta charset> (HTML §4.2.5.4) — is honoured over
 // statistics: Big5 bytes decode "validly" as GB18030 too (libraries.md §4), a declaration doesn't
 // guess. A byte-order mark still beats a declaration (XML 1.0 Appendix F).
@@ -8,6 +8,7 @@
 
 #include "ingest/reader.h"
 #include "ingest/text_decode.h"
+#include "ingest/text_wrap.h"
 #include "normalize/unicode.h"
 
 namespace lh::ingest {
@@ -40,14 +41,18 @@ std::optional<std::string> value_after(std::string_view head, std::string_view l
   return std::string(head.substr(start, i - start));
 }
 
-std::string_view trim_view(std::string_view s) {
-  auto strip = [&](std::string_view pre) {
-    while (s.substr(0, pre.size()) == pre) s.remove_prefix(pre.size());
-    while (s.size() >= pre.size() && s.substr(s.size() - pre.size()) == pre) s.remove_suffix(pre.size());
-  };
-  for (int pass = 0; pass < 2; ++pass)
-    for (std::string_view ws : {" ", "\t", "\r", "\xE3\x80\x80"}) strip(ws);
-  return s;
+// The text's lines, at CR LF, LF or a lone CR, untrimmed (text_paragraphs reads their indents).
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(pos, end - pos));
+    if (end >= text.size()) break;
+    pos = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
+  }
+  return lines;
 }
 
 // Code-point-safe cut to at most n characters.
@@ -129,21 +134,11 @@ ReadResult read_text(const Input& in) {
     if (in.bytes.empty()) r.meta.problems.push_back("file is empty");
 
     model::Section section;
-    const std::string_view text = d.decoded.utf8;
-    size_t pos = 0;
-    while (pos <= text.size()) {
-      size_t end = text.find_first_of("\r\n", pos);
-      if (end == std::string_view::npos) end = text.size();
-      // Leading full-width spaces are the 首行缩进 of Chinese prose; the paragraph style supplies it.
-      const std::string_view line = trim_view(text.substr(pos, end - pos));
-      if (!line.empty()) {
-        model::Paragraph p;
-        p.runs.push_back(model::Run{std::string(line)});
-        section.blocks.push_back(model::Block{std::move(p)});
-        if (r.meta.title.empty()) r.meta.title = first_chars(normalize::clean_line(line), kMaxTitleChars);
-      }
-      if (end >= text.size()) break;
-      pos = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
+    for (std::string& para : text_paragraphs(split_lines(d.decoded.utf8))) {
+      if (r.meta.title.empty()) r.meta.title = first_chars(normalize::clean_line(para), kMaxTitleChars);
+      model::Paragraph p;
+      p.runs.push_back(model::Run{std::move(para)});
+      section.blocks.push_back(model::Block{std::move(p)});
     }
     r.doc.sections.push_back(std::move(section));
     return r;

@@ -2,7 +2,10 @@
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "ingest/reader.h"
 #include "ingest/text_decode.h"
@@ -120,4 +123,111 @@ TEST(TextReader, EmptyFile) {
   EXPECT_FALSE(r.error);
   EXPECT_TRUE(paragraphs(r.doc).empty());
   EXPECT_EQ(r.meta.title, "");
+}
+
+namespace {
+
+// Columns as a fixed-width screen counts them, for the test's own texts: ASCII 1, any other
+// character (CJK, full-width punctuation) 2.
+size_t test_columns(const std::string& s) {
+  size_t cols = 0;
+  for (unsigned char c : s)
+    if (c < 0x80) cols += 1;
+    else if ((c & 0xC0) != 0x80) cols += 2;
+  return cols;
+}
+
+// Breaks each paragraph at `width` columns as an old system or a mail client does: a new line
+// where the next character would pass the width, but a closing mark (，。；：、）) hangs on the line
+// it closes (避头尾), so a line may run two columns over.
+std::vector<std::string> hard_wrap(const std::vector<std::string>& paras, size_t width) {
+  static const std::string kHang[] = {"，", "。", "；", "：", "、", "）"};
+  std::vector<std::string> lines;
+  for (const std::string& p : paras) {
+    std::string line;
+    for (size_t i = 0; i < p.size();) {
+      size_t n = 1;
+      while (i + n < p.size() && (static_cast<unsigned char>(p[i + n]) & 0xC0) == 0x80) ++n;
+      const std::string ch = p.substr(i, n);
+      i += n;
+      const bool hangs = std::find(std::begin(kHang), std::end(kHang), ch) != std::end(kHang);
+      if (!line.empty() && test_columns(line + ch) > width && !hangs) lines.push_back(line), line.clear();
+      line += ch;
+    }
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string trimmed(std::string s) {
+  while (s.rfind("　", 0) == 0) s.erase(0, 3);
+  return s;
+}
+
+// A 值班值守 rule as a county office's old document system saved it: every paragraph broken at a
+// fixed width, the 首行缩进 kept. Each line came out a paragraph of its own, so a reading copy and a
+// manual chapter showed ragged short paragraphs with an indent in the middle of a sentence.
+const std::vector<std::string> kDutyRule = {
+    "南岭县市场监督管理局值班值守管理办法",
+    "第一章　总则",
+    "　　第一条　为加强节假日及夜间值班值守工作，确保各类投诉举报和突发事件得到及时处置，根据上级有关规定，结合本局实际，制定本办法。",
+    "　　第二条　本办法适用于本局机关各科室、各市场监督管理所的值班值守工作，值班人员应当熟悉本辖区食品药品和特种设备等重点监管对象的基本情况和应急处置流程。",
+    "　　第三条　值班人员应当做到：",
+    "　　（一）按时到岗，不得擅自离岗脱岗，确需调班的应当提前报经分管负责人同意并在值班记录中写明调班原因和接班人员姓名；",
+    "　　（二）如实填写值班记录。",
+    "　　第四条　值班期间接到的投诉举报，值班人员应当在接报后及时登记，属于本局管辖的，按照规定的时限转交承办科室或者市场监督管理所办理，不属于本局管辖的告知投诉举报人向有权处理的部门反映。",
+    "第二章　附则",
+    "　　第五条　本办法自印发之日起施行，由办公室负责解释。",
+    "2024年3月1日",
+};
+
+}  // namespace
+
+// Another office's rules, saved as .txt by an old system that wraps every line at a fixed width
+// (30, 36, 40 CJK characters), in GBK as such systems write and in UTF-8: each wrapped paragraph is
+// read as one again, and nothing else is joined (headings, items, the date, the sentences' ends).
+TEST(TextReader, HardWrappedTextIsRejoinedIntoItsParagraphs) {
+  std::vector<std::string> want;
+  for (const std::string& p : kDutyRule) want.push_back(trimmed(p));
+  for (size_t width : {60u, 72u, 80u}) {
+    for (const char* charset : {"GBK", "UTF-8"}) {
+      for (const char* between : {"", "\r\n"}) {
+        std::string text;  // between[0]: a blank line after each paragraph, as a mail client sends them
+        for (const std::string& p : kDutyRule) {
+          for (const std::string& line : hard_wrap({p}, width)) text += line + "\r\n";
+          text += between;
+        }
+        const auto r = read_text_bytes(std::string(charset) == "GBK" ? encode(text, "GBK") : text);
+        ASSERT_FALSE(r.error);
+        EXPECT_EQ(paragraphs(r.doc), want) << width << " columns, " << charset << (between[0] ? ", blank lines" : "");
+        EXPECT_EQ(r.meta.title, "南岭县市场监督管理局值班值守管理办法");
+      }
+    }
+  }
+}
+
+// Texts typed one paragraph a line are read as they always were, even where many lines happen to
+// have one width: clauses of a rule generated from a template (each ending in ；or ：), a list of
+// short names, a table aligned with spaces, titles of a 收文 list and a form's fields, each 42
+// columns wide and ending in no punctuation.
+TEST(TextReader, LinesOfOneWidthThatAreNoWrapStayParagraphs) {
+  const std::vector<std::vector<std::string>> texts = {
+      {"　　第四条　学习培训工作应当符合下列要求：", "　　（一）建立健全学习记录，做到记录真实；",
+       "　　（二）严格落实工作计划，做到程序合法；", "　　（三）严格落实整改措施，做到程序合法；",
+       "　　第六条　学习培训工作应当符合下列要求：", "　　（一）统筹安排学习记录，做到记录真实；",
+       "　　（二）其他需要报告的事项。"},
+      {"值班人员名单", "张明　李华", "王芳　赵强", "刘洋　陈静", "周杰　吴敏"},
+      {"姓名    岗位          联系电话", "张  明  登记注册岗    0730-1234567", "李  华  食品安全岗    0730-1234568",
+       "王  芳  综合执法岗    0730-1234569", "赵  强  消费维权岗    0730-1234560"},
+      {"关于开展2024年度食品安全专项整治行动的通知", "关于做好2024年度特种设备安全监察工作的意见",
+       "关于印发石门所网格化监管工作实施方案的通知", "关于进一步加强农村集体聚餐食品安全管理的通知"},
+      {"当事人：南岭县鲜丰食品贸易有限公司石门分店", "住所：南岭县石门镇建设路十八号附近临街商铺",
+       "经营场所：南岭县石门镇建设路十八号一楼门面", "法定代表人：张国华（身份证号码见卷内附件）"},
+  };
+  for (const auto& lines : texts) {
+    std::string text;
+    std::vector<std::string> want;
+    for (const std::string& l : lines) text += l + "\r\n", want.push_back(trimmed(l));
+    EXPECT_EQ(paragraphs(read_text_bytes(encode(text, "GBK")).doc), want) << lines[0];
+  }
 }
