@@ -114,9 +114,13 @@ std::string app_props_xml();
 
 // --- shared WordprocessingML content (story.cpp, table.cpp, drawing.cpp, toc.cpp) -----------
 void collect_headings(const model::Document& doc, Package& pkg);
+// The left and right margin of every table cell (w:tblCellMar of the TableNormal style,
+// styles.cpp): Word's default, 0.19 cm.
+constexpr int64_t kCellMarginTwips = 108;
 struct StoryContext {
   bool top_level = false;      // a section's own blocks (headings count, TOC bookmarks)
   bool in_table = false;       // cell paragraphs use the TableText style
+  int64_t width_twips = 0;     // the width the blocks are set in: 0 the page's text width, in a cell its content width
   bool header_footer = false;  // header/footer part: Header/Footer style, "{PAGE}" is a PAGE field
   bool footer = false;
 };
@@ -134,7 +138,9 @@ void write_paragraph(XmlWriter& x, const model::Paragraph& p, Package& pkg, cons
 void write_empty_paragraph(XmlWriter& x, const SectionInfo* sect, bool page_break, Package& pkg);
 void write_runs_of(XmlWriter& x, const std::vector<model::Run>& runs, Package& pkg, const StoryContext& ctx);
 void write_run_text(XmlWriter& x, std::string_view text);  // w:t / w:tab / w:br for one run's text
-void write_table(XmlWriter& x, const model::Table& t, Package& pkg);
+// A table in the width its blocks are set in (StoryContext::width_twips): the page's text width,
+// or a cell's content width for a table nested in it.
+void write_table(XmlWriter& x, const model::Table& t, Package& pkg, const StoryContext& ctx);
 void write_image_paragraph(XmlWriter& x, const model::Image& img, Package& pkg, bool page_break_before);
 void write_drawing(XmlWriter& x, const model::Image& img, Package& pkg);
 // A model::Drawing as the picture DocxOptions::render_drawing makes, sized like an image of the

@@ -348,7 +348,7 @@ void write_blocks(XmlWriter& x, const std::vector<model::Block>& blocks, Package
     } else {
       if (pending_break) write_empty_paragraph(x, nullptr, true, pkg);
       pending_break = false;
-      if (const auto* t = std::get_if<model::Table>(&b.value)) write_table(x, *t, pkg);
+      if (const auto* t = std::get_if<model::Table>(&b.value)) write_table(x, *t, pkg, ctx);
       else if (const auto* toc = std::get_if<model::TableOfContents>(&b.value)) write_toc(x, *toc, pkg);
     }
   }

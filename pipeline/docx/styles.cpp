@@ -274,7 +274,7 @@ static void write_cell_margins(XmlWriter& x) {
   x.start("w:tblCellMar");
   for (const char* side : {"w:left", "w:right"}) {
     x.start(side);
-    x.attr("w:w", static_cast<int64_t>(108));
+    x.attr("w:w", kCellMarginTwips);
     x.attr("w:type", "dxa");
     x.end();
   }

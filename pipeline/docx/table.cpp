@@ -27,10 +27,10 @@ static size_t grid_columns(const model::Table& t) {
 }
 
 // Column widths in twips: the layout's (layout::table_column_widths: the model's, fitted to the
-// text width in proportion when wider, as the PDF draws them; else the text width shared equally).
-// Rounding to whole twips may leave a fitted grid a twip or two wider than the text: that is taken
-// from its widest column, so the grid (and the w:tblW and w:tcW written from it) never passes the
-// margin.
+// width the table is set in — the text width, or its cell's for a nested table — in proportion
+// when wider, as the PDF draws them; else that width shared equally). Rounding to whole twips may
+// leave a fitted grid a twip or two wider: that is taken from its widest column, so the grid (and
+// the w:tblW and w:tcW written from it) never passes the margin or the cell.
 static std::vector<int64_t> column_widths(const model::Table& t, size_t ncols, int64_t text_width) {
   const double text_mm = static_cast<double>(text_width) * 25.4 / 1440.0;
   const std::vector<double> mm = layout::table_column_widths(t, ncols, text_mm, 1.0);
@@ -133,10 +133,15 @@ static void write_tc_pr(XmlWriter& x, int64_t width, int span, const char* vmerg
   x.end();
 }
 
-// Write the content of a cell: its blocks, ending with a paragraph as §17.4.66 requires.
-static void write_cell_content(XmlWriter& x, const model::TableCell* cell, Package& pkg) {
+// Write the content of a cell: its blocks, ending with a paragraph as §17.4.66 requires. They are
+// set in the cell's width less its left and right margins, so a table nested in it is given that
+// width (as layout/table.cpp's nested_widths gives it the cell's width less its padding), not the
+// page's: a nested grid shared from the 版心 was drawn across the outer table's other columns.
+static void write_cell_content(XmlWriter& x, const model::TableCell* cell, int64_t width, Package& pkg) {
   StoryContext ctx;
   ctx.in_table = true;
+  // A cell narrower than its two margins gives a nested table the whole cell: the nearest to fitting.
+  ctx.width_twips = width > 2 * kCellMarginTwips ? width - 2 * kCellMarginTwips : std::max<int64_t>(width, 1);
   bool ends_with_paragraph = false;
   if (cell && !cell->blocks.empty()) {
     write_blocks(x, cell->blocks, pkg, ctx);
@@ -160,7 +165,7 @@ static void write_tc(XmlWriter& x, const model::TableCell* cell, int64_t width, 
                      const char* vmerge, Package& pkg) {
   x.start("w:tc");
   write_tc_pr(x, width, span, vmerge);
-  write_cell_content(x, cell, pkg);
+  write_cell_content(x, cell, width, pkg);
   x.end();
 }
 
@@ -192,10 +197,11 @@ static void write_tr(XmlWriter& x, const model::Table& t, size_t r, const std::v
 
 // --- Public functions ---------------------------------------------------------------------------
 
-void write_table(XmlWriter& x, const model::Table& t, Package& pkg) {
+void write_table(XmlWriter& x, const model::Table& t, Package& pkg, const StoryContext& ctx) {
   const size_t ncols = grid_columns(t);
   if (ncols == 0 || t.rows.empty()) return;
-  const std::vector<int64_t> widths = column_widths(t, ncols, text_width_twips(pkg.current_page));
+  const int64_t block = ctx.width_twips > 0 ? ctx.width_twips : text_width_twips(pkg.current_page);
+  const std::vector<int64_t> widths = column_widths(t, ncols, block);
   const auto owner = merge_origins(t, ncols);
   int64_t total = 0;
   for (int64_t w : widths) total += w;

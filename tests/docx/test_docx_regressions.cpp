@@ -162,3 +162,68 @@ TEST(DocxRegression, ASourceTableWiderThanThePageIsFittedToTheTextWidthAsInThePd
   const std::string merged = R"(<w:tcW w:w=")" + std::to_string(grid[2] + grid[3]) + R"(" w:type="dxa"/><w:gridSpan w:val="2"/>)";
   EXPECT_NE(doc.find(merged), std::string::npos) << merged;
 }
+
+namespace {
+
+// Twips of the w:gridCol of the w:tbl opening at `at` in `doc` (its own grid, not a nested one's).
+int64_t grid_sum_at(const std::string& doc, size_t at) {
+  const size_t end = doc.find("</w:tblGrid>", at);
+  const std::regex col(R"re(<w:gridCol w:w="(\d+)"/>)re");
+  int64_t sum = 0;
+  for (auto it = std::sregex_iterator(doc.begin() + static_cast<std::ptrdiff_t>(at), doc.begin() + static_cast<std::ptrdiff_t>(end), col);
+       it != std::sregex_iterator(); ++it)
+    sum += std::stoll((*it)[1]);
+  return sum;
+}
+
+}  // namespace
+
+// A table nested in a cell (a form laid out in a borderless table, the 范本 54 cover's 全宗号 box)
+// got the page's width in the DOCX: its w:tblGrid was shared from the 156 mm 版心, not from its
+// cell, so Word and LibreOffice drew it across the outer table's other columns and past the margin,
+// where the PDF (layout/table.cpp, nested_widths) fits it in the cell. Now the blocks of a cell are
+// written in the cell's width less its left and right margins (w:tblCellMar, 108 twips each): a
+// nested grid, in equal shares or in its source's proportions, sums to at most that.
+TEST(DocxRegression, ATableNestedInACellGetsTheCellsWidthNotThePages) {
+  auto plain_cell = [](const std::string& text) {
+    model::TableCell c;
+    c.blocks.push_back({para(text)});
+    return c;
+  };
+  model::Table shares;  // no widths: equal shares of what it is given
+  shares.rows.push_back({{plain_cell("全宗号"), plain_cell("目录号"), plain_cell("案卷号")}});
+  model::Table wide;  // the source's widths, 140 mm together: wider than its 116 mm cell
+  wide.col_widths_mm = {60, 80};
+  wide.rows.push_back({{plain_cell("案由"), plain_cell("涉嫌销售过期食品")}});
+  model::TableCell left, right;
+  left.blocks.push_back({shares});
+  right.blocks.push_back({wide});
+  model::Table outer;
+  outer.col_widths_mm = {40, 116};
+  outer.borders = false;
+  outer.rows.push_back({{left, right}});
+  model::Document d;
+  model::Section s;
+  s.blocks.push_back({outer});
+  d.sections.push_back(s);
+  const std::string doc = unzip(docx::write_docx(d, gongwen_style(), {})).at("word/document.xml");
+  std::vector<int64_t> cell_w;  // the outer row's w:tcW, in document order (the inner ones follow each)
+  std::vector<size_t> tables;
+  for (size_t at = doc.find("<w:tbl>"); at != std::string::npos; at = doc.find("<w:tbl>", at + 1)) tables.push_back(at);
+  ASSERT_EQ(tables.size(), 3u) << doc.substr(0, 2000);
+  const std::regex tcw(R"re(<w:tcW w:w="(\d+)")re");
+  std::smatch m;
+  for (size_t inner : {tables[1], tables[2]}) {
+    // The w:tcW last written before the inner table opens is its enclosing cell's.
+    std::string before = doc.substr(0, inner);
+    int64_t enclosing = -1;
+    for (auto it = std::sregex_iterator(before.begin(), before.end(), tcw); it != std::sregex_iterator(); ++it)
+      enclosing = std::stoll((*it)[1]);
+    cell_w.push_back(enclosing);
+    EXPECT_GT(grid_sum_at(doc, inner), 0);
+    EXPECT_LE(grid_sum_at(doc, inner), enclosing - 2 * 108) << "nested table at byte " << inner;
+    EXPECT_GE(grid_sum_at(doc, inner), enclosing - 2 * 108 - 3);  // fitted to the cell, not shrunk further
+  }
+  EXPECT_NEAR(static_cast<double>(cell_w[0]), 40 / 25.4 * 1440, 2.0);
+  EXPECT_NEAR(static_cast<double>(cell_w[1]), 116 / 25.4 * 1440, 2.0);
+}
