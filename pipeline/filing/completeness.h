@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "filing/scheme.h"
+#include "model/inspected.h"
 #include "model/record.h"
 
 namespace lh::filing {
@@ -26,5 +27,11 @@ std::vector<Missing> check_completeness(const Category& c, const Scheme& s, cons
 // model::Fields::officers). An input that gives neither fails the rule: nothing shows two officers.
 std::vector<Missing> check_officers(const Category& c, const std::vector<model::InspectionRecord>& records,
                                     const std::vector<model::Officer>& typed = {});
+
+// The officer rules over one read input. A record with no text to read them from (a photo, or a scan
+// with no text layer: no OCR was run) cannot show them, nor their absence: the officers are on the
+// paper, out of the reader's sight. Each rule then gives an issue `<rule id>-unchecked` saying so
+// (待人工核对), not that they are missing, which sent a clerk looking for signatures that are there.
+std::vector<Missing> check_officers_of(const Category& c, const model::InspectedFile& f);
 
 }  // namespace lh::filing

@@ -475,7 +475,7 @@ PlannedItem item_of_group(const Plan& plan, const VersionGroup& g, const Facts& 
     it.retention = std::move(rc.retention);
     it.retention_by = std::move(rc.by);
     if (it.kind == CategoryKind::Case) it.place = place_in_case(*c, fa.doc, it.title, it.format, f.fields.served);
-    if (it.kind == CategoryKind::Inspection) it.issues = check_officers(*c, f.records, f.fields.officers);
+    if (it.kind == CategoryKind::Inspection) it.issues = check_officers_of(*c, f);
   }
   // The 归档文件目录's 日期 is the document's own (DA/T 22-2015); the day a file was saved is not.
   if (facts_of_item.date_unsure)

@@ -2,6 +2,7 @@
 // same bytes is archived, drafts in 草稿/, evidence in subfolders, an unfilled "新建" document.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "filing/case_folders.h"
@@ -214,4 +215,38 @@ TEST(Retention, ATypedRecordThatFoundProblemsTakesTheLongerPeriodWithItsReason) 
   EXPECT_NE(a->retention_by.find("检查结果“不符合”"), std::string::npos) << a->retention_by;
   EXPECT_EQ(b->retention, "D10");
   EXPECT_NE(b->retention_by.find("类目默认"), std::string::npos) << b->retention_by;
+}
+
+// Another office's inbox: '三月份/2025年3月检查记录扫描.pdf', a scan with no text layer, was listed as
+// lacking two officers with their 执法证号 (程序规定 第二十二条), and a clerk went looking for signatures
+// that are on the paper. With no text to read, the check cannot decide: the item says so (待人工核对).
+// A photo of a record likewise; a record whose text names its officers is judged as before.
+TEST(Completeness, ATextlessScannedRecordIsLeftToACheckNotReportedAsLackingOfficers) {
+  InspectedFile scan = inbox_file("INBOX/三月份/2025年3月检查记录扫描.pdf", 'a', "2025年3月检查记录扫描", 80, Format::Pdf);
+  scan.text_chars = 0;
+  scan.meta.pages = 2;
+  scan.meta.scanned_pages = 2;
+  InspectedFile photo = inbox_file("INBOX/检查/老兵面馆检查记录.jpg", 'b', "老兵面馆检查记录", 81, Format::Image);
+  InspectedFile typed = inbox_file("INBOX/检查/0325 老兵面馆检查记录.docx", 'c', "0325 老兵面馆检查记录", 82);
+  typed.fields.officers = {{"周海涛", "36112501"}};
+  FiledInputs r = file_inbox({scan, photo, typed});
+  for (const char* path : {"三月份/2025年3月检查记录扫描.pdf", "检查/老兵面馆检查记录.jpg"}) {
+    const PlannedItem* it = r.item_of(path);
+    ASSERT_NE(it, nullptr) << path;
+    EXPECT_EQ(it->category, "JC") << path;
+    std::vector<std::string> rules;
+    for (const auto& m : it->issues) rules.push_back(m.rule);
+    EXPECT_EQ(std::count(rules.begin(), rules.end(), "two-officers"), 0) << path << ": no text cannot show officers missing";
+    ASSERT_EQ(std::count(rules.begin(), rules.end(), "two-officers-unchecked"), 1) << path;
+    for (const auto& m : it->issues)
+      if (m.rule == "two-officers-unchecked") {
+        EXPECT_NE(m.message.find("无文字层"), std::string::npos) << m.message;
+        EXPECT_NE(m.message.find("待人工核对"), std::string::npos) << m.message;
+        EXPECT_EQ(m.clause, "程序规定 第二十二条");
+      }
+  }
+  const PlannedItem* one = r.item_of("检查/0325 老兵面馆检查记录.docx");
+  ASSERT_NE(one, nullptr);
+  ASSERT_FALSE(one->issues.empty());
+  EXPECT_EQ(one->issues.front().rule, "two-officers") << "a typed record naming one officer still lacks the second";
 }
