@@ -117,7 +117,8 @@ json to_wire_json(const model::InspectedFile& f) {
   // Lossless fields (the public form keeps only normalized case numbers).
   json cases = json::array();
   for (const auto& c : f.fields.case_numbers)
-    cases.push_back({{"normalized", text(c.normalized)}, {"raw", text(c.raw)}, {"zero_padded", c.zero_padded}});
+    cases.push_back({{"normalized", text(c.normalized)}, {"raw", text(c.raw)}, {"zero_padded", c.zero_padded},
+                     {"with_di", c.with_di}});
   j["fields"]["case_numbers"] = cases;
   if (f.records.empty()) j["records"] = json::array();
   return j;
@@ -173,7 +174,8 @@ model::InspectedFile from_wire_json(const json& j) {
   }
   const json& fl = j.at("fields");
   for (const auto& c : fl.at("case_numbers"))
-    f.fields.case_numbers.push_back({str(c, "normalized"), str(c, "raw"), c.value("zero_padded", false)});
+    f.fields.case_numbers.push_back(
+        {str(c, "normalized"), str(c, "raw"), c.value("zero_padded", false), c.value("with_di", false)});
   for (const auto& p : fl.at("parties")) f.fields.parties.push_back(p.get<std::string>());
   for (const auto& c : fl.at("credit_codes")) f.fields.credit_codes.push_back({str(c, "code"), c.value("valid", false)});
   for (const auto& i : fl.at("id_numbers")) f.fields.id_numbers.push_back({str(i, "masked"), i.value("valid", false)});

@@ -11,6 +11,7 @@ struct CaseNumber {
   std::string normalized;   // <简称>市监<类>〔YYYY〕N号
   std::string raw;          // as written
   bool zero_padded = false; // GB/T 9704-2012 §7.2.5 forbids padding; accepted with a warning
+  bool with_di = false;     // 第 before the serial (…〔2025〕第7号), which §7.2.5 leaves out; accepted with a warning
 };
 
 struct CreditCode {

@@ -1,7 +1,8 @@
 // 案号 (行政处罚文书文号). Sources: 《市场监督管理行政处罚文书格式范本（2021年修订版）》 and
 // domain.md §2 (real numbers: 马市监处罚〔2026〕193号, （杭临）市监处罚〔2024〕131号);
 // GB/T 9704-2012 §7.2.5: year in 六角括号 〔〕 (U+3014/U+3015), serial without 第 and without
-// zero padding. Real data breaks the rule (杭市监处罚〔2026〕0128号): accepted, flagged zero_padded.
+// zero padding. Real data breaks the rule (杭市监处罚〔2026〕0128号, 桐市监罚字〔2025〕第7号): accepted,
+// flagged zero_padded or with_di, so the printed form can be named beside the normalized one.
 //
 // Accepted: any of 〔〕 [] () （） ［］ 【】 ﹝﹞ 〖〗 around the year (open and close need not agree),
 // full-width digits, spaces inside, 第 before the serial, an agency prefix written bare (杭, 京朝) or
@@ -37,7 +38,7 @@ using detail::to_utf8;
 
 const icu::RegexPattern& case_re() {
   static const icu::RegexPattern* p = detail::compile_regex(
-      u"市监(\\p{Han}{1,4}?)\\s*[\\[(〔【﹝〖]\\s*([0-9]{4,})\\s*[\\])〕】﹞〗]\\s*第?\\s*([0-9]+)\\s*号");
+      u"市监(\\p{Han}{1,4}?)\\s*[\\[(〔【﹝〖]\\s*([0-9]{4,})\\s*[\\])〕】﹞〗]\\s*(第?)\\s*([0-9]+)\\s*号");
   return *p;
 }
 
@@ -130,7 +131,8 @@ std::vector<Found> scan(std::string_view text, bool whole) {
     const int32_t end = m->end(st);
     icu::UnicodeString cat = m->group(1, st);
     icu::UnicodeString year = m->group(2, st);
-    icu::UnicodeString serial = m->group(3, st);
+    const bool with_di = !m->group(3, st).isEmpty();
+    icu::UnicodeString serial = m->group(4, st);
     if (U_FAILURE(st)) break;
     if (!category_ok(cat) || year.length() != 4 || serial.length() > 6) continue;
     int y = 0, n = 0;
@@ -151,6 +153,7 @@ std::vector<Found> scan(std::string_view text, bool whole) {
     x.cn.normalized = std::move(norm);
     x.cn.raw = to_utf8(raw, start, end);
     x.cn.zero_padded = serial.length() > 1 && serial.charAt(0) == u'0';
+    x.cn.with_di = with_di;
     x.start = start;
     x.end = end;
     out.push_back(std::move(x));

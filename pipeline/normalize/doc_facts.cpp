@@ -212,20 +212,30 @@ std::string find_title_line(std::string_view text) {
   return {};
 }
 
-// A 发文字号 standing alone: 机关代字 + 〔年份〕 + 序号 + 号 (GB/T 9704-2012 §7.2.4), any bracket; the
-// 代字 is 1–12 ideographs, optionally in （） (（杭临）市监…). Normalized with 〔〕 and no padding.
-std::string generic_number(const UnicodeString& line) {
+namespace {
+
+// A 发文字号 standing alone: 机关代字 + 〔年份〕 + 序号 + 号 (GB/T 9704-2012 §7.2.5), any bracket; the
+// 代字 is 1–12 ideographs, optionally in （） (（杭临）市监…). Normalized with 〔〕, no 第 and no padding,
+// as find_case_numbers does a 案号, and flagged the same way where the serial was printed otherwise.
+model::CaseNumber generic_number(const UnicodeString& line) {
   static const icu::RegexPattern* re = detail::compile_regex(
-      u"^((?:[(（]\\p{Han}{1,6}[)）])?\\p{Han}{1,12})[\\[(（〔【﹝〖]([0-9]{4})[\\])）〕】﹞〗]第?0*([1-9][0-9]{0,5})号$");
+      u"^((?:[(（]\\p{Han}{1,6}[)）])?\\p{Han}{1,12})[\\[(（〔【﹝〖]([0-9]{4})[\\])）〕】﹞〗](第?)(0*)([1-9][0-9]{0,5})号$");
   UErrorCode st = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(re->matcher(line, st));
   if (U_FAILURE(st) || !m->matches(st) || U_FAILURE(st)) return {};
   int year = 0;
   if (!detail::parse_ascii_int(detail::to_utf8(m->group(2, st)), year) || year < 1949 || year > 2100) return {};
-  return detail::to_utf8(m->group(1, st)) + "〔" + std::to_string(year) + "〕" + detail::to_utf8(m->group(3, st)) + "号";
+  model::CaseNumber n;
+  n.normalized = detail::to_utf8(m->group(1, st)) + "〔" + std::to_string(year) + "〕" + detail::to_utf8(m->group(5, st)) + "号";
+  n.raw = detail::to_utf8(line);
+  n.with_di = !m->group(3, st).isEmpty();
+  n.zero_padded = !m->group(4, st).isEmpty();
+  return n;
 }
 
-std::string find_own_number(std::string_view text) {
+}  // namespace
+
+model::CaseNumber read_own_number(std::string_view text) {
   constexpr size_t kHeadLines = 10;
   for (const UnicodeString& t : tight_lines(text, kHeadLines)) {
     UnicodeString line = detail::strip_spaces(t);
@@ -237,11 +247,13 @@ std::string find_own_number(std::string_view text) {
     if (found.size() == 1) {
       UnicodeString rest = line;
       rest.findAndReplace(detail::from_utf8(found.front().raw), UnicodeString());
-      if (detail::strip_spaces(rest).isEmpty()) return found.front().normalized;
+      if (detail::strip_spaces(rest).isEmpty()) return found.front();
     }
-    if (std::string g = generic_number(line); !g.empty()) return g;
+    if (model::CaseNumber g = generic_number(line); !g.normalized.empty()) return g;
   }
   return {};
 }
+
+std::string find_own_number(std::string_view text) { return read_own_number(text).normalized; }
 
 }  // namespace lh::normalize

@@ -38,7 +38,11 @@ std::string find_title_line(std::string_view text);
 // A line that names an organisation (an agency's letterhead, a company's name): never a 题名.
 bool is_organisation_line(std::string_view line);
 
-// The 文号 printed on a line of its own in the document's head, normalized; empty when none.
+// The 文号 printed on a line of its own in the document's head: normalized (GB/T 9704-2012 §7.2.5:
+// 〔年份〕, the serial without 第 and without padding) and as printed (raw), with how its serial
+// departed (zero_padded, with_di); normalized empty when none.
+model::CaseNumber read_own_number(std::string_view text);
+// Its normalized form only.
 std::string find_own_number(std::string_view text);
 
 // A title that is only a form's name (行政处罚决定书, 询 问 笔 录, 现场检查笔录（副本）): it says what

@@ -11,6 +11,21 @@
 #include "normalize/fields.h"
 
 namespace lh::normalize {
+namespace {
+
+// A number whose printed serial departs from GB/T 9704-2012 §7.2.5 (序号不加“第”，不编虚位) is kept in
+// its normalized form, the one form by which a case's documents, its cover and the 目录's 文号 agree
+// and the catalogue finds it; the warning names the form printed on the paper (DA/T 22-2015: the 目录
+// describes the document), so a clerk comparing the two sees why they differ. A year bracket typed
+// [ ] or （ ） for 〔〕 is normalized without a word, as before: it is the same number typed without
+// the 六角括号, where 第 and a leading zero are part of how the serial itself was written.
+void warn_printed_serial(const model::CaseNumber& n, const std::string& what, std::vector<std::string>& warnings) {
+  if (n.zero_padded) warnings.push_back(what + " " + n.raw + " 的序号有前导零");
+  if (n.with_di)
+    warnings.push_back(what + " " + n.raw + " 的序号前有“第”（GB/T 9704-2012 §7.2.5 不加“第”），按规范记为 " + n.normalized);
+}
+
+}  // namespace
 
 model::Fields extract_fields(std::string_view text, std::string_view title) {
   model::Fields f;
@@ -20,8 +35,7 @@ model::Fields extract_fields(std::string_view text, std::string_view title) {
   for (std::string_view part : {title, text})
     for (auto& c : find_case_numbers(part))
       if (seen.insert(c.normalized).second) f.case_numbers.push_back(std::move(c));
-  for (auto& c : f.case_numbers)
-    if (c.zero_padded) f.warnings.push_back("案号 " + c.raw + " 的序号有前导零");
+  for (auto& c : f.case_numbers) warn_printed_serial(c, "案号", f.warnings);
 
   f.parties = find_parties(text);
 
@@ -43,7 +57,16 @@ model::Fields extract_fields(std::string_view text, std::string_view title) {
   f.labelled_dates = find_labelled_dates(text);
   f.last_date = last_full_date(text);
   f.title_line = find_title_line(text);
-  f.own_number = find_own_number(text);
+  const model::CaseNumber own = read_own_number(text);
+  f.own_number = own.normalized;
+  // Its own 文号: a 案号 printed as one above (or standing in its line: 案号：南市监处罚〔2024〕027号)
+  // was warned of with them; another 发文字号 (青石所发〔2025〕第3号), or a 案号 the head prints
+  // otherwise than the title, here.
+  const bool warned = std::any_of(f.case_numbers.begin(), f.case_numbers.end(), [&](const model::CaseNumber& c) {
+    return (c.normalized == own.normalized && c.with_di == own.with_di && c.zero_padded == own.zero_padded) ||
+           own.raw.find(c.raw) != std::string::npos;
+  });
+  if (!own.normalized.empty() && !warned) warn_printed_serial(own, "文号", f.warnings);
 
   // The first lines of the text stand in for a missing or uninformative title.
   constexpr size_t kHeadBytes = 1200;

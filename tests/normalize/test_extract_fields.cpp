@@ -99,3 +99,34 @@ TEST(ExtractFields, CreditCodeWithWrongOrganisationCheck) {
   EXPECT_FALSE(f.credit_codes[0].valid);
   EXPECT_TRUE(has_warning(f, "91440300708461137X 的组织机构代码"));
 }
+
+// Another office's inbox: a decision printed "桐市监罚字〔2025〕第7号" was catalogued as
+// 桐市监罚字〔2025〕7号 with no word of the 第 (GB/T 9704-2012 §7.2.5 writes the serial without it).
+// The 文号 stays normalized, as a padded serial is, and a warning names the printed form, for the 案号
+// and for any other 发文字号 the head prints; a year bracket typed [ ] is still normalized silently.
+TEST(ExtractFields, ADiBeforeTheSerialIsNamedInAWarningNotDroppedSilently) {
+  auto f = extract_fields("桐溪县市场监督管理局\n行政处罚决定书\n桐市监罚字〔2025〕第7号\n当事人：桐溪县青石镇鑫旺副食店\n",
+                          "行政处罚决定书");
+  EXPECT_EQ(f.own_number, "桐市监罚字〔2025〕7号");
+  ASSERT_EQ(f.case_numbers.size(), 1u);
+  EXPECT_TRUE(f.case_numbers[0].with_di);
+  EXPECT_EQ(f.warnings, (std::vector<std::string>{"案号 桐市监罚字〔2025〕第7号 的序号前有“第”（GB/T 9704-2012 §7.2.5 不加“第”），"
+                                                  "按规范记为 桐市监罚字〔2025〕7号"}));
+
+  auto notice = extract_fields("青石市场监督管理所\n青石所发[2025]第3号\n关于开展2025年“铁拳”行动的通知\n", "");
+  EXPECT_EQ(notice.own_number, "青石所发〔2025〕3号");
+  EXPECT_TRUE(has_warning(notice, "文号 青石所发[2025]第3号 的序号前有“第”"));
+  EXPECT_EQ(notice.warnings.size(), 1u);
+  auto padded = extract_fields("青石市场监督管理所\n青石所发〔2025〕03号\n关于开展2025年“铁拳”行动的通知\n", "");
+  EXPECT_EQ(padded.own_number, "青石所发〔2025〕3号");
+  EXPECT_TRUE(has_warning(padded, "文号 青石所发〔2025〕03号 的序号有前导零"));
+  auto bracket = extract_fields("青石市场监督管理所\n青石所发[2025]3号\n关于开展2025年“铁拳”行动的通知\n", "");
+  EXPECT_EQ(bracket.own_number, "青石所发〔2025〕3号");
+  EXPECT_TRUE(bracket.warnings.empty());
+}
+
+// A form whose 案号 line reads "案号：南市监处罚〔2024〕027号" is warned of its padding once, as a 案号.
+TEST(ExtractFields, APaddedCaseNumberOnALabelledLineIsWarnedOfOnce) {
+  auto f = extract_fields("结案审批表\n案号：南市监处罚〔2024〕027号\n", "结案审批表");
+  EXPECT_EQ(f.warnings, (std::vector<std::string>{"案号 南市监处罚〔2024〕027号 的序号有前导零"}));
+}
