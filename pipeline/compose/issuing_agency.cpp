@@ -135,7 +135,7 @@ std::string signed_name(std::string value) {
 // (南岭县市场监督管理局), whoever signs by a role of authorship (申辩人：李国华, 委托人（盖章）：
 // 南岭县鲜丰食品贸易有限公司), or the organisation in another signer's field (…单位：…有限公司).
 // A person signing in any other role (被询问人签名：王振东, 执法人员：张伟) names none.
-std::string signer(const std::string& line) {
+std::string signer(const std::string& line, bool party_may_author) {
   if (is_agency_name(line)) return without_seal_note(line);
   // The field's colon, full-width or (typed on an English keyboard) ASCII.
   const size_t wide = line.rfind("："), narrow = line.rfind(':');
@@ -145,8 +145,14 @@ std::string signer(const std::string& line) {
   const std::string label = line.substr(0, colon), value = line.substr(colon + (is_wide ? 3 : 1));
   const std::string role = role_of(label);
   for (const char* r : kAuthorRoles)
-    if (role == r)
-      if (std::string who = signed_name(value); !who.empty()) return who;
+    if (role == r) {
+      if (party_may_author)
+        if (std::string who = signed_name(value); !who.empty()) return who;
+      // On the office's own form the role is the officer's (申请人 asking the 负责人) or the party's
+      // confirming the office's record: a person there is no author. An organisation there is the
+      // office or its 局 (No. 49 强制执行申请书: 申请人：…市场监督管理局), named as before.
+      if (!party_may_author && !is_agency_name(value)) return {};
+    }
   const bool signer_field = label.find("人") != std::string::npos || label.find("单位") != std::string::npos ||
                             label.find("机关") != std::string::npos;
   return signer_field && is_agency_name(value) ? without_seal_note(value) : std::string();
@@ -154,12 +160,21 @@ std::string signer(const std::string& line) {
 
 // 落款: the organisation signing just above the closing date (within three lines: a 法定代表人 line
 // may stand between), near the end of the text.
-std::string signature_agency(const std::vector<std::string>& lines) {
+// A business's name (the endings is_agency_name admits for a party's own paper): on the office's
+// own form it is the 当事人 the form is about, never its author.
+bool is_business_name(const std::string& name) {
+  for (const char* end : {"公司", "厂", "店", "社"})
+    if (ends_with(name, end)) return true;
+  return false;
+}
+
+std::string signature_agency(const std::vector<std::string>& lines, bool party_may_author) {
   const size_t n = lines.size();
   for (size_t i = n; i-- > 1 && n - i <= 16;) {
     if (!is_date_line(lines[i])) continue;
     for (size_t k = i; k-- > 0 && i - k <= 3;)
-      if (std::string who = signer(lines[k]); !who.empty()) return who;
+      if (std::string who = signer(lines[k], party_may_author); !who.empty() && (party_may_author || !is_business_name(who)))
+        return who;
   }
   return {};
 }
@@ -184,17 +199,35 @@ std::string title_agency(const std::vector<std::string>& lines) {
   std::string prefix = lines.front().substr(0, at);
   return is_agency_name(prefix) ? prefix : std::string();
 }
-}  // namespace
-
-std::string issuing_agency(const std::string& text) {
-  const auto lines = compact_lines(text);
-  for (auto find : {inspecting_office, header_agency, signature_agency, title_agency})
-    if (std::string a = find(lines); !a.empty()) return a;
-  return {};
+// Whose paper a document is, decided by its kind, not by a signature's role word: 申请人 and 承办人
+// sign the office's internal 审批表 as the officer asking the 负责人 for approval. Every form of
+// 《市场监督管理行政处罚文书格式范本（2021年修订版）》 (国市监法发〔2021〕42号, No. 1–56; domain.md §2)
+// is one the office makes: its 审批表 (No. 7 立案/不予立案, 8 有关事项, 43 行政处理决定, 53 结案), its 笔录
+// (No. 38 陈述申辩笔录 records the party's statement, which the party signs to confirm), its 强制执行申请书
+// (No. 49, the office applying to the court). Offices title No. 8 by the matter it asks approval for
+// (延长办案期限审批表, 先行登记保存审批表, 行政强制措施审批表, 撤销立案审批表; 呈批表 in older usage),
+// names the 范本 table does not hold, so the word 审批表/呈批表 in the 题名 counts too. A party's own
+// paper (陈述申辩书, 听证申请书, 延期缴纳罚款申请书, 授权委托书) is no 范本 form: its signer is its author.
+bool is_office_form(const DocumentKind& kind) {
+  constexpr int kFanbenForms = 56;
+  if (kind.fanben >= 1 && kind.fanben <= kFanbenForms) return true;
+  for (const char* approval : {"审批表", "呈批表"})
+    if (kind.title.find(approval) != std::string::npos) return true;
+  return false;
 }
 
-std::string responsible_party(const std::string& text, const filing::Office& o) {
-  std::string a = issuing_agency(text);
+std::string agency_in(const std::vector<std::string>& lines, bool party_may_author) {
+  for (auto find : {inspecting_office, header_agency})
+    if (std::string a = find(lines); !a.empty()) return a;
+  if (std::string a = signature_agency(lines, party_may_author); !a.empty()) return a;
+  return title_agency(lines);
+}
+}  // namespace
+
+std::string issuing_agency(const std::string& text) { return agency_in(compact_lines(text), true); }
+
+std::string responsible_party(const std::string& text, const filing::Office& o, const DocumentKind& kind) {
+  std::string a = agency_in(compact_lines(text), !is_office_form(kind));
   return a.empty() ? o.name : a;
 }
 

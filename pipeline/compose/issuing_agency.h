@@ -16,8 +16,16 @@ namespace lh::compose {
 // 笔录, 执法人员). Empty when the text names none.
 std::string issuing_agency(const std::string& text);
 
+// What a document is, as filed: its number in the 2021 范本 (0: none) and its 题名.
+struct DocumentKind {
+  int fanben = 0;
+  std::string title;
+};
+
 // 责任者 of a document in the 目录: issuing_agency of its text, else the office (the inspecting
-// office for records and photos, which carry no header).
-std::string responsible_party(const std::string& text, const filing::Office& o);
+// office for records and photos, which carry no header). On a form the office makes itself (a 范本
+// form, any 审批表: is_office_form in the .cpp), a person signing as 申请人、承办人、陈述申辩人 … is the
+// officer asking for approval or the party confirming, never the author.
+std::string responsible_party(const std::string& text, const filing::Office& o, const DocumentKind& kind = {});
 
 }  // namespace lh::compose

@@ -72,7 +72,7 @@ void contents_entries(VolumeBuild& vb, const std::vector<VolumePart>& parts, con
     e.archival_code = it.value("archival_code", "");
     int dn = it.value("doc_number", 0);
     e.doc_number = filing::own_doc_number(s, dn, it.value("doc_type", ""), pp.fields);
-    e.author = responsible_party(pp.text, o);
+    e.author = responsible_party(pp.text, o, {dn, it.value("title", "")});
     e.title = opt.mask ? normalize::mask_personal_numbers(it.value("title", "")) : it.value("title", "");
     const filing::DocumentType* dt = s.document(dn);
     if (dt && e.title.find(dt->name) == std::string::npos &&

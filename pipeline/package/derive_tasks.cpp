@@ -208,7 +208,7 @@ json derive_item(const json& payload, const DeriveContext& ctx) {
             {"files", json::array()}};
   // 文号: only the one the document prints itself (a 案号 quoted in its body is not its own).
   e["doc_number"] = filing::own_doc_number(*ctx.scheme, item.value("doc_number", 0), item.value("doc_type", ""), p.fields);
-  e["author"] = compose::responsible_party(p.text, *ctx.office);
+  e["author"] = compose::responsible_party(p.text, *ctx.office, {item.value("doc_number", 0), item.value("title", "")});
   if (ctx.opt.reading_copies) add_reading_copy(e, item, p, ctx);
   e["record_issues"] = ctx.opt.records ? add_uniform_records(e, item, p, ctx) : json::array();
   e["records"] = p.records.size();

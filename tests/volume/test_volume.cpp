@@ -1158,6 +1158,33 @@ TEST(Volume, APartysOwnStatementIsAuthoredByTheSignerNotTheOffice) {
   EXPECT_EQ(compose::responsible_party("现场检查笔录\n当事人签名：李国华\n2025年3月5日\n", o), o.name);
 }
 
+// Review of the change above: 申请人 is a role of authorship on a party's 申请书, but the office's
+// internal forms carry it too — on a 立案审批表 or a 延长办案期限审批表 the 申请人/承办人 is the officer
+// asking the 负责人 for approval, and the change named him 责任者. Decided by the document's kind now
+// (2021 范本 form, any 审批表): the office stays the author there; a party's 听证申请书 or
+// 延期缴纳罚款申请书 (no 范本 form) is still the party's.
+TEST(Volume, AnApplicantOnTheOfficesOwnApprovalFormIsNotItsAuthor) {
+  filing::Office o;
+  o.name = "桐溪县市场监督管理局青石市场监督管理所";
+  const std::string extension =
+      "延长办案期限审批表\n案号：桐市监罚字〔2025〕第7号\n当事人：桐溪县青石镇鑫旺副食店\n"
+      "申请理由：案情复杂，需延长办案期限三十日。\n申请人：周海涛\n2025年5月6日\n";
+  EXPECT_EQ(compose::responsible_party(extension, o, {0, "桐溪县青石镇鑫旺副食店延长办案期限审批表"}), o.name);
+  EXPECT_EQ(compose::responsible_party(extension, o, {8, "行政处罚案件有关事项审批表"}), o.name);
+  const std::string opening = "立案审批表\n案由：涉嫌销售过期食品\n承办人意见：建议立案。\n申请人（签名）：周海涛\n2025年3月5日\n";
+  EXPECT_EQ(compose::responsible_party(opening, o, {7, "桐溪县青石镇鑫旺副食店立案审批表"}), o.name);
+  const std::string statement = "陈述申辩笔录\n……\n陈述申辩人：王德明\n2025年3月30日\n";
+  EXPECT_EQ(compose::responsible_party(statement, o, {38, "陈述申辩笔录"}), o.name) << "the office's record of a statement";
+  // The party's own applications.
+  const std::string hearing = "听证申请书\n桐溪县市场监督管理局：\n本人申请听证。\n申请人签字：王德明\n2025年3月29日\n";
+  EXPECT_EQ(compose::responsible_party(hearing, o, {0, "听证申请书"}), "王德明");
+  const std::string deferral = "延期缴纳罚款申请书\n……\n申请人：桐溪县青石镇鑫旺副食店（盖章）\n2025年4月15日\n";
+  EXPECT_EQ(compose::responsible_party(deferral, o, {0, "延期缴纳罚款申请书"}), "桐溪县青石镇鑫旺副食店");
+  // An organisation applying on the office's form is the office's own 局 (No. 49, to the court).
+  const std::string enforcement = "强制执行申请书\n……\n申请人：桐溪县市场监督管理局（印章）\n2025年9月1日\n";
+  EXPECT_EQ(compose::responsible_party(enforcement, o, {49, "强制执行申请书"}), "桐溪县市场监督管理局");
+}
+
 // issue 5 §5: the scheme marks outputs public; a public uniform 现场检查笔录 has its mobile number
 // masked and a public 案卷 the party's ID number; outputs kept for the archive only show them.
 TEST(Volume, PublicUniformRecordsAndVolumesAreMasked) {
