@@ -233,8 +233,13 @@ std::vector<CellLine> cell_lines(Paginator& pg, const std::vector<model::Block>&
 std::vector<double> nested_widths(const model::Table& t, double width) {
   size_t ncols = t.col_widths_mm.size();
   for (const model::TableRow& r : t.rows) {
-    size_t n = 0;
-    for (const model::TableCell& c : r.cells) n += c.covered ? 1 : static_cast<size_t>(std::max(1, c.col_span));
+    size_t n = 0, span_rest = 0;  // a merge's own covered cells are in its span (place_cells)
+    for (const model::TableCell& c : r.cells) {
+      if (c.covered && span_rest > 0) { --span_rest; continue; }
+      const size_t cs = c.covered ? 1 : static_cast<size_t>(std::max(1, c.col_span));
+      span_rest = cs - 1;
+      n += cs;
+    }
     ncols = std::max(ncols, n);
   }
   return table_column_widths(t, ncols, width, mm(1));
@@ -255,10 +260,12 @@ std::vector<CellLine> nested_table_lines(Paginator& pg, const model::Table& t, d
     struct Placed { double x, w; std::vector<CellLine> lines; };
     std::vector<Placed> cells;
     double x = 0, row_h = empty_line;
-    size_t col = 0;
+    size_t col = 0, span_rest = 0;  // a merge's own covered cells are in its span (place_cells)
     for (const model::TableCell& c : row.cells) {
+      if (c.covered && span_rest > 0) { --span_rest; continue; }
       if (col >= colw.size()) break;
       if (c.covered) { x += colw[col++]; continue; }
+      span_rest = static_cast<size_t>(std::max(1, c.col_span)) - 1;
       const size_t span = std::min(colw.size() - col, static_cast<size_t>(std::max(1, c.col_span)));
       double w = 0;
       for (size_t i = col; i < col + span; ++i) w += colw[i];
@@ -367,10 +374,18 @@ std::vector<PlacedCell> place_cells(const model::Table& t, int* ncols_out) {
   auto is_occ = [&](int r, int c) { return c < static_cast<int>(occ[r].size()) && occ[r][c]; };
   for (size_t r = 0; r < t.rows.size(); ++r) {
     int col = 0;
+    int span_rest = 0;  // covered cells still owed to the horizontal merge just placed on this row
     for (const model::TableCell& cell : t.rows[r].cells) {
       if (cell.covered) {
-        // A covered cell holds its grid column (a merge's continuation) whether or not a span
-        // above already occupies it.
+        // The DOCX and XLSX readers follow a merge over k columns with k-1 covered cells
+        // (model/document.h); those columns are the merge's, already counted: a cell right of
+        // "合计" (gridSpan 2) moved one column right when they were counted again.
+        if (span_rest > 0) {
+          --span_rest;
+          continue;
+        }
+        // Any other covered cell holds its grid column (a vertical merge's continuation) whether
+        // or not a span above already occupies it.
         if (!is_occ(static_cast<int>(r), col)) occupy(static_cast<int>(r), col);
         ++col;
         continue;
@@ -382,6 +397,7 @@ std::vector<PlacedCell> place_cells(const model::Table& t, int* ncols_out) {
         for (int j = 0; j < cs; ++j) occupy(static_cast<int>(r) + i, col + j);
       placed.push_back({static_cast<int>(r), col, rs, cs, &cell});
       col += cs;
+      span_rest = cs - 1;
     }
     ncols = std::max<int>(ncols, static_cast<int>(occ[r].size()));
   }

@@ -430,6 +430,43 @@ TEST(Layout, MergedCellsSpanRowsAndColumns) {
   EXPECT_LT(x_of.at("合并两行"), x_of.at("乙"));
 }
 
+// Regression (another office's 执法车辆管理规定.docx, its 费用表's last row "合计" over two columns
+// then "18000"): the DOCX and XLSX readers follow a horizontal merge with a covered cell for each
+// column it spans (model/document.h), and place_cells gave each of them a grid column of its own
+// after the merge had taken its columns, so every cell right of the merge moved one column right
+// and the row ran out past the table's edge (render and compile alike; LibreOffice put 18000 under
+// 标准).
+TEST(Layout, ACellAfterAHorizontalMergeStaysInItsGridColumn) {
+  model::Document d;
+  model::Section s;
+  model::Table t;
+  t.col_widths_mm = {40, 40, 40, 36};
+  auto cell = [](const std::string& x, int cs = 1, bool cov = false) {
+    model::TableCell c;
+    if (!x.empty()) c.blocks.push_back({sample::para(x)});
+    c.col_span = cs;
+    c.covered = cov;
+    return c;
+  };
+  model::TableRow head, total;
+  head.cells = {cell("车型"), cell("项目"), cell("标准"), cell("备注")};
+  total.cells = {cell("合计", 2), cell("", 1, true), cell("18000"), cell("尾")};  // as the DOCX reader gives gridSpan 2
+  t.rows = {head, total};
+  s.blocks.push_back({t});
+  d.sections.push_back(s);
+  layout::Laid laid = layout::lay_out(d, gongwen(), fonts());
+  ASSERT_EQ(laid.pages.size(), 1u);
+  std::map<std::string, double> x_of;
+  double right = 0;
+  for (const auto& it : laid.pages[0].items) {
+    if (const auto* r = std::get_if<layout::RectItem>(&it)) right = std::max(right, r->x + r->w);
+    if (const auto* g = std::get_if<layout::GlyphLine>(&it)) x_of[g->text] = g->x;
+  }
+  EXPECT_NEAR(x_of.at("18000"), x_of.at("标准"), 0.01);
+  EXPECT_NEAR(x_of.at("尾"), x_of.at("备注"), 0.01);
+  EXPECT_NEAR(right, 28 * kMm + 156 * kMm, 0.01);  // no cell past the table's four columns
+}
+
 // --- fixed pages -----------------------------------------------------------------------------------
 
 TEST(Layout, TextBoxFitsTheLargestSize) {
