@@ -376,9 +376,11 @@ void read_paragraph(const xmlNode* p, Context& ctx, const PartContext& part, std
     // An auto-numbered heading keeps the number Word prints ("第一章　总则", not "总则"): the outline,
     // the 目录 and the structure analysis read headings by their numbers (issue 11). So does an
     // article numbered "第%1条" in a body paragraph: it is a 条, set as one ("第一条" 黑体), not a list
-    // item. Other body lists keep their list kind: the layout draws GB/T 9704 markers for them.
+    // item. Other body lists keep their list kind: the layout draws GB/T 9704 markers for them,
+    // unless the reader is asked for Word's own numbers (ReadOptions::list_numbers_as_text).
     const bool structure = ctx.numbering.numbers_structure(*props.num_id, props.ilvl.value_or(0));
-    if ((para.heading_level > 0 || structure) && para.list != model::ListKind::None && !number.empty()) {
+    if ((para.heading_level > 0 || structure || ctx.list_numbers_as_text) && para.list != model::ListKind::None &&
+        !number.empty()) {
       model::Run r = st.runs.empty() ? model::Run{} : st.runs.front();
       r.text = std::move(number);
       r.link.clear();

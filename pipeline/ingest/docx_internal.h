@@ -133,6 +133,7 @@ struct Context {
   };
   std::vector<NoteRef> notes;
   bool reading_notes = false;
+  bool list_numbers_as_text = false;  // ReadOptions::list_numbers_as_text
 };
 
 struct PartContext {

@@ -159,6 +159,7 @@ ReadResult read_package(const Input& in) {
   Context ctx;
   ctx.pkg = &pkg;
   ctx.meta = &r.meta;
+  ctx.list_numbers_as_text = in.options->list_numbers_as_text;
   if (auto e = opc::read_properties(pkg, package_rels, r.meta)) return failed(Format::Docx, e->kind, e->message);
 
   PartContext body;

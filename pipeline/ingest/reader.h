@@ -42,6 +42,12 @@ struct ReadOptions {
   std::string pdf_password;       // tried when a PDF asks for one
   Big5Policy big5 = Big5Policy::Detect;
   int zip_depth = 0;              // how deep inside ZIPs this input is
+  // Set: the number Word prints before a list paragraph (w:numPr, "一、" "（一）" "1.") becomes the
+  // paragraph's text, as Word shows it, and the paragraph is no longer a list. `compile` sets it: a
+  // book strings many sources together, and a list left to the layout took GB/T markers counted
+  // across the whole book, so a rule's "一、" came out "二、" in the book's DOCX (another office's
+  // 学习培训制度.docx). Unset (`render`): lists keep their kind and get the 公文 markers.
+  bool list_numbers_as_text = false;
 };
 
 // An entry a container (ZIP) yields, to be read as an input of its own.

@@ -13,6 +13,7 @@
 #include "compose/book/sources.h"
 #include "layout/layout.h"
 #include "layout_fixtures.h"
+#include "ooxml_check.h"
 #include "normalize/numerals.h"
 #include "render/render_document.h"
 #include "test_support.h"
@@ -223,3 +224,53 @@ TEST(BookSources, ASourcesOwnTableOfContentsIsNeitherItsTitleNorPrinted) {
   EXPECT_EQ(all.find("目录第一章"), std::string::npos);
   g_object_unref(pdf);
 }
+
+namespace {
+
+// A rule as LibreOffice saves a Word list: "%1、" and "（%2）" counted in taiwaneseCountingThousand,
+// the numbers in numbering.xml only. items: (list level, text).
+std::string rule_with_word_list(const std::string& title, const std::vector<std::pair<int, std::string>>& items) {
+  DocxParts p;
+  p.numbering =
+      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
+      R"(<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="taiwaneseCountingThousand"/>)"
+      R"(<w:suff w:val="nothing"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>)"
+      R"(<w:numFmt w:val="taiwaneseCountingThousand"/><w:suff w:val="nothing"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>)"
+      R"(<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num></w:numbering>)";
+  p.body = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val=\"44\"/></w:rPr><w:t>" + title +
+           "</w:t></w:r></w:p>";
+  for (const auto& [level, text] : items)
+    p.body += "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) +
+              "\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+  return make_docx(p);
+}
+
+}  // namespace
+
+// Another office's 学习培训制度.docx (LibreOffice, a Word list "一、" "（一）"): the numbers were left
+// to the book's layout, which counts GB/T markers across the whole book, so a second rule's list
+// went on from the first's — "三、培训对象" in the PDF, and in the DOCX one w:num for the book, so
+// Word and LibreOffice printed "二、学习内容" where the source shows "一、". Word's own numbers are
+// the sources' text now, counted in each source as Word counts them.
+TEST(BookSources, WordListNumbersAreTheSourcesOwnInPdfAndDocx) {
+  const fs::path dir = test::temp_dir("book-word-lists");
+  test::write_file(dir / "src" / "01 学习制度.docx",
+                   rule_with_word_list("学习制度", {{1, "每月集中学习一次。"}, {0, "学习内容"}, {0, "学习形式"}}));
+  test::write_file(dir / "src" / "02 培训制度.docx", rule_with_word_list("培训制度", {{0, "培训对象"}, {0, "培训方式"}}));
+  const BookContent content = book_of_sources(dir);
+  const auto out = render::render_document(build_book(content, &test::fonts()), test::gongwen(), test::fonts(), {});
+  GBytes* bytes = g_bytes_new(out.pdf.data(), out.pdf.size());
+  PopplerDocument* pdf = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
+  g_bytes_unref(bytes);
+  ASSERT_NE(pdf, nullptr);
+  std::string all;
+  for (int i = 0; i < poppler_document_get_n_pages(pdf); ++i) all += squeeze(page_text(pdf, i));
+  g_object_unref(pdf);
+  for (const char* want : {"（一）每月集中学习一次。", "一、学习内容", "二、学习形式", "一、培训对象", "二、培训方式"})
+    EXPECT_NE(all.find(want), std::string::npos) << want << " in the PDF";
+  const std::string xml = test::ooxml::unzip(out.docx).at("word/document.xml");
+  for (const char* want : {"一、学习内容", "一、培训对象", "二、培训方式"})
+    EXPECT_NE(xml.find(want), std::string::npos) << want << " as text in the DOCX";
+  EXPECT_EQ(xml.find("<w:numPr>"), std::string::npos) << "no list numbered by the book's w:num";
+}
+

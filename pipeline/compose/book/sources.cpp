@@ -145,6 +145,7 @@ LoadedSource load_source_bytes(const std::string& name, std::string_view bytes, 
   out.name = name;
   ingest::InspectOptions document_only = opt;
   document_only.extract_fields = false;  // a book prints the text; it has no use for case numbers or parties
+  document_only.read.list_numbers_as_text = true;  // a source's "一、" as Word shows it, counted in that source alone
   const model::InspectedFile f = ingest::inspect_bytes(name, bytes, document_only, true);
   out.sha256 = f.sha256;
   // A flow description is the flow module's to read (it refuses a DOCTYPE and validates itself).
