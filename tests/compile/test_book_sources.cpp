@@ -274,3 +274,33 @@ TEST(BookSources, WordListNumbersAreTheSourcesOwnInPdfAndDocx) {
   EXPECT_EQ(xml.find("<w:numPr>"), std::string::npos) << "no list numbered by the book's w:num";
 }
 
+// Another office's share: Word's owner file "~$所务会议事规则.docx" (162 bytes, the user's name) sat
+// beside the rule it had open and was printed as a red 【缺】 page titled "~$所务会议事规则", exit 1. It is
+// an office leftover (templates/scheme/default.xml <junk>), hidden like a dot file: no source.
+TEST(BookSources, AWordOwnerFileInASourceFolderIsNoSource) {
+  const fs::path dir = test::temp_dir("book-owner-file");
+  test::write_file(dir / "src" / "01 值班制度.txt", "值班制度\n第一条　值班人员应当按时到岗。\n");
+  test::write_file(dir / "src" / "~$值班制度.txt", std::string("\x05" "admin") + std::string(156, '\0'));
+  test::write_file(dir / "src" / "Thumbs.db", std::string(64, '\x01'));
+  const BookContent content = book_of_sources(dir);
+  const auto sources = all_sources(content);
+  ASSERT_EQ(sources.size(), 1u) << sources.back()->name;
+  EXPECT_EQ(sources[0]->name, "src/01 值班制度.txt");
+  EXPECT_EQ(sources[0]->error, "");
+}
+
+// Another office's 档案 folder held a subfolder 旧版 with the 2018 考勤管理办法: the folder listing took
+// regular files only, so it vanished from the book without a word. A folder inside a source folder
+// is named now, with its reason, a placeholder and exit 1 (compile's not-read rule), after the files.
+TEST(BookSources, AFolderInsideASourceFolderIsNamedNotDropped) {
+  const fs::path dir = test::temp_dir("book-subfolder");
+  test::write_file(dir / "src" / "01 值班制度.txt", "值班制度\n第一条　值班人员应当按时到岗。\n");
+  test::write_file(dir / "src" / "旧版" / "考勤管理办法（2018年）.txt", "考勤管理办法\n第一条　按时上下班。\n");
+  const BookContent content = book_of_sources(dir);
+  const auto sources = all_sources(content);
+  ASSERT_EQ(sources.size(), 2u);
+  EXPECT_EQ(sources[0]->name, "src/01 值班制度.txt");
+  EXPECT_EQ(sources[1]->name, "src/旧版/");
+  EXPECT_EQ(sources[1]->error.rfind("folder_not_read: ", 0), 0u) << sources[1]->error;
+  EXPECT_NE(outline_text(content).find("！未能读入: folder_not_read"), std::string::npos) << outline_text(content);
+}

@@ -7,8 +7,10 @@
 #include <set>
 
 #include "compose/book/duty_table.h"
+#include "filing/junk.h"
 #include "filing/xml_safe.h"
 #include "ingest/problem_text.h"
+#include "model/paths.h"
 #include "normalize/markdown.h"
 #include "normalize/typed_toc.h"
 
@@ -32,6 +34,19 @@ std::string stem_of(const std::string& name) {
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
   if (i > 0 && i < s.size() && (s[i] == ' ' || s[i] == '-' || s[i] == '_' || s[i] == '.')) s.erase(0, i + 1);
   return s;
+}
+
+// What office software leaves in a folder beside the documents and hides (a Word or WPS owner file
+// "~$会议制度.docx" while the rule is open, Thumbs.db, desktop.ini): never a rule, as a dot file is
+// not. The patterns are the scheme's <junk> (templates/scheme/default.xml), the list `archive`
+// sweeps by; a 0-byte file is not among them here: a rule saved empty is reported, not skipped.
+// The leftover "~$所务会议事规则.docx" in another office's folder was printed as a red 【缺】 page.
+bool is_office_leftover(const std::string& leaf) {
+  static const std::optional<filing::Scheme> kDefault = [] {
+    filing::SchemeLoad l = filing::load_scheme(model::templates_dir() / "scheme" / "default.xml");
+    return l.scheme;
+  }();
+  return kDefault && filing::classify_junk(leaf, UINT64_MAX, *kDefault).has_value();
 }
 
 // The flow description's namespace (templates/flow/flow.xsd) near the top of the file.
@@ -193,17 +208,32 @@ LoadedSource load_source_bytes(const std::string& name, std::string_view bytes, 
 
 std::vector<LoadedSource> load_sources(const SourceRef& ref, const ingest::InspectOptions& opt) {
   std::vector<std::pair<std::string, fs::path>> files;  // (name for messages, path)
+  std::vector<LoadedSource> out;
   std::error_code ec;
   if (fs::is_directory(ref.path, ec)) {
-    std::vector<fs::path> found;
-    for (const auto& e : fs::directory_iterator(ref.path, ec))
-      if (e.is_regular_file(ec) && e.path().filename().string()[0] != '.') found.push_back(e.path());
+    std::vector<fs::path> found, folders;
+    for (const auto& e : fs::directory_iterator(ref.path, ec)) {
+      const std::string leaf = e.path().filename().string();
+      if (leaf[0] == '.' || is_office_leftover(leaf)) continue;
+      if (e.is_directory(ec)) folders.push_back(e.path());
+      else if (e.is_regular_file(ec)) found.push_back(e.path());
+    }
     std::sort(found.begin(), found.end());  // name order (byte order of UTF-8 names)
+    std::sort(folders.begin(), folders.end());
     for (const auto& p : found) files.emplace_back((fs::path(ref.written) / p.filename()).generic_string(), p);
+    // A folder inside the folder is not read (it may hold a 旧版 the clerk keeps out, or rules the
+    // clerk wants in): named, with a placeholder and exit 1, so its files do not vanish unseen.
+    for (const auto& f : folders) {
+      LoadedSource sub;
+      sub.name = (fs::path(ref.written) / f.filename()).generic_string() + "/";
+      sub.title = f.filename().string();
+      sub.error = "folder_not_read: 文件夹里的子文件夹不收入，要收入其中的制度请在书目说明中另列 <source src=\"" + sub.name + "\"/>";
+      out.push_back(std::move(sub));
+    }
   } else {
     files.emplace_back(ref.written, ref.path);
   }
-  std::vector<LoadedSource> out;
+  std::vector<LoadedSource> read;
   for (const auto& [name, path] : files) {
     std::string bytes, err;
     if (!filing::read_config_file(path.string(), bytes, err, kMaxSourceBytes)) {
@@ -211,12 +241,13 @@ std::vector<LoadedSource> load_sources(const SourceRef& ref, const ingest::Inspe
       bad.name = name;
       bad.title = ref.title.empty() ? stem_of(name) : ref.title;
       bad.error = "unreadable: " + err;
-      out.push_back(std::move(bad));
+      read.push_back(std::move(bad));
       continue;
     }
-    out.push_back(load_source_bytes(name, bytes, ref.kind, files.size() == 1 ? ref.title : std::string(), opt));
+    read.push_back(load_source_bytes(name, bytes, ref.kind, files.size() == 1 ? ref.title : std::string(), opt));
   }
-  return out;
+  read.insert(read.end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
+  return read;
 }
 
 }  // namespace lh::compose::book
