@@ -151,10 +151,19 @@ void report_rooms_on_no_sign(const SignageInputs& in, const std::vector<sg::Sign
           "要楼层索引请列出 <sign type=\"floor-index\"/>，或去掉 default-pack=\"false\" (rooms_on_no_sign)");
 }
 
+// A room listed twice gets one 门牌 (sg::default_pack), and the spec's author is told: a repeat is
+// a copy-paste slip or two rooms that lack what tells them apart (a number, a floor).
+void report_rooms_listed_twice(const SignageInputs& in, const ProblemSink& problem) {
+  for (const sg::Room& r : sg::rooms_listed_twice(in.spec))
+    problem(in.spec.file.string() + "：房间 " + (r.floor.empty() ? "" : r.floor + " ") + (r.number.empty() ? "" : r.number + " ") +
+            r.name + " 列出不止一次，只制作一块门牌；如是两个房间，请写明各自的门牌号或楼层 (room_listed_twice)");
+}
+
 }  // namespace
 
 std::vector<sg::Sign> gather_signs(const SignageInputs& in, const layout::FontSet& fonts, const ProblemSink& problem) {
   std::vector<sg::Sign> out = sg::default_pack(in.spec, in.default_rooms, in.types);
+  report_rooms_listed_twice(in, problem);
   report_rooms_on_no_sign(in, out, problem);
   add_policies(in, out, problem);
   add_flow_boards(in, fonts, out, problem);

@@ -71,3 +71,30 @@ TEST(SignageSpecInputs, ARoomNamedInsideAnotherRoomsNameIsStillReportedOnNoSign)
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("列出的 1 个房间不在任何标识上（202 档案室）"), std::string::npos) << r.err;
 }
+
+// Another office's spec listed 306 消防控制室 twice (a copy-paste slip): the pack quietly made a
+// second, identical 门牌 ("门牌-306-消防控制室 (2).pdf") and a second index line. A room is one door:
+// one 门牌, and one line naming the repeat (exit 1); two rooms of one name with their own numbers
+// stay two.
+TEST(SignageSpecInputs, ARoomListedTwiceGetsOneDoorPlateAndIsNamed) {
+  const fs::path dir = lh::test::temp_dir("signage-room-twice");
+  lh::test::write_file(dir / "spec.xml",
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<signage xmlns=\"urn:lianghua:signage:1\" office=\"" +
+                           (source_dir() / "samples" / "office.xml").string() +
+                           "\">\n<rooms default-set=\"false\"><room name=\"消防控制室\" number=\"306\" floor=\"3F\"/>"
+                           "<room name=\"调解室\" number=\"101\" floor=\"1F\"/><room name=\"调解室\" number=\"102\" floor=\"1F\"/>"
+                           "<room name=\"消防控制室\" number=\"306\" floor=\"3F\"/></rooms>\n</signage>\n");
+  const auto r = make_pack(dir / "spec.xml", dir / "out");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("房间 3F 306 消防控制室 列出不止一次"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(room_listed_twice)"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("调解室 列出不止一次"), std::string::npos) << "101 and 102 are two rooms";
+  int plates_306 = 0, plates_mediation = 0;
+  for (const auto& e : fs::directory_iterator(dir / "out" / "signs")) {
+    const std::string n = e.path().filename().string();
+    plates_306 += n.find("306") != std::string::npos && n.find("消防控制室") != std::string::npos;
+    plates_mediation += n.find("调解室") != std::string::npos;
+  }
+  EXPECT_EQ(plates_306, 1);
+  EXPECT_EQ(plates_mediation, 2);
+}

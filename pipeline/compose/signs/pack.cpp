@@ -57,9 +57,33 @@ std::string first_line_of_texts(const SignRequest& req, const SignTypes& types) 
 
 }  // namespace
 
+namespace {
+
+// A room is one door: the same floor, number and name listed again is the same room.
+std::string room_key(const Room& r) { return r.floor + '\n' + r.number + '\n' + r.name; }
+
+// The rooms in the order listed, each once (a repeat would make a second, identical 门牌).
+std::vector<Room> distinct_rooms(const std::vector<Room>& rooms) {
+  std::set<std::string> seen;
+  std::vector<Room> out;
+  for (const Room& r : rooms)
+    if (seen.insert(room_key(r)).second) out.push_back(r);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Room> rooms_listed_twice(const Spec& spec) {
+  std::set<std::string> seen, reported;
+  std::vector<Room> out;
+  for (const Room& r : spec.rooms)
+    if (!seen.insert(room_key(r)).second && reported.insert(room_key(r)).second) out.push_back(r);
+  return out;
+}
+
 std::vector<Sign> default_pack(const Spec& spec, const std::vector<Room>& default_rooms, const SignTypes& types) {
   std::vector<Sign> out;
-  const std::vector<Room>& rooms = spec.default_rooms ? default_rooms : spec.rooms;
+  const std::vector<Room> rooms = distinct_rooms(spec.default_rooms ? default_rooms : spec.rooms);
   if (spec.default_pack) {
     out.push_back(make(types, "unit-plate", ""));
     out.push_back(make(types, "unit-plate-vertical", ""));

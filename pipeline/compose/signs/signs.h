@@ -73,6 +73,9 @@ std::vector<Sign> default_pack(const Spec& spec, const std::vector<Room>& defaul
 // names it): with default-pack="false" the rooms feed only the 门牌 and 楼层索引 the spec lists, so
 // a room listed for nothing is an input the pack would otherwise drop without a word.
 std::vector<Room> rooms_on_no_sign(const Spec& spec, const std::vector<Sign>& signs);
+// Rooms the spec lists more than once (same floor, number and name), each once: the pack makes one
+// 门牌 and one index line for them and the office hears of the repeat.
+std::vector<Room> rooms_listed_twice(const Spec& spec);
 
 // A policy board: paragraphs of the policy as read (title: the title paragraph, a leading level-1 heading such as Markdown "# …", else
 // `fallback_title`), 第X条 and 一、 kept as the structure.
