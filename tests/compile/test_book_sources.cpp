@@ -304,3 +304,23 @@ TEST(BookSources, AFolderInsideASourceFolderIsNamedNotDropped) {
   EXPECT_EQ(sources[1]->error.rfind("folder_not_read: ", 0), 0u) << sources[1]->error;
   EXPECT_NE(outline_text(content).find("！未能读入: folder_not_read"), std::string::npos) << outline_text(content);
 }
+
+// Another office's folder held 档案管理制度.docx and its revision 档案管理制度（2024修订）.docx, both
+// titled 档案管理制度: the book printed both, with two identical 目录 entries, and said nothing. Both
+// stay (the spec asked for the folder), and the later one names the earlier in a warning.
+TEST(BookSources, TwoSourcesOfOneTitleAreBothPrintedAndTheRepeatIsNamed) {
+  const fs::path dir = test::temp_dir("book-repeated-title");
+  test::write_file(dir / "src" / "01 档案管理制度.txt", "档案管理制度\n第一条　档案集中统一管理。\n");
+  test::write_file(dir / "src" / "02 档案管理制度（修订）.txt", "档案管理制度\n第一条　档案由综合岗集中统一管理。\n");
+  test::write_file(dir / "src" / "03 值班制度.txt", "值班制度\n第一条　值班人员应当按时到岗。\n");
+  const BookContent content = book_of_sources(dir);
+  const auto sources = all_sources(content);
+  ASSERT_EQ(sources.size(), 3u);
+  EXPECT_EQ(sources[0]->title, sources[1]->title);
+  EXPECT_TRUE(sources[0]->warnings.empty());
+  bool named = false;
+  for (const auto& w : sources[1]->warnings)
+    named = named || (w.find("与 src/01 档案管理制度.txt 题名相同") != std::string::npos && w.find("（repeated_title）") != std::string::npos);
+  EXPECT_TRUE(named) << (sources[1]->warnings.empty() ? std::string("no warning") : sources[1]->warnings[0]);
+  EXPECT_TRUE(sources[2]->warnings.empty());
+}

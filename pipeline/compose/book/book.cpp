@@ -1,6 +1,8 @@
 // The book as one Document (book.h).
 #include "compose/book/book.h"
 
+#include <map>
+
 #include "compose/book/book_style.h"
 #include "compose/book/duty_table.h"
 #include "flow/flow.h"
@@ -293,6 +295,27 @@ void outline_source(const LoadedSource& src, int level, std::string& out) {
 
 std::string part_label(size_t index) { return "第" + normalize::chinese_number(static_cast<long>(index + 1)) + "篇"; }
 
+namespace {
+
+// Two sources of one title (an old and a revised 档案管理制度 side by side in a folder, a rule copied
+// into two chapters): both are printed, as the spec asks, but their 目录 entries cannot be told
+// apart, so each later one says which source it repeats.
+void flag_repeated_titles(BookContent& b) {
+  std::map<std::string, const LoadedSource*> first;
+  for (auto* parts : {&b.parts, &b.appendices})
+    for (auto& p : *parts)
+      for (auto& c : p.chapters)
+        for (auto& s : c.sources) {
+          if (!s.error.empty() || s.title.empty()) continue;
+          auto [at, fresh] = first.emplace(s.title, &s);
+          if (!fresh)
+            s.warnings.push_back("与 " + at->second->name + " 题名相同（《" + s.title +
+                                 "》），书中两篇同名、目录无法区分；如是新旧两版，请只收入现行的一版（repeated_title）");
+        }
+}
+
+}  // namespace
+
 BookContent load_book(const BookSpec& spec, const std::string& office_name, const ingest::InspectOptions& opt) {
   BookContent b;
   b.spec = spec;
@@ -320,6 +343,7 @@ BookContent load_book(const BookSpec& spec, const std::string& office_name, cons
   };
   parts(spec.parts, b.parts);
   parts(spec.appendices, b.appendices);
+  flag_repeated_titles(b);
   return b;
 }
 
