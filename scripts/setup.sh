@@ -15,7 +15,7 @@ build_pkgs=(
   libopencc-dev opencc nlohmann-json3-dev libxlsxwriter-dev libuchardet-dev libexif-dev
   libfontconfig-dev libglib2.0-dev
   libpng-dev libjpeg-dev libtiff-dev libdeflate-dev libssl-dev
-  fonts-noto-cjk fonts-arphic-ukai fonts-liberation2 libharfbuzz-bin libharfbuzz-dev libfreetype-dev
+  fonts-noto-cjk fonts-arphic-ukai fonts-liberation2 fonts-dejavu-core libharfbuzz-bin libharfbuzz-dev libfreetype-dev
   libgraphviz-dev libqrencode-dev librsvg2-dev
   icc-profiles-free
 )

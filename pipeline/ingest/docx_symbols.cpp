@@ -4,10 +4,9 @@
 // typing a ticked box is the letter R in the font Wingdings 2 (S, T a crossed box, £ an empty box,
 // P a tick). Read as plain text they were either dropped (w:sym) or left as the letters ("R符合
 // £不符合"), so a reading copy lost which box was ticked and a record's 检查结果 could not be read.
-// Codes from the fonts' own glyph tables (Microsoft Wingdings, Wingdings 2), mapped to Unicode
-// characters of the same meaning that the project's fonts draw (fonts/roles.json: Fandol and Noto
-// CJK have □ ■ ● ○ √ ✓ but not ☑ ☒ ☐, which would print as empty boxes): a ticked or crossed box
-// becomes ■, the mark Chinese forms print for a chosen option ("■是 □否"). A code not listed has no
+// Codes from the fonts' own glyph tables (Microsoft Wingdings, Wingdings 2), mapped to the Unicode
+// characters of the same meaning; an empty box as ☐, so that it matches the ☑ and ☒ beside it (all
+// three drawn by the roles' last face, DejaVu Sans: fonts/roles.json). A code not listed has no
 // meaning a reader needs and is left out.
 #include <string>
 #include <string_view>
@@ -23,11 +22,11 @@ struct SymbolChar {
 };
 
 // Wingdings: o □, n ■, l ●, ¡ ○, ¨ ◻, q ❑, x ⌧, ü ✓, û ✗, ý ☒, þ ☑.
-constexpr SymbolChar kWingdings[] = {{0x6F, "□"}, {0x6E, "■"}, {0x6C, "●"}, {0xA1, "○"}, {0xA8, "□"}, {0x71, "□"},
-                                     {0x78, "■"}, {0xFC, "✓"}, {0xFB, "×"}, {0xFD, "■"}, {0xFE, "■"}};
+constexpr SymbolChar kWingdings[] = {{0x6F, "☐"}, {0x6E, "■"}, {0x6C, "●"}, {0xA1, "○"}, {0xA8, "☐"}, {0x71, "☐"},
+                                     {0x78, "☒"}, {0xFC, "✓"}, {0xFB, "✗"}, {0xFD, "☒"}, {0xFE, "☑"}};
 // Wingdings 2: R ☑, S ☒, T ☒, Q ☒, £ □, * □, P ✓, O ✗, ™ ●, š ○.
-constexpr SymbolChar kWingdings2[] = {{0x52, "■"}, {0x53, "■"}, {0x54, "■"}, {0x51, "■"}, {0xA3, "□"},
-                                      {0x2A, "□"}, {0x50, "✓"}, {0x4F, "×"}, {0x99, "●"}, {0x9A, "○"}};
+constexpr SymbolChar kWingdings2[] = {{0x52, "☑"}, {0x53, "☒"}, {0x54, "☒"}, {0x51, "☒"}, {0xA3, "☐"},
+                                      {0x2A, "☐"}, {0x50, "✓"}, {0x4F, "✗"}, {0x99, "●"}, {0x9A, "○"}};
 
 template <size_t N>
 std::string look_up(const SymbolChar (&table)[N], unsigned code) {

@@ -119,7 +119,7 @@ TEST(Layout, ListMarkers) {
 TEST(Font, RolesResolveToTheirDeclaredFamilies) {
   const auto& f = fonts();
   EXPECT_NE(f.role(model::FontRole::Body).matched_file.find("FandolFang"), std::string::npos);
-  EXPECT_EQ(f.role(model::FontRole::Body).family_list(), "FandolFang,Noto Serif CJK SC");
+  EXPECT_EQ(f.role(model::FontRole::Body).family_list(), "FandolFang,Noto Serif CJK SC,DejaVu Sans");
   // The Noto CJK roles use setup.sh's GBK subsets of the SC faces (fonts/README.md).
   EXPECT_NE(f.role(model::FontRole::Title).matched_file.find("NotoSerifCJKsc-Bold.subset"), std::string::npos);
   EXPECT_NE(f.role(model::FontRole::Song).matched_file.find("NotoSerifCJKsc-Regular.subset"), std::string::npos);
@@ -137,7 +137,7 @@ static void link_project_fonts(const fs::path& d, const std::string& except = ""
 
 static std::string roles_with(const std::string& kai) {
   std::string j = test::read_file(test::source_dir() / "fonts/roles.json");
-  const std::string from = R"("families": ["AR PL UKai CN"])";
+  const std::string from = R"("families": ["AR PL UKai CN", "DejaVu Sans"])";
   size_t pos = j.find(from);
   if (pos == std::string::npos) return j;
   return j.replace(pos, from.size(), kai);
@@ -270,6 +270,21 @@ TEST(Font, EveryGbkCharacterResolvesToTheRolesFamilies) {
   Resolved k = resolve(model::FontRole::Kai, false, han);
   EXPECT_EQ(k.missing, 0);
   EXPECT_GE(k.families["AR PL UKai CN"], 18000);
+}
+
+// A Word check-box control writes ☒ or ☐ (in MS Gothic, which we do not have), and no CJK face of the
+// project draws ☑ ☒ ☐: a form's reading copy printed empty boxes where its ticks were. Every role
+// ends with DejaVu Sans (fonts-dejavu-core), which draws them and nothing the CJK faces draw.
+TEST(Font, CheckBoxesAreDrawnInEveryRole) {
+  for (model::FontRole role : {model::FontRole::Body, model::FontRole::Song, model::FontRole::Title,
+                               model::FontRole::Hei, model::FontRole::Kai, model::FontRole::Mono})
+    for (bool bold : {false, true}) {
+      const Resolved boxes = resolve(role, bold, "☑☒☐");
+      EXPECT_EQ(boxes.missing, 0) << fonts().role(role).key << (bold ? " bold" : "");
+      EXPECT_EQ(boxes.families.count("DejaVu Sans"), 1u) << fonts().role(role).key;
+      const Resolved text = resolve(role, bold, "检查结果：符合 GB/T 9704");
+      EXPECT_EQ(text.families.count("DejaVu Sans"), 0u) << fonts().role(role).key << ": text stays in the role's own faces";
+    }
 }
 
 TEST(Font, MachineFontsAreNotUsed) {
