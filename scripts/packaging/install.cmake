@@ -58,11 +58,12 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The Adobe CMaps poppler needs for non-embedded CJK fonts, the system font the 楷体 role names, and
+# The Adobe CMaps poppler needs for non-embedded CJK fonts, the system fonts the roles name (the 楷体
+# face, and DejaVu Sans, every role's last face for the check boxes ☑ ☒ ☐: fonts/roles.json), and
 # the sRGB ICC profile of the PDF/A-2b OutputIntent (/usr/share/color/icc/sRGB.icc, pdf/pdfa.h).
 # poppler-glib, librsvg, libtiff, libexif and libqrencode are opened on first use (pipeline/lazylib),
 # not linked, so dpkg-shlibdeps cannot see them: named here.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "poppler-data, fonts-arphic-ukai, fonts-liberation2, icc-profiles-free, adduser, libpoppler-glib8, librsvg2-2, libtiff6, libexif12, libqrencode4")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "poppler-data, fonts-arphic-ukai, fonts-dejavu-core, fonts-liberation2, icc-profiles-free, adduser, libpoppler-glib8, librsvg2-2, libtiff6, libexif12, libqrencode4")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/scripts/packaging/postinst ${CMAKE_SOURCE_DIR}/scripts/packaging/prerm
     ${CMAKE_SOURCE_DIR}/scripts/packaging/postrm ${CMAKE_SOURCE_DIR}/scripts/packaging/conffiles)
