@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include <unicode/utf8.h>
+
 #include "ingest/docx_internal.h"
 
 namespace lh::ingest::docx {
@@ -61,18 +63,12 @@ std::string symbol_text(std::string_view font, unsigned code) {
 
 std::string symbol_run_text(std::string_view font, std::string_view text) {
   std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned code = static_cast<unsigned char>(text[i]);
-    // A code above 0x7F reaches us as UTF-8 of U+0080..U+00FF (£ is U+00A3) or of U+F080..U+F0FF.
-    if (code >= 0xC2 && code <= 0xC3 && i + 1 < text.size()) {
-      code = ((code & 0x1F) << 6) | (static_cast<unsigned char>(text[++i]) & 0x3F);
-    } else if (code == 0xEF && i + 2 < text.size()) {
-      code = 0xF000 | ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) | (static_cast<unsigned char>(text[i + 2]) & 0x3F);
-      i += 2;
-    } else if (code >= 0x80) {
-      continue;  // any other character is not a code of these fonts
-    }
-    out += symbol_text(font, code);
+  // A code above 0x7F reaches us as U+0080..U+00FF (£ is U+00A3) or U+F080..U+F0FF; symbol_text
+  // takes both and gives nothing for any other character.
+  for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(text.data(), i, n, c);
+    if (c > 0) out += symbol_text(font, static_cast<unsigned>(c));
   }
   return out;
 }

@@ -298,9 +298,8 @@ std::pair<json, json> place_item_files(Run& r, size_t k, const json& place) {
 // Why the item has the 保管期限 of its 档号: the plan's rule where the 档号 is in the planned 门类
 // and period; else the reason stored when it was numbered (new evidence moves nothing, its reason
 // neither), or, for an entry stored before reasons were kept, that an earlier run fixed it.
-std::string retention_reason(const filing::PlannedItem& it, const filing::ArchivalCode& code, const std::string& stored_line) {
+std::string retention_reason(const filing::PlannedItem& it, const filing::ArchivalCode& code, const json& stored) {
   if (code.retention == it.retention && code.category == it.category) return it.retention_by;
-  const json stored = json::parse(stored_line, nullptr, false);
   if (stored.is_object() && stored.value("retention", "") == code.retention && stored.contains("retention_by"))
     return stored.value("retention_by", "");
   return code.retention + "：前次归档已定（档号一经编定不再变动）";
@@ -313,6 +312,7 @@ json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json
   const filing::ArchivalCode code = code_of(r, al.archival_code);
   const filing::Category* c = r.s.category(code.category);
   const int cap = c ? c->box_capacity : 50;
+  const json stored = json::parse(stored_line, nullptr, false);  // the entry as numbered, if any
   json sources = json::array();
   sources.push_back(r.plan.inputs[static_cast<size_t>(it.final_input)].path);
   for (int d : it.duplicate_inputs)
@@ -326,7 +326,7 @@ json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json
             {"slot_order", place.value("slot_order", 0)}, {"placed_by", place.value("placed_by", "")},
             {"year", code.year}, {"retention", code.retention},
             {"retention_name", r.s.period(code.retention) ? r.s.period(code.retention)->name : ""},
-            {"retention_by", retention_reason(it, code, stored_line)},
+            {"retention_by", retention_reason(it, code, stored)},
             {"organisation", code.organisation}, {"item_number", al.item_number},
             {"box", filing::box_label(code, al.box_number, r.s.code_segments)},
             {"box_range", {filing::first_item_in_box(al.box_number, cap), filing::first_item_in_box(al.box_number, cap) + cap - 1}},
@@ -338,7 +338,6 @@ json item_entry(const Run& r, size_t k, const filing::Allocation& al, const json
             {"invalid_credit_codes", it.invalid_credit_codes}, {"warnings", it.warnings}};
   if (place.contains("slot_by")) j["slot_by"] = place["slot_by"];  // a 送达回证's served document (case_order.h)
   // An item moved by a correction keeps the pointer from its old place (issue 9 item 1).
-  json stored = json::parse(stored_line, nullptr, false);
   if (stored.is_object() && stored.contains("moved_from")) j["moved_from"] = stored["moved_from"];
   return j;
 }
