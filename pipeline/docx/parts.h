@@ -114,6 +114,9 @@ std::string app_props_xml();
 
 // --- shared WordprocessingML content (story.cpp, table.cpp, drawing.cpp, toc.cpp) -----------
 void collect_headings(const model::Document& doc, Package& pkg);
+// One <w:top>/<w:left>/… border (CT_Border, §17.18.2 ST_Border): single, 1/2 pt, black; `ruled`
+// false: nil, no line (a cell side its table's style would otherwise rule). styles.cpp.
+void write_border(XmlWriter& x, const char* qname, bool ruled = true);
 // The left and right margin of every table cell (w:tblCellMar of the TableNormal style,
 // styles.cpp): Word's default, 0.19 cm.
 constexpr int64_t kCellMarginTwips = 108;

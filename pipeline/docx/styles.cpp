@@ -259,9 +259,13 @@ static void write_hyperlink_style(XmlWriter& x) {
   });
 }
 
-// Write one <w:top>/<w:left>/… border (ST_Border single, 1/2 pt).
-static void write_border(XmlWriter& x, const char* qname) {
+void write_border(XmlWriter& x, const char* qname, bool ruled) {
   x.start(qname);
+  if (!ruled) {
+    x.attr("w:val", "nil");
+    x.end();
+    return;
+  }
   x.attr("w:val", "single");
   x.attr("w:sz", static_cast<int64_t>(4));
   x.attr("w:space", static_cast<int64_t>(0));

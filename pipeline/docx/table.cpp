@@ -7,7 +7,11 @@
 // per *visible* cell in a row: the origin with gridSpan, and in each row below a vMerge
 // "continue" cell with the same gridSpan. Malformed merges are clipped to the covered cells that
 // are really there, so a bad span never swallows content.
-// Element order: CT_TblPr tblStyle tblW jc tblLayout; CT_TcPr tcW gridSpan vMerge vAlign.
+// A table whose cells are ruled one by one (model::TableCell::rules: a form read from DOCX with
+// w:tcBorders, a table ruled only outside) is written on TableNormal with each cell's w:tcBorders
+// (§17.4.66); a merged cell's sides are shared out over its rows: its top on the first, its bottom
+// on the last, its left and right on each.
+// Element order: CT_TblPr tblStyle tblW jc tblLayout; CT_TcPr tcW gridSpan vMerge tcBorders vAlign.
 #include <algorithm>
 
 #include "docx/parts.h"
@@ -116,8 +120,19 @@ static void write_tr_pr(XmlWriter& x, const model::TableRow& row) {
   x.end();
 }
 
-// Write the <w:tcPr> element (§17.4.70): tcW, gridSpan, vMerge, vAlign in CT_TcPr order.
-static void write_tc_pr(XmlWriter& x, int64_t width, int span, const char* vmerge) {
+// Write the <w:tcBorders> element (§17.4.66, CT_TcBorders order: top left bottom right).
+static void write_tc_borders(XmlWriter& x, const model::CellRules& r) {
+  x.start("w:tcBorders");
+  write_border(x, "w:top", r.top);
+  write_border(x, "w:left", r.left);
+  write_border(x, "w:bottom", r.bottom);
+  write_border(x, "w:right", r.right);
+  x.end();
+}
+
+// Write the <w:tcPr> element (§17.4.70): tcW, gridSpan, vMerge, tcBorders, vAlign in CT_TcPr order.
+static void write_tc_pr(XmlWriter& x, int64_t width, int span, const char* vmerge,
+                        const std::optional<model::CellRules>& rules) {
   x.start("w:tcPr");
   x.start("w:tcW");
   x.attr("w:w", width);
@@ -129,6 +144,7 @@ static void write_tc_pr(XmlWriter& x, int64_t width, int span, const char* vmerg
     if (vmerge[0]) x.attr("w:val", vmerge);
     x.end();
   }
+  if (rules) write_tc_borders(x, *rules);
   x.val("w:vAlign", "center");
   x.end();
 }
@@ -161,12 +177,25 @@ static void write_cell_content(XmlWriter& x, const model::TableCell* cell, int64
 }
 
 // Write one <w:tc> element (§17.4.66).
-static void write_tc(XmlWriter& x, const model::TableCell* cell, int64_t width, int span,
-                     const char* vmerge, Package& pkg) {
+static void write_tc(XmlWriter& x, const model::TableCell* cell, int64_t width, int span, const char* vmerge,
+                     const std::optional<model::CellRules>& rules, Package& pkg) {
   x.start("w:tc");
-  write_tc_pr(x, width, span, vmerge);
+  write_tc_pr(x, width, span, vmerge, rules);
   write_cell_content(x, cell, width, pkg);
   x.end();
+}
+
+// The sides of the cell of row `r` that belongs to the merge starting in row `origin`, column `c`:
+// the origin's rules, its top on the first row only, its bottom on the last only.
+static std::optional<model::CellRules> merged_rules(const model::Table& t, size_t r, size_t origin, size_t c) {
+  if (origin >= t.rows.size() || c >= t.rows[origin].cells.size()) return std::nullopt;
+  const model::TableCell& o = t.rows[origin].cells[c];
+  if (!o.rules) return std::nullopt;
+  model::CellRules s = *o.rules;
+  const size_t last = origin + static_cast<size_t>(std::max(1, o.row_span)) - 1;
+  s.top = s.top && r == origin;
+  s.bottom = s.bottom && r >= last;
+  return s;
 }
 
 // Write one <w:tr> element (§17.4.79).
@@ -180,15 +209,17 @@ static void write_tr(XmlWriter& x, const model::Table& t, size_t r, const std::v
     const Origin o = c < owner.size() ? owner[c] : Origin{};
     if (!cell.covered) {
       int span = o.row == static_cast<int>(r) ? o.span : 1;
-      write_tc(x, &cell, span_width(widths, c, span), span, cell.row_span > 1 ? "restart" : nullptr, pkg);
+      write_tc(x, &cell, span_width(widths, c, span), span, cell.row_span > 1 ? "restart" : nullptr,
+               merged_rules(t, r, r, c), pkg);
       c += static_cast<size_t>(span);
     } else if (o.row >= 0 && o.row < static_cast<int>(r) && o.col == static_cast<int>(c)) {
-      write_tc(x, nullptr, span_width(widths, c, o.span), o.span, "", pkg);  // vMerge continue
+      write_tc(x, nullptr, span_width(widths, c, o.span), o.span, "",  // vMerge continue
+               merged_rules(t, r, static_cast<size_t>(o.row), c), pkg);
       c += static_cast<size_t>(o.span);
     } else if (o.row >= 0) {
       ++c;  // covered from the left, inside a span already written
     } else {
-      write_tc(x, nullptr, span_width(widths, c, 1), 1, nullptr, pkg);  // covered by nothing: keep the grid
+      write_tc(x, nullptr, span_width(widths, c, 1), 1, nullptr, std::nullopt, pkg);  // covered by nothing: keep the grid
       ++c;
     }
   }

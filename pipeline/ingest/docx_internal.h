@@ -1,5 +1,5 @@
 // WordprocessingML reading, shared between docx_reader.cpp (package, sections, headers/footers),
-// docx_styles.cpp (styles and numbering) and docx_body.cpp (paragraphs, runs, tables).
+// docx_styles.cpp (styles and numbering), docx_body.cpp (paragraphs, runs) and docx_table.cpp.
 // Clauses: ECMA-376 Part 1 (5th edition) §17.
 #pragma once
 #include <array>
@@ -64,6 +64,20 @@ struct ParaProps {
 };
 ParaProps parse_ppr(const xmlNode* pPr);
 
+// Borders of a table or a cell (§17.4.38 w:tblBorders, §17.4.66 w:tcBorders; docx_table.cpp):
+// each side ruled, not ruled (none, nil) or unset (the next level of the chain decides). w:start and
+// w:end (the 2010 names) are left and right: the texts read are left-to-right.
+struct BorderSides {
+  std::optional<bool> top, left, bottom, right, inside_h, inside_v;
+  void merge_from(const BorderSides& over);
+};
+BorderSides parse_borders(const xmlNode* borders);
+// The rules of a table read from DOCX (model::Table::borders, model::TableCell::rules): each cell's
+// sides from its own w:tcBorders, else the table's (direct w:tblBorders over its style's): the outer
+// sides at the table's edges, insideH / insideV between cells. `own[r][c]` follows the model's grid
+// (one entry per grid column). All cells ruled alike: `borders` only, the cells' rules unset.
+void rule_cells(model::Table& t, const BorderSides& table, const std::vector<std::vector<BorderSides>>& own);
+
 // Styles part (§17.7): style chains through w:basedOn, heading levels from w:outlineLvl in the chain
 // or from the built-in heading names (§17.7.4.9 latentStyles names "heading 1".."heading 9";
 // localized "标题 1"; ids "Heading1").
@@ -75,16 +89,21 @@ class Styles {
   RunProps run_props(const std::string& style_id) const;    // merged along the chain
   std::string display_name(const std::string& style_id) const;
   const std::string& default_paragraph() const { return default_para_; }
+  // A table's borders from its style (w:tblStyle; none given: the default table style, §17.7.4.17),
+  // merged along the chain; unset sides are not ruled. Word's built-in default, "Normal Table",
+  // rules nothing: a table with no style and no w:tblBorders has no borders.
+  BorderSides table_borders(const std::string& style_id) const;
 
  private:
   struct Style {
     std::string id, name, based_on, type;
     ParaProps ppr;
     RunProps rpr;
+    BorderSides borders;  // w:tblPr/w:tblBorders of a table style
   };
   std::vector<const Style*> chain(const std::string& id) const;  // most derived first
   std::map<std::string, Style> by_id_;
-  std::string default_para_;
+  std::string default_para_, default_table_;
 };
 
 // Numbering part (§17.9): w:num -> w:abstractNum -> w:lvl (numFmt, lvlText, start, suff).
@@ -155,6 +174,8 @@ void append_notes(Context& ctx, const PartContext& body, std::vector<model::Bloc
 // append the result to `out`.
 void read_block(const xmlNode* el, Context& ctx, const PartContext& part, std::vector<model::Block>& out,
                 int depth);
+// Convert one w:tbl (docx_table.cpp) and append it to `out`.
+void read_table(const xmlNode* tbl, Context& ctx, const PartContext& part, std::vector<model::Block>& out, int depth);
 // The w:sectPr carried by a paragraph's properties (§17.6.18: it ends a section), or null.
 const xmlNode* paragraph_section(const xmlNode* p);
 // A field's type: its instruction's first word, upper-cased ("TOC", "PAGE", "HYPERLINK"; §17.16.5).

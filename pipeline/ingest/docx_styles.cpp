@@ -195,9 +195,12 @@ void Styles::load(const xmlNode* root) {
     if (xmlNode* b = w_child(s, "basedOn")) st.based_on = w_attr(b, "val").value_or("");
     st.ppr = parse_ppr(w_child(s, "pPr"));
     st.rpr = parse_rpr(w_child(s, "rPr"));
+    if (xmlNode* tp = w_child(s, "tblPr")) st.borders = parse_borders(w_child(tp, "tblBorders"));
     if (st.id.empty()) continue;
-    if (st.type == "paragraph")
-      if (auto d = w_attr(s, "default"); d && (*d == "1" || *d == "true" || *d == "on")) default_para_ = st.id;
+    if (auto d = w_attr(s, "default"); d && (*d == "1" || *d == "true" || *d == "on")) {
+      if (st.type == "paragraph") default_para_ = st.id;
+      if (st.type == "table") default_table_ = st.id;
+    }
     by_id_.emplace(st.id, std::move(st));
   }
 }
@@ -254,6 +257,14 @@ RunProps Styles::run_props(const std::string& style_id) const {
   for (auto it = c.rbegin(); it != c.rend(); ++it) p.merge_from((*it)->rpr);
   p.char_style.clear();
   return p;
+}
+
+BorderSides Styles::table_borders(const std::string& style_id) const {
+  auto c = chain(style_id);
+  if (c.empty()) c = chain(default_table_);  // none named, or a name the part does not define
+  BorderSides b;
+  for (auto it = c.rbegin(); it != c.rend(); ++it) b.merge_from((*it)->borders);
+  return b;
 }
 
 std::string Styles::display_name(const std::string& style_id) const {

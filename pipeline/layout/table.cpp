@@ -19,6 +19,7 @@ struct CellLine {
 
 struct Cell {
   int row = 0, col = 0, rows = 1, cols = 1;  // rows relative to the group
+  std::optional<model::CellRules> rules;     // the model cell's: its own sides, not the table's
   std::vector<CellLine> lines;
   double content() const {
     double s = 0;
@@ -109,6 +110,7 @@ bool split_between(Group& g, int k, double avail, double pad, Group& first, Grou
       top.row = c.row;
       top.col = c.col;
       top.cols = c.cols;
+      top.rules = c.rules;
       top.rows = k - c.row;
       top.lines = take_fitting(c, have - 2 * pad);
       repeat_if_complete(top, c);
@@ -154,6 +156,7 @@ bool split_inside(const Group& g, int k, double avail, double pad, Group& first,
     top.row = c.row;
     top.col = c.col;
     top.cols = c.cols;
+    top.rules = c.rules;
     top.rows = k + 1 - c.row;
     top.lines = take_fitting(c, avail - top_of[c.row] - 2 * pad);
     any = any || (c.row == k && !top.lines.empty());
@@ -200,6 +203,38 @@ Item shifted(const Item& it, double dx, double dy) {
   return m;
 }
 
+// The rules of a cell at (x, y, w, h): its own sides where the model gives them (model::CellRules),
+// else all four when the table has borders. A side is drawn half a stroke past each corner, so two
+// sides meeting there close the corner as a rectangle's outline does.
+void rule_cell(std::vector<Item>& items, const std::optional<model::CellRules>& rules, bool table_borders, double x,
+               double y, double w, double h, double stroke) {
+  if (!rules) {
+    if (!table_borders) return;
+    RectItem r;
+    r.x = x;
+    r.y = y;
+    r.w = w;
+    r.h = h;
+    r.stroke = stroke;
+    items.emplace_back(r);
+    return;
+  }
+  const double o = stroke / 2;
+  auto line = [&](double x1, double y1, double x2, double y2) {
+    RuleItem l;
+    l.x1 = x1;
+    l.y1 = y1;
+    l.x2 = x2;
+    l.y2 = y2;
+    l.width = stroke;
+    items.emplace_back(l);
+  };
+  if (rules->top) line(x - o, y, x + w + o, y);
+  if (rules->bottom) line(x - o, y + h, x + w + o, y + h);
+  if (rules->left) line(x, y - o, x, y + h + o);
+  if (rules->right) line(x + w, y - o, x + w, y + h + o);
+}
+
 // Draw a group with its top at absolute page y.
 void draw(Paginator& pg, const Group& g, const Geometry& geo, double y0) {
   std::vector<Item> items;
@@ -208,15 +243,7 @@ void draw(Paginator& pg, const Group& g, const Geometry& geo, double y0) {
   for (const Cell& c : g.cells) {
     const double x = geo.col_x[c.col], w = geo.span_w(c.col, c.cols);
     const double y = row_y[c.row], h = row_y[std::min(c.row + c.rows, g.nrows)] - y;
-    if (geo.borders) {
-      RectItem r;
-      r.x = x;
-      r.y = y;
-      r.w = w;
-      r.h = h;
-      r.stroke = geo.border;
-      items.emplace_back(r);
-    }
+    rule_cell(items, c.rules, geo.borders, x, y, w, h, geo.border);
     double ly = y + geo.pad;
     for (const CellLine& l : c.lines) {
       for (const Item& it : l.items) items.push_back(shifted(it, x + geo.pad, ly));
@@ -257,7 +284,7 @@ std::vector<CellLine> nested_table_lines(Paginator& pg, const model::Table& t, d
   const std::vector<double> colw = nested_widths(t, width);
   std::vector<CellLine> out;
   for (const model::TableRow& row : t.rows) {
-    struct Placed { double x, w; std::vector<CellLine> lines; };
+    struct Placed { double x, w; std::optional<model::CellRules> rules; std::vector<CellLine> lines; };
     std::vector<Placed> cells;
     double x = 0, row_h = empty_line;
     size_t col = 0, span_rest = 0;  // a merge's own covered cells are in its span (place_cells)
@@ -269,7 +296,7 @@ std::vector<CellLine> nested_table_lines(Paginator& pg, const model::Table& t, d
       const size_t span = std::min(colw.size() - col, static_cast<size_t>(std::max(1, c.col_span)));
       double w = 0;
       for (size_t i = col; i < col + span; ++i) w += colw[i];
-      Placed p{x, w, cell_lines(pg, c.blocks, std::max(w - 2 * pad, 1.0), st)};
+      Placed p{x, w, c.rules, cell_lines(pg, c.blocks, std::max(w - 2 * pad, 1.0), st)};
       double content = 0;
       for (const CellLine& l : p.lines) content += l.h;
       row_h = std::max(row_h, content + 2 * pad);
@@ -280,14 +307,7 @@ std::vector<CellLine> nested_table_lines(Paginator& pg, const model::Table& t, d
     CellLine line;
     line.h = row_h;
     for (const Placed& p : cells) {
-      if (t.borders) {
-        RectItem r;
-        r.x = p.x;
-        r.w = p.w;
-        r.h = row_h;
-        r.stroke = stroke;
-        line.items.emplace_back(r);
-      }
+      rule_cell(line.items, p.rules, t.borders, p.x, 0, p.w, row_h, stroke);
       double ly = pad;
       for (const CellLine& l : p.lines) {
         for (const Item& it : l.items) line.items.push_back(shifted(it, p.x + pad, ly));
@@ -450,6 +470,7 @@ std::vector<Group> row_groups(Paginator& pg, const model::Table& t, const std::v
         c.col = p.col;
         c.rows = p.rows;
         c.cols = std::min(p.cols, ncols - p.col);
+        c.rules = p.cell->rules;
         c.lines = cell_lines(pg, p.cell->blocks, geo.span_w(p.col, c.cols) - 2 * pad, st);
         g.cells.push_back(std::move(c));
       }

@@ -48,11 +48,21 @@ struct Paragraph {
 
 struct Block;
 
+// The sides of a cell that are ruled, where a table's cells are not all ruled alike: a form whose
+// cells are ruled one by one (DOCX w:tcBorders), a table ruled only outside or only between rows.
+struct CellRules {
+  bool top = false, left = false, bottom = false, right = false;
+  bool operator==(const CellRules& o) const {
+    return top == o.top && left == o.left && bottom == o.bottom && right == o.right;
+  }
+};
+
 struct TableCell {
   std::vector<Block> blocks;
   int col_span = 1;
   int row_span = 1;               // >1 on the first cell of a vertical merge
   bool covered = false;           // true: part of a merge started above/left; holds no content
+  std::optional<CellRules> rules; // unset: all four sides when the table has `borders`, else none
 };
 
 struct TableRow {
@@ -64,7 +74,7 @@ struct TableRow {
 struct Table {
   std::vector<double> col_widths_mm;  // empty: equal widths
   std::vector<TableRow> rows;
-  bool borders = true;
+  bool borders = true;                // every cell ruled on all four sides (a cell's `rules` overrides)
 };
 
 struct Image {
