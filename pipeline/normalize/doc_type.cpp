@@ -10,7 +10,12 @@
 // 行政处罚决定书, 解除先行登记保存证据通知书 over 先行登记保存证据通知书).
 //
 // Decisions: 现场检查笔录 is No. 9 现场笔录. 检查记录 (日常监督检查记录, 现场检查记录) is not a 范本
-// document: number 0 with name "检查记录". 行政处罚事先告知书 (the pre-2019 name) is No. 37.
+// document: number 0 with name "检查记录". 行政处罚事先告知书 (the pre-2019 name) is No. 37, and so is
+// a separate 行政处罚听证告知书 of the older forms: 程序规定 第五十七条 gives the hearing right in the one
+// 告知 before a decision, served on the party (第七十八条 正卷: 对当事人制发的其他法律文书). 撤销立案审批表
+// ends in 立案审批表 but approves another matter in an opened case, not its opening (第十九条): it is
+// No. 8, the 范本's form for such approvals (its approval forms are No. 7 立案/不予立案, 8 有关事项,
+// 43 行政处理决定 and 53 结案), filed in the 副卷's 其他有关材料, never as the form that opened the case.
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -37,7 +42,7 @@ const std::vector<Entry>& table() {
       {5, "涉嫌犯罪案件移送书", {}},
       {6, "查封/扣押物品移送告知书", {"查封扣押物品移送告知书", "查封物品移送告知书", "扣押物品移送告知书"}},
       {7, "立案/不予立案审批表", {"立案审批表", "不予立案审批表"}},
-      {8, "行政处罚案件有关事项审批表", {}},
+      {8, "行政处罚案件有关事项审批表", {"撤销立案审批表"}},
       {9, "现场笔录", {"现场检查笔录"}},
       {10, "送达地址确认书", {}},
       {11, "证据提取单", {}},
@@ -70,7 +75,7 @@ const std::vector<Entry>& table() {
       {34, "责令退款通知书", {}},
       {35, "案件调查终结报告", {"调查终结报告"}},
       {36, "案件审核/法制审核表", {"案件审核法制审核表", "案件审核表", "法制审核表"}},
-      {37, "行政处罚告知书", {"行政处罚事先告知书"}},
+      {37, "行政处罚告知书", {"行政处罚事先告知书", "行政处罚听证告知书", "听证告知书"}},
       {38, "陈述申辩笔录", {}},
       {39, "行政处罚听证通知书", {}},
       {40, "听证笔录", {}},

@@ -222,6 +222,24 @@ TEST(FilingDocumentType, LongestNameWins) {
   EXPECT_EQ(match_document_type(s, "会议纪要"), 0);
 }
 
+// Probe of another office's cases (the same two bugs as DocType.RevocationApprovalIsNotTheCaseOpeningForm
+// and DocType.HearingNoticeOfTheOlderFormsIsTheNoticeOfPenalty, on the scheme's side, which types a
+// document by its title when the reader gave no type): 撤销立案审批表 matched the alias 立案审批表 (No. 7)
+// and sat in the 正卷's 立案审批表 slot; 行政处罚听证告知书 matched nothing and sat in 其他有关材料.
+TEST(FilingDocumentType, RevocationApprovalAndHearingNoticeFindTheirSlots) {
+  const Scheme& s = default_scheme();
+  const Category& aj = *s.category("AJ");
+  EXPECT_EQ(match_document_type(s, "撤销立案审批表"), 8);
+  EXPECT_EQ(match_document_type(s, "立案审批表"), 7);
+  const CasePlace revoked = place_in_case(aj, match_document_type(s, "撤销立案审批表"), "撤销立案审批表", "docx");
+  EXPECT_EQ(revoked.volume_name, "副卷");
+  EXPECT_EQ(revoked.slot_name, "其他有关材料");
+  EXPECT_EQ(match_document_type(s, "行政处罚听证告知书"), 37);
+  const CasePlace hearing = place_in_case(aj, match_document_type(s, "行政处罚听证告知书"), "行政处罚听证告知书", "txt");
+  EXPECT_EQ(hearing.volume_name, "正卷");
+  EXPECT_EQ(hearing.slot_order, 3);  // 对当事人制发的其他法律文书及送达回证
+}
+
 TEST(FilingBoxes, FixedCapacityAndPlaces) {
   EXPECT_EQ(box_number_for(1, 50), 1);
   EXPECT_EQ(box_number_for(50, 50), 1);

@@ -131,6 +131,25 @@ TEST(DocType, UnknownTitle) {
 
 TEST(DocType, OldNameOfNotice) { EXPECT_EQ(num("行政处罚事先告知书"), 37); }
 
+// Probe of another office's cases: its 撤销立案审批表 was read as the 立案审批表 (No. 7) because its
+// title ends in that name, and was filed in the 正卷's first slot beside the form that opened the case.
+// Revoking a case is another matter approved in the case: the 范本's form for that is No. 8.
+TEST(DocType, RevocationApprovalIsNotTheCaseOpeningForm) {
+  EXPECT_EQ(num("撤销立案审批表"), 8);
+  EXPECT_EQ(num("攸县网岭镇顺发农资店撤销立案审批表"), 8);
+  EXPECT_EQ(num("立案审批表"), 7);
+  EXPECT_EQ(num("不予立案审批表"), 7);
+}
+
+// Probe of another office's cases: a separate 行政处罚听证告知书 (the older forms' name) was no 范本
+// document and went to the 正卷's 其他有关材料, after the 听证笔录. 程序规定 第五十七条 puts the hearing
+// right in the 告知 before a decision: it is the 行政处罚告知书 (No. 37), served on the party.
+TEST(DocType, HearingNoticeOfTheOlderFormsIsTheNoticeOfPenalty) {
+  EXPECT_EQ(num("行政处罚听证告知书"), 37);
+  EXPECT_EQ(num("听证告知书"), 37);
+  EXPECT_EQ(num("行政处罚听证通知书"), 39);  // the notice of the hearing's time stays No. 39
+}
+
 TEST(DocType, TitleFromFirstLinesOfText) {
   auto d = classify_doc_type("扫描件0001.pdf", "杭州市市场监督管理局\n\n询 问 笔 录\n时间：2024年3月5日\n");
   EXPECT_EQ(d.number, 14);
