@@ -2,9 +2,10 @@
 // cover (范本 No. 54). Kinds: 《中华人民共和国行政处罚法》(2021) 第九条 — 警告、通报批评；罚款、没收违法
 // 所得、没收非法财物；暂扣许可证件、降低资质等级、吊销许可证件；限制开展生产经营活动、责令停产停业、
 // 责令关闭、限制从业. A 不予行政处罚决定书 (范本 No. 46) reads 不予行政处罚.
-// Only the operative part is read: it starts after 如下行政处罚 / 处罚如下 / 决定 and ends before the
-// notices every decision carries (履行方式, 逾期不缴纳的加处罚款, 申请行政复议 / 提起行政诉讼), so
-// that boilerplate is never taken for the penalty.
+// Only the operative part is read: it starts after 如下行政处罚 / 处罚如下 / 决定 and ends with the
+// statement of the penalty, before the notices every decision carries (履行方式, 逾期不缴纳的加处罚款,
+// 申请行政复议 / 提起行政诉讼), so that boilerplate is never taken for the penalty; a kind named inside
+// a document's title (《没收物品清单》) is none.
 // Amounts: Arabic (5000, 5,000.00, ５０００, 0.5万) or 大写 (伍仟元整); written "罚款 5000 元". An amount
 // belongs to the kind before it, never past the next kind ("罚款；没收违法所得500元" fines no 500 元).
 // A decision read from a PDF keeps the PDF's line breaks wherever a line was full ("罚款人民币800\n元"):
@@ -33,18 +34,6 @@ int32_t first_of(const UnicodeString& t, std::initializer_list<const char16_t*> 
     if (at >= 0 && (best < 0 || at < best)) best = at;
   }
   return best;
-}
-
-// The operative part of the decision (see above); the whole text when no opening is found.
-UnicodeString operative_part(const UnicodeString& t) {
-  int32_t begin = 0;
-  for (const char16_t* open : {u"如下行政处罚", u"处罚如下", u"作出如下处罚", u"如下处罚", u"决定如下", u"本局决定", u"决定:"}) {
-    int32_t at = t.indexOf(UnicodeString(open));
-    if (at >= 0) { begin = at + UnicodeString(open).length(); break; }
-  }
-  int32_t end = first_of(t, {u"如不服", u"行政复议", u"行政诉讼", u"履行方式", u"缴纳方式", u"逾期不缴纳", u"到期不缴纳",
-                             u"收到本决定书之日起", u"自收到本"}, begin);
-  return UnicodeString(t, begin, (end < 0 ? t.length() : end) - begin);
 }
 
 int han_value(char16_t c) {
@@ -149,6 +138,33 @@ UnicodeString unwrap_lines(const UnicodeString& t) {
   return out;
 }
 
+// The operative part of the decision (see above); the whole text when no opening is found. After an
+// opening it ends with the statement of the penalty: the 。 closing the sentence or list that names the
+// first kind (a 。 before a list item "2." goes on). What a decision writes after it is its other
+// contents (程序规定 第六十二条（五）至（七）: 履行方式, 救济途径, …) or a remark on the penalty
+// ("没收物品见《没收物品清单》"), never a penalty of its own.
+UnicodeString operative_part(const UnicodeString& t) {
+  int32_t begin = -1;
+  for (const char16_t* open : {u"如下行政处罚", u"处罚如下", u"作出如下处罚", u"如下处罚", u"决定如下", u"本局决定", u"决定:"}) {
+    int32_t at = t.indexOf(UnicodeString(open));
+    if (at >= 0) { begin = at + UnicodeString(open).length(); break; }
+  }
+  int32_t end = first_of(t, {u"如不服", u"行政复议", u"行政诉讼", u"履行方式", u"缴纳方式", u"逾期不缴纳", u"到期不缴纳",
+                             u"收到本决定书之日起", u"自收到本"}, std::max(begin, 0));
+  if (end < 0) end = t.length();
+  if (begin < 0) return UnicodeString(t, 0, end);
+  int32_t kind = begin;
+  while (kind < end && !kind_at(t, kind)) ++kind;
+  for (int32_t stop = t.indexOf(u'。', kind); stop >= 0 && stop < end; stop = t.indexOf(u'。', stop + 1)) {
+    int32_t next = stop + 1;
+    while (next < t.length() && detail::is_space(t.charAt(next))) ++next;
+    if (next < t.length() && opens_list_item(t, next)) continue;
+    end = stop + 1;
+    break;
+  }
+  return UnicodeString(t, begin, end - begin);
+}
+
 // The amount written in the next few characters after `from` (人民币, a colon, spaces skipped),
 // before the next kind.
 std::string amount_after(const UnicodeString& t, int32_t from) {
@@ -171,16 +187,25 @@ std::string amount_after(const UnicodeString& t, int32_t from) {
   return {};
 }
 
-// The phrase from `at` to the next punctuation, 并处 or kind, at most `max` characters.
+// The phrase from `at` to the next punctuation, 并处 or kind, at most `max` characters. A bracket ends
+// it too: what follows in ( ) is a note on the goods (括号, GB/T 15834-2011 §4.9: "（详见《没收物品
+// 清单》）", "（共计12瓶）").
 std::string phrase(const UnicodeString& t, int32_t at, int32_t max) {
   int32_t e = at;
   while (e < t.length() && e - at < max) {
     char16_t c = t.charAt(e);
-    if (c == u'。' || c == u'；' || c == u';' || c == u'，' || c == u',' || c == u'\n' || c == u'、') break;
+    if (c == u'。' || c == u'；' || c == u';' || c == u'，' || c == u',' || c == u'\n' || c == u'、' || c == u'(') break;
     if (e > at && (kind_at(t, e) || t.compare(e, 2, UnicodeString(u"并处")) == 0)) break;
     ++e;
   }
   return detail::to_utf8(UnicodeString(t, at, e - at));
+}
+
+// Inside 《…》: the title of a document (书名号, GB/T 15834-2011 §4.15), as in 《没收物品清单》 — a
+// paper the decision names, not a penalty it imposes.
+bool inside_title(const UnicodeString& t, int32_t at) {
+  const int32_t open = t.lastIndexOf(u'《', 0, at);
+  return open >= 0 && open > t.lastIndexOf(u'》', 0, at);
 }
 
 void add(std::string& out, const std::string& item) {
@@ -199,7 +224,8 @@ std::string penalty_summary(std::string_view decision_text) {
   struct Hit { int32_t at; std::string text; };
   std::vector<Hit> hits;
   auto each = [&](const char16_t* key, auto&& make) {
-    for (int32_t at = t.indexOf(UnicodeString(key)); at >= 0; at = t.indexOf(UnicodeString(key), at + 1)) make(at);
+    for (int32_t at = t.indexOf(UnicodeString(key)); at >= 0; at = t.indexOf(UnicodeString(key), at + 1))
+      if (!inside_title(t, at)) make(at);
   };
   each(u"警告", [&](int32_t at) { hits.push_back({at, "警告"}); });
   each(u"通报批评", [&](int32_t at) { hits.push_back({at, "通报批评"}); });

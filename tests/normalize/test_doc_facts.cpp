@@ -185,6 +185,24 @@ TEST(DocFacts, PenaltyAmountIsReadAcrossAPdfLineWrap) {
   EXPECT_EQ(penalty_summary("作出如下处罚：没收过期食品12袋并处罚款\n2000元。\n"), "没收过期食品12袋；罚款 2000 元");
 }
 
+// Wrong fact: a cover's 处罚结果 "没收超过保质期的饮料12瓶；罚款 5000 元；没收物品见《；没收物品清单》" — the
+// decision went on after its penalty with a line naming the list of the goods confiscated, and both
+// 没收 of that line were read as penalties (a probe inbox of another office's cases). The penalty is the
+// sentence or list that states it; a 没收 in a document's title 《…》 names a paper; a note in ( ) after
+// the goods is not part of the penalty.
+TEST(DocFacts, PenaltyNeverReadsTheListOfConfiscatedGoodsAsAPenalty) {
+  EXPECT_EQ(penalty_summary("依据《中华人民共和国食品安全法》第一百二十四条，本局决定：没收超过保质期的饮料12瓶，罚款5000元。\n"
+                            "没收物品见《没收物品清单》。\n"),
+            "没收超过保质期的饮料12瓶；罚款 5000 元");
+  EXPECT_EQ(penalty_summary("本局决定对当事人作出如下行政处罚：\n一、没收过期饮料12瓶（详见《没收物品清单》）；\n二、罚款人民币5000元。\n"),
+            "没收过期饮料12瓶；罚款 5000 元");
+  // Items closed by 。 each are still one list; what follows the list is not.
+  EXPECT_EQ(penalty_summary("作出如下行政处罚：\n1.没收违法所得500元。\n2.罚款5000元。\n罚款及没收的违法所得缴至指定银行。\n"),
+            "没收违法所得 500 元；罚款 5000 元");
+  // A licence named in 书名号 is still the one revoked.
+  EXPECT_EQ(penalty_summary("本局决定：吊销《食品经营许可证》。\n"), "吊销《食品经营许可证》");
+}
+
 TEST(DocFacts, LabelledValuesTolerateSpacedLabels) {
   EXPECT_EQ(labelled_value("立案审批表\n案　　由：涉嫌销售超过保质期的食品\n", "案由"), "涉嫌销售超过保质期的食品");
   EXPECT_EQ(labelled_value("案件名称\t潮州市某某茶行销售不合格茶叶案\t承办人\t李某\n", "案件名称"), "潮州市某某茶行销售不合格茶叶案");
