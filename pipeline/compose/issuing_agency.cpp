@@ -205,9 +205,10 @@ std::string title_agency(const std::vector<std::string>& lines) {
 // is one the office makes: its 审批表 (No. 7 立案/不予立案, 8 有关事项, 43 行政处理决定, 53 结案), its 笔录
 // (No. 38 陈述申辩笔录 records the party's statement, which the party signs to confirm), its 强制执行申请书
 // (No. 49, the office applying to the court). Offices title No. 8 by the matter it asks approval for
-// (延长办案期限审批表, 先行登记保存审批表, 行政强制措施审批表; 呈批表 in older usage), names the 范本
-// table does not hold (it holds 撤销立案审批表 only, whose name ends in No. 7's), so the word 审批表/呈批表
-// in the 题名 counts too. A party's own
+// (延长办案期限审批表, 先行登记保存审批表, 行政强制措施审批表): normalize types those No. 8 on a case's
+// form (doc_type.cpp, approval_of_a_case_matter), so kind.fanben holds them. The word 审批表/呈批表 in
+// the 题名 still counts for the approvals that are no case's (an office's 请休假审批表, untyped there)
+// and for 呈批表, the older usage normalize does not type. A party's own
 // paper (陈述申辩书, 听证申请书, 延期缴纳罚款申请书, 授权委托书) is no 范本 form: its signer is its author.
 bool is_office_form(const DocumentKind& kind) {
   constexpr int kFanbenForms = 56;

@@ -16,6 +16,13 @@
 // ends in 立案审批表 but approves another matter in an opened case, not its opening (第十九条): it is
 // No. 8, the 范本's form for such approvals (its approval forms are No. 7 立案/不予立案, 8 有关事项,
 // 43 行政处理决定 and 53 结案), filed in the 副卷's 其他有关材料, never as the form that opened the case.
+// The same holds for every approval titled by its matter (延长办案期限审批表, 中止调查审批表, 先行登记保存
+// 审批表, 案件移送审批表 …): the 范本 has one form for approving 有关事项 of a case, No. 8, and names no
+// other 审批表 than 7, 8, 43 and 53 — so a title ending in 审批表 that names none of them is No. 8
+// (is_matter_approval_title), on the form of a case only (approval_of_a_case_matter: an office's
+// 请休假审批表 is no case document). 涉案物品处理记录 (No. 52) is named by its head noun 物品处理记录
+// (罚没物品处理记录, 没收物品处理记录 of older forms). A 没收物品清单 lists the goods taken, not their
+// disposal, and no 范本 form has its name (No. 24 is the list of a 查封/扣押): it stays untyped.
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -90,7 +97,7 @@ const std::vector<Entry>& table() {
       {49, "强制执行申请书", {}},
       {50, "送达回证", {}},
       {51, "行政处罚文书送达公告", {}},
-      {52, "涉案物品处理记录", {}},
+      {52, "涉案物品处理记录", {"物品处理记录"}},
       {53, "结案审批表", {}},
       {54, "卷宗封面", {"案卷封面"}},
       {55, "卷内文件目录", {"卷内目录"}},
@@ -166,13 +173,24 @@ bool is_inspection_form_name(const icu::UnicodeString& t) {
          (body.endsWith(icu::UnicodeString(u"记录表")) || body.endsWith(icu::UnicodeString(u"要点表")));
 }
 
-// One line as a title: 范本 first (remarks dropped, then kept), then 检查记录 and its forms.
+// An approval titled by its matter (延长办案期限审批表, 解除查封扣押审批表): a title ending in 审批表
+// that names none of the 范本's approval forms (match found nothing), whose one form for approving a
+// matter of a case is No. 8 行政处罚案件有关事项审批表.
+bool is_matter_approval_title(const icu::UnicodeString& t) {
+  return drop_remarks(t).endsWith(icu::UnicodeString(u"审批表"));
+}
+
+constexpr int kMatterApproval = 8;
+
+// One line as a title: 范本 first (remarks dropped, then kept), then an approval of a matter (No. 8),
+// then 检查记录 and its forms.
 DocType classify_line(const icu::UnicodeString& line) {
   const icu::UnicodeString t = canon(line);
   if (t.isEmpty()) return {};
   int n = match(drop_remarks(t));
   if (n == 0) n = match(t);
   if (n > 0) return make(n);
+  if (is_matter_approval_title(t)) return make(kMatterApproval);
   if (t.indexOf(icu::UnicodeString(u"检查记录")) >= 0 || is_inspection_form_name(t)) return {0, "检查记录"};
   return {};
 }
@@ -211,6 +229,19 @@ DocType classify_doc_type(std::string_view title, std::string_view text_head) {
   return {};
 }
 
+namespace {
+bool has(std::string_view hay, const char* needle) { return hay.find(needle) != std::string_view::npos; }
+
+// The marks of a case's form: a 案号, or the words a case's forms print (当事人, 案由, 案件名称, 涉嫌,
+// 立案) and an office's routine or internal papers do not.
+bool on_case_form(const std::string& flat_text, bool has_case_number) {
+  static const char* kCaseForm[] = {"当事人", "涉嫌", "立案", "案件", "案由"};
+  bool case_form = has_case_number;
+  for (const char* w : kCaseForm) case_form = case_form || has(flat_text, w);
+  return case_form;
+}
+}  // namespace
+
 // 现场检查笔录 is a title two different forms carry (issue 9: a routine record was filed as a case's
 // evidence). 2021 范本 No. 9 现场笔录 is evidence in a case: it names a 当事人 and is made for a case
 // (案号, 涉嫌, 立案). An office's routine inspection (日常监督检查, 《市场监督管理行政处罚程序规定》
@@ -220,17 +251,24 @@ DocType classify_doc_type(std::string_view title, std::string_view text_head) {
 DocType tell_inspection_from_evidence(const DocType& d, std::string_view title, std::string_view text,
                                       bool has_case_number) {
   if (d.number != 9) return d;
-  static const char* kCaseForm[] = {"当事人", "涉嫌", "立案", "案件", "案由"};
   static const char* kRoutineForm[] = {"被检查单位", "检查对象", "检查内容", "检查结果", "日常监督", "监督检查"};
-  auto has = [](std::string_view hay, const char* needle) { return hay.find(needle) != std::string_view::npos; };
   const std::string flat_title = detail::to_utf8(canon(detail::from_utf8(title)));
   const std::string flat_text = detail::to_utf8(detail::strip_spaces(detail::from_utf8(text)));
-  bool case_form = has_case_number;
-  for (const char* w : kCaseForm) case_form = case_form || has(flat_text, w);
-  if (case_form) return d;
+  if (on_case_form(flat_text, has_case_number)) return d;
   bool routine = has(flat_title, "检查笔录") || has(flat_text.substr(0, std::min<size_t>(flat_text.size(), 600)), "检查笔录");
   for (const char* w : kRoutineForm) routine = routine || has(flat_text, w);
   return routine ? DocType{0, "检查记录"} : d;
+}
+
+// No. 8 approves a matter of a case (范本 No. 8 行政处罚案件有关事项审批表; its own name says 案件, and
+// 撤销立案审批表 says 立案): a 审批表 with no mark of a case is the office's own paper (请休假审批表,
+// 公务接待审批表 of the 文书档案), not a case's, and gets no 范本 type, so it is never drawn into a case.
+DocType approval_of_a_case_matter(const DocType& d, std::string_view title, std::string_view text,
+                                  bool has_case_number) {
+  if (d.number != kMatterApproval) return d;
+  const std::string flat = detail::to_utf8(canon(detail::from_utf8(title))) + "\n" +
+                           detail::to_utf8(detail::strip_spaces(detail::from_utf8(text)));
+  return on_case_form(flat, has_case_number) ? d : DocType{};
 }
 
 // Exactly a name or alias of the table (remarks such as （副本） dropped), or one of the 检查记录

@@ -72,6 +72,7 @@ model::Fields extract_fields(std::string_view text, std::string_view title) {
   constexpr size_t kHeadBytes = 1200;
   DocType d = classify_doc_type(title, text.substr(0, std::min(text.size(), kHeadBytes)));
   d = tell_inspection_from_evidence(d, title, text, !f.case_numbers.empty());
+  d = approval_of_a_case_matter(d, title, text, !f.case_numbers.empty());
   f.doc_type = d.name;
   f.doc_type_number = d.number;
   // 范本 No. 50 送达回证 names what it served ("送达文书名称及文号"): its place in a case follows that

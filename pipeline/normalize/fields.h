@@ -52,7 +52,8 @@ std::vector<model::Officer> find_officers(std::string_view text);
 std::string find_inspection_result(std::string_view text);
 
 // 文书类型 against the 56 documents of the 2021 范本 (domain.md §2). Returns the 范本 number
-// (1..56) and name, or 0 and "" when the title matches none. One exception: 检查记录 (日常监督检查
+// (1..56) and name, or 0 and "" when the title matches none; a title ending in 审批表 that names no
+// 范本 form is No. 8 (see approval_of_a_case_matter). One exception: 检查记录 (日常监督检查
 // 记录, 现场检查记录) is not a 范本 document and returns 0 with name "检查记录". 现场检查笔录 is No. 9
 // 现场笔录. When the title matches nothing, the first short lines of text_head are tried.
 struct DocType { int number = 0; std::string name; };
@@ -63,6 +64,11 @@ const std::vector<std::string>& fanben_2021_documents();  // index 0 = No. 1
 // case; otherwise {0, "检查记录"} (issue 9: told apart on content and form, not title words alone).
 DocType tell_inspection_from_evidence(const DocType& d, std::string_view title, std::string_view text,
                                       bool has_case_number);
+// No. 8 (行政处罚案件有关事项审批表; any 审批表 titled by its matter that names no other 范本 form) is
+// kept only on the form of a case (a 案号, 当事人, 案由, 案件, 涉嫌, 立案 in title or text); an office's own
+// 审批表 without them gets {0, ""}, so it is not drawn into a penalty case.
+DocType approval_of_a_case_matter(const DocType& d, std::string_view title, std::string_view text,
+                                  bool has_case_number);
 
 // 当事人 from labelled lines (当事人：, 被检查单位：, 检查对象：, 名称：).
 std::vector<std::string> find_parties(std::string_view text);

@@ -7,6 +7,7 @@
 #include "filing/completeness.h"
 #include "filing/retention.h"
 #include "filing_test_util.h"
+#include "normalize/fields.h"
 
 using namespace lh::filing;
 using lh::filing::testing::default_scheme;
@@ -238,6 +239,41 @@ TEST(FilingDocumentType, RevocationApprovalAndHearingNoticeFindTheirSlots) {
   const CasePlace hearing = place_in_case(aj, match_document_type(s, "行政处罚听证告知书"), "行政处罚听证告知书", "txt");
   EXPECT_EQ(hearing.volume_name, "正卷");
   EXPECT_EQ(hearing.slot_order, 3);  // 对当事人制发的其他法律文书及送达回证
+}
+
+// Probe of another office's cases (the bugs of DocType.ApprovalTitledByItsMatterIsTheMatterApprovalForm
+// and DocType.DisposalRecordOfConfiscatedGoodsIsTheDisposalRecordForm, from reading to slot): a
+// 延长办案期限审批表 had no type and sat in the 正卷's 其他有关材料, a 罚没物品处理记录 likewise instead of
+// 财物处理单据. An office's own 审批表 must not become a case document on the way.
+TEST(FilingDocumentType, MatterApprovalAndDisposalRecordFindTheirSlots) {
+  const Scheme& s = default_scheme();
+  const Category& aj = *s.category("AJ");
+  EXPECT_EQ(match_document_type(s, "罚没物品处理记录"), 52);
+  const CasePlace disposal = place_in_case(aj, match_document_type(s, "罚没物品处理记录"), "罚没物品处理记录", "docx");
+  EXPECT_EQ(disposal.volume_name, "正卷");
+  EXPECT_EQ(disposal.slot_name, "财物处理单据");
+  EXPECT_EQ(match_document_type(s, "没收物品清单"), 0);  // the goods taken, not their disposal: stays
+  EXPECT_EQ(place_in_case(aj, 0, "没收物品清单", "txt").slot_name, "其他有关材料");
+
+  lh::model::InspectedFile approval;
+  approval.path = "延长办案期限审批表.docx";
+  approval.title = "延长办案期限审批表";
+  approval.fields = lh::normalize::extract_fields(
+      "延长办案期限审批表\n案号：攸市监处罚〔2024〕30号\n当事人：攸县刘氏建材有限公司\n审批事项：延长办案期限\n",
+      approval.title);
+  const int n = document_number(approval, s);
+  EXPECT_EQ(n, 8);
+  EXPECT_EQ(assign_category(approval, n, s), "AJ");
+  const CasePlace approved = place_in_case(aj, n, approval.title, "docx");
+  EXPECT_EQ(approved.volume_name, "副卷");
+  EXPECT_EQ(approved.slot_name, "其他有关材料");
+
+  lh::model::InspectedFile own;
+  own.path = "公务接待审批表.docx";
+  own.title = "公务接待审批表";
+  own.fields = lh::normalize::extract_fields("公务接待审批表\n接待对象：县财政局检查组\n申请人：刘建军\n", own.title);
+  EXPECT_EQ(document_number(own, s), 0);
+  EXPECT_EQ(assign_category(own, document_number(own, s), s), s.default_category);
 }
 
 TEST(FilingBoxes, FixedCapacityAndPlaces) {

@@ -9,5 +9,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view title = lh::fuzz::first_line(text);
   const DocType d = classify_doc_type(title, text);
   (void)tell_inspection_from_evidence(d, title, text, true);
+  (void)approval_of_a_case_matter(d, title, text, false);
   return 0;
 }

@@ -150,6 +150,37 @@ TEST(DocType, HearingNoticeOfTheOlderFormsIsTheNoticeOfPenalty) {
   EXPECT_EQ(num("行政处罚听证通知书"), 39);  // the notice of the hearing's time stays No. 39
 }
 
+// Probe of another office's cases: approvals titled by their matter (延长办案期限审批表, 中止调查审批表 …)
+// matched no 范本 name and went to the 正卷's 其他有关材料. The 范本's one form for approving a matter of
+// a case is No. 8 行政处罚案件有关事项审批表 (its other 审批表 are 7, 43 and 53, which keep their own).
+// An office's own 审批表 with no mark of a case stays untyped, out of the penalty cases.
+TEST(DocType, ApprovalTitledByItsMatterIsTheMatterApprovalForm) {
+  for (const char* t : {"延长办案期限审批表", "中止调查审批表", "终止调查审批表", "先行登记保存审批表",
+                        "解除查封扣押审批表", "案件移送审批表", "听证审批表"})
+    EXPECT_EQ(num(t), 8) << t;
+  EXPECT_EQ(num("立案审批表"), 7);
+  EXPECT_EQ(num("结案审批表"), 53);
+  EXPECT_EQ(num("行政处理决定审批表"), 43);
+  EXPECT_EQ(num("延长办案期限审批表（副本）"), 8);
+  const std::string on_case = "延长办案期限审批表\n当事人：攸县刘氏建材有限公司\n审批事项：延长办案期限\n";
+  EXPECT_EQ(extract_fields(on_case, "延长办案期限审批表").doc_type_number, 8);
+  EXPECT_EQ(extract_fields("延长办案期限审批表\n攸市监处罚〔2024〕30号\n", "").doc_type_number, 8);
+  const std::string office_own = "公务接待审批表\n接待对象：县财政局检查组\n申请人：刘建军\n";
+  EXPECT_EQ(extract_fields(office_own, "公务接待审批表").doc_type_number, 0);
+  EXPECT_EQ(extract_fields(office_own, "公务接待审批表").doc_type, "");
+}
+
+// Probe of another office's cases: 罚没物品处理记录 (older forms' name) matched no 范本 name and went to
+// the 正卷's 其他有关材料, not 财物处理单据. It is No. 52 涉案物品处理记录 by the head noun 物品处理记录;
+// a 没收物品清单 lists the goods taken, not their disposal, and stays untyped.
+TEST(DocType, DisposalRecordOfConfiscatedGoodsIsTheDisposalRecordForm) {
+  EXPECT_EQ(num("罚没物品处理记录"), 52);
+  EXPECT_EQ(num("没收物品处理记录"), 52);
+  EXPECT_EQ(num("查扣物品处理记录"), 52);
+  EXPECT_EQ(num("涉案物品处理记录"), 52);
+  EXPECT_EQ(num("没收物品清单"), 0);
+}
+
 TEST(DocType, TitleFromFirstLinesOfText) {
   auto d = classify_doc_type("扫描件0001.pdf", "杭州市市场监督管理局\n\n询 问 笔 录\n时间：2024年3月5日\n");
   EXPECT_EQ(d.number, 14);
