@@ -12,7 +12,8 @@
 //  - <类> must start with a case-related character (处 罚 案 立 检 查 强 扣 封 告 听 责 …), so 发文字号
 //    such as 国市监法发〔2021〕42号 or 浙市监综〔2024〕3号 are not taken for 案号.
 //  - A bare 简称 is at most 4 Han characters read backwards from 市监, cut after the last connective
-//    word (根据, 依据, 其中, 见, 就, 决定书, 的, 了 …), so 根据杭市监处罚〔2024〕1号 yields 杭市监处罚….
+//    word or verb (根据, 依据, 其中, 见, 就, 决定书, 的, 了, 办理, 现 …), so 根据杭市监处罚〔2024〕1号 and
+//    经办理桐市监罚字〔2024〕12号 yield 杭市监处罚… and 桐市监罚字….
 //  - An issuing agency's name written just before the number is not part of the 简称: the prefix is
 //    cut after its last 局 or 所, so …市场监督管理局南市监处罚〔2024〕12号 yields 南市监处罚….
 //  - Rejected as garbage: a year that is not exactly 4 digits or outside 1949–2100, a serial of more
@@ -50,13 +51,22 @@ bool category_ok(const icu::UnicodeString& cat) {
 }
 
 // Connectives that end the phrase before a bare 简称; the prefix is cut after the last one.
-// Multi-character words only where the single character is also a real 简称 (据 is not, 经 is).
+// A 简称 is the 机关代字 of GB/T 9704-2012 §7.2.5 (发文字号 = 机关代字 + 〔年份〕 + 序号), the agency's
+// place abbreviation (桐, 穗, 京朝, 厦集, 关岭县); the words here are what running text puts before
+// a number it cites, never part of a place's name.
+// Multi-character words only where the single character is also a real 简称 or begins one (据 is not,
+// 经 is: 经开区; 于 begins 于都, 将 将乐, 依 依兰, 从 从江, 即 即墨, 凭 凭祥, 关 关岭), so those characters
+// are cut only inside a word (经办, 依据, 关于), never alone: "于桐市监罚…" keeps 于桐 rather than
+// turning 于都市监罚 into 都市监罚.
 // 就 and 关于 introduce the matter ("现就南市监处罚〔2024〕12号…", "关于杭市监处罚…"); no 简称 is 就.
 // 其中 and 包括 start an enumeration ("办结2件，其中厦集市监罚〔2023〕10号…"); no 简称 begins with them.
-constexpr std::array<std::u16string_view, 33> kStopWords = {
+// The verbs take the number as their object ("经办理桐市监罚字〔2024〕12号案件", "现将…决定书送达",
+// "不服…决定", "文号为…"); 现, 以, 为, 系, 由, 已 begin no place name either (将 does, 将乐: 现将 is a word).
+constexpr std::array<std::u16string_view, 53> kStopWords = {
     u"其中", u"包括", u"根据", u"依据", u"按照", u"依照", u"参照", u"对照", u"作出", u"出具", u"送达", u"下达",
-    u"文号", u"案号", u"编号", u"关于", u"书", u"表", u"函", u"号", u"的", u"了", u"及", u"与",
-    u"或", u"并", u"对", u"被", u"向", u"在", u"是", u"见", u"就"};
+    u"文号", u"案号", u"编号", u"关于", u"办理", u"查办", u"承办", u"经办", u"审理", u"处理", u"办结", u"执行",
+    u"履行", u"撤销", u"变更", u"收到", u"不服", u"书", u"表", u"函", u"号", u"的", u"了", u"及", u"与",
+    u"或", u"并", u"对", u"被", u"向", u"在", u"是", u"见", u"就", u"现将", u"现", u"以", u"为", u"系", u"由", u"已"};
 
 // Last characters of an issuing agency's name (…市场监督管理局, …管理局, 分局, …监督管理所): the agency
 // is often named in full right before its 案号 ("南岭县市场监督管理局南市监处罚〔2024〕12号"), and a 简称

@@ -101,6 +101,27 @@ TEST(CaseNumber, ConnectiveJiuBeforePrefixIsCut) {
   EXPECT_EQ(norm1("关于杭市监处罚〔2024〕1号的说明"), "杭市监处罚〔2024〕1号");
 }
 
+// Bug: "经办理桐市监罚字〔2024〕12号案件…" gave the 简称 经办理桐 (a case of its own): a verb that takes the
+// number as its object is no part of the 机关代字 (GB/T 9704-2012 §7.2.5). Characters that begin a real
+// place's 简称 (于都, 经开, 关岭县) stay where they are not inside such a word.
+TEST(CaseNumber, VerbBeforePrefixIsNotPartOfIt) {
+  EXPECT_EQ(norm1("经办理桐市监罚字〔2024〕12号案件"), "桐市监罚字〔2024〕12号");
+  EXPECT_EQ(norm1("现办理桐市监罚字〔2024〕12号"), "桐市监罚字〔2024〕12号");
+  EXPECT_EQ(norm1("现将穗市监罚字〔2024〕3号决定书送达"), "穗市监罚字〔2024〕3号");
+  EXPECT_EQ(norm1("当事人不服粤市监处罚〔2024〕7号决定"), "粤市监处罚〔2024〕7号");
+  EXPECT_EQ(norm1("决定书文号为京朝市监罚〔2024〕9号"), "京朝市监罚〔2024〕9号");
+  EXPECT_EQ(norm1("依照桐市监罚字〔2024〕12号"), "桐市监罚字〔2024〕12号");
+  EXPECT_EQ(norm1("已执行桐市监罚字〔2024〕12号"), "桐市监罚字〔2024〕12号");
+  auto v = find_case_numbers("经办理桐市监罚字〔2024〕12号案件");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].raw, "桐市监罚字〔2024〕12号");
+  // Real prefixes are kept whole.
+  EXPECT_EQ(norm1("关岭县市监罚〔2024〕3号"), "关岭县市监罚〔2024〕3号");
+  EXPECT_EQ(norm1("于都市监罚〔2024〕3号"), "于都市监罚〔2024〕3号");
+  EXPECT_EQ(norm1("经开市监罚〔2024〕3号"), "经开市监罚〔2024〕3号");
+  EXPECT_EQ(norm1("穗市监罚字〔2024〕3号"), "穗市监罚字〔2024〕3号");
+}
+
 TEST(CaseNumber, PolicyDocumentNumbersAreNotCaseNumbers) {
   EXPECT_TRUE(find_case_numbers("国市监法发〔2021〕42号").empty());
   EXPECT_TRUE(find_case_numbers("浙市监综〔2024〕3号").empty());
