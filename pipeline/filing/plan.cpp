@@ -15,6 +15,7 @@
 #include "filing/file_name.h"
 #include "filing/junk.h"
 #include "filing/placement.h"
+#include "filing/printed_serials.h"
 #include "filing/retention.h"
 #include "filing/text_util.h"
 #include "filing/versions.h"
@@ -483,9 +484,8 @@ PlannedItem item_of_group(const Plan& plan, const VersionGroup& g, const Facts& 
                          "DA/T 22-2015 归档文件目录“日期”"});
   for (const auto& cc : f.fields.credit_codes)
     if (!cc.valid) it.invalid_credit_codes.push_back(cc.code);
+  // Those about how its 案号 is printed are taken off again and given once a run (printed_serials.h).
   for (const auto& w : f.fields.warnings) it.warnings.push_back(w);
-  for (const auto& cn : f.fields.case_numbers)
-    if (cn.zero_padded) it.warnings.push_back("案号序号补零（GB/T 9704-2012 §7.2.5）: " + cn.raw);
   return it;
 }
 
@@ -590,6 +590,7 @@ Plan plan_filing(const std::vector<model::InspectedFile>& files, const Scheme& s
   add_case_parties_to_titles(plan);
   settle_case_scopes(plan, s, ctx);
   arrange_items(plan, s);
+  warn_printed_serials_once(plan);
   wire_inputs_to_items(plan, kept_of_sha);
   return plan;
 }

@@ -11,7 +11,6 @@
 #include "normalize/fields.h"
 
 namespace lh::normalize {
-namespace {
 
 // A number whose printed serial departs from GB/T 9704-2012 §7.2.5 (序号不加“第”，不编虚位) is kept in
 // its normalized form, the one form by which a case's documents, its cover and the 目录's 文号 agree
@@ -19,10 +18,17 @@ namespace {
 // describes the document), so a clerk comparing the two sees why they differ. A year bracket typed
 // [ ] or （ ） for 〔〕 is normalized without a word, as before: it is the same number typed without
 // the 六角括号, where 第 and a leading zero are part of how the serial itself was written.
+std::vector<std::string> printed_serial_warnings(const model::CaseNumber& n, const std::string& what) {
+  std::vector<std::string> out;
+  if (n.zero_padded) out.push_back(what + " " + n.raw + " 的序号有前导零");
+  if (n.with_di) out.push_back(what + " " + n.raw + " 的序号前有“第”（GB/T 9704-2012 §7.2.5 不加“第”），按规范记为 " + n.normalized);
+  return out;
+}
+
+namespace {
+
 void warn_printed_serial(const model::CaseNumber& n, const std::string& what, std::vector<std::string>& warnings) {
-  if (n.zero_padded) warnings.push_back(what + " " + n.raw + " 的序号有前导零");
-  if (n.with_di)
-    warnings.push_back(what + " " + n.raw + " 的序号前有“第”（GB/T 9704-2012 §7.2.5 不加“第”），按规范记为 " + n.normalized);
+  for (auto& w : printed_serial_warnings(n, what)) warnings.push_back(std::move(w));
 }
 
 }  // namespace

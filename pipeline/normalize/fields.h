@@ -76,4 +76,10 @@ std::vector<std::string> find_parties(std::string_view text);
 // All of the above over one document.
 model::Fields extract_fields(std::string_view text, std::string_view title);
 
+// The warnings a number printed otherwise than GB/T 9704-2012 §7.2.5 writes it (第 before the
+// serial, a padded serial) gets, `what` naming it (案号, 文号): one each, the printed form beside the
+// normalized one. extract_fields gives them per document; filing::plan_filing once per run for a 案号
+// that many documents quote (filing/printed_serials.h).
+std::vector<std::string> printed_serial_warnings(const model::CaseNumber& n, const std::string& what);
+
 }  // namespace lh::normalize

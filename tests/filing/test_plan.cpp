@@ -8,6 +8,7 @@
 #include "filing/case_folders.h"
 #include "filing/plan.h"
 #include "filing_test_util.h"
+#include "normalize/fields.h"
 
 using namespace lh::filing;
 using lh::filing::testing::default_scheme;
@@ -249,4 +250,32 @@ TEST(Completeness, ATextlessScannedRecordIsLeftToACheckNotReportedAsLackingOffic
   ASSERT_NE(one, nullptr);
   ASSERT_FALSE(one->issues.empty());
   EXPECT_EQ(one->issues.front().rule, "two-officers") << "a typed record naming one officer still lacks the second";
+}
+
+// Bug: a 案号 printed with 第 (桐市监罚字〔2024〕第12号; GB/T 9704-2012 §7.2.5 writes the serial without
+// it) was warned of on every item of its case, once per document quoting it, and a padded one twice on
+// each (two wordings). A run now warns of each printed form once, on its first item, naming the files.
+TEST(Warnings, ADiInACaseNumberIsWarnedOnceARunNamingItsFiles) {
+  const std::string folder = "INBOX/案件/2024/桐市监罚字〔2024〕第12号 某某超市案/";
+  const std::vector<std::string> names = {"02 立案审批表", "09 行政处罚决定书", "10 送达回证"};
+  std::vector<InspectedFile> files;
+  char sha = '1';
+  int64_t day = 10;
+  for (const std::string& name : names) {
+    InspectedFile f = inbox_file(folder + name + ".docx", sha++, name, day += 10);
+    f.fields = lh::normalize::extract_fields(name + "\n桐市监罚字〔2024〕第12号\n当事人：某某超市\n关联案件：桐市监罚字〔2024〕013号\n", name);
+    files.push_back(f);
+  }
+  const auto r = file_inbox(files);
+  ASSERT_EQ(r.plan.items.size(), 3u);
+  std::vector<std::string> di, padded;
+  for (const auto& it : r.plan.items)
+    for (const auto& w : it.warnings) {
+      if (w.find("的序号前有“第”") != std::string::npos) di.push_back(w);
+      if (w.find("前导零") != std::string::npos || w.find("补零") != std::string::npos) padded.push_back(w);
+    }
+  ASSERT_EQ(di.size(), 1u);
+  EXPECT_EQ(padded.size(), 1u);
+  EXPECT_EQ(di[0].rfind("案号 桐市监罚字〔2024〕第12号 的序号前有“第”（GB/T 9704-2012 §7.2.5 不加“第”），按规范记为 桐市监罚字〔2024〕12号（见于 3 个文件：", 0), 0u) << di[0];
+  for (const auto& name : names) EXPECT_NE(di[0].find(name + ".docx"), std::string::npos) << name;
 }
