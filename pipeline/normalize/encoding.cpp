@@ -6,7 +6,7 @@
 //      ICU decodes it cleanly (a "~{" in program text alone must not turn ASCII into Chinese);
 //   3. strict UTF-8 (no NUL bytes: those mean UTF-16);
 //   4. UTF-16 without a BOM by its evidence (Excel "Unicode text"; utf16_evidence.cpp); uchardet
-//      cannot see it;
+//      cannot see it; UTF-16 with no zero byte at all (pure ideographs) is a candidate in step 5;
 //   5. statistics for the legacy encodings. GB2312/GBK/CP936 are always decoded as GB18030, their
 //      superset. Big5 bytes also decode "validly" as GB18030, so every clean candidate decoding is
 //      scored by how many of its characters are common Chinese characters (simplified or
@@ -453,6 +453,15 @@ Decoded decide_legacy(std::string_view all, Big5Policy policy) {
   if (bytes.find('\0') != std::string_view::npos) {  // UTF-16 whose NUL pattern was not clear
     add("UTF-16LE");
     add("UTF-16BE");
+  } else {
+    // UTF-16 with no zero byte at all: ideographs and full-width punctuation only (no ASCII, no line
+    // end, no U+xx00 such as 一 or the ideographic space), so utf16_without_bom has no evidence. A
+    // clean reading competes on common characters like any legacy one: read as GB18030 or Big5 it
+    // has errors and few common characters; GB, Big5 or UTF-8 text read as UTF-16 gives Hangul,
+    // private-use and rare ideographs (a GB2312 character's bytes, A1–FE, are never the high byte of
+    // a CJK ideograph, U+4E00–9FFF), or unpaired surrogates, and is not a candidate at all.
+    for (const bool le : {true, false})
+      if (utf16_reads_clean(all, le)) add(le ? "UTF-16LE" : "UTF-16BE");
   }
   add(said_uchardet);
   if (long_enough) add(said_icu);

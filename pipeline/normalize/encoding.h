@@ -35,6 +35,11 @@ bool is_valid_utf8(std::string_view s);
 // one test of "is this UTF-16" for the sniffer and the decoder alike.
 std::optional<std::string> utf16_without_bom(std::string_view bytes);
 
+// Whether the bytes (even count) read as clean UTF-16 units in that byte order, by the same test as
+// utf16_without_bom (no unpaired surrogate, no NUL or stray control, no U+FFFE/U+FFFF) in its window.
+// A candidate only: UTF-16 text without a zero byte is decided by its characters (decode_text).
+bool utf16_reads_clean(std::string_view bytes, bool little_endian);
+
 // A charset label as written (XML/HTML declaration, detector answer: "gb2312", "BIG5", "cp936",
 // "x-euc-tw") to the canonical name above (GB2312/GBK → GB18030); ICU's MIME/IANA name for other
 // charsets ICU knows; "" if unknown.

@@ -12,6 +12,9 @@
 // clean: a character U+xx00 (一 U+4E00, the ideographic space U+3000) puts its zero byte at the
 // other offset, and is ASCII in the wrong reading (一 read as BE is 'N'). Line ends decide then,
 // for their wrong reading (U+0A00, U+0D00) is no text character, else the reading with more ASCII.
+// Text with no zero byte at all (ideographs and full-width punctuation only, none of them U+xx00)
+// has none of this evidence; decode_text weighs its clean UTF-16 readings against the GB18030 and
+// Big5 ones by their common characters instead (utf16_reads_clean, encoding.cpp's decide_legacy).
 #include <cstddef>
 #include <cstdint>
 
@@ -60,6 +63,11 @@ bool has_evidence(const Reading& r) {
 }
 
 }  // namespace
+
+bool utf16_reads_clean(std::string_view bytes, bool little_endian) {
+  if (bytes.size() < 2 || bytes.size() % 2 != 0) return false;
+  return read_units(bytes.substr(0, kWindow), little_endian).bad == 0;
+}
 
 std::optional<std::string> utf16_without_bom(std::string_view bytes) {
   if (bytes.size() < 2 || bytes.size() % 2 != 0) return std::nullopt;

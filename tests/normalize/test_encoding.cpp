@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "normalize/encoding.h"
 #include "charset.h"
@@ -111,6 +113,49 @@ TEST(Encoding, Utf16WithoutBomIsKnownByItsEvidenceAndNoOtherEncodingIsTakenForIt
   }
   EXPECT_FALSE(utf16_without_bom(std::string("\x00\x00\x01\x02\x03\x00\x7F\x45\x4C\x46", 10)));
   EXPECT_FALSE(utf16_without_bom(encode(chinese, "UTF-16LE") + "x"));
+}
+
+// Bug: UTF-16 without a BOM made only of ideographs and full-width punctuation (no ASCII, no line
+// end, no U+xx00 character: not one zero byte) had none of utf16_without_bom's evidence and was read
+// as GB18030 (ASCII letters and stray characters, lossy). Its clean UTF-16 reading now competes
+// with the legacy readings on common characters. And the other way round: GB18030, GBK and Big5
+// texts of every mix (random slices with ASCII, lines, English) are never taken for UTF-16.
+TEST(Encoding, PureCjkUtf16WithoutBomIsNotReadAsGb18030) {
+  const std::vector<std::string> pure = {
+      "行政处罚决定书：当事人违反《中华人民共和国食品安全法》第三十四条的规定，本局决定给予警告，并处罚款。",
+      "检查记录：检查人员出示执法证件，说明来意；当事人在场，对检查结果无异议。", "市场监管所检查记录表"};
+  for (const std::string& text : pure) {
+    for (const char* order : {"UTF-16LE", "UTF-16BE"}) {
+      const std::string bytes = encode(text, order);
+      ASSERT_EQ(bytes.find('\0'), std::string::npos) << "the case is text without a zero byte";
+      const Decoded d = decode_text(bytes);
+      EXPECT_EQ(d.encoding, order) << text;
+      EXPECT_EQ(d.utf8, text);
+      EXPECT_FALSE(d.lossy);
+    }
+  }
+  const std::string hanzi = kGovGb + pure[0] + pure[1];
+  const std::vector<std::string> ascii = {"2024", "\r\n", "\n", " ", "abc", "the quick brown fox ", "ID:", "OK", "x"};
+  std::mt19937 rng(20261208);
+  auto slice = [&](const std::string& from) {  // whole characters: every one here is 3 UTF-8 bytes
+    const size_t chars = from.size() / 3, at = rng() % chars, len = 1 + rng() % std::min<size_t>(12, chars - at);
+    return from.substr(at * 3, len * 3);
+  };
+  for (int i = 0; i < 400; ++i) {
+    std::string text;
+    const int parts = 1 + static_cast<int>(rng() % 8);
+    const bool english = i % 4 == 0;  // mostly ASCII letters: their pairs read as UTF-16 are ideographs
+    for (int p = 0; p < parts; ++p)
+      text += (english ? rng() % 4 != 0 : rng() % 2 != 0) ? ascii[rng() % ascii.size()] : slice(hanzi);
+    for (const char* enc : {"GB18030", "GBK"}) {
+      const Decoded d = decode_text(encode(text, enc));
+      EXPECT_EQ(d.encoding.rfind("UTF-16", 0), std::string::npos) << enc << " " << text << " read as " << d.encoding;
+    }
+    std::string traditional;
+    for (int p = 0; p < parts; ++p) traditional += rng() % 2 ? ascii[rng() % ascii.size()] : slice(kGovBig5);
+    const Decoded b5 = decode_text(encode(traditional, "Big5"));
+    EXPECT_EQ(b5.encoding.rfind("UTF-16", 0), std::string::npos) << traditional << " read as " << b5.encoding;
+  }
 }
 
 TEST(Encoding, Big5Text) {
