@@ -99,7 +99,22 @@ bool is_case_identifier(const std::string& normalized, const Scheme& s) {
   const size_t from = m + kAgency.size(), open = normalized.find(kOpen, from);
   if (open == std::string::npos) return false;
   const std::string cls = normalized.substr(from, open - from);
-  return std::find(s.case_classes.begin(), s.case_classes.end(), cls) != s.case_classes.end();
+  auto listed = [&](const std::string& c) { return std::find(s.case_classes.begin(), s.case_classes.end(), c) != s.case_classes.end(); };
+  if (listed(cls)) return true;
+  // A district before 罚 (2021 范本 "××市监×罚"; normalize/case_number.cpp): 深市监龙华罚, 杭市监（萧）罚.
+  // The 类 is what follows it, and only a penalty one (罚…, 处罚…) is read past a district.
+  std::vector<std::string> rests;
+  static const std::string kClose = "）";
+  if (cls.rfind("（", 0) == 0 && cls.find(kClose) != std::string::npos) rests.push_back(cls.substr(cls.find(kClose) + kClose.size()));
+  auto cps = code_points(cls);
+  for (size_t drop = 1; drop <= 2 && drop < cps.size(); ++drop) {
+    std::string rest;
+    for (size_t i = drop; i < cps.size(); ++i) append_utf8(rest, cps[i]);
+    rests.push_back(rest);
+  }
+  return std::any_of(rests.begin(), rests.end(), [&](const std::string& r) {
+    return (r.rfind("罚", 0) == 0 || r.rfind("处罚", 0) == 0) && listed(r);
+  });
 }
 
 bool names_a_case(const std::string& normalized, const Scheme& s) {

@@ -6,7 +6,7 @@
 //
 // Accepted: any of 〔〕 [] () （） ［］ 【】 ﹝﹞ 〖〗 around the year (open and close need not agree),
 // full-width digits, spaces inside, 第 before the serial, an agency prefix written bare (杭, 京朝) or
-// in brackets （杭临）. Normalized: <简称>市监<类>〔YYYY〕N号, or （简称）市监<类>〔YYYY〕N号.
+// in brackets （杭临）, a district before 罚 (深市监龙华罚, 杭市监（萧）罚). Normalized: <简称>市监<类>〔YYYY〕N号, or （简称）市监<类>〔YYYY〕N号.
 //
 // Heuristics (documented decisions):
 //  - <类> must start with a case-related character (处 罚 案 立 检 查 强 扣 封 告 听 责 …), so 发文字号
@@ -39,15 +39,23 @@ using detail::to_utf8;
 
 const icu::RegexPattern& case_re() {
   static const icu::RegexPattern* p = detail::compile_regex(
-      u"市监(\\p{Han}{1,4}?)\\s*[\\[(〔【﹝〖]\\s*([0-9]{4,})\\s*[\\])〕】﹞〗]\\s*(第?)\\s*([0-9]+)\\s*号");
+      u"市监((?:\\(\\p{Han}{1,3}\\))?\\p{Han}{1,4}?)\\s*[\\[(〔【﹝〖]\\s*([0-9]{4,})\\s*[\\])〕】﹞〗]\\s*(第?)\\s*([0-9]+)\\s*号");
   return *p;
 }
 
 // First character of a case-related <类> (市监处罚, 市监罚, 市监处, 市监案, 市监立, 市监检, 市监强 …).
+// The 2021 范本 writes the penalty number "××市监×罚〔 〕 号": a district or branch may stand between
+// 市监 and 罚, bare (深市监龙华罚, 1–2 characters) or in brackets (杭市监(萧)罚). Only before 罚 or 处罚,
+// so a 发文字号 with a 类 of its own (粤市监办发, 国市监法发) stays out.
 bool category_ok(const icu::UnicodeString& cat) {
   static constexpr std::u16string_view kFirst = u"处罚案立检查强扣封告听责催执移没抽撤延解先协送简当稽违决不询证调核审结";
   if (cat.isEmpty()) return false;
-  return kFirst.find(cat.charAt(0)) != std::u16string_view::npos;
+  if (kFirst.find(cat.charAt(0)) != std::u16string_view::npos) return true;
+  const int32_t after = cat.charAt(0) == u'(' ? cat.indexOf(u')') + 1 : 1;  // the regex closes a bracket
+  for (int32_t at = after; at < cat.length() && at <= after + 1; ++at)
+    if (cat.charAt(at) == u'罚' || (cat.charAt(at) == u'处' && at + 1 < cat.length() && cat.charAt(at + 1) == u'罚'))
+      return true;
+  return false;
 }
 
 // Connectives that end the phrase before a bare 简称; the prefix is cut after the last one.
@@ -159,6 +167,8 @@ std::vector<Found> scan(std::string_view text, bool whole) {
     std::string norm;
     if (bracketed) norm = "（" + to_utf8(prefix) + "）";
     else norm = to_utf8(prefix);
+    cat.findAndReplace(icu::UnicodeString(u"("), icu::UnicodeString(u"（"))
+        .findAndReplace(icu::UnicodeString(u")"), icu::UnicodeString(u"）"));  // as a bracketed 简称 is written
     norm += "市监" + to_utf8(cat) + "〔" + std::to_string(y) + "〕" + std::to_string(n) + "号";
     x.cn.normalized = std::move(norm);
     x.cn.raw = to_utf8(raw, start, end);

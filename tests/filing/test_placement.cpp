@@ -320,3 +320,12 @@ TEST(CaseIdentifier, ClassesAreTheSchemes) {
   EXPECT_FALSE(is_case_identifier("厦集市监罚〔2024〕72号", *own.scheme));
   EXPECT_EQ(own.scheme->office_document_words, default_scheme().office_document_words);
 }
+
+// Bug (probe inbox): 深市监龙华罚〔2024〕8号 and 杭市监（萧）罚〔2024〕9号 named no case, and their decisions
+// were filed as 文书: a district before 罚 (2021 范本 "××市监×罚") is not part of the 类.
+TEST(CaseIdentifier, ADistrictBeforeFaNamesACase) {
+  for (const char* n : {"深市监龙华罚〔2024〕8号", "深市监福田处罚〔2024〕8号", "杭市监（萧）罚〔2024〕9号"})
+    EXPECT_TRUE(lh::filing::is_case_identifier(n, default_scheme())) << n;
+  for (const char* n : {"深市监龙华罚告〔2024〕7号", "深市监龙华检〔2024〕3号", "杭市监（萧）发〔2024〕1号"})
+    EXPECT_FALSE(lh::filing::is_case_identifier(n, default_scheme())) << n;
+}

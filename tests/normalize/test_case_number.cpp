@@ -122,6 +122,18 @@ TEST(CaseNumber, VerbBeforePrefixIsNotPartOfIt) {
   EXPECT_EQ(norm1("穗市监罚字〔2024〕3号"), "穗市监罚字〔2024〕3号");
 }
 
+// Bug (probe inbox): a decision numbered 深市监龙华罚〔2024〕8号 or 杭市监(萧)罚〔2024〕9号 had no 案号 at
+// all and was filed as 文书 ("本文无案号"): a district between 市监 and 罚 (the 2021 范本's "××市监×罚")
+// was not a case-related 类.
+TEST(CaseNumber, DistrictBeforeFaIsPartOfTheCategory) {
+  EXPECT_EQ(norm1("深市监龙华罚〔2024〕8号"), "深市监龙华罚〔2024〕8号");
+  EXPECT_EQ(norm1("深市监福田处罚〔2024〕8号"), "深市监福田处罚〔2024〕8号");
+  EXPECT_EQ(norm1("杭市监(萧)罚〔2024〕9号"), "杭市监（萧）罚〔2024〕9号");
+  EXPECT_EQ(norm1("杭市监（萧）罚〔2024〕9号"), "杭市监（萧）罚〔2024〕9号");
+  EXPECT_TRUE(find_case_numbers("粤市监办发〔2024〕1号").empty());
+  EXPECT_TRUE(find_case_numbers("杭市监(萧)发〔2024〕1号").empty());
+}
+
 TEST(CaseNumber, PolicyDocumentNumbersAreNotCaseNumbers) {
   EXPECT_TRUE(find_case_numbers("国市监法发〔2021〕42号").empty());
   EXPECT_TRUE(find_case_numbers("浙市监综〔2024〕3号").empty());
