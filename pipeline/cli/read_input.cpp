@@ -10,33 +10,67 @@
 namespace lh::cli {
 namespace fs = std::filesystem;
 
+std::string ReadFailure::english() const {
+  switch (kind) {
+    case Kind::NotFound: return "does not exist";
+    case Kind::Directory: return "is a directory";
+    case Kind::TooLarge:
+      return "too_large: file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit);
+    case Kind::Unreadable: break;
+  }
+  return detail.empty() ? "cannot be read" : "cannot be read: " + detail;
+}
+
+std::string ReadFailure::chinese() const {
+  switch (kind) {
+    case Kind::NotFound: return "文件不存在，请检查路径 (not_found)";
+    case Kind::Directory: return "这是一个文件夹，不是文件 (is_directory)";
+    case Kind::TooLarge:
+      return "文件过大（" + std::to_string(size) + " 字节，上限 " + std::to_string(limit) + " 字节） (too_large)";
+    case Kind::Unreadable: break;
+  }
+  return "文件无法打开或读取" + (detail.empty() ? std::string() : "（" + detail + "）") + " (unreadable)";
+}
+
 // Reads a whole input file, at most `limit` bytes.
-bool read_input(const std::string& path, uint64_t limit, std::string& bytes, std::string& why) {
+bool read_input(const std::string& path, uint64_t limit, std::string& bytes, ReadFailure& failure) {
+  using Kind = ReadFailure::Kind;
   std::error_code ec;
+  if (!fs::exists(path, ec) && !ec) {
+    failure = {Kind::NotFound};
+    return false;
+  }
   if (fs::is_directory(path, ec)) {
-    why = "is a directory";
+    failure = {Kind::Directory};
     return false;
   }
   std::ifstream f(path, std::ios::binary);
   if (!f) {
-    why = "cannot be opened";
+    failure = {Kind::Unreadable};
     return false;
   }
   const auto size = fs::file_size(path, ec);
   if (ec) {
-    why = "cannot be read: " + ec.message();
+    failure = {Kind::Unreadable, ec.message()};
     return false;
   }
   if (size > limit) {
-    why = "too_large: file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit);
+    failure = {Kind::TooLarge, {}, size, limit};
     return false;
   }
   bytes.resize(static_cast<size_t>(size));
   if (size > 0 && !f.read(bytes.data(), static_cast<std::streamsize>(size))) {
-    why = "cannot be read";
+    failure = {Kind::Unreadable};
     return false;
   }
   return true;
+}
+
+bool read_input(const std::string& path, uint64_t limit, std::string& bytes, std::string& why) {
+  ReadFailure failure;
+  if (read_input(path, limit, bytes, failure)) return true;
+  why = failure.english();
+  return false;
 }
 
 // The model to render: the document as read, with Markdown mapped and headings detected from the

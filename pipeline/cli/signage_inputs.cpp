@@ -4,6 +4,7 @@
 
 #include "cli/read_input.h"
 #include "filing/office.h"
+#include "filing/plan.h"
 #include "flow/flow.h"
 #include "ingest/inspect.h"
 #include "model/paths.h"
@@ -60,9 +61,10 @@ SignageInputs load_signage_inputs(const std::string& spec, const std::string& ty
   in.brand.hotline = in.spec.hotline;
   in.brand.supervision = in.spec.supervision;
   if (in.spec.emblem) {
-    std::string bytes, why;
+    std::string bytes;
+    ReadFailure why;
     if (!read_input(in.spec.emblem->string(), 4u << 20, bytes, why)) {
-      problem(in.spec.emblem->string() + "：徽标无法读取：" + why + "，标识不带徽标 (emblem)");
+      problem(in.spec.emblem->string() + "：徽标无法读取，标识不带徽标：" + why.chinese());
     } else {
       try {
         in.brand.emblem = sg::load_emblem(bytes, in.spec.emblem->string());
@@ -81,14 +83,19 @@ void add_policies(const SignageInputs& in, std::vector<sg::Sign>& out, const Pro
   ingest::InspectOptions opt;
   for (const sg::BoardRequest& b : in.spec.policies) {
     const std::string path = b.file.string();
-    std::string bytes, why;
+    // Every line of the pack's stderr is Chinese, the machine kind in parentheses (a missing
+    // policy file said "cannot be opened" among them): read_input's and the reader's reasons are
+    // worded as the archive words a file it sets aside (filing::refusal_reason).
+    std::string bytes;
+    ReadFailure why;
     if (!read_input(path, opt.read.limits.max_file_bytes, bytes, why)) {
-      problem(path + "：制度文件无法读取：" + why);
+      problem(path + "：制度文件无法读取，制度牌未制作：" + why.chinese());
       continue;
     }
     const model::InspectedFile f = ingest::inspect_bytes(path, bytes, opt, true);
     if (f.error || !f.doc) {
-      problem(path + "：制度文件无法读取：" + (f.error ? std::string(model::error_kind_name(f.error->kind)) + ": " + f.error->message : "no text"));
+      problem(path + "：制度文件无法读取，制度牌未制作：" +
+              (f.error ? filing::refusal_reason(*f.error) : std::string("文件中没有可读的文字 (no_text)")));
       continue;
     }
     const model::Document doc = prepare_document(*f.doc, false);
@@ -115,9 +122,10 @@ void add_flow_boards(const SignageInputs& in, const layout::FontSet& fonts, std:
       problem(path + "：流程图板类型 " + b.board + " 不存在或没有流程图区域 (bad_board)");
       continue;
     }
-    std::string bytes, why;
+    std::string bytes;
+    ReadFailure why;
     if (!read_input(path, 4u << 20, bytes, why)) {
-      problem(path + "：流程说明无法读取：" + why);
+      problem(path + "：流程说明无法读取，流程图牌未制作：" + why.chinese());
       continue;
     }
     try {

@@ -98,3 +98,20 @@ TEST(SignageSpecInputs, ARoomListedTwiceGetsOneDoorPlateAndIsNamed) {
   EXPECT_EQ(plates_306, 1);
   EXPECT_EQ(plates_mediation, 2);
 }
+// A spec naming a policy file that is not there said "…：制度文件无法读取：cannot be opened", the one
+// English reason among the pack's Chinese lines (and not telling a missing file from a locked one).
+// The line names the file, says in Chinese that it does not exist and that its board was not made,
+// with the machine kind in parentheses; the rest of the pack is made (exit 1).
+TEST(SignageSpecInputs, AMissingPolicyFileIsNamedInChineseNotInEnglish) {
+  const fs::path dir = lh::test::temp_dir("signage-missing-policy");
+  const fs::path spec = write_spec(dir, "", "<sign type=\"post-plate\" name=\"登记注册岗\"><text region=\"post\">登记注册岗</text></sign>\n"
+                                            "<policy file=\"policies/没有这个制度.txt\" board=\"policy-600x900\"/>\n");
+  const auto r = make_pack(spec, dir / "out");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const size_t at = r.err.find("没有这个制度.txt：制度文件无法读取，制度牌未制作：文件不存在");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  const std::string line = r.err.substr(at, r.err.find('\n', at) - at);
+  EXPECT_NE(line.find("(not_found)"), std::string::npos) << line;
+  EXPECT_EQ(line.find("cannot"), std::string::npos) << line;
+  EXPECT_TRUE(fs::exists(dir / "out" / "signs" / "岗位牌-登记注册岗.pdf"));
+}
