@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "poppler_chars.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -26,6 +29,22 @@ fs::path write_spec(const fs::path& dir, const std::string& rooms, const std::st
 
 lh::test::CommandResult make_pack(const fs::path& spec, const fs::path& out) {
   return run({program().string(), "signage", spec.string(), "--out", out.string(), "--quiet"});
+}
+
+// The 制度牌 (policy-600x900) of a TXT policy `text` (its first line the title), made by the
+// program: Poppler's characters of its page, or none when it was not made.
+std::vector<lh::test::PageChar> policy_board_chars(const std::string& tag, const std::string& title, const std::string& text) {
+  const fs::path dir = lh::test::temp_dir(tag);
+  lh::test::write_file(dir / "policy.txt", title + "\n\n" + text);
+  const fs::path spec = write_spec(dir, "", "<policy file=\"policy.txt\" board=\"policy-600x900\"/>\n");
+  const auto r = make_pack(spec, dir / "out");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const fs::path pdf = dir / "out" / "signs" / ("制度-" + title + ".pdf");
+  PopplerDocument* doc = poppler_document_new_from_file(("file://" + pdf.string()).c_str(), nullptr, nullptr);
+  if (!doc) return {};
+  std::vector<lh::test::PageChar> chars = lh::test::page_chars(doc, 0);
+  g_object_unref(doc);
+  return chars;
 }
 
 }  // namespace
@@ -98,6 +117,7 @@ TEST(SignageSpecInputs, ARoomListedTwiceGetsOneDoorPlateAndIsNamed) {
   EXPECT_EQ(plates_306, 1);
   EXPECT_EQ(plates_mediation, 2);
 }
+
 // A spec naming a policy file that is not there said "…：制度文件无法读取：cannot be opened", the one
 // English reason among the pack's Chinese lines (and not telling a missing file from a locked one).
 // The line names the file, says in Chinese that it does not exist and that its board was not made,
@@ -114,4 +134,33 @@ TEST(SignageSpecInputs, AMissingPolicyFileIsNamedInChineseNotInEnglish) {
   EXPECT_NE(line.find("(not_found)"), std::string::npos) << line;
   EXPECT_EQ(line.find("cannot"), std::string::npos) << line;
   EXPECT_TRUE(fs::exists(dir / "out" / "signs" / "岗位牌-登记注册岗.pdf"));
+}
+
+// A long TXT policy title broke where its balanced middle fell, inside a word ("…12315投诉举" /
+// "报工单…", "…集体讨" / "论决定…": pango's UAX #14 allows a break between any two ideographs). The
+// title breaks between words (ICU's dictionary), still on two lines.
+TEST(SignageSpecInputs, ALongPolicyTitleBreaksBetweenWordsNotInsideOne) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> titles = {
+      {"关于进一步规范12315投诉举报工单办理工作的实施办法", {"关于", "规范", "12315", "投诉", "举报", "工单", "办理", "工作", "实施", "办法"}},
+      {"行政处罚案件集体讨论决定制度实施细则", {"行政", "处罚", "案件", "集体", "讨论", "决定", "制度", "实施", "细则"}}};
+  int n = 0;
+  for (const auto& [title, words] : titles) {
+    const auto chars = policy_board_chars("signage-long-title-" + std::to_string(n++), title, "第一条 投诉举报应当当日登记。\n");
+    ASSERT_FALSE(chars.empty()) << title;
+    std::vector<std::string> lines(1);  // the characters in the title region, 80–150 mm from the trim top
+    double last_y = -1;
+    for (const auto& c : chars) {
+      const double y_mm = (c.y1 + c.y2) / 2 * 25.4 / 72 - 3;  // the character's middle, less the 3 mm bleed
+      if (y_mm < 80 || y_mm > 150 || c.ch == " " || c.ch == "\n") continue;
+      if (last_y >= 0 && c.y1 > last_y + 20) lines.emplace_back();
+      lines.back() += c.ch;
+      last_y = c.y1;
+    }
+    ASSERT_EQ(lines.size(), 2u) << title;
+    ASSERT_EQ(lines[0] + lines[1], title);
+    const size_t cut = lines[0].size();
+    for (const std::string& w : words)
+      for (size_t at = title.find(w); at != std::string::npos; at = title.find(w, at + 1))
+        EXPECT_FALSE(at < cut && cut < at + w.size()) << lines[0] << " / " << lines[1] << ": inside " << w;
+  }
 }

@@ -2,6 +2,9 @@
 // corner; bands that touch the trim edge run on into the bleed (wave2.md §1.6), so the cut never
 // shows a white hairline. Text regions are fitted here first (layout::fit_text_size), so a text
 // that does not fit is reported with the sign's and the region's names instead of a frame number.
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
 #include <cmath>
 #include <sstream>
 
@@ -72,6 +75,47 @@ std::vector<std::string> organisation_parts(const std::string& name, const std::
   }
   parts.push_back(name.substr(from));
   return parts;
+}
+
+// A balanced title cut into its words by ICU's word break (the Chinese dictionary: 投诉|处理|制度;
+// "12315" and "GB" whole), each then kept whole on its line (model::Run::keep_together). Pango's
+// line breaking (UAX #14) allows a break between any two ideographs, and balancing moved the break
+// to wherever the middle fell: "…集体讨" / "论决定…". A lone word of one ideograph joins the word
+// before it: mostly it is a suffix (监督管理|所, 工作|的, 处理|及) that should not begin a line.
+// Where the dictionary knows no word it gives a run of single ideographs ("举|报|工|单" in
+// 投诉举报工单, "所|特|种" in 管理所特种设备): the run most likely is a word or two and stays
+// together (a limit of the dictionary: 管理 / 所特种 may then be the break). Between the words the UAX #14 rules still decide (never before "）", never after "（"). A title
+// that fits at no size so, down to its minimum, is broken freely (layout's fit_box), as a unit
+// plate's name is; one that does not fit even so is refused (text_overflow).
+std::vector<std::string> title_words(const std::string& t) {
+  UErrorCode err = U_ZERO_ERROR;
+  UText* text = utext_openUTF8(nullptr, t.data(), static_cast<int64_t>(t.size()), &err);
+  UBreakIterator* words = ubrk_open(UBRK_WORD, "zh", nullptr, 0, &err);
+  if (U_SUCCESS(err)) ubrk_setUText(words, text, &err);
+  struct Word { std::string text; bool single, word; };  // one ideograph; a number, letters or ideographs
+  std::vector<Word> ws;
+  if (U_SUCCESS(err)) {
+    int32_t from = ubrk_first(words);
+    for (int32_t to = ubrk_next(words); to != UBRK_DONE; from = to, to = ubrk_next(words)) {
+      std::string w = t.substr(static_cast<size_t>(from), static_cast<size_t>(to - from));  // UTF-8 offsets
+      const int status = ubrk_getRuleStatus(words);
+      int chars = 0;
+      for (unsigned char c : w) chars += (c & 0xC0) != 0x80;
+      ws.push_back({std::move(w), chars == 1 && status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT,
+                    status >= UBRK_WORD_NUMBER});
+    }
+  }
+  ubrk_close(words);
+  utext_close(text);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < ws.size(); ++i) {
+    const bool run_before = i > 0 && ws[i - 1].single, run_after = i + 1 < ws.size() && ws[i + 1].single;
+    const bool lone = ws[i].single && !run_before && !run_after;
+    if (!out.empty() && ((lone && ws[i - 1].word) || (ws[i].single && run_before))) out.back() += ws[i].text;
+    else out.push_back(ws[i].text);
+  }
+  if (out.empty()) out.push_back(t);
+  return out;
 }
 
 // In vertical text brackets, book-title marks and quotes take their vertical forms (GB/T 15834-2011
@@ -178,8 +222,9 @@ class Builder {
     }
     t = p.label + t;
     model::TextBox tb{o_ + p.x, o_ + p.y, p.w, p.h, {}, p.role, p.min_pt, p.max_pt, p.align};
-    const std::vector<std::string> parts =
-        p.vertical || p.break_after.empty() ? std::vector<std::string>{} : organisation_parts(t, p.break_after);
+    std::vector<std::string> parts;
+    if (!p.vertical && !p.break_after.empty()) parts = organisation_parts(t, p.break_after);
+    else if (!p.vertical && p.balance) parts = title_words(t);
     if (parts.size() > 1) {
       for (const std::string& part : parts) {
         model::Run r;
