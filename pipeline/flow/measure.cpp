@@ -16,6 +16,10 @@ Text measure(const layout::FontSet& fonts, model::FontRole role, double pt, cons
   PangoFontDescription* d = fonts.describe(role, pt, false);
   pango_layout_set_font_description(l, d);
   pango_font_description_free(d);
+  PangoAttrList* attrs = pango_attr_list_new();  // the role's Latin face too, as the TextBox draws it
+  fonts.add_font_attrs(attrs, s, 0, s.size(), role, pt, false, false);
+  pango_layout_set_attributes(l, attrs);
+  pango_attr_list_unref(attrs);
   pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width(l, wrap_pt > 0 ? static_cast<int>(wrap_pt * PANGO_SCALE) : -1);
   pango_layout_set_text(l, s.c_str(), static_cast<int>(s.size()));

@@ -5,6 +5,7 @@
 #include "model/markup.h"
 #include "layout/fonts.h"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -69,6 +70,12 @@ const char* role_key(model::FontRole r) {
   return "body";
 }
 
+std::string RoleFont::latin_family_list() const {
+  std::string s;
+  for (const auto& f : latin_families) s += f + ',';
+  return s + family_list();
+}
+
 std::string RoleFont::family_list() const {
   std::string s;
   for (const auto& f : families) {
@@ -122,6 +129,13 @@ void read_role(const json& roles, const std::string& path, const fs::path& base,
     if (!f.is_string() || f.get<std::string>().empty()) role_fail(r, "family names must be strings");
     r.families.push_back(f.get<std::string>());
   }
+  if (jr.contains("latin")) {
+    if (!jr["latin"].is_array()) role_fail(r, "\"latin\" must be a list of family names");
+    for (const auto& f : jr["latin"]) {
+      if (!f.is_string() || f.get<std::string>().empty()) role_fail(r, "family names must be strings");
+      r.latin_families.push_back(f.get<std::string>());
+    }
+  }
   const std::string weight = jr.value("weight", std::string("regular"));
   if (weight != "regular" && weight != "bold") role_fail(r, "weight must be \"regular\" or \"bold\"");
   r.bold_weight = weight == "bold";
@@ -165,8 +179,10 @@ std::string fontconfig_xml(const std::set<std::string>& font_dirs, const std::se
 // Verify: every family of the role resolves to itself, in one of the role's files; the first
 // family's file becomes r.matched_file.
 void check_role_resolves(FcConfig* config, RoleFont& r) {
-  for (size_t k = 0; k < r.families.size(); ++k) {
-    const std::string& fam = r.families[k];
+  std::vector<std::string> all = r.families;
+  all.insert(all.end(), r.latin_families.begin(), r.latin_families.end());
+  for (size_t k = 0; k < all.size(); ++k) {
+    const std::string& fam = all[k];
     FcPattern* pat = FcPatternCreate();
     FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(fam.c_str()));
     FcPatternAddInteger(pat, FC_WEIGHT, r.bold_weight ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
@@ -260,6 +276,54 @@ PangoFontDescription* FontSet::describe(model::FontRole r, double size_pt, bool 
   pango_font_description_set_weight(d, (bold || rf.bold_weight) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_size(d, static_cast<int>(size_pt * PANGO_SCALE + 0.5));
   return d;
+}
+
+namespace {
+
+bool latin_letter_or_digit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool ascii_or_narrow_space(const std::string& t, size_t i, size_t& n) {
+  n = 1;
+  if (static_cast<unsigned char>(t[i]) >= 0x20 && static_cast<unsigned char>(t[i]) < 0x7F) return true;
+  n = 3;  // U+202F, the no-break space layout puts inside "GB/T 9704" (paragraph.cpp clean)
+  return t.compare(i, 3, "\xE2\x80\xAF") == 0;
+}
+
+void add_desc(PangoAttrList* list, PangoFontDescription* d, bool italic, size_t start, size_t end) {
+  if (italic) pango_font_description_set_style(d, PANGO_STYLE_ITALIC);
+  PangoAttribute* a = pango_attr_font_desc_new(d);
+  pango_font_description_free(d);
+  a->start_index = static_cast<guint>(start);
+  a->end_index = static_cast<guint>(end);
+  pango_attr_list_insert(list, a);
+}
+
+}  // namespace
+
+void FontSet::add_font_attrs(PangoAttrList* list, const std::string& text, size_t start, size_t end,
+                             model::FontRole r, double size_pt, bool bold, bool italic) const {
+  add_desc(list, describe(r, size_pt, bold), italic, start, end);
+  const RoleFont& rf = role(r);
+  if (rf.latin_families.empty()) return;
+  end = std::min(end, text.size());
+  for (size_t i = start; i < end;) {
+    size_t n = 1, j = i;
+    bool word = false;
+    while (j < end && ascii_or_narrow_space(text, j, n)) {
+      word = word || latin_letter_or_digit(text[j]);
+      j += n;
+    }
+    if (j == i) {  // a character outside ASCII: skip its UTF-8 bytes
+      ++j;
+      while (j < end && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
+    } else if (word) {
+      PangoFontDescription* d = describe(r, size_pt, bold);
+      pango_font_description_set_family(d, rf.latin_family_list().c_str());
+      add_desc(list, d, italic, i, j);
+    }
+    i = j;
+  }
 }
 
 }  // namespace lh::layout

@@ -22,10 +22,15 @@ struct RoleFont {
   std::string key;                    // "body", "song", "title", "hei", "kai", "mono"
   std::string chinese;                // 仿宋, 宋体, 小标宋, 黑体, 楷体, 等宽
   std::vector<std::string> families;  // first = the declared family; later ones cover missing characters
+  // roles.json "latin": the face for the role's Latin letters and digits where its CJK face's are
+  // unfit (AR PL UKai's are all half an em wide, a typewriter's: "GB/T 9704" spaced out); empty:
+  // the first family's own. Other characters never take it (full-width “”、— stay CJK).
+  std::vector<std::string> latin_families;
   bool bold_weight = false;           // the role's own weight is bold (小标宋 stand-in)
   std::vector<std::string> files;     // absolute paths
   std::string matched_file;           // what FcFontMatch chose for the first family
   std::string family_list() const;    // "FandolFang,Noto Serif CJK SC" (pango family list)
+  std::string latin_family_list() const;  // the Latin face, then family_list()
 };
 
 class FontSet {
@@ -50,6 +55,12 @@ class FontSet {
   PangoContext* context() const;
   // A new description (free with pango_font_description_free).
   PangoFontDescription* describe(model::FontRole r, double size_pt, bool bold) const;
+  // The font attributes of text[start, end) in role r (the one place a role becomes attributes):
+  // the role's description, and where the role has a Latin face, that face over each stretch of
+  // ASCII holding a letter or digit ("GB/T 9704-2012", "QR", "A4"), so the same text is measured
+  // and drawn alike wherever it is set.
+  void add_font_attrs(PangoAttrList* list, const std::string& text, size_t start, size_t end, model::FontRole r,
+                      double size_pt, bool bold, bool italic) const;
 
   struct Impl;
  private:

@@ -87,14 +87,6 @@ void add_attr(PangoAttrList* list, PangoAttribute* a, size_t start, size_t end) 
   pango_attr_list_insert(list, a);
 }
 
-void font_attr(PangoAttrList* list, const FontSet& fonts, model::FontRole role, double size, bool bold,
-               bool italic, size_t start, size_t end) {
-  PangoFontDescription* d = fonts.describe(role, size, bold);
-  if (italic) pango_font_description_set_style(d, PANGO_STYLE_ITALIC);
-  add_attr(list, pango_attr_font_desc_new(d), start, end);
-  pango_font_description_free(d);
-}
-
 void color_attr(PangoAttrList* list, uint32_t rgb, size_t start, size_t end) {
   if (rgb == 0) return;  // black is the default source colour
   auto c = [](uint32_t v) { return static_cast<guint16>(v * 257); };
@@ -350,7 +342,7 @@ ParagraphText::ParagraphText(const FontSet& fonts, const std::vector<model::Run>
   if (!spec.marker.empty()) {
     size_t s = text.size();
     text += spec.marker;
-    font_attr(attrs, fonts, ps.font.role, ps.font.size_pt, ps.font.bold, false, s, text.size());
+    fonts.add_font_attrs(attrs, text, s, text.size(), ps.font.role, ps.font.size_pt, ps.font.bold, false);
     color_attr(attrs, ps.color_rgb, s, text.size());
     segments_.push_back({s, text.size(), ps.font.role, ps.font.size_pt, ps.font.bold, false, false, ps.color_rgb});
   }
@@ -361,7 +353,7 @@ ParagraphText::ParagraphText(const FontSet& fonts, const std::vector<model::Run>
     size_t e = text.size();
     const double size = r.size_pt > 0 ? r.size_pt : ps.font.size_pt;
     max_size = std::max(max_size, size);
-    font_attr(attrs, fonts, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic, s, e);
+    fonts.add_font_attrs(attrs, text, s, e, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic);
     color_attr(attrs, r.color_rgb ? r.color_rgb : ps.color_rgb, s, e);
     segments_.push_back({s, e, r.role.value_or(ps.font.role), size, r.bold || ps.font.bold, r.italic, r.underline,
                          r.color_rgb ? r.color_rgb : ps.color_rgb});

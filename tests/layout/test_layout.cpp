@@ -287,6 +287,19 @@ TEST(Font, CheckBoxesAreDrawnInEveryRole) {
     }
 }
 
+// AR PL UKai's letters, digits and spaces are all half an em wide (a typewriter's): "GB/T 9704",
+// "QR" and "A4" in 楷体 (a flow board's 依据 line) stood spaced out like full-width text. The role's
+// Latin face (roles.json "latin": FandolKai) sets them proportionally: "i" narrower than "M".
+TEST(Font, LatinInKaiIsProportionalNotHalfAnEmEach) {
+  auto width = [](const std::string& t) {
+    model::TextBox tb{0, 0, 400, 20, {}, model::FontRole::Kai, 12, 12, model::Align::Start};
+    tb.runs.push_back({t});
+    return layout::fit_text(tb, fonts()).width_mm;
+  };
+  EXPECT_LT(width("iiiiiiiiii"), 0.6 * width("MMMMMMMMMM"));  // both were 5 em
+  EXPECT_NEAR(width("国国国国国"), 5 * 12 / kMm, 0.5);          // the hanzi stay a full em each
+}
+
 TEST(Font, MachineFontsAreNotUsed) {
   // A family installed on the machine but not listed in roles.json must not resolve.
   fs::path d = test::temp_dir("fonts-foreign");
