@@ -164,3 +164,19 @@ TEST(SignageSpecInputs, ALongPolicyTitleBreaksBetweenWordsNotInsideOne) {
         EXPECT_FALSE(at < cut && cut < at + w.size()) << lines[0] << " / " << lines[1] << ": inside " << w;
   }
 }
+
+// A policy of three short articles reached the body's largest size (40 pt) and stood in the top
+// sixth of the 600×900 board, the rest of it bare. The block stands at the body's optical centre.
+TEST(SignageSpecInputs, AShortPolicyStandsInTheMiddleOfItsBoardNotAtItsTop) {
+  const auto chars = policy_board_chars("signage-short-policy", "首问负责制度",
+                                        "第一条 首问负责人应当热情接待来访群众，不得推诿。\n"
+                                        "第二条 不属于本所职责的，应当告知办理部门和联系方式。\n"
+                                        "第三条 首问负责人应当做好登记，跟踪办理结果。\n");
+  double top = 1e9, bottom = 0;
+  for (const auto& c : chars)
+    if (c.ch == "条") top = std::min(top, c.y1), bottom = std::max(bottom, c.y2);
+  ASSERT_LT(top, bottom);
+  const double body_top = (3 + 172) * 72 / 25.4, body_h = 690 * 72 / 25.4;  // types.xml policy-600x900 <body>
+  EXPECT_GT(top, body_top + body_h / 4);                  // it was at the body's top
+  EXPECT_NEAR((top + bottom) / 2, body_top + body_h / 2, body_h / 8);
+}

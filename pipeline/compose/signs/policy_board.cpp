@@ -147,6 +147,24 @@ std::vector<Column> fit_columns(const std::vector<model::Paragraph>& ps, int n, 
   return cols;
 }
 
+// How far (mm) the text block moves down so that it stands at the body's optical centre: a short
+// policy (a few articles) reaches the body's largest size (types.xml max-pt, the office's setting)
+// long before it fills the board, and stood in the top sixth of it with the rest left bare. A sign
+// maker centres such a block in the text area, a little above the middle (two fifths of the space
+// above it, three below: a block at the exact middle looks low); setting it larger than the type
+// allows would give one office's boards different text sizes. Columns move together (the tallest
+// decides), so their first lines stay level; a text that fills the body does not move.
+double centring_drop(const std::vector<Column>& cols, double size, const Part& body, const layout::FontSet& fonts) {
+  double tallest = 0;
+  for (const auto& c : cols) {
+    if (c.box.runs.empty()) continue;
+    model::TextBox tb = c.box;
+    tb.max_pt = size;
+    tallest = std::max(tallest, layout::fit_text(tb, fonts).height_mm);
+  }
+  return std::max(0.0, (body.h - tallest) * 0.4);
+}
+
 }  // namespace
 
 PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Part& body, double offset,
@@ -178,10 +196,13 @@ PolicyColumns policy_columns(const std::vector<model::Paragraph>& all, const Par
     return out;
   }
   out.fits = true;
+  const double drop = centring_drop(cols, size, body, fonts);
   for (size_t k = 0; k < cols.size(); ++k) {
     model::TextBox tb = cols[k].box;
     if (tb.runs.empty()) continue;
     tb.max_pt = size;  // one size for the whole board
+    tb.y_mm += drop;
+    tb.h_mm -= drop;
     std::string text;
     for (const auto& r : tb.runs) text += r.text;
     out.regions.push_back({"body-" + std::to_string(k + 1), text, tb.x_mm, tb.y_mm, tb.w_mm, tb.h_mm});
