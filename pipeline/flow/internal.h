@@ -49,6 +49,7 @@ Text measure(const layout::FontSet& fonts, model::FontRole role, double pt, cons
 
 struct NodeBox {
   Text label, sub;    // sub: "actor · time limit"
+  Text note;          // the step's note (its legal basis or a remark), a last line in 楷体
   double w = 0, h = 0;  // the symbol's outer size
 };
 NodeBox node_box(const Step& s, const layout::FontSet& fonts);

@@ -50,8 +50,13 @@ NodeBox node_box(const Step& s, const layout::FontSet& fonts) {
   b.sub = measure(fonts, model::FontRole::Body, kSubPt, both ? s.actor + " · " + s.time_limit : s.actor + s.time_limit, sub_wrap);
   if (both && b.sub.lines.find('\n') != std::string::npos)
     b.sub = measure(fonts, model::FontRole::Body, kSubPt, s.actor + "\n" + s.time_limit, sub_wrap);
-  const double text_w = std::max(b.label.w, b.sub.w);
-  const double text_h = b.label.h + (b.sub.lines.empty() ? 0 : kSubPt * 0.4 + b.sub.h);
+  // The note (flow.xsd step/@note: "行政许可法第三十二条", "告知申请复议、诉讼的权利") was read and
+  // never drawn: it goes under the rest in 楷体, the face 公文 sets an aside in (GB/T 9704-2012
+  // §7.3.3 uses 楷体 for the level below 黑体), so it reads as a remark, not as the step.
+  b.note = measure(fonts, model::FontRole::Kai, kSubPt, s.note, sub_wrap);
+  const double text_w = std::max({b.label.w, b.sub.w, b.note.w});
+  const double text_h = b.label.h + (b.sub.lines.empty() ? 0 : kSubPt * 0.4 + b.sub.h) +
+                        (b.note.lines.empty() ? 0 : kSubPt * 0.4 + b.note.h);
   const double iw = text_w + 2 * kPadPt, ih = text_h + 2 * kPadPt;
   switch (s.kind) {
     case StepKind::Decision:

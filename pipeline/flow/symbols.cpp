@@ -181,9 +181,12 @@ model::Drawing draw(const Flow& f, const std::vector<NodeBox>& boxes, const std:
     const Pt c = p.centres[i];
     symbol(chart, f.steps[i].kind, c, b.w, b.h);
     const double gap = b.sub.lines.empty() ? 0 : kSubPt * 0.4;
-    const double top = chart.y0 + c.y - (b.label.h + gap + b.sub.h) / 2;
+    const double note_gap = b.note.lines.empty() ? 0 : kSubPt * 0.4;
+    const double top = chart.y0 + c.y - (b.label.h + gap + b.sub.h + note_gap + b.note.h) / 2;
     put_text(page, b.label, model::FontRole::Body, kLabelPt, chart.x0 + c.x, top, kInk);
     put_text(page, b.sub, model::FontRole::Body, kSubPt, chart.x0 + c.x, top + b.label.h + gap, kSubInk);
+    put_text(page, b.note, model::FontRole::Kai, kSubPt, chart.x0 + c.x, top + b.label.h + gap + b.sub.h + note_gap,
+             kSubInk);
   }
   return d;
 }

@@ -367,6 +367,30 @@ TEST(FlowDraw, ADecisionWithUnlabelledExitsSaysYesThenNo) {
   EXPECT_EQ(std::count(texts.begin(), texts.end(), "否"), 1);
 }
 
+// A step's note (flow.xsd step/@note: "行政许可法第三十二条" on the licence flow's 补正 step) was read
+// and never drawn, on a page or a board. It is the step's last line, in 楷体, and Poppler reads it.
+TEST(FlowDraw, AStepsNoteIsDrawnUnderItsLabel) {
+  const flow::Flow f = read_sample(test::source_dir() / "samples" / "flows" / "行政许可登记.xml");
+  const model::Drawing d = flow::draw_flow(f, test::fonts(), 156, 225);
+  std::string text;
+  for (const auto& c : solid_chars(render_pdf(d))) text += c.ch;
+  int notes = 0;
+  for (const flow::Step& s : f.steps) {
+    if (s.note.empty()) continue;
+    ++notes;
+    std::string note;
+    for (char c : s.note)
+      if (c != ' ' && c != '\n') note += c;
+    EXPECT_NE(text.find(note), std::string::npos) << s.id << ": " << s.note;
+    bool in_kai = false;
+    for (const model::Frame& fr : d.frames)
+      if (const auto* tb = std::get_if<model::TextBox>(&fr))
+        in_kai = in_kai || (tb->role == model::FontRole::Kai && tb->runs[0].text.find(s.note.substr(0, 6)) != std::string::npos);
+    EXPECT_TRUE(in_kai) << s.id;
+  }
+  EXPECT_GE(notes, 3);
+}
+
 // The penalty flow: 16 steps, 2 decisions, a predefined process and a document.
 TEST(FlowDraw, TheSixteenStepPenaltyFlowFitsAnA4PageAndAn800By1200Board) {
   const flow::Flow f = read_sample(test::source_dir() / "samples" / "flows" / "行政处罚一般程序.xml");
