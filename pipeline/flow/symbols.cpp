@@ -115,6 +115,76 @@ void edge(const Canvas& fr, const Spline& s) {
   if (s.end_tip) arrowhead(fr, s.points.back(), *s.end_tip);
 }
 
+// A cubic Bézier spline (p0 c1 c2 p1 c1 c2 p2 …) as points 1/16 of a segment apart.
+std::vector<Pt> sampled(const Spline& s) {
+  std::vector<Pt> out;
+  for (size_t k = 0; k + 3 < s.points.size(); k += 3)
+    for (int j = 0; j <= 16; ++j) {
+      const double t = j / 16.0, a = (1 - t) * (1 - t) * (1 - t), b = 3 * t * (1 - t) * (1 - t), c = 3 * t * t * (1 - t),
+                   d = t * t * t;
+      const Pt *p0 = &s.points[k], *p1 = &s.points[k + 1], *p2 = &s.points[k + 2], *p3 = &s.points[k + 3];
+      out.push_back({a * p0->x + b * p1->x + c * p2->x + d * p3->x, a * p0->y + b * p1->y + c * p2->y + d * p3->y});
+    }
+  return out;
+}
+
+// Where an exit's condition stands: beside the line where it leaves its symbol, clear of every
+// flow line and symbol. Graphviz puts a tail label at a fixed angle (labelangle) and distance from
+// the tail, whatever the label's size and whatever else passes there: the sample licence flow's
+// "补正后" sat on its own line. Tried: Graphviz's side of the line first, then the other, each a
+// little further along the line; the first spot no line point and no symbol falls in is taken, else
+// the one with the fewest line points in it. Deterministic: the same flow, the same spot.
+Pt label_spot(const Placed& p, const std::vector<NodeBox>& boxes, const std::vector<StepKind>& kinds, size_t edge,
+              const Text& label) {
+  const Pt gv = *p.label_centres[edge];
+  if (p.edges[edge].empty() || p.edges[edge].front().points.size() < 4) return gv;
+  const std::vector<Pt> own = sampled(p.edges[edge].front());
+  const Pt tail = own.front(), ahead = own[std::min<size_t>(4, own.size() - 1)];
+  const double len = std::hypot(ahead.x - tail.x, ahead.y - tail.y);
+  if (len < 1e-6) return gv;
+  const Pt u{(ahead.x - tail.x) / len, (ahead.y - tail.y) / len};
+  Pt n{-u.y, u.x};
+  if ((gv.x - tail.x) * n.x + (gv.y - tail.y) * n.y < 0) n = {-n.x, -n.y};  // Graphviz's side first
+  const double w = boxed_w(label), h = boxed_h(label), gap = kEdgeLabelPad;
+  auto half_along = [&](Pt v) { return (std::fabs(v.x) * w + std::fabs(v.y) * h) / 2; };
+  std::vector<std::vector<Pt>> lines;
+  for (const auto& routed : p.edges)
+    for (const Spline& s : routed) lines.push_back(sampled(s));
+  auto cost = [&](Pt c) {
+    const double l = c.x - w / 2 - gap, r = c.x + w / 2 + gap, t = c.y - h / 2 - gap, b = c.y + h / 2 + gap;
+    int hits = 0;
+    for (const auto& line : lines)
+      for (const Pt& q : line) hits += q.x > l && q.x < r && q.y > t && q.y < b;
+    if (l < 0 || t < 0 || r > p.chart_w || b > p.chart_h) hits += 1000;  // out of the chart's room
+    for (size_t i = 0; i < boxes.size(); ++i) {
+      const Pt& m = p.centres[i];
+      const double hw = boxes[i].w / 2, hh = boxes[i].h / 2;
+      if (!(l < m.x + hw && r > m.x - hw && t < m.y + hh && b > m.y - hh)) continue;
+      bool overlaps = kinds[i] != StepKind::Decision;
+      // A diamond leaves its bounding box's corners free, where Graphviz likes to put 是 / 否: the
+      // label overlaps it only if a corner of the label lies inside it or a vertex of it inside the label.
+      for (const Pt& q : {Pt{l, t}, Pt{r, t}, Pt{l, b}, Pt{r, b}})
+        overlaps = overlaps || std::fabs(q.x - m.x) / hw + std::fabs(q.y - m.y) / hh < 1;
+      for (const Pt& q : {Pt{m.x, m.y - hh}, Pt{m.x, m.y + hh}, Pt{m.x - hw, m.y}, Pt{m.x + hw, m.y}})
+        overlaps = overlaps || (q.x > l && q.x < r && q.y > t && q.y < b);
+      if (overlaps) hits += 1000;
+    }
+    return hits;
+  };
+  Pt best = gv;
+  int best_cost = cost(gv);
+  for (double side : {1.0, -1.0})
+    for (double further : {0.0, 0.5, 1.0, 1.5}) {
+      if (best_cost == 0) return best;
+      const Pt m{n.x * side, n.y * side};
+      const double a = half_along(u) + gap + further * h, d = half_along(m) + gap;
+      const Pt c{tail.x + u.x * a + m.x * d, tail.y + u.y * a + m.y * d};
+      const int k = cost(c);
+      if (k < best_cost) best = c, best_cost = k;
+    }
+  return best;
+}
+
 std::string description(const Flow& f) {
   std::string d = f.title;
   if (!f.basis.empty()) d += "（依据" + f.basis + "）";
@@ -170,9 +240,11 @@ model::Drawing draw(const Flow& f, const std::vector<NodeBox>& boxes, const std:
   const Canvas chart{k, kMarginPt + (content_w - p.chart_w) / 2, kMarginPt + heading.h, d};
   for (size_t i = 0; i < p.edges.size(); ++i)  // lines first: symbols cover their ends
     for (const Spline& s : p.edges[i]) edge(chart, s);
+  std::vector<StepKind> kinds;
+  for (const Step& s : f.steps) kinds.push_back(s.kind);
   for (size_t i = 0; i < p.label_centres.size(); ++i)
     if (p.label_centres[i] && !edge_labels[i].lines.empty()) {
-      const Pt c = *p.label_centres[i];
+      const Pt c = label_spot(p, boxes, kinds, i, edge_labels[i]);
       put_text(page, edge_labels[i], model::FontRole::Body, kEdgePt, chart.x0 + c.x, chart.y0 + c.y - edge_labels[i].h / 2,
                kInk);
     }

@@ -391,6 +391,41 @@ TEST(FlowDraw, AStepsNoteIsDrawnUnderItsLabel) {
   EXPECT_GE(notes, 3);
 }
 
+// An exit's condition was put where Graphviz puts a tail label, at a fixed angle and distance from
+// the tail whatever its size: the licence flow's "补正后" sat on its own line. No flow line passes
+// through an exit's condition, on any sample flow, on a page or on a board.
+TEST(FlowDraw, NoFlowLineCrossesAnExitsCondition) {
+  for (const fs::path& file : sample_flows()) {
+    const flow::Flow f = read_sample(file);
+    std::set<std::string> conditions = {"是", "否"};
+    for (const flow::Edge& e : f.edges)
+      if (!e.label.empty()) conditions.insert(e.label);
+    for (const auto& [w, h] : {std::pair<double, double>{156, 225}, {540, 705}}) {
+      const model::Drawing d = flow::draw_flow(f, test::fonts(), w, h, 4);
+      std::vector<model::PathPoint> line;  // every curved flow line, 24 points a Bézier segment
+      for (const model::Frame& fr : d.frames)
+        if (const auto* p = std::get_if<model::Path>(&fr); p && p->curved)
+          for (size_t k = 0; k + 3 < p->points.size(); k += 3)
+            for (int j = 0; j <= 24; ++j) {
+              const double t = j / 24.0, a = (1 - t) * (1 - t) * (1 - t), b = 3 * t * (1 - t) * (1 - t), c = 3 * t * t * (1 - t), e = t * t * t;
+              const auto& q = p->points;
+              line.push_back({a * q[k].x_mm + b * q[k + 1].x_mm + c * q[k + 2].x_mm + e * q[k + 3].x_mm,
+                              a * q[k].y_mm + b * q[k + 1].y_mm + c * q[k + 2].y_mm + e * q[k + 3].y_mm});
+            }
+      for (const model::Frame& fr : d.frames) {
+        const auto* tb = std::get_if<model::TextBox>(&fr);
+        if (!tb || !conditions.count(tb->runs[0].text)) continue;
+        const double mx = tb->w_mm * 0.1, my = tb->h_mm * 0.1;  // the text, inside its box's margin
+        int through = 0;
+        for (const auto& q : line)
+          through += q.x_mm > tb->x_mm + mx && q.x_mm < tb->x_mm + tb->w_mm - mx && q.y_mm > tb->y_mm + my &&
+                     q.y_mm < tb->y_mm + tb->h_mm - my;
+        EXPECT_EQ(through, 0) << file.filename() << " " << w << "×" << h << ": a line through \"" << tb->runs[0].text << "\"";
+      }
+    }
+  }
+}
+
 // The penalty flow: 16 steps, 2 decisions, a predefined process and a document.
 TEST(FlowDraw, TheSixteenStepPenaltyFlowFitsAnA4PageAndAn800By1200Board) {
   const flow::Flow f = read_sample(test::source_dir() / "samples" / "flows" / "行政处罚一般程序.xml");
