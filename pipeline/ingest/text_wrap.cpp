@@ -159,23 +159,33 @@ bool is_date_line(std::string_view s) {
   return may && normalize::parse_date(s).has_value();
 }
 
-// Whether `next` opens a unit of its own (see the top of the file). `measure`: the wrap width, or
-// SIZE_MAX while it is being sought (then any line naming an organisation counts).
-bool opens_unit(const TextLine& next, size_t measure) {
+// Whether `next` opens a unit of its own (see the top of the file).
+bool opens_unit(const WrapEvidence& next) {
   if (normalize::heading_kind(next.text) != normalize::HeadingKind::None) return true;
   if (opens_with_marker(next.text) || opens_attachment(next.text) || opens_field(next.text)) return true;
   if (is_date_line(next.text)) return true;
   // Short: a line of a paragraph that fills the measure and happens to end in 局/所/行/处 is none.
   // (is_organisation_line takes at most 40 characters, spaces aside: longer lines skip it.)
   constexpr size_t kMaxOrganisationBytes = 160;
-  return next.width + kWrapSlack < measure && next.text.size() <= kMaxOrganisationBytes &&
-         normalize::is_organisation_line(next.text);
+  return next.short_of_measure && next.text.size() <= kMaxOrganisationBytes && normalize::is_organisation_line(next.text);
+}
+
+// A text line's evidence against `measure` (SIZE_MAX while the measure is being sought: then no
+// line reaches it and any line naming an organisation counts as short) and the body's indent.
+WrapEvidence evidence_of(const TextLine& l, size_t measure, size_t body_indent) {
+  WrapEvidence e;
+  e.text = l.text;
+  e.reaches_measure = measure != SIZE_MAX && l.width + kWrapSlack >= measure && l.width <= measure + kWrapSlack;
+  e.short_of_measure = measure == SIZE_MAX || l.width + kWrapSlack < measure;
+  e.indented = l.indent > body_indent;
+  e.aligned = l.aligned;
+  return e;
 }
 
 // Whether `next` may go on the paragraph of the line before it: not blank, not indented past the
 // body's lines, no aligned columns, opening no unit.
-bool may_continue(const TextLine& next, size_t body_indent, size_t measure) {
-  return !next.text.empty() && !next.aligned && next.indent <= body_indent && !opens_unit(next, measure);
+bool may_continue(const WrapEvidence& next) {
+  return !next.text.empty() && !next.aligned && !next.indented && !opens_unit(next);
 }
 
 // The measure the file was wrapped at, 0 when it shows none (see the top of the file). A run of
@@ -194,7 +204,7 @@ size_t wrap_width(const std::vector<TextLine>& lines, size_t body_indent) {
   bool in_run = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     const bool goes_on = i + 1 < lines.size() && !lines[i].text.empty() && !lines[i].aligned &&
-                         may_continue(lines[i + 1], body_indent, SIZE_MAX);
+                         may_continue(evidence_of(lines[i + 1], SIZE_MAX, body_indent));
     if (goes_on) {
       auto& [n, cut] = at_width[lines[i].width];
       ++n;
@@ -215,17 +225,6 @@ size_t wrap_width(const std::vector<TextLine>& lines, size_t body_indent) {
     near += it->second.first, near_cut += it->second.second;
   const bool shows_measure = mode >= kMinWrapColumns && near >= kMinWrappedLines && 2 * near > evidence;
   return shows_measure && 2 * near_cut > near && 2 * runs_ending_sentences > runs ? mode : 0;
-}
-
-bool wrapped_after(const TextLine& a, const TextLine& b, size_t measure, size_t body_indent) {
-  if (a.text.empty() || a.aligned || a.width + kWrapSlack < measure || a.width > measure + kWrapSlack) return false;
-  return !ends_sentence(a.text) && may_continue(b, body_indent, measure);
-}
-
-void append_wrapped(std::string& para, std::string_view next) {
-  const bool ascii_both = static_cast<unsigned char>(para.back()) < 0x80 && static_cast<unsigned char>(next.front()) < 0x80;
-  if (ascii_both) para += ' ';
-  para.append(next);
 }
 
 }  // namespace
@@ -253,6 +252,19 @@ size_t display_columns(std::string_view utf8) {
   return cols;
 }
 
+bool wrapped_line_goes_on(const WrapEvidence& line, const WrapEvidence& next, bool indents_open_paragraphs) {
+  if (line.text.empty() || line.aligned || !line.reaches_measure) return false;
+  return (indents_open_paragraphs || !ends_sentence(line.text)) && may_continue(next);
+}
+
+void append_wrapped(std::string& para, std::string_view next) {
+  if (next.empty()) return;
+  const bool ascii_both = !para.empty() && static_cast<unsigned char>(para.back()) < 0x80 &&
+                          static_cast<unsigned char>(next.front()) < 0x80;
+  if (ascii_both) para += ' ';
+  para.append(next);
+}
+
 std::vector<std::string> text_paragraphs(const std::vector<std::string_view>& raw) {
   std::vector<TextLine> lines;
   lines.reserve(raw.size());
@@ -266,7 +278,8 @@ std::vector<std::string> text_paragraphs(const std::vector<std::string_view>& ra
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].text.empty()) continue;
     std::string para(lines[i].text);
-    while (measure > 0 && i + 1 < lines.size() && wrapped_after(lines[i], lines[i + 1], measure, body_indent))
+    while (measure > 0 && i + 1 < lines.size() &&
+           wrapped_line_goes_on(evidence_of(lines[i], measure, body_indent), evidence_of(lines[i + 1], measure, body_indent), false))
       append_wrapped(para, lines[++i].text);
     out.push_back(std::move(para));
   }

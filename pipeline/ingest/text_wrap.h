@@ -22,4 +22,24 @@ size_t display_columns(std::string_view utf8);
 // (text_wrap.cpp says when).
 std::vector<std::string> text_paragraphs(const std::vector<std::string_view>& lines);
 
+// What one line shows of its place in a paragraph: read from a text file's columns against its wrap
+// width (text_wrap.cpp), or from a PDF page's glyph boxes against its text margins (pdf_reader.cpp).
+struct WrapEvidence {
+  std::string_view text;          // trimmed
+  bool reaches_measure = false;   // ends at the wrap width, or at the page's right text margin
+  bool short_of_measure = true;   // ends well before it (a 落款's organisation line may be one)
+  bool indented = false;          // starts past the body's left edge (首行缩进, a 落款 set right)
+  bool aligned = false;           // a row of aligned columns or table cells: no prose
+};
+
+// Whether `next` goes on the paragraph `line` is in (the rule at the top of text_wrap.cpp): `line`
+// reaches the measure, `next` is neither indented nor opens a unit of its own (第X条, 一、, 附件,
+// a form field, a date, ...). A wrap that falls right after 。 or ； is told from a paragraph's end
+// only where every paragraph opens with a first-line indent (`indents_open_paragraphs`: a PDF
+// printed from Word shows it); elsewhere such a line ends its paragraph.
+bool wrapped_line_goes_on(const WrapEvidence& line, const WrapEvidence& next, bool indents_open_paragraphs);
+
+// `next` appended to the paragraph a wrap broke: CJK text takes no space, two ASCII words one.
+void append_wrapped(std::string& para, std::string_view next);
+
 }  // namespace lh::ingest

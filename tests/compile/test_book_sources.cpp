@@ -1,6 +1,8 @@
 // How a book's sources are read and put into the book (compose/book/sources.h, book_style.h):
 // regression tests for what the generated books of test_compile_generated.cpp
 // (scripts/make_book_sources.py) found.
+#include <cairo-pdf.h>
+#include <cairo.h>
 #include <gtest/gtest.h>
 #include <poppler.h>
 
@@ -8,6 +10,7 @@
 
 #include "../ingest/ooxml_builder.h"
 #include "book_reading.h"
+#include "cairo_bytes.h"
 #include "compose/book/book.h"
 #include "compose/book/book_style.h"
 #include "compose/book/sources.h"
@@ -324,3 +327,63 @@ TEST(BookSources, TwoSourcesOfOneTitleAreBothPrintedAndTheRepeatIsNamed) {
   EXPECT_TRUE(named) << (sources[1]->warnings.empty() ? std::string("no warning") : sources[1]->warnings[0]);
   EXPECT_TRUE(sources[2]->warnings.empty());
 }
+
+namespace {
+
+// The paragraphs of a source put into a book (title taken out), as plain text.
+std::vector<std::string> book_paragraph_texts(const LoadedSource& s) {
+  std::vector<std::string> out;
+  for (const auto& b : book_blocks(s.body, 2, "s1."))
+    if (const auto* p = std::get_if<model::Paragraph>(&b.value)) out.push_back(p->plain_text());
+  return out;
+}
+
+// A rule as Word prints it to PDF: a centred title, then paragraphs of 16 pt characters (each one
+// em wide: CJK text and full-width punctuation only) set 28 to a line between x 72 and 520, the
+// first line of each indented two characters.
+std::string rule_printed_to_pdf(const std::string& title, const std::vector<std::string>& paragraphs) {
+  std::string out;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(lh::test::append_to_string, &out, 595, 842);
+  cairo_t* cr = cairo_create(surface);
+  cairo_select_font_face(cr, "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, 16);
+  constexpr double kLeft = 72, kEm = 16, kLine = 28;
+  auto show = [&](double x, double y, const std::string& ch) { cairo_move_to(cr, x, y); cairo_show_text(cr, ch.c_str()); };
+  double y = 90;
+  for (size_t at = 0, k = 0; at < title.size(); at += 3, ++k)  // 3 UTF-8 bytes a character
+    show(kLeft + (28 - static_cast<double>(title.size() / 3)) * kEm / 2 + static_cast<double>(k) * kEm, y, title.substr(at, 3));
+  for (const std::string& para : paragraphs) {
+    y += kLine;
+    double column = 2;  // the 首行缩进
+    for (size_t at = 0; at < para.size(); at += 3) {
+      if (column == 28) column = 0, y += kLine;
+      show(kLeft + column * kEm, y, para.substr(at, 3));
+      ++column;
+    }
+  }
+  cairo_show_page(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+  return out;
+}
+
+}  // namespace
+
+// A rule printed to PDF from Word came into the book one printed line a paragraph: every line of a
+// sentence indented two characters and set apart, "第一条" broken after its 26th character. The
+// page shows the paragraphs: a line that reaches the right margin goes on in the next unless that
+// one is indented or opens a unit (第X条). The third paragraph's first line ends with "。" at the
+// margin; the next line is not indented, so it is still the same paragraph.
+TEST(BookSources, APdfRulesLinesWrappedAtThePageWidthAreOneParagraph) {
+  const std::vector<std::string> paras = {
+      "第一条　为了规范本所投诉举报处理工作，提高办理效率，保护消费者合法权益，根据有关规定，结合本所工作实际，制定本制度。",
+      "第二条　投诉举报登记后，承办人员应当在七个工作日内作出是否受理的决定，并告知投诉人。",
+      "本所每季度对投诉举报处理情况进行统计分析，发现问题及时报告县局。本制度适用于本所受理的投诉举报的登记、分送和办理。"};
+  const LoadedSource s = load_source_bytes("03 投诉举报处理制度.pdf", rule_printed_to_pdf("投诉举报处理制度", paras),
+                                           SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
+  EXPECT_EQ(s.title, "投诉举报处理制度");
+  EXPECT_EQ(book_paragraph_texts(s), paras);
+}
+
