@@ -304,6 +304,46 @@ Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled,
   return c;
 }
 
+// The number an item "2." / "２．" / "2、" opens with (heading_kind Arabic), 0 when none.
+int item_number(std::string_view t) {
+  int n = 0;
+  for (size_t i = 0, digits = 0; i < t.size() && digits < 3; ++digits) {
+    if (t[i] >= '0' && t[i] <= '9') {
+      n = n * 10 + (t[i] - '0'), i += 1;
+    } else if (t.substr(i, 2) == "\xEF\xBC" && i + 2 < t.size() && static_cast<unsigned char>(t[i + 2]) >= 0x90 &&
+               static_cast<unsigned char>(t[i + 2]) <= 0x99) {  // ０-９, U+FF10-U+FF19
+      n = n * 10 + (static_cast<unsigned char>(t[i + 2]) - 0x90), i += 3;
+    } else {
+      break;
+    }
+  }
+  return n;
+}
+
+// GB/T 9704-2012 §7.3.4 附件说明: "附件：1.XXXXX", the further attachments "2.XXXXX" on lines of
+// their own, their numbers under the first. Those lines name attachments, they head nothing: a
+// rule without 条 (its sections 一、 （一）) got "2.《…统计表》" as a heading in its 目录. Also where
+// "附件：" stands alone above "1.…" (as many offices type the list). The items must count on from
+// the first (1, 2, 3 …): a "1." heading after an 附件 line that names one attachment opens a section.
+void attachment_items_are_body(const std::vector<Para>& paras, std::vector<Candidate>& cand) {
+  for (size_t i = 0; i < paras.size(); ++i) {
+    std::string_view t = paras[i].text;
+    if (t.substr(0, 6) != "附件") continue;
+    t.remove_prefix(6);
+    if (t.substr(0, 3) == "：") t.remove_prefix(3);
+    else if (t.substr(0, 1) == ":") t.remove_prefix(1);
+    else continue;
+    t = trim(t);
+    int expected = t.empty() ? 1 : item_number(t) == 1 && heading_kind(t) == HeadingKind::Arabic ? 2 : 0;
+    for (size_t j = i + 1; expected > 0 && j < paras.size(); ++j, ++expected) {
+      if (cand[j].kind != HeadingKind::Arabic || item_number(paras[j].text) != expected) break;
+      cand[j].rank = -1;
+      cand[j].reason.clear();
+      i = j;
+    }
+  }
+}
+
 }  // namespace
 
 bool is_title_note(std::string_view line) {
@@ -350,6 +390,7 @@ Outline detect_outline(const model::Document& doc, const StructureOptions& opt) 
   std::vector<Candidate> cand;
   cand.reserve(paras.size());
   for (const Para& x : paras) cand.push_back(classify(x, has_articles, markdown, styled, body_pt, opt));
+  attachment_items_are_body(paras, cand);
 
   Outline out;
   // The title: a paragraph styled as one, else the first paragraph when it is short, no heading by

@@ -387,3 +387,18 @@ TEST(BookSources, APdfRulesLinesWrappedAtThePageWidthAreOneParagraph) {
   EXPECT_EQ(book_paragraph_texts(s), paras);
 }
 
+// GB/T 9704-2012 §7.3.4 附件说明: "附件：1.《…》" and under it "2.《…》". In a rule of 一、 sections (no 条,
+// where 1. numbers headings) the second attachment was taken for a heading and listed in the 目录.
+TEST(BookSources, AnAttachmentListsSecondItemIsNoHeading) {
+  const std::string txt = "投诉举报处理制度\n一、总体要求\n投诉举报应当及时登记、分送和办理。\n二、办理程序\n"
+                          "1.登记\n承办人员应当当日登记。\n附件：1.《投诉举报登记表》\n      2.《投诉举报处理情况统计表》\n"
+                          "      3.《投诉举报答复书》\n";
+  const LoadedSource s = load_source_bytes("03 投诉举报处理制度.txt", txt, SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
+  std::vector<std::string> headings;
+  for (const auto& l : s.outline.lines)
+    if (l.role == normalize::Role::Heading) headings.push_back(l.text);
+  const std::vector<std::string> want = {"一、总体要求", "二、办理程序", "1.登记"};
+  EXPECT_EQ(headings, want);
+}
+
