@@ -293,7 +293,7 @@ Candidate classify(const Para& x, bool has_articles, bool markdown, bool styled,
                                   : "样式 " + x.p->style + "（级别 " + std::to_string(x.p->heading_level) + "）";
     return c;
   }
-  if (short_line && !sentence && !styled && !is_document_number(x.text) && !is_bracketed(x.text)) {
+  if (short_line && !sentence && !styled && !is_document_number(x.text) && !is_bracketed(x.text) && !is_caption(x.text)) {
     const std::string why = formatting_reason(x, body_pt);
     if (!why.empty()) {
       const bool display = x.p->align == model::Align::Center || why.find("字号") != std::string::npos;
@@ -357,6 +357,29 @@ bool is_title_note(std::string_view line) {
     else trimmed = false;
   }
   return line.size() > 6 && is_bracketed(line);
+}
+
+bool is_caption(std::string_view line) {
+  std::string_view t = trim(line);
+  if (t.substr(0, 3) == "附") t.remove_prefix(3);
+  if (t.substr(0, 3) != "图" && t.substr(0, 3) != "表") return false;
+  t = trim(t.substr(3));
+  const size_t digits_at = t.size();
+  for (bool more = true; more && !t.empty();) {  // 1, 2-1, 1.2, ２, 一
+    more = false;
+    for (std::string_view d : {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "-", ".", "０", "１", "２", "３", "４",
+                               "５", "６", "７", "８", "９", "－", "．", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+      if (t.substr(0, d.size()) == d) {
+        t.remove_prefix(d.size());
+        more = true;
+        break;
+      }
+  }
+  if (t.size() == digits_at) return false;  // no number
+  const bool set_off = t.empty() || t.front() == ' ' || t.front() == '\t' || t.front() == ':' ||
+                       t.substr(0, 3) == "\xE3\x80\x80" || t.substr(0, 3) == "：";
+  constexpr size_t kMaxCaptionChars = 40;
+  return set_off && !reads_as_sentence(trim(line)) && code_points(trim(line)) <= kMaxCaptionChars;
 }
 
 bool Outline::has_title() const { return title() != nullptr; }

@@ -61,6 +61,13 @@ struct Outline {
 // centred in 楷体 under the title (compose/book/book_style.h).
 bool is_title_note(std::string_view line);
 
+// A figure's or table's caption: "图1 投诉举报处理流程图", "表 2-1　权责清单", "附图1：…" (图/表, its
+// number, a space or colon, a short title that is no sentence). Word's caption field writes "图 1"
+// with a space; "图1所示" opens a sentence and is none. Never a heading, however it is set; a book
+// keeps it centred (compose/book/book_style.h), as captions are printed under a figure and over a
+// table.
+bool is_caption(std::string_view line);
+
 // Decides the structure of `doc` without changing it.
 Outline detect_outline(const model::Document& doc, const StructureOptions& opt = {});
 

@@ -402,3 +402,28 @@ TEST(BookSources, AnAttachmentListsSecondItemIsNoHeading) {
   EXPECT_EQ(headings, want);
 }
 
+// A centred caption under a flow chart ("图1 …流程图") was printed as a body paragraph: justified,
+// indented two characters. A caption, by its number or as a short centred line right under a
+// picture, keeps its centring; a centred line elsewhere is body text as before.
+TEST(BookSources, AFigureCaptionStaysCentred) {
+  DocxParts p;
+  const std::string centred = "<w:pPr><w:jc w:val=\"center\"/></w:pPr>";
+  p.body = "<w:p>" + centred + "<w:r><w:rPr><w:b/><w:sz w:val=\"44\"/></w:rPr><w:t>投诉举报处理制度</w:t></w:r></w:p>"
+           "<w:p><w:r><w:t>第一条　投诉举报处理流程见下图。</w:t></w:r></w:p>"
+           "<w:p>" + centred + "<w:r><w:t>图1 投诉举报处理流程图</w:t></w:r></w:p>"
+           "<w:p><w:r><w:t>第二条　本制度自印发之日起施行。</w:t></w:r></w:p>"
+           "<w:p><w:r><w:t>表2　投诉举报登记表</w:t></w:r></w:p>";
+  const LoadedSource s = load_source_bytes("03 投诉举报处理制度.docx", make_docx(p), SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
+  for (const auto& l : s.outline.lines) EXPECT_NE(l.role, normalize::Role::Heading) << l.text << " " << l.reason;
+  std::vector<const model::Paragraph*> paras;
+  const std::vector<model::Block> blocks = book_blocks(s.body, 2, "s1.");
+  for (const auto& b : blocks)
+    if (const auto* q = std::get_if<model::Paragraph>(&b.value)) paras.push_back(q);
+  ASSERT_EQ(paras.size(), 4u);
+  for (size_t i : {size_t{1}, size_t{3}}) {
+    EXPECT_EQ(paras[i]->align, model::Align::Center) << paras[i]->plain_text();
+    EXPECT_EQ(paras[i]->first_line_indent_chars, 0) << paras[i]->plain_text();
+  }
+  EXPECT_NE(paras[0]->align, model::Align::Center);
+}

@@ -65,6 +65,24 @@ model::Paragraph title_note(const model::Paragraph& src) {
   return p;
 }
 
+// A figure's or table's caption keeps the centring it was printed with (a centred body paragraph
+// with a first-line indent read as text, not as the caption of the picture above it): one named as
+// one ("图1 …流程图", "表2 …": normalize::is_caption), or a short centred line under a picture, which
+// is what a caption typed without a number looks like.
+constexpr size_t kMaxCaptionChars = 40;
+bool is_caption_of(const model::Paragraph& p, bool under_picture) {
+  const std::string text = p.plain_text();
+  if (normalize::is_caption(text)) return true;
+  const size_t chars = static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  return under_picture && p.align == Align::Center && chars <= kMaxCaptionChars && text.find("。") == std::string::npos;
+}
+
+model::Paragraph caption(const model::Paragraph& src) {
+  model::Paragraph p = plain(src.plain_text(), FontRole::Body, kBodyPt, Align::Center);
+  p.anchor = src.anchor;
+  return p;
+}
+
 model::Paragraph body(const model::Paragraph& src) {
   model::Paragraph p = src;
   p.style.clear();
@@ -118,12 +136,14 @@ void own_anchors(model::Block& b, const std::string& prefix) {
 std::vector<model::Block> book_blocks(const model::Document& source, int shift, const std::string& anchor_prefix) {
   std::vector<model::Block> out;
   bool opening = true;  // nothing printed yet under the 制度's title: where a 题注 stands
+  bool under_picture = false;
   for (const auto& s : source.sections)
     for (const auto& b : s.blocks) {
       if (std::holds_alternative<model::PageBreak>(b.value) || std::holds_alternative<model::TableOfContents>(b.value))
         continue;
       const auto* p = std::get_if<model::Paragraph>(&b.value);
       const bool first = std::exchange(opening, false);
+      const bool after_picture = std::exchange(under_picture, std::holds_alternative<model::Image>(b.value));
       if (!p)
         out.push_back(b);
       else if (first && p->heading_level == 0 && normalize::is_title_note(p->plain_text()))
@@ -132,6 +152,8 @@ std::vector<model::Block> book_blocks(const model::Document& source, int shift, 
         out.push_back({inner_heading(*p, shift + p->heading_level, p->heading_level)});
       else if (normalize::heading_kind(p->plain_text()) == normalize::HeadingKind::Tiao)
         out.push_back({article(*p)});
+      else if (is_caption_of(*p, after_picture))
+        out.push_back({caption(*p)});
       else
         out.push_back({body(*p)});
       own_anchors(out.back(), anchor_prefix);
