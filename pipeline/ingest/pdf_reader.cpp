@@ -4,8 +4,8 @@
 // ModDate), §7.9.4 dates. The text layer is whatever poppler extracts (§9.10).
 //
 // Output: one Section; one Paragraph per printed paragraph (the lines a wrap at the page's width
-// broke joined again: see "paragraphs from printed lines"), a tab between a table row's cells; a
-// PageBreak between pages.
+// broke joined again, the source's page numbers left out: pdf_lines.h), a tab between a table
+// row's cells; a PageBreak between pages.
 // Errors: POPPLER_ERROR_ENCRYPTED without a working password -> encrypted; any other open error,
 // or a document with 0 pages (a truncated linearized file opens that way, §3) -> damaged.
 // Scanned pages: < 10 bytes of text and images cover >= 25 % of the page (see kScanCoverage).
@@ -28,8 +28,7 @@
 
 #include "ingest/poppler_state.h"
 #include "ingest/reader.h"
-#include "ingest/text_wrap.h"
-#include "normalize/structure.h"
+#include "ingest/pdf_lines.h"
 
 namespace lh::ingest {
 namespace {
@@ -110,16 +109,8 @@ bool cell_gap(const Glyph& a, const Glyph& b) {
 // One line of poppler's text with its glyphs' boxes: the whitespace poppler wrote between two glyphs
 // is kept, or replaced by a tab at a cell boundary. A gap between two single glyphs is a label spaced
 // to fill its cell (案　　由, 询 问 笔 录: Word forms space them, see normalize/doc_facts.cpp) and is
-// not a boundary: normalize reads "案 由" as 案由 but not "案\t由".
-// "第一条", "第一章", "一、": a structure number alone, which its text follows after one full-width
-// space (wave2.md §2.1: "第X条", one U+3000, the text; GB/T 9704-2012 §7.3.3). A PDF printed from
-// Word or LibreOffice draws no glyph for the U+3000 and leaves a gap one character wide, as wide as
-// the padding between two cells: after a number it is that space, no cell boundary.
-bool is_number_alone(std::string_view s) {
-  constexpr size_t kMaxNumberBytes = 24;  // 第一百二十三条: 7 characters
-  return s.size() <= kMaxNumberBytes && normalize::heading_kind(s) != normalize::HeadingKind::None;
-}
-
+// not a boundary: normalize reads "案 由" as 案由 but not "案\t由"; nor is the gap after a structure
+// number ("第一条", is_number_alone), its undrawn full-width space.
 std::string mark_cells(const std::string& line, const std::vector<Glyph>& g) {
   std::vector<bool> wide(g.size(), false);  // wide[i]: a cell gap between glyph i and i + 1
   for (size_t i = 0; i + 1 < g.size(); ++i) wide[i] = cell_gap(g[i], g[i + 1]);
@@ -135,21 +126,11 @@ std::string mark_cells(const std::string& line, const std::vector<Glyph>& g) {
   return out;
 }
 
-// One printed line of a page: its text as poppler wrote it (a tab at each cell boundary) and where
-// its glyphs lie. em 0: no glyph boxes (poppler's layout did not match its text), so no evidence.
-struct PageLine {
-  std::string text;
-  // Left of the first glyph, right of the last; the font size: the widest glyph (a CJK character is
-  // one em wide; a box's height is the font's ascent and descent, up to 1.5 em in Noto CJK).
-  double x0 = 0, x1 = 0, em = 0;
-  double top = 0, bottom = 0;      // of its glyphs together
-};
-
 // The line `raw` as text_lines trims it, with its glyphs' extent when it stays one line.
-void add_line(std::vector<PageLine>& out, const std::string& raw, const std::vector<Glyph>& g) {
+void add_line(std::vector<PdfLine>& out, const std::string& raw, const std::vector<Glyph>& g) {
   std::vector<std::string> parts = text_lines(raw);
   for (std::string& t : parts) {
-    PageLine l{std::move(t)};
+    PdfLine l{std::move(t)};
     if (parts.size() == 1 && !g.empty()) {
       l.x0 = g.front().x0, l.x1 = g.back().x1, l.top = g.front().top, l.bottom = g.front().bottom;
       double widest = 0, tallest = 0;
@@ -163,36 +144,11 @@ void add_line(std::vector<PageLine>& out, const std::string& raw, const std::vec
   }
 }
 
-// Poppler takes that gap after a structure number (is_number_alone) for a column break when no
-// glyph fills it: "第一条" comes out a line of its own and its text after it, at times after a line
-// further down (a caption under a picture beside it). A number alone with a line on its baseline
-// to its right among the next kLookAhead lines is one printed line again, in its place on the page.
-void rejoin_numbers(std::vector<PageLine>& lines) {
-  constexpr size_t kLookAhead = 3;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    PageLine& a = lines[i];
-    if (a.em <= 0 || !is_number_alone(a.text)) continue;
-    for (size_t j = i + 1; j < lines.size() && j <= i + kLookAhead; ++j) {
-      const PageLine& b = lines[j];
-      if (b.em <= 0 || b.top >= a.bottom || a.top >= b.bottom || b.x0 < a.x1) continue;
-      a.text += "\xE3\x80\x80" + b.text;
-      a.x1 = b.x1, a.em = std::max(a.em, b.em), a.top = std::min(a.top, b.top), a.bottom = std::max(a.bottom, b.bottom);
-      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(j));
-      // The lines poppler put between them and that stand above the line (that caption) go first.
-      const auto first = lines.begin() + static_cast<std::ptrdiff_t>(i);
-      const auto between_end = lines.begin() + static_cast<std::ptrdiff_t>(j);
-      if (std::all_of(first + 1, between_end, [&](const PageLine& l) { return l.em > 0 && l.bottom <= first->top; }))
-        std::rotate(first, first + 1, between_end);
-      break;
-    }
-  }
-}
-
 // The page's lines, a tab at each cell boundary (see mark_cells). Poppler's layout has one box per
 // character of its text; where the counts differ the text is taken as poppler wrote it, boxless.
-std::vector<PageLine> page_lines(PopplerPage* page, std::string& text) {
+std::vector<PdfLine> page_lines(PopplerPage* page, std::string& text) {
   text = take(poppler_page_get_text(page));
-  std::vector<PageLine> out;
+  std::vector<PdfLine> out;
   PopplerRectangle* raw = nullptr;
   guint n = 0;
   if (!poppler_page_get_text_layout(page, &raw, &n)) {
@@ -226,85 +182,7 @@ std::vector<PageLine> page_lines(PopplerPage* page, std::string& text) {
   }
   add_line(out, mark_cells(line, glyphs), glyphs);
   rejoin_numbers(out);
-  return out;
-}
-
-// --- paragraphs from printed lines ----------------------------------------------------------------
-// A rule printed to PDF from Word or WPS has its paragraphs broken into lines at the page's width,
-// and each line read as a paragraph of its own put a first-line indent mid-sentence in a book or a
-// reading copy. The page shows where a paragraph goes on: a line that reaches the right text margin
-// was cut by the width, and the next line continues it unless it is indented (a 首行缩进, a centred
-// title or caption, a 落款 set right) or opens a unit of its own (第X条, 一、, 附件, a form field, a
-// date): the rule of ingest/text_wrap.h, one rule for a hard-wrapped text and a printed page. The
-// margin is the page's own: the rightmost end of its prose lines, where at least two end (a page of
-// short lines, a list or a 落款, has none), at least kMinMeasureEm wide (old systems and Word wrap at
-// 20-40 characters; a list of names of one length is no wrap). Lines with cells (tabs) are no prose.
-
-constexpr double kMarginSlackEm = 1.5;  // a CJK line stops short by less than a character (justified: none), 避头尾 moves one down
-constexpr double kIndentEm = 0.75;      // starts this far past the left edge: indented (a 首行缩进 is two characters)
-constexpr double kMinMeasureEm = 20;
-constexpr size_t kMinLinesAtMargin = 2;
-constexpr size_t kMinIndentedParagraphs = 2;
-
-struct Margins {
-  double left = 0, right = 0;
-  bool known = false;
-};
-
-bool is_prose(const PageLine& l) { return l.em > 0 && l.text.find('\t') == std::string::npos; }
-
-Margins text_margins(const std::vector<PageLine>& lines) {
-  Margins m;
-  bool any = false;
-  for (const PageLine& l : lines) {
-    if (!is_prose(l)) continue;
-    m.left = any ? std::min(m.left, l.x0) : l.x0;
-    m.right = any ? std::max(m.right, l.x1) : l.x1;
-    any = true;
-  }
-  size_t at_margin = 0;
-  for (const PageLine& l : lines)
-    if (is_prose(l) && m.right - l.x1 <= kMarginSlackEm * l.em && m.right - m.left >= kMinMeasureEm * l.em) ++at_margin;
-  m.known = at_margin >= kMinLinesAtMargin;
-  return m;
-}
-
-WrapEvidence evidence_of(const PageLine& l, const Margins& m) {
-  WrapEvidence e;
-  e.text = l.text;
-  e.aligned = !is_prose(l) || !m.known;
-  if (e.aligned) return e;
-  e.reaches_measure = m.right - l.x1 <= kMarginSlackEm * l.em && m.right - m.left >= kMinMeasureEm * l.em;
-  e.short_of_measure = !e.reaches_measure;
-  e.indented = l.x0 - m.left > kIndentEm * l.em;
-  return e;
-}
-
-// Whether the document's paragraphs open with a first-line indent: kMinIndentedParagraphs lines at
-// least that start one to three characters in and run to the margin (a wrapped paragraph's first
-// line; a centred title or caption does not reach it).
-bool indents_open_paragraphs(const std::vector<std::vector<PageLine>>& pages) {
-  size_t seen = 0;
-  for (const auto& lines : pages) {
-    const Margins m = text_margins(lines);
-    for (const PageLine& l : lines) {
-      const WrapEvidence e = evidence_of(l, m);
-      if (e.indented && e.reaches_measure && l.x0 - m.left <= 3 * l.em) ++seen;
-    }
-  }
-  return seen >= kMinIndentedParagraphs;
-}
-
-// The page's paragraphs: its lines, those a wrap broke joined again.
-std::vector<std::string> page_paragraphs(const std::vector<PageLine>& lines, bool indents) {
-  const Margins m = text_margins(lines);
-  std::vector<std::string> out;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string para = lines[i].text;
-    while (i + 1 < lines.size() && wrapped_line_goes_on(evidence_of(lines[i], m), evidence_of(lines[i + 1], m), indents))
-      append_wrapped(para, lines[++i].text);
-    out.push_back(std::move(para));
-  }
+  drop_page_numbers(out);
   return out;
 }
 
@@ -427,12 +305,12 @@ struct PageCount {
   int loaded = 0, unloadable = 0, first_unloadable = 0;
 };
 
-// Each page that loads: its paragraphs (page_paragraphs) into `section` and `all_text`, a PageBreak
+// Each page that loads: its paragraphs (pdf_paragraphs) into `section` and `all_text`, a PageBreak
 // before every page but the first, scanned pages counted in `m`.
 PageCount read_pages(PopplerDocument* doc, int claimed, model::Section& section, std::string& all_text,
                      model::Metadata& m) {
   PageCount c;
-  std::vector<std::vector<PageLine>> pages;
+  std::vector<std::vector<PdfLine>> pages;
   int run = 0;
   for (int i = 0; i < claimed; ++i) {
     PagePtr page(run < kMaxUnloadableRun ? poppler_document_get_page(doc, i) : nullptr);
@@ -447,13 +325,13 @@ PageCount read_pages(PopplerDocument* doc, int claimed, model::Section& section,
     pages.push_back(page_lines(page.get(), text));
     if (non_blank_bytes(text) < kScanMaxTextBytes && image_coverage(page.get()) >= kScanCoverage) ++m.scanned_pages;
   }
-  const bool indents = indents_open_paragraphs(pages);
-  for (size_t i = 0; i < pages.size(); ++i) {
+  const std::vector<std::vector<std::string>> paragraphs = pdf_paragraphs(pages);
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
     if (i > 0) section.blocks.push_back(model::Block{model::PageBreak{}});
-    for (std::string& para : page_paragraphs(pages[i], indents)) {
+    for (const std::string& para : paragraphs[i]) {
       all_text += para;
       model::Paragraph p;
-      p.runs.push_back(model::Run{std::move(para)});
+      p.runs.push_back(model::Run{para});
       section.blocks.push_back(model::Block{std::move(p)});
     }
   }

@@ -340,24 +340,34 @@ std::vector<std::string> book_paragraph_texts(const LoadedSource& s) {
 
 // A rule as Word prints it to PDF: a centred title, then paragraphs of 16 pt characters (each one
 // em wide: CJK text and full-width punctuation only) set 28 to a line between x 72 and 520, the
-// first line of each indented two characters.
-std::string rule_printed_to_pdf(const std::string& title, const std::vector<std::string>& paragraphs) {
+// first line of each indented two characters; with `lines_per_page`, a new page after so many lines,
+// each page numbered "— N —" at its foot (GB/T 9704-2012 §7.5).
+std::string rule_printed_to_pdf(const std::string& title, const std::vector<std::string>& paragraphs,
+                                int lines_per_page = 1000) {
   std::string out;
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(lh::test::append_to_string, &out, 595, 842);
   cairo_t* cr = cairo_create(surface);
   cairo_select_font_face(cr, "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr, 16);
-  constexpr double kLeft = 72, kEm = 16, kLine = 28;
+  constexpr double kLeft = 72, kEm = 16, kLine = 28, kTop = 90;
   auto show = [&](double x, double y, const std::string& ch) { cairo_move_to(cr, x, y); cairo_show_text(cr, ch.c_str()); };
-  double y = 90;
+  int page = 1, line = 0;
+  auto new_line = [&] {
+    if (++line < lines_per_page) return;
+    cairo_set_font_size(cr, 14);
+    show(280, 790, "— " + std::to_string(page++) + " —");
+    cairo_set_font_size(cr, 16);
+    cairo_show_page(cr);
+    line = 0;
+  };
   for (size_t at = 0, k = 0; at < title.size(); at += 3, ++k)  // 3 UTF-8 bytes a character
-    show(kLeft + (28 - static_cast<double>(title.size() / 3)) * kEm / 2 + static_cast<double>(k) * kEm, y, title.substr(at, 3));
+    show(kLeft + (28 - static_cast<double>(title.size() / 3)) * kEm / 2 + static_cast<double>(k) * kEm, kTop, title.substr(at, 3));
   for (const std::string& para : paragraphs) {
-    y += kLine;
+    new_line();
     double column = 2;  // the 首行缩进
     for (size_t at = 0; at < para.size(); at += 3) {
-      if (column == 28) column = 0, y += kLine;
-      show(kLeft + column * kEm, y, para.substr(at, 3));
+      if (column == 28) column = 0, new_line();
+      show(kLeft + column * kEm, kTop + line * kLine, para.substr(at, 3));
       ++column;
     }
   }
@@ -426,4 +436,18 @@ TEST(BookSources, AFigureCaptionStaysCentred) {
     EXPECT_EQ(paras[i]->first_line_indent_chars, 0) << paras[i]->plain_text();
   }
   EXPECT_NE(paras[0]->align, model::Align::Center);
+}
+
+// The same rule printed over two pages, "— 1 —" at the foot of the first: the page number stood in
+// the book's text, and the paragraph the page break cut was two paragraphs. A source's page number
+// (the page's top or bottom line and nothing else) is its pagination, not its text.
+TEST(BookSources, APdfRulesPageNumbersAreLeftOutAndAParagraphGoesOnAcrossThePageBreak) {
+  const std::vector<std::string> paras = {
+      "第一条　为了规范本所投诉举报处理工作，提高办理效率，保护消费者合法权益，根据有关规定，结合本所工作实际，制定本制度。",
+      "第二条　投诉举报登记后，承办人员应当在七个工作日内作出是否受理的决定，并告知投诉人。"};
+  // Page 1: the title, 第一条's first two lines, "— 1 —"; page 2: its last line, then 第二条.
+  const LoadedSource s = load_source_bytes("03 投诉举报处理制度.pdf", rule_printed_to_pdf("投诉举报处理制度", paras, 3),
+                                           SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
+  EXPECT_EQ(book_paragraph_texts(s), paras);
 }
