@@ -8,7 +8,7 @@
 //         检查记录: 检查时间; 送达回证: 送达时间 …) before any date of the body; else the 落款 (the last
 //         full date, GB/T 9704-2012 §7.3.5.3); else the file's metadata, else its modification time.
 //   文号  only where the document prints one of its own: a 范本 form the scheme marks own-number,
-//         or a document that is no 范本 form (its 发文字号, GB/T 9704-2012 §7.2.4).
+//         or a document that is no 范本 form (its 发文字号, GB/T 9704-2012 §7.2.5).
 #pragma once
 #include <string>
 #include <vector>

@@ -229,7 +229,7 @@ bool is_office_document(const PlannedInput& in, int doc_number, const Scheme& s)
 }
 
 // An office document's own 案号 is one it is named by: in its title or file name ("关于南市监处罚〔2024〕
-// 12号案的情况报告"), or printed alone on a line of its head as its 发文字号 (GB/T 9704-2012 §7.2.4,
+// 12号案的情况报告"), or printed alone on a line of its head as its 发文字号 (GB/T 9704-2012 §7.2.5,
 // Fields::own_number). A 案号 only in its running text ("办结…其中厦集市监罚〔2023〕10号已执行完毕") is a
 // citation of a case it reports on, and the document stays where its type files it (issue 9).
 std::string own_case_of_office_document(const PlannedInput& in, const Scheme& s) {

@@ -17,7 +17,7 @@
 //     lines (the 首行缩进 of a new paragraph, a 落款 set to the right), a 第X编/章/节/条 or
 //     GB/T 9704-2012 §7.3.3 structure number 一、 （一） 1. （1） (normalize::heading_kind, the one
 //     detector render and compile use), a list or quote marker, a form field ("当事人：", "问：",
-//     "抄送：" — GB/T 9704-2012 §7.4.1), an 附件 line (§7.3.5), a line that is a date (the 成文日期,
+//     "抄送：" — GB/T 9704-2012 §7.4.1), an 附件 line (§7.3.4), a line that is a date (the 成文日期,
 //     §7.3.5.1), or a short line naming an organisation (the 发文机关署名 above that date);
 //   - neither line is a row of columns aligned with blanks (a tab, two spaces or two U+3000
 //     inside) or a pipe-table row: such a "table" has lines of one width too, and it is no prose.
@@ -127,7 +127,7 @@ bool opens_with_marker(std::string_view s) {
   return digits > 0 && (s.substr(digits, 1) == ")" || s.substr(digits, 3) == "）");
 }
 
-// An 附件 line (GB/T 9704-2012 §7.3.5 附件说明: "附件：1. …", "附件1", "附件" over an attachment) opens
+// An 附件 line (GB/T 9704-2012 §7.3.4 附件说明: "附件：1. …", "附件1", "附件" over an attachment) opens
 // a unit; "附件中…" inside a sentence does not. "附件：" and "抄送：" (§7.4.1) are fields too.
 bool opens_attachment(std::string_view s) {
   if (s.substr(0, 6) != "附件") return false;

@@ -240,7 +240,7 @@ model::CaseNumber read_own_number(std::string_view text) {
   for (const UnicodeString& t : tight_lines(text, kHeadLines)) {
     UnicodeString line = detail::strip_spaces(t);
     int32_t signer = line.indexOf(UnicodeString(u"签发人"));
-    if (signer > 0) line.truncate(signer);  // 发文字号 and 签发人 share a line in a 上行文 (GB/T 9704 §7.2.4)
+    if (signer > 0) line.truncate(signer);  // 发文字号 and 签发人 share a line in a 上行文 (GB/T 9704 §7.2.5)
     for (const char16_t* label : {u"发文字号:", u"文号:"})
       if (line.startsWith(UnicodeString(label))) line.remove(0, UnicodeString(label).length());
     auto found = find_case_numbers(detail::to_utf8(line));

@@ -5,7 +5,7 @@
 //     检查时间 (No. 9 现场笔录, 日常监督检查表: domain.md §3), 送达时间 (No. 50 送达回证) …
 //   - The title line: DA/T 22-2015 §6.7 — the 题名 is the document's own title; the 发文机关标志
 //     above it (GB/T 9704-2012 §7.2.3, an agency's name, "…文件") is never the title.
-//   - The 文号: GB/T 9704-2012 §7.2.4 发文字号, printed on a line of its own under the 发文机关标志 —
+//   - The 文号: GB/T 9704-2012 §7.2.5 发文字号, printed on a line of its own under the 发文机关标志 —
 //     a 案号 quoted in the body (a 送达回证 naming the decision it served) is not the document's own.
 //   - A labelled value (案由、案件名称 of a 立案审批表, 范本 No. 7), tolerant of spaced labels (案　　由).
 #pragma once

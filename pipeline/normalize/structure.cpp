@@ -239,7 +239,7 @@ struct Candidate {
   std::string reason;
 };
 
-// 发文字号 ("南市监处罚〔2024〕12号", GB/T 9704-2012 §7.2.4): centred and short, never a heading.
+// 发文字号 ("南市监处罚〔2024〕12号", GB/T 9704-2012 §7.2.5): centred and short, never a heading.
 bool is_document_number(std::string_view t) {
   return t.find("〔") != std::string_view::npos && t.size() >= 3 && t.substr(t.size() - 3) == "号";
 }
@@ -423,7 +423,7 @@ Outline detect_outline(const model::Document& doc, const StructureOptions& opt) 
     if (is_title_style(paras[i].p->style)) title = i, cand[i].reason = "样式 " + paras[i].p->style;
   if (!title && opt.detect_title && !paras.empty()) {
     // A 公文 (an 印发通知 in front of a manual) opens with its 发文机关标志 and 发文字号 above the title
-    // (GB/T 9704-2012 §7.2.3, §7.2.4): neither is the title, the paragraph after them may be.
+    // (GB/T 9704-2012 §7.2.4, §7.2.5): neither is the title, the paragraph after them may be.
     size_t first = 0;
     while (first + 1 < paras.size() && first < 3 &&
            (is_organisation_line(paras[first].text) || !find_own_number(paras[first].text).empty()))
