@@ -108,14 +108,19 @@ PageParagraphs page_paragraphs(const std::vector<PdfLine>& lines, const Margins&
   return out;
 }
 
-// "— 3 —" with its dashes and blanks taken away: "3"; "第3页共9页", "3/9".
-bool is_page_number_text(std::string_view t) {
+// "— 3 —" with its dashes and blanks taken away: "3"; "第3页共9页", "3/9". A number with nothing
+// round it ("3", no dash, no 第…页, no /9) is the page's number only where it is that page's place
+// in the file, or one less (an unnumbered cover before it): a table's total or a year alone at the
+// foot of a page ("5000", "2024") is text, and nothing of a source's text may drop out of a book.
+bool is_page_number_text(std::string_view t, int page_ordinal) {
   std::string s;
+  bool dashed = false;
   for (size_t i = 0; i < t.size();) {
     bool skipped = false;
     for (std::string_view d : {" ", "-", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x95", "\xEF\xBC\x8D", "\xE3\x80\x80"})
       if (t.substr(i, d.size()) == d) {
         i += d.size(), skipped = true;
+        dashed = dashed || (d != " " && d != "\xE3\x80\x80");
         break;
       }
     if (!skipped) s += t[i++];
@@ -134,8 +139,12 @@ bool is_page_number_text(std::string_view t) {
     return at == s.size();
   }
   if (!digits(at)) return false;
-  if (word(at, "/") && !digits(at)) return false;
-  return at == s.size();
+  const size_t number_end = at;
+  if (word(at, "/")) return digits(at) && at == s.size();
+  if (at != s.size()) return false;
+  int n = 0;
+  for (size_t i = 0; i < number_end; ++i) n = n * 10 + (s[i] - '0');  // at most 4 digits (digits())
+  return dashed || n == page_ordinal || n == page_ordinal - 1;
 }
 
 }  // namespace
@@ -166,15 +175,15 @@ void rejoin_numbers(std::vector<PdfLine>& lines) {
   }
 }
 
-void drop_page_numbers(std::vector<PdfLine>& lines) {
+void drop_page_numbers(std::vector<PdfLine>& lines, int page_ordinal) {
   auto highest = std::min_element(lines.begin(), lines.end(), [](const PdfLine& a, const PdfLine& b) {
     return (a.em > 0 ? a.top : 1e9) < (b.em > 0 ? b.top : 1e9);
   });
   auto lowest = std::max_element(lines.begin(), lines.end(), [](const PdfLine& a, const PdfLine& b) {
     return (a.em > 0 ? a.bottom : -1e9) < (b.em > 0 ? b.bottom : -1e9);
   });
-  const bool drop_low = lowest != lines.end() && lowest->em > 0 && is_page_number_text(lowest->text);
-  const bool drop_high = highest != lines.end() && highest != lowest && highest->em > 0 && is_page_number_text(highest->text);
+  const bool drop_low = lowest != lines.end() && lowest->em > 0 && is_page_number_text(lowest->text, page_ordinal);
+  const bool drop_high = highest != lines.end() && highest != lowest && highest->em > 0 && is_page_number_text(highest->text, page_ordinal);
   if (drop_low && drop_high) {
     lines.erase(std::max(lowest, highest));
     lines.erase(std::min(lowest, highest));

@@ -30,9 +30,10 @@ bool is_number_alone(std::string_view s);
 void rejoin_numbers(std::vector<PdfLine>& lines);
 
 // The source's own page number, the page's top or bottom line and nothing else ("— 3 —", "- 3 -",
-// "3", "第3页", "第 3 页 共 9 页", "3/9"): the pagination of the file, not its text. Left in, it
-// stood in a book's body between two halves of a paragraph.
-void drop_page_numbers(std::vector<PdfLine>& lines);
+// "第3页", "第 3 页 共 9 页", "3/9", or a bare "3" on the file's third or fourth page): the
+// pagination of the file, not its text. Left in, it stood in a book's body between two halves of
+// a paragraph. `page_ordinal`: the page's place in the file, from 1.
+void drop_page_numbers(std::vector<PdfLine>& lines, int page_ordinal);
 
 // The document's paragraphs, page by page: the lines a wrap at the page's width broke joined again
 // (pdf_lines.cpp says when), a paragraph a page break cut joined onto its page's last one.

@@ -146,7 +146,7 @@ void add_line(std::vector<PdfLine>& out, const std::string& raw, const std::vect
 
 // The page's lines, a tab at each cell boundary (see mark_cells). Poppler's layout has one box per
 // character of its text; where the counts differ the text is taken as poppler wrote it, boxless.
-std::vector<PdfLine> page_lines(PopplerPage* page, std::string& text) {
+std::vector<PdfLine> page_lines(PopplerPage* page, int page_ordinal, std::string& text) {
   text = take(poppler_page_get_text(page));
   std::vector<PdfLine> out;
   PopplerRectangle* raw = nullptr;
@@ -182,7 +182,7 @@ std::vector<PdfLine> page_lines(PopplerPage* page, std::string& text) {
   }
   add_line(out, mark_cells(line, glyphs), glyphs);
   rejoin_numbers(out);
-  drop_page_numbers(out);
+  drop_page_numbers(out, page_ordinal);
   return out;
 }
 
@@ -322,7 +322,7 @@ PageCount read_pages(PopplerDocument* doc, int claimed, model::Section& section,
     run = 0;
     ++c.loaded;
     std::string text;
-    pages.push_back(page_lines(page.get(), text));
+    pages.push_back(page_lines(page.get(), i + 1, text));
     if (non_blank_bytes(text) < kScanMaxTextBytes && image_coverage(page.get()) >= kScanCoverage) ++m.scanned_pages;
   }
   const std::vector<std::vector<std::string>> paragraphs = pdf_paragraphs(pages);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <poppler.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "../ingest/ooxml_builder.h"
@@ -365,6 +366,11 @@ std::string rule_printed_to_pdf(const std::string& title, const std::vector<std:
   for (const std::string& para : paragraphs) {
     new_line();
     double column = 2;  // the 首行缩进
+    const bool ascii = std::all_of(para.begin(), para.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {  // an amount ("5000"): one word, as Word prints it
+      show(kLeft + column * kEm, kTop + line * kLine, para);
+      continue;
+    }
     for (size_t at = 0; at < para.size(); at += 3) {
       if (column == 28) column = 0, new_line();
       show(kLeft + column * kEm, kTop + line * kLine, para.substr(at, 3));
@@ -394,6 +400,19 @@ TEST(BookSources, APdfRulesLinesWrappedAtThePageWidthAreOneParagraph) {
                                            SourceKind::Auto, "", {});
   ASSERT_EQ(s.error, "");
   EXPECT_EQ(s.title, "投诉举报处理制度");
+  EXPECT_EQ(book_paragraph_texts(s), paras);
+}
+
+// Regression (review of the page-number rule above): any bare number alone at a page's foot was
+// taken for the page's number, so a rule whose last printed line is an amount ("5000", the total
+// of a fee table typed as text) lost it without a word. A bare number is the page's number only
+// where it is that page's place in the file (or one less); "— 1 —", 第1页, 1/9 are always.
+TEST(BookSources, APdfRulesLastLineThatIsAnAmountIsNotTakenForAPageNumber) {
+  const std::vector<std::string> paras = {
+      "第一条　本所执法车辆年度运行费用按下列标准核定，超出部分由使用人书面说明理由，经所长审批后列支；燃油、维修、保险、"
+      "路桥等各项费用按月登记，年终汇总报县局备案，本年度核定的费用合计为（元）。", "5000"};
+  const LoadedSource s = load_source_bytes("08 车辆管理.pdf", rule_printed_to_pdf("车辆管理制度", paras), SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
   EXPECT_EQ(book_paragraph_texts(s), paras);
 }
 
