@@ -209,26 +209,11 @@ Item shifted(const Item& it, double dx, double dy) {
 void rule_cell(std::vector<Item>& items, const std::optional<model::CellRules>& rules, bool table_borders, double x,
                double y, double w, double h, double stroke) {
   if (!rules) {
-    if (!table_borders) return;
-    RectItem r;
-    r.x = x;
-    r.y = y;
-    r.w = w;
-    r.h = h;
-    r.stroke = stroke;
-    items.emplace_back(r);
+    if (table_borders) items.emplace_back(RectItem{x, y, w, h, false, 0, stroke});
     return;
   }
   const double o = stroke / 2;
-  auto line = [&](double x1, double y1, double x2, double y2) {
-    RuleItem l;
-    l.x1 = x1;
-    l.y1 = y1;
-    l.x2 = x2;
-    l.y2 = y2;
-    l.width = stroke;
-    items.emplace_back(l);
-  };
+  auto line = [&](double x1, double y1, double x2, double y2) { items.emplace_back(RuleItem{x1, y1, x2, y2, stroke}); };
   if (rules->top) line(x - o, y, x + w + o, y);
   if (rules->bottom) line(x - o, y + h, x + w + o, y + h);
   if (rules->left) line(x, y - o, x, y + h + o);
