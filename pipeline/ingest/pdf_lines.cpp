@@ -100,7 +100,7 @@ PageParagraphs page_paragraphs(const std::vector<PdfLine>& lines, const Margins&
   PageParagraphs out;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string para = lines[i].text;
-    while (i + 1 < lines.size() && wrapped_line_goes_on(evidence_of(lines[i], m), evidence_of(lines[i + 1], m), indents))
+    while (i + 1 < lines.size() && wrapped_line_goes_on(evidence_of(lines[i], m), evidence_of(lines[i + 1], m), indents, para))
       append_wrapped(para, lines[++i].text);
     out.paragraphs.push_back(std::move(para));
   }
@@ -206,7 +206,7 @@ std::vector<std::vector<std::string>> pdf_paragraphs(const std::vector<std::vect
     const std::vector<PdfLine>& lines = pages[page];
     PageParagraphs p = page_paragraphs(lines, margins[page], indents);
     auto from = p.paragraphs.begin();
-    if (last_page < out.size() && !p.paragraphs.empty() && wrapped_line_goes_on(last, p.first, indents))
+    if (last_page < out.size() && !p.paragraphs.empty() && wrapped_line_goes_on(last, p.first, indents, out[last_page].back()))
       append_wrapped(out[last_page].back(), *from++);
     out.emplace_back(std::make_move_iterator(from), std::make_move_iterator(p.paragraphs.end()));
     if (lines.empty()) continue;

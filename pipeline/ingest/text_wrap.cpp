@@ -252,9 +252,32 @@ size_t display_columns(std::string_view utf8) {
   return cols;
 }
 
-bool wrapped_line_goes_on(const WrapEvidence& line, const WrapEvidence& next, bool indents_open_paragraphs) {
+namespace {
+
+// A wrapped sentence's last words before its colon ("…本年度费用合 / 计如下：") look like a form's
+// label alone on its line ("检查情况：", its answer below). They are that sentence's end where the
+// line before stops inside a word (its last character an ideograph, no mark: the wrap cut it) and
+// the paragraph is no field itself ("检查地点：…" then "检查情况：" are two fields).
+bool wrapped_sentence_tail(const WrapEvidence& line, const WrapEvidence& next, std::string_view paragraph) {
+  if (paragraph.empty() || opens_field(paragraph)) return false;
+  if (next.text.empty() || next.aligned || next.indented || !opens_field(next.text)) return false;
+  int32_t at = 0;
+  const UChar32 colon = last_code_point(next.text, &at);
+  if (colon != U'：' && colon != U':') return false;  // a label with its answer after it is a field
+  if (normalize::heading_kind(next.text) != normalize::HeadingKind::None || opens_with_marker(next.text) ||
+      opens_attachment(next.text))
+    return false;
+  const UChar32 last = last_code_point(line.text, &at);
+  return (last >= 0x4E00 && last <= 0x9FFF) || (last >= 0x3400 && last <= 0x4DBF);
+}
+
+}  // namespace
+
+bool wrapped_line_goes_on(const WrapEvidence& line, const WrapEvidence& next, bool indents_open_paragraphs,
+                          std::string_view paragraph) {
   if (line.text.empty() || line.aligned || !line.reaches_measure) return false;
-  return (indents_open_paragraphs || !ends_sentence(line.text)) && may_continue(next);
+  if (!indents_open_paragraphs && ends_sentence(line.text)) return false;
+  return may_continue(next) || wrapped_sentence_tail(line, next, paragraph);
 }
 
 void append_wrapped(std::string& para, std::string_view next) {
@@ -279,7 +302,8 @@ std::vector<std::string> text_paragraphs(const std::vector<std::string_view>& ra
     if (lines[i].text.empty()) continue;
     std::string para(lines[i].text);
     while (measure > 0 && i + 1 < lines.size() &&
-           wrapped_line_goes_on(evidence_of(lines[i], measure, body_indent), evidence_of(lines[i + 1], measure, body_indent), false))
+           wrapped_line_goes_on(evidence_of(lines[i], measure, body_indent), evidence_of(lines[i + 1], measure, body_indent), false,
+                                para))
       append_wrapped(para, lines[++i].text);
     out.push_back(std::move(para));
   }

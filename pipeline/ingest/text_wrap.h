@@ -36,8 +36,11 @@ struct WrapEvidence {
 // reaches the measure, `next` is neither indented nor opens a unit of its own (第X条, 一、, 附件,
 // a form field, a date, ...). A wrap that falls right after 。 or ； is told from a paragraph's end
 // only where every paragraph opens with a first-line indent (`indents_open_paragraphs`: a PDF
-// printed from Word shows it); elsewhere such a line ends its paragraph.
-bool wrapped_line_goes_on(const WrapEvidence& line, const WrapEvidence& next, bool indents_open_paragraphs);
+// printed from Word shows it); elsewhere such a line ends its paragraph. `paragraph`: the text
+// joined so far (empty: unknown), so that a sentence's wrapped end before its colon ("…如下：") is
+// told from a form's label on a line of its own.
+bool wrapped_line_goes_on(const WrapEvidence& line, const WrapEvidence& next, bool indents_open_paragraphs,
+                          std::string_view paragraph = {});
 
 // `next` appended to the paragraph a wrap broke: CJK text takes no space, two ASCII words one.
 void append_wrapped(std::string& para, std::string_view next);

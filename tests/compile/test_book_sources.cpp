@@ -416,6 +416,27 @@ TEST(BookSources, APdfRulesLastLineThatIsAnAmountIsNotTakenForAPageNumber) {
   EXPECT_EQ(book_paragraph_texts(s), paras);
 }
 
+// Regression (found writing the test above): a paragraph whose wrapped last line is the end of a
+// sentence before its colon ("…年终汇总报县局备案，本年度 / 费用合计如下：") stayed two paragraphs: that line
+// looked like a form's label alone on its line. The line before stops inside a word and the
+// paragraph is no field, so it goes on; a form's label under another field ("检查地点：…" then
+// "检查情况：") stays a field of its own.
+TEST(BookSources, AWrappedSentencesEndBeforeItsColonIsNoFormField) {
+  const std::vector<std::string> paras = {
+      "第一条　本所执法车辆年度运行费用按下列标准核定，超出部分由使用人书面说明理由，经所长审批后列支；燃油、维修、保险、"
+      "路桥等各项费用按月登记，年终汇总报县局备案，本年度费用合计如下：",  // the last line: "费用合计如下："
+      "5000"};
+  const LoadedSource s = load_source_bytes("08 车辆管理.pdf", rule_printed_to_pdf("车辆管理制度", paras), SourceKind::Auto, "", {});
+  ASSERT_EQ(s.error, "");
+  EXPECT_EQ(book_paragraph_texts(s), paras);
+  const std::vector<std::string> form = {
+      "检查地点：南岭县石门镇沿河路一百二十八号南岭县鲜丰食品贸易有限公司门店及其后院仓库和东侧临街货架冷藏柜及后厨",  // two full lines
+      "检查情况："};
+  const LoadedSource f = load_source_bytes("检查记录.pdf", rule_printed_to_pdf("现场检查记录", form), SourceKind::Auto, "", {});
+  ASSERT_EQ(f.error, "");
+  EXPECT_EQ(book_paragraph_texts(f), form);
+}
+
 // GB/T 9704-2012 §7.3.4 附件说明: "附件：1.《…》" and under it "2.《…》". In a rule of 一、 sections (no 条,
 // where 1. numbers headings) the second attachment was taken for a heading and listed in the 目录.
 TEST(BookSources, AnAttachmentListsSecondItemIsNoHeading) {
